@@ -1,0 +1,71 @@
+"""The one narrow interface every backend implements: `complete(Request) -> Response`.
+
+Backends know how to run a model and how to make it follow a JSON Schema; they know
+nothing of briefings. Validation and re-asking live in `briefing.llm.structured`.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from typing import Any, Protocol, runtime_checkable
+
+Message = dict[str, str]
+
+
+@dataclass(frozen=True)
+class Request:
+    """One chat completion: messages, an optional JSON Schema to constrain the answer."""
+
+    messages: list[Message]
+    schema: dict[str, Any] | None = None
+    max_tokens: int = 512
+    temperature: float = 0.0
+    seed: int | None = 0
+    stage: str = "llm"
+    label: str = ""
+
+    def sampling(self) -> dict[str, Any]:
+        return {"temperature": self.temperature, "seed": self.seed, "max_tokens": self.max_tokens}
+
+
+@dataclass
+class Response:
+    """What came back, with the accounting the run report needs."""
+
+    text: str
+    finish_reason: str = "stop"
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+    seconds: float = 0.0
+    cached: bool = False
+    engine_seconds: float | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+@runtime_checkable
+class LLM(Protocol):
+    """A backend. `name` is the backend kind, `model` the model it runs."""
+
+    name: str
+    model: str
+    max_concurrency: int
+
+    def complete(self, request: Request) -> Response: ...
+
+
+def model_sha256(llm: LLM) -> str | None:
+    """The weights' SHA-256 when the backend knows it (the embedded one does)."""
+    return getattr(llm, "sha256", None)
+
+
+class Timer:
+    """`with Timer() as t: ...; t.seconds` — wall time of a block."""
+
+    def __enter__(self) -> Timer:
+        self._start = time.perf_counter()
+        self.seconds = 0.0
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.seconds = time.perf_counter() - self._start

@@ -1,0 +1,44 @@
+"""A scripted backend for tests and demos: queued answers, and a record of every request."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from briefing.llm.base import Request, Response
+
+Answer = str | dict[str, Any] | Response | Callable[[Request], "str | dict[str, Any] | Response"]
+
+
+class FakeLLM:
+    """Answers from a queue (or a function of the request) and remembers what it was asked."""
+
+    name = "fake"
+    max_concurrency = 1
+
+    def __init__(
+        self, answers: Iterable[Answer] | Callable[[Request], Any] = (), model: str = "fake-1"
+    ) -> None:
+        self.model = model
+        self._responder = answers if callable(answers) else None
+        self._queue: list[Answer] = [] if callable(answers) else list(answers)
+        self.requests: list[Request] = []
+
+    def complete(self, request: Request) -> Response:
+        self.requests.append(request)
+        if self._responder is not None:
+            answer: Any = self._responder(request)
+        elif self._queue:
+            answer = self._queue.pop(0)
+        else:
+            raise AssertionError(f"FakeLLM has no answer left for request {len(self.requests)}")
+        if callable(answer):
+            answer = answer(request)
+        if isinstance(answer, Response):
+            return answer
+        text = answer if isinstance(answer, str) else json.dumps(answer, ensure_ascii=False)
+        prompt_tokens = sum(len(m["content"].split()) for m in request.messages)
+        return Response(
+            text=text, prompt_tokens=prompt_tokens, completion_tokens=max(1, len(text) // 4)
+        )

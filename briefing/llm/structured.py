@@ -1,0 +1,78 @@
+"""Ask for an answer that validates against a Pydantic model, re-asking with the error.
+
+The loop follows instructor: the model's answer and the validation error go back as
+new messages, at most `max_attempts` times in all. Transport retries belong to the
+backend; a truncated answer is its own error so the caller can split the work instead
+of asking the same too-long question again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from briefing.errors import TruncatedAnswer, ValidationFailed
+from briefing.llm.base import LLM, Message, Request, Response
+
+T = TypeVar("T", bound=BaseModel)
+Recorder = Callable[[str, Response], None]
+
+
+def format_errors(err: ValidationError, limit: int = 6) -> str:
+    """Validation errors as short lines the model can act on."""
+    lines = []
+    for e in err.errors()[:limit]:
+        where = ".".join(str(p) for p in e["loc"]) or "answer"
+        msg = e["msg"].removeprefix("Value error, ")
+        lines.append(f"- {where}: {msg}")
+    more = len(err.errors()) - limit
+    if more > 0:
+        lines.append(f"- ... and {more} more")
+    return "\n".join(lines)
+
+
+def ask(
+    llm: LLM,
+    messages: list[Message],
+    answer_type: type[T],
+    *,
+    max_tokens: int,
+    stage: str,
+    label: str,
+    schema: dict[str, Any] | None = None,
+    context: dict[str, Any] | None = None,
+    max_attempts: int = 3,
+    reask: Callable[[str], str] | None = None,
+    record: Recorder | None = None,
+) -> T:
+    """Return the first answer that parses and validates; raise after `max_attempts`."""
+    schema = schema if schema is not None else answer_type.model_json_schema()
+    history = list(messages)
+    last_error = ""
+    for _attempt in range(max_attempts):
+        request = Request(
+            messages=history, schema=schema, max_tokens=max_tokens, stage=stage, label=label
+        )
+        response = llm.complete(request)
+        if record is not None:
+            record(stage, response)
+        if response.finish_reason == "length":
+            raise TruncatedAnswer(
+                f"{label}: the answer hit the {max_tokens}-token limit before it was complete"
+            )
+        try:
+            return answer_type.model_validate_json(response.text, context=context)
+        except ValidationError as err:
+            last_error = format_errors(err)
+        feedback = reask(last_error) if reask else f"Your answer was invalid:\n{last_error}"
+        history = [
+            *history,
+            {"role": "assistant", "content": response.text},
+            {"role": "user", "content": feedback},
+        ]
+    first = last_error.splitlines()[0].removeprefix("- ") if last_error else "invalid answer"
+    raise ValidationFailed(
+        f"{label}: the model's answer failed validation {max_attempts} times ({first})"
+    )

@@ -1,0 +1,120 @@
+"""The data that flows through the pipeline: sources, sentences, chunks and the briefing.
+
+These are the public shapes (the briefing JSON is `Briefing.model_dump_json()`); the
+compact shapes the model itself writes live in `briefing.answers`.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Section = Literal["agreements", "open_issues", "positions", "disagreements"]
+SECTIONS: tuple[Section, ...] = ("agreements", "open_issues", "positions", "disagreements")
+
+
+class Sentence(BaseModel):
+    """One source sentence; `start`/`end` are character offsets into the source text."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: str = Field(description="Stable id such as A2.S7: article 2, sentence 7.")
+    text: str
+    start: int
+    end: int
+
+
+class Source(BaseModel):
+    """One article as read from disk, segmented into sentences."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: str = Field(description="A1, A2, ... in input order.")
+    path: str
+    title: str
+    language: str = Field(description="ISO 639-1 code detected from the text.")
+    outlet: str | None = None
+    url: str | None = None
+    date: str | None = None
+    text: str = Field(description="The article body the sentence offsets point into.")
+    sentences: list[Sentence]
+
+
+class Chunk(BaseModel):
+    """A run of consecutive sentences from one source, sized in tokens for one LLM call."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: str = Field(description="A1.C1, A1.C2, ...")
+    source_id: str
+    language: str
+    sentences: list[Sentence]
+    tokens: int
+
+
+class Item(BaseModel):
+    """One statement of the briefing, in every output language, with its evidence."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    text: dict[str, str] = Field(description="Language code -> the statement in that language.")
+    evidence: list[str] = Field(min_length=1, description="Ids of the source sentences cited.")
+    actor: str | None = Field(default=None, description="Who holds the position (positions only).")
+
+
+class Usage(BaseModel):
+    """LLM accounting for one stage or a whole run."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    calls: int = 0
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+    seconds: float = 0.0
+
+    def add(self, other: Usage) -> None:
+        self.calls += other.calls
+        self.prompt_tokens += other.prompt_tokens
+        self.completion_tokens += other.completion_tokens
+        self.seconds += other.seconds
+
+
+class RunInfo(BaseModel):
+    """How the briefing was made: enough to reproduce it and to compare runs."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    backend: str
+    model: str
+    model_sha256: str | None = None
+    languages: list[str]
+    sampling: dict[str, float | int | None] = Field(default_factory=dict)
+    prompts: dict[str, str] = Field(default_factory=dict, description="Prompt name -> sha256.")
+    usage: dict[str, Usage] = Field(default_factory=dict, description="Stage -> usage.")
+    seconds: float = 0.0
+
+
+class Briefing(BaseModel):
+    """The whole output: sources with their sentences, the four sections, and run info."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    languages: list[str]
+    sources: list[Source]
+    agreements: list[Item] = Field(default_factory=list)
+    open_issues: list[Item] = Field(default_factory=list)
+    positions: list[Item] = Field(default_factory=list)
+    disagreements: list[Item] = Field(default_factory=list)
+    dropped: list[dict[str, str]] = Field(
+        default_factory=list,
+        description="Statements the code checks rejected, with the reason: kept for audit.",
+    )
+    run: RunInfo | None = None
+
+    def sentence_index(self) -> dict[str, Sentence]:
+        return {s.id: s for src in self.sources for s in src.sentences}
+
+    def source_of(self, sentence_id: str) -> Source:
+        source_id = sentence_id.split(".", 1)[0]
+        return next(s for s in self.sources if s.id == source_id)
