@@ -42,3 +42,42 @@ class FakeLLM:
         return Response(
             text=text, prompt_tokens=prompt_tokens, completion_tokens=max(1, len(text) // 4)
         )
+
+
+def _enum_of(schema: dict[str, Any] | None) -> list[int]:
+    """The sentence numbers an extraction schema allows (the first `ids` enum found)."""
+    found: list[int] = []
+
+    def walk(node: Any) -> None:
+        if isinstance(node, dict):
+            if "ids" in node.get("properties", {}) and not found:
+                found.extend(node["properties"]["ids"].get("items", {}).get("enum", []))
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk(schema)
+    return found
+
+
+def echo_answer(request: Request) -> dict[str, Any]:
+    """A plausible, valid answer for each pipeline stage, for demos and CLI tests.
+
+    Extraction cites the excerpt's first sentence as one open issue; merge finds no
+    duplicates; translation tags each statement with the target language.
+    """
+    if request.stage == "extract":
+        ids = _enum_of(request.schema) or [1]
+        return {
+            "agreements": [],
+            "open_issues": [{"text": "The excerpt reports an unresolved question.", "ids": ids[:1]}],
+            "positions": [],
+        }
+    if request.stage == "merge":
+        return {"same": [], "conflicts": []}
+    if request.stage == "translate":
+        lines = [ln for ln in request.messages[-1]["content"].splitlines() if ln.strip()]
+        return {"t": [f"({request.label}) {ln.split('. ', 1)[-1]}" for ln in lines]}
+    raise AssertionError(f"echo_answer has no answer for stage {request.stage!r}")

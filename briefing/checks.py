@@ -1,0 +1,320 @@
+"""Code checks of a claim against the sentences it cites: no LLM, fast, no dependencies.
+
+A claim may only state numbers, dates, names and quoted words that its cited sentences
+contain. Matching is cross-language and inflection-tolerant: text is folded (lower case,
+no diacritics, ð->d, þ->th, æ->ae), a name matches a word sharing a long enough prefix
+(Pútín ~ Pútíns ~ Putin, Trump ~ Trumps), and a small table maps English names of
+countries, peoples and months to their Icelandic stems. The messages are written for
+people and models alike, so the extraction validators can feed them back as re-asks.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+_FOLD = str.maketrans({"ð": "d", "þ": "th", "æ": "ae", "ø": "o", "œ": "oe", "ß": "ss"})
+_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+_NUMBER = re.compile(r"(?<![\w.,])\d+(?:[ \u00a0\u202f]\d{3}(?!\d)|[.,]\d+)*(?:\s?%)?")
+_QUOTE = re.compile(r"[\"“”„«»‚‘]([^\"“”„«»‘’]{3,}?)[\"“”«»‘’]")
+_SENTENCE_START = re.compile(r"(^|[.!?:;]\s+|[\"“„«(]\s*)$")
+
+# Sentence-initial or generic capitalised words that are not names (en + is), titles,
+# and institution words, so "Prime Minister Erna Solberg" is checked as "Erna Solberg".
+STOPWORDS = frozenset(
+    """
+    a an the and but or if in on at of to for by with from as after before while when
+    where what who why how this that these those there here it its he she they we you i
+    his her their our my your also however yet still then so not no yes all some many
+    most both each every one two three first last new mr mrs ms dr sir st
+    president prime minister ministry chancellor secretary general mayor chairman chair
+    governor senator minister's ceo director head spokesperson spokesman spokeswoman
+    city council committee commission parliament government party union court agency
+    office department university company bank association federation board authority
+    north south east west northern southern eastern western national state states
+    monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow
+    january february march april may june july august september october november december
+    það þetta þessi þeir þær þau hann hún við þið þú ég en og eða ef í á um að af til
+    frá með fyrir eftir sem þegar þar hér hvað hver hvers vegna hvernig ekki já nei
+    einnig þó samt svo þá allir margir fyrsti fyrsta síðasti nýr ný ráðherra forseti
+    forsætisráðherra borgarstjóri formaður stjórn ríkisstjórn ráðuneyti nefnd flokkur
+    samkvæmt sagði segir sögn heimildir fréttir
+    """.split()
+)
+
+# canonical name -> folded stems that name it in English or Icelandic
+EXONYMS: dict[str, tuple[str, ...]] = {
+    "iceland": ("iceland", "island", "islensk", "islendin"),
+    "russia": ("russia", "russ"),
+    "ukraine": ("ukrain",),
+    "europe": ("europ", "evrop"),
+    "america": ("america", "bandarik", "bandarisk", "amerisk", "washington"),
+    "norway": ("norway", "norweg", "noreg", "norsk", "nordmenn", "nordmann"),
+    "denmark": ("denmark", "danish", "dane", "danmork", "danmerk", "dansk", "danir"),
+    "sweden": ("sweden", "swedish", "swede", "svithjod", "saensk", "svia"),
+    "finland": ("finland", "finnish", "finn"),
+    "germany": ("german", "thyskaland", "thysk", "thjodverj"),
+    "britain": ("britain", "british", "bretland", "bresk", "bretar"),
+    "greenland": ("greenland", "graenland", "graenlensk"),
+    "faroe": ("faroe", "faereyj", "faereysk", "faeroe"),
+    "china": ("china", "chinese", "kina", "kinversk"),
+    "france": ("france", "french", "frakkland", "fransk", "frakk"),
+}
+MONTHS: dict[int, tuple[str, ...]] = {
+    1: ("january", "januar", "jan"), 2: ("february", "februar", "feb"), 3: ("march", "mars"),
+    4: ("april", "apr"), 5: ("may", "mai"), 6: ("june", "juni", "jun"),
+    7: ("july", "juli", "jul"), 8: ("august", "agust", "aug"),
+    9: ("september", "sept", "sep"), 10: ("october", "oktober", "okt", "oct"),
+    11: ("november", "nov"), 12: ("december", "desember", "des", "dec"),
+}
+NUMBER_WORDS: dict[str, float] = {
+    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "twenty": 20, "thirty": 30,
+    "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+    "hundred": 100, "thousand": 1000, "dozen": 12, "half": 0.5,
+    "tveir": 2, "tvaer": 2, "tvo": 2, "tveimur": 2, "tveggja": 2, "thrir": 3, "thrjar": 3,
+    "thrju": 3, "thremur": 3, "fjorir": 4, "fjorar": 4, "fjogur": 4, "fimm": 5, "sex": 6,
+    "sjo": 7, "atta": 8, "niu": 9, "tiu": 10, "ellefu": 11, "tolf": 12, "tuttugu": 20,
+    "thrjatiu": 30, "fjorutiu": 40, "fimmtiu": 50, "sextiu": 60, "sjotiu": 70,
+    "attatiu": 80, "niutiu": 90, "hundrad": 100, "thusund": 1000, "helming": 0.5,
+}
+_SCALES = {"million": 1e6, "milljon": 1e6, "milljonir": 1e6, "milljona": 1e6,
+           "billion": 1e9, "milljardur": 1e9, "milljardar": 1e9, "milljarda": 1e9,
+           "thousand": 1e3, "thusund": 1e3}
+
+
+def fold(text: str) -> str:
+    """Lower case without diacritics: 'Þórður Pútín' -> 'thordur putin'."""
+    text = text.lower().translate(_FOLD)
+    text = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in text if not unicodedata.combining(c))
+
+
+def words(text: str) -> list[str]:
+    return [fold(w) for w in _WORD.findall(text)]
+
+
+def _stem_of(word: str) -> str | None:
+    for canon, stems in EXONYMS.items():
+        if any(word.startswith(s) if len(s) >= 4 else word == s for s in stems):
+            return canon
+    return None
+
+
+def word_matches(a: str, b: str) -> bool:
+    """Same word up to inflection: the folded common prefix is long enough."""
+    if a == b:
+        return True
+    short, long_ = sorted((a, b), key=len)
+    if len(short) < 3:
+        return False
+    common = 0
+    for x, y in zip(short, long_):
+        if x != y:
+            break
+        common += 1
+    if common >= max(4, len(short) - 2):
+        return True
+    stem = _stem_of(a)
+    return stem is not None and stem == _stem_of(b)
+
+
+def _contains_word(word: str, vocabulary: Iterable[str]) -> bool:
+    return any(word_matches(word, v) for v in vocabulary)
+
+
+@dataclass(frozen=True)
+class Name:
+    """A run of capitalised words; `key` holds the folded words that identify it."""
+
+    text: str
+    key: tuple[str, ...]
+
+
+def names(text: str, known: set[str] | None = None) -> list[Name]:
+    """Capitalised word runs, minus function words, titles and months.
+
+    A lone capitalised word at a sentence start is usually an ordinary word ("Talks
+    ended"), so it counts as a name only when `known` (folded words written capitalised
+    mid-sentence somewhere in the sources) holds it.
+    """
+    found: list[Name] = []
+    run: list[tuple[str, bool]] = []  # (word, sentence-initial)
+
+    def flush() -> None:
+        key = tuple(
+            fold(w) for w, initial in run
+            if fold(w) not in STOPWORDS and not (initial and _common(w))
+        )
+        if len(run) == 1 and run[0][1]:
+            lone = fold(run[0][0])
+            if not known or not _contains_word(lone, known):
+                key = ()
+        if key:
+            found.append(Name(" ".join(w for w, _ in run), key))
+        run.clear()
+
+    last_end = 0
+    for m in _WORD.finditer(text):
+        w = m.group()
+        gap = text[last_end:m.start()]
+        if run and gap.strip() not in ("", "-"):
+            flush()
+        if w[0].isupper() and not w.isupper() or (w.isupper() and len(w) >= 2):
+            initial = bool(_SENTENCE_START.search(text[: m.start()]))
+            run.append((w, initial))
+        elif run:
+            flush()
+        last_end = m.end()
+    if run:
+        flush()
+    return found
+
+
+_COMMON_INITIAL = frozenset(
+    """according although because despite during earlier later meanwhile since under
+    until over only even instead both neither either several such other another
+    talks negotiations officials critics residents workers experts leaders sources
+    samningar viðræður embættismenn íbúar sérfræðingar leiðtogar""".split()
+)
+
+
+def _common(word: str) -> bool:
+    """A sentence-initial capitalised word that is an ordinary word, not a name."""
+    return fold(word) in STOPWORDS or word.lower() in _COMMON_INITIAL
+
+
+def numbers(text: str) -> list[tuple[str, set[float]]]:
+    """Numbers written in digits, each with every value it can mean ('1,500' -> 1500 or 1.5)."""
+    found = []
+    for m in _NUMBER.finditer(text):
+        raw = m.group().rstrip("%").strip()
+        values = _values(raw)
+        after = words(text[m.end(): m.end() + 14])
+        scale = next((_SCALES[w] for w in after[:1] if w in _SCALES), None)
+        if scale:
+            values |= {v * scale for v in values}
+        found.append((m.group().strip(), values))
+    return found
+
+
+def _values(raw: str) -> set[float]:
+    compact = re.sub(r"[ \u00a0\u202f]", "", raw)
+    out: set[float] = set()
+    for thousands, decimal in ((",", "."), (".", ",")):
+        groups = compact.split(decimal)[0].split(thousands)
+        if any(len(g) != 3 for g in groups[1:]):
+            continue
+        t = compact.replace(thousands, "")
+        if t.count(decimal) <= 1:
+            try:
+                out.add(float(t.replace(decimal, ".")))
+            except ValueError:
+                pass
+    return out
+
+
+def _number_vocabulary(cited: str) -> set[float]:
+    vocab = {v for _, vals in numbers(cited) for v in vals}
+    for w in words(cited):
+        if w in NUMBER_WORDS:
+            vocab.add(NUMBER_WORDS[w])
+    return vocab
+
+
+def months(text: str) -> set[int]:
+    out = set()
+    for w in words(text):
+        for n, forms in MONTHS.items():
+            if w in forms or (len(w) >= 5 and any(w.startswith(f) for f in forms if len(f) >= 5)):
+                out.add(n)
+    return out
+
+
+def quotes(text: str) -> list[str]:
+    return [q.strip() for q in _QUOTE.findall(text) if len(q.split()) >= 1]
+
+
+def known_names(texts: Iterable[str]) -> set[str]:
+    """Folded words written capitalised mid-sentence in `texts`: the sources' names."""
+    return {n for t in texts for name in names(t) for n in name.key}
+
+
+def detail_problems(
+    claim: str, cited: list[str], *, translated: bool = False, known: set[str] | None = None
+) -> list[str]:
+    """What the claim states that its cited sentences do not contain; empty when all found.
+
+    `translated` says the claim is in another language than some cited sentence: quoted
+    words are then translations and are not checked word for word. `known` is
+    `known_names(all source texts)`, which lets a name at the start of the claim count.
+    """
+    text = " ".join(cited)
+    problems: list[str] = []
+    vocab = _number_vocabulary(text)
+    for raw, values in numbers(claim):
+        if not values & vocab:
+            problems.append(f"the number {raw} does not appear in the cited sentences")
+    missing_months = months(claim) - months(text)
+    for n in sorted(missing_months):
+        problems.append(
+            f"the month '{MONTHS[n][0].capitalize()}' does not appear in the cited sentences"
+        )
+    cited_words = set(words(text))
+    for name in names(claim, known):
+        if not _name_found(name, cited_words):
+            problems.append(f"the name '{name.text}' does not appear in the cited sentences")
+    if not translated:
+        folded = " ".join(words(text))
+        for q in quotes(claim):
+            if " ".join(words(q)) not in folded:
+                problems.append(f"the quoted words \"{q}\" do not appear in the cited sentences")
+    return problems
+
+
+def _name_found(name: Name, cited_words: set[str]) -> bool:
+    """A name is found when its last identifying word is (a surname, a place's head word)."""
+    return _contains_word(name.key[-1], cited_words)
+
+
+def actor_mentioned(actor: str, cited: list[str]) -> bool:
+    """Is the actor named in the cited sentences (any identifying word, inflected or not)?"""
+    key = [w for w in words(actor) if w not in STOPWORDS and len(w) >= 3]
+    if not key:
+        return False
+    cited_words = set(words(" ".join(cited)))
+    return any(_contains_word(w, cited_words) for w in key)
+
+
+_PRONOUN_SPEAKER = re.compile(
+    r"\b(he|she|they|hann|hún|hun|þeir|þær|þau)\b[^.]{0,40}\b(said|says|added|argued|"
+    r"warned|sagði|segir|bætti|sagðist|segist|telur|taldi)\b"
+    r"|\b(said|says|added|sagði|segir|sagðist|segist|bætti)\b\s+(he|she|they|hann|hún)\b",
+    re.IGNORECASE,
+)
+
+
+def attribution(actor: str, cited: list[str]) -> str:
+    """'named' (actor in the cited text), 'pronoun' (a he/she said: ask a judge) or 'absent'."""
+    if actor_mentioned(actor, cited):
+        return "named"
+    if any(_PRONOUN_SPEAKER.search(s) for s in cited):
+        return "pronoun"
+    return "absent"
+
+
+def citation_problems(evidence: list[str], known: set[str]) -> list[str]:
+    """Cited ids that are not sentences of the sources."""
+    if not evidence:
+        return ["the claim cites no sentence"]
+    return [f"the cited sentence {e} is not in the sources" for e in evidence if e not in known]
+
+
+def number_mismatch(a: str, b: str) -> list[str]:
+    """Numbers stated in one version of an item and absent from the other."""
+    va, vb = _number_vocabulary(a), _number_vocabulary(b)
+    out = [raw for raw, vals in numbers(a) if not vals & vb]
+    out += [raw for raw, vals in numbers(b) if not vals & va]
+    return out

@@ -1,0 +1,158 @@
+"""Eval cases: a folder of articles, the points a good briefing must make, and thresholds.
+
+Layout: `<case>/articles/*.txt|md` and `<case>/case.json` with
+`{"languages": [...], "expected": [{"text", "evidence", "actor"?}], "must_not": [...],
+"relevant": [extra ids]?, "thresholds": {metric: floor}}`. Sentence ids are the ingest
+code's (sources A1, A2 in sorted path order). Coverage and citation precision are code
+metrics over those annotations, so they cost no judge calls.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from briefing import checks
+from briefing.errors import InputError
+from briefing.eval.scorers import Score, claims_of, metrics
+from briefing.models import Briefing, Item, Source
+
+CASE_METRICS = ("faithfulness", "coverage", "citation_precision", "must_not", "citations",
+                "details", "consistency", "attribution")
+
+
+@dataclass
+class Point:
+    text: str
+    evidence: list[str]
+    actor: str | None = None
+    text_is: str | None = None
+
+
+@dataclass
+class MustNot:
+    text: str
+    patterns: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Case:
+    name: str
+    path: Path
+    languages: list[str]
+    expected: list[Point]
+    must_not: list[MustNot]
+    relevant: set[str]
+    thresholds: dict[str, float]
+
+    @property
+    def articles(self) -> Path:
+        return self.path / "articles"
+
+    def sources(self) -> list[Source]:
+        from briefing.ingest import load_sources
+
+        return load_sources([self.articles])
+
+
+def load_case(path: Path) -> Case:
+    """Read `<path>/case.json`; a malformed file is an InputError naming it."""
+    spec_path = path / "case.json"
+    try:
+        spec = json.loads(spec_path.read_text(encoding="utf-8"))
+        expected = [
+            Point(p["text"], list(p["evidence"]), p.get("actor"), p.get("text_is"))
+            for p in spec["expected"]
+        ]
+        must_not = [
+            MustNot(m) if isinstance(m, str) else MustNot(m["text"], list(m.get("patterns", [])))
+            for m in spec.get("must_not", [])
+        ]
+        thresholds = {k: float(v) for k, v in spec.get("thresholds", {}).items()}
+    except FileNotFoundError:
+        raise InputError(f"{spec_path} not found") from None
+    except (ValueError, KeyError, TypeError) as err:
+        raise InputError(f"{spec_path}: invalid case ({err})") from None
+    unknown = sorted(set(thresholds) - set(CASE_METRICS))
+    if unknown:
+        raise InputError(f"{spec_path}: unknown threshold {unknown[0]!r}")
+    relevant = {e for p in expected for e in p.evidence} | set(spec.get("relevant", []))
+    return Case(path.name, path, list(spec.get("languages", ["en"])), expected, must_not,
+                relevant, thresholds)
+
+
+def find_cases(root: Path, only: list[str] | None = None) -> list[Case]:
+    """Every folder under `root` holding a case.json, sorted by name."""
+    if (root / "case.json").is_file():
+        dirs = [root]
+    else:
+        if not root.is_dir():
+            raise InputError(f"eval cases folder not found: {root}")
+        dirs = sorted(p.parent for p in root.rglob("case.json"))
+    cases = [load_case(d) for d in dirs if not only or d.name in only]
+    if not cases:
+        raise InputError(f"no eval cases (folders with case.json) under {root}")
+    return cases
+
+
+def _faithful_items(briefing: Briefing, scores: list[Score]) -> list[Item]:
+    """Items none of whose language versions failed the support check."""
+    failed = {s.target.rsplit(".", 1)[0] for s in scores if s.check == "support" and s.value == 0}
+    return [item for item_id, item, _ in claims_of(briefing) if item_id not in failed]
+
+
+def coverage(case: Case, briefing: Briefing, scores: list[Score]) -> tuple[float | None, list[str]]:
+    """Share of expected points restated by a faithful item citing one of their sentences."""
+    if not case.expected:
+        return None, []
+    items = _faithful_items(briefing, scores)
+    missed = [p.text for p in case.expected if not any(set(p.evidence) & set(i.evidence)
+                                                       for i in items)]
+    return 1 - len(missed) / len(case.expected), missed
+
+
+def citation_precision(case: Case, briefing: Briefing) -> float | None:
+    """Share of citations that point at a sentence the case marks as relevant."""
+    cited = [e for _, item, _ in claims_of(briefing) for e in dict.fromkeys(item.evidence)]
+    if not cited:
+        return None
+    return sum(e in case.relevant for e in cited) / len(cited)
+
+
+_NEGATION = re.compile(r"\b(not|no|never|ekki|engin|enginn|ekkert|aldrei)\b|n't\b", re.I)
+
+
+def states(text: str, claim: MustNot) -> bool:
+    """Does `text` make the forbidden claim? Patterns if given, else most content words."""
+    folded = checks.fold(text)
+    if claim.patterns:
+        return any(re.search(checks.fold(p), folded) for p in claim.patterns)
+    key = [w for w in checks.words(claim.text) if w not in checks.STOPWORDS and len(w) > 2]
+    if not key:
+        return False
+    have = checks.words(text)
+    hits = sum(any(checks.word_matches(k, h) for h in have) for k in key)
+    same_polarity = bool(_NEGATION.search(text)) == bool(_NEGATION.search(claim.text))
+    return hits / len(key) >= 0.75 and same_polarity
+
+
+def must_not_hits(case: Case, briefing: Briefing) -> list[tuple[str, str]]:
+    """(claim id, forbidden claim) for every briefing claim that states a forbidden one."""
+    return [
+        (c.id, m.text)
+        for _, _, claims in claims_of(briefing) for c in claims for m in case.must_not
+        if states(c.text, m)
+    ]
+
+
+def case_metrics(case: Case, briefing: Briefing, scores: list[Score]) -> dict[str, Any]:
+    """The checker's metrics plus the case's own: coverage, citation precision, must_not."""
+    out: dict[str, Any] = dict(metrics(scores))
+    out["coverage"], missed = coverage(case, briefing, scores)
+    out["citation_precision"] = citation_precision(case, briefing)
+    hits = must_not_hits(case, briefing)
+    out["must_not"] = 1.0 - len({m for _, m in hits}) / len(case.must_not) if case.must_not else None
+    return {"metrics": out, "missed": missed, "must_not_hits": hits}

@@ -1,0 +1,200 @@
+"""Scorers (claim -> Score) and metrics (scores -> number), after inspect_ai's shape.
+
+A claim is one language version of one briefing item. The code checks run first and
+a claim that fails them is already unsupported, so the judge is not asked: that saves
+generated tokens, which are the cost on the embedded model.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from briefing import checks
+from briefing.eval.judge import UNSCORED, Judge
+from briefing.models import Briefing, Item
+
+PASS = {"supported", "same", "yes", "named"}
+
+
+@dataclass
+class Claim:
+    """One statement to check: an item's text in one language, with what it cites."""
+
+    id: str
+    text: str
+    language: str
+    evidence: list[str]
+    actor: str | None = None
+    section: str = ""
+
+
+@dataclass
+class Score:
+    """One check's outcome: value 1 pass, 0 fail, None unscored."""
+
+    check: str
+    target: str
+    label: str
+    value: float | None
+    explanation: str
+    metadata: dict[str, Any] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class Context:
+    """What every scorer needs from the briefing: sentences, their languages, known names."""
+
+    sentences: dict[str, str]
+    languages: dict[str, str]
+    known: set[str]
+    order: list[str]
+
+    @classmethod
+    def of(cls, briefing: Briefing) -> Context:
+        sentences, languages, order = {}, {}, []
+        for src in briefing.sources:
+            for s in src.sentences:
+                sentences[s.id] = s.text
+                languages[s.id] = src.language
+                order.append(s.id)
+        return cls(sentences, languages, checks.known_names(sentences.values()), order)
+
+    def cited(self, ids: list[str]) -> list[tuple[str, str]]:
+        return [(i, self.sentences[i]) for i in ids if i in self.sentences]
+
+    def with_context(self, ids: list[str], before: int = 2) -> list[tuple[str, str]]:
+        """The cited sentences with the sentences before each, to resolve 'he said'."""
+        wanted: list[str] = []
+        for i in ids:
+            if i not in self.sentences:
+                continue
+            at = self.order.index(i)
+            src = i.split(".", 1)[0]
+            for j in self.order[max(0, at - before): at + 1]:
+                if j.split(".", 1)[0] == src and j not in wanted:
+                    wanted.append(j)
+        return [(j, self.sentences[j]) for j in wanted]
+
+
+def claims_of(briefing: Briefing) -> list[tuple[str, Item, list[Claim]]]:
+    """Every item with its per-language claims, ids like `positions[2].is`."""
+    out = []
+    for section in ("agreements", "open_issues", "positions", "disagreements"):
+        for n, item in enumerate(getattr(briefing, section), start=1):
+            item_id = f"{section}[{n}]"
+            langs = [lang for lang in briefing.languages if lang in item.text] or list(item.text)
+            claims = [
+                Claim(f"{item_id}.{lang}", item.text[lang], lang, list(item.evidence),
+                      item.actor, section)
+                for lang in langs
+            ]
+            out.append((item_id, item, claims))
+    return out
+
+
+def score_support(claim: Claim, ctx: Context, judge: Judge | None) -> Score:
+    """Citations exist, details are in the cited sentences, then the judge's label."""
+    bad_citations = checks.citation_problems(claim.evidence, set(ctx.sentences))
+    cited = ctx.cited(claim.evidence)
+    translated = any(ctx.languages[i] != claim.language for i, _ in cited)
+    details = checks.detail_problems(
+        claim.text, [t for _, t in cited], translated=translated, known=ctx.known
+    )
+    meta: dict[str, Any] = {
+        "text": claim.text, "language": claim.language, "evidence": claim.evidence,
+        "citation_problems": bad_citations, "detail_problems": details, "judge": None,
+    }
+    problems = bad_citations + details
+    if problems or not cited:
+        return Score("support", claim.id, "not_supported", 0.0, "; ".join(problems), meta)
+    if judge is None:
+        return Score("support", claim.id, "unjudged", None, "passed the code checks", meta)
+    verdict = judge.support(claim.text, cited, claim.id)
+    meta["judge"] = verdict.record()
+    value = None if verdict.label == UNSCORED else float(verdict.label == "supported")
+    return Score("support", claim.id, verdict.label, value, verdict.reason, meta)
+
+
+def score_consistency(item_id: str, claims: list[Claim], judge: Judge | None) -> Score | None:
+    """The language versions of one item state the same facts (numbers by code, rest by judge)."""
+    if len(claims) < 2:
+        return None
+    meta: dict[str, Any] = {"versions": {c.language: c.text for c in claims}, "judge": None}
+    first = claims[0]
+    for other in claims[1:]:
+        diff = checks.number_mismatch(first.text, other.text)
+        if diff:
+            why = f"the number {diff[0]} is in one version only ({first.language}/{other.language})"
+            return Score("consistency", item_id, "different", 0.0, why, meta)
+    if judge is None:
+        return Score("consistency", item_id, "unjudged", None, "numbers agree", meta)
+    verdict = judge.consistency([(c.language, c.text) for c in claims], item_id)
+    meta["judge"] = verdict.record()
+    value = None if verdict.label == UNSCORED else float(verdict.label == "same")
+    return Score("consistency", item_id, verdict.label, value, verdict.reason, meta)
+
+
+def score_attribution(
+    item_id: str, item: Item, ctx: Context, judge: Judge | None
+) -> Score | None:
+    """A position's actor is named in its cited sentences, or the judge says it is theirs."""
+    if not item.actor:
+        return None
+    cited = ctx.cited(item.evidence)
+    status = checks.attribution(item.actor, [t for _, t in cited])
+    meta: dict[str, Any] = {"actor": item.actor, "code": status, "judge": None}
+    if status == "named":
+        return Score("attribution", item_id, "yes", 1.0, f"{item.actor} is named", meta)
+    if status == "absent" or judge is None:
+        why = f"the actor '{item.actor}' is not named in the cited sentences"
+        if status == "pronoun":
+            return Score("attribution", item_id, "unclear", None, why + " (he/she said)", meta)
+        return Score("attribution", item_id, "no", 0.0, why, meta)
+    claim = next(iter(item.text.values()))
+    verdict = judge.attribution(item.actor, claim, ctx.with_context(item.evidence), item_id)
+    meta["judge"] = verdict.record()
+    value = None if verdict.label in (UNSCORED, "unclear") else float(verdict.label == "yes")
+    return Score("attribution", item_id, verdict.label, value, verdict.reason, meta)
+
+
+# Metrics: tiny functions over scores.
+def mean(scores: list[Score], check: str) -> float | None:
+    values = [s.value for s in scores if s.check == check and s.value is not None]
+    return sum(values) / len(values) if values else None
+
+
+def share(scores: list[Score], check: str, key: str) -> float | None:
+    """Share of `check` scores whose metadata list `key` is empty (e.g. no bad citation)."""
+    rows = [s for s in scores if s.check == check]
+    return sum(not s.metadata.get(key) for s in rows) / len(rows) if rows else None
+
+
+def metrics(scores: list[Score]) -> dict[str, float | None]:
+    return {
+        "faithfulness": mean(scores, "support"),
+        "citations": share(scores, "support", "citation_problems"),
+        "details": share(scores, "support", "detail_problems"),
+        "consistency": mean(scores, "consistency"),
+        "attribution": mean(scores, "attribution"),
+    }
+
+
+def failures(scores: list[Score], check: str | None = None) -> list[Score]:
+    return [s for s in scores if s.value == 0.0 and (check is None or s.check == check)]
+
+
+def evaluate(briefing: Briefing, judge: Judge | None) -> list[Score]:
+    """Every check on every claim and item of the briefing."""
+    ctx = Context.of(briefing)
+    scores: list[Score] = []
+    for item_id, item, claims in claims_of(briefing):
+        scores += [score_support(c, ctx, judge) for c in claims]
+        for extra in (score_consistency(item_id, claims, judge),
+                      score_attribution(item_id, item, ctx, judge)):
+            if extra is not None:
+                scores.append(extra)
+    return scores

@@ -1,0 +1,158 @@
+"""Map stage: one LLM call per chunk turns numbered sentences into cited statements.
+
+The model writes short statements and sentence numbers; code maps the numbers back to
+sentence ids and drops any statement whose numbers or names its cited sentences lack.
+A truncated answer splits the chunk rather than asking the same question again.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from briefing.answers import Extraction, constrained_schema
+from briefing.checks import detail_problems
+from briefing.chunk import split_chunk
+from briefing.errors import LLMError, TruncatedAnswer
+from briefing.labels import language_name
+from briefing.llm.base import LLM
+from briefing.llm.structured import Recorder, ask
+from briefing.models import Chunk, Section, Source
+from briefing.prompts import PromptSet
+
+PIVOT = "en"
+
+
+@dataclass
+class Found:
+    """One statement extracted from one chunk, in the pivot language, with sentence ids."""
+
+    section: Section
+    text: str
+    evidence: list[str]
+    source_id: str
+    actor: str | None = None
+
+
+@dataclass
+class ChunkResult:
+    found: list[Found] = field(default_factory=list)
+    dropped: list[dict[str, str]] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class ExtractSettings:
+    max_words: int = 20
+    max_chars: int = 140
+    max_attempts: int = 3
+
+
+def items_for(chunk: Chunk) -> int:
+    """How many items per list a chunk may yield: more text, more to say, within bounds."""
+    return max(2, min(4, chunk.tokens // 150))
+
+
+def answer_budget(max_items: int, max_chars: int) -> int:
+    """Tokens the largest schema-valid answer can need: three full lists plus syntax."""
+    per_item = max_chars // 3 + 24
+    return 3 * max_items * per_item + 32
+
+
+def audit(text: str, cited: list[str], actor: str | None, language: str) -> list[str]:
+    """Details of `text` its cited sentences lack. The actor's own name counts as given
+    (attribution is the eval's job), and across languages only numbers and dates are
+    compared: names change form in translation (Moscow, Moskvu)."""
+    translated = language != PIVOT
+    problems = detail_problems(text, [*cited, actor or ""], translated=translated)
+    if translated:
+        problems = [p for p in problems if not p.startswith("the name")]
+    return problems
+
+
+def extract_chunk(
+    chunk: Chunk,
+    source: Source,
+    llm: LLM,
+    prompts: PromptSet,
+    settings: ExtractSettings,
+    record: Recorder | None = None,
+) -> ChunkResult:
+    """Extract one chunk; on truncation, extract its halves instead."""
+    try:
+        return _extract_once(chunk, source, llm, prompts, settings, record)
+    except TruncatedAnswer as err:
+        halves = split_chunk(chunk)
+        if len(halves) == 1:
+            raise LLMError(f"chunk {chunk.id}: {err} and cannot be split further") from None
+        result = ChunkResult()
+        for half in halves:
+            part = extract_chunk(half, source, llm, prompts, settings, record)
+            result.found += part.found
+            result.dropped += part.dropped
+        return result
+
+
+def _extract_once(
+    chunk: Chunk,
+    source: Source,
+    llm: LLM,
+    prompts: PromptSet,
+    settings: ExtractSettings,
+    record: Recorder | None,
+) -> ChunkResult:
+    numbered = list(enumerate(chunk.sentences, start=1))
+    max_items = items_for(chunk)
+    messages = [
+        {
+            "role": "system",
+            "content": prompts.render(
+                "extract.system", max_items=max_items, max_words=settings.max_words
+            ),
+        },
+        {
+            "role": "user",
+            "content": prompts.render(
+                "extract.user",
+                source=source,
+                language_name=language_name(chunk.language),
+                sentences=[(n, " ".join(s.text.split())) for n, s in numbered],
+            ),
+        },
+    ]
+    ids = [n for n, _ in numbered]
+    answer = ask(
+        llm,
+        messages,
+        Extraction,
+        schema=constrained_schema(
+            Extraction, ids=ids, max_items=max_items, max_chars=settings.max_chars
+        ),
+        context={"ids": set(ids)},
+        max_tokens=answer_budget(max_items, settings.max_chars),
+        stage="extract",
+        label=f"chunk {chunk.id}",
+        max_attempts=settings.max_attempts,
+        reask=lambda errors: prompts.render("reask", errors=errors),
+        record=record,
+    )
+    by_number = {n: s for n, s in numbered}
+    result = ChunkResult()
+    sections: list[tuple[Section, list]] = [
+        ("agreements", answer.agreements),
+        ("open_issues", answer.open_issues),
+        ("positions", answer.positions),
+    ]
+    for section, points in sections:
+        for point in points:
+            cited = [by_number[n] for n in point.ids]
+            actor = getattr(point, "actor", None)
+            problems = audit(point.text, [s.text for s in cited], actor, chunk.language)
+            evidence = [s.id for s in cited]
+            if problems:
+                result.dropped.append(
+                    {"chunk": chunk.id, "text": point.text, "reason": "; ".join(problems)}
+                )
+                continue
+            result.found.append(
+                Found(section, point.text.strip(), evidence, chunk.source_id, actor)
+            )
+    return result

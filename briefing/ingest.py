@@ -1,0 +1,140 @@
+"""Read article files into `Source`s: text, metadata, language and sentences.
+
+This is the boundary with the user's files, so every way a file can be wrong becomes an
+`InputError` with one line naming the file, never a traceback.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+import py3langid
+import yaml
+from frontmatter.default_handlers import YAMLHandler
+
+from briefing.errors import InputError
+from briefing.models import Source
+from briefing.segment import segment
+
+__all__ = ["SUFFIXES", "load_sources"]
+
+SUFFIXES = (".txt", ".md")
+_FRONT_MATTER_START = re.compile(r"---[ \t]*(?:\n|$)")
+
+
+def load_sources(paths: list[Path]) -> list[Source]:
+    """Load articles from files and directories as sources A1, A2, ... in input order.
+
+    A directory contributes its .txt and .md files, recursively, sorted by path (hidden
+    files and folders skipped). A file reached twice is read once.
+    """
+    files: list[Path] = []
+    seen: set[Path] = set()
+    for path in paths:
+        for file in _expand(Path(path)):
+            key = file.resolve()
+            if key not in seen:
+                seen.add(key)
+                files.append(file)
+    if not files:
+        raise InputError("no articles given")
+    return [_load(file, f"A{n}") for n, file in enumerate(files, 1)]
+
+
+def _expand(path: Path) -> list[Path]:
+    if path.is_dir():
+        found = sorted(
+            p
+            for p in path.rglob("*")
+            if p.suffix.lower() in SUFFIXES
+            and p.is_file()
+            and not any(part.startswith(".") for part in p.relative_to(path).parts)
+        )
+        if not found:
+            raise InputError(f"{path}: directory has no .txt or .md files")
+        return found
+    if not path.exists():
+        raise InputError(f"article not found: {path}")
+    if path.suffix.lower() not in SUFFIXES:
+        kind = repr(path.suffix) if path.suffix else "(no extension)"
+        raise InputError(f"{path}: unsupported file type {kind} (use .txt or .md)")
+    if not path.is_file():
+        raise InputError(f"{path} is not a regular file")
+    return [path]
+
+
+def _load(path: Path, source_id: str) -> Source:
+    text = _read_text(path)
+    meta, body = _split_front_matter(text, path)
+    if not body:
+        raise InputError(f"{path} has no article text after its front matter")
+    title = _field(meta, "title") or _first_line(body)
+    language = (_field(meta, "language") or str(py3langid.classify(body)[0])).lower()
+    return Source(
+        id=source_id,
+        path=str(path),
+        title=title,
+        language=language,
+        outlet=_field(meta, "outlet"),
+        url=_field(meta, "url"),
+        date=_field(meta, "date"),
+        text=body,
+        sentences=segment(body, source_id, language),
+    )
+
+
+def _read_text(path: Path) -> str:
+    """The file as text with Unix newlines, a byte-order mark and outer whitespace removed."""
+    try:
+        data = path.read_bytes()
+    except OSError as err:
+        raise InputError(f"cannot read {path}: {err.strerror or err}") from err
+    if b"\0" in data:
+        raise InputError(f"{path} is not UTF-8 text")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        raise InputError(f"{path} is not UTF-8 text") from err
+    text = text.removesuffix("\ufeff").replace("\r\n", "\n").replace("\r", "\n").strip()
+    if not text:
+        raise InputError(f"{path} is empty")
+    return text
+
+
+def _split_front_matter(text: str, path: Path) -> tuple[dict[str, object], str]:
+    """(metadata, body): a leading `---` block must be closed and hold a YAML mapping."""
+    if not _FRONT_MATTER_START.match(text):
+        return {}, text
+    handler = YAMLHandler()
+    try:
+        raw, body = handler.split(text)
+        meta = handler.load(raw)
+    except ValueError as err:
+        raise InputError(f"{path}: front matter is not closed by a '---' line") from err
+    except yaml.YAMLError as err:
+        where = getattr(err, "problem_mark", None)
+        line = f" (line {where.line + 2})" if where is not None else ""
+        raise InputError(f"{path}: malformed front matter{line}") from err
+    if meta is None:
+        meta = {}
+    if not isinstance(meta, dict):
+        raise InputError(f"{path}: front matter must be 'key: value' lines")
+    return meta, body.strip()
+
+
+def _field(meta: dict[str, object], key: str) -> str | None:
+    """A front-matter value as a string; YAML turns `date: 2025-08-15` into a date."""
+    value = meta.get(key)
+    if value is None:
+        return None
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    return str(value).strip() or None
+
+
+def _first_line(body: str) -> str:
+    """The title when there is no front matter: the first line, Markdown `#`s removed."""
+    line = next(line for line in body.splitlines() if line.strip())
+    return line.strip().lstrip("#").strip() or line.strip()

@@ -1,0 +1,76 @@
+"""Fixed words of the rendered briefing (headings, language names) per output language.
+
+Headings are not worth an LLM call, nor the risk of a mistranslated heading; a language
+without an entry falls back to English headings and is still written in its own language.
+"""
+
+from __future__ import annotations
+
+LANGUAGE_NAMES = {
+    "en": "English", "is": "Icelandic", "da": "Danish", "de": "German", "es": "Spanish",
+    "fi": "Finnish", "fo": "Faroese", "fr": "French", "it": "Italian", "nb": "Norwegian",
+    "nl": "Dutch", "no": "Norwegian", "pl": "Polish", "pt": "Portuguese", "ru": "Russian",
+    "sv": "Swedish", "uk": "Ukrainian",
+}
+
+_EN = {
+    "title": "Briefing",
+    "language": "English",
+    "agreements": "Agreements",
+    "open_issues": "Open issues",
+    "positions": "Positions",
+    "disagreements": "Where the sources disagree",
+    "sources": "Sources",
+    "none": "Nothing reported.",
+    "generated": "Generated",
+    "versus": "— whereas",
+}
+
+LABELS: dict[str, dict[str, str]] = {
+    "en": _EN,
+    "is": {
+        "title": "Samantekt",
+        "language": "Íslenska",
+        "agreements": "Samkomulag",
+        "open_issues": "Óleyst mál",
+        "positions": "Afstaða aðila",
+        "disagreements": "Þar sem heimildum ber ekki saman",
+        "sources": "Heimildir",
+        "none": "Ekkert kom fram.",
+        "generated": "Unnið",
+        "versus": "— en",
+    },
+    "de": {
+        "title": "Lagebericht",
+        "language": "Deutsch",
+        "agreements": "Einigungen",
+        "open_issues": "Offene Fragen",
+        "positions": "Positionen",
+        "disagreements": "Wo die Quellen sich widersprechen",
+        "sources": "Quellen",
+        "none": "Nichts berichtet.",
+        "generated": "Erstellt",
+        "versus": "— dagegen",
+    },
+    "da": {
+        "title": "Briefing",
+        "language": "Dansk",
+        "agreements": "Enighed",
+        "open_issues": "Uafklarede spørgsmål",
+        "positions": "Holdninger",
+        "disagreements": "Hvor kilderne er uenige",
+        "sources": "Kilder",
+        "none": "Intet rapporteret.",
+        "generated": "Genereret",
+        "versus": "— hvorimod",
+    },
+}
+
+
+def language_name(code: str) -> str:
+    return LANGUAGE_NAMES.get(code, code)
+
+
+def labels(code: str) -> dict[str, str]:
+    base = dict(_EN, language=language_name(code))
+    return {**base, **LABELS.get(code, {})}

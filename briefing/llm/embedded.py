@@ -1,0 +1,191 @@
+"""The embedded backend: a GGUF model run in-process by llama-cpp-python, no server.
+
+Answers that must follow a JSON Schema are decoded under a GBNF grammar built from
+the schema, so the model cannot emit anything the schema's grammar rejects (enums,
+required keys, `maxItems`, `maxLength`...). One model, one context: calls are
+serialised, and llama-cpp-python keeps the previous prompt's KV cache, so a shared
+system-prompt prefix is evaluated once and later calls only pay for their suffix.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import os
+import re
+import threading
+import time
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from briefing.errors import LLMError
+from briefing.llm.base import Request, Response
+from briefing.llm.model_file import (
+    INSTALL_HINT,
+    MODEL_FILENAME,
+    ModelMissing,
+    default_model_path,
+    file_sha256,
+)
+
+if TYPE_CHECKING:
+    from llama_cpp import Llama, LlamaGrammar
+
+# llama-cpp-python's JSON string rule lets raw control characters (a bare newline)
+# into strings, which strict JSON parsers reject; this is upstream llama.cpp's fix.
+_CHAR_RULE = re.compile(r"^char ::= .*$", re.MULTILINE)
+_STRICT_CHAR_RULE = (
+    r'char ::= [^"\\\x7F\x00-\x1F] | "\\" (["\\/bfnrt] | "u" [0-9a-fA-F] [0-9a-fA-F] '
+    r"[0-9a-fA-F] [0-9a-fA-F])"
+)
+
+
+def available_cpus() -> int:
+    """CPUs this process may use (the container's share, not the host's)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def schema_grammar(schema: dict[str, Any]) -> LlamaGrammar:
+    """GBNF for `schema`; raises instead of silently falling back to free-form JSON."""
+    from llama_cpp import LlamaGrammar
+    from llama_cpp.llama_grammar import json_schema_to_gbnf
+
+    try:
+        gbnf = json_schema_to_gbnf(json.dumps(schema))
+    except Exception as err:  # the converter raises bare asserts and KeyErrors
+        raise LLMError(f"cannot turn the answer schema into a grammar: {err}") from err
+    return LlamaGrammar.from_string(_CHAR_RULE.sub(lambda _: _STRICT_CHAR_RULE, gbnf))
+
+
+class EmbeddedLLM:
+    """Runs the bundled model (or `model_path`) with llama.cpp on the CPU."""
+
+    name = "embedded"
+    max_concurrency = 1
+
+    def __init__(
+        self, model_path: Path | None = None, n_ctx: int = 8192, n_threads: int | None = None
+    ) -> None:
+        if model_path is not None and not Path(model_path).is_file():
+            raise ModelMissing(f"model file not found: {model_path}")
+        self._model_path = Path(model_path) if model_path is not None else None
+        self.model = (self._model_path or Path(MODEL_FILENAME)).stem
+        self.n_ctx = n_ctx
+        self.n_threads = n_threads or available_cpus()
+        self.load_seconds: float | None = None
+        self._llama: Llama | None = None
+        self._sha256: str | None = None
+        self._grammars: dict[str, LlamaGrammar] = {}
+        self._lock = threading.Lock()
+
+    @property
+    def path(self) -> Path:
+        """The GGUF file; the bundled one is assembled on first use."""
+        if self._model_path is None:
+            self._model_path = default_model_path()
+        return self._model_path
+
+    @property
+    def sha256(self) -> str:
+        if self._sha256 is None:
+            self._sha256 = file_sha256(self.path)
+        return self._sha256
+
+    def load(self) -> Llama:
+        """Load the model once (mmap, so this is quick and pages in lazily)."""
+        if self._llama is None:
+            llama_cpp = _import_llama_cpp()
+            path = self.path
+            start = time.perf_counter()
+            try:
+                self._llama = _counting_llama(llama_cpp.Llama)(
+                    model_path=str(path),
+                    n_ctx=self.n_ctx,
+                    n_threads=self.n_threads,
+                    n_threads_batch=self.n_threads,
+                    seed=0,
+                    verbose=False,
+                )
+            except (ValueError, RuntimeError) as err:
+                raise LLMError(f"llama.cpp could not load {path}: {err}") from err
+            self.load_seconds = time.perf_counter() - start
+        return self._llama
+
+    def complete(self, request: Request) -> Response:
+        with self._lock:
+            llama = self.load()
+            grammar = self._grammar(request.schema) if request.schema is not None else None
+            return self._complete(llama, request, grammar)
+
+    def _complete(self, llama: Llama, request: Request, grammar: LlamaGrammar | None) -> Response:
+        import llama_cpp
+
+        llama_cpp.llama_perf_context_reset(llama.ctx)
+        llama.eval_batches.clear()  # type: ignore[attr-defined]
+        start = time.perf_counter()
+        try:
+            out: Any = llama.create_chat_completion(
+                messages=request.messages,  # type: ignore[arg-type]
+                max_tokens=request.max_tokens,
+                temperature=request.temperature,
+                seed=request.seed,
+                grammar=grammar,
+            )
+        except ValueError as err:  # e.g. prompt longer than the context window
+            raise LLMError(f"embedded model: {err}") from err
+        seconds = time.perf_counter() - start
+        perf = llama_cpp.llama_perf_context(llama.ctx)
+        choice = out["choices"][0]
+        usage = out.get("usage") or {}
+        batches: list[int] = llama.eval_batches  # type: ignore[attr-defined]
+        prompt_eval_tokens = batches[0] if batches else 0
+        return Response(
+            text=choice["message"].get("content") or "",
+            finish_reason=choice.get("finish_reason") or "stop",
+            prompt_tokens=usage.get("prompt_tokens", 0),
+            completion_tokens=usage.get("completion_tokens", 0),
+            seconds=seconds,
+            engine_seconds=(perf.t_p_eval_ms + perf.t_eval_ms) / 1000,
+            extra={
+                "prompt_eval_tokens": prompt_eval_tokens,
+                "prompt_eval_seconds": perf.t_p_eval_ms / 1000,
+                "eval_seconds": perf.t_eval_ms / 1000,
+            },
+        )
+
+    def _grammar(self, schema: dict[str, Any]) -> LlamaGrammar:
+        key = json.dumps(schema, sort_keys=True)
+        if key not in self._grammars:
+            self._grammars[key] = schema_grammar(schema)
+        return self._grammars[key]
+
+
+def _import_llama_cpp() -> Any:
+    try:
+        import llama_cpp
+    except (ImportError, OSError, RuntimeError) as err:  # missing, or its native lib broken
+        reason = (str(err).splitlines() or [type(err).__name__])[0]
+        raise ModelMissing(
+            f"the embedded backend needs llama-cpp-python ({reason}); run: {INSTALL_HINT}"
+        ) from err
+    return llama_cpp
+
+
+@functools.cache
+def _counting_llama(base: type[Llama]) -> type[Llama]:
+    """`Llama` that logs each eval batch size: the first batch of a call is the prompt
+    suffix left after prefix reuse, the number the run report wants."""
+
+    class CountingLlama(base):  # type: ignore[valid-type,misc]
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            self.eval_batches: list[int] = []
+            super().__init__(*args, **kwargs)
+
+        def eval(self, tokens: Any) -> None:
+            self.eval_batches.append(len(tokens))
+            super().eval(tokens)
+
+    return CountingLlama

@@ -1,0 +1,30 @@
+"""Output files are written whole or not at all: a failed run never clobbers a file."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from briefing.errors import InputError
+
+
+def check_writable(path: Path) -> None:
+    """Fail before any work if `path` cannot be written (missing folder, a directory)."""
+    if path.is_dir():
+        raise InputError(f"output path is a directory: {path}")
+    if not path.parent.is_dir():
+        raise InputError(f"output folder does not exist: {path.parent}")
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write to a temporary file beside `path`, then rename it over `path`."""
+    check_writable(path)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

@@ -1,0 +1,161 @@
+"""ingest → chunk → extract → merge → translate → Briefing, with usage per stage.
+
+This is the one pipeline every backend runs through; the CLI, the eval runner and the
+benchmarks all call `generate()`.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+
+from briefing.chunk import chunk_sources
+from briefing.extract import PIVOT, ChunkResult, ExtractSettings, Found, extract_chunk
+from briefing.labels import labels
+from briefing.llm.base import LLM, Response, model_sha256
+from briefing.merge import Conflict, merge, source_label
+from briefing.models import Briefing, Item, RunInfo, Source, Usage
+from briefing.progress import Bars, Quiet
+from briefing.prompts import PromptSet
+from briefing.translate import translate
+
+STAGES = ("extract", "merge", "translate")
+
+
+@dataclass
+class Options:
+    """Everything about a run that is not the articles or the backend."""
+
+    languages: list[str] = field(default_factory=lambda: ["en", "is"])
+    chunk_tokens: int = 900
+    overlap_tokens: int = 0
+    max_attempts: int = 3
+    concurrency: int = 1
+    prompts: PromptSet = field(default_factory=PromptSet)
+
+
+class Meter:
+    """Thread-safe usage per stage; answers served from a cache are not LLM calls."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self.stages: dict[str, Usage] = {name: Usage() for name in STAGES}
+        self.engine_seconds = 0.0
+
+    def record(self, stage: str, response: Response) -> None:
+        if response.cached:
+            return
+        with self._lock:
+            usage = self.stages.setdefault(stage, Usage())
+            usage.add(
+                Usage(
+                    calls=1,
+                    prompt_tokens=response.prompt_tokens,
+                    completion_tokens=response.completion_tokens,
+                    seconds=response.seconds,
+                )
+            )
+            self.engine_seconds += response.engine_seconds or 0.0
+
+    def total(self) -> Usage:
+        total = Usage()
+        for usage in self.stages.values():
+            total.add(usage)
+        return total
+
+
+def generate(
+    sources: list[Source],
+    llm: LLM,
+    options: Options | None = None,
+    progress: Quiet | Bars | None = None,
+    meter: Meter | None = None,
+) -> Briefing:
+    """Build the briefing for `sources` with `llm`."""
+    options = options or Options()
+    progress = progress or Quiet()
+    meter = meter or Meter()
+    started = time.perf_counter()
+    by_id = {s.id: s for s in sources}
+    chunks = chunk_sources(sources, options.chunk_tokens, options.overlap_tokens)
+    settings = ExtractSettings(max_attempts=options.max_attempts)
+
+    def run(chunk_index: int) -> ChunkResult:
+        chunk = chunks[chunk_index]
+        result = extract_chunk(
+            chunk, by_id[chunk.source_id], llm, options.prompts, settings, meter.record
+        )
+        progress.advance("extract")
+        return result
+
+    workers = max(1, min(options.concurrency, llm.max_concurrency, len(chunks)))
+    with progress.stage("extract", len(chunks)):
+        if workers == 1:
+            results = [run(i) for i in range(len(chunks))]
+        else:
+            with ThreadPoolExecutor(max_workers=workers) as pool:
+                results = list(pool.map(run, range(len(chunks))))
+    found = [f for r in results for f in r.found]
+    dropped = [d for r in results for d in r.dropped]
+
+    with progress.stage("merge", 1):
+        merged, conflicts = merge(
+            found, sources, llm, options.prompts,
+            max_attempts=options.max_attempts, record=meter.record,
+        )
+        progress.advance("merge")
+
+    statements = [f.text for f in merged]
+    texts: dict[str, list[str]] = {}
+    targets = [lang for lang in options.languages if lang != PIVOT]
+    with progress.stage("translate", len(targets)):
+        for lang in targets:
+            texts[lang] = translate(
+                statements, lang, llm, options.prompts,
+                max_attempts=options.max_attempts, record=meter.record,
+            )
+            progress.advance("translate")
+    if PIVOT in options.languages:
+        texts[PIVOT] = statements
+
+    briefing = assemble(sources, merged, conflicts, texts, options.languages, dropped)
+    briefing.run = RunInfo(
+        backend=llm.name,
+        model=llm.model,
+        model_sha256=model_sha256(llm),
+        languages=list(options.languages),
+        sampling={"temperature": 0.0, "seed": 0},
+        prompts=options.prompts.provenance(),
+        usage={**meter.stages, "total": meter.total()},
+        seconds=round(time.perf_counter() - started, 3),
+    )
+    return briefing
+
+
+def assemble(
+    sources: list[Source],
+    merged: list[Found],
+    conflicts: list[Conflict],
+    texts: dict[str, list[str]],
+    languages: list[str],
+    dropped: list[dict[str, str]],
+) -> Briefing:
+    """Place each statement in its section, and compose disagreements from their sides."""
+    briefing = Briefing(languages=list(languages), sources=sources, dropped=dropped)
+    for i, item in enumerate(merged):
+        text = {lang: texts[lang][i] for lang in languages}
+        getattr(briefing, item.section).append(
+            Item(text=text, evidence=item.evidence, actor=item.actor)
+        )
+    names = {s.id: source_label(s) for s in sources}
+    for conflict in conflicts:
+        a, b = merged[conflict.first], merged[conflict.second]
+        text = {
+            lang: f"{names[a.source_id]}: {texts[lang][conflict.first]} "
+            f"{labels(lang)['versus']} {names[b.source_id]}: {texts[lang][conflict.second]}"
+            for lang in languages
+        }
+        briefing.disagreements.append(Item(text=text, evidence=[*a.evidence, *b.evidence]))
+    return briefing

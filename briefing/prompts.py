@@ -1,0 +1,135 @@
+"""Prompt and layout templates: shipped Jinja2 files, optionally overridden from a folder.
+
+Templates render with `StrictUndefined`, so a misspelt variable fails loudly instead of
+vanishing from the prompt. User-supplied folders render in a sandbox, and each stage
+declares the variables its templates may use and must use, checked before any LLM call.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from jinja2 import meta
+from jinja2.sandbox import SandboxedEnvironment
+
+from briefing.errors import InputError
+from briefing.resources import data_dir
+
+# template name -> (variables it must use, variables it may use)
+CONTRACTS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
+    "extract.system": (frozenset(), frozenset({"max_items", "max_words"})),
+    "extract.user": (frozenset({"sentences"}), frozenset({"source", "language_name"})),
+    "merge.system": (frozenset(), frozenset()),
+    "merge.user": (frozenset({"points"}), frozenset()),
+    "translate.system": (frozenset({"language_name"}), frozenset({"language"})),
+    "translate.user": (frozenset({"statements"}), frozenset({"language_name", "language"})),
+    "reask": (frozenset({"errors"}), frozenset()),
+}
+LAYOUT_VARS = frozenset({"briefing", "languages", "labels", "footnotes", "sections", "run"})
+
+
+def _template_files(root: Path) -> dict[str, Path]:
+    return {p.name.removesuffix(".j2"): p for p in sorted(root.rglob("*.j2"))}
+
+
+@dataclass
+class PromptSet:
+    """The shipped prompts, with any files in `override_dir` taking precedence by name."""
+
+    override_dir: Path | None = None
+    _sources: dict[str, tuple[str, bool]] = field(default_factory=dict, init=False)
+
+    def __post_init__(self) -> None:
+        for name, path in _template_files(data_dir("prompts")).items():
+            self._sources[name] = (path.read_text(encoding="utf-8"), False)
+        if self.override_dir is not None:
+            if not self.override_dir.is_dir():
+                raise InputError(f"prompts folder not found: {self.override_dir}")
+            for name, path in _template_files(self.override_dir).items():
+                self._sources[name] = (path.read_text(encoding="utf-8"), True)
+        loader = jinja2.DictLoader({name: text for name, (text, _) in self._sources.items()})
+        env_cls = SandboxedEnvironment if self.override_dir else jinja2.Environment
+        self._env = env_cls(
+            loader=loader,
+            undefined=jinja2.StrictUndefined,
+            keep_trailing_newline=False,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            autoescape=False,
+        )
+        self.check()
+
+    def names(self) -> list[str]:
+        return sorted(self._sources)
+
+    def source(self, name: str) -> str:
+        return self._sources[name][0]
+
+    def overridden(self, name: str) -> bool:
+        return self._sources[name][1]
+
+    def sha256(self, name: str) -> str:
+        return hashlib.sha256(self.source(name).encode("utf-8")).hexdigest()
+
+    def provenance(self) -> dict[str, str]:
+        """Name -> short content hash, marked when the file came from an override folder."""
+        return {
+            name: self.sha256(name)[:12] + (" (override)" if self.overridden(name) else "")
+            for name in self.names()
+        }
+
+    def _where(self, name: str) -> str:
+        origin = self.override_dir if self.overridden(name) else data_dir("prompts")
+        return f"{origin}/{name}.j2"
+
+    def check(self) -> None:
+        """Parse every template and check its variables against its stage's contract."""
+        for name in self.names():
+            try:
+                ast = self._env.parse(self.source(name))
+            except jinja2.TemplateSyntaxError as err:
+                raise InputError(f"{self._where(name)}:{err.lineno}: {err.message}") from None
+            used = meta.find_undeclared_variables(ast)
+            required, optional = CONTRACTS.get(name, (frozenset(), LAYOUT_VARS))
+            if name not in CONTRACTS and not name.startswith("layout."):
+                continue
+            unknown = sorted(used - required - optional)
+            if unknown:
+                line = _line_of(self.source(name), unknown[0])
+                raise InputError(
+                    f"{self._where(name)}:{line}: unknown variable '{unknown[0]}' "
+                    f"(this template may use: {', '.join(sorted(required | optional))})"
+                )
+            missing = sorted(required - used)
+            if missing:
+                raise InputError(
+                    f"{self._where(name)}:1: the template never uses '{missing[0]}', "
+                    "which this stage needs"
+                )
+        for name in CONTRACTS:
+            if name not in self._sources:
+                raise InputError(f"prompt '{name}' is missing from the shipped prompts")
+
+    def render(self, name: str, **variables: Any) -> str:
+        try:
+            return self._env.get_template(name).render(**variables).strip()
+        except jinja2.UndefinedError as err:
+            raise InputError(f"{self._where(name)}: {err.message}") from None
+
+    def layouts(self) -> list[str]:
+        return [
+            n.removeprefix("layout.").removesuffix(".md")
+            for n in self.names()
+            if n.startswith("layout.")
+        ]
+
+
+def _line_of(text: str, variable: str) -> int:
+    for number, line in enumerate(text.splitlines(), start=1):
+        if variable in line:
+            return number
+    return 1

@@ -1,0 +1,80 @@
+"""Render a Briefing to Markdown through a layout template; quotes come from the sources.
+
+Footnotes quote the cited sentences verbatim from the source text, in their original
+language: the model's own words never appear inside a quotation mark.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from typing import Any
+
+from briefing import __version__
+from briefing.labels import labels
+from briefing.merge import source_label
+from briefing.models import SECTIONS, Briefing
+from briefing.prompts import PromptSet
+
+DEFAULT_LAYOUT = "stacked"
+
+
+def footnotes(briefing: Briefing) -> list[dict[str, Any]]:
+    """Every cited sentence once, in order of first citation."""
+    index = briefing.sentence_index()
+    cited: list[str] = []
+    for section in SECTIONS:
+        for item in getattr(briefing, section):
+            cited += [e for e in item.evidence if e not in cited]
+    notes = []
+    for sentence_id in cited:
+        source = briefing.source_of(sentence_id)
+        notes.append(
+            {
+                "id": sentence_id,
+                "quote": " ".join(index[sentence_id].text.split()),
+                "source": source_label(source),
+                "title": source.title,
+                "url": source.url,
+                "language": source.language,
+            }
+        )
+    return notes
+
+
+def footer(briefing: Briefing) -> str:
+    """One line of provenance: tool, backend, model, weights hash and prompt hashes."""
+    run = briefing.run
+    if run is None:
+        return f"briefing {__version__}"
+    model = run.model + (f" (sha256 {run.model_sha256[:12]})" if run.model_sha256 else "")
+    combined = hashlib.sha256(json.dumps(run.prompts, sort_keys=True).encode()).hexdigest()
+    overridden = sorted(k for k, v in run.prompts.items() if v.endswith("(override)"))
+    origin = f"overridden: {', '.join(overridden)}" if overridden else "shipped"
+    total = run.usage.get("total")
+    calls = f" · {total.calls} LLM calls" if total else ""
+    return (
+        f"briefing {__version__} · {run.backend} · {model}{calls} · "
+        f"prompts {combined[:12]} ({origin})"
+    )
+
+
+def render_markdown(
+    briefing: Briefing, prompts: PromptSet | None = None, layout: str = DEFAULT_LAYOUT
+) -> str:
+    prompts = prompts or PromptSet()
+    sections = [(key, getattr(briefing, key)) for key in SECTIONS]
+    text = prompts.render(
+        f"layout.{layout}.md",
+        briefing=briefing,
+        languages=briefing.languages,
+        labels={lang: labels(lang) for lang in briefing.languages},
+        sections=sections,
+        footnotes=footnotes(briefing),
+        run=footer(briefing),
+    )
+    return text + "\n"
+
+
+def render_json(briefing: Briefing) -> str:
+    return briefing.model_dump_json(indent=2) + "\n"

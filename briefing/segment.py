@@ -1,0 +1,166 @@
+"""Rule-based sentence segmentation for English and Icelandic news text.
+
+Sentences are the unit the briefing cites, so ids and offsets must be stable and exact.
+Off-the-shelf segmenters do not know Icelandic (ordinals like "15. ágúst", abbreviations
+like "u.þ.b.", „…“ quotes), so this is a small hand-written scanner: pure string work,
+deterministic, linear in the text.
+
+Two passes. Lines are first grouped into blocks: a blank line always ends a block, and so
+does a single newline after a headline-like line (a Markdown heading, or a short line with
+no terminal punctuation). Inside a block newlines are plain whitespace, so hard-wrapped
+lines join up again, and a block is split after terminal punctuation (plus any closing
+quotes or brackets) unless the context says the sentence goes on.
+"""
+
+from __future__ import annotations
+
+import re
+
+from briefing.models import Sentence
+
+__all__ = ["segment"]
+
+TERMINAL = ".!?…‽"
+# Closing quotes of every style (Icelandic „…“ and ‚…‘ close with “ and ‘; »…« too).
+CLOSERS = "\"'”“’‘»«›‹)]}"
+OPENERS = "\"'„“”‚‘’«»‹›([{"
+DASHES = "-–—"
+# A line ending in one of these (ignoring closing quotes) is cut mid-sentence.
+CONTINUATION = ",;:" + DASHES + "(„‚«‹"
+# A line shorter than this with no terminal punctuation is a headline or a caption.
+HEADLINE_MAX = 60
+
+# Abbreviations whose period never ends a sentence: titles, "for example" and friends,
+# and those that precede a number or a name. Compared lowercased; English and Icelandic
+# together, since articles quote across languages. Deliberately absent: "etc.", "o.fl.",
+# "o.s.frv." and "Inc." often do end a sentence, so they end one when a capital follows.
+ABBREVIATIONS = frozenset(
+    """
+    mr. mrs. ms. dr. prof. sr. st. gen. gov. sen. rep. col. lt. sgt. capt. cmdr. rev. mt.
+    pres. vs. e.g. i.e. cf. approx. ca. fig. vol. pp. ft. jan. feb. mar. apr. aug. sep.
+    sept. oct. nov. dec. u.s. u.k. u.n. e.u.
+    t.d. þ.e. m.a. u.þ.b. sbr. nr. kl. hr. fr. skv. a.m.k. þ.m.t. þ.á.m. bls. sl. ath.
+    """.split()
+)
+
+SPEECH_VERBS = (
+    "said|says|asked|asks|replied|replies|added|adds|told|tells|wrote|writes|shouted|cried"
+    "|sagði|segir|sögðu|segja|spurði|spyr|svaraði|svarar|bætti|skrifaði"
+)
+# After a quoted question or exclamation, `"Why?" Smith asked.` still goes on.
+_ATTRIBUTION = re.compile(rf"(?:[A-ZÀ-ÞÐ][\w'’.-]*\s+){{1,3}}(?:{SPEECH_VERBS})\b")
+_CANDIDATE = re.compile(rf"([{re.escape(TERMINAL)}]+)([{re.escape(CLOSERS)}]*)")
+_LIST_ITEM = re.compile(r"(?:[-*•–]\s|\d+[.)]\s)")
+
+
+def segment(text: str, source_id: str, language: str) -> list[Sentence]:
+    """Split `text` into sentences with ids `{source_id}.S1`, ... and exact offsets.
+
+    `language` is accepted for per-language rules; today one rule set serves English and
+    Icelandic, because either kind of article quotes the other language.
+    """
+    spans: list[tuple[int, int]] = []
+    for block_start, block_end in _blocks(text):
+        for start, end in _split_block(text, block_start, block_end):
+            while start < end and text[start].isspace():
+                start += 1
+            while end > start and text[end - 1].isspace():
+                end -= 1
+            if start < end:
+                spans.append((start, end))
+    return [
+        Sentence(id=f"{source_id}.S{n}", text=text[start:end], start=start, end=end)
+        for n, (start, end) in enumerate(spans, 1)
+    ]
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every line, newline excluded."""
+    lines, pos = [], 0
+    while pos <= len(text):
+        newline = text.find("\n", pos)
+        end = len(text) if newline == -1 else newline
+        lines.append((pos, end))
+        pos = end + 1
+    return lines
+
+
+def _blocks(text: str) -> list[tuple[int, int]]:
+    """Runs of lines that no line break ends: split at blank lines and after headlines."""
+    lines = _lines(text)
+    blocks: list[tuple[int, int]] = []
+    block_start: int | None = None
+    for i, (start, end) in enumerate(lines):
+        line = text[start:end].strip()
+        if not line:
+            continue
+        if block_start is None:
+            block_start = start
+        following = text[lines[i + 1][0] : lines[i + 1][1]].strip() if i + 1 < len(lines) else ""
+        if not following or _breaks_after(line, following):
+            blocks.append((block_start, end))
+            block_start = None
+    return blocks
+
+
+def _breaks_after(line: str, following: str) -> bool:
+    """Whether a single newline after `line` (stripped, non-empty) ends the sentence."""
+    if line.startswith("#") or following.startswith("#") or _LIST_ITEM.match(following):
+        return True
+    core = line.rstrip(CLOSERS)
+    if not core or core[-1] in TERMINAL:
+        return False  # the punctuation rules decide, newline counting as a space
+    if len(line) >= HEADLINE_MAX or core[-1] in CONTINUATION:
+        return False  # a hard-wrapped line
+    return not following.lstrip(OPENERS)[:1].islower()
+
+
+def _split_block(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Cut text[start:end] after every terminal punctuation run that ends a sentence."""
+    spans, sentence_start = [], start
+    for match in _CANDIDATE.finditer(text, start, end):
+        after = match.end()
+        if after >= end or not text[after].isspace():
+            continue  # 3.5, U.S.A, e.g., "Hvað?“, sagði" or the block's own end
+        nxt = after
+        while nxt < end and text[nxt].isspace():
+            nxt += 1
+        if nxt < end and _ends_sentence(text, match, sentence_start, nxt, end):
+            spans.append((sentence_start, after))
+            sentence_start = nxt
+    spans.append((sentence_start, end))
+    return spans
+
+
+def _ends_sentence(text: str, match: re.Match[str], sentence_start: int, nxt: int, end: int) -> bool:
+    """Decide one candidate: `match` is punctuation + closers, `nxt` the next non-space."""
+    if text[nxt] in ",;:)]}":
+        return False
+    word = nxt
+    while word < end and (text[word] in OPENERS or text[word] in DASHES):
+        word += 1
+    if word < end and text[word].islower():
+        return False  # "15. ágúst", „Hvað?“ sagði hann, e.g. something
+    punct, closers = match.group(1), match.group(2)
+    if match.start() > sentence_start and text[match.start() - 1] in "[(":
+        return False  # an elision mark: [...] or (…)
+    if not punct.strip("?!‽") and any(c in OPENERS for c in closers):
+        if _ATTRIBUTION.match(text, nxt, end):
+            return False  # "Is it over?" Trump asked.
+    if punct != ".":
+        return True
+    token_start = match.start()
+    while token_start > sentence_start and not text[token_start - 1].isspace():
+        token_start -= 1
+    while token_start < match.start() and text[token_start] in OPENERS:
+        token_start += 1
+    token = text[token_start : match.start()]
+    if (token + ".").lower() in ABBREVIATIONS or _is_initials(token):
+        return False
+    # "1. Item" opening a sentence is a list number, not a sentence of its own.
+    return not (token.isdigit() and text[sentence_start:token_start].strip() == "")
+
+
+def _is_initials(token: str) -> bool:
+    """J (of "J. R. Smith"), U.S, J.R: single capitals separated by periods."""
+    return all(len(part) == 1 and part.isupper() for part in token.split("."))

@@ -1,0 +1,75 @@
+"""Translate stage: pivot-language statements into each other output language.
+
+One call per language carries every statement, numbered; the schema fixes the count,
+so an answer cannot skip or merge statements. Names and numbers are re-checked by code.
+"""
+
+from __future__ import annotations
+
+from briefing.answers import Translation, constrained_schema
+from briefing.errors import LLMError, TruncatedAnswer
+from briefing.labels import language_name
+from briefing.llm.base import LLM
+from briefing.llm.structured import Recorder, ask
+from briefing.prompts import PromptSet
+
+# Tokens per character written, with headroom for languages the tokenizer splits finely.
+TOKENS_PER_CHAR = {"en": 0.3}
+DEFAULT_TOKENS_PER_CHAR = 0.55
+
+
+def translate(
+    statements: list[str],
+    language: str,
+    llm: LLM,
+    prompts: PromptSet,
+    *,
+    max_attempts: int = 3,
+    record: Recorder | None = None,
+) -> list[str]:
+    """`statements` in `language`, in order and one for one; halves the list if truncated."""
+    if not statements:
+        return []
+    try:
+        return _translate_once(statements, language, llm, prompts, max_attempts, record)
+    except TruncatedAnswer as err:
+        if len(statements) == 1:
+            raise LLMError(str(err)) from None
+        half = len(statements) // 2
+        return [
+            *translate(statements[:half], language, llm, prompts, max_attempts=max_attempts, record=record),
+            *translate(statements[half:], language, llm, prompts, max_attempts=max_attempts, record=record),
+        ]
+
+
+def _translate_once(
+    statements: list[str],
+    language: str,
+    llm: LLM,
+    prompts: PromptSet,
+    max_attempts: int,
+    record: Recorder | None,
+) -> list[str]:
+    name = language_name(language)
+    messages = [
+        {"role": "system", "content": prompts.render("translate.system", language_name=name, language=language)},
+        {"role": "user", "content": prompts.render("translate.user", statements=statements, language_name=name, language=language)},
+    ]
+    longest = max(len(s) for s in statements)
+    max_chars = int(longest * 1.6) + 20
+    per_char = TOKENS_PER_CHAR.get(language, DEFAULT_TOKENS_PER_CHAR)
+    budget = int(sum(len(s) * 1.3 + 20 for s in statements) * per_char) + 8 * len(statements) + 16
+    answer = ask(
+        llm,
+        messages,
+        Translation,
+        schema=constrained_schema(Translation, exact_items=len(statements), max_chars=max_chars),
+        context={"count": len(statements)},
+        max_tokens=budget,
+        stage="translate",
+        label=f"translation into {name}",
+        max_attempts=max_attempts,
+        reask=lambda errors: prompts.render("reask", errors=errors),
+        record=record,
+    )
+    return [" ".join(t.split()) for t in answer.t]

@@ -1,0 +1,276 @@
+"""Sentence segmentation: quotes, abbreviations, ordinals, line breaks and exact offsets."""
+
+from __future__ import annotations
+
+import random
+import time
+
+import pytest
+
+from briefing.segment import segment
+
+# A fictional event, written for these tests.
+IS_ARTICLE = """\
+Viðræðum um makríl lauk án samkomulags
+Frá blaðamannafundinum í Þórshöfn (Mynd: Anna Jónsdóttir)
+
+Viðræðum Íslands, Noregs og Færeyja um skiptingu makrílkvóta lauk í Þórshöfn í gær án
+samkomulags. Fundurinn stóð yfir í u.þ.b. sex klukkustundir og hófst kl. 9 að morgni.
+„Það er enginn samningur fyrr en allt er frágengið,“ sagði Sigríður Helgadóttir, formaður \
+íslensku samninganefndarinnar, að fundi loknum.
+Hún sagði að m.a. hefði verið rætt um veiðar á alþjóðlegu hafsvæði, t.d. í Síldarsmugunni.
+Norski ráðherrann, dr. Ole Berg, var bjartsýnni. „Munum við ná saman fyrir 15. ágúst?“ \
+spurði hann blaðamenn og svaraði sjálfur: „Já, ég tel það líklegt.“
+Næsti fundur verður haldinn 3. september í Reykjavík, sbr. yfirlýsingu ráðuneytisins.
+Athugasemdir
+"""
+
+IS_EXPECTED = [
+    "Viðræðum um makríl lauk án samkomulags",
+    "Frá blaðamannafundinum í Þórshöfn (Mynd: Anna Jónsdóttir)",
+    "Viðræðum Íslands, Noregs og Færeyja um skiptingu makrílkvóta lauk í Þórshöfn í gær án\n"
+    "samkomulags.",
+    "Fundurinn stóð yfir í u.þ.b. sex klukkustundir og hófst kl. 9 að morgni.",
+    "„Það er enginn samningur fyrr en allt er frágengið,“ sagði Sigríður Helgadóttir, formaður "
+    "íslensku samninganefndarinnar, að fundi loknum.",
+    "Hún sagði að m.a. hefði verið rætt um veiðar á alþjóðlegu hafsvæði, t.d. í Síldarsmugunni.",
+    "Norski ráðherrann, dr. Ole Berg, var bjartsýnni.",
+    "„Munum við ná saman fyrir 15. ágúst?“ spurði hann blaðamenn og svaraði sjálfur: "
+    "„Já, ég tel það líklegt.“",
+    "Næsti fundur verður haldinn 3. september í Reykjavík, sbr. yfirlýsingu ráðuneytisins.",
+    "Athugasemdir",
+]
+
+EN_ARTICLE = """\
+Fishing talks end without a deal
+Delegates at the press conference in Tórshavn (Photo: Anna Jónsdóttir)
+
+Talks between Iceland, Norway and the Faroe Islands on sharing the mackerel quota ended in \
+Tórshavn on Tuesday without an agreement. The meeting lasted approx. 6.5 hours.
+
+"There is no deal until everything is settled," said Sigríður Helgadóttir, who led the \
+Icelandic delegation. Norway's minister, Dr. Ole Berg, was more upbeat. "Can we reach a deal \
+by Aug. 15?" he asked reporters. "Yes. I think so."
+
+The U.S. Coast Guard and J. R. Smith of the North Atlantic Council observed the talks, i.e. \
+they had no vote...
+"""
+
+EN_EXPECTED = [
+    "Fishing talks end without a deal",
+    "Delegates at the press conference in Tórshavn (Photo: Anna Jónsdóttir)",
+    "Talks between Iceland, Norway and the Faroe Islands on sharing the mackerel quota ended in "
+    "Tórshavn on Tuesday without an agreement.",
+    "The meeting lasted approx. 6.5 hours.",
+    '"There is no deal until everything is settled," said Sigríður Helgadóttir, who led the '
+    "Icelandic delegation.",
+    "Norway's minister, Dr. Ole Berg, was more upbeat.",
+    '"Can we reach a deal by Aug. 15?" he asked reporters.',
+    '"Yes.',
+    'I think so."',
+    "The U.S. Coast Guard and J. R. Smith of the North Atlantic Council observed the talks, i.e. "
+    "they had no vote...",
+]
+
+
+def texts(text: str, language: str = "en") -> list[str]:
+    return [s.text for s in segment(text, "A1", language)]
+
+
+def test_icelandic_article() -> None:
+    assert texts(IS_ARTICLE, "is") == IS_EXPECTED
+
+
+def test_english_article() -> None:
+    assert texts(EN_ARTICLE) == EN_EXPECTED
+
+
+QUOTES = [("„", "“"), ("“", "”"), ("«", "»"), ("»", "«"), ('"', '"'), ("‚", "‘"), ("‘", "’")]
+QUOTES += [("'", "'")]
+
+
+@pytest.mark.parametrize(("open_", "close"), QUOTES)
+def test_quote_ending_in_comma_stays_with_attribution(open_: str, close: str) -> None:
+    text = f"{open_}Það er enginn samningur,{close} sagði Trump. Síðan fór hann."
+    assert texts(text, "is") == [
+        f"{open_}Það er enginn samningur,{close} sagði Trump.",
+        "Síðan fór hann.",
+    ]
+
+
+@pytest.mark.parametrize(("open_", "close"), QUOTES)
+def test_quote_ending_a_sentence_then_new_sentence(open_: str, close: str) -> None:
+    assert texts(f"{open_}Hello.{close} He left.") == [f"{open_}Hello.{close}", "He left."]
+
+
+@pytest.mark.parametrize(("open_", "close"), QUOTES)
+@pytest.mark.parametrize("mark", ["?", "!", "…"])
+def test_quoted_question_or_exclamation_continues_in_lowercase(
+    open_: str, close: str, mark: str
+) -> None:
+    text = f"{open_}Hvað gerist nú{mark}{close} sagði hann. Enginn svaraði."
+    assert texts(text, "is") == [f"{open_}Hvað gerist nú{mark}{close} sagði hann.", "Enginn svaraði."]
+
+
+def test_quote_with_capitalised_attribution_continues() -> None:
+    assert texts('"Is it over?" Smith asked. Nobody knew.') == [
+        '"Is it over?" Smith asked.',
+        "Nobody knew.",
+    ]
+    assert texts("„Er þessu lokið?“ Sigríður spurði. Enginn vissi það.", "is") == [
+        "„Er þessu lokið?“ Sigríður spurði.",
+        "Enginn vissi það.",
+    ]
+
+
+def test_quote_opening_after_sentence_end() -> None:
+    assert texts('He paused. "We are done," he said.') == [
+        "He paused.",
+        '"We are done," he said.',
+    ]
+
+
+def test_sentences_inside_a_long_quote_are_split() -> None:
+    assert texts("„Við áttum góðan fund. Það eru fá atriði eftir,“ sagði hún.", "is") == [
+        "„Við áttum góðan fund.",
+        "Það eru fá atriði eftir,“ sagði hún.",
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Mr. Berg met Mrs. Dahl and Dr. Olsen in the U.S. Senate on Monday.",
+        "Some species, e.g. Mackerel and Herring, were discussed.",
+        "The quota, i.e. The share of the catch, was the issue.",
+        "Gen. Hansen and Prof. Lund spoke at St. Olaf College.",
+        "The vote was set for Aug. 15 in the U.K. Parliament.",
+        "J. R. Smith and A.B. Jones signed it.",
+        "Fundinn sátu m.a. Norðmenn og Færeyingar.",
+        "Rætt var um t.d. Síldarsmuguna og Jan Mayen.",
+        "Aflinn var u.þ.b. 120 þúsund tonn.",
+        "Fundurinn hófst kl. 9 í morgun.",
+        "Hann vísaði í lið nr. 3 í samningnum.",
+        "Sjá nánar sbr. Reglugerð um veiðar.",
+        "Þar voru hr. Jón Jónsson og fr. Anna Sigurðardóttir.",
+        "Ræðuna flutti dr. Ole Berg ráðherra.",
+        "Þar var rætt um kvóta, þ.e. Hlutdeild hvers ríkis.",
+        "Ríkin veiða síld, makríl o.fl. í sameiningu.",
+        "Rætt var um kvóta, veiðisvæði o.s.frv. á fundinum.",
+        "The index rose 3.5 percent to 101.25 points.",
+        "He said it was 12.30 when the talks ended.",
+    ],
+)
+def test_non_final_periods(sentence: str) -> None:
+    assert texts(sentence) == [sentence]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Fundurinn verður 15. ágúst. Hann verður í Reykjavík.", 2),
+        ("Hann fæddist 3. mars 1950 og lést 20. desember 2020. Hann var sjómaður.", 2),
+        ("Þetta gerðist árið 2016. Þá var kosið.", 2),
+        ("They sell herring, mackerel, etc. The rest is exported.", 2),
+        ("Ríkin veiða síld, makríl o.fl. Fundurinn var lokaður.", 2),
+        ("He waited... Then he left.", 2),
+        ("He waited… and then left.", 1),
+        ("She listed the causes, [...] and the cures.", 1),
+        ("Really?! Yes. No!", 3),
+        ("Er þetta búið? Já.", 2),
+    ],
+)
+def test_sentence_counts(text: str, expected: int) -> None:
+    assert len(texts(text, "is")) == expected
+
+
+def test_blank_line_always_ends_a_sentence() -> None:
+    assert texts("The talks went on and on\n\nand on") == ["The talks went on and on", "and on"]
+    assert texts("Line one\n \t\nLine two") == ["Line one", "Line two"]
+
+
+def test_hard_wrapped_long_line_continues() -> None:
+    text = (
+        "Leiðtogafundinum lauk í gær með óljósri niðurstöðu, en fulltrúar beggja ríkja sögðu að\n"
+        "Norðmenn og Íslendingar myndu hittast aftur í haust.\n"
+        "Það var síðasti fundurinn.\n"
+    )
+    assert texts(text, "is") == [
+        "Leiðtogafundinum lauk í gær með óljósri niðurstöðu, en fulltrúar beggja ríkja sögðu að\n"
+        "Norðmenn og Íslendingar myndu hittast aftur í haust.",
+        "Það var síðasti fundurinn.",
+    ]
+
+
+def test_short_line_is_a_headline_unless_it_is_cut_mid_sentence() -> None:
+    assert texts("Talks collapse\nThe talks collapsed today.") == [
+        "Talks collapse",
+        "The talks collapsed today.",
+    ]
+    assert texts("Talks in Tórshavn,\nNorway and Iceland.") == ["Talks in Tórshavn,\nNorway and Iceland."]
+    assert texts("The talks in\nthe capital ended.") == ["The talks in\nthe capital ended."]
+
+
+def test_line_ending_in_terminal_punctuation_ends_the_sentence() -> None:
+    assert texts("Short one.\nAnother.") == ["Short one.", "Another."]
+    assert texts('„Fer hann?“\nsagði hún.', "is") == ['„Fer hann?“\nsagði hún.']
+    assert texts("Dr.\nBerg spoke.") == ["Dr.\nBerg spoke."]
+
+
+def test_markdown_headings_and_lists() -> None:
+    text = "# A long Markdown heading that goes well beyond sixty characters\nBody text here.\n"
+    assert texts(text) == [
+        "# A long Markdown heading that goes well beyond sixty characters",
+        "Body text here.",
+    ]
+    assert texts("Points agreed:\n1. Quotas are shared.\n2. Talks go on.") == [
+        "Points agreed:",
+        "1. Quotas are shared.",
+        "2. Talks go on.",
+    ]
+
+
+def test_windows_newlines() -> None:
+    text = "Talks collapse\r\nThe talks collapsed.\r\n\r\nThey will resume."
+    assert texts(text) == ["Talks collapse", "The talks collapsed.", "They will resume."]
+
+
+def test_ids_and_offsets() -> None:
+    sentences = segment(IS_ARTICLE, "A7", "is")
+    assert [s.id for s in sentences] == [f"A7.S{n}" for n in range(1, len(IS_EXPECTED) + 1)]
+    for s in sentences:
+        assert IS_ARTICLE[s.start : s.end] == s.text
+    assert segment(IS_ARTICLE, "A7", "is") == sentences
+
+
+def test_empty_and_blank_text() -> None:
+    assert segment("", "A1", "en") == []
+    assert segment(" \n\n\t\n", "A1", "en") == []
+
+
+ALPHABET = list("aáBÞð .,!?…;:-\n\n\t„“”«»\"'‚‘’()[]3") + ["Mr.", "t.d.", "15. ", "U.S."]
+
+
+@pytest.mark.parametrize("seed", range(300))
+def test_offsets_round_trip_on_random_text(seed: int) -> None:
+    rng = random.Random(seed)
+    text = "".join(rng.choice(ALPHABET) for _ in range(rng.randrange(0, 120)))
+    sentences = segment(text, "A1", "is")
+    covered = set()
+    previous_end = 0
+    for n, s in enumerate(sentences, 1):
+        assert s.id == f"A1.S{n}"
+        assert s.text and s.text == s.text.strip()
+        assert text[s.start : s.end] == s.text
+        assert s.start >= previous_end
+        previous_end = s.end
+        covered.update(range(s.start, s.end))
+    assert all(i in covered for i, c in enumerate(text) if not c.isspace())
+
+
+def test_fast_on_a_long_text() -> None:
+    text = (EN_ARTICLE + "\n" + IS_ARTICLE + "\n") * 200  # ~400 KB
+    started = time.perf_counter()
+    sentences = segment(text, "A1", "en")
+    assert time.perf_counter() - started < 5
+    assert len(sentences) == 200 * (len(EN_EXPECTED) + len(IS_EXPECTED))
