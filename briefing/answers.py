@@ -9,7 +9,7 @@ the validators check the same for backends that cannot constrain.
 from __future__ import annotations
 
 import copy
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
@@ -27,37 +27,31 @@ def _check_ids(ids: list[int], info: ValidationInfo) -> list[int]:
     return list(dict.fromkeys(ids))
 
 
-class Point(BaseModel):
-    """A statement in the briefing's pivot language, citing the sentences that state it."""
+Kind = Literal["agreement", "open_issue", "position"]
+
+
+class Fact(BaseModel):
+    """One thing the excerpt reports, who it concerns, and the sentences that state it."""
 
     model_config = _STRICT
 
-    text: str = Field(min_length=3, description="One short sentence in your own words.")
-    ids: list[int] = Field(min_length=1, description="Numbers of the sentences that state it.")
-
-    _ids = field_validator("ids")(_check_ids)
-
-
-class Stance(BaseModel):
-    """What one actor said, wants or claims."""
-
-    model_config = _STRICT
-
-    actor: str = Field(min_length=2, description="Who holds the position, named as in the text.")
-    text: str = Field(min_length=3, description="Their position in one short sentence.")
+    kind: Kind = Field(
+        description="agreement: agreed or decided together; open_issue: unresolved or "
+        "disputed; position: what one actor said, wants or claims."
+    )
+    actor: str = Field(min_length=2, description="Who said it or holds it, named as in the text.")
+    text: str = Field(min_length=3, description="The point in one short sentence of your own.")
     ids: list[int] = Field(min_length=1, description="Numbers of the sentences that state it.")
 
     _ids = field_validator("ids")(_check_ids)
 
 
 class Extraction(BaseModel):
-    """What one excerpt says: agreements, open issues and positions. Empty lists are fine."""
+    """The main points of one excerpt, most important first."""
 
     model_config = _STRICT
 
-    agreements: list[Point] = Field(description="What the parties agreed on or decided together.")
-    open_issues: list[Point] = Field(description="What is unresolved or still to be decided.")
-    positions: list[Stance] = Field(description="What a named actor said, wants or claims.")
+    facts: list[Fact] = Field(min_length=1, description="The excerpt's main points.")
 
 
 class MergePlan(BaseModel):

@@ -46,15 +46,22 @@ class ExtractSettings:
     max_attempts: int = 3
 
 
+SECTION_OF: dict[str, Section] = {
+    "agreement": "agreements",
+    "open_issue": "open_issues",
+    "position": "positions",
+}
+
+
 def items_for(chunk: Chunk) -> int:
-    """How many items per list a chunk may yield: more text, more to say, within bounds."""
-    return max(2, min(4, chunk.tokens // 150))
+    """How many facts a chunk may yield: more text, more to say, within bounds."""
+    return max(2, min(8, chunk.tokens // 60))
 
 
 def answer_budget(max_items: int, max_chars: int) -> int:
-    """Tokens the largest schema-valid answer can need: three full lists plus syntax."""
-    per_item = max_chars // 3 + 24
-    return 3 * max_items * per_item + 32
+    """Tokens the largest schema-valid answer can need, plus syntax."""
+    per_item = max_chars // 3 + 40
+    return max_items * per_item + 16
 
 
 def audit(text: str, cited: list[str], actor: str | None, language: str) -> list[str]:
@@ -136,23 +143,17 @@ def _extract_once(
     )
     by_number = {n: s for n, s in numbered}
     result = ChunkResult()
-    sections: list[tuple[Section, list]] = [
-        ("agreements", answer.agreements),
-        ("open_issues", answer.open_issues),
-        ("positions", answer.positions),
-    ]
-    for section, points in sections:
-        for point in points:
-            cited = [by_number[n] for n in point.ids]
-            actor = getattr(point, "actor", None)
-            problems = audit(point.text, [s.text for s in cited], actor, chunk.language)
-            evidence = [s.id for s in cited]
-            if problems:
-                result.dropped.append(
-                    {"chunk": chunk.id, "text": point.text, "reason": "; ".join(problems)}
-                )
-                continue
-            result.found.append(
-                Found(section, point.text.strip(), evidence, chunk.source_id, actor)
+    for fact in answer.facts:
+        cited = [by_number[n] for n in fact.ids]
+        actor = fact.actor.strip() if fact.kind == "position" else None
+        problems = audit(fact.text, [s.text for s in cited], actor, chunk.language)
+        if problems:
+            result.dropped.append(
+                {"chunk": chunk.id, "text": fact.text, "reason": "; ".join(problems)}
             )
+            continue
+        evidence = [s.id for s in cited]
+        result.found.append(
+            Found(SECTION_OF[fact.kind], fact.text.strip(), evidence, chunk.source_id, actor)
+        )
     return result

@@ -34,14 +34,15 @@ HEADLINE_MAX = 60
 # and those that precede a number or a name. Compared lowercased; English and Icelandic
 # together, since articles quote across languages. Deliberately absent: "etc.", "o.fl.",
 # "o.s.frv." and "Inc." often do end a sentence, so they end one when a capital follows.
-ABBREVIATIONS = frozenset(
-    """
-    mr. mrs. ms. dr. prof. sr. st. gen. gov. sen. rep. col. lt. sgt. capt. cmdr. rev. mt.
-    pres. vs. e.g. i.e. cf. approx. ca. fig. vol. pp. ft. jan. feb. mar. apr. aug. sep.
-    sept. oct. nov. dec. u.s. u.k. u.n. e.u.
-    t.d. þ.e. m.a. u.þ.b. sbr. nr. kl. hr. fr. skv. a.m.k. þ.m.t. þ.á.m. bls. sl. ath.
-    """.split()
+_ABBREVIATIONS_EN = (
+    "mr. mrs. ms. dr. prof. sr. st. gen. gov. sen. rep. col. lt. sgt. capt. cmdr. rev. mt. "
+    "pres. vs. e.g. i.e. cf. approx. ca. fig. vol. pp. ft. jan. feb. mar. apr. aug. sep. "
+    "sept. oct. nov. dec. u.s. u.k. u.n. e.u."
 )
+_ABBREVIATIONS_IS = (
+    "t.d. þ.e. m.a. u.þ.b. sbr. nr. kl. hr. fr. skv. a.m.k. þ.m.t. þ.á.m. bls. sl. ath."
+)
+ABBREVIATIONS = frozenset(f"{_ABBREVIATIONS_EN} {_ABBREVIATIONS_IS}".split(" "))
 
 SPEECH_VERBS = (
     "said|says|asked|asks|replied|replies|added|adds|told|tells|wrote|writes|shouted|cried"
@@ -132,7 +133,9 @@ def _split_block(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
-def _ends_sentence(text: str, match: re.Match[str], sentence_start: int, nxt: int, end: int) -> bool:
+def _ends_sentence(
+    text: str, match: re.Match[str], sentence_start: int, nxt: int, end: int
+) -> bool:
     """Decide one candidate: `match` is punctuation + closers, `nxt` the next non-space."""
     if text[nxt] in ",;:)]}":
         return False
@@ -144,9 +147,9 @@ def _ends_sentence(text: str, match: re.Match[str], sentence_start: int, nxt: in
     punct, closers = match.group(1), match.group(2)
     if match.start() > sentence_start and text[match.start() - 1] in "[(":
         return False  # an elision mark: [...] or (…)
-    if not punct.strip("?!‽") and any(c in OPENERS for c in closers):
-        if _ATTRIBUTION.match(text, nxt, end):
-            return False  # "Is it over?" Trump asked.
+    quoted_question = not punct.strip("?!‽") and closers.strip(")]}") != ""
+    if quoted_question and _ATTRIBUTION.match(text, nxt, end):
+        return False  # "Is it over?" Trump asked.
     if punct != ".":
         return True
     token_start = match.start()

@@ -109,7 +109,10 @@ def test_quoted_question_or_exclamation_continues_in_lowercase(
     open_: str, close: str, mark: str
 ) -> None:
     text = f"{open_}Hvað gerist nú{mark}{close} sagði hann. Enginn svaraði."
-    assert texts(text, "is") == [f"{open_}Hvað gerist nú{mark}{close} sagði hann.", "Enginn svaraði."]
+    assert texts(text, "is") == [
+        f"{open_}Hvað gerist nú{mark}{close} sagði hann.",
+        "Enginn svaraði.",
+    ]
 
 
 def test_quote_with_capitalised_attribution_continues() -> None:
@@ -207,13 +210,15 @@ def test_short_line_is_a_headline_unless_it_is_cut_mid_sentence() -> None:
         "Talks collapse",
         "The talks collapsed today.",
     ]
-    assert texts("Talks in Tórshavn,\nNorway and Iceland.") == ["Talks in Tórshavn,\nNorway and Iceland."]
+    assert texts("Talks in Tórshavn,\nNorway and Iceland.") == [
+        "Talks in Tórshavn,\nNorway and Iceland."
+    ]
     assert texts("The talks in\nthe capital ended.") == ["The talks in\nthe capital ended."]
 
 
 def test_line_ending_in_terminal_punctuation_ends_the_sentence() -> None:
     assert texts("Short one.\nAnother.") == ["Short one.", "Another."]
-    assert texts('„Fer hann?“\nsagði hún.', "is") == ['„Fer hann?“\nsagði hún.']
+    assert texts("„Fer hann?“\nsagði hún.", "is") == ["„Fer hann?“\nsagði hún."]
     assert texts("Dr.\nBerg spoke.") == ["Dr.\nBerg spoke."]
 
 
@@ -248,7 +253,7 @@ def test_empty_and_blank_text() -> None:
     assert segment(" \n\n\t\n", "A1", "en") == []
 
 
-ALPHABET = list("aáBÞð .,!?…;:-\n\n\t„“”«»\"'‚‘’()[]3") + ["Mr.", "t.d.", "15. ", "U.S."]
+ALPHABET = [*"aáBÞð .,!?…;:-\n\n\t„“”«»\"'‚‘’()[]3", "Mr.", "t.d.", "15. ", "U.S."]
 
 
 @pytest.mark.parametrize("seed", range(300))

@@ -154,5 +154,6 @@ def case_metrics(case: Case, briefing: Briefing, scores: list[Score]) -> dict[st
     out["coverage"], missed = coverage(case, briefing, scores)
     out["citation_precision"] = citation_precision(case, briefing)
     hits = must_not_hits(case, briefing)
-    out["must_not"] = 1.0 - len({m for _, m in hits}) / len(case.must_not) if case.must_not else None
+    forbidden = len(case.must_not)
+    out["must_not"] = 1.0 - len({m for _, m in hits}) / forbidden if forbidden else None
     return {"metrics": out, "missed": missed, "must_not_hits": hits}

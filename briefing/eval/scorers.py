@@ -103,7 +103,7 @@ def score_support(claim: Claim, ctx: Context, judge: Judge | None) -> Score:
     translated = any(ctx.languages[i] != claim.language for i, _ in cited)
     details = checks.detail_problems(
         claim.text, [t for _, t in cited], translated=translated, known=ctx.known
-    )
+    ) if cited else []  # nothing to compare with: the citation problem says it all
     meta: dict[str, Any] = {
         "text": claim.text, "language": claim.language, "evidence": claim.evidence,
         "citation_problems": bad_citations, "detail_problems": details, "judge": None,

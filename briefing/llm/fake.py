@@ -70,11 +70,13 @@ def echo_answer(request: Request) -> dict[str, Any]:
     """
     if request.stage == "extract":
         ids = _enum_of(request.schema) or [1]
-        return {
-            "agreements": [],
-            "open_issues": [{"text": "The excerpt reports an unresolved question.", "ids": ids[:1]}],
-            "positions": [],
+        fact = {
+            "kind": "open_issue",
+            "actor": "the excerpt",
+            "text": "The excerpt reports an unresolved question.",
+            "ids": ids[:1],
         }
+        return {"facts": [fact]}
     if request.stage == "merge":
         return {"same": [], "conflicts": []}
     if request.stage == "translate":

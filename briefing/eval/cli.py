@@ -1,0 +1,226 @@
+"""`briefing eval`: check a briefing (default command), run the eval cases, check claims.
+
+`briefing eval B.json` and `briefing eval check B.json` are the same: an unknown first
+word is taken as the argument of `check`, so the common case needs no subcommand.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated
+
+import click
+import typer
+from typer.core import TyperGroup
+
+from briefing.errors import BriefingError, InputError
+from briefing.eval import report as rep
+from briefing.eval.judge import Judge
+
+METRIC_CHECK = {"faithfulness": "support", "citations": "support", "details": "support",
+                "consistency": "consistency", "attribution": "attribution"}
+
+
+class DefaultGroup(TyperGroup):
+    """A group whose unknown first token is the argument of its `check` command."""
+
+    default_command = "check"
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if args and args[0] not in self.commands and args[0] not in ("--help", "-h"):
+            args = [self.default_command, *args]
+        return super().parse_args(ctx, args)
+
+
+eval_app = typer.Typer(
+    cls=DefaultGroup,
+    help="Check that briefings say only what their sources say.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+JudgeBackend = Annotated[
+    str | None, typer.Option(help="Judge backend (default: the one that made the briefing).")
+]
+JudgeModel = Annotated[
+    str | None, typer.Option(help="Judge model; a .gguf path for the embedded backend.")
+]
+Votes = Annotated[int, typer.Option("--judge-votes", min=1, help="Majority of N judgements.")]
+NoJudge = Annotated[bool, typer.Option("--no-judge", help="Code checks only, no LLM.")]
+ReportJson = Annotated[Path | None, typer.Option("--report-json", help="Write the JSON report.")]
+Junit = Annotated[Path | None, typer.Option("--junit", help="Write a JUnit XML report.")]
+
+
+@contextmanager
+def _friendly() -> Iterator[None]:
+    """The main CLI's error mapping (one line, exit status) when mounted; ours standalone."""
+    try:
+        from briefing.cli import friendly_errors
+    except ImportError:  # pragma: no cover - the main CLI is part of the package
+        friendly_errors = None
+    if friendly_errors is not None:
+        with friendly_errors():
+            yield
+        return
+    try:
+        yield
+    except BriefingError as err:
+        typer.echo(f"error: {err}", err=True)
+        raise typer.Exit(err.exit_code) from None
+
+
+def make_judge(backend: str | None, model: str | None, votes: int) -> Judge:
+    from briefing.llm import get_llm
+
+    backend = backend or "embedded"
+    if backend == "fake":
+        raise InputError("the fake backend cannot judge; pass --judge-backend or --no-judge")
+    options = {"model_file": model} if backend == "embedded" and model else {}
+    return Judge(get_llm(backend, model, **options), votes=votes)
+
+
+@eval_app.command("check")
+def check(
+    briefing_path: Annotated[Path, typer.Argument(metavar="BRIEFING.json")],
+    judge_backend: JudgeBackend = None,
+    judge_model: JudgeModel = None,
+    judge_votes: Votes = 1,
+    no_judge: NoJudge = False,
+    report_json: ReportJson = None,
+    junit: Junit = None,
+    fail_under: Annotated[
+        list[str] | None,
+        typer.Option(help="METRIC=FLOOR, repeatable (default: every claim must pass)."),
+    ] = None,
+) -> None:
+    """Check every claim of a briefing against the sentences it cites."""
+    from briefing.eval.runner import check_briefing, load_briefing
+
+    with _friendly():
+        thresholds = rep.parse_thresholds(fail_under or [], METRIC_CHECK)
+        briefing = load_briefing(briefing_path)
+        judge = None
+        if not no_judge:
+            run = briefing.run
+            backend = judge_backend or (run.backend if run else None)
+            model = judge_model or (run.model if run and judge_backend is None else None)
+            if backend == "embedded" and judge_model is None:
+                model = None  # the run records a model name, not a file to load
+            judge = make_judge(backend, model, judge_votes)
+        result = check_briefing(briefing, judge, str(briefing_path))
+        floors = thresholds or dict.fromkeys(METRIC_CHECK, 1.0)
+        failed = rep.below(result.metrics, floors)
+        result.report.update(thresholds=floors, failed=failed)
+        out = rep.console()
+        out.print(rep.claim_table(result.scores, f"Claims of {briefing_path}"))
+        out.print(rep.metrics_table({str(briefing_path): result.metrics}, floors))
+        _write_reports(report_json, result.report, junit,
+                       {"briefing": (result.scores, _messages(failed, result.metrics, floors))})
+        if failed:
+            _fail(failed, result.metrics, floors, result.scores)
+
+
+@eval_app.command("run")
+def run(
+    cases_dir: Annotated[Path, typer.Argument(help="Folder of eval cases.")] = Path("evals"),
+    case: Annotated[list[str] | None, typer.Option(help="Only this case, repeatable.")] = None,
+    backend: Annotated[str, typer.Option(help="Backend that writes the briefings.")] = "embedded",
+    model_file: Annotated[Path | None, typer.Option(help="GGUF for the embedded backend.")] = None,
+    judge_backend: JudgeBackend = None,
+    judge_model: JudgeModel = None,
+    judge_votes: Votes = 1,
+    no_judge: NoJudge = False,
+    report_json: ReportJson = None,
+    junit: Junit = None,
+    out_dir: Annotated[
+        Path | None, typer.Option(help="Keep each generated briefing JSON here.")
+    ] = None,
+) -> None:
+    """Generate a briefing per eval case and score it against the case's thresholds."""
+    from briefing.eval.cases import find_cases
+    from briefing.eval.runner import run_case
+    from briefing.llm import get_llm
+
+    with _friendly():
+        cases = find_cases(cases_dir, case)
+        llm = get_llm(backend, model_file=model_file)
+        judge = None
+        if not no_judge:
+            judge = (Judge(llm, votes=judge_votes) if judge_backend is None and judge_model is None
+                     else make_judge(judge_backend or backend, judge_model, judge_votes))
+        results = []
+        for c in cases:
+            typer.echo(f"case {c.name}: generating and checking...", err=True)
+            results.append(run_case(c, llm, judge, out_dir))
+        out = rep.console()
+        for r in results:
+            out.print(rep.claim_table(r.scores, f"Case {r.case.name}"))
+        out.print(rep.metrics_table({r.case.name: r.metrics for r in results},
+                                    {r.case.name: r.case.thresholds for r in results}))
+        report = {"cases": [r.report for r in results], "judge": judge is not None,
+                  "failed": [r.case.name for r in results if r.failed]}
+        _write_reports(report_json, report, junit, {
+            r.case.name: (r.scores, _messages(r.failed, r.metrics, r.case.thresholds))
+            for r in results
+        })
+        bad = [r for r in results if r.failed]
+        for r in bad:
+            typer.echo(f"case {r.case.name} failed:", err=True)
+            for line in _messages(r.failed, r.metrics, r.case.thresholds):
+                typer.echo(f"  {line}", err=True)
+            check_names = {METRIC_CHECK.get(m) for m in r.failed}
+            failing = [s for s in r.scores if s.check in check_names]
+            for line in rep.failure_lines(failing, limit=5):
+                typer.echo(f"  {line}", err=True)
+        if bad:
+            raise typer.Exit(1)
+
+
+@eval_app.command("claims")
+def claims(
+    infile: Annotated[Path, typer.Argument(metavar="IN.jsonl")],
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="Default: stdout.")] = None,
+    judge_backend: Annotated[str, typer.Option(help="Judge backend.")] = "embedded",
+    judge_model: JudgeModel = None,
+    judge_votes: Votes = 1,
+    no_judge: NoJudge = False,
+) -> None:
+    """Label {"id","source","claim"} lines 1 (supported) or 0, with a score and reason."""
+    from briefing.eval.claims import check_claim, read_jsonl
+
+    with _friendly():
+        rows = list(read_jsonl(infile))
+        judge = None if no_judge else make_judge(judge_backend, judge_model, judge_votes)
+        lines = [json.dumps(check_claim(r, judge), ensure_ascii=False) for r in rows]
+        text = "\n".join(lines) + ("\n" if lines else "")
+        if output is None:
+            sys.stdout.write(text)
+        else:
+            rep.write_atomic(output, text)
+            supported = sum(json.loads(line)["label"] for line in lines)
+            typer.echo(f"{len(lines)} claims, {supported} supported -> {output}", err=True)
+
+
+def _messages(failed: list[str], values: dict, floors: dict) -> list[str]:
+    return [f"{m} {rep.fmt(values.get(m))} < {floors[m]:.2f}" for m in failed]
+
+
+def _write_reports(json_path: Path | None, report: dict, junit_path: Path | None,
+                   suites: dict) -> None:
+    if json_path is not None:
+        rep.write_json(json_path, report)
+    if junit_path is not None:
+        rep.write_atomic(junit_path, rep.junit(suites))
+
+
+def _fail(failed: list[str], values: dict, floors: dict, scores: list) -> None:
+    typer.echo("eval failed: " + "; ".join(_messages(failed, values, floors)), err=True)
+    check_names = {METRIC_CHECK[m] for m in failed}
+    for line in rep.failure_lines([s for s in scores if s.check in check_names]):
+        typer.echo(line, err=True)
+    raise typer.Exit(1)

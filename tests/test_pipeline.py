@@ -1,0 +1,119 @@
+"""The pipeline over a scripted fake LLM: extraction, merge, translation, assembly."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import HARBOUR_EXTRACTS, fact, scripted, truncated
+
+from briefing.errors import LLMError, ValidationFailed
+from briefing.llm.fake import FakeLLM
+from briefing.models import Source
+from briefing.pipeline import Options, generate
+
+
+def test_merges_duplicates_across_languages_and_sources(harbour: list[Source]) -> None:
+    briefing = generate(harbour, FakeLLM(scripted()))
+
+    assert [i.evidence for i in briefing.agreements] == [["A1.S1", "A2.S1"]]
+    assert [i.evidence for i in briefing.open_issues] == [["A1.S3", "A2.S3"]]
+    assert briefing.agreements[0].text == {
+        "en": "Two night sailings will be added from May.",
+        "is": "IS: Two night sailings will be added from May.",
+    }
+    actors = [i.actor for i in briefing.positions]
+    assert actors == ["Anna Jónsdóttir", "Pétur Berg", "Anna Jónsdóttir"]
+
+
+def test_contradiction_becomes_a_disagreement_citing_both_sides(harbour: list[Source]) -> None:
+    briefing = generate(harbour, FakeLLM(scripted()))
+
+    [disagreement] = briefing.disagreements
+    assert disagreement.evidence == ["A1.S2", "A2.S2"]
+    assert "Coastal Times: The deal costs the town 40 million" in disagreement.text["en"]
+    assert "Vikublaðið: The deal costs the town 45 million" in disagreement.text["en"]
+    assert disagreement.text["is"].startswith("Coastal Times: IS: ")
+
+
+def test_usage_is_counted_per_stage(harbour: list[Source]) -> None:
+    llm = FakeLLM(scripted())
+    briefing = generate(harbour, llm)
+
+    assert briefing.run is not None
+    usage = briefing.run.usage
+    assert (usage["extract"].calls, usage["merge"].calls, usage["translate"].calls) == (2, 1, 1)
+    assert usage["total"].calls == len(llm.requests) == 4
+    assert usage["total"].completion_tokens > 0
+    assert briefing.run.backend == "fake"
+
+
+def test_a_number_missing_from_the_cited_sentence_is_dropped(harbour: list[Source]) -> None:
+    extracts = dict(HARBOUR_EXTRACTS)
+    extracts["chunk A1.C1"] = {
+        "facts": [fact("position", "Anna Jónsdóttir", "The deal costs 90 million krónur.", 2)]
+    }
+    briefing = generate(harbour, FakeLLM(scripted(extracts, {"same": [], "conflicts": []})))
+
+    assert all("90" not in i.text["en"] for i in briefing.positions)
+    [dropped] = briefing.dropped
+    assert dropped["chunk"] == "A1.C1" and "90" in dropped["reason"]
+
+
+def test_invalid_answer_is_reasked_with_the_error(harbour: list[Source]) -> None:
+    bad = {"facts": [fact("agreement", "Akureyri", "Sailings agreed.", 9)]}
+    llm = FakeLLM(scripted(overrides={"chunk A1.C1": [bad]}))
+    briefing = generate(harbour, llm)
+
+    first, second = [r for r in llm.requests if r.label == "chunk A1.C1"]
+    assert "[9] is not in this excerpt" in second.messages[-1]["content"]
+    assert second.messages[-2]["content"] == '{"facts": [{"kind": "agreement", "actor": "Akureyri", "text": "Sailings agreed.", "ids": [9]}]}'
+    assert briefing.agreements
+
+
+def test_validation_failing_every_attempt_names_the_chunk(harbour: list[Source]) -> None:
+    bad = "not json"
+    llm = FakeLLM(scripted(overrides={"chunk A2.C1": [bad, bad, bad]}))
+    with pytest.raises(ValidationFailed, match=r"chunk A2\.C1.*3 times"):
+        generate(harbour, llm)
+
+
+def test_truncated_answer_splits_the_chunk(harbour: list[Source]) -> None:
+    halves = {
+        "chunk A1.C1a": {"facts": [fact("agreement", "Akureyri", "Night sailings from May.", 1)]},
+        "chunk A1.C1b": {"facts": [fact("open_issue", "Akureyri", "The harbour fee is open.", 1)]},
+    }
+    extracts = {**HARBOUR_EXTRACTS, **halves}
+    no_merge = {"same": [], "conflicts": []}
+    llm = FakeLLM(scripted(extracts, no_merge, overrides={"chunk A1.C1": [truncated()]}))
+    briefing = generate(harbour, llm)
+
+    labels = [r.label for r in llm.requests if r.stage == "extract"]
+    assert labels == ["chunk A1.C1", "chunk A1.C1a", "chunk A1.C1b", "chunk A2.C1"]
+    assert ["A1.S3"] in [i.evidence[:1] for i in briefing.open_issues]
+
+
+def test_a_truncated_one_sentence_chunk_fails_clearly(harbour: list[Source]) -> None:
+    options = Options(chunk_tokens=60)
+    llm = FakeLLM(lambda request: truncated())
+    with pytest.raises(LLMError, match=r"chunk A1\.C1.*cannot be split"):
+        generate(harbour, llm, options)
+
+
+def test_languages_follow_the_options(harbour: list[Source]) -> None:
+    llm = FakeLLM(scripted())
+    briefing = generate(harbour, llm, Options(languages=["is", "de"]))
+
+    assert briefing.languages == ["is", "de"]
+    assert set(briefing.agreements[0].text) == {"is", "de"}
+    assert [r.label for r in llm.requests if r.stage == "translate"] == [
+        "translation into Icelandic",
+        "translation into German",
+    ]
+
+
+def test_concurrent_extraction_gives_the_same_briefing(harbour: list[Source]) -> None:
+    class Parallel(FakeLLM):
+        max_concurrency = 4
+
+    serial = generate(harbour, FakeLLM(scripted()))
+    parallel = generate(harbour, Parallel(scripted()), Options(concurrency=4))
+    assert serial.model_dump(exclude={"run"}) == parallel.model_dump(exclude={"run"})

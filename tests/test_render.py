@@ -1,0 +1,62 @@
+"""Markdown rendering: quotes come verbatim from the sources, in both layouts."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import scripted
+
+from briefing.llm.fake import FakeLLM
+from briefing.models import Briefing, Item, Source
+from briefing.pipeline import generate
+from briefing.render import footnotes, render_json, render_markdown
+
+
+@pytest.fixture
+def briefing(harbour: list[Source]) -> Briefing:
+    return generate(harbour, FakeLLM(scripted()))
+
+
+def test_footnotes_quote_the_source_not_the_model(harbour: list[Source]) -> None:
+    item = Item(text={"en": "Invented words", "is": "x"}, evidence=["A2.S3", "A1.S1"])
+    b = Briefing(languages=["en", "is"], sources=harbour, open_issues=[item])
+    notes = footnotes(b)
+
+    assert [n["id"] for n in notes] == ["A2.S3", "A1.S1"]
+    assert notes[0]["quote"] == "Ekki náðist samkomulag um hafnargjaldið."
+    assert notes[0]["source"] == "Vikublaðið" and notes[0]["language"] == "is"
+    assert notes[1]["url"] == "https://example.org/coastal-times/akureyri-ferry"
+    assert "Invented words" not in "".join(n["quote"] for n in notes)
+
+
+def test_stacked_layout_has_one_section_per_language(briefing: Briefing) -> None:
+    text = render_markdown(briefing)
+    english, icelandic = text.index("## English"), text.index("## Íslenska")
+    assert english < text.index("### Agreements") < icelandic < text.index("### Samkomulag")
+    assert "- Two night sailings will be added from May.[^A1.S1][^A2.S1]" in text
+    assert "- IS: Two night sailings will be added from May.[^A1.S1][^A2.S1]" in text
+    assert "- **Pétur Berg**: Nordlys wants the fee cut by half.[^A1.S4]" in text
+    assert '[^A1.S4]: “Nordlys chief executive Pétur Berg said the company wants' in text
+    assert text.count("[^A1.S1]:") == 1
+
+
+def test_paired_layout_keeps_each_item_together(briefing: Briefing) -> None:
+    text = render_markdown(briefing, layout="paired")
+    assert (
+        "- [en] Two night sailings will be added from May.\n"
+        "  [is] IS: Two night sailings will be added from May.[^A1.S1][^A2.S1]"
+    ) in text
+
+
+def test_empty_sections_say_so_in_each_language(harbour: list[Source]) -> None:
+    text = render_markdown(Briefing(languages=["en", "is"], sources=harbour))
+    assert text.count("Nothing reported.") == 4 and text.count("Ekkert kom fram.") == 4
+
+
+def test_footer_names_backend_model_and_prompts(briefing: Briefing) -> None:
+    last = render_markdown(briefing).strip().splitlines()[-1]
+    assert last.startswith("*briefing ") and "fake · fake-1" in last
+    assert "4 LLM calls" in last and "(shipped)" in last
+
+
+def test_json_round_trips(briefing: Briefing) -> None:
+    assert Briefing.model_validate_json(render_json(briefing)) == briefing
