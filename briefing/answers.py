@@ -141,8 +141,6 @@ def constrained_schema(
                     prop["items"] = {"type": "string", "minLength": 1, "maxLength": max_chars}
             elif prop.get("type") == "array" and max_items is not None and key != "ids":
                 prop["maxItems"] = max_items
-            elif prop.get("type") == "string" and max_chars is not None:
-                prop["maxLength"] = max_chars if key == "text" else 60
 
     _walk(schema, narrow)
     return schema

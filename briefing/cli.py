@@ -119,3 +119,12 @@ def generate(
 
 def main() -> None:
     app()
+
+
+def _mount_subcommands() -> None:
+    from briefing.eval.cli import eval_app
+
+    app.add_typer(eval_app, name="eval", help="Check briefings against their sources.")
+
+
+_mount_subcommands()

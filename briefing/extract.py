@@ -42,7 +42,6 @@ class ChunkResult:
 @dataclass(frozen=True)
 class ExtractSettings:
     max_words: int = 20
-    max_chars: int = 140
     max_attempts: int = 3
 
 
@@ -58,9 +57,10 @@ def items_for(chunk: Chunk) -> int:
     return max(2, min(8, chunk.tokens // 60))
 
 
-def answer_budget(max_items: int, max_chars: int) -> int:
-    """Tokens the largest schema-valid answer can need, plus syntax."""
-    per_item = max_chars // 3 + 40
+def answer_budget(max_items: int, max_words: int) -> int:
+    """Tokens a full answer may need: per fact, its words (with room for long names and
+    numbers), the actor, the ids and the JSON syntax."""
+    per_item = 2 * max_words + 40
     return max_items * per_item + 16
 
 
@@ -130,11 +130,9 @@ def _extract_once(
         llm,
         messages,
         Extraction,
-        schema=constrained_schema(
-            Extraction, ids=ids, max_items=max_items, max_chars=settings.max_chars
-        ),
+        schema=constrained_schema(Extraction, ids=ids, max_items=max_items),
         context={"ids": set(ids)},
-        max_tokens=answer_budget(max_items, settings.max_chars),
+        max_tokens=answer_budget(max_items, settings.max_words),
         stage="extract",
         label=f"chunk {chunk.id}",
         max_attempts=settings.max_attempts,

@@ -94,3 +94,34 @@ def truncated(text: str = '{"facts": [') -> Response:
 
 def as_json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False)
+
+
+# --- The real embedded model (tests marked `embedded`) ---------------------------------
+
+
+@pytest.fixture(scope="session")
+def require_llama_cpp() -> None:
+    """Embedded tests never skip silently: a missing llama_cpp is an error unless
+    BRIEFING_SKIP_EMBEDDED=1 says to skip them on purpose."""
+    import os
+
+    if os.environ.get("BRIEFING_SKIP_EMBEDDED") == "1":
+        pytest.skip("embedded-model tests skipped: BRIEFING_SKIP_EMBEDDED=1")
+    try:
+        import llama_cpp  # noqa: F401
+    except ImportError as err:
+        pytest.fail(
+            f"llama_cpp is not importable ({err}): pip install -e '.[embedded]', "
+            "or set BRIEFING_SKIP_EMBEDDED=1 to skip the embedded-model tests",
+            pytrace=False,
+        )
+
+
+@pytest.fixture(scope="session")
+def embedded_llm(require_llama_cpp: None) -> Any:
+    """One loaded EmbeddedLLM shared by the whole session (loading costs ~1 s)."""
+    from briefing.llm.embedded import EmbeddedLLM
+
+    llm = EmbeddedLLM()
+    llm.load()
+    return llm

@@ -92,7 +92,8 @@ def test_meta_references_to_sources_are_not_names() -> None:
 
 
 def test_actor_mentioned_handles_inflection_and_titles() -> None:
-    assert checks.actor_mentioned("Minister Hildur Baldursdóttir", ["Hildi Baldursdóttur var boðið."])
+    cited = ["Hildi Baldursdóttur var boðið."]
+    assert checks.actor_mentioned("Minister Hildur Baldursdóttir", cited)
     assert checks.actor_mentioned("Vladimir Putin", ["Fundur Pútíns og Trumps."])
     assert not checks.actor_mentioned("Einar Solheim", ["Hildur Baldursdóttir segir nei."])
 

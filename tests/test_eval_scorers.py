@@ -110,7 +110,7 @@ def test_language_versions_with_different_numbers_are_inconsistent_without_a_jud
     llm = FakeLLM([verdict("supported")])  # the Icelandic claim fails its number check
     b = briefing(agreements=[item("Iceland gets 16.5 percent.", "Ísland fær 15 prósent.",
                                   ["A1.S2"])])
-    consistency = [s for s in evaluate(b, Judge(llm)) if s.check == "consistency"][0]
+    consistency = next(s for s in evaluate(b, Judge(llm)) if s.check == "consistency")
     assert (consistency.label, consistency.value) == ("different", 0.0)
     assert "16.5" in consistency.explanation
     assert len(llm.requests) == 1

@@ -177,6 +177,13 @@ def run(
             failing = [s for s in r.scores if s.check in check_names]
             for line in rep.failure_lines(failing, limit=5):
                 typer.echo(f"  {line}", err=True)
+            if "must_not" in r.failed:
+                for hit in r.report["must_not_hits"]:
+                    typer.echo(f"    {hit['claim']} states a forbidden claim: "
+                               f"{hit['must_not']!r}", err=True)
+            if "coverage" in r.failed:
+                for point in r.report["missed_points"][:5]:
+                    typer.echo(f"    missed: {point}", err=True)
         if bad:
             raise typer.Exit(1)
 

@@ -1,0 +1,100 @@
+"""The embedded backend. Tests marked `embedded` run the real model (~8 tokens/s on
+two cores), so their answers are kept to a few dozen tokens."""
+
+from __future__ import annotations
+
+import sys
+from typing import Literal
+
+import pytest
+from pydantic import BaseModel, Field
+
+from briefing.errors import BriefingError
+from briefing.llm.base import LLM, Request
+from briefing.llm.embedded import EmbeddedLLM, schema_grammar
+from briefing.llm.model_file import ModelMissing
+
+
+class Item(BaseModel):
+    label: str = Field(max_length=12)
+    ids: list[Literal[2, 5, 9]] = Field(min_length=1, max_length=2)
+
+
+class Answer(BaseModel):
+    items: list[Item] = Field(min_length=1, max_length=2)
+
+
+SYSTEM = "You are a careful assistant. Answer in JSON only."
+
+
+def ask(user: str, **kwargs: object) -> Request:
+    messages = [{"role": "system", "content": SYSTEM}, {"role": "user", "content": user}]
+    return Request(messages=messages, **kwargs)  # type: ignore[arg-type]
+
+
+def test_is_an_llm_and_names_the_model_without_loading_it():
+    llm = EmbeddedLLM()
+    assert isinstance(llm, LLM)
+    assert (llm.name, llm.max_concurrency) == ("embedded", 1)
+    assert llm.model == "qwen2.5-coder-1.5b-instruct-q4_k_m"
+
+
+def test_missing_model_file_is_a_briefing_error(tmp_path):
+    with pytest.raises(ModelMissing, match="not found"):
+        EmbeddedLLM(model_path=tmp_path / "absent.gguf")
+
+
+def test_missing_llama_cpp_says_how_to_install(tmp_path, monkeypatch):
+    model = tmp_path / "m.gguf"
+    model.write_bytes(b"GGUF")
+    monkeypatch.setitem(sys.modules, "llama_cpp", None)  # makes `import llama_cpp` fail
+    with pytest.raises(BriefingError) as err:
+        EmbeddedLLM(model_path=model).load()
+    assert "pip install 'briefing[embedded]'" in str(err.value)
+    assert "\n" not in str(err.value)
+
+
+@pytest.mark.embedded
+def test_grammar_keeps_control_characters_out_of_strings(require_llama_cpp):
+    grammar = schema_grammar(Answer.model_json_schema())
+    assert r'char ::= [^"\\\x7F\x00-\x1F]' in grammar._grammar
+
+
+@pytest.mark.embedded
+def test_schema_constrains_the_answer(embedded_llm):
+    prompt = (
+        "Give two items. The first has label 'a very long label indeed' and ids 1, 3 and 4; "
+        "the second has label 'another overly long label' and ids 7 and 8."
+    )
+    request = ask(prompt, schema=Answer.model_json_schema(), max_tokens=80)
+    response = embedded_llm.complete(request)
+    assert response.finish_reason == "stop", response.text
+    answer = Answer.model_validate_json(response.text)  # enum, maxItems, maxLength all hold
+    assert all(set(item.ids) <= {2, 5, 9} for item in answer.items)
+    assert response.prompt_tokens > 0
+    assert response.completion_tokens > 0
+    assert response.engine_seconds is not None and 0 < response.engine_seconds <= response.seconds
+
+
+@pytest.mark.embedded
+def test_token_limit_reports_length(embedded_llm):
+    response = embedded_llm.complete(ask("Count from one to fifty.", max_tokens=3))
+    assert response.finish_reason == "length"
+    assert response.completion_tokens == 3
+    assert response.text
+
+
+@pytest.mark.embedded
+def test_shared_prefix_is_evaluated_once(embedded_llm):
+    first = embedded_llm.complete(ask("Say yes.", max_tokens=2))
+    second = embedded_llm.complete(ask("Say no, please.", max_tokens=2))
+    assert first.extra["prompt_eval_tokens"] <= first.prompt_tokens
+    # Only the user turn differs, so far fewer tokens than the whole prompt are evaluated.
+    assert 0 < second.extra["prompt_eval_tokens"] < second.prompt_tokens - 10
+
+
+@pytest.mark.embedded
+def test_model_hash_matches_the_shipped_file(embedded_llm):
+    from briefing.llm.model_file import MODEL_SHA256
+
+    assert embedded_llm.sha256 == MODEL_SHA256

@@ -1,0 +1,150 @@
+"""The checked-in eval cases, the case metrics, `eval run`, and the checker's measured rates."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from test_eval_scorers import item
+from typer.testing import CliRunner
+
+from briefing.eval.cases import MustNot, case_metrics, find_cases, states
+from briefing.eval.cli import eval_app
+from briefing.eval.judge import Judge
+from briefing.eval.runner import check_briefing, run_case
+from briefing.llm.fake import FakeLLM
+from briefing.models import Briefing, Item, RunInfo
+
+ROOT = Path(__file__).resolve().parent.parent
+CASES = ROOT / "evals" / "cases"
+sys.path.insert(0, str(ROOT / "evals"))
+import perturb  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def cases() -> list:
+    return find_cases(CASES)
+
+
+def test_there_are_four_cases_two_of_them_bilingual_with_icelandic_sources(cases: list) -> None:
+    assert len(cases) >= 4
+    bilingual = [c for c in cases
+                 if {s.language for s in c.sources()} == {"en", "is"} and "is" in c.languages]
+    assert len(bilingual) >= 2
+
+
+def test_every_cited_id_is_a_sentence_of_the_ingested_articles(cases: list) -> None:
+    for case in cases:
+        ids = {s.id for src in case.sources() for s in src.sentences}
+        assert case.relevant <= ids, case.name
+        assert case.thresholds, case.name
+
+
+def test_the_checker_catches_checkable_perturbations_and_spares_the_true_points(
+    cases: list,
+) -> None:
+    summary = perturb.measure(cases, judge=None)["summary"]
+    assert summary["untouched"]["false_alarm_rate"] == 0.0
+    for kind in ("swapped_actor", "changed_number", "changed_date"):
+        assert summary[kind]["caught"] == 1.0, kind
+    assert summary["unrelated_citation"]["caught"] >= 0.9
+    # negation and wordless inventions are the judge's work
+    assert summary["negation"]["caught"] < 0.2
+    assert all(s["n"] > 0 for s in summary.values())
+
+
+def test_perturbations_change_the_claim_as_named() -> None:
+    assert perturb.negate("The dispute has not been settled.", "en") == (
+        "The dispute has been settled.")
+    assert perturb.negate("Ríkið greiðir 12 milljarða.", "is") == "Ríkið greiðir ekki 12 milljarða."
+    assert perturb.change_number("It costs 12 billion in 2027.", "en") == (
+        "It costs 16 billion in 2027.")
+    assert perturb.change_date("Work begins in May 2027.", "en") == "Work begins in July 2027."
+
+
+def fake_briefing(case: Any, items: list[Item]) -> Briefing:
+    return Briefing(languages=case.languages, sources=case.sources(), agreements=items,
+                    run=RunInfo(backend="fake", model="fake-1", languages=case.languages))
+
+
+def test_case_metrics_coverage_precision_and_must_not(cases: list) -> None:
+    case = next(c for c in cases if c.name == "harbour-strike")
+    items = [
+        item("The union and the port authority agreed on a 4 percent wage rise.", None, ["A1.S3"]),
+        item("The workers won a 5 percent wage rise.", None, ["A1.S3"]),  # number not cited
+        item("Dock workers returned to work.", None, ["A1.S1"]),  # title: not relevant
+    ]
+    briefing = fake_briefing(case, [Item(text=i.text, evidence=i.evidence) for i in items])
+    scores = check_briefing(briefing, None).scores
+    m = case_metrics(case, briefing, scores)
+    assert m["metrics"]["coverage"] == pytest.approx(1 / 6)  # only the 4 percent point
+    assert m["metrics"]["citation_precision"] == pytest.approx(2 / 3)
+    assert m["must_not_hits"] == [("agreements[2].en", "The workers won a 5 percent wage rise.")]
+    assert m["metrics"]["must_not"] == pytest.approx(2 / 3)
+
+
+def test_must_not_without_patterns_respects_negation() -> None:
+    forbidden = MustNot("The dispute over night shifts has been settled.")
+    assert states("The night shifts dispute has been settled.", forbidden)
+    assert not states("The dispute over night shifts has not been settled.", forbidden)
+
+
+def test_eval_run_generates_checks_and_fails_a_case_under_threshold(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cases: list
+) -> None:
+    def fake_generate(sources: list, llm: Any, options: Any) -> Briefing:
+        good = Item(text={"en": "Rivermouth city council banned garden hoses until the end of "
+                          "August."}, evidence=["A1.S2"])
+        bad = Item(text={"en": "The council decided to fine people who break the rules."},
+                   evidence=["A1.S6"])
+        return Briefing(languages=options.languages, sources=sources, agreements=[good, bad])
+
+    judge = FakeLLM(lambda r: {"reason": "ok", "label": "contradicted" if "decided to fine"
+                               in r.messages[1]["content"] else "supported"})
+    monkeypatch.setattr("briefing.pipeline.generate", fake_generate)
+    monkeypatch.setattr("briefing.llm.get_llm", lambda *a, **k: judge)
+    result = CliRunner().invoke(eval_app, [
+        "run", str(CASES), "--case", "rivermouth-drought",
+        "--report-json", str(tmp_path / "r.json"), "--out-dir", str(tmp_path / "b")])
+    assert result.exit_code == 1
+    assert "case rivermouth-drought failed" in result.stderr
+    assert "must_not 0.67 < 1.00" in result.stderr
+    assert "decided to fine" in result.stderr
+    report = json.loads((tmp_path / "r.json").read_text())
+    assert report["failed"] == ["rivermouth-drought"]
+    assert report["cases"][0]["metrics"]["faithfulness"] == 0.5
+    assert (tmp_path / "b" / "rivermouth-drought.json").is_file()
+
+
+def test_run_case_uses_the_case_languages(monkeypatch: pytest.MonkeyPatch, cases: list) -> None:
+    seen: dict[str, Any] = {}
+
+    def fake_generate(sources: list, llm: Any, options: Any) -> Briefing:
+        seen["languages"] = options.languages
+        return Briefing(languages=options.languages, sources=sources)
+
+    monkeypatch.setattr("briefing.pipeline.generate", fake_generate)
+    case = next(c for c in cases if c.name == "mackerel-talks")
+    result = run_case(case, FakeLLM([]), Judge(FakeLLM([])))
+    assert seen["languages"] == ["en", "is"]
+    assert result.metrics["coverage"] == 0.0
+
+
+@pytest.mark.embedded
+def test_embedded_judge_catches_an_invented_claim(
+    request: pytest.FixtureRequest, cases: list
+) -> None:
+    try:
+        embedded_llm = request.getfixturevalue("embedded_llm")
+    except pytest.FixtureLookupError:
+        pytest.skip("no embedded_llm fixture in tests/conftest.py")
+    case = next(c for c in cases if c.name == "mackerel-talks")
+    true = Item(text={"en": case.expected[0].text}, evidence=case.expected[0].evidence)
+    invented = Item(text={"en": "Iceland and Norway agreed to build a joint fish factory."},
+                    evidence=["A1.S3"])
+    scores = check_briefing(fake_briefing(case, [true, invented]), Judge(embedded_llm)).scores
+    assert scores[0].label == "supported"
+    assert scores[1].value == 0.0
