@@ -41,7 +41,7 @@ class ChunkResult:
 
 @dataclass(frozen=True)
 class ExtractSettings:
-    max_words: int = 20
+    max_words: int = 15
     max_attempts: int = 3
 
 
@@ -54,7 +54,7 @@ SECTION_OF: dict[str, Section] = {
 
 def items_for(chunk: Chunk) -> int:
     """How many facts a chunk may yield: more text, more to say, within bounds."""
-    return max(2, min(8, chunk.tokens // 60))
+    return max(2, min(6, chunk.tokens // 100))
 
 
 def answer_budget(max_items: int, max_words: int) -> int:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -55,8 +56,8 @@ HARBOUR_MERGE = {"same": [[1, 5], [3, 7]], "conflicts": [[2, 6]]}
 
 
 def translate_all(request: Request) -> dict[str, Any]:
-    lines = [ln for ln in request.messages[-1]["content"].splitlines() if ln.strip()]
-    return {"t": [f"IS: {ln.split('. ', 1)[1]}" for ln in lines]}
+    lines = re.findall(r"^\d+\. (.*)$", request.messages[-1]["content"], re.MULTILINE)
+    return {"t": [f"IS: {line}" for line in lines]}
 
 
 def scripted(

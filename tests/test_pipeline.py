@@ -117,3 +117,4 @@ def test_concurrent_extraction_gives_the_same_briefing(harbour: list[Source]) ->
     serial = generate(harbour, FakeLLM(scripted()))
     parallel = generate(harbour, Parallel(scripted()), Options(concurrency=4))
     assert serial.model_dump(exclude={"run"}) == parallel.model_dump(exclude={"run"})
+

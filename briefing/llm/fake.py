@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -80,6 +81,6 @@ def echo_answer(request: Request) -> dict[str, Any]:
     if request.stage == "merge":
         return {"same": [], "conflicts": []}
     if request.stage == "translate":
-        lines = [ln for ln in request.messages[-1]["content"].splitlines() if ln.strip()]
-        return {"t": [f"({request.label}) {ln.split('. ', 1)[-1]}" for ln in lines]}
+        lines = re.findall(r"^\d+\. (.*)$", request.messages[-1]["content"], re.MULTILINE)
+        return {"t": [f"({request.label}) {line}" for line in lines]}
     raise AssertionError(f"echo_answer has no answer for stage {request.stage!r}")

@@ -1,0 +1,221 @@
+"""Run settings resolved in one place: flag > environment > config file > default.
+
+The config file is `briefing.toml` in the working directory, else the one in the
+platform's user config dir (or `$BRIEFING_CONFIG`). It holds defaults a team shares
+(backend, server, model, prices); the API key is never read from it, so a checked-in
+file cannot leak one.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+
+from briefing.errors import InputError
+from briefing.llm.model_file import cache_root
+from briefing.models import Usage
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised on Python 3.10 only
+    import tomli as tomllib
+
+CONFIG_NAME = "briefing.toml"
+BACKENDS = ("embedded", "openai", "fake")
+STRUCTURED = ("auto", "json_schema", "json_object", "json")
+
+
+def _positive_float(text: str) -> float:
+    value = float(text)
+    if value < 0:
+        raise ValueError("must not be negative")
+    return value
+
+
+def _positive_int(text: str) -> int:
+    value = int(text)
+    if value < 0:
+        raise ValueError("must not be negative")
+    return value
+
+
+def _boolean(text: str) -> bool:
+    lowered = str(text).strip().lower()
+    if lowered in ("1", "true", "yes", "on"):
+        return True
+    if lowered in ("0", "false", "no", "off"):
+        return False
+    raise ValueError("use true or false")
+
+
+def _path(text: str) -> Path:
+    return Path(text).expanduser()
+
+
+def _choice(options: tuple[str, ...]) -> Callable[[str], str]:
+    def parse(text: str) -> str:
+        if text not in options:
+            raise ValueError(f"choose from {', '.join(options)}")
+        return text
+
+    return parse
+
+
+@dataclass(frozen=True)
+class Setting:
+    """One setting: its environment variable, its config-file key and its parser."""
+
+    env: str | None
+    key: str | None
+    parse: Callable[[str], Any]
+
+
+SETTINGS: dict[str, Setting] = {
+    "backend": Setting("BRIEFING_BACKEND", "backend", _choice(BACKENDS)),
+    "model": Setting("BRIEFING_MODEL", "model", str),
+    "base_url": Setting("OPENAI_BASE_URL", "base_url", str),
+    "api_key": Setting("OPENAI_API_KEY", None, str),  # never from the config file
+    "structured": Setting("BRIEFING_STRUCTURED", "structured", _choice(STRUCTURED)),
+    "timeout": Setting("BRIEFING_TIMEOUT", "timeout", _positive_float),
+    "retries": Setting("BRIEFING_RETRIES", "retries", _positive_int),
+    "backoff": Setting("BRIEFING_RETRY_BACKOFF", "backoff", _positive_float),
+    "concurrency": Setting("BRIEFING_CONCURRENCY", "concurrency", _positive_int),
+    "cache": Setting("BRIEFING_CACHE", "cache", _boolean),
+    "cache_dir": Setting("BRIEFING_ANSWER_CACHE", "cache_dir", _path),
+    "model_file": Setting("BRIEFING_MODEL_FILE", "model_file", _path),
+    "price_prompt": Setting("BRIEFING_PRICE_PROMPT", "price.prompt", _positive_float),
+    "price_completion": Setting(
+        "BRIEFING_PRICE_COMPLETION", "price.completion", _positive_float
+    ),
+}
+
+
+@dataclass
+class Settings:
+    """Everything a run needs to pick and drive its backend. `api_key` stays out of repr."""
+
+    backend: str = "embedded"
+    model: str | None = None
+    base_url: str | None = None
+    api_key: str | None = field(default=None, repr=False)
+    structured: str = "auto"
+    timeout: float = 120.0
+    retries: int = 4
+    backoff: float = 1.0
+    concurrency: int = 1
+    cache: bool = True
+    cache_dir: Path | None = None
+    model_file: Path | None = None
+    price_prompt: float | None = None
+    price_completion: float | None = None
+    sources: dict[str, str] = field(default_factory=dict, repr=False)
+
+    @property
+    def answer_cache(self) -> Path:
+        """Where answers are cached: the setting, else `<cache root>/answers`."""
+        return self.cache_dir or cache_root() / "answers"
+
+    def backend_options(self) -> dict[str, Any]:
+        """Keyword arguments for `get_llm(self.backend, self.model, ...)`."""
+        if self.backend == "openai":
+            return {
+                "base_url": self.base_url,
+                "api_key": self.api_key,
+                "structured": self.structured,
+                "timeout": self.timeout,
+                "retries": self.retries,
+                "backoff": self.backoff,
+            }
+        if self.backend == "embedded":
+            return {"model_file": self.model_file}
+        return {}
+
+    def price(self, usage: Usage) -> float | None:
+        """Cost in the configured currency, if both prices per 1M tokens are set."""
+        if self.price_prompt is None and self.price_completion is None:
+            return None
+        return round(
+            (usage.prompt_tokens * (self.price_prompt or 0.0)
+             + usage.completion_tokens * (self.price_completion or 0.0)) / 1_000_000,
+            6,
+        )
+
+
+def config_path(env: Mapping[str, str] | None = None) -> Path | None:
+    """`$BRIEFING_CONFIG`, else ./briefing.toml, else the user config dir's; None if absent."""
+    env = os.environ if env is None else env
+    if env.get("BRIEFING_CONFIG"):
+        path = Path(env["BRIEFING_CONFIG"])
+        if not path.is_file():
+            raise InputError(f"BRIEFING_CONFIG points to {path}, which does not exist")
+        return path
+    for candidate in (Path.cwd() / CONFIG_NAME,
+                      Path(platformdirs.user_config_dir("briefing")) / CONFIG_NAME):
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def read_config(path: Path) -> dict[str, Any]:
+    """The file's settings flattened to dotted keys (`price.prompt`); unknown keys fail."""
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as err:
+        raise InputError(f"cannot read {path}: {err}") from err
+    except tomllib.TOMLDecodeError as err:
+        raise InputError(f"{path} is not valid TOML: {err}") from err
+    flat: dict[str, Any] = {}
+    for key, value in data.items():
+        if isinstance(value, dict):
+            flat.update({f"{key}.{sub}": v for sub, v in value.items()})
+        else:
+            flat[key] = value
+    if "api_key" in flat:
+        raise InputError(f"{path}: do not put api_key in a config file; set OPENAI_API_KEY")
+    known = {s.key for s in SETTINGS.values() if s.key}
+    unknown = sorted(set(flat) - known)
+    if unknown:
+        raise InputError(
+            f"{path}: unknown setting {unknown[0]!r} (known: {', '.join(sorted(known))})"
+        )
+    return flat
+
+
+def resolve(
+    flags: Mapping[str, Any] | None = None,
+    env: Mapping[str, str] | None = None,
+    config: Path | None | bool = True,
+) -> Settings:
+    """Settings from flags (None means not given), then env, then the config file.
+
+    `config=True` looks for the file; a path reads that file; False/None reads none.
+    """
+    flags = flags or {}
+    env = os.environ if env is None else env
+    path = config_path(env) if config is True else (config or None)
+    file_values = read_config(path) if path else {}
+    values: dict[str, Any] = {}
+    sources: dict[str, str] = {}
+    for name, setting in SETTINGS.items():
+        candidates = [
+            (flags.get(name), f"--{name.replace('_', '-')}"),
+            (env.get(setting.env) if setting.env else None, setting.env),
+            (file_values.get(setting.key) if setting.key else None, f"{path}: {setting.key}"),
+        ]
+        for raw, where in candidates:
+            if raw is None or raw == "":
+                continue
+            try:
+                values[name] = setting.parse(str(raw))
+            except ValueError as err:
+                shown = "(hidden)" if name == "api_key" else repr(raw)
+                raise InputError(f"{where}: bad value {shown}: {err}") from None
+            sources[name] = str(where)
+            break
+    return Settings(**values, sources=sources)
