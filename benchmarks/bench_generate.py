@@ -64,7 +64,7 @@ def main() -> None:
     args = parser.parse_args()
 
     llm = Recording()
-    llm.path  # assemble/verify the model before the clock starts: a one-off per machine
+    _ = llm.path  # assemble/verify the model before the clock starts: once per machine
     start = time.perf_counter()
     sources = load_sources(args.paths)
     meter = Meter()

@@ -60,7 +60,9 @@ class MergePlan(BaseModel):
     model_config = _STRICT
 
     same: list[list[int]] = Field(description="Groups of points that state the same fact.")
-    conflicts: list[list[int]] = Field(description="Pairs of points from different sources that contradict each other.")
+    conflicts: list[list[int]] = Field(
+        description="Pairs of points from different sources that contradict each other."
+    )
 
     @model_validator(mode="after")
     def _consistent(self, info: ValidationInfo) -> MergePlan:
@@ -96,7 +98,9 @@ class Translation(BaseModel):
     def _same_count(cls, value: list[str], info: ValidationInfo) -> list[str]:
         count = (info.context or {}).get("count")
         if count is not None and len(value) != count:
-            raise ValueError(f"give exactly {count} translations, one per statement; got {len(value)}")
+            raise ValueError(
+                f"give exactly {count} translations, one per statement; got {len(value)}"
+            )
         if any(not v.strip() for v in value):
             raise ValueError("a translation is empty; translate every statement")
         return value

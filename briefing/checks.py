@@ -69,27 +69,87 @@ EXONYMS: dict[str, tuple[str, ...]] = {
 }
 # month -> (English forms, capitalised in text; Icelandic forms, lower case in text)
 MONTHS: dict[int, tuple[tuple[str, ...], tuple[str, ...]]] = {
-    1: (("january", "jan"), ("januar",)), 2: (("february", "feb"), ("februar",)),
-    3: (("march",), ("mars",)), 4: (("april", "apr"), ("april",)), 5: (("may",), ("mai",)),
-    6: (("june", "jun"), ("juni",)), 7: (("july", "jul"), ("juli",)),
-    8: (("august", "aug"), ("agust",)), 9: (("september", "sept", "sep"), ("september",)),
-    10: (("october", "oct"), ("oktober", "okt")), 11: (("november", "nov"), ("november",)),
+    1: (("january", "jan"), ("januar",)),
+    2: (("february", "feb"), ("februar",)),
+    3: (("march",), ("mars",)),
+    4: (("april", "apr"), ("april",)),
+    5: (("may",), ("mai",)),
+    6: (("june", "jun"), ("juni",)),
+    7: (("july", "jul"), ("juli",)),
+    8: (("august", "aug"), ("agust",)),
+    9: (("september", "sept", "sep"), ("september",)),
+    10: (("october", "oct"), ("oktober", "okt")),
+    11: (("november", "nov"), ("november",)),
     12: (("december", "dec"), ("desember", "des")),
 }
 NUMBER_WORDS: dict[str, float] = {
-    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "twenty": 20, "thirty": 30,
-    "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
-    "hundred": 100, "thousand": 1000, "dozen": 12, "half": 0.5,
-    "tveir": 2, "tvaer": 2, "tvo": 2, "tveimur": 2, "tveggja": 2, "thrir": 3, "thrjar": 3,
-    "thrju": 3, "thremur": 3, "fjorir": 4, "fjorar": 4, "fjogur": 4, "fimm": 5, "sex": 6,
-    "sjo": 7, "atta": 8, "niu": 9, "tiu": 10, "ellefu": 11, "tolf": 12, "tuttugu": 20,
-    "thrjatiu": 30, "fjorutiu": 40, "fimmtiu": 50, "sextiu": 60, "sjotiu": 70,
-    "attatiu": 80, "niutiu": 90, "hundrad": 100, "thusund": 1000, "helming": 0.5,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+    "hundred": 100,
+    "thousand": 1000,
+    "dozen": 12,
+    "half": 0.5,
+    "tveir": 2,
+    "tvaer": 2,
+    "tvo": 2,
+    "tveimur": 2,
+    "tveggja": 2,
+    "thrir": 3,
+    "thrjar": 3,
+    "thrju": 3,
+    "thremur": 3,
+    "fjorir": 4,
+    "fjorar": 4,
+    "fjogur": 4,
+    "fimm": 5,
+    "sex": 6,
+    "sjo": 7,
+    "atta": 8,
+    "niu": 9,
+    "tiu": 10,
+    "ellefu": 11,
+    "tolf": 12,
+    "tuttugu": 20,
+    "thrjatiu": 30,
+    "fjorutiu": 40,
+    "fimmtiu": 50,
+    "sextiu": 60,
+    "sjotiu": 70,
+    "attatiu": 80,
+    "niutiu": 90,
+    "hundrad": 100,
+    "thusund": 1000,
+    "helming": 0.5,
 }
-_SCALES = {"million": 1e6, "milljon": 1e6, "milljonir": 1e6, "milljona": 1e6,
-           "billion": 1e9, "milljardur": 1e9, "milljardar": 1e9, "milljarda": 1e9,
-           "thousand": 1e3, "thusund": 1e3}
+_SCALES = {
+    "million": 1e6,
+    "milljon": 1e6,
+    "milljonir": 1e6,
+    "milljona": 1e6,
+    "billion": 1e9,
+    "milljardur": 1e9,
+    "milljardar": 1e9,
+    "milljarda": 1e9,
+    "thousand": 1e3,
+    "thusund": 1e3,
+}
 
 
 def fold(text: str) -> str:
@@ -152,7 +212,8 @@ def names(text: str, known: set[str] | None = None) -> list[Name]:
 
     def flush() -> None:
         key = tuple(
-            fold(w) for w, initial in run
+            fold(w)
+            for w, initial in run
             if fold(w) not in STOPWORDS and not (initial and _common(w))
         )
         if len(run) == 1 and run[0][1]:
@@ -168,7 +229,7 @@ def names(text: str, known: set[str] | None = None) -> list[Name]:
         w = m.group()
         if _META.match(text, m.end()):
             continue  # "the English source": about the sources, not a name in them
-        gap = text[last_end:m.start()]
+        gap = text[last_end : m.start()]
         if run and gap.strip() not in ("", "-"):
             flush()
         if (w[0].isupper() and not w.isupper()) or (w.isupper() and len(w) >= 2):
@@ -204,7 +265,7 @@ def numbers(text: str) -> list[tuple[str, set[float]]]:
     for m in _NUMBER.finditer(text):
         raw = m.group().rstrip("%").strip()
         values = _values(raw)
-        after = words(text[m.end(): m.end() + 14])
+        after = words(text[m.end() : m.end() + 14])
         scale = next((_SCALES[w] for w in after[:1] if w in _SCALES), None)
         if scale:
             values |= {v * scale for v in values}
@@ -282,7 +343,7 @@ def detail_problems(
         folded = " ".join(words(text))
         for q in quotes(claim):
             if " ".join(words(q)) not in folded:
-                problems.append(f"the quoted words \"{q}\" do not appear in the cited sentences")
+                problems.append(f'the quoted words "{q}" do not appear in the cited sentences')
     return problems
 
 

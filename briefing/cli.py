@@ -46,11 +46,36 @@ def friendly_errors() -> Iterator[None]:
 
 
 Paths = Annotated[list[Path], typer.Argument(help="Article files (.txt, .md) or folders of them.")]
-Output = Annotated[Path | None, typer.Option("-o", "--output", help="Markdown file (default: stdout).")]
-JsonOut = Annotated[Path | None, typer.Option("--json", help="Also write the briefing as JSON here.")]
+Output = Annotated[
+    Path | None, typer.Option("-o", "--output", help="Markdown file (default: stdout).")
+]
+JsonOut = Annotated[
+    Path | None, typer.Option("--json", help="Also write the briefing as JSON here.")
+]
 Langs = Annotated[list[str], typer.Option("--lang", "-l", help="Output language, repeatable.")]
-Backend = Annotated[str, typer.Option(help="LLM backend: embedded or openai.")]
-ModelFile = Annotated[Path | None, typer.Option(help="Run this GGUF instead of the embedded default.")]
+Backend = Annotated[
+    str | None, typer.Option(help="LLM backend: embedded (default), openai or fake.")
+]
+BaseUrl = Annotated[
+    str | None,
+    typer.Option(help="OpenAI-compatible server URL, e.g. http://localhost:8000/v1."),
+]
+ModelName = Annotated[
+    str | None, typer.Option("--model", help="Model name on the server (env BRIEFING_MODEL).")
+]
+Structured = Annotated[
+    str | None, typer.Option(help="Structured output: auto, json_schema, json_object or json.")
+]
+Concurrency = Annotated[
+    int | None, typer.Option(min=1, help="Parallel extraction calls (remote backends).")
+]
+Timeout = Annotated[float | None, typer.Option(min=0.1, help="Seconds to wait for one answer.")]
+NoCache = Annotated[
+    bool, typer.Option("--no-cache", help="Neither read nor write the answer cache.")
+]
+ModelFile = Annotated[
+    Path | None, typer.Option(help="Run this GGUF instead of the embedded default.")
+]
 ChunkTokens = Annotated[int, typer.Option(min=50, help="Chunk size in tokens.")]
 Overlap = Annotated[int, typer.Option(min=0, help="Tokens of overlap between chunks.")]
 PromptsDir = Annotated[Path | None, typer.Option("--prompts", help="Folder of prompt overrides.")]
@@ -64,7 +89,13 @@ def generate(
     output: Output = None,
     json_path: JsonOut = None,
     lang: Langs = ["en", "is"],  # noqa: B006 - Typer reads the default
-    backend: Backend = "embedded",
+    backend: Backend = None,
+    base_url: BaseUrl = None,
+    model: ModelName = None,
+    structured: Structured = None,
+    concurrency: Concurrency = None,
+    timeout: Timeout = None,
+    no_cache: NoCache = False,
     model_file: ModelFile = None,
     chunk_tokens: ChunkTokens = 900,
     overlap_tokens: Overlap = 0,
@@ -73,10 +104,13 @@ def generate(
     quiet: Quiet = False,
 ) -> None:
     """Write a cited briefing of ARTICLES in the --lang languages."""
+    from briefing.config import resolve
     from briefing.ingest import load_sources
     from briefing.llm import get_llm
+    from briefing.llm.cache import CachedLLM
     from briefing.output import check_writable, write_atomic
-    from briefing.pipeline import Meter, Options, generate as run_pipeline
+    from briefing.pipeline import Meter, Options
+    from briefing.pipeline import generate as run_pipeline
     from briefing.progress import reporter
     from briefing.prompts import PromptSet
     from briefing.render import render_json, render_markdown
@@ -91,17 +125,37 @@ def generate(
         languages = list(dict.fromkeys(code.lower() for code in lang))
         prompts = PromptSet(prompts_dir)
         if layout not in prompts.layouts():
-            raise InputError(f"unknown layout {layout!r} (choose from {', '.join(prompts.layouts())})")
+            raise InputError(
+                f"unknown layout {layout!r} (choose from {', '.join(prompts.layouts())})"
+            )
+        settings = resolve(
+            {
+                "backend": backend,
+                "base_url": base_url,
+                "model": model,
+                "structured": structured,
+                "concurrency": concurrency,
+                "timeout": timeout,
+                "model_file": model_file,
+                "cache": False if no_cache else None,
+            }
+        )
         sources = load_sources(paths)
-        llm = get_llm(backend, model_file=model_file)
+        llm = get_llm(settings.backend, settings.model, **settings.backend_options())
+        if settings.cache and llm.name != "fake":  # scripted answers must not be replayed
+            llm = CachedLLM(llm, settings.answer_cache)
         meter = Meter()
         options = Options(
             languages=languages,
             chunk_tokens=chunk_tokens,
             overlap_tokens=overlap_tokens,
+            concurrency=settings.concurrency,
             prompts=prompts,
         )
         briefing = run_pipeline(sources, llm, options, reporter(not quiet), meter)
+        if briefing.run is not None:
+            for usage in briefing.run.usage.values():
+                usage.cost = settings.price(usage)
         markdown = render_markdown(briefing, prompts, layout)
         if json_path is not None:
             write_atomic(json_path, render_json(briefing))
@@ -109,10 +163,13 @@ def generate(
             write_atomic(output, markdown)
         else:
             sys.stdout.write(markdown)
-        total = meter.total()
+        total = briefing.run.usage["total"] if briefing.run else meter.total()
+        cached = f" · {llm.hits} cached answers" if isinstance(llm, CachedLLM) else ""
+        cost = f" · cost {total.cost:.4f}" if total.cost is not None else ""
         typer.echo(
             f"done in {time.perf_counter() - started:.1f} s · {total.calls} LLM calls · "
-            f"{total.prompt_tokens} prompt tokens · {total.completion_tokens} generated tokens",
+            f"{total.prompt_tokens} prompt tokens · {total.completion_tokens} generated tokens"
+            f"{cached}{cost}",
             err=True,
         )
 
@@ -122,9 +179,13 @@ def main() -> None:
 
 
 def _mount_subcommands() -> None:
+    from briefing.cache_cli import cache_app
     from briefing.eval.cli import eval_app
+    from briefing.prompts_cli import prompts_app
 
     app.add_typer(eval_app, name="eval", help="Check briefings against their sources.")
+    app.add_typer(cache_app, name="cache", help="Inspect or clear the cache of LLM answers.")
+    app.add_typer(prompts_app, name="prompts")
 
 
 _mount_subcommands()

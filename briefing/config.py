@@ -90,9 +90,7 @@ SETTINGS: dict[str, Setting] = {
     "cache_dir": Setting("BRIEFING_ANSWER_CACHE", "cache_dir", _path),
     "model_file": Setting("BRIEFING_MODEL_FILE", "model_file", _path),
     "price_prompt": Setting("BRIEFING_PRICE_PROMPT", "price.prompt", _positive_float),
-    "price_completion": Setting(
-        "BRIEFING_PRICE_COMPLETION", "price.completion", _positive_float
-    ),
+    "price_completion": Setting("BRIEFING_PRICE_COMPLETION", "price.completion", _positive_float),
 }
 
 
@@ -141,8 +139,11 @@ class Settings:
         if self.price_prompt is None and self.price_completion is None:
             return None
         return round(
-            (usage.prompt_tokens * (self.price_prompt or 0.0)
-             + usage.completion_tokens * (self.price_completion or 0.0)) / 1_000_000,
+            (
+                usage.prompt_tokens * (self.price_prompt or 0.0)
+                + usage.completion_tokens * (self.price_completion or 0.0)
+            )
+            / 1_000_000,
             6,
         )
 
@@ -155,8 +156,10 @@ def config_path(env: Mapping[str, str] | None = None) -> Path | None:
         if not path.is_file():
             raise InputError(f"BRIEFING_CONFIG points to {path}, which does not exist")
         return path
-    for candidate in (Path.cwd() / CONFIG_NAME,
-                      Path(platformdirs.user_config_dir("briefing")) / CONFIG_NAME):
+    for candidate in (
+        Path.cwd() / CONFIG_NAME,
+        Path(platformdirs.user_config_dir("briefing")) / CONFIG_NAME,
+    ):
         if candidate.is_file():
             return candidate
     return None
@@ -190,7 +193,7 @@ def read_config(path: Path) -> dict[str, Any]:
 def resolve(
     flags: Mapping[str, Any] | None = None,
     env: Mapping[str, str] | None = None,
-    config: Path | None | bool = True,
+    config: Path | bool | None = True,
 ) -> Settings:
     """Settings from flags (None means not given), then env, then the config file.
 

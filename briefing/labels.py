@@ -7,10 +7,23 @@ without an entry falls back to English headings and is still written in its own 
 from __future__ import annotations
 
 LANGUAGE_NAMES = {
-    "en": "English", "is": "Icelandic", "da": "Danish", "de": "German", "es": "Spanish",
-    "fi": "Finnish", "fo": "Faroese", "fr": "French", "it": "Italian", "nb": "Norwegian",
-    "nl": "Dutch", "no": "Norwegian", "pl": "Polish", "pt": "Portuguese", "ru": "Russian",
-    "sv": "Swedish", "uk": "Ukrainian",
+    "en": "English",
+    "is": "Icelandic",
+    "da": "Danish",
+    "de": "German",
+    "es": "Spanish",
+    "fi": "Finnish",
+    "fo": "Faroese",
+    "fr": "French",
+    "it": "Italian",
+    "nb": "Norwegian",
+    "nl": "Dutch",
+    "no": "Norwegian",
+    "pl": "Polish",
+    "pt": "Portuguese",
+    "ru": "Russian",
+    "sv": "Swedish",
+    "uk": "Ukrainian",
 }
 
 _EN = {

@@ -42,8 +42,13 @@ def merge(
         return list(found), []
     labels = {s.id: source_label(s) for s in sources}
     points = [
-        {"n": n, "source": labels[f.source_id], "section": f.section.replace("_", " "),
-         "actor": f.actor, "text": f.text}
+        {
+            "n": n,
+            "source": labels[f.source_id],
+            "section": f.section.replace("_", " "),
+            "actor": f.actor,
+            "text": f.text,
+        }
         for n, f in enumerate(found, start=1)
     ]
     messages = [
@@ -91,7 +96,9 @@ def apply_plan(found: list[Found], plan: MergePlan) -> tuple[list[Found], list[C
             target.evidence += [e for e in item.evidence if e not in target.evidence]
             continue
         position[i] = len(merged)
-        merged.append(Found(item.section, item.text, list(item.evidence), item.source_id, item.actor))
+        merged.append(
+            Found(item.section, item.text, list(item.evidence), item.source_id, item.actor)
+        )
     conflicts: list[Conflict] = []
     seen: set[tuple[int, int]] = set()
     for a, b in plan.conflicts:

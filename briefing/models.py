@@ -72,12 +72,17 @@ class Usage(BaseModel):
     prompt_tokens: int = 0
     completion_tokens: int = 0
     seconds: float = 0.0
+    cost: float | None = Field(
+        default=None, description="Price of the tokens, when prices per 1M tokens are set."
+    )
 
     def add(self, other: Usage) -> None:
         self.calls += other.calls
         self.prompt_tokens += other.prompt_tokens
         self.completion_tokens += other.completion_tokens
         self.seconds += other.seconds
+        if other.cost is not None:
+            self.cost = round((self.cost or 0.0) + other.cost, 6)
 
 
 class RunInfo(BaseModel):

@@ -102,8 +102,12 @@ def generate(
 
     with progress.stage("merge", 1):
         merged, conflicts = merge(
-            found, sources, llm, options.prompts,
-            max_attempts=options.max_attempts, record=meter.record,
+            found,
+            sources,
+            llm,
+            options.prompts,
+            max_attempts=options.max_attempts,
+            record=meter.record,
         )
         progress.advance("merge")
 
@@ -113,8 +117,12 @@ def generate(
     with progress.stage("translate", len(targets)):
         for lang in targets:
             texts[lang] = translate(
-                statements, lang, llm, options.prompts,
-                max_attempts=options.max_attempts, record=meter.record,
+                statements,
+                lang,
+                llm,
+                options.prompts,
+                max_attempts=options.max_attempts,
+                record=meter.record,
             )
             progress.advance("translate")
     if PIVOT in options.languages:

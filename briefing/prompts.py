@@ -28,6 +28,12 @@ CONTRACTS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     "translate.system": (frozenset({"language_name"}), frozenset({"language"})),
     "translate.user": (frozenset({"statements"}), frozenset({"language_name", "language"})),
     "reask": (frozenset({"errors"}), frozenset()),
+    "judge.system": (frozenset(), frozenset()),
+    "judge.user": (frozenset({"sentences", "claim"}), frozenset()),
+    "judge_attribution.system": (frozenset(), frozenset()),
+    "judge_attribution.user": (frozenset({"sentences", "actor", "claim"}), frozenset()),
+    "judge_consistency.system": (frozenset(), frozenset()),
+    "judge_consistency.user": (frozenset({"versions"}), frozenset()),
 }
 LAYOUT_VARS = frozenset({"briefing", "languages", "labels", "footnotes", "sections", "run"})
 
@@ -50,7 +56,9 @@ class PromptSet:
             if not self.override_dir.is_dir():
                 raise InputError(f"prompts folder not found: {self.override_dir}")
             for name, path in _template_files(self.override_dir).items():
-                self._sources[name] = (path.read_text(encoding="utf-8"), True)
+                text = path.read_text(encoding="utf-8")
+                shipped = self._sources.get(name, ("", False))[0]
+                self._sources[name] = (text, text != shipped)
         loader = jinja2.DictLoader({name: text for name, (text, _) in self._sources.items()})
         env_cls = SandboxedEnvironment if self.override_dir else jinja2.Environment
         self._env = env_cls(
@@ -93,10 +101,16 @@ class PromptSet:
                 ast = self._env.parse(self.source(name))
             except jinja2.TemplateSyntaxError as err:
                 raise InputError(f"{self._where(name)}:{err.lineno}: {err.message}") from None
+            if name.startswith("layout."):
+                required, optional = frozenset(), LAYOUT_VARS
+            elif name in CONTRACTS:
+                required, optional = CONTRACTS[name]
+            else:
+                raise InputError(
+                    f"{self._where(name)}:1: no stage uses a template called '{name}' "
+                    f"(known: {', '.join(sorted(CONTRACTS))}, layout.NAME.md)"
+                )
             used = meta.find_undeclared_variables(ast)
-            required, optional = CONTRACTS.get(name, (frozenset(), LAYOUT_VARS))
-            if name not in CONTRACTS and not name.startswith("layout."):
-                continue
             unknown = sorted(used - required - optional)
             if unknown:
                 line = _line_of(self.source(name), unknown[0])

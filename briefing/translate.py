@@ -37,8 +37,12 @@ def translate(
             raise LLMError(str(err)) from None
         half = len(statements) // 2
         return [
-            *translate(statements[:half], language, llm, prompts, max_attempts=max_attempts, record=record),
-            *translate(statements[half:], language, llm, prompts, max_attempts=max_attempts, record=record),
+            *translate(
+                statements[:half], language, llm, prompts, max_attempts=max_attempts, record=record
+            ),
+            *translate(
+                statements[half:], language, llm, prompts, max_attempts=max_attempts, record=record
+            ),
         ]
 
 
@@ -52,8 +56,16 @@ def _translate_once(
 ) -> list[str]:
     name = language_name(language)
     messages = [
-        {"role": "system", "content": prompts.render("translate.system", language_name=name, language=language)},
-        {"role": "user", "content": prompts.render("translate.user", statements=statements, language_name=name, language=language)},
+        {
+            "role": "system",
+            "content": prompts.render("translate.system", language_name=name, language=language),
+        },
+        {
+            "role": "user",
+            "content": prompts.render(
+                "translate.user", statements=statements, language_name=name, language=language
+            ),
+        },
     ]
     longest = max(len(s) for s in statements)
     max_chars = int(longest * 1.6) + 20

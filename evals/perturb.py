@@ -26,12 +26,42 @@ from briefing.eval.judge import Judge
 from briefing.eval.scorers import Claim, Context, score_attribution, score_support
 from briefing.models import Briefing, Item
 
-KINDS = ("swapped_actor", "negation", "changed_number", "changed_date", "invented_addition",
-         "unrelated_citation")
-MONTHS_EN = ["January", "February", "March", "April", "May", "June", "July", "August",
-             "September", "October", "November", "December"]
-MONTHS_IS = ["janúar", "febrúar", "mars", "apríl", "maí", "júní", "júlí", "ágúst",
-             "september", "október", "nóvember", "desember"]
+KINDS = (
+    "swapped_actor",
+    "negation",
+    "changed_number",
+    "changed_date",
+    "invented_addition",
+    "unrelated_citation",
+)
+MONTHS_EN = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+MONTHS_IS = [
+    "janúar",
+    "febrúar",
+    "mars",
+    "apríl",
+    "maí",
+    "júní",
+    "júlí",
+    "ágúst",
+    "september",
+    "október",
+    "nóvember",
+    "desember",
+]
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 ADDITIONS = {
     "en": [
@@ -76,15 +106,15 @@ def negate(text: str, language: str) -> str | None:
     m = re.search(r"\bdid not (\w+)", text)
     if m:
         verb = m.group(1)
-        return text[: m.start()] + verb + ("d" if verb.endswith("e") else "ed") + text[m.end():]
+        return text[: m.start()] + verb + ("d" if verb.endswith("e") else "ed") + text[m.end() :]
     if re.search(r"\b(not|n't)\b", text):
         return re.sub(r"\s*\bnot\b|n't\b", "", text, count=1)
     m = AUX_EN.search(text)
     if m:
-        return text[: m.end()] + " not" + text[m.end():]
+        return text[: m.end()] + " not" + text[m.end() :]
     m = re.search(r"\bsaid\b", text)
     if m:
-        return text[: m.start()] + "denied that" + text[m.end():]
+        return text[: m.start()] + "denied that" + text[m.end() :]
     return None
 
 
@@ -95,7 +125,7 @@ def change_number(text: str, _language: str) -> str | None:
         if len(head) == 4 and 1900 <= int(head) <= 2100:
             continue  # a year: that is a date
         new = str(int(head) + max(2, round(int(head) * 0.3)))
-        return text[: m.start()] + new + whole[len(head):] + text[m.end():]
+        return text[: m.start()] + new + whole[len(head) :] + text[m.end() :]
     return None
 
 
@@ -104,13 +134,13 @@ def change_date(text: str, language: str) -> str | None:
     for n, name in enumerate(months):
         m = re.search(rf"\b{name}\b", text)
         if m:
-            return text[: m.start()] + months[(n + 2) % 12] + text[m.end():]
+            return text[: m.start()] + months[(n + 2) % 12] + text[m.end() :]
     for n, day in enumerate(WEEKDAYS):
         if day in text:
             return text.replace(day, WEEKDAYS[(n + 2) % 7], 1)
     m = re.search(r"\b(19|20)\d\d\b", text)
     if m:
-        return text[: m.start()] + str(int(m.group()) + 2) + text[m.end():]
+        return text[: m.start()] + str(int(m.group()) + 2) + text[m.end() :]
     return None
 
 
@@ -155,9 +185,14 @@ def unrelated(point: Point, case: Case, ctx: Context) -> list[str] | None:
 
 
 def variants(case: Case, ctx: Context) -> list[Variant]:
-    pool = list(dict.fromkeys([p.actor for p in case.expected if p.actor] + sorted(
-        {n.text for s in ctx.sentences.values() for n in checks.names(s) if len(n.key) >= 2}
-    )))
+    pool = list(
+        dict.fromkeys(
+            [p.actor for p in case.expected if p.actor]
+            + sorted(
+                {n.text for s in ctx.sentences.values() for n in checks.names(s) if len(n.key) >= 2}
+            )
+        )
+    )
     out: list[Variant] = []
     for n, point in enumerate(case.expected):
         for lang, text in (("en", point.text), ("is", point.text_is)):
@@ -167,15 +202,19 @@ def variants(case: Case, ctx: Context) -> list[Variant]:
     return out
 
 
-def _variants_of(name: str, n: int, point: Point, lang: str, text: str, pool: list[str],
-                 ctx: Context, case: Case) -> list[Variant]:
+def _variants_of(
+    name: str, n: int, point: Point, lang: str, text: str, pool: list[str], ctx: Context, case: Case
+) -> list[Variant]:
     evidence = list(point.evidence)
     out = [Variant(name, n, lang, "untouched", text, evidence, point.actor)]
     actors = [p.actor for p in case.expected if p.actor]
     swapped = swap_actor(text, point, [a for a in pool if a != point.actor], ctx.known, actors)
     changed: list[tuple[str, str | None, str | None]] = [
-        ("swapped_actor", swapped[0] if swapped else None,
-         swapped[1] if swapped and point.actor else point.actor),
+        (
+            "swapped_actor",
+            swapped[0] if swapped else None,
+            swapped[1] if swapped and point.actor else point.actor,
+        ),
         ("negation", negate(text, lang), point.actor),
         ("changed_number", change_number(text, lang), point.actor),
         ("changed_date", change_date(text, lang), point.actor),
@@ -192,8 +231,9 @@ def _variants_of(name: str, n: int, point: Point, lang: str, text: str, pool: li
 
 def flagged(v: Variant, ctx: Context, judge: Judge | None) -> tuple[bool | None, list[str]]:
     """True when any check fails the variant; None when the judge could not answer."""
-    claim = Claim(f"{v.case}#{v.point}.{v.language}.{v.kind}", v.text, v.language, v.evidence,
-                  v.actor)
+    claim = Claim(
+        f"{v.case}#{v.point}.{v.language}.{v.kind}", v.text, v.language, v.evidence, v.actor
+    )
     scores = [score_support(claim, ctx, judge)]
     if v.actor:
         item = Item(text={v.language: v.text}, evidence=v.evidence, actor=v.actor)
@@ -208,8 +248,12 @@ def flagged(v: Variant, ctx: Context, judge: Judge | None) -> tuple[bool | None,
     return False, []
 
 
-def measure(cases: list[Case], judge: Judge | None, languages: list[str] | None = None,
-            progress: Callable[[str], None] = lambda _: None) -> dict:
+def measure(
+    cases: list[Case],
+    judge: Judge | None,
+    languages: list[str] | None = None,
+    progress: Callable[[str], None] = lambda _: None,
+) -> dict:
     rows = []
     for case in cases:
         sources = case.sources()
@@ -225,8 +269,11 @@ def measure(cases: list[Case], judge: Judge | None, languages: list[str] | None 
         sel = [r for r in rows if r["kind"] == kind]
         scored = [r for r in sel if r["flagged"] is not None]
         rate = sum(bool(r["flagged"]) for r in scored) / len(scored) if scored else None
-        summary[kind] = {"n": len(sel), "unscored": len(sel) - len(scored),
-                         "false_alarm_rate" if kind == "untouched" else "caught": rate}
+        summary[kind] = {
+            "n": len(sel),
+            "unscored": len(sel) - len(scored),
+            "false_alarm_rate" if kind == "untouched" else "caught": rate,
+        }
     return {"summary": summary, "rows": rows}
 
 
@@ -245,11 +292,22 @@ def main(argv: list[str] | None = None) -> int:
 
         judge = make_judge(args.judge_backend, args.judge_model, args.judge_votes)
     started = time.perf_counter()
-    result = measure(find_cases(args.cases), judge, args.language,
-                     lambda line: print(line, file=sys.stderr) if judge else None)
-    result["judge"] = None if judge is None else {
-        "backend": judge.llm.name, "model": judge.llm.model, "votes": judge.votes,
-        "usage": judge.usage}
+    result = measure(
+        find_cases(args.cases),
+        judge,
+        args.language,
+        lambda line: print(line, file=sys.stderr) if judge else None,
+    )
+    result["judge"] = (
+        None
+        if judge is None
+        else {
+            "backend": judge.llm.name,
+            "model": judge.llm.model,
+            "votes": judge.votes,
+            "usage": judge.usage,
+        }
+    )
     result["seconds"] = round(time.perf_counter() - started, 1)
     mode = "code checks + judge" if judge else "code checks only"
     print(f"checker measured on perturbed expected points ({mode})")

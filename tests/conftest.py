@@ -37,17 +37,36 @@ def fact(kind: str, actor: str, text: str, *ids: int) -> dict[str, Any]:
 HARBOUR_EXTRACTS: dict[str, dict[str, Any]] = {
     "chunk A1.C1": {
         "facts": [
-            fact("agreement", "Akureyri and Nordlys", "Two night sailings will be added from May.", 1),
-            fact("position", "Anna Jónsdóttir", "The deal costs the town 40 million krónur a year.", 2),
+            fact(
+                "agreement", "Akureyri and Nordlys", "Two night sailings will be added from May.", 1
+            ),
+            fact(
+                "position",
+                "Anna Jónsdóttir",
+                "The deal costs the town 40 million krónur a year.",
+                2,
+            ),
             fact("open_issue", "Akureyri and Nordlys", "The harbour fee is not settled yet.", 3),
             fact("position", "Pétur Berg", "Nordlys wants the fee cut by half.", 4),
         ]
     },
     "chunk A2.C1": {
         "facts": [
-            fact("agreement", "Akureyri and Nordlys", "They agreed on two new night sailings from May.", 1),
-            fact("position", "Anna Jónsdóttir", "The deal costs the town 45 million krónur a year.", 2),
-            fact("open_issue", "Akureyri and Nordlys", "There is no agreement on the harbour fee.", 3),
+            fact(
+                "agreement",
+                "Akureyri and Nordlys",
+                "They agreed on two new night sailings from May.",
+                1,
+            ),
+            fact(
+                "position",
+                "Anna Jónsdóttir",
+                "The deal costs the town 45 million krónur a year.",
+                2,
+            ),
+            fact(
+                "open_issue", "Akureyri and Nordlys", "There is no agreement on the harbour fee.", 3
+            ),
         ]
     },
 }

@@ -6,8 +6,8 @@ import pytest
 from pydantic import ValidationError
 
 from briefing.answers import Extraction, MergePlan, Translation, constrained_schema
-from briefing.merge import apply_plan
 from briefing.extract import Found
+from briefing.merge import apply_plan
 
 
 def test_extraction_rejects_ids_outside_the_excerpt() -> None:
@@ -52,7 +52,11 @@ def test_constrained_schema_limits_ids_and_sizes() -> None:
     assert fact["ids"]["items"] == {"type": "integer", "enum": [1, 2, 3]}
     assert schema["properties"]["facts"]["maxItems"] == 4
     translation = constrained_schema(Translation, exact_items=3, max_chars=50)
-    assert translation["properties"]["t"]["minItems"] == translation["properties"]["t"]["maxItems"] == 3
+    assert (
+        translation["properties"]["t"]["minItems"]
+        == translation["properties"]["t"]["maxItems"]
+        == 3
+    )
 
 
 def test_apply_plan_unions_evidence_and_keeps_cross_source_conflicts() -> None:
@@ -63,9 +67,7 @@ def test_apply_plan_unions_evidence_and_keeps_cross_source_conflicts() -> None:
         Found("positions", "not b", ["A2.S4"], "A2", "X"),
         Found("positions", "same source", ["A1.S5"], "A1", "Y"),
     ]
-    merged, conflicts = apply_plan(
-        found, MergePlan(same=[[3, 1]], conflicts=[[2, 4], [2, 5]])
-    )
+    merged, conflicts = apply_plan(found, MergePlan(same=[[3, 1]], conflicts=[[2, 4], [2, 5]]))
     assert [m.text for m in merged] == ["a", "b", "not b", "same source"]
     assert merged[0].evidence == ["A1.S1", "A2.S1"]
     assert [(c.first, c.second) for c in conflicts] == [(1, 2)]

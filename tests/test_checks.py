@@ -64,8 +64,9 @@ def test_numbers_match_in_any_notation(claim: str, cited: str) -> None:
 
 
 def test_a_changed_number_is_a_problem() -> None:
-    problems = checks.detail_problems("The union says 54 ships were delayed.",
-                                      ["The union says 45 ships were delayed."])
+    problems = checks.detail_problems(
+        "The union says 54 ships were delayed.", ["The union says 45 ships were delayed."]
+    )
     assert problems == ["the number 54 does not appear in the cited sentences"]
 
 
@@ -115,5 +116,6 @@ def test_citation_problems_names_unknown_ids() -> None:
 def test_number_mismatch_between_language_versions() -> None:
     assert checks.number_mismatch("Iceland gets 16.5 percent.", "Ísland fær 16,5 prósent.") == []
     assert checks.number_mismatch("Iceland gets 16.5 percent.", "Ísland fær 15 prósent.") == [
-        "16.5", "15"
+        "16.5",
+        "15",
     ]

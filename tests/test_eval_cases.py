@@ -31,8 +31,11 @@ def cases() -> list:
 
 def test_there_are_four_cases_two_of_them_bilingual_with_icelandic_sources(cases: list) -> None:
     assert len(cases) >= 4
-    bilingual = [c for c in cases
-                 if {s.language for s in c.sources()} == {"en", "is"} and "is" in c.languages]
+    bilingual = [
+        c
+        for c in cases
+        if {s.language for s in c.sources()} == {"en", "is"} and "is" in c.languages
+    ]
     assert len(bilingual) >= 2
 
 
@@ -58,16 +61,22 @@ def test_the_checker_catches_checkable_perturbations_and_spares_the_true_points(
 
 def test_perturbations_change_the_claim_as_named() -> None:
     assert perturb.negate("The dispute has not been settled.", "en") == (
-        "The dispute has been settled.")
+        "The dispute has been settled."
+    )
     assert perturb.negate("Ríkið greiðir 12 milljarða.", "is") == "Ríkið greiðir ekki 12 milljarða."
     assert perturb.change_number("It costs 12 billion in 2027.", "en") == (
-        "It costs 16 billion in 2027.")
+        "It costs 16 billion in 2027."
+    )
     assert perturb.change_date("Work begins in May 2027.", "en") == "Work begins in July 2027."
 
 
 def fake_briefing(case: Any, items: list[Item]) -> Briefing:
-    return Briefing(languages=case.languages, sources=case.sources(), agreements=items,
-                    run=RunInfo(backend="fake", model="fake-1", languages=case.languages))
+    return Briefing(
+        languages=case.languages,
+        sources=case.sources(),
+        agreements=items,
+        run=RunInfo(backend="fake", model="fake-1", languages=case.languages),
+    )
 
 
 def test_case_metrics_coverage_precision_and_must_not(cases: list) -> None:
@@ -96,19 +105,39 @@ def test_eval_run_generates_checks_and_fails_a_case_under_threshold(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cases: list
 ) -> None:
     def fake_generate(sources: list, llm: Any, options: Any) -> Briefing:
-        good = Item(text={"en": "Rivermouth city council banned garden hoses until the end of "
-                          "August."}, evidence=["A1.S2"])
-        bad = Item(text={"en": "The council decided to fine people who break the rules."},
-                   evidence=["A1.S6"])
+        good = Item(
+            text={"en": "Rivermouth city council banned garden hoses until the end of August."},
+            evidence=["A1.S2"],
+        )
+        bad = Item(
+            text={"en": "The council decided to fine people who break the rules."},
+            evidence=["A1.S6"],
+        )
         return Briefing(languages=options.languages, sources=sources, agreements=[good, bad])
 
-    judge = FakeLLM(lambda r: {"reason": "ok", "label": "contradicted" if "decided to fine"
-                               in r.messages[1]["content"] else "supported"})
+    judge = FakeLLM(
+        lambda r: {
+            "reason": "ok",
+            "label": "contradicted"
+            if "decided to fine" in r.messages[1]["content"]
+            else "supported",
+        }
+    )
     monkeypatch.setattr("briefing.pipeline.generate", fake_generate)
     monkeypatch.setattr("briefing.llm.get_llm", lambda *a, **k: judge)
-    result = CliRunner().invoke(eval_app, [
-        "run", str(CASES), "--case", "rivermouth-drought",
-        "--report-json", str(tmp_path / "r.json"), "--out-dir", str(tmp_path / "b")])
+    result = CliRunner().invoke(
+        eval_app,
+        [
+            "run",
+            str(CASES),
+            "--case",
+            "rivermouth-drought",
+            "--report-json",
+            str(tmp_path / "r.json"),
+            "--out-dir",
+            str(tmp_path / "b"),
+        ],
+    )
     assert result.exit_code == 1
     assert "case rivermouth-drought failed" in result.stderr
     assert "must_not 0.67 < 1.00" in result.stderr
@@ -143,8 +172,9 @@ def test_embedded_judge_catches_an_invented_claim(
         pytest.skip("no embedded_llm fixture in tests/conftest.py")
     case = next(c for c in cases if c.name == "mackerel-talks")
     true = Item(text={"en": case.expected[0].text}, evidence=case.expected[0].evidence)
-    invented = Item(text={"en": "Iceland and Norway agreed to build a joint fish factory."},
-                    evidence=["A1.S3"])
+    invented = Item(
+        text={"en": "Iceland and Norway agreed to build a joint fish factory."}, evidence=["A1.S3"]
+    )
     scores = check_briefing(fake_briefing(case, [true, invented]), Judge(embedded_llm)).scores
     assert scores[0].label == "supported"
     assert scores[1].value == 0.0

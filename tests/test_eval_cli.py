@@ -42,22 +42,33 @@ def write(tmp_path: Path, **sections: Any) -> Path:
     return path
 
 
-GOOD = item("Iceland will receive 16.5 percent of the catch.",
-            "Ísland fær 16,5 prósent aflans.", ["A1.S2"])
+GOOD = item(
+    "Iceland will receive 16.5 percent of the catch.", "Ísland fær 16,5 prósent aflans.", ["A1.S2"]
+)
 
 
 def test_a_faithful_briefing_passes_and_writes_reports(tmp_path: Path, fake_judge: FakeLLM) -> None:
     path = write(tmp_path, agreements=[GOOD])
-    result = runner.invoke(eval_app, [str(path), "--judge-backend", "openai",
-                                      "--report-json", str(tmp_path / "r.json"),
-                                      "--junit", str(tmp_path / "j.xml")])
+    result = runner.invoke(
+        eval_app,
+        [
+            str(path),
+            "--judge-backend",
+            "openai",
+            "--report-json",
+            str(tmp_path / "r.json"),
+            "--junit",
+            str(tmp_path / "j.xml"),
+        ],
+    )
     assert result.exit_code == 0, result.output
     assert "agreements[1].is" in result.stdout
     report = json.loads((tmp_path / "r.json").read_text())
     assert report["metrics"]["faithfulness"] == 1.0
     assert report["failed"] == []
     assert report["scores"][0]["metadata"]["judge"]["prompt"][1]["content"].startswith(
-        "SOURCE SENTENCES")
+        "SOURCE SENTENCES"
+    )
     suite = ET.parse(tmp_path / "j.xml").getroot().find("testsuite")
     assert suite is not None and suite.get("failures") == "0" and suite.get("tests") == "4"
 
@@ -67,9 +78,18 @@ def test_an_invented_claim_fails_with_a_message_naming_it(
 ) -> None:
     invented = item("The talks ended, a decision welcomed by all.", None, ["A1.S1"])
     path = write(tmp_path, agreements=[GOOD, invented])
-    result = runner.invoke(eval_app, [str(path), "--judge-backend", "openai",
-                                      "--fail-under", "faithfulness=0.8",
-                                      "--junit", str(tmp_path / "j.xml")])
+    result = runner.invoke(
+        eval_app,
+        [
+            str(path),
+            "--judge-backend",
+            "openai",
+            "--fail-under",
+            "faithfulness=0.8",
+            "--junit",
+            str(tmp_path / "j.xml"),
+        ],
+    )
     assert result.exit_code == 1
     assert "faithfulness 0.67 < 0.80" in result.stderr
     assert "agreements[2].en" in result.stderr
@@ -79,8 +99,12 @@ def test_an_invented_claim_fails_with_a_message_naming_it(
 
 
 def test_a_swapped_actor_fails_by_default(tmp_path: Path, fake_judge: FakeLLM) -> None:
-    swapped = item("Einar Solheim said Iceland will not sign without access.", None,
-                   ["A2.S2"], actor="Einar Solheim")
+    swapped = item(
+        "Einar Solheim said Iceland will not sign without access.",
+        None,
+        ["A2.S2"],
+        actor="Einar Solheim",
+    )
     path = write(tmp_path, positions=[swapped])
     result = runner.invoke(eval_app, ["check", str(path), "--judge-backend", "openai"])
     assert result.exit_code == 1
@@ -98,8 +122,11 @@ def test_no_judge_runs_the_code_checks_only(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     ("content", "message"),
-    [(None, "briefing not found"), ("{not json", "is not a briefing JSON"),
-     ('{"languages": ["en"]}', "is not a briefing JSON (sources: Field required)")],
+    [
+        (None, "briefing not found"),
+        ("{not json", "is not a briefing JSON"),
+        ('{"languages": ["en"]}', "is not a briefing JSON (sources: Field required)"),
+    ],
 )
 def test_a_missing_or_invalid_briefing_is_one_line_and_exit_2(
     tmp_path: Path, content: str | None, message: str
@@ -131,20 +158,34 @@ def test_the_default_command_works_when_mounted_as_a_sub_app(tmp_path: Path) -> 
 
 def test_claims_jsonl(tmp_path: Path, fake_judge: FakeLLM) -> None:
     rows = [
-        {"id": "c1", "source": "Talks ended in Akureyri. Iceland gets 16.5 percent.",
-         "claim": "Iceland gets 16.5 percent."},
-        {"id": "c2", "source": "Talks ended in Akureyri. Iceland gets 16.5 percent.",
-         "claim": "Iceland gets 20 percent."},
-        {"id": "c3", "source": "Viðræðum lauk á Akureyri og Ísland fær 16,5 prósent.",
-         "claim": "The talks were welcomed in Akureyri."},
+        {
+            "id": "c1",
+            "source": "Talks ended in Akureyri. Iceland gets 16.5 percent.",
+            "claim": "Iceland gets 16.5 percent.",
+        },
+        {
+            "id": "c2",
+            "source": "Talks ended in Akureyri. Iceland gets 16.5 percent.",
+            "claim": "Iceland gets 20 percent.",
+        },
+        {
+            "id": "c3",
+            "source": "Viðræðum lauk á Akureyri og Ísland fær 16,5 prósent.",
+            "claim": "The talks were welcomed in Akureyri.",
+        },
     ]
     infile = tmp_path / "in.jsonl"
     infile.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows) + "\n")
-    result = runner.invoke(eval_app, ["claims", str(infile), "-o", str(tmp_path / "out.jsonl"),
-                                      "--judge-backend", "openai"])
+    result = runner.invoke(
+        eval_app,
+        ["claims", str(infile), "-o", str(tmp_path / "out.jsonl"), "--judge-backend", "openai"],
+    )
     assert result.exit_code == 0, result.output
     out = [json.loads(line) for line in (tmp_path / "out.jsonl").read_text().splitlines()]
     assert [(o["id"], o["label"], o["score"]) for o in out] == [
-        ("c1", 1, 1.0), ("c2", 0, 0.0), ("c3", 0, 0.0)]
+        ("c1", 1, 1.0),
+        ("c2", 0, 0.0),
+        ("c3", 0, 0.0),
+    ]
     assert "the number 20 does not appear" in out[1]["reason"]
     assert len(fake_judge.requests) == 2  # c2 failed the code checks, no judge needed

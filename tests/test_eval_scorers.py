@@ -14,30 +14,47 @@ from briefing.models import Briefing, Item, RunInfo, Sentence, Source
 def source(sid: str, language: str, sentences: list[str]) -> Source:
     text = " ".join(sentences)
     return Source(
-        id=sid, path=f"{sid}.txt", title=sentences[0], language=language, text=text,
-        sentences=[Sentence(id=f"{sid}.S{n}", text=t, start=0, end=len(t))
-                   for n, t in enumerate(sentences, 1)],
+        id=sid,
+        path=f"{sid}.txt",
+        title=sentences[0],
+        language=language,
+        text=text,
+        sentences=[
+            Sentence(id=f"{sid}.S{n}", text=t, start=0, end=len(t))
+            for n, t in enumerate(sentences, 1)
+        ],
     )
 
 
 SOURCES = [
-    source("A1", "en", [
-        "Talks on fishing ended in Akureyri.",
-        "Iceland will receive 16.5 percent of the catch.",
-        "Einar Solheim called the deal fair.",
-    ]),
-    source("A2", "is", [
-        "Viðræðum lauk á Akureyri.",
-        "Hildur Baldursdóttir segir að Ísland skrifi ekki undir án aðgangs.",
-        "„Þetta er ekki nóg,“ sagði hún.",
-    ]),
+    source(
+        "A1",
+        "en",
+        [
+            "Talks on fishing ended in Akureyri.",
+            "Iceland will receive 16.5 percent of the catch.",
+            "Einar Solheim called the deal fair.",
+        ],
+    ),
+    source(
+        "A2",
+        "is",
+        [
+            "Viðræðum lauk á Akureyri.",
+            "Hildur Baldursdóttir segir að Ísland skrifi ekki undir án aðgangs.",
+            "„Þetta er ekki nóg,“ sagði hún.",
+        ],
+    ),
 ]
 
 
 def briefing(**sections: list[Item]) -> Briefing:
-    return Briefing(languages=["en", "is"], sources=SOURCES,
-                    run=RunInfo(backend="fake", model="fake-1", languages=["en", "is"]),
-                    **sections)
+    return Briefing(
+        languages=["en", "is"],
+        sources=SOURCES,
+        run=RunInfo(backend="fake", model="fake-1", languages=["en", "is"]),
+        **sections,
+    )
 
 
 def item(en: str, is_: str | None, evidence: list[str], actor: str | None = None) -> Item:
@@ -51,8 +68,15 @@ def verdict(label: str, reason: str = "because") -> dict[str, Any]:
 
 def test_supported_claims_are_judged_against_their_cited_sentences_in_the_original() -> None:
     llm = FakeLLM([verdict("supported"), verdict("supported"), verdict("same")])
-    b = briefing(agreements=[item("Iceland gets 16.5 percent of the catch.",
-                                  "Ísland fær 16,5 prósent aflans.", ["A1.S2"])])
+    b = briefing(
+        agreements=[
+            item(
+                "Iceland gets 16.5 percent of the catch.",
+                "Ísland fær 16,5 prósent aflans.",
+                ["A1.S2"],
+            )
+        ]
+    )
     scores = evaluate(b, Judge(llm))
     assert [(s.target, s.check, s.label) for s in scores] == [
         ("agreements[1].en", "support", "supported"),
@@ -63,15 +87,22 @@ def test_supported_claims_are_judged_against_their_cited_sentences_in_the_origin
     assert "[A1.S2] Iceland will receive 16.5 percent of the catch." in user
     assert "<<<\nÍsland fær 16,5 prósent aflans.\n>>>" in user
     assert llm.requests[0].schema["properties"]["label"]["enum"] == [
-        "supported", "not_supported", "contradicted"]
+        "supported",
+        "not_supported",
+        "contradicted",
+    ]
     assert scores[0].metadata["judge"]["answers"] == ['{"reason": "because", "label": "supported"}']
     assert metrics(scores)["faithfulness"] == 1.0
 
 
 def test_a_claim_failing_the_code_checks_is_unsupported_without_asking_the_judge() -> None:
     llm = FakeLLM([])  # any judge call would fail the test
-    b = briefing(agreements=[item("Iceland gets 20 percent, said Erik Larsen.", None, ["A1.S2"]),
-                             item("Iceland gets 16.5 percent.", None, ["A7.S1"])])
+    b = briefing(
+        agreements=[
+            item("Iceland gets 20 percent, said Erik Larsen.", None, ["A1.S2"]),
+            item("Iceland gets 16.5 percent.", None, ["A7.S1"]),
+        ]
+    )
     scores = evaluate(b, Judge(llm))
     assert [s.label for s in scores] == ["not_supported", "not_supported"]
     assert "the number 20 does not appear" in scores[0].explanation
@@ -84,18 +115,26 @@ def test_a_claim_failing_the_code_checks_is_unsupported_without_asking_the_judge
 
 def test_an_unparseable_judge_answer_is_unscored_not_wrong() -> None:
     llm = FakeLLM(["not json", "still not json"])
-    scores = evaluate(briefing(agreements=[item("Talks ended in Akureyri.", None, ["A1.S1"])]),
-                      Judge(llm))
+    scores = evaluate(
+        briefing(agreements=[item("Talks ended in Akureyri.", None, ["A1.S1"])]), Judge(llm)
+    )
     assert (scores[0].label, scores[0].value) == ("unscored", None)
     assert scores[0].metadata["judge"]["answers"] == ["not json", "still not json"]
     assert metrics(scores)["faithfulness"] is None
 
 
 def test_votes_take_the_majority_of_sampled_judgements() -> None:
-    llm = FakeLLM([verdict("supported"), verdict("contradicted", "says 15"),
-                   verdict("contradicted", "says 15")])
-    scores = evaluate(briefing(agreements=[item("Talks ended in Akureyri.", None, ["A1.S1"])]),
-                      Judge(llm, votes=3))
+    llm = FakeLLM(
+        [
+            verdict("supported"),
+            verdict("contradicted", "says 15"),
+            verdict("contradicted", "says 15"),
+        ]
+    )
+    scores = evaluate(
+        briefing(agreements=[item("Talks ended in Akureyri.", None, ["A1.S1"])]),
+        Judge(llm, votes=3),
+    )
     assert (scores[0].label, scores[0].explanation) == ("contradicted", "says 15")
     assert scores[0].metadata["judge"]["votes"] == ["supported", "contradicted", "contradicted"]
     assert [(r.temperature, r.seed) for r in llm.requests] == [(0.0, 0), (0.7, 1), (0.7, 2)]
@@ -108,8 +147,9 @@ def test_majority_ties_go_to_the_more_severe_label() -> None:
 
 def test_language_versions_with_different_numbers_are_inconsistent_without_a_judge() -> None:
     llm = FakeLLM([verdict("supported")])  # the Icelandic claim fails its number check
-    b = briefing(agreements=[item("Iceland gets 16.5 percent.", "Ísland fær 15 prósent.",
-                                  ["A1.S2"])])
+    b = briefing(
+        agreements=[item("Iceland gets 16.5 percent.", "Ísland fær 15 prósent.", ["A1.S2"])]
+    )
     consistency = next(s for s in evaluate(b, Judge(llm)) if s.check == "consistency")
     assert (consistency.label, consistency.value) == ("different", 0.0)
     assert "16.5" in consistency.explanation
@@ -123,14 +163,19 @@ def test_attribution_named_absent_and_pronoun() -> None:
         return verdict("supported")
 
     llm = FakeLLM(answer)
-    b = briefing(positions=[
-        item("Einar Solheim called the deal fair.", None, ["A1.S3"], actor="Einar Solheim"),
-        item("Iceland will receive 16.5 percent.", None, ["A1.S2"], actor="Einar Solheim"),
-        item("This is not enough.", None, ["A2.S3"], actor="Hildur Baldursdóttir"),
-    ])
+    b = briefing(
+        positions=[
+            item("Einar Solheim called the deal fair.", None, ["A1.S3"], actor="Einar Solheim"),
+            item("Iceland will receive 16.5 percent.", None, ["A1.S2"], actor="Einar Solheim"),
+            item("This is not enough.", None, ["A2.S3"], actor="Hildur Baldursdóttir"),
+        ]
+    )
     att = [s for s in evaluate(b, Judge(llm)) if s.check == "attribution"]
     assert [(s.target, s.label) for s in att] == [
-        ("positions[1]", "yes"), ("positions[2]", "no"), ("positions[3]", "yes")]
+        ("positions[1]", "yes"),
+        ("positions[2]", "no"),
+        ("positions[3]", "yes"),
+    ]
     assert "'Einar Solheim' is not named" in att[1].explanation
     judged = [r for r in llm.requests if "ACTOR:" in r.messages[1]["content"]]
     assert len(judged) == 1
@@ -139,6 +184,7 @@ def test_attribution_named_absent_and_pronoun() -> None:
 
 
 def test_without_a_judge_passing_claims_are_unjudged() -> None:
-    scores = evaluate(briefing(agreements=[item("Talks ended in Akureyri.", None, ["A1.S1"])]),
-                      None)
+    scores = evaluate(
+        briefing(agreements=[item("Talks ended in Akureyri.", None, ["A1.S1"])]), None
+    )
     assert (scores[0].label, scores[0].value) == ("unjudged", None)

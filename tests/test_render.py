@@ -35,7 +35,7 @@ def test_stacked_layout_has_one_section_per_language(briefing: Briefing) -> None
     assert "- Two night sailings will be added from May.[^A1.S1][^A2.S1]" in text
     assert "- IS: Two night sailings will be added from May.[^A1.S1][^A2.S1]" in text
     assert "- **Pétur Berg**: Nordlys wants the fee cut by half.[^A1.S4]" in text
-    assert '[^A1.S4]: “Nordlys chief executive Pétur Berg said the company wants' in text
+    assert "[^A1.S4]: “Nordlys chief executive Pétur Berg said the company wants" in text
     assert text.count("[^A1.S1]:") == 1
 
 

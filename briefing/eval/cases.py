@@ -20,8 +20,16 @@ from briefing.errors import InputError
 from briefing.eval.scorers import Score, claims_of, metrics
 from briefing.models import Briefing, Item, Source
 
-CASE_METRICS = ("faithfulness", "coverage", "citation_precision", "must_not", "citations",
-                "details", "consistency", "attribution")
+CASE_METRICS = (
+    "faithfulness",
+    "coverage",
+    "citation_precision",
+    "must_not",
+    "citations",
+    "details",
+    "consistency",
+    "attribution",
+)
 
 
 @dataclass
@@ -80,8 +88,15 @@ def load_case(path: Path) -> Case:
     if unknown:
         raise InputError(f"{spec_path}: unknown threshold {unknown[0]!r}")
     relevant = {e for p in expected for e in p.evidence} | set(spec.get("relevant", []))
-    return Case(path.name, path, list(spec.get("languages", ["en"])), expected, must_not,
-                relevant, thresholds)
+    return Case(
+        path.name,
+        path,
+        list(spec.get("languages", ["en"])),
+        expected,
+        must_not,
+        relevant,
+        thresholds,
+    )
 
 
 def find_cases(root: Path, only: list[str] | None = None) -> list[Case]:
@@ -109,8 +124,9 @@ def coverage(case: Case, briefing: Briefing, scores: list[Score]) -> tuple[float
     if not case.expected:
         return None, []
     items = _faithful_items(briefing, scores)
-    missed = [p.text for p in case.expected if not any(set(p.evidence) & set(i.evidence)
-                                                       for i in items)]
+    missed = [
+        p.text for p in case.expected if not any(set(p.evidence) & set(i.evidence) for i in items)
+    ]
     return 1 - len(missed) / len(case.expected), missed
 
 
@@ -143,7 +159,9 @@ def must_not_hits(case: Case, briefing: Briefing) -> list[tuple[str, str]]:
     """(claim id, forbidden claim) for every briefing claim that states a forbidden one."""
     return [
         (c.id, m.text)
-        for _, _, claims in claims_of(briefing) for c in claims for m in case.must_not
+        for _, _, claims in claims_of(briefing)
+        for c in claims
+        for m in case.must_not
         if states(c.text, m)
     ]
 

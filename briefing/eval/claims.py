@@ -63,7 +63,9 @@ def check_claim(row: dict[str, Any], judge: Judge | None) -> dict[str, Any]:
     sentences = [s.text for s in segment(source, "A1", language)] or [source]
     claim_language = str(py3langid.classify(claim)[0])
     problems = checks.detail_problems(
-        claim, sentences, translated=claim_language != language,
+        claim,
+        sentences,
+        translated=claim_language != language,
         known=checks.known_names(sentences),
     )
     out: dict[str, Any] = {"id": row["id"]}
@@ -76,5 +78,9 @@ def check_claim(row: dict[str, Any], judge: Judge | None) -> dict[str, Any]:
     if verdict.label == UNSCORED:
         return {**out, "label": 0, "score": 0.5, "reason": verdict.reason, "unscored": True}
     score = sum(v == "supported" for v in verdict.votes) / len(verdict.votes)
-    return {**out, "label": int(verdict.label == "supported"), "score": round(score, 3),
-            "reason": verdict.reason}
+    return {
+        **out,
+        "label": int(verdict.label == "supported"),
+        "score": round(score, 3),
+        "reason": verdict.reason,
+    }

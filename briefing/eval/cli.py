@@ -21,8 +21,13 @@ from briefing.errors import BriefingError, InputError
 from briefing.eval import report as rep
 from briefing.eval.judge import Judge
 
-METRIC_CHECK = {"faithfulness": "support", "citations": "support", "details": "support",
-                "consistency": "consistency", "attribution": "attribution"}
+METRIC_CHECK = {
+    "faithfulness": "support",
+    "citations": "support",
+    "details": "support",
+    "consistency": "consistency",
+    "attribution": "attribution",
+}
 
 
 class DefaultGroup(TyperGroup):
@@ -119,8 +124,12 @@ def check(
         out = rep.console()
         out.print(rep.claim_table(result.scores, f"Claims of {briefing_path}"))
         out.print(rep.metrics_table({str(briefing_path): result.metrics}, floors))
-        _write_reports(report_json, result.report, junit,
-                       {"briefing": (result.scores, _messages(failed, result.metrics, floors))})
+        _write_reports(
+            report_json,
+            result.report,
+            junit,
+            {"briefing": (result.scores, _messages(failed, result.metrics, floors))},
+        )
         if failed:
             _fail(failed, result.metrics, floors, result.scores)
 
@@ -151,8 +160,11 @@ def run(
         llm = get_llm(backend, model_file=model_file)
         judge = None
         if not no_judge:
-            judge = (Judge(llm, votes=judge_votes) if judge_backend is None and judge_model is None
-                     else make_judge(judge_backend or backend, judge_model, judge_votes))
+            judge = (
+                Judge(llm, votes=judge_votes)
+                if judge_backend is None and judge_model is None
+                else make_judge(judge_backend or backend, judge_model, judge_votes)
+            )
         results = []
         for c in cases:
             typer.echo(f"case {c.name}: generating and checking...", err=True)
@@ -160,14 +172,26 @@ def run(
         out = rep.console()
         for r in results:
             out.print(rep.claim_table(r.scores, f"Case {r.case.name}"))
-        out.print(rep.metrics_table({r.case.name: r.metrics for r in results},
-                                    {r.case.name: r.case.thresholds for r in results}))
-        report = {"cases": [r.report for r in results], "judge": judge is not None,
-                  "failed": [r.case.name for r in results if r.failed]}
-        _write_reports(report_json, report, junit, {
-            r.case.name: (r.scores, _messages(r.failed, r.metrics, r.case.thresholds))
-            for r in results
-        })
+        out.print(
+            rep.metrics_table(
+                {r.case.name: r.metrics for r in results},
+                {r.case.name: r.case.thresholds for r in results},
+            )
+        )
+        report = {
+            "cases": [r.report for r in results],
+            "judge": judge is not None,
+            "failed": [r.case.name for r in results if r.failed],
+        }
+        _write_reports(
+            report_json,
+            report,
+            junit,
+            {
+                r.case.name: (r.scores, _messages(r.failed, r.metrics, r.case.thresholds))
+                for r in results
+            },
+        )
         bad = [r for r in results if r.failed]
         for r in bad:
             typer.echo(f"case {r.case.name} failed:", err=True)
@@ -179,8 +203,10 @@ def run(
                 typer.echo(f"  {line}", err=True)
             if "must_not" in r.failed:
                 for hit in r.report["must_not_hits"]:
-                    typer.echo(f"    {hit['claim']} states a forbidden claim: "
-                               f"{hit['must_not']!r}", err=True)
+                    typer.echo(
+                        f"    {hit['claim']} states a forbidden claim: {hit['must_not']!r}",
+                        err=True,
+                    )
             if "coverage" in r.failed:
                 for point in r.report["missed_points"][:5]:
                     typer.echo(f"    missed: {point}", err=True)
@@ -217,8 +243,9 @@ def _messages(failed: list[str], values: dict, floors: dict) -> list[str]:
     return [f"{m} {rep.fmt(values.get(m))} < {floors[m]:.2f}" for m in failed]
 
 
-def _write_reports(json_path: Path | None, report: dict, junit_path: Path | None,
-                   suites: dict) -> None:
+def _write_reports(
+    json_path: Path | None, report: dict, junit_path: Path | None, suites: dict
+) -> None:
     if json_path is not None:
         rep.write_json(json_path, report)
     if junit_path is not None:

@@ -48,9 +48,14 @@ class AttributionVerdict(_Verdict):
 
 # Ties go to the more severe label: a judge that cannot decide has not shown support.
 SEVERITY = {
-    "supported": 0, "not_supported": 1, "contradicted": 2,
-    "same": 0, "different": 1,
-    "yes": 0, "unclear": 1, "no": 2,
+    "supported": 0,
+    "not_supported": 1,
+    "contradicted": 2,
+    "same": 0,
+    "different": 1,
+    "yes": 0,
+    "unclear": 1,
+    "no": 2,
 }
 
 
@@ -129,15 +134,22 @@ class Judge:
             llm = self.llm if n == 0 else _Sampled(self.llm, self.vote_temperature, n)
             try:
                 answer = ask(
-                    llm, messages, verdict, max_tokens=self.max_tokens, stage="judge",
-                    label=f"judge {label}", record=record, max_attempts=2,
+                    llm,
+                    messages,
+                    verdict,
+                    max_tokens=self.max_tokens,
+                    stage="judge",
+                    label=f"judge {label}",
+                    record=record,
+                    max_attempts=2,
                 )
             except (ValidationFailed, TruncatedAnswer):
                 continue
             votes.append((answer.label, answer.reason))  # type: ignore[attr-defined]
         if not votes:
-            return Judgement(UNSCORED, "the judge's answer could not be parsed", [], messages,
-                             answers)
+            return Judgement(
+                UNSCORED, "the judge's answer could not be parsed", [], messages, answers
+            )
         label_out = majority([v for v, _ in votes])
         reason = next(r for v, r in votes if v == label_out)
         return Judgement(label_out, reason, [v for v, _ in votes], messages, answers)

@@ -46,7 +46,8 @@ def parse_thresholds(specs: Iterable[str], known: Iterable[str]) -> dict[str, fl
 def below(scores: dict[str, float | None], thresholds: dict[str, float]) -> list[str]:
     """Names of metrics under their threshold (a metric with no value is not judged)."""
     return [
-        name for name, floor in thresholds.items()
+        name
+        for name, floor in thresholds.items()
         if scores.get(name) is not None and scores[name] < floor  # type: ignore[operator]
     ]
 
@@ -85,8 +86,16 @@ def metrics_table(rows: dict[str, dict[str, float | None]], thresholds: dict[str
 
 
 def _metric_order(name: str) -> tuple[int, str]:
-    order = ["faithfulness", "coverage", "citation_precision", "must_not", "citations",
-             "details", "consistency", "attribution"]
+    order = [
+        "faithfulness",
+        "coverage",
+        "citation_precision",
+        "must_not",
+        "citations",
+        "details",
+        "consistency",
+        "attribution",
+    ]
     return (order.index(name) if name in order else len(order), name)
 
 

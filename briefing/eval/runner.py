@@ -42,8 +42,12 @@ def load_briefing(path: Path) -> Briefing:
 def judge_info(judge: Judge | None) -> dict[str, Any] | None:
     if judge is None:
         return None
-    return {"backend": judge.llm.name, "model": judge.llm.model, "votes": judge.votes,
-            "usage": dict(judge.usage)}
+    return {
+        "backend": judge.llm.name,
+        "model": judge.llm.model,
+        "votes": judge.votes,
+        "usage": dict(judge.usage),
+    }
 
 
 @dataclass
@@ -86,9 +90,7 @@ class CaseResult:
     report: dict[str, Any]
 
 
-def run_case(
-    case: Case, llm: LLM, judge: Judge | None, out_dir: Path | None = None
-) -> CaseResult:
+def run_case(case: Case, llm: LLM, judge: Judge | None, out_dir: Path | None = None) -> CaseResult:
     """Generate the case's briefing with `llm`, check it, and score it against the case."""
     from briefing.pipeline import Options, generate
 

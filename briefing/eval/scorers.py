@@ -74,7 +74,7 @@ class Context:
                 continue
             at = self.order.index(i)
             src = i.split(".", 1)[0]
-            for j in self.order[max(0, at - before): at + 1]:
+            for j in self.order[max(0, at - before) : at + 1]:
                 if j.split(".", 1)[0] == src and j not in wanted:
                     wanted.append(j)
         return [(j, self.sentences[j]) for j in wanted]
@@ -88,8 +88,14 @@ def claims_of(briefing: Briefing) -> list[tuple[str, Item, list[Claim]]]:
             item_id = f"{section}[{n}]"
             langs = [lang for lang in briefing.languages if lang in item.text] or list(item.text)
             claims = [
-                Claim(f"{item_id}.{lang}", item.text[lang], lang, list(item.evidence),
-                      item.actor, section)
+                Claim(
+                    f"{item_id}.{lang}",
+                    item.text[lang],
+                    lang,
+                    list(item.evidence),
+                    item.actor,
+                    section,
+                )
                 for lang in langs
             ]
             out.append((item_id, item, claims))
@@ -101,12 +107,20 @@ def score_support(claim: Claim, ctx: Context, judge: Judge | None) -> Score:
     bad_citations = checks.citation_problems(claim.evidence, set(ctx.sentences))
     cited = ctx.cited(claim.evidence)
     translated = any(ctx.languages[i] != claim.language for i, _ in cited)
-    details = checks.detail_problems(
-        claim.text, [t for _, t in cited], translated=translated, known=ctx.known
-    ) if cited else []  # nothing to compare with: the citation problem says it all
+    details = (
+        checks.detail_problems(
+            claim.text, [t for _, t in cited], translated=translated, known=ctx.known
+        )
+        if cited
+        else []
+    )  # nothing to compare with: the citation problem says it all
     meta: dict[str, Any] = {
-        "text": claim.text, "language": claim.language, "evidence": claim.evidence,
-        "citation_problems": bad_citations, "detail_problems": details, "judge": None,
+        "text": claim.text,
+        "language": claim.language,
+        "evidence": claim.evidence,
+        "citation_problems": bad_citations,
+        "detail_problems": details,
+        "judge": None,
     }
     problems = bad_citations + details
     if problems or not cited:
@@ -138,9 +152,7 @@ def score_consistency(item_id: str, claims: list[Claim], judge: Judge | None) ->
     return Score("consistency", item_id, verdict.label, value, verdict.reason, meta)
 
 
-def score_attribution(
-    item_id: str, item: Item, ctx: Context, judge: Judge | None
-) -> Score | None:
+def score_attribution(item_id: str, item: Item, ctx: Context, judge: Judge | None) -> Score | None:
     """A position's actor is named in its cited sentences, or the judge says it is theirs."""
     if not item.actor:
         return None
@@ -193,8 +205,10 @@ def evaluate(briefing: Briefing, judge: Judge | None) -> list[Score]:
     scores: list[Score] = []
     for item_id, item, claims in claims_of(briefing):
         scores += [score_support(c, ctx, judge) for c in claims]
-        for extra in (score_consistency(item_id, claims, judge),
-                      score_attribution(item_id, item, ctx, judge)):
+        for extra in (
+            score_consistency(item_id, claims, judge),
+            score_attribution(item_id, item, ctx, judge),
+        ):
             if extra is not None:
                 scores.append(extra)
     return scores

@@ -8,7 +8,7 @@ from typing import Any
 from briefing.errors import BriefingError
 from briefing.llm.base import LLM, Request, Response
 
-__all__ = ["LLM", "BACKENDS", "Request", "Response", "get_llm"]
+__all__ = ["BACKENDS", "LLM", "Request", "Response", "get_llm"]
 
 BACKENDS = ("embedded", "openai", "fake")
 

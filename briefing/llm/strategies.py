@@ -17,11 +17,24 @@ from typing import Any, ClassVar
 from briefing.llm.base import Message, Request
 
 # Keywords OpenAI's strict mode rejects; the validators still enforce them.
-STRICT_UNSUPPORTED = frozenset({
-    "minLength", "maxLength", "uniqueItems", "minProperties", "maxProperties",
-    "patternProperties", "propertyNames", "unevaluatedProperties", "unevaluatedItems",
-    "contains", "minContains", "maxContains", "default", "examples",
-})
+STRICT_UNSUPPORTED = frozenset(
+    {
+        "minLength",
+        "maxLength",
+        "uniqueItems",
+        "minProperties",
+        "maxProperties",
+        "patternProperties",
+        "propertyNames",
+        "unevaluatedProperties",
+        "unevaluatedItems",
+        "contains",
+        "minContains",
+        "maxContains",
+        "default",
+        "examples",
+    }
+)
 
 
 def schema_name(schema: dict[str, Any]) -> str:
@@ -75,7 +88,8 @@ def strict_schema(schema: dict[str, Any]) -> tuple[dict[str, Any], frozenset[str
             for name, prop in props.items():
                 fix(prop)
                 if name not in required:
-                    props[name] = {"anyOf": [prop, {"type": "null"}]}
+                    if {"type": "null"} not in prop.get("anyOf", []):
+                        props[name] = {"anyOf": [prop, {"type": "null"}]}
                     nullable.add(name)
             node["required"] = list(props)
             node["additionalProperties"] = False
@@ -100,8 +114,9 @@ def _has_ref(node: Any) -> bool:
 
 def _drop_nulls(value: Any, names: frozenset[str]) -> Any:
     if isinstance(value, dict):
-        return {k: _drop_nulls(v, names) for k, v in value.items()
-                if not (v is None and k in names)}
+        return {
+            k: _drop_nulls(v, names) for k, v in value.items() if not (v is None and k in names)
+        }
     if isinstance(value, list):
         return [_drop_nulls(v, names) for v in value]
     return value
@@ -187,8 +202,10 @@ class JsonModeStrategy(Strategy):
             "Answer with one JSON object, and nothing else, that follows this JSON Schema:\n"
             + json.dumps(request.schema, ensure_ascii=False)
         )
-        return {"messages": _with_system_hint(request.messages, hint),
-                "response_format": {"type": "json_object"}}
+        return {
+            "messages": _with_system_hint(request.messages, hint),
+            "response_format": {"type": "json_object"},
+        }
 
     def parse(self, text: str, request: Request) -> str:
         return extract_json(text) if request.schema is not None else text

@@ -1,0 +1,35 @@
+"""`briefing cache info|clear`: inspect or empty the cache of LLM answers."""
+
+from __future__ import annotations
+
+import typer
+
+cache_app = typer.Typer(no_args_is_help=True)
+
+
+def _cache():  # type: ignore[no-untyped-def]
+    from briefing.config import resolve
+    from briefing.llm.cache import AnswerCache
+
+    return AnswerCache(resolve().answer_cache)
+
+
+@cache_app.command("info")
+def info() -> None:
+    """Where the answer cache is, and how many answers it holds."""
+    from briefing.cli import friendly_errors
+
+    with friendly_errors():
+        found = _cache().info()
+    typer.echo(f"{found.directory}: {found.answers} answers, {found.bytes / 1e6:.1f} MB")
+
+
+@cache_app.command("clear")
+def clear() -> None:
+    """Delete every cached answer (the model file stays)."""
+    from briefing.cli import friendly_errors
+
+    with friendly_errors():
+        cache = _cache()
+        removed = cache.clear()
+    typer.echo(f"removed {removed} answers from {cache.directory}")

@@ -1,0 +1,348 @@
+"""The OpenAI-compatible backend against a fault-injecting local HTTP server.
+
+Every recovery path (rate limit, server error, garbage, timeout, hang-up, invalid
+answer) and the final one-line error; the request shape of each structured-output
+strategy; parallel runs equal to serial ones; resuming from the cache; no API key leaks.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import random
+from collections.abc import Iterator
+from email.utils import format_datetime
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from briefing.answers import Extraction, Translation, constrained_schema
+from briefing.cli import app
+from briefing.errors import InputError, LLMError
+from briefing.llm.base import Request
+from briefing.llm.fake import echo_answer
+from briefing.llm.fake_server import FakeOpenAIServer, request_schema
+from briefing.llm.openai_backend import OpenAILLM
+from briefing.llm.retry import RetryPolicy, retry_after
+from briefing.llm.strategies import (
+    JsonModeStrategy,
+    JsonObjectStrategy,
+    JsonSchemaStrategy,
+    extract_json,
+    strict_schema,
+)
+from briefing.llm.structured import ask
+
+SECRET = "sk-test-DO-NOT-LEAK-1234567890"
+runner = CliRunner()
+
+
+@pytest.fixture(autouse=True)
+def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A private answer cache and config, zero back-off, no real credentials."""
+    cache = tmp_path / "answers"
+    monkeypatch.setenv("BRIEFING_ANSWER_CACHE", str(cache))
+    monkeypatch.setenv("BRIEFING_RETRY_BACKOFF", "0")
+    for name in ("OPENAI_API_KEY", "OPENAI_BASE_URL", "BRIEFING_CONFIG", "BRIEFING_MODEL"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setattr("platformdirs.user_config_dir", lambda *a, **k: str(tmp_path / "cfg"))
+    monkeypatch.chdir(tmp_path)
+    return cache
+
+
+@pytest.fixture
+def server() -> Iterator[FakeOpenAIServer]:
+    with FakeOpenAIServer(lifetime=60) as fake:
+        yield fake
+
+
+def backend(server: FakeOpenAIServer, sleeps: list[float] | None = None, **kw: Any) -> OpenAILLM:
+    options: dict[str, Any] = {"timeout": 0.5, "retries": 3, "backoff": 0.0}
+    options.update(kw)
+    record = sleeps.append if sleeps is not None else (lambda _s: None)
+    return OpenAILLM("fake-model", base_url=server.base_url, api_key=SECRET, sleep=record,
+                     **options)
+
+
+EXTRACT = Request(
+    messages=[{"role": "system", "content": "Extract."}, {"role": "user", "content": "[1] Hi."}],
+    schema=constrained_schema(Extraction, ids=[1], max_items=3),
+    stage="extract",
+    label="chunk A1.C1",
+)
+
+
+# --- structured-output strategies ------------------------------------------------------
+
+
+def test_json_schema_strategy_nests_a_strict_schema() -> None:
+    body = JsonSchemaStrategy().prepare(EXTRACT)
+    fmt = body["response_format"]
+    assert fmt["type"] == "json_schema"
+    assert set(fmt["json_schema"]) == {"name", "schema", "strict"}
+    assert fmt["json_schema"]["strict"] is True
+    assert fmt["json_schema"]["name"] == "Extraction"
+    inner = fmt["json_schema"]["schema"]
+    assert "schema" not in fmt and inner["additionalProperties"] is False
+    assert body["messages"] == EXTRACT.messages
+
+
+def test_json_object_strategy_sends_a_flat_schema() -> None:
+    body = JsonObjectStrategy().prepare(EXTRACT)
+    assert body["response_format"] == {"type": "json_object", "schema": EXTRACT.schema}
+
+
+def test_json_mode_puts_the_schema_in_the_prompt() -> None:
+    body = JsonModeStrategy().prepare(EXTRACT)
+    assert body["response_format"] == {"type": "json_object"}
+    system = body["messages"][0]["content"]
+    assert system.startswith("Extract.") and '"facts"' in system and "JSON" in system
+    assert JsonModeStrategy().parse('Sure:\n```json\n{"a": 1}\n```', EXTRACT) == '{"a": 1}'
+
+
+def test_no_schema_means_no_response_format() -> None:
+    plain = Request(messages=[{"role": "user", "content": "hi"}])
+    for strategy in (JsonSchemaStrategy(), JsonObjectStrategy(), JsonModeStrategy()):
+        assert "response_format" not in strategy.prepare(plain)
+
+
+def test_strict_schema_follows_openai_rules() -> None:
+    schema = {
+        "type": "object",
+        "properties": {
+            "name": {"type": "string", "minLength": 2, "maxLength": 9},
+            "tags": {"type": "array", "items": {"type": "string", "enum": ["a"]}, "maxItems": 2},
+            "note": {"type": "string", "default": "x"},
+            "child": {"$ref": "#/$defs/Child", "description": "kept"},
+        },
+        "required": ["name", "tags", "child"],
+        "$defs": {"Child": {"type": "object", "properties": {"n": {"type": "integer"}}}},
+    }
+    out, nullable = strict_schema(schema)
+    assert out["required"] == ["name", "tags", "note", "child"]
+    assert out["additionalProperties"] is False
+    assert out["properties"]["name"] == {"type": "string"}
+    assert out["properties"]["tags"]["maxItems"] == 2
+    assert out["properties"]["tags"]["items"]["enum"] == ["a"]
+    assert out["properties"]["note"] == {"anyOf": [{"type": "string"}, {"type": "null"}]}
+    child = out["properties"]["child"]
+    assert "$ref" not in child and child["description"] == "kept"
+    assert child["additionalProperties"] is False and child["required"] == ["n"]
+    assert "$defs" not in out and nullable == {"note", "n"}
+    answer = JsonSchemaStrategy().parse('{"name": "ab", "note": null}', Request([], schema))
+    assert json.loads(answer) == {"name": "ab"}
+
+
+def test_strict_schema_of_every_answer_type_keeps_its_bounds() -> None:
+    schema = constrained_schema(Translation, exact_items=3, max_chars=80)
+    out, _ = strict_schema(schema)
+    assert out["properties"]["t"]["maxItems"] == 3
+    assert "maxLength" not in json.dumps(out) and "minLength" not in json.dumps(out)
+
+
+def test_extract_json_finds_the_object() -> None:
+    assert extract_json('Here it is: {"x": [1]} hope that helps') == '{"x": [1]}'
+
+
+# --- retries ---------------------------------------------------------------------------
+
+
+def test_retry_after_header_forms() -> None:
+    assert retry_after({"Retry-After": "3"}) == 3.0
+    assert retry_after({"retry-after-ms": "250"}) == 0.25
+    later = format_datetime(datetime.now(timezone.utc) + timedelta(seconds=30), usegmt=True)
+    assert 25 <= (retry_after({"Retry-After": later}) or 0) <= 31
+    assert retry_after({"Retry-After": "soon"}) is None and retry_after(None) is None
+
+
+def test_backoff_is_exponential_jittered_and_capped() -> None:
+    policy = RetryPolicy(backoff=1.0, max_delay=10.0, rng=random.Random(7))
+    delays = [policy.delay(n, None) for n in range(6)]
+    for n, delay in enumerate(delays):
+        assert min(10.0, 0.5 * 2**n) <= delay <= min(10.0, 1.5 * 2**n)
+    assert delays[-1] == 10.0
+    assert policy.delay(0, 4.0) == 4.0 and policy.delay(0, 99.0) == 10.0
+
+
+@pytest.mark.parametrize("fault", ["429", "500", "malformed", "drop", "slow"])
+def test_transport_faults_are_retried(server: FakeOpenAIServer, fault: str) -> None:
+    server.faults = [fault]
+    server.slow_seconds = 3.0
+    sleeps: list[float] = []
+    response = backend(server, sleeps).complete(EXTRACT)
+    assert Extraction.model_validate_json(response.text).facts
+    assert server.served == [fault, "ok"]
+    assert sleeps == ([2.0] if fault == "429" else [0.0])  # Retry-After honoured
+
+
+def test_invalid_and_garbled_answers_are_re_asked_with_the_error(
+    server: FakeOpenAIServer,
+) -> None:
+    server.faults = ["invalid", "garbled"]
+    llm = backend(server)
+    answer = ask(llm, EXTRACT.messages, Extraction, max_tokens=200, stage="extract",
+                 label="chunk", schema=EXTRACT.schema, context={"ids": [1]})
+    assert answer.facts[0].ids == [1]
+    assert server.served == ["invalid", "garbled", "ok"]
+    second = server.requests[1]["messages"]
+    assert second[-2] == {"role": "assistant", "content": '{"unexpected": true}'}
+    assert "facts" in second[-1]["content"] and "invalid" in second[-1]["content"]
+    assert len(server.requests[2]["messages"]) == len(EXTRACT.messages) + 4
+
+
+def test_last_failure_is_one_clear_line(server: FakeOpenAIServer) -> None:
+    server.faults = ["500"] * 10
+    with pytest.raises(LLMError) as err:
+        backend(server, retries=2).complete(EXTRACT)
+    message = str(err.value)
+    assert len(server.requests) == 3
+    assert "\n" not in message
+    assert server.base_url in message and "HTTP 500" in message and "after 3 tries" in message
+    assert "retry later" in message
+
+
+def test_timeouts_name_the_setting(server: FakeOpenAIServer) -> None:
+    server.faults = ["slow", "slow"]
+    server.slow_seconds = 3.0
+    with pytest.raises(LLMError, match=r"no answer within 0.3 s after 2 tries; raise --timeout"):
+        backend(server, timeout=0.3, retries=1).complete(EXTRACT)
+
+
+def test_client_errors_are_not_retried(server: FakeOpenAIServer) -> None:
+    server.faults = ["401"]
+    with pytest.raises(LLMError, match="check OPENAI_API_KEY") as err:
+        backend(server).complete(EXTRACT)
+    assert len(server.requests) == 1
+    assert SECRET not in str(err.value) and "***" in str(err.value)
+
+
+def test_auto_falls_back_and_remembers(server: FakeOpenAIServer) -> None:
+    server.reject_formats = {"json_schema"}
+    llm = backend(server)
+    llm.complete(EXTRACT)
+    llm.complete(EXTRACT)
+    kinds = [r["response_format"]["type"] for r in server.requests]
+    assert kinds == ["json_schema", "json_object", "json_object"]
+    assert llm.strategy is not None and llm.strategy.name == "json_object"
+
+
+def test_a_chosen_strategy_the_server_rejects_says_so(server: FakeOpenAIServer) -> None:
+    server.reject_formats = {"json_schema"}
+    with pytest.raises(LLMError, match="rejects --structured json_schema.*--structured auto"):
+        backend(server, structured="json_schema").complete(EXTRACT)
+
+
+def test_missing_model_or_key_says_how_to_fix() -> None:
+    with pytest.raises(InputError, match="--model"):
+        OpenAILLM(None, base_url="http://127.0.0.1:1/v1")
+    with pytest.raises(InputError, match="OPENAI_API_KEY"):
+        OpenAILLM("gpt-4o-mini")
+
+
+# --- through the CLI ------------------------------------------------------------------
+
+
+def generate(server: FakeOpenAIServer, folder: Path, *extra: str) -> Any:
+    args = ["generate", str(folder), "--backend", "openai", "--base-url", server.base_url,
+            "--model", "fake-model", "-q", *extra]
+    return runner.invoke(app, args)
+
+
+def articles(folder: Path, count: int) -> Path:
+    folder.mkdir()
+    for n in range(1, count + 1):
+        (folder / f"a{n:02d}.txt").write_text(
+            f"Town {n} opened a new harbour on Monday. The mayor of town {n} said it cost "
+            f"{n} million krónur. Critics in town {n} say the fee is still not settled.\n",
+            encoding="utf-8",
+        )
+    return folder
+
+
+def jittered(body: dict[str, Any]) -> float:
+    """0-40 ms, fixed per request, so parallel answers come back out of order."""
+    digest = hashlib.sha256(json.dumps(body["messages"]).encode()).digest()
+    return digest[0] / 255 * 0.04
+
+
+def test_parallel_output_equals_serial(tmp_path: Path) -> None:
+    folder = articles(tmp_path / "news", 8)
+    outputs = []
+    for n in (1, 4):
+        with FakeOpenAIServer(delay=jittered, slots=4, lifetime=60) as fake:
+            result = generate(fake, folder, "--concurrency", str(n), "--no-cache",
+                              "--json", str(tmp_path / f"run{n}.json"))
+        assert result.exit_code == 0, result.output
+        data = json.loads((tmp_path / f"run{n}.json").read_text())
+        data.pop("run")
+        outputs.append((result.stdout, data))
+    assert outputs[0][0] == outputs[1][0]
+    assert outputs[0][1] == outputs[1][1]
+    assert outputs[0][0].count("[^A") >= 8
+
+
+def test_a_failed_run_resumes_from_the_cache(tmp_path: Path, isolated: Path) -> None:
+    folder = articles(tmp_path / "news", 6)
+    with FakeOpenAIServer(faults=["ok"] * 3 + ["500"] * 20, lifetime=60) as failing:
+        first = generate(failing, folder, "--concurrency", "1")
+    assert first.exit_code == 3 and "HTTP 500" in first.stderr
+    assert len(list(isolated.glob("??/*.json"))) == 3
+    with FakeOpenAIServer(lifetime=60) as healthy:
+        second = generate(healthy, folder)
+        asked = len(healthy.requests)
+        third = generate(healthy, folder)
+    assert second.exit_code == 0, second.output
+    assert asked == 6 + 2 - 3  # 6 extractions, merge, translate; 3 were kept
+    assert "3 cached answers" in second.stderr
+    assert len(healthy.requests) == asked  # an unchanged re-run asks nothing
+    assert "0 LLM calls" in third.stderr and third.stdout == second.stdout
+
+
+def test_usage_and_cost_per_stage(tmp_path: Path, server: FakeOpenAIServer) -> None:
+    (tmp_path / "briefing.toml").write_text("[price]\nprompt = 2.0\ncompletion = 8.0\n")
+    out = tmp_path / "b.json"
+    result = generate(server, tmp_path.parent / tmp_path.name, "--json", str(out), "-l", "en")
+    assert result.exit_code == 2  # the folder holds no articles, only the config file
+    folder = articles(tmp_path / "news", 2)
+    result = generate(server, folder, "--json", str(out), "-l", "en", "-l", "is")
+    assert result.exit_code == 0, result.output
+    usage = json.loads(out.read_text())["run"]["usage"]
+    total = usage["total"]
+    assert total["calls"] == 4 == sum(usage[s]["calls"] for s in ("extract", "merge", "translate"))
+    expected = (total["prompt_tokens"] * 2.0 + total["completion_tokens"] * 8.0) / 1e6
+    assert total["cost"] == pytest.approx(expected)
+    assert usage["extract"]["cost"] > 0
+    last = result.stderr.strip().splitlines()[-1]
+    assert "4 LLM calls" in last and f"cost {expected:.4f}" in last
+
+
+def test_the_api_key_never_leaks(tmp_path: Path, isolated: Path,
+                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("OPENAI_API_KEY", SECRET)
+    folder = articles(tmp_path / "news", 2)
+    out = tmp_path / "b.json"
+    with FakeOpenAIServer(lifetime=60) as fake:
+        ok = generate(fake, folder, "--json", str(out))
+        assert fake.headers[0]["Authorization"] == f"Bearer {SECRET}"  # it was sent
+    with FakeOpenAIServer(faults=["401"], lifetime=60) as fake:
+        refused = generate(fake, folder, "--no-cache")
+    assert ok.exit_code == 0 and refused.exit_code == 3
+    assert "check OPENAI_API_KEY" in refused.stderr
+    cached = "".join(p.read_text() for p in isolated.glob("??/*.json"))
+    assert cached
+    for text in (ok.stdout, ok.stderr, refused.stdout, refused.stderr, out.read_text(), cached):
+        assert SECRET not in text
+    llm = OpenAILLM("m", base_url="http://127.0.0.1:1/v1", api_key=SECRET)
+    assert SECRET not in repr(llm)
+
+
+def test_the_fake_server_reads_every_schema_shape() -> None:
+    schema = {"type": "object"}
+    assert request_schema({"response_format": JsonSchemaStrategy(strict=False)
+                           .response_format(schema)}) == schema
+    assert request_schema({"response_format": JsonObjectStrategy().response_format(schema)}) \
+        == schema
+    assert echo_answer(Request([], constrained_schema(Extraction, ids=[4]), stage="extract"))

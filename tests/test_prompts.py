@@ -1,0 +1,103 @@
+"""Prompt sets: overrides fall back to shipped files; broken templates fail before any call."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import scripted
+from typer.testing import CliRunner
+
+import briefing.llm
+from briefing.cli import app
+from briefing.errors import InputError
+from briefing.llm.fake import FakeLLM
+from briefing.prompts import PromptSet
+
+runner = CliRunner()
+
+
+def override(tmp_path: Path, name: str, text: str) -> Path:
+    (tmp_path / f"{name}.j2").write_text(text, encoding="utf-8")
+    return tmp_path
+
+
+def test_override_replaces_one_template_and_keeps_the_rest(tmp_path: Path) -> None:
+    shipped = PromptSet()
+    custom = PromptSet(override(tmp_path, "merge.system", "Group duplicates. JSON only."))
+    assert custom.source("merge.system") == "Group duplicates. JSON only."
+    assert custom.overridden("merge.system") and not custom.overridden("merge.user")
+    assert custom.source("extract.user") == shipped.source("extract.user")
+    assert custom.provenance()["merge.system"].endswith("(override)")
+
+
+def test_syntax_error_names_file_and_line(tmp_path: Path) -> None:
+    override(tmp_path, "extract.user", "line one\n{% for n, text in sentences %}\n{{ text ")
+    with pytest.raises(InputError, match=r"extract\.user\.j2:3: "):
+        PromptSet(tmp_path)
+
+
+def test_unknown_variable_names_file_line_and_variable(tmp_path: Path) -> None:
+    override(tmp_path, "translate.user", "{% for s in statements %}{{ s }}{% endfor %}\n{{ tone }}")
+    with pytest.raises(InputError, match=r"translate\.user\.j2:2: unknown variable 'tone'"):
+        PromptSet(tmp_path)
+
+
+def test_dropping_a_needed_variable_fails(tmp_path: Path) -> None:
+    override(tmp_path, "extract.user", "Summarise the article.")
+    with pytest.raises(InputError, match=r"extract\.user\.j2:1: .*'sentences'"):
+        PromptSet(tmp_path)
+
+
+def test_unknown_template_name_fails(tmp_path: Path) -> None:
+    override(tmp_path, "extract.sytem", "typo in the file name")
+    with pytest.raises(InputError, match=r"no stage uses a template called 'extract\.sytem'"):
+        PromptSet(tmp_path)
+
+
+def test_broken_prompt_fails_before_any_llm_call(
+    tmp_path: Path, harbour_paths: list[Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    llm = FakeLLM(scripted())
+    monkeypatch.setattr(briefing.llm, "get_llm", lambda *a, **k: llm)
+    override(tmp_path, "merge.user", "{{ pointz }}")
+    result = runner.invoke(app, ["generate", *map(str, harbour_paths), "--prompts", str(tmp_path)])
+    assert result.exit_code == 2
+    assert "merge.user.j2:1: unknown variable 'pointz'" in result.stderr
+    assert llm.requests == []
+
+
+def test_export_edit_run_changes_the_output(
+    tmp_path: Path, harbour_paths: list[Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    llm = FakeLLM(scripted())
+    monkeypatch.setattr(briefing.llm, "get_llm", lambda *a, **k: llm)
+    folder = tmp_path / "mine"
+    assert runner.invoke(app, ["prompts", "export", str(folder)]).exit_code == 0
+    layout = folder / "layout.stacked.md.j2"
+    layout.write_text(
+        layout.read_text().replace("### {{ labels[lang][key] }}", "### >> {{ labels[lang][key] }}")
+    )
+    system = folder / "extract.system.j2"
+    system.write_text(system.read_text() + "\nHouse style: plain words.")
+
+    result = runner.invoke(
+        app, ["generate", *map(str, harbour_paths), "--prompts", str(folder), "-q"]
+    )
+    assert result.exit_code == 0, result.output
+    assert "House style: plain words." in llm.requests[0].messages[0]["content"]
+    assert "### >> Agreements" in result.stdout
+    assert "(overridden: extract.system, layout.stacked.md)" in result.stdout
+
+
+def test_export_refuses_to_overwrite(tmp_path: Path) -> None:
+    assert runner.invoke(app, ["prompts", "export", str(tmp_path)]).exit_code == 0
+    again = runner.invoke(app, ["prompts", "export", str(tmp_path)])
+    assert again.exit_code == 2 and "--force" in again.stderr
+
+
+def test_list_and_show(tmp_path: Path) -> None:
+    listed = runner.invoke(app, ["prompts", "list"]).stdout
+    assert "extract.system" in listed and "layout.paired.md" in listed
+    shown = runner.invoke(app, ["prompts", "show", "merge.user"]).stdout
+    assert shown == PromptSet().source("merge.user") + "\n"
