@@ -9,7 +9,7 @@ from typing import Literal
 import pytest
 from pydantic import BaseModel, Field
 
-from briefing.errors import BriefingError
+from briefing.errors import BriefingError, LLMError
 from briefing.llm.base import LLM, Request
 from briefing.llm.embedded import EmbeddedLLM, schema_grammar
 from briefing.llm.model_file import ModelMissing
@@ -98,3 +98,12 @@ def test_model_hash_matches_the_shipped_file(embedded_llm):
     from briefing.llm.model_file import MODEL_SHA256
 
     assert embedded_llm.sha256 == MODEL_SHA256
+
+
+@pytest.mark.embedded
+def test_prompt_longer_than_the_context_is_one_line_error(require_llama_cpp, embedded_llm):
+    small = EmbeddedLLM(model_path=embedded_llm.path, n_ctx=200)
+    assert small.n_ctx == 256  # what llama.cpp would round it to anyway
+    with pytest.raises(LLMError, match="context window") as err:
+        small.complete(ask("word " * 300, max_tokens=4))
+    assert "\n" not in str(err.value)

@@ -56,25 +56,40 @@ def schema_grammar(schema: dict[str, Any]) -> LlamaGrammar:
     try:
         gbnf = json_schema_to_gbnf(json.dumps(schema))
     except Exception as err:  # the converter raises bare asserts and KeyErrors
-        raise LLMError(f"cannot turn the answer schema into a grammar: {err}") from err
+        reason = _first_line(err) or type(err).__name__
+        raise LLMError(f"cannot turn the answer schema into a grammar: {reason}") from err
     return LlamaGrammar.from_string(_CHAR_RULE.sub(lambda _: _STRICT_CHAR_RULE, gbnf))
 
 
 class EmbeddedLLM:
-    """Runs the bundled model (or `model_path`) with llama.cpp on the CPU."""
+    """Runs the bundled model (or `model_path`) with llama.cpp on the CPU.
+
+    With `reuse_prefix` (the default) the KV cache of the previous prompt is reused;
+    that is much faster but not bit-reproducible: the reused part was computed in
+    different batches, so a greedy answer can differ by a word from a cold run.
+    `reuse_prefix=False` re-evaluates every prompt and gives identical reruns.
+    """
 
     name = "embedded"
     max_concurrency = 1
 
     def __init__(
-        self, model_path: Path | None = None, n_ctx: int = 8192, n_threads: int | None = None
+        self,
+        model_path: Path | None = None,
+        n_ctx: int = 8192,
+        n_threads: int | None = None,
+        *,
+        reuse_prefix: bool = True,
     ) -> None:
         if model_path is not None and not Path(model_path).is_file():
             raise ModelMissing(f"model file not found: {model_path}")
         self._model_path = Path(model_path) if model_path is not None else None
         self.model = (self._model_path or Path(MODEL_FILENAME)).stem
-        self.n_ctx = n_ctx
+        # llama.cpp rounds the context up to a multiple of 256 but llama-cpp-python sizes
+        # its token buffer by the requested value; asking for a multiple keeps them equal.
+        self.n_ctx = -(-n_ctx // 256) * 256
         self.n_threads = n_threads or available_cpus()
+        self.reuse_prefix = reuse_prefix
         self.load_seconds: float | None = None
         self._llama: Llama | None = None
         self._sha256: str | None = None
@@ -110,7 +125,7 @@ class EmbeddedLLM:
                     verbose=False,
                 )
             except (ValueError, RuntimeError) as err:
-                raise LLMError(f"llama.cpp could not load {path}: {err}") from err
+                raise LLMError(f"llama.cpp could not load {path}: {_first_line(err)}") from err
             self.load_seconds = time.perf_counter() - start
         return self._llama
 
@@ -123,6 +138,8 @@ class EmbeddedLLM:
     def _complete(self, llama: Llama, request: Request, grammar: LlamaGrammar | None) -> Response:
         import llama_cpp
 
+        if not self.reuse_prefix:
+            llama.reset()  # evaluate from token 0, so the answer can't depend on the last call
         llama_cpp.llama_perf_context_reset(llama.ctx)
         llama.eval_batches.clear()  # type: ignore[attr-defined]
         start = time.perf_counter()
@@ -135,7 +152,7 @@ class EmbeddedLLM:
                 grammar=grammar,
             )
         except ValueError as err:  # e.g. prompt longer than the context window
-            raise LLMError(f"embedded model: {err}") from err
+            raise LLMError(f"embedded model: {_first_line(err)}") from err
         seconds = time.perf_counter() - start
         perf = llama_cpp.llama_perf_context(llama.ctx)
         choice = out["choices"][0]
@@ -159,6 +176,8 @@ class EmbeddedLLM:
     def _grammar(self, schema: dict[str, Any]) -> LlamaGrammar:
         key = json.dumps(schema, sort_keys=True)
         if key not in self._grammars:
+            if len(self._grammars) >= 64:  # schemas narrowed per call would pile up
+                self._grammars.clear()
             self._grammars[key] = schema_grammar(schema)
         return self._grammars[key]
 
@@ -167,11 +186,14 @@ def _import_llama_cpp() -> Any:
     try:
         import llama_cpp
     except (ImportError, OSError, RuntimeError) as err:  # missing, or its native lib broken
-        reason = (str(err).splitlines() or [type(err).__name__])[0]
         raise ModelMissing(
-            f"the embedded backend needs llama-cpp-python ({reason}); run: {INSTALL_HINT}"
+            f"the embedded backend needs llama-cpp-python ({_first_line(err)}); run: {INSTALL_HINT}"
         ) from err
     return llama_cpp
+
+
+def _first_line(err: BaseException) -> str:
+    return next(iter(str(err).splitlines()), "")
 
 
 @functools.cache

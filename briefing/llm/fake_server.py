@@ -54,6 +54,7 @@ class FakeOpenAIServer:
         retry_after: str = "2",
         slow_seconds: float = 5.0,
         reject_formats: Iterable[str] = (),
+        reject_status: int = 400,
         lifetime: float = 120.0,
     ) -> None:
         self.responder = responder
@@ -65,6 +66,7 @@ class FakeOpenAIServer:
         self.retry_after = retry_after
         self.slow_seconds = slow_seconds
         self.reject_formats = set(reject_formats)
+        self.reject_status = reject_status
         self.lifetime = lifetime
         self.requests: list[dict[str, Any]] = []
         self.headers: list[dict[str, str]] = []
@@ -74,7 +76,9 @@ class FakeOpenAIServer:
         self._stop = threading.Event()
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
         self._server.daemon_threads = True
-        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+        self._thread = threading.Thread(
+            target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
+        )
         self._watchdog = threading.Timer(lifetime, self.stop)
         self._watchdog.daemon = True
 
@@ -154,9 +158,8 @@ class FakeOpenAIServer:
                     server.served.append(fault)
                 fmt = (body.get("response_format") or {}).get("type")
                 if fmt in server.reject_formats:
-                    self._json(
-                        400, {"error": {"message": f"response_format {fmt} is not supported"}}
-                    )
+                    message = f"response_format {fmt} is not supported"
+                    self._json(server.reject_status, {"error": {"message": message}})
                     return
                 with server._slots:
                     self._serve(fault, body)

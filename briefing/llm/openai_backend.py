@@ -161,6 +161,13 @@ class OpenAILLM:
         except openai.APIStatusError as err:
             status = err.status_code
             detail = self._redact(server_message(err))
+            if "response_format" in body and _rejects_format(status, detail):
+                if probing:
+                    raise Unsupported(detail) from None
+                raise LLMError(
+                    f"{self.endpoint}: the server rejects --structured {strategy.name} "
+                    f"(HTTP {status}: {detail}); try --structured auto"
+                ) from None
             if status in RETRY_STATUSES or status >= 500:
                 hint = (
                     "the server is rate-limiting: lower --concurrency or retry later"
@@ -169,13 +176,6 @@ class OpenAILLM:
                 )
                 raise Retryable(
                     f"HTTP {status} ({detail})", retry_after(err.response.headers), hint
-                ) from None
-            if status in (400, 422) and "response_format" in body and _UNSUPPORTED.search(detail):
-                if probing:
-                    raise Unsupported(detail) from None
-                raise LLMError(
-                    f"{self.endpoint}: the server rejects --structured {strategy.name} "
-                    f"(HTTP {status}: {detail}); try --structured auto"
                 ) from None
             raise LLMError(f"{self.endpoint}: HTTP {status} ({detail}); {_hint(status)}") from None
         except openai.APITimeoutError:
@@ -200,6 +200,11 @@ class OpenAILLM:
 
     def _redact(self, text: str) -> str:
         return text.replace(self._secret, "***") if len(self._secret) >= 4 else text
+
+
+def _rejects_format(status: int, detail: str) -> bool:
+    """A refusal of the response_format (llama-cpp-python's server says so with a 500)."""
+    return status in (400, 422, 500) and bool(_UNSUPPORTED.search(detail))
 
 
 def _hint(status: int) -> str:

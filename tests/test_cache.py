@@ -1,0 +1,130 @@
+"""The answer cache: what the key depends on, what gets stored, and that hits cost nothing."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from conftest import scripted, truncated
+from typer.testing import CliRunner
+
+from briefing.cli import app
+from briefing.llm.base import Request, Response
+from briefing.llm.cache import AnswerCache, CachedLLM, cache_key
+from briefing.llm.fake import FakeLLM
+from briefing.models import Source
+from briefing.pipeline import Meter, Options, generate
+
+runner = CliRunner()
+REQUEST = Request(
+    messages=[{"role": "user", "content": "Say hi."}],
+    schema={"type": "object"},
+    stage="extract",
+    label="chunk A1.C1",
+)
+
+
+@pytest.fixture(autouse=True)
+def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    cache = tmp_path / "answers"
+    monkeypatch.setenv("BRIEFING_ANSWER_CACHE", str(cache))
+    monkeypatch.delenv("BRIEFING_CONFIG", raising=False)
+    monkeypatch.setattr("platformdirs.user_config_dir", lambda *a, **k: str(tmp_path / "cfg"))
+    monkeypatch.chdir(tmp_path)
+    return cache
+
+
+def replace(request: Request, **changes: object) -> Request:
+    fields = {**request.__dict__, **changes}
+    return Request(**fields)  # type: ignore[arg-type]
+
+
+def test_key_depends_on_what_shapes_the_answer() -> None:
+    llm = FakeLLM()
+    key = cache_key(llm, REQUEST)
+    assert key == cache_key(FakeLLM(), replace(REQUEST))
+    assert key == cache_key(llm, replace(REQUEST, stage="merge", label="other"))
+    changed = [
+        replace(REQUEST, messages=[{"role": "user", "content": "Say hello."}]),
+        replace(REQUEST, schema={"type": "array"}),
+        replace(REQUEST, temperature=0.5),
+        replace(REQUEST, seed=1),
+        replace(REQUEST, max_tokens=100),
+    ]
+    assert len({key, *(cache_key(llm, r) for r in changed)}) == 6
+    assert cache_key(FakeLLM(model="fake-2"), REQUEST) != key
+
+
+def test_a_hit_is_cached_and_asks_nothing(isolated: Path) -> None:
+    inner = FakeLLM(['{"a": 1}'])
+    llm = CachedLLM(inner, isolated)
+    first = llm.complete(REQUEST)
+    second = llm.complete(replace(REQUEST, label="again"))
+    assert not first.cached and second.cached
+    assert second.text == '{"a": 1}' and second.prompt_tokens == first.prompt_tokens
+    assert len(inner.requests) == 1 and (llm.hits, llm.misses) == (1, 1)
+    files = list(isolated.glob("??/*.json"))
+    assert [f.stem for f in files] == [cache_key(inner, REQUEST)]
+    assert not list(isolated.glob("??/.*.tmp"))
+
+
+def test_only_complete_answers_are_kept(isolated: Path) -> None:
+    inner = FakeLLM([truncated(), Response(text="{}", finish_reason="content_filter"), "{}"])
+    llm = CachedLLM(inner, isolated)
+    for _ in range(3):
+        llm.complete(REQUEST)
+    assert len(inner.requests) == 3
+    assert len(list(isolated.glob("??/*.json"))) == 1
+
+
+def test_a_damaged_entry_is_asked_again(isolated: Path) -> None:
+    inner = FakeLLM(["{}", '{"b": 2}'])
+    llm = CachedLLM(inner, isolated)
+    llm.complete(REQUEST)
+    AnswerCache(isolated).path(cache_key(inner, REQUEST)).write_text("{trunc")
+    assert llm.complete(REQUEST).text == '{"b": 2}'
+    assert llm.complete(REQUEST).cached
+
+
+def test_an_unchanged_rerun_makes_no_call(isolated: Path, harbour: list[Source]) -> None:
+    inner = FakeLLM(scripted())
+    runs = []
+    for _ in range(2):
+        meter = Meter()
+        briefing = generate(harbour, CachedLLM(inner, isolated), Options(), meter=meter)
+        runs.append((briefing, meter.total().calls))
+    (first, calls), (again, recalls) = runs
+    assert calls == len(inner.requests) == 4 and recalls == 0
+    assert first.model_dump(exclude={"run"}) == again.model_dump(exclude={"run"})
+    assert again.run is not None and again.run.backend == "fake"
+
+
+def test_cache_info_and_clear(isolated: Path) -> None:
+    CachedLLM(FakeLLM(["{}", "{}"]), isolated).complete(REQUEST)
+    CachedLLM(FakeLLM(["{}"]), isolated).complete(replace(REQUEST, seed=3))
+    info = runner.invoke(app, ["cache", "info"])
+    assert info.exit_code == 0 and f"{isolated}: 2 answers" in info.stdout
+    cleared = runner.invoke(app, ["cache", "clear"])
+    assert cleared.exit_code == 0 and "removed 2 answers" in cleared.stdout
+    assert not list(isolated.glob("??/*.json"))
+    assert "0 answers" in runner.invoke(app, ["cache", "info"]).stdout
+
+
+def test_the_cli_caches_real_backends_and_obeys_no_cache(
+    isolated: Path, harbour_paths: list[Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    inner = FakeLLM(scripted())
+    inner.name = "openai"  # stands in for a real backend, which the CLI caches
+    monkeypatch.setattr("briefing.llm.get_llm", lambda *a, **k: inner)
+    args = ["generate", *map(str, harbour_paths), "-q", "--backend", "openai", "--model", "m"]
+    first = runner.invoke(app, args)
+    second = runner.invoke(app, args)
+    third = runner.invoke(app, [*args, "--no-cache"])
+    assert [r.exit_code for r in (first, second, third)] == [0, 0, 0], first.output
+    assert "4 LLM calls" in first.stderr
+    assert "0 LLM calls" in second.stderr and "4 cached answers" in second.stderr
+    assert "4 LLM calls" in third.stderr and "cached" not in third.stderr
+    assert len(inner.requests) == 8
+    stored = [json.loads(p.read_text()) for p in isolated.glob("??/*.json")]
+    assert {s["backend"] for s in stored} == {"openai"} and len(stored) == 4
