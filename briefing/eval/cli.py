@@ -258,3 +258,44 @@ def _fail(failed: list[str], values: dict, floors: dict, scores: list) -> None:
     for line in rep.failure_lines([s for s in scores if s.check in check_names]):
         typer.echo(line, err=True)
     raise typer.Exit(1)
+
+
+@eval_app.command("compare")
+def compare(
+    cases_dir: Annotated[Path, typer.Argument(help="Folder of eval cases.")] = Path("evals"),
+    prompts: Annotated[
+        list[str],
+        typer.Option("--prompts", help="Prompt folder, or 'shipped'; give exactly two: A then B."),
+    ] = ["shipped"],  # noqa: B006 - Typer reads the default
+    case: Annotated[list[str] | None, typer.Option(help="Only this case, repeatable.")] = None,
+    backend: Annotated[str, typer.Option(help="Backend that writes the briefings.")] = "embedded",
+    model_file: Annotated[Path | None, typer.Option(help="GGUF for the embedded backend.")] = None,
+    no_judge: NoJudge = False,
+    report_json: ReportJson = None,
+) -> None:
+    """Run the eval cases under prompt sets A and B; exit 1 if B is worse on a threshold."""
+    from briefing.eval.cases import find_cases
+    from briefing.eval.compare import run_side, summary, table
+    from briefing.llm import get_llm
+    from briefing.prompts import PromptSet
+
+    with _friendly():
+        if len(prompts) != 2:
+            raise InputError("give --prompts twice: the baseline A, then the candidate B")
+        sets = [PromptSet(None if p == "shipped" else Path(p)) for p in prompts]
+        cases = find_cases(cases_dir, case)
+        llm = get_llm(backend, model_file=model_file)
+        judge = None if no_judge else Judge(llm)
+        sides = []
+        for label, prompt_set in zip(prompts, sets, strict=True):
+            typer.echo(f"prompts {label}: running {len(cases)} cases...", err=True)
+            sides.append(run_side(label, prompt_set, cases, llm, judge))
+        result = summary(*sides)
+        rep.console().print(table(result))
+        if report_json is not None:
+            rep.write_json(report_json, result)
+        if result["regressions"]:
+            for line in result["regressions"]:
+                typer.echo(f"B is worse: {line}", err=True)
+            raise typer.Exit(1)
+        typer.echo("B is no worse than A on every threshold", err=True)

@@ -21,6 +21,7 @@ from briefing.eval.report import below
 from briefing.eval.scorers import Score, evaluate, metrics
 from briefing.llm.base import LLM
 from briefing.models import Briefing
+from briefing.prompts import PromptSet
 
 
 def load_briefing(path: Path) -> Briefing:
@@ -90,12 +91,19 @@ class CaseResult:
     report: dict[str, Any]
 
 
-def run_case(case: Case, llm: LLM, judge: Judge | None, out_dir: Path | None = None) -> CaseResult:
-    """Generate the case's briefing with `llm`, check it, and score it against the case."""
+def run_case(
+    case: Case,
+    llm: LLM,
+    judge: Judge | None,
+    out_dir: Path | None = None,
+    prompts: PromptSet | None = None,
+) -> CaseResult:
+    """Generate the case's briefing with `llm` (and `prompts`), check it, score it."""
     from briefing.pipeline import Options, generate
 
     started = time.perf_counter()
-    briefing = generate(case.sources(), llm, Options(languages=case.languages))
+    options = Options(languages=case.languages, prompts=prompts or PromptSet())
+    briefing = generate(case.sources(), llm, options)
     generated = time.perf_counter() - started
     if out_dir is not None:
         from briefing.eval.report import write_atomic

@@ -1,0 +1,50 @@
+"""`briefing eval compare`: two prompt sets over the eval cases, with a verdict."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+import briefing.llm
+from briefing.cli import app
+from briefing.llm.fake import FakeLLM, echo_answer
+
+runner = CliRunner()
+CASES = Path(__file__).resolve().parent.parent / "evals"
+
+
+@pytest.fixture
+def fake_backend(monkeypatch: pytest.MonkeyPatch) -> FakeLLM:
+    llm = FakeLLM(echo_answer)
+    monkeypatch.setattr(briefing.llm, "get_llm", lambda *a, **k: llm)
+    return llm
+
+
+def test_compare_reports_both_sets_and_the_deltas(tmp_path: Path, fake_backend: FakeLLM) -> None:
+    folder = tmp_path / "b"
+    folder.mkdir()
+    (folder / "extract.system.j2").write_text("List the main points. {{ max_items }} {{ max_words }}")
+    report = tmp_path / "compare.json"
+    result = runner.invoke(
+        app,
+        ["eval", "compare", str(CASES), "--prompts", "shipped", "--prompts", str(folder),
+         "--case", "harbour-strike", "--no-judge", "--report-json", str(report)],
+    )
+    data = json.loads(report.read_text())
+    assert [row["case"] for row in data["cases"]] == ["harbour-strike"]
+    assert data["b"]["prompts"]["extract.system"].endswith("(override)")
+    assert not data["a"]["prompts"]["extract.system"].endswith("(override)")
+    row = data["cases"][0]
+    assert set(row["coverage"]) == {"a", "b", "delta"}
+    assert row["generated_tokens"]["a"] > 0
+    assert data["b_no_worse"] is (result.exit_code == 0)
+    systems = {r.messages[0]["content"] for r in fake_backend.requests if r.stage == "extract"}
+    assert any(s.startswith("List the main points.") for s in systems) and len(systems) == 2
+
+
+def test_compare_needs_two_prompt_sets(fake_backend: FakeLLM) -> None:
+    result = runner.invoke(app, ["eval", "compare", str(CASES), "--prompts", "shipped"])
+    assert result.exit_code == 2 and "--prompts twice" in result.stderr
