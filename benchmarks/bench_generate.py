@@ -19,6 +19,7 @@ from pathlib import Path
 from briefing.ingest import load_sources
 from briefing.llm.base import Request, Response
 from briefing.llm.embedded import EmbeddedLLM
+from briefing.models import SECTIONS
 from briefing.pipeline import Meter, Options, generate
 from briefing.render import render_json, render_markdown
 
@@ -61,6 +62,7 @@ def main() -> None:
     parser.add_argument("paths", nargs="*", type=Path, default=[ROOT / "examples"])
     parser.add_argument("--lang", action="append", default=None)
     parser.add_argument("--json", type=Path, help="also write the figures here")
+    parser.add_argument("--markdown", type=Path, help="also write the briefing here")
     args = parser.parse_args()
 
     llm = Recording()
@@ -69,7 +71,7 @@ def main() -> None:
     sources = load_sources(args.paths)
     meter = Meter()
     briefing = generate(sources, llm, Options(languages=args.lang or ["en", "is"]), meter=meter)
-    render_markdown(briefing)
+    markdown = render_markdown(briefing)
     render_json(briefing)
     wall = time.perf_counter() - start
 
@@ -97,12 +99,16 @@ def main() -> None:
         "wall_over_engine": round(wall / engine, 3) if engine else None,
         "wall_over_raw_floor": round(wall / raw_floor, 3),
         "generated_per_source_token": round(generated / source_tokens, 3),
+        "generated_by_stage": {k: v.completion_tokens for k, v in meter.stages.items()},
+        "items": sum(len(getattr(briefing, s)) for s in SECTIONS),
     }
     width = max(map(len, figures))
     for key, value in figures.items():
         print(f"{key:<{width}}  {value}")
     if args.json:
         args.json.write_text(json.dumps(figures, indent=2) + "\n")
+    if args.markdown:
+        args.markdown.write_text(markdown)
 
 
 if __name__ == "__main__":

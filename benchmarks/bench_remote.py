@@ -14,6 +14,7 @@ Each part uses its own empty answer cache; the model file stays where it is.
 from __future__ import annotations
 
 import argparse
+import difflib
 import json
 import os
 import socket
@@ -128,6 +129,10 @@ def concurrency_runs(work: Path, articles: int, delay: float) -> None:
             timings[n], outputs[n], _ = run_cli(args, work / f"answers-c{n}")
             calls = len(fake.requests)
     ratio = timings[4] / timings[1]
+    if outputs[1] != outputs[4]:
+        diff = difflib.unified_diff(outputs[1].splitlines(), outputs[4].splitlines(), n=0)
+        print("    outputs differ (did a prompt file change between the runs?):")
+        print("\n".join(f"    {line}" for line in list(diff)[2:8]))
     print(f"(c) fake server, {delay} s per answer, 4 slots, {articles} articles, {calls} calls: "
           f"serial {timings[1]:.2f} s, --concurrency 4 {timings[4]:.2f} s, "
           f"ratio {ratio:.2f} (target <= 0.35), "

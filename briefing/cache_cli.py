@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import typer
+
+if TYPE_CHECKING:
+    from briefing.llm.cache import AnswerCache
 
 cache_app = typer.Typer(no_args_is_help=True)
 
 
-def _cache():  # type: ignore[no-untyped-def]
+def _cache() -> AnswerCache:
+    """The answer cache the settings point at (BRIEFING_ANSWER_CACHE, config, default)."""
     from briefing.config import resolve
     from briefing.llm.cache import AnswerCache
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from briefing.answers import Extraction, constrained_schema
-from briefing.checks import detail_problems
+from briefing.checks import detail_problems, words
 from briefing.chunk import split_chunk
 from briefing.errors import LLMError, TruncatedAnswer
 from briefing.labels import language_name
@@ -41,7 +41,7 @@ class ChunkResult:
 
 @dataclass(frozen=True)
 class ExtractSettings:
-    max_words: int = 15
+    max_words: int = 12
     max_attempts: int = 3
 
 
@@ -54,7 +54,7 @@ SECTION_OF: dict[str, Section] = {
 
 def items_for(chunk: Chunk) -> int:
     """How many facts a chunk may yield: more text, more to say, within bounds."""
-    return max(2, min(6, chunk.tokens // 100))
+    return max(2, min(5, chunk.tokens // 150))
 
 
 def answer_budget(max_items: int, max_words: int) -> int:
@@ -64,15 +64,40 @@ def answer_budget(max_items: int, max_words: int) -> int:
     return max_items * per_item + 16
 
 
-def audit(text: str, cited: list[str], actor: str | None, language: str) -> list[str]:
+def audit(
+    text: str, cited: list[str], actor: str | None, language: str, example: str = ""
+) -> list[str]:
     """Details of `text` its cited sentences lack. The actor's own name counts as given
     (attribution is the eval's job), and across languages only numbers and dates are
-    compared: names change form in translation (Moscow, Moskvu)."""
+    compared: names change form in translation (Moscow, Moskvu). A statement that
+    repeats the prompt's worked example, as a lost small model does, is rejected too."""
     translated = language != PIVOT
     problems = detail_problems(text, [*cited, actor or ""], translated=translated)
     if translated:
         problems = [p for p in problems if not p.startswith("the name")]
+    if example and _borrowed(text, example, cited):
+        problems.append("the statement repeats the prompt's example, not the article")
     return problems
+
+
+def _content_words(text: str) -> set[str]:
+    return {w for w in words(text) if len(w) > 3}
+
+
+def _borrowed(text: str, example: str, cited: list[str]) -> bool:
+    """Most of the statement's content words come from the example, not the sources."""
+    mine = _content_words(text)
+    borrowed = mine & _content_words(example) - _content_words(" ".join(cited))
+    return bool(mine) and len(borrowed) >= max(2, len(mine) // 2)
+
+
+def example_turns(prompts: PromptSet) -> list[dict[str, str]]:
+    """A worked example as a prior exchange: small models copy the shape of an answer
+    they have seen far better than one described. Empty templates drop the example."""
+    question, answer = prompts.render("extract.example"), prompts.render("extract.example_answer")
+    if not question or not answer:
+        return []
+    return [{"role": "user", "content": question}, {"role": "assistant", "content": answer}]
 
 
 def extract_chunk(
@@ -108,13 +133,10 @@ def _extract_once(
 ) -> ChunkResult:
     numbered = list(enumerate(chunk.sentences, start=1))
     max_items = items_for(chunk)
+    system = prompts.render("extract.system", max_items=max_items, max_words=settings.max_words)
     messages = [
-        {
-            "role": "system",
-            "content": prompts.render(
-                "extract.system", max_items=max_items, max_words=settings.max_words
-            ),
-        },
+        {"role": "system", "content": system},
+        *example_turns(prompts),
         {
             "role": "user",
             "content": prompts.render(
@@ -144,7 +166,8 @@ def _extract_once(
     for fact in answer.facts:
         cited = [by_number[n] for n in fact.ids]
         actor = fact.actor.strip() if fact.kind == "position" else None
-        problems = audit(fact.text, [s.text for s in cited], actor, chunk.language)
+        example = prompts.render("extract.example_answer")
+        problems = audit(fact.text, [s.text for s in cited], actor, chunk.language, example)
         if problems:
             result.dropped.append(
                 {"chunk": chunk.id, "text": fact.text, "reason": "; ".join(problems)}

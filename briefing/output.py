@@ -17,10 +17,20 @@ def check_writable(path: Path) -> None:
         raise InputError(f"output folder does not exist: {path.parent}")
 
 
-def write_atomic(path: Path, text: str) -> None:
-    """Write to a temporary file beside `path`, then rename it over `path`."""
-    check_writable(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+def write_atomic(path: Path, text: str, *, parents: bool = False) -> None:
+    """Write to a temporary file beside `path`, then rename it over `path`.
+
+    `parents` creates missing folders first: right for report folders in CI, wrong for
+    a briefing path the user may have mistyped.
+    """
+    path = Path(path)
+    try:
+        if parents:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        check_writable(path)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as err:
+        raise InputError(f"cannot write {path}: {err.strerror}") from None
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(text)

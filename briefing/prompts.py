@@ -23,6 +23,8 @@ from briefing.resources import data_dir
 CONTRACTS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     "extract.system": (frozenset(), frozenset({"max_items", "max_words"})),
     "extract.user": (frozenset({"sentences"}), frozenset({"source", "language_name"})),
+    "extract.example": (frozenset(), frozenset()),
+    "extract.example_answer": (frozenset(), frozenset()),
     "merge.system": (frozenset(), frozenset()),
     "merge.user": (frozenset({"points"}), frozenset()),
     "translate.system": (frozenset({"language_name"}), frozenset({"language"})),

@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import scripted, truncated
+from conftest import HARBOUR_EXTRACTS, fact, scripted, truncated
 from typer.testing import CliRunner
 
 from briefing.cli import app
@@ -69,13 +69,30 @@ def test_a_hit_is_cached_and_asks_nothing(isolated: Path) -> None:
     assert not list(isolated.glob("??/.*.tmp"))
 
 
-def test_only_complete_answers_are_kept(isolated: Path) -> None:
-    inner = FakeLLM([truncated(), Response(text="{}", finish_reason="content_filter"), "{}"])
+def test_only_finished_answers_are_kept(isolated: Path) -> None:
+    inner = FakeLLM([Response(text="", finish_reason="content_filter"), truncated(), "{}"])
     llm = CachedLLM(inner, isolated)
-    for _ in range(3):
-        llm.complete(REQUEST)
-    assert len(inner.requests) == 3
+    assert llm.complete(REQUEST).finish_reason == "content_filter"
+    assert llm.complete(REQUEST).finish_reason == "length"
+    replay = llm.complete(REQUEST)  # the truncation is replayed, so the caller splits again
+    assert replay.cached and replay.finish_reason == "length"
+    assert len(inner.requests) == 2
     assert len(list(isolated.glob("??/*.json"))) == 1
+
+
+def test_a_rerun_after_a_split_makes_no_call(isolated: Path, harbour: list[Source]) -> None:
+    halves = {
+        "chunk A1.C1a": {"facts": [fact("agreement", "Akureyri", "Night sailings from May.", 1)]},
+        "chunk A1.C1b": {"facts": [fact("open_issue", "Akureyri", "The harbour fee is open.", 1)]},
+    }
+    extracts = {**HARBOUR_EXTRACTS, **halves}
+    no_merge = {"same": [], "conflicts": []}
+    inner = FakeLLM(scripted(extracts, no_merge, overrides={"chunk A1.C1": [truncated()]}))
+    generate(harbour, CachedLLM(inner, isolated), Options())
+    asked = len(inner.requests)
+    meter = Meter()
+    generate(harbour, CachedLLM(inner, isolated), Options(), meter=meter)
+    assert asked > 4 and meter.total().calls == 0 and len(inner.requests) == asked
 
 
 def test_a_damaged_entry_is_asked_again(isolated: Path) -> None:

@@ -26,12 +26,26 @@ def fake_backend(monkeypatch: pytest.MonkeyPatch) -> FakeLLM:
 def test_compare_reports_both_sets_and_the_deltas(tmp_path: Path, fake_backend: FakeLLM) -> None:
     folder = tmp_path / "b"
     folder.mkdir()
-    (folder / "extract.system.j2").write_text("List the main points. {{ max_items }} {{ max_words }}")
+    (folder / "extract.system.j2").write_text(
+        "List the main points. {{ max_items }} {{ max_words }}"
+    )
     report = tmp_path / "compare.json"
     result = runner.invoke(
         app,
-        ["eval", "compare", str(CASES), "--prompts", "shipped", "--prompts", str(folder),
-         "--case", "harbour-strike", "--no-judge", "--report-json", str(report)],
+        [
+            "eval",
+            "compare",
+            str(CASES),
+            "--prompts",
+            "shipped",
+            "--prompts",
+            str(folder),
+            "--case",
+            "harbour-strike",
+            "--no-judge",
+            "--report-json",
+            str(report),
+        ],
     )
     data = json.loads(report.read_text())
     assert [row["case"] for row in data["cases"]] == ["harbour-strike"]

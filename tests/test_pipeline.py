@@ -119,3 +119,14 @@ def test_concurrent_extraction_gives_the_same_briefing(harbour: list[Source]) ->
     serial = generate(harbour, FakeLLM(scripted()))
     parallel = generate(harbour, Parallel(scripted()), Options(concurrency=4))
     assert serial.model_dump(exclude={"run"}) == parallel.model_dump(exclude={"run"})
+
+
+def test_a_statement_parroting_the_prompt_example_is_dropped(harbour: list[Source]) -> None:
+    extracts = dict(HARBOUR_EXTRACTS)
+    extracts["chunk A2.C1"] = {
+        "facts": [fact("open_issue", "the council", "Night shift length is still unresolved.", 3)]
+    }
+    briefing = generate(harbour, FakeLLM(scripted(extracts, {"same": [], "conflicts": []})))
+
+    assert [d["text"] for d in briefing.dropped] == ["Night shift length is still unresolved."]
+    assert "example" in briefing.dropped[0]["reason"]

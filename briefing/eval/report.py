@@ -8,8 +8,6 @@ the failing claim by its id; thresholds are test cases too.
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -18,7 +16,9 @@ from xml.etree import ElementTree as ET
 from rich.console import Console
 from rich.table import Table
 
+from briefing import output
 from briefing.errors import InputError
+from briefing.eval.cases import CASE_METRICS
 from briefing.eval.scorers import Score
 
 STYLE = {1.0: "green", 0.0: "red", None: "yellow"}
@@ -86,16 +86,7 @@ def metrics_table(rows: dict[str, dict[str, float | None]], thresholds: dict[str
 
 
 def _metric_order(name: str) -> tuple[int, str]:
-    order = [
-        "faithfulness",
-        "coverage",
-        "citation_precision",
-        "must_not",
-        "citations",
-        "details",
-        "consistency",
-        "attribution",
-    ]
+    order = list(CASE_METRICS)
     return (order.index(name) if name in order else len(order), name)
 
 
@@ -116,19 +107,8 @@ def _short(text: str, width: int = 90) -> str:
 
 
 def write_atomic(path: Path, text: str) -> None:
-    path = Path(path)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    except OSError as err:
-        raise InputError(f"cannot write {path}: {err.strerror}") from None
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    """Reports go into folders created on demand (CI's `reports/`), written atomically."""
+    output.write_atomic(path, text, parents=True)
 
 
 def write_json(path: Path, report: dict[str, Any]) -> None:

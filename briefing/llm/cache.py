@@ -4,8 +4,11 @@ The key is the SHA-256 of canonical JSON naming the backend, the model (and its 
 hash when known), the messages, the schema and the sampling parameters: nothing else,
 so no API key or endpoint credential can reach it. One file per answer, written to a
 temp file and renamed, so a crash or a parallel run never leaves a half answer. Only
-complete answers (finish reason `stop`) are kept, which is what lets a run that died
-half-way resume where it stopped, and an unchanged re-run make no LLM call at all.
+answers the server finished are kept: `stop`, and `length` too, because a truncated
+answer is as deterministic as a whole one (the budget is in the key) and the pipeline
+answers it by splitting the work; without it a re-run would ask that question again.
+Failed calls are never kept, which is what lets a run that died half-way resume where
+it stopped, and an unchanged re-run make no LLM call at all.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from typing import Any
 from briefing.llm.base import LLM, Request, Response, model_sha256
 
 FORMAT = 1
+KEPT = frozenset({"stop", "length"})
 
 
 def cache_key(llm: LLM, request: Request) -> str:
@@ -140,7 +144,7 @@ class CachedLLM:
         response = self.inner.complete(request)
         with self._lock:
             self.misses += 1
-        if response.finish_reason == "stop" and not response.cached:
+        if response.finish_reason in KEPT and not response.cached:
             self.cache.put(
                 key,
                 {

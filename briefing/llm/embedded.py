@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from briefing.errors import LLMError
 from briefing.llm.base import Request, Response
+from briefing.llm.greedy_grammar import GrammarFirstChoice
 from briefing.llm.model_file import (
     INSTALL_HINT,
     MODEL_FILENAME,
@@ -198,8 +199,9 @@ def _first_line(err: BaseException) -> str:
 
 @functools.cache
 def _counting_llama(base: type[Llama]) -> type[Llama]:
-    """`Llama` that logs each eval batch size: the first batch of a call is the prompt
-    suffix left after prefix reuse, the number the run report wants."""
+    """`Llama` that logs each eval batch size (the first batch of a call is the prompt
+    suffix left after prefix reuse, the number the run report wants) and decodes
+    greedy grammar-constrained answers with `GrammarFirstChoice`."""
 
     class CountingLlama(base):  # type: ignore[valid-type,misc]
         def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -209,5 +211,27 @@ def _counting_llama(base: type[Llama]) -> type[Llama]:
         def eval(self, tokens: Any) -> None:
             self.eval_batches.append(len(tokens))
             super().eval(tokens)
+
+        def _init_sampler(self, **kwargs: Any) -> Any:
+            grammar = kwargs.get("grammar")
+            plain = (
+                kwargs.get("temp") == 0.0
+                and kwargs.get("repeat_penalty", 1.0) == 1.0
+                and not kwargs.get("frequency_penalty")
+                and not kwargs.get("presence_penalty")
+                and kwargs.get("logits_processor") is None
+            )
+            if grammar is None or not plain:
+                return super()._init_sampler(**kwargs)
+            import llama_cpp
+            from llama_cpp import _internals
+
+            chain = _internals.LlamaSampler()
+            lazy = GrammarFirstChoice(llama_cpp, self._model.vocab, grammar._grammar, grammar._root)
+            llama_cpp.llama_sampler_chain_add(chain.sampler, lazy.pointer())
+            index = llama_cpp.llama_sampler_chain_n(chain.sampler) - 1
+            chain.custom_samplers.append((index, lazy))  # freed with the chain
+            chain.add_greedy()
+            return chain
 
     return CountingLlama
