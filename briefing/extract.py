@@ -85,10 +85,11 @@ def _content_words(text: str) -> set[str]:
 
 
 def _borrowed(text: str, example: str, cited: list[str]) -> bool:
-    """Most of the statement's content words come from the example, not the sources."""
+    """Three quarters or more of the statement's content words come from the example
+    and not from the cited sentences."""
     mine = _content_words(text)
     borrowed = mine & _content_words(example) - _content_words(" ".join(cited))
-    return bool(mine) and len(borrowed) >= max(2, len(mine) // 2)
+    return len(borrowed) >= 3 and 4 * len(borrowed) >= 3 * len(mine)
 
 
 def example_turns(prompts: PromptSet) -> list[dict[str, str]]:
