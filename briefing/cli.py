@@ -8,11 +8,15 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from briefing.errors import BriefingError, InputError
+
+if TYPE_CHECKING:
+    from briefing.config import Settings
+    from briefing.llm import LLM
 
 app = typer.Typer(
     help="Cited, bilingual news briefings that say only what their sources say.",
@@ -83,6 +87,18 @@ Layout = Annotated[str, typer.Option(help="Markdown layout: stacked or paired.")
 Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bars.")]
 
 
+def backend_for(settings: Settings) -> LLM:
+    """The configured backend, behind the answer cache unless it is off (or the fake
+    backend, whose scripted answers must never be replayed into another run)."""
+    from briefing.llm import get_llm
+    from briefing.llm.cache import CachedLLM
+
+    llm = get_llm(settings.backend, settings.model, **settings.backend_options())
+    if settings.cache and llm.name != "fake":
+        return CachedLLM(llm, settings.answer_cache)
+    return llm
+
+
 @app.command()
 def generate(
     paths: Paths,
@@ -106,7 +122,6 @@ def generate(
     """Write a cited briefing of ARTICLES in the --lang languages."""
     from briefing.config import resolve
     from briefing.ingest import load_sources
-    from briefing.llm import get_llm
     from briefing.llm.cache import CachedLLM
     from briefing.output import check_writable, write_atomic
     from briefing.pipeline import Meter, Options
@@ -141,9 +156,7 @@ def generate(
             }
         )
         sources = load_sources(paths)
-        llm = get_llm(settings.backend, settings.model, **settings.backend_options())
-        if settings.cache and llm.name != "fake":  # scripted answers must not be replayed
-            llm = CachedLLM(llm, settings.answer_cache)
+        llm = backend_for(settings)
         meter = Meter()
         options = Options(
             languages=languages,

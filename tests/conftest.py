@@ -18,6 +18,22 @@ from briefing.models import Source
 FIXTURES = Path(__file__).parent / "fixtures"
 
 
+@pytest.fixture(autouse=True)
+def _isolated(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every test gets its own answer cache and config, and retries without back-off.
+
+    The model file's cache (BRIEFING_CACHE_DIR) stays shared: assembling 1.1 GB per
+    test would be absurd, and it is verified by hash anyway.
+    """
+    monkeypatch.setenv("BRIEFING_ANSWER_CACHE", str(tmp_path_factory.mktemp("answers")))
+    config = tmp_path_factory.mktemp("config") / "briefing.toml"
+    config.write_text("")
+    monkeypatch.setenv("BRIEFING_CONFIG", str(config))
+    monkeypatch.setenv("BRIEFING_RETRY_BACKOFF", "0")
+    for name in ("OPENAI_API_KEY", "OPENAI_BASE_URL", "BRIEFING_BACKEND", "BRIEFING_MODEL"):
+        monkeypatch.delenv(name, raising=False)
+
+
 @pytest.fixture
 def harbour_paths() -> list[Path]:
     """An English (A1) and an Icelandic (A2) report of one fictional event."""

@@ -11,7 +11,7 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import click
 import typer
@@ -89,6 +89,15 @@ def make_judge(backend: str | None, model: str | None, votes: int) -> Judge:
     return Judge(get_llm(backend, model, **options), votes=votes)
 
 
+def _backend(backend: str, model_file: Path | None) -> Any:
+    """The generating backend as `generate` builds it, answer cache included, so eval
+    runs and prompt comparisons reuse every answer whose prompt did not change."""
+    from briefing.cli import backend_for
+    from briefing.config import resolve
+
+    return backend_for(resolve({"backend": backend, "model_file": model_file}))
+
+
 @eval_app.command("check")
 def check(
     briefing_path: Annotated[Path, typer.Argument(metavar="BRIEFING.json")],
@@ -153,11 +162,10 @@ def run(
     """Generate a briefing per eval case and score it against the case's thresholds."""
     from briefing.eval.cases import find_cases
     from briefing.eval.runner import run_case
-    from briefing.llm import get_llm
 
     with _friendly():
         cases = find_cases(cases_dir, case)
-        llm = get_llm(backend, model_file=model_file)
+        llm = _backend(backend, model_file)
         judge = None
         if not no_judge:
             judge = (
@@ -276,7 +284,6 @@ def compare(
     """Run the eval cases under prompt sets A and B; exit 1 if B is worse on a threshold."""
     from briefing.eval.cases import find_cases
     from briefing.eval.compare import run_side, summary, table
-    from briefing.llm import get_llm
     from briefing.prompts import PromptSet
 
     with _friendly():
@@ -284,7 +291,7 @@ def compare(
             raise InputError("give --prompts twice: the baseline A, then the candidate B")
         sets = [PromptSet(None if p == "shipped" else Path(p)) for p in prompts]
         cases = find_cases(cases_dir, case)
-        llm = get_llm(backend, model_file=model_file)
+        llm = _backend(backend, model_file)
         judge = None if no_judge else Judge(llm)
         sides = []
         for label, prompt_set in zip(prompts, sets, strict=True):
