@@ -54,7 +54,7 @@ SECTION_OF: dict[str, Section] = {
 
 def items_for(chunk: Chunk) -> int:
     """How many facts a chunk may yield: more text, more to say, within bounds."""
-    return max(2, min(5, chunk.tokens // 150))
+    return max(3, min(6, chunk.tokens // 100))
 
 
 def answer_budget(max_items: int, max_words: int) -> int:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from briefing.chunk import chunk_sources
 from briefing.extract import PIVOT, ChunkResult, ExtractSettings, Found, extract_chunk
 from briefing.labels import labels
-from briefing.llm.base import LLM, Response, model_sha256
+from briefing.llm.base import LLM, Request, Response, model_sha256
 from briefing.merge import Conflict, merge, source_label
 from briefing.models import Briefing, Item, RunInfo, Source, Usage
 from briefing.progress import Bars, Quiet
@@ -134,7 +134,7 @@ def generate(
         model=llm.model,
         model_sha256=model_sha256(llm),
         languages=list(options.languages),
-        sampling={"temperature": 0.0, "seed": 0},
+        sampling={k: v for k, v in Request(messages=[]).sampling().items() if k != "max_tokens"},
         prompts=options.prompts.provenance(),
         usage={**meter.stages, "total": meter.total()},
         seconds=round(time.perf_counter() - started, 3),

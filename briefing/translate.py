@@ -6,8 +6,11 @@ so an answer cannot skip or merge statements. Names and numbers are re-checked b
 
 from __future__ import annotations
 
+import itertools
+
 from briefing.answers import Translation, constrained_schema
 from briefing.errors import LLMError, TruncatedAnswer
+from briefing.extract import PIVOT
 from briefing.labels import language_name
 from briefing.llm.base import LLM
 from briefing.llm.structured import Recorder, ask
@@ -84,4 +87,19 @@ def _translate_once(
         reask=lambda errors: prompts.render("reask", errors=errors),
         record=record,
     )
-    return [" ".join(t.split()) for t in answer.t]
+    return [
+        f"[{PIVOT}] {source}" if degenerate(text) else " ".join(text.split())
+        for source, text in zip(statements, answer.t, strict=True)
+    ]
+
+
+def degenerate(text: str) -> bool:
+    """A small model under greedy decoding can loop ("stundum stundum stundum ..."):
+    such an answer is no translation, and the pivot text, marked, is more honest."""
+    tokens = text.lower().split()
+    run = 1
+    for previous, current in itertools.pairwise(tokens):
+        run = run + 1 if current == previous else 1
+        if run >= 4:
+            return True
+    return len(tokens) >= 12 and len(set(tokens)) < len(tokens) / 3

@@ -130,3 +130,15 @@ def test_a_statement_parroting_the_prompt_example_is_dropped(harbour: list[Sourc
 
     assert [d["text"] for d in briefing.dropped] == ["Night shift length is still unresolved."]
     assert "example" in briefing.dropped[0]["reason"]
+
+
+def test_a_looping_translation_falls_back_to_the_marked_pivot(harbour: list[Source]) -> None:
+    def looping(request):
+        answer = scripted()(request)
+        if request.stage == "translate":
+            answer["t"][0] = "Ríkið stundum stundum stundum stundum stundum"
+        return answer
+
+    briefing = generate(harbour, FakeLLM(looping))
+    assert briefing.agreements[0].text["is"] == "[en] Two night sailings will be added from May."
+    assert briefing.open_issues[0].text["is"].startswith("IS: ")
