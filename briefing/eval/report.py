@@ -142,5 +142,7 @@ def junit(suites: dict[str, tuple[list[Score], list[str]]]) -> str:
 
 
 def console() -> Console:
-    """Tables go to stdout; the artefact of `eval` is the report."""
-    return Console(soft_wrap=False)
+    """Tables go to stdout; the artefact of `eval` is the report. Piped (CI logs), rich
+    would squeeze them into 80 columns and cut the metric names, so allow 140."""
+    out = Console(soft_wrap=False)
+    return out if out.is_terminal else Console(soft_wrap=False, width=140)
