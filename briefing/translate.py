@@ -71,9 +71,11 @@ def _translate_once(
         },
     ]
     longest = max(len(s) for s in statements)
-    max_chars = int(longest * 1.6) + 20
+    # Each string is capped by the grammar and the budget covers every string at its
+    # cap, so a looping answer ends its string early instead of truncating the call.
+    max_chars = int(longest * 1.4) + 10
     per_char = TOKENS_PER_CHAR.get(language, DEFAULT_TOKENS_PER_CHAR)
-    budget = int(sum(len(s) * 1.3 + 20 for s in statements) * per_char) + 8 * len(statements) + 16
+    budget = len(statements) * (int(max_chars * per_char) + 8) + 16
     answer = ask(
         llm,
         messages,
