@@ -62,3 +62,42 @@ def test_compare_reports_both_sets_and_the_deltas(tmp_path: Path, fake_backend: 
 def test_compare_needs_two_prompt_sets(fake_backend: FakeLLM) -> None:
     result = runner.invoke(app, ["eval", "compare", str(CASES), "--prompts", "shipped"])
     assert result.exit_code == 2 and "--prompts twice" in result.stderr
+
+
+def _result(name: str, thresholds: dict, metrics: dict, tokens: int) -> object:
+    from briefing.eval.cases import Case
+    from briefing.eval.runner import CaseResult
+
+    case = Case(name, Path(name), ["en"], [], [], set(), thresholds)
+    report = {"usage": {"total": {"completion_tokens": tokens}}, "generate_seconds": 1.0}
+    return CaseResult(case, [], metrics, [], report)
+
+
+def test_verdict_flags_a_threshold_that_a_met_and_b_misses() -> None:
+    from briefing.eval.compare import Side, summary
+    from briefing.prompts import PromptSet
+
+    limits = {"faithfulness": 0.7, "coverage": 0.3}
+    a = Side(
+        "A",
+        PromptSet(),
+        [
+            _result("one", limits, {"faithfulness": 0.9, "coverage": 0.2}, 100),
+            _result("two", limits, {"faithfulness": 0.8, "coverage": 0.5}, 100),
+        ],
+    )
+    b = Side(
+        "B",
+        PromptSet(),
+        [
+            _result("one", limits, {"faithfulness": 0.95, "coverage": 0.1}, 80),
+            _result("two", limits, {"faithfulness": 0.6, "coverage": 0.6}, 90),
+        ],
+    )
+    result = summary(a, b)
+
+    assert result["regressions"] == ["two: faithfulness 0.80 -> 0.6 below 0.7"]
+    assert result["b_no_worse"] is False
+    assert result["cases"][0]["faithfulness"]["delta"] == 0.05
+    assert result["total"]["generated_tokens"] == {"a": 200, "b": 170, "delta": -30}
+    assert summary(a, a)["b_no_worse"] is True
