@@ -38,6 +38,7 @@ def merge(
     record: Recorder | None = None,
 ) -> tuple[list[Found], list[Conflict]]:
     """Return the deduplicated statements and conflicts as indexes into that list."""
+    found = fold_identical(found)
     if len(found) < 2:
         return list(found), []
     labels = {s.id: source_label(s) for s in sources}
@@ -78,6 +79,20 @@ def merge(
         record=record,
     )
     return apply_plan(found, plan)
+
+
+def fold_identical(found: list[Found]) -> list[Found]:
+    """Statements worded identically are one statement: code folds them, no LLM needed."""
+    kept: dict[tuple[str, str, str], Found] = {}
+    for item in found:
+        key = (item.section, (item.actor or "").casefold(), " ".join(item.text.casefold().split()))
+        if key in kept:
+            kept[key].evidence += [e for e in item.evidence if e not in kept[key].evidence]
+        else:
+            kept[key] = Found(
+                item.section, item.text, list(item.evidence), item.source_id, item.actor
+            )
+    return list(kept.values())
 
 
 def apply_plan(found: list[Found], plan: MergePlan) -> tuple[list[Found], list[Conflict]]:

@@ -71,3 +71,19 @@ def test_apply_plan_unions_evidence_and_keeps_cross_source_conflicts() -> None:
     assert [m.text for m in merged] == ["a", "b", "not b", "same source"]
     assert merged[0].evidence == ["A1.S1", "A2.S1"]
     assert [(c.first, c.second) for c in conflicts] == [(1, 2)]
+
+
+def test_identical_statements_fold_without_the_llm() -> None:
+    from briefing.merge import fold_identical
+
+    found = [
+        Found("positions", "Trump said  no deal.", ["A2.S4"], "A2", "Trump"),
+        Found("positions", "trump said no deal.", ["A2.S5", "A2.S4"], "A2", "trump"),
+        Found("agreements", "Trump said no deal.", ["A2.S6"], "A2", "Trump"),
+    ]
+    folded = fold_identical(found)
+    assert [(f.section, f.evidence) for f in folded] == [
+        ("positions", ["A2.S4", "A2.S5"]),
+        ("agreements", ["A2.S6"]),
+    ]
+    assert found[0].evidence == ["A2.S4"]
