@@ -72,6 +72,10 @@ class Usage(BaseModel):
     prompt_tokens: int = 0
     completion_tokens: int = 0
     seconds: float = 0.0
+    cached_calls: int = Field(default=0, description="Answers served by the cache: no call.")
+    cached_completion_tokens: int = Field(
+        default=0, description="Tokens those cached answers cost when they were generated."
+    )
     cost: float | None = Field(
         default=None, description="Price of the tokens, when prices per 1M tokens are set."
     )
@@ -81,6 +85,8 @@ class Usage(BaseModel):
         self.prompt_tokens += other.prompt_tokens
         self.completion_tokens += other.completion_tokens
         self.seconds += other.seconds
+        self.cached_calls += other.cached_calls
+        self.cached_completion_tokens += other.cached_completion_tokens
         if other.cost is not None:
             self.cost = round((self.cost or 0.0) + other.cost, 6)
 

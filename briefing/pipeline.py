@@ -45,10 +45,13 @@ class Meter:
         self.engine_seconds = 0.0
 
     def record(self, stage: str, response: Response) -> None:
-        if response.cached:
-            return
         with self._lock:
             usage = self.stages.setdefault(stage, Usage())
+            if response.cached:
+                usage.add(
+                    Usage(cached_calls=1, cached_completion_tokens=response.completion_tokens)
+                )
+                return
             usage.add(
                 Usage(
                     calls=1,

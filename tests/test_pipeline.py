@@ -142,3 +142,15 @@ def test_a_looping_translation_falls_back_to_the_marked_pivot(harbour: list[Sour
     briefing = generate(harbour, FakeLLM(looping))
     assert briefing.agreements[0].text["is"] == "[en] Two night sailings will be added from May."
     assert briefing.open_issues[0].text["is"].startswith("IS: ")
+
+
+def test_cached_answers_are_not_calls_but_keep_their_token_cost() -> None:
+    from briefing.llm.base import Response
+    from briefing.pipeline import Meter
+
+    meter = Meter()
+    meter.record("extract", Response(text="{}", prompt_tokens=50, completion_tokens=20))
+    meter.record("extract", Response(text="{}", completion_tokens=30, cached=True))
+    total = meter.total()
+    assert (total.calls, total.completion_tokens) == (1, 20)
+    assert (total.cached_calls, total.cached_completion_tokens) == (1, 30)

@@ -29,7 +29,9 @@ class Side:
 
 
 def _tokens(result: CaseResult) -> int:
-    return int(result.report.get("usage", {}).get("total", {}).get("completion_tokens", 0))
+    """Generated tokens the prompts cost, whether the answers came fresh or from the cache."""
+    total = result.report.get("usage", {}).get("total", {})
+    return int(total.get("completion_tokens", 0)) + int(total.get("cached_completion_tokens", 0))
 
 
 def _seconds(result: CaseResult) -> float:
@@ -113,7 +115,7 @@ def _delta(value: float | None) -> str:
 def table(result: dict[str, Any]) -> Table:
     t = Table(title=f"A = {result['a']['label']}   B = {result['b']['label']}")
     t.add_column("case")
-    for key in (*METRICS, "generated_tokens", "seconds"):
+    for key in (*METRICS, "generated_tokens", "seconds (uncached)"):
         t.add_column(f"{key}\nA / B (Δ)", justify="right")
     for row in [*result["cases"], result["total"]]:
         cells = [
