@@ -91,6 +91,15 @@ class Usage(BaseModel):
             self.cost = round((self.cost or 0.0) + other.cost, 6)
 
 
+class PromptInfo(BaseModel):
+    """One prompt as used: its content hash and whether it came from an override folder."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    sha256: str
+    origin: Literal["shipped", "override"] = "shipped"
+
+
 class RunInfo(BaseModel):
     """How the briefing was made: enough to reproduce it and to compare runs."""
 
@@ -101,7 +110,7 @@ class RunInfo(BaseModel):
     model_sha256: str | None = None
     languages: list[str]
     sampling: dict[str, float | int | None] = Field(default_factory=dict)
-    prompts: dict[str, str] = Field(default_factory=dict, description="Prompt name -> sha256.")
+    prompts: dict[str, PromptInfo] = Field(default_factory=dict, description="Prompt name -> hash.")
     usage: dict[str, Usage] = Field(default_factory=dict, description="Stage -> usage.")
     seconds: float = 0.0
 

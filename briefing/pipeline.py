@@ -14,11 +14,12 @@ from dataclasses import dataclass, field
 from briefing.chunk import chunk_sources
 from briefing.extract import PIVOT, ChunkResult, ExtractSettings, Found, extract_chunk
 from briefing.labels import labels
-from briefing.llm.base import LLM, Request, Response, model_sha256
+from briefing.llm.base import LLM, Response
 from briefing.merge import Conflict, merge, source_label
 from briefing.models import Briefing, Item, RunInfo, Source, Usage
 from briefing.progress import Bars, Quiet
 from briefing.prompts import PromptSet
+from briefing.provenance import llm_info, sampling
 from briefing.translate import translate
 
 STAGES = ("extract", "merge", "translate")
@@ -133,11 +134,9 @@ def generate(
 
     briefing = assemble(sources, merged, conflicts, texts, options.languages, dropped)
     briefing.run = RunInfo(
-        backend=llm.name,
-        model=llm.model,
-        model_sha256=model_sha256(llm),
+        **llm_info(llm),
         languages=list(options.languages),
-        sampling={k: v for k, v in Request(messages=[]).sampling().items() if k != "max_tokens"},
+        sampling=sampling(),
         prompts=options.prompts.provenance(),
         usage={**meter.stages, "total": meter.total()},
         seconds=round(time.perf_counter() - started, 3),

@@ -85,11 +85,15 @@ class PromptSet:
     def sha256(self, name: str) -> str:
         return hashlib.sha256(self.source(name).encode("utf-8")).hexdigest()
 
-    def provenance(self) -> dict[str, str]:
-        """Name -> short content hash, marked when the file came from an override folder."""
+    def provenance(self, prefix: str = "") -> dict[str, dict[str, str]]:
+        """Name -> content hash and origin, for the templates whose name starts with `prefix`."""
         return {
-            name: self.sha256(name)[:12] + (" (override)" if self.overridden(name) else "")
+            name: {
+                "sha256": self.sha256(name),
+                "origin": "override" if self.overridden(name) else "shipped",
+            }
             for name in self.names()
+            if name.startswith(prefix)
         }
 
     def _where(self, name: str) -> str:

@@ -6,8 +6,6 @@ language: the model's own words never appear inside a quotation mark.
 
 from __future__ import annotations
 
-import hashlib
-import json
 from typing import Any
 
 from briefing import __version__
@@ -15,6 +13,7 @@ from briefing.labels import labels
 from briefing.merge import source_label
 from briefing.models import SECTIONS, Briefing
 from briefing.prompts import PromptSet
+from briefing.provenance import summary
 
 DEFAULT_LAYOUT = "stacked"
 
@@ -47,15 +46,9 @@ def footer(briefing: Briefing) -> str:
     run = briefing.run
     if run is None:
         return f"briefing {__version__}"
-    model = run.model + (f" (sha256 {run.model_sha256[:12]})" if run.model_sha256 else "")
-    combined = hashlib.sha256(json.dumps(run.prompts, sort_keys=True).encode()).hexdigest()
-    overridden = sorted(k for k, v in run.prompts.items() if v.endswith("(override)"))
-    origin = f"overridden: {', '.join(overridden)}" if overridden else "shipped"
     total = run.usage.get("total")
-    calls = f" · {total.calls} LLM calls" if total else ""
-    return (
-        f"briefing {__version__} · {run.backend} · {model}{calls} · "
-        f"prompts {combined[:12]} ({origin})"
+    return summary(
+        run.backend, run.model, run.model_sha256, run.prompts, total.calls if total else None
     )
 
 

@@ -178,3 +178,54 @@ def test_embedded_judge_catches_an_invented_claim(
     scores = check_briefing(fake_briefing(case, [true, invented]), Judge(embedded_llm)).scores
     assert scores[0].label == "supported"
     assert scores[1].value == 0.0
+
+
+def test_eval_run_records_what_generated_and_what_judged(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seen: dict[str, Any] = {}
+
+    def fake_generate(sources: list, llm: Any, options: Any) -> Briefing:
+        seen["prompts"] = options.prompts
+        return Briefing(languages=options.languages, sources=sources)
+
+    folder = tmp_path / "prompts"
+    folder.mkdir()
+    (folder / "merge.system.j2").write_text("Group the points. JSON only.", encoding="utf-8")
+    judge = FakeLLM([])
+    monkeypatch.setattr("briefing.pipeline.generate", fake_generate)
+    monkeypatch.setattr("briefing.llm.get_llm", lambda *a, **k: judge)
+    result = CliRunner().invoke(
+        eval_app,
+        [
+            "run",
+            str(CASES),
+            "--case",
+            "harbour-strike",
+            "--prompts",
+            str(folder),
+            "--report-json",
+            str(tmp_path / "r.json"),
+        ],
+    )
+    assert seen["prompts"].source("merge.system") == "Group the points. JSON only."
+    provenance = json.loads((tmp_path / "r.json").read_text())["provenance"]
+    generator, judged = provenance["generator"], provenance["judge"]
+    assert (generator["backend"], generator["model"]) == ("fake", judge.model)
+    assert generator["sampling"] == {"temperature": 0.0, "seed": 0}
+    assert generator["prompts"]["merge.system"] == {
+        "sha256": seen["prompts"].sha256("merge.system"),
+        "origin": "override",
+    }
+    assert generator["prompts"]["merge.user"]["origin"] == "shipped"
+    assert judged["sampling"] == {"temperature": 0.0, "seed": 0, "max_tokens": 80}
+    assert judged["votes"] == 1 and set(judged["prompts"]) == {
+        "judge.system",
+        "judge.user",
+        "judge_attribution.system",
+        "judge_attribution.user",
+        "judge_consistency.system",
+        "judge_consistency.user",
+    }
+    assert "overridden: merge.system" in result.stdout
+    assert f"judged by fake · {judge.model}" in result.stdout

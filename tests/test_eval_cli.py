@@ -15,6 +15,7 @@ from typer.testing import CliRunner
 from briefing.eval.cli import eval_app
 from briefing.llm.base import Request
 from briefing.llm.fake import FakeLLM
+from briefing.prompts import PromptSet
 
 runner = CliRunner()
 
@@ -66,6 +67,13 @@ def test_a_faithful_briefing_passes_and_writes_reports(tmp_path: Path, fake_judg
     report = json.loads((tmp_path / "r.json").read_text())
     assert report["metrics"]["faithfulness"] == 1.0
     assert report["failed"] == []
+    assert report["judge"]["backend"] == "fake"
+    assert report["judge"]["sampling"] == {"temperature": 0.0, "seed": 0, "max_tokens": 80}
+    assert report["judge"]["prompts"]["judge.user"] == {
+        "sha256": PromptSet().sha256("judge.user"),
+        "origin": "shipped",
+    }
+    assert "judged by fake" in result.stdout
     assert report["scores"][0]["metadata"]["judge"]["prompt"][1]["content"].startswith(
         "SOURCE SENTENCES"
     )
@@ -118,6 +126,7 @@ def test_no_judge_runs_the_code_checks_only(tmp_path: Path) -> None:
     result = runner.invoke(eval_app, [str(path), "--no-judge"])
     assert result.exit_code == 0, result.output
     assert "unjudged" in result.stdout
+    assert "judge: none (code checks only)" in result.stdout
 
 
 @pytest.mark.parametrize(

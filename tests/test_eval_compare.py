@@ -49,8 +49,12 @@ def test_compare_reports_both_sets_and_the_deltas(tmp_path: Path, fake_backend: 
     )
     data = json.loads(report.read_text())
     assert [row["case"] for row in data["cases"]] == ["harbour-strike"]
-    assert data["b"]["prompts"]["extract.system"].endswith("(override)")
-    assert not data["a"]["prompts"]["extract.system"].endswith("(override)")
+    assert data["b"]["prompts"]["extract.system"]["origin"] == "override"
+    assert data["a"]["prompts"]["extract.system"]["origin"] == "shipped"
+    assert data["a"]["prompts"]["merge.user"] == data["b"]["prompts"]["merge.user"]
+    assert data["provenance"]["generator"]["backend"] == "fake"
+    assert data["provenance"]["judge"] is None
+    assert "B = " in result.stdout and "overridden: extract.system" in result.stdout
     row = data["cases"][0]
     assert set(row["coverage"]) == {"a", "b", "delta"}
     assert row["generated_tokens"]["a"] > 0

@@ -177,6 +177,7 @@ def test_attribution_named_absent_and_pronoun() -> None:
         ("positions[3]", "yes"),
     ]
     assert "'Einar Solheim' is not named" in att[1].explanation
+    assert att[1].metadata["text"] == "Iceland will receive 16.5 percent."  # the table shows it
     judged = [r for r in llm.requests if "ACTOR:" in r.messages[1]["content"]]
     assert len(judged) == 1
     # the judge sees the sentences before the cited one, to resolve "hún"
@@ -188,3 +189,15 @@ def test_without_a_judge_passing_claims_are_unjudged() -> None:
         briefing(agreements=[item("Talks ended in Akureyri.", None, ["A1.S1"])]), None
     )
     assert (scores[0].label, scores[0].value) == ("unjudged", None)
+
+
+def test_without_a_judge_faithfulness_is_not_available_rather_than_zero() -> None:
+    b = briefing(
+        agreements=[
+            item("Talks ended in Akureyri.", None, ["A1.S1"]),
+            item("Iceland will receive 19 percent of the catch.", None, ["A1.S2"]),
+        ]
+    )
+    m = metrics(evaluate(b, None))
+    assert m["faithfulness"] is None
+    assert m["details"] == 0.5  # the wrong number is still caught, by code

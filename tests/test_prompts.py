@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 import pytest
@@ -28,7 +29,11 @@ def test_override_replaces_one_template_and_keeps_the_rest(tmp_path: Path) -> No
     assert custom.source("merge.system") == "Group duplicates. JSON only."
     assert custom.overridden("merge.system") and not custom.overridden("merge.user")
     assert custom.source("extract.user") == shipped.source("extract.user")
-    assert custom.provenance()["merge.system"].endswith("(override)")
+    assert custom.provenance()["merge.system"] == {
+        "sha256": hashlib.sha256(b"Group duplicates. JSON only.").hexdigest(),
+        "origin": "override",
+    }
+    assert custom.provenance()["merge.user"]["origin"] == "shipped"
 
 
 def test_syntax_error_names_file_and_line(tmp_path: Path) -> None:

@@ -113,7 +113,7 @@ def check(
     ] = None,
 ) -> None:
     """Check every claim of a briefing against the sentences it cites."""
-    from briefing.eval.runner import check_briefing, load_briefing
+    from briefing.eval.runner import check_briefing, load_briefing, provenance_lines
 
     with _friendly():
         thresholds = rep.parse_thresholds(fail_under or [], METRIC_CHECK)
@@ -133,6 +133,8 @@ def check(
         out = rep.console()
         out.print(rep.claim_table(result.scores, f"Claims of {briefing_path}"))
         out.print(rep.metrics_table({str(briefing_path): result.metrics}, floors))
+        for line in provenance_lines(result.report["run"], result.report["judge"]):
+            out.print(line, highlight=False)
         _write_reports(
             report_json,
             result.report,
@@ -158,12 +160,18 @@ def run(
     out_dir: Annotated[
         Path | None, typer.Option(help="Keep each generated briefing JSON here.")
     ] = None,
+    prompts_dir: Annotated[
+        Path | None,
+        typer.Option("--prompts", help="Prompt folder overriding the shipped prompts."),
+    ] = None,
 ) -> None:
     """Generate a briefing per eval case and score it against the case's thresholds."""
     from briefing.eval.cases import find_cases
-    from briefing.eval.runner import run_case
+    from briefing.eval.runner import generator_info, judge_info, provenance_lines, run_case
+    from briefing.prompts import PromptSet
 
     with _friendly():
+        prompt_set = PromptSet(prompts_dir)
         cases = find_cases(cases_dir, case)
         llm = _backend(backend, model_file)
         judge = None
@@ -176,7 +184,7 @@ def run(
         results = []
         for c in cases:
             typer.echo(f"case {c.name}: generating and checking...", err=True)
-            results.append(run_case(c, llm, judge, out_dir))
+            results.append(run_case(c, llm, judge, out_dir, prompt_set))
         out = rep.console()
         for r in results:
             out.print(rep.claim_table(r.scores, f"Case {r.case.name}"))
@@ -186,9 +194,15 @@ def run(
                 {r.case.name: r.case.thresholds for r in results},
             )
         )
+        provenance = {
+            "generator": generator_info(llm, prompt_set),
+            "judge": judge_info(judge),
+        }
+        for line in provenance_lines(provenance["generator"], provenance["judge"]):
+            out.print(line, highlight=False)
         report = {
+            "provenance": provenance,
             "cases": [r.report for r in results],
-            "judge": judge is not None,
             "failed": [r.case.name for r in results if r.failed],
         }
         _write_reports(
@@ -284,7 +298,9 @@ def compare(
     """Run the eval cases under prompt sets A and B; exit 1 if B is worse on a threshold."""
     from briefing.eval.cases import find_cases
     from briefing.eval.compare import run_side, summary, table
+    from briefing.eval.runner import generator_info, judge_info, provenance_lines
     from briefing.prompts import PromptSet
+    from briefing.provenance import prompts_digest
 
     with _friendly():
         if len(prompts) != 2:
@@ -298,7 +314,17 @@ def compare(
             typer.echo(f"prompts {label}: running {len(cases)} cases...", err=True)
             sides.append(run_side(label, prompt_set, cases, llm, judge))
         result = summary(*sides)
-        rep.console().print(table(result))
+        result["provenance"] = {
+            "generator": generator_info(llm, None),
+            "judge": judge_info(judge),
+        }
+        out = rep.console()
+        out.print(table(result))
+        for line in provenance_lines(**result["provenance"]):
+            out.print(line, highlight=False)
+        for side in ("a", "b"):
+            digest = prompts_digest(result[side]["prompts"])
+            out.print(f"{side.upper()} = {result[side]['label']}: {digest}", highlight=False)
         if report_json is not None:
             rep.write_json(report_json, result)
         if result["regressions"]:

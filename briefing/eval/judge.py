@@ -18,6 +18,7 @@ from briefing.errors import TruncatedAnswer, ValidationFailed
 from briefing.llm.base import LLM, Message, Request, Response
 from briefing.llm.structured import ask
 from briefing.prompts import PromptSet
+from briefing.provenance import llm_info, sampling
 
 UNSCORED = "unscored"
 
@@ -99,6 +100,16 @@ class Judge:
     usage: dict[str, float] = field(
         default_factory=lambda: {"calls": 0, "prompt_tokens": 0, "completion_tokens": 0}
     )
+
+    def provenance(self) -> dict[str, Any]:
+        """Backend, weights, sampling, votes and the judge prompts' hashes, for the report."""
+        return {
+            **llm_info(self.llm),
+            "sampling": sampling(self.max_tokens),
+            "votes": self.votes,
+            "vote_temperature": self.vote_temperature,
+            "prompts": self.prompts.provenance("judge"),
+        }
 
     def support(self, claim: str, sentences: list[tuple[str, str]], label: str) -> Judgement:
         user = self.prompts.render("judge.user", sentences=sentences, claim=claim)

@@ -137,7 +137,11 @@ def score_consistency(item_id: str, claims: list[Claim], judge: Judge | None) ->
     """The language versions of one item state the same facts (numbers by code, rest by judge)."""
     if len(claims) < 2:
         return None
-    meta: dict[str, Any] = {"versions": {c.language: c.text for c in claims}, "judge": None}
+    meta: dict[str, Any] = {
+        "text": " | ".join(f"{c.language}: {c.text}" for c in claims),
+        "versions": {c.language: c.text for c in claims},
+        "judge": None,
+    }
     first = claims[0]
     for other in claims[1:]:
         diff = checks.number_mismatch(first.text, other.text)
@@ -158,7 +162,13 @@ def score_attribution(item_id: str, item: Item, ctx: Context, judge: Judge | Non
         return None
     cited = ctx.cited(item.evidence)
     status = checks.attribution(item.actor, [t for _, t in cited])
-    meta: dict[str, Any] = {"actor": item.actor, "code": status, "judge": None}
+    claim = next(iter(item.text.values()), "")
+    meta: dict[str, Any] = {
+        "text": claim,
+        "actor": item.actor,
+        "code": status,
+        "judge": None,
+    }
     if status == "named":
         return Score("attribution", item_id, "yes", 1.0, f"{item.actor} is named", meta)
     if status == "absent" or judge is None:
@@ -166,7 +176,6 @@ def score_attribution(item_id: str, item: Item, ctx: Context, judge: Judge | Non
         if status == "pronoun":
             return Score("attribution", item_id, "unclear", None, why + " (he/she said)", meta)
         return Score("attribution", item_id, "no", 0.0, why, meta)
-    claim = next(iter(item.text.values()))
     verdict = judge.attribution(item.actor, claim, ctx.with_context(item.evidence), item_id)
     meta["judge"] = verdict.record()
     value = None if verdict.label in (UNSCORED, "unclear") else float(verdict.label == "yes")
@@ -185,9 +194,17 @@ def share(scores: list[Score], check: str, key: str) -> float | None:
     return sum(not s.metadata.get(key) for s in rows) / len(rows) if rows else None
 
 
+def faithfulness(scores: list[Score]) -> float | None:
+    """Share of claims supported; n/a while any claim that passed the code checks went
+    unjudged, since the mean of the failures alone would read as 0."""
+    if any(s.check == "support" and s.label == "unjudged" for s in scores):
+        return None
+    return mean(scores, "support")
+
+
 def metrics(scores: list[Score]) -> dict[str, float | None]:
     return {
-        "faithfulness": mean(scores, "support"),
+        "faithfulness": faithfulness(scores),
         "citations": share(scores, "support", "citation_problems"),
         "details": share(scores, "support", "detail_problems"),
         "consistency": mean(scores, "consistency"),
