@@ -101,6 +101,16 @@ def test_must_not_without_patterns_respects_negation() -> None:
     assert not states("The dispute over night shifts has not been settled.", forbidden)
 
 
+def eval_run(
+    monkeypatch: pytest.MonkeyPatch, generate: Any, llm: FakeLLM, case: str, *args: str
+) -> Any:
+    """`briefing eval run` on one case, with `generate` in place of the pipeline and `llm`
+    as every backend (generator and judge)."""
+    monkeypatch.setattr("briefing.pipeline.generate", generate)
+    monkeypatch.setattr("briefing.llm.get_llm", lambda *a, **k: llm)
+    return CliRunner().invoke(eval_app, ["run", str(CASES), "--case", case, *args])
+
+
 def test_eval_run_generates_checks_and_fails_a_case_under_threshold(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cases: list
 ) -> None:
@@ -123,20 +133,15 @@ def test_eval_run_generates_checks_and_fails_a_case_under_threshold(
             else "supported",
         }
     )
-    monkeypatch.setattr("briefing.pipeline.generate", fake_generate)
-    monkeypatch.setattr("briefing.llm.get_llm", lambda *a, **k: judge)
-    result = CliRunner().invoke(
-        eval_app,
-        [
-            "run",
-            str(CASES),
-            "--case",
-            "rivermouth-drought",
-            "--report-json",
-            str(tmp_path / "r.json"),
-            "--out-dir",
-            str(tmp_path / "b"),
-        ],
+    result = eval_run(
+        monkeypatch,
+        fake_generate,
+        judge,
+        "rivermouth-drought",
+        "--report-json",
+        str(tmp_path / "r.json"),
+        "--out-dir",
+        str(tmp_path / "b"),
     )
     assert result.exit_code == 1
     assert "case rivermouth-drought failed" in result.stderr
@@ -193,20 +198,15 @@ def test_eval_run_records_what_generated_and_what_judged(
     folder.mkdir()
     (folder / "merge.system.j2").write_text("Group the points. JSON only.", encoding="utf-8")
     judge = FakeLLM([])
-    monkeypatch.setattr("briefing.pipeline.generate", fake_generate)
-    monkeypatch.setattr("briefing.llm.get_llm", lambda *a, **k: judge)
-    result = CliRunner().invoke(
-        eval_app,
-        [
-            "run",
-            str(CASES),
-            "--case",
-            "harbour-strike",
-            "--prompts",
-            str(folder),
-            "--report-json",
-            str(tmp_path / "r.json"),
-        ],
+    result = eval_run(
+        monkeypatch,
+        fake_generate,
+        judge,
+        "harbour-strike",
+        "--prompts",
+        str(folder),
+        "--report-json",
+        str(tmp_path / "r.json"),
     )
     assert seen["prompts"].source("merge.system") == "Group the points. JSON only."
     provenance = json.loads((tmp_path / "r.json").read_text())["provenance"]
