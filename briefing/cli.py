@@ -82,8 +82,11 @@ ModelFile = Annotated[
 ]
 ChunkTokens = Annotated[int, typer.Option(min=50, help="Chunk size in tokens.")]
 Overlap = Annotated[int, typer.Option(min=0, help="Tokens of overlap between chunks.")]
-PromptsDir = Annotated[Path | None, typer.Option("--prompts", help="Folder of prompt overrides.")]
-Layout = Annotated[str, typer.Option(help="Markdown layout: stacked or paired.")]
+PromptsDir = Annotated[
+    Path | None,
+    typer.Option("--prompts", help="Folder of prompt overrides (env BRIEFING_PROMPTS)."),
+]
+Layout = Annotated[str | None, typer.Option(help="Markdown layout: stacked (default) or paired.")]
 Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bars.")]
 
 
@@ -116,7 +119,7 @@ def generate(
     chunk_tokens: ChunkTokens = 900,
     overlap_tokens: Overlap = 0,
     prompts_dir: PromptsDir = None,
-    layout: Layout = "stacked",
+    layout: Layout = None,
     quiet: Quiet = False,
 ) -> None:
     """Write a cited briefing of ARTICLES in the --lang languages."""
@@ -138,13 +141,10 @@ def generate(
         if overlap_tokens >= chunk_tokens:
             raise InputError("--overlap-tokens must be smaller than --chunk-tokens")
         languages = list(dict.fromkeys(code.lower() for code in lang))
-        prompts = PromptSet(prompts_dir)
-        if layout not in prompts.layouts():
-            raise InputError(
-                f"unknown layout {layout!r} (choose from {', '.join(prompts.layouts())})"
-            )
         settings = resolve(
             {
+                "prompts": prompts_dir,
+                "layout": layout,
                 "backend": backend,
                 "base_url": base_url,
                 "model": model,
@@ -155,6 +155,11 @@ def generate(
                 "cache": False if no_cache else None,
             }
         )
+        prompts = PromptSet(settings.prompts)
+        if settings.layout not in prompts.layouts():
+            raise InputError(
+                f"unknown layout {settings.layout!r} (choose from {', '.join(prompts.layouts())})"
+            )
         sources = load_sources(paths)
         llm = backend_for(settings)
         meter = Meter()
@@ -169,7 +174,7 @@ def generate(
         if briefing.run is not None:
             for usage in briefing.run.usage.values():
                 usage.cost = settings.price(usage)
-        markdown = render_markdown(briefing, prompts, layout)
+        markdown = render_markdown(briefing, prompts, settings.layout)
         if json_path is not None:
             write_atomic(json_path, render_json(briefing))
         if output is not None:

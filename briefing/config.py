@@ -2,8 +2,9 @@
 
 The config file is `briefing.toml` in the working directory, else the one in the
 platform's user config dir (or `$BRIEFING_CONFIG`). It holds defaults a team shares
-(backend, server, model, prices); the API key is never read from it, so a checked-in
-file cannot leak one.
+(backend, server, model, prompt folder, layout, prices); relative paths in it are read
+from the file's folder. The API key is never read from it, so a checked-in file cannot
+leak one.
 """
 
 from __future__ import annotations
@@ -89,6 +90,8 @@ SETTINGS: dict[str, Setting] = {
     "cache": Setting("BRIEFING_CACHE", "cache", _boolean),
     "cache_dir": Setting("BRIEFING_ANSWER_CACHE", "cache_dir", _path),
     "model_file": Setting("BRIEFING_MODEL_FILE", "model_file", _path),
+    "prompts": Setting("BRIEFING_PROMPTS", "prompts", _path),
+    "layout": Setting("BRIEFING_LAYOUT", "layout", str),
     "price_prompt": Setting("BRIEFING_PRICE_PROMPT", "price.prompt", _positive_float),
     "price_completion": Setting("BRIEFING_PRICE_COMPLETION", "price.completion", _positive_float),
 }
@@ -110,6 +113,8 @@ class Settings:
     cache: bool = True
     cache_dir: Path | None = None
     model_file: Path | None = None
+    prompts: Path | None = None
+    layout: str = "stacked"
     price_prompt: float | None = None
     price_completion: float | None = None
     sources: dict[str, str] = field(default_factory=dict, repr=False)
@@ -219,6 +224,8 @@ def resolve(
             except ValueError as err:
                 shown = "(hidden)" if name == "api_key" else repr(raw)
                 raise InputError(f"{where}: bad value {shown}: {err}") from None
+            if path and where.startswith(f"{path}:") and isinstance(values[name], Path):
+                values[name] = path.parent / values[name]  # a team's file names its own folder
             sources[name] = str(where)
             break
     return Settings(**values, sources=sources)

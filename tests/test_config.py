@@ -121,3 +121,12 @@ def test_answer_cache_location(tmp_path: Path) -> None:
     )
     write(tmp_path / "briefing.toml", 'cache_dir = "~/answers"\n')
     assert resolve(env={}).answer_cache == Path("~/answers").expanduser()
+
+
+def test_a_team_file_names_its_prompt_folder_relative_to_itself(tmp_path: Path) -> None:
+    path = write(tmp_path / "team" / "briefing.toml", 'prompts = "house"\nlayout = "paired"\n')
+    settings = resolve(env={"BRIEFING_CONFIG": str(path)})
+    assert settings.prompts == tmp_path / "team" / "house"
+    assert settings.layout == "paired"
+    flagged = resolve({"prompts": Path("mine")}, env={"BRIEFING_CONFIG": str(path)})
+    assert flagged.prompts == Path("mine")

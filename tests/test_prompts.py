@@ -19,6 +19,7 @@ runner = CliRunner()
 
 
 def override(tmp_path: Path, name: str, text: str) -> Path:
+    tmp_path.mkdir(parents=True, exist_ok=True)
     (tmp_path / f"{name}.j2").write_text(text, encoding="utf-8")
     return tmp_path
 
@@ -106,3 +107,35 @@ def test_list_and_show(tmp_path: Path) -> None:
     assert "extract.system" in listed and "layout.paired.md" in listed
     shown = runner.invoke(app, ["prompts", "show", "merge.user"]).stdout
     assert shown == PromptSet().source("merge.user") + "\n"
+
+
+def test_the_config_file_picks_the_prompts_and_layout(
+    tmp_path: Path, harbour_paths: list[Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    llm = FakeLLM(scripted())
+    monkeypatch.setattr(briefing.llm, "get_llm", lambda *a, **k: llm)
+    override(
+        tmp_path / "house", "extract.system", PromptSet().source("extract.system") + "\nBe brief."
+    )
+    config = tmp_path / "briefing.toml"
+    config.write_text('prompts = "house"\nlayout = "paired"\n', encoding="utf-8")
+    monkeypatch.setenv("BRIEFING_CONFIG", str(config))
+    result = runner.invoke(app, ["generate", *map(str, harbour_paths), "-q"])
+    assert result.exit_code == 0, result.output
+    assert llm.requests[0].messages[0]["content"].endswith("Be brief.")
+    assert "(overridden: extract.system)" in result.stdout
+    assert (
+        result.stdout
+        == runner.invoke(
+            app,
+            [
+                "generate",
+                *map(str, harbour_paths),
+                "-q",
+                "--prompts",
+                str(tmp_path / "house"),
+                "--layout",
+                "paired",
+            ],
+        ).stdout
+    )

@@ -89,13 +89,17 @@ def make_judge(backend: str | None, model: str | None, votes: int) -> Judge:
     return Judge(get_llm(backend, model, **options), votes=votes)
 
 
-def _backend(backend: str, model_file: Path | None) -> Any:
-    """The generating backend as `generate` builds it, answer cache included, so eval
-    runs and prompt comparisons reuse every answer whose prompt did not change."""
+def _backend(
+    backend: str | None, model_file: Path | None, prompts: Path | None = None
+) -> tuple[Any, Path | None]:
+    """The generating backend as `generate` builds it (config file included), behind the
+    answer cache, so eval runs and comparisons reuse every answer whose prompt is unchanged;
+    and the prompt folder the flag or the config names."""
     from briefing.cli import backend_for
     from briefing.config import resolve
 
-    return backend_for(resolve({"backend": backend, "model_file": model_file}))
+    settings = resolve({"backend": backend, "model_file": model_file, "prompts": prompts})
+    return backend_for(settings), settings.prompts
 
 
 @eval_app.command("check")
@@ -149,7 +153,9 @@ def check(
 def run(
     cases_dir: Annotated[Path, typer.Argument(help="Folder of eval cases.")] = Path("evals"),
     case: Annotated[list[str] | None, typer.Option(help="Only this case, repeatable.")] = None,
-    backend: Annotated[str, typer.Option(help="Backend that writes the briefings.")] = "embedded",
+    backend: Annotated[
+        str | None, typer.Option(help="Backend that writes the briefings (default: embedded).")
+    ] = None,
     model_file: Annotated[Path | None, typer.Option(help="GGUF for the embedded backend.")] = None,
     judge_backend: JudgeBackend = None,
     judge_model: JudgeModel = None,
@@ -162,7 +168,7 @@ def run(
     ] = None,
     prompts_dir: Annotated[
         Path | None,
-        typer.Option("--prompts", help="Prompt folder overriding the shipped prompts."),
+        typer.Option("--prompts", help="Prompt overrides (default: the config's `prompts`)."),
     ] = None,
 ) -> None:
     """Generate a briefing per eval case and score it against the case's thresholds."""
@@ -171,15 +177,15 @@ def run(
     from briefing.prompts import PromptSet
 
     with _friendly():
-        prompt_set = PromptSet(prompts_dir)
         cases = find_cases(cases_dir, case)
-        llm = _backend(backend, model_file)
+        llm, prompts_dir = _backend(backend, model_file, prompts_dir)
+        prompt_set = PromptSet(prompts_dir)
         judge = None
         if not no_judge:
             judge = (
                 Judge(llm, votes=judge_votes)
                 if judge_backend is None and judge_model is None
-                else make_judge(judge_backend or backend, judge_model, judge_votes)
+                else make_judge(judge_backend or llm.name, judge_model, judge_votes)
             )
         results = []
         for c in cases:
@@ -290,7 +296,9 @@ def compare(
         typer.Option("--prompts", help="Prompt folder, or 'shipped'; give exactly two: A then B."),
     ] = ["shipped"],  # noqa: B006 - Typer reads the default
     case: Annotated[list[str] | None, typer.Option(help="Only this case, repeatable.")] = None,
-    backend: Annotated[str, typer.Option(help="Backend that writes the briefings.")] = "embedded",
+    backend: Annotated[
+        str | None, typer.Option(help="Backend that writes the briefings (default: embedded).")
+    ] = None,
     model_file: Annotated[Path | None, typer.Option(help="GGUF for the embedded backend.")] = None,
     no_judge: NoJudge = False,
     report_json: ReportJson = None,
@@ -307,7 +315,7 @@ def compare(
             raise InputError("give --prompts twice: the baseline A, then the candidate B")
         sets = [PromptSet(None if p == "shipped" else Path(p)) for p in prompts]
         cases = find_cases(cases_dir, case)
-        llm = _backend(backend, model_file)
+        llm, _ = _backend(backend, model_file)
         judge = None if no_judge else Judge(llm)
         sides = []
         for label, prompt_set in zip(prompts, sets, strict=True):
