@@ -121,6 +121,22 @@ def test_a_swapped_actor_fails_by_default(tmp_path: Path, fake_judge: FakeLLM) -
     assert fake_judge.requests == []  # both failures were caught by code
 
 
+def test_checking_again_takes_the_verdicts_from_the_answer_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    server_judge = FakeLLM(judge_by_keyword)
+    server_judge.name = "openai"  # a real backend's answers are cached; the fake's never are
+    monkeypatch.setattr("briefing.llm.get_llm", lambda *a, **k: server_judge)
+    path = write(tmp_path, agreements=[GOOD])
+    reports = [tmp_path / "first.json", tmp_path / "second.json"]
+    for report in reports:
+        args = [str(path), "--judge-backend", "openai", "--report-json", str(report)]
+        assert runner.invoke(eval_app, args).exit_code == 0
+    first, second = (json.loads(r.read_text())["judge"]["usage"] for r in reports)
+    assert first["calls"] == len(server_judge.requests) == 3 and first["cached_calls"] == 0
+    assert (second["calls"], second["cached_calls"]) == (0, 3)
+
+
 def test_no_judge_runs_the_code_checks_only(tmp_path: Path) -> None:
     path = write(tmp_path, agreements=[GOOD])
     result = runner.invoke(eval_app, [str(path), "--no-judge"])

@@ -80,13 +80,19 @@ def _friendly() -> Iterator[None]:
 
 
 def make_judge(backend: str | None, model: str | None, votes: int) -> Judge:
-    from briefing.llm import get_llm
+    """A judge on `backend`, built as `generate` builds backends: config file, environment
+    and answer cache included, so re-checking a briefing asks nothing twice."""
+    from briefing.cli import backend_for
+    from briefing.config import resolve
 
     backend = backend or "embedded"
     if backend == "fake":
         raise InputError("the fake backend cannot judge; pass --judge-backend or --no-judge")
-    options = {"model_file": model} if backend == "embedded" and model else {}
-    return Judge(get_llm(backend, model, **options), votes=votes)
+    if backend == "embedded":
+        flags: dict[str, Any] = {"backend": backend, "model_file": Path(model) if model else None}
+    else:
+        flags = {"backend": backend, "model": model}
+    return Judge(backend_for(resolve(flags)), votes=votes)
 
 
 def _backend(

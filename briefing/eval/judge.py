@@ -98,7 +98,12 @@ class Judge:
     vote_temperature: float = 0.7
     prompts: PromptSet = field(default_factory=PromptSet)
     usage: dict[str, float] = field(
-        default_factory=lambda: {"calls": 0, "prompt_tokens": 0, "completion_tokens": 0}
+        default_factory=lambda: {
+            "calls": 0,
+            "cached_calls": 0,
+            "prompt_tokens": 0,
+            "completion_tokens": 0,
+        }
     )
 
     def provenance(self) -> dict[str, Any]:
@@ -137,6 +142,9 @@ class Judge:
 
         def record(_stage: str, response: Response) -> None:
             answers.append(response.text)
+            if response.cached:
+                self.usage["cached_calls"] += 1
+                return
             self.usage["calls"] += 1
             self.usage["prompt_tokens"] += response.prompt_tokens
             self.usage["completion_tokens"] += response.completion_tokens
