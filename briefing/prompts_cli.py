@@ -8,22 +8,30 @@ from typing import Annotated
 import typer
 
 from briefing.errors import InputError
+from briefing.prompts import PromptSet
 
 prompts_app = typer.Typer(no_args_is_help=True, help="List, show and export prompt templates.")
 
 PromptsDir = Annotated[
-    Path | None, typer.Option("--prompts", help="Folder of overrides to show merged in.")
+    Path | None,
+    typer.Option("--prompts", help="Folder of overrides (default: the config's `prompts`)."),
 ]
+
+
+def _prompt_set(prompts_dir: Path | None) -> PromptSet:
+    """The flag's folder, else the one the config file or BRIEFING_PROMPTS names."""
+    from briefing.config import resolve
+
+    return PromptSet(resolve({"prompts": prompts_dir}).prompts)
 
 
 @prompts_app.command("list")
 def list_prompts(prompts_dir: PromptsDir = None) -> None:
     """Each template with its content hash and where it comes from."""
     from briefing.cli import friendly_errors
-    from briefing.prompts import PromptSet
 
     with friendly_errors():
-        prompts = PromptSet(prompts_dir)
+        prompts = _prompt_set(prompts_dir)
         for name in prompts.names():
             origin = "override" if prompts.overridden(name) else "shipped"
             typer.echo(f"{name:<26} {prompts.sha256(name)[:12]}  {origin}")
@@ -36,13 +44,28 @@ def show(
 ) -> None:
     """Print one template's source."""
     from briefing.cli import friendly_errors
-    from briefing.prompts import PromptSet
 
     with friendly_errors():
-        prompts = PromptSet(prompts_dir)
+        prompts = _prompt_set(prompts_dir)
         if name.removesuffix(".j2") not in prompts.names():
             raise InputError(f"no prompt named {name!r} (see `briefing prompts list`)")
         typer.echo(prompts.source(name.removesuffix(".j2")))
+
+
+@prompts_app.command("check")
+def check(
+    directory: Annotated[Path, typer.Argument(help="Folder of overrides to check.")],
+) -> None:
+    """Check a folder of overrides as a run would, without calling any LLM."""
+    from briefing.cli import friendly_errors
+
+    with friendly_errors():
+        prompts = PromptSet(directory)
+        overridden = [n for n in prompts.names() if prompts.overridden(n)]
+        typer.echo(
+            f"{directory}: {len(prompts.names())} templates parse and fit their stages; "
+            f"overridden: {', '.join(overridden) or 'none'}"
+        )
 
 
 @prompts_app.command("export")
@@ -52,7 +75,6 @@ def export(
 ) -> None:
     """Write the shipped templates as editable files; use them with --prompts DIR."""
     from briefing.cli import friendly_errors
-    from briefing.prompts import PromptSet
 
     with friendly_errors():
         prompts = PromptSet()

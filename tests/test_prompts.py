@@ -139,3 +139,29 @@ def test_the_config_file_picks_the_prompts_and_layout(
             ],
         ).stdout
     )
+
+
+def test_check_reports_a_good_folder_and_names_the_broken_file(tmp_path: Path) -> None:
+    good = override(tmp_path / "good", "merge.system", "Group the points. JSON only.")
+    result = runner.invoke(app, ["prompts", "check", str(good)])
+    assert result.exit_code == 0 and "overridden: merge.system" in result.stdout
+    bad = override(tmp_path / "bad", "judge.user", "{{ claim }}")
+    result = runner.invoke(app, ["prompts", "check", str(bad)])
+    assert result.exit_code == 2
+    assert result.stderr.strip() == (
+        f"error: {bad}/judge.user.j2:1: the template never uses 'sentences', which this stage needs"
+    )
+
+
+def test_list_shows_the_config_folder_as_overrides(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    override(tmp_path / "house", "merge.system", "Group the points. JSON only.")
+    config = tmp_path / "briefing.toml"
+    config.write_text('prompts = "house"\n', encoding="utf-8")
+    monkeypatch.setenv("BRIEFING_CONFIG", str(config))
+    listed = runner.invoke(app, ["prompts", "list"]).stdout.splitlines()
+    assert [line.split()[-1] for line in listed if line.startswith("merge.")] == [
+        "override",
+        "shipped",
+    ]
