@@ -76,6 +76,9 @@ class Usage(BaseModel):
     cached_completion_tokens: int = Field(
         default=0, description="Tokens those cached answers cost when they were generated."
     )
+    cached_seconds: float = Field(
+        default=0.0, description="Seconds those cached answers took when they were generated."
+    )
     cost: float | None = Field(
         default=None, description="Price of the tokens, when prices per 1M tokens are set."
     )
@@ -87,6 +90,7 @@ class Usage(BaseModel):
         self.seconds += other.seconds
         self.cached_calls += other.cached_calls
         self.cached_completion_tokens += other.cached_completion_tokens
+        self.cached_seconds = round(self.cached_seconds + other.cached_seconds, 3)
         if other.cost is not None:
             self.cost = round((self.cost or 0.0) + other.cost, 6)
 

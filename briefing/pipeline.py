@@ -50,7 +50,11 @@ class Meter:
             usage = self.stages.setdefault(stage, Usage())
             if response.cached:
                 usage.add(
-                    Usage(cached_calls=1, cached_completion_tokens=response.completion_tokens)
+                    Usage(
+                        cached_calls=1,
+                        cached_completion_tokens=response.completion_tokens,
+                        cached_seconds=response.extra.get("seconds", 0.0),
+                    )
                 )
                 return
             usage.add(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 
@@ -115,6 +116,22 @@ def test_an_unchanged_rerun_makes_no_call(isolated: Path, harbour: list[Source])
     assert calls == len(inner.requests) == 4 and recalls == 0
     assert first.model_dump(exclude={"run"}) == again.model_dump(exclude={"run"})
     assert again.run is not None and again.run.backend == "fake"
+
+
+def test_a_cached_answer_keeps_the_seconds_it_first_took(isolated: Path) -> None:
+    class Timed(FakeLLM):
+        name = "timed"
+
+        def complete(self, request: Request) -> Response:
+            return dataclasses.replace(super().complete(request), seconds=0.25)
+
+    llm = CachedLLM(Timed(['{"a": 1}']), isolated)
+    meter = Meter()
+    for _ in range(2):
+        meter.record("extract", llm.complete(REQUEST))
+    usage = meter.stages["extract"]
+    assert (usage.calls, usage.seconds) == (1, 0.25)
+    assert (usage.cached_calls, usage.cached_seconds) == (1, 0.25)
 
 
 def test_cache_info_and_clear(isolated: Path) -> None:

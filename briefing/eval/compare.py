@@ -35,7 +35,9 @@ def _tokens(result: CaseResult) -> int:
 
 
 def _seconds(result: CaseResult) -> float:
-    return float(result.report.get("generate_seconds", 0.0))
+    """LLM seconds the prompts cost, taking a cached answer at the time it first took."""
+    total = result.report.get("usage", {}).get("total", {})
+    return round(float(total.get("seconds", 0.0)) + float(total.get("cached_seconds", 0.0)), 1)
 
 
 def run_side(
@@ -61,13 +63,14 @@ def summary(a: Side, b: Side) -> dict[str, Any]:
             row[metric] = {"a": va, "b": vb, "delta": delta}
             floor = ra.case.thresholds.get(metric)
             if floor is not None and va is not None and va >= floor and (vb is None or vb < floor):
-                regressions.append(f"{ra.case.name}: {metric} {va:.2f} -> {vb} below {floor}")
+                after = "n/a" if vb is None else f"{vb:.2f}"
+                regressions.append(f"{ra.case.name}: {metric} {va:.2f} -> {after} below {floor}")
         row["generated_tokens"] = {
             "a": _tokens(ra),
             "b": _tokens(rb),
             "delta": _tokens(rb) - _tokens(ra),
         }
-        row["seconds"] = {
+        row["llm_seconds"] = {
             "a": _seconds(ra),
             "b": _seconds(rb),
             "delta": round(_seconds(rb) - _seconds(ra), 1),
@@ -82,7 +85,7 @@ def summary(a: Side, b: Side) -> dict[str, Any]:
             "b": vb,
             "delta": None if va is None or vb is None else round(vb - va, 3),
         }
-    for key in ("generated_tokens", "seconds"):
+    for key in ("generated_tokens", "llm_seconds"):
         sa, sb = sum(r[key]["a"] for r in rows), sum(r[key]["b"] for r in rows)
         total[key] = {"a": round(sa, 1), "b": round(sb, 1), "delta": round(sb - sa, 1)}
     return {
@@ -115,12 +118,12 @@ def _delta(value: float | None) -> str:
 def table(result: dict[str, Any]) -> Table:
     t = Table(title=f"A = {result['a']['label']}   B = {result['b']['label']}")
     t.add_column("case")
-    for key in (*METRICS, "generated_tokens", "seconds (uncached)"):
+    for key in (*METRICS, "generated_tokens", "LLM seconds"):
         t.add_column(f"{key}\nA / B (Δ)", justify="right")
     for row in [*result["cases"], result["total"]]:
         cells = [
             f"{_cell(row[k]['a'])} / {_cell(row[k]['b'])} ({_delta(row[k]['delta'])})"
-            for k in (*METRICS, "generated_tokens", "seconds")
+            for k in (*METRICS, "generated_tokens", "llm_seconds")
         ]
         t.add_row(row["case"], *cells, end_section=row["case"] == result["cases"][-1]["case"])
     return t

@@ -140,6 +140,7 @@ class CachedLLM:
                 completion_tokens=found.get("completion_tokens", 0),
                 seconds=0.0,
                 cached=True,
+                extra={"seconds": found.get("seconds", 0.0)},
             )
         response = self.inner.complete(request)
         with self._lock:
