@@ -21,6 +21,7 @@ from briefing.segment import segment
 __all__ = ["SUFFIXES", "load_sources"]
 
 SUFFIXES = (".txt", ".md")
+TITLE_CHARS = 160
 _FRONT_MATTER_START = re.compile(r"---[ \t]*(?:\n|$)")
 
 
@@ -135,6 +136,19 @@ def _field(meta: dict[str, object], key: str) -> str | None:
 
 
 def _first_line(body: str) -> str:
-    """The title when there is no front matter: the first line, Markdown `#`s removed."""
-    line = next(line for line in body.splitlines() if line.strip())
-    return line.strip().lstrip("#").strip() or line.strip()
+    """The title when there is no front matter: a Markdown heading, else the first line,
+    joined with the lines that continue it (a hard-wrapped headline goes on in lower
+    case), cut to its first sentence when the article has no headline at all."""
+    lines = [line.strip() for line in body.splitlines()]
+    start = next(i for i, line in enumerate(lines) if line)
+    title = lines[start]
+    if title.startswith("#"):
+        return title.lstrip("#").strip() or title
+    for line in lines[start + 1 :]:
+        if not line[:1].islower() or re.search(r"[.!?:]$", title) or len(title) > TITLE_CHARS:
+            break
+        title = f"{title} {line}"
+    if len(title) <= TITLE_CHARS:
+        return title
+    sentence = re.split(r"(?<=[.!?])\s", title, maxsplit=1)[0]
+    return sentence if len(sentence) <= TITLE_CHARS else sentence[: TITLE_CHARS - 1].rstrip() + "…"

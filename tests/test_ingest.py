@@ -209,3 +209,32 @@ def test_first_bad_file_stops_loading(tmp_path: Path) -> None:
     good = write(tmp_path / "a.txt", EN_TEXT)
     bad = write(tmp_path / "b.txt", "")
     assert str(bad) in input_error([good, bad])
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        (
+            "Ministers agree on data sharing but not\non the mackerel quota\n\nThe talks ended.",
+            "Ministers agree on data sharing but not on the mackerel quota",
+        ),
+        (
+            "Harbour strike ends\nDock workers in Nordvik went back to work on Monday.",
+            "Harbour strike ends",
+        ),
+        (
+            '"No deal yet". Why the harbour talks stalled\n\nBody.',
+            '"No deal yet". Why the harbour talks stalled',
+        ),
+        (
+            "Dock workers in Nordvik went back to work on Monday after a\nweek-long strike. "
+            "The port authority said\nships were moving again and that the backlog of container "
+            "traffic would be cleared\nwithin the week, though unions disagreed.",
+            "Dock workers in Nordvik went back to work on Monday after a week-long strike.",
+        ),
+    ],
+)
+def test_a_title_without_front_matter_is_the_headline_not_half_a_line(
+    tmp_path: Path, text: str, title: str
+) -> None:
+    assert load_sources([write(tmp_path / "a.txt", text)])[0].title == title
