@@ -122,7 +122,7 @@ def constrained_schema(
     *,
     ids: list[int] | None = None,
     max_items: int | None = None,
-    max_chars: int | None = None,
+    max_chars: int | list[int] | None = None,
     exact_items: int | None = None,
 ) -> dict[str, Any]:
     """`model`'s JSON Schema narrowed for one call: allowed ids, list sizes, string lengths.
@@ -141,7 +141,12 @@ def constrained_schema(
                 prop["maxItems"] = min(4, len(ids))
             elif prop.get("type") == "array" and exact_items is not None and key == "t":
                 prop["minItems"] = prop["maxItems"] = exact_items
-                if max_chars:
+                if isinstance(max_chars, list):  # one cap per string, by position
+                    prop.pop("items", None)
+                    prop["prefixItems"] = [
+                        {"type": "string", "minLength": 1, "maxLength": cap} for cap in max_chars
+                    ]
+                elif max_chars:
                     prop["items"] = {"type": "string", "minLength": 1, "maxLength": max_chars}
             elif prop.get("type") == "array" and max_items is not None and key != "ids":
                 prop["maxItems"] = max_items

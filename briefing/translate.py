@@ -70,17 +70,17 @@ def _translate_once(
             ),
         },
     ]
-    longest = max(len(s) for s in statements)
-    # Each string is capped by the grammar and the budget covers every string at its
-    # cap, so a looping answer ends its string early instead of truncating the call.
-    max_chars = int(longest * 1.4) + 10
+    # Each string is capped by the grammar at a little over its source's length, and the
+    # budget covers every string at its cap, so a looping answer ends that string early
+    # instead of truncating the call (or filling a short string with a long loop).
+    caps = [int(len(s) * 1.4) + 10 for s in statements]
     per_char = TOKENS_PER_CHAR.get(language, DEFAULT_TOKENS_PER_CHAR)
-    budget = len(statements) * (int(max_chars * per_char) + 8) + 16
+    budget = sum(int(cap * per_char) + 8 for cap in caps) + 16
     answer = ask(
         llm,
         messages,
         Translation,
-        schema=constrained_schema(Translation, exact_items=len(statements), max_chars=max_chars),
+        schema=constrained_schema(Translation, exact_items=len(statements), max_chars=caps),
         context={"count": len(statements)},
         max_tokens=budget,
         stage="translate",

@@ -59,6 +59,13 @@ def test_constrained_schema_limits_ids_and_sizes() -> None:
     )
 
 
+def test_translation_strings_can_be_capped_one_by_one() -> None:
+    t = constrained_schema(Translation, exact_items=2, max_chars=[20, 90])["properties"]["t"]
+    assert "items" not in t  # a grammar builder takes `items` over `prefixItems`
+    assert [item["maxLength"] for item in t["prefixItems"]] == [20, 90]
+    assert t["minItems"] == t["maxItems"] == 2
+
+
 def test_apply_plan_unions_evidence_and_keeps_cross_source_conflicts() -> None:
     found = [
         Found("agreements", "a", ["A1.S1"], "A1"),

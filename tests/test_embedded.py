@@ -3,6 +3,7 @@ two cores), so their answers are kept to a few dozen tokens."""
 
 from __future__ import annotations
 
+import json
 import sys
 from typing import Literal
 
@@ -107,3 +108,18 @@ def test_prompt_longer_than_the_context_is_one_line_error(require_llama_cpp, emb
     with pytest.raises(LLMError, match="context window") as err:
         small.complete(ask("word " * 300, max_tokens=4))
     assert "\n" not in str(err.value)
+
+
+def test_each_translation_string_gets_its_own_length_cap_in_the_grammar(
+    require_llama_cpp: None,
+) -> None:
+    from llama_cpp.llama_grammar import json_schema_to_gbnf
+
+    from briefing.answers import Translation, constrained_schema
+
+    schema = constrained_schema(Translation, exact_items=2, max_chars=[3, 7])
+    rules = dict(
+        line.split(" ::= ", 1) for line in json_schema_to_gbnf(json.dumps(schema)).splitlines()
+    )
+    assert [rules[f"t-tuple-{n}"].count("char") for n in (0, 1)] == [3, 7]
+    schema_grammar(schema)  # and llama.cpp accepts it

@@ -142,6 +142,9 @@ def test_strict_schema_of_every_answer_type_keeps_its_bounds() -> None:
     out, _ = strict_schema(schema)
     assert out["properties"]["t"]["maxItems"] == 3
     assert "maxLength" not in json.dumps(out) and "minLength" not in json.dumps(out)
+    capped, _ = strict_schema(constrained_schema(Translation, exact_items=2, max_chars=[20, 90]))
+    assert capped["properties"]["t"]["items"] == {"type": "string"}
+    assert "prefixItems" not in json.dumps(capped)
 
 
 def test_extract_json_finds_the_object() -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from conftest import HARBOUR_EXTRACTS, fact, scripted, truncated
@@ -142,6 +143,17 @@ def test_a_looping_translation_falls_back_to_the_marked_pivot(harbour: list[Sour
     briefing = generate(harbour, FakeLLM(looping))
     assert briefing.agreements[0].text["is"] == "[en] Two night sailings will be added from May."
     assert briefing.open_issues[0].text["is"].startswith("IS: ")
+
+
+def test_each_translation_is_capped_near_its_source_length(harbour: list[Source]) -> None:
+    llm = FakeLLM(scripted())
+    generate(harbour, llm)
+    request = next(r for r in llm.requests if r.stage == "translate")
+    caps = [s["maxLength"] for s in request.schema["properties"]["t"]["prefixItems"]]
+    english = re.findall(r"^\d+\. (.+)$", request.messages[1]["content"], re.MULTILINE)
+    assert len(caps) == len(english) > 1
+    assert caps == [int(len(text) * 1.4) + 10 for text in english]
+    assert request.max_tokens == sum(int(cap * 0.55) + 8 for cap in caps) + 16
 
 
 def test_cached_answers_are_not_calls_but_keep_their_token_cost() -> None:

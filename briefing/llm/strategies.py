@@ -82,6 +82,8 @@ def strict_schema(schema: dict[str, Any]) -> tuple[dict[str, Any], frozenset[str
             return
         for key in STRICT_UNSUPPORTED & node.keys():
             node.pop(key)
+        if "prefixItems" in node:  # strict mode has no tuples: one item schema for all
+            node.setdefault("items", node.pop("prefixItems")[0])
         props = node.get("properties")
         if isinstance(props, dict):
             required = set(node.get("required", []))
