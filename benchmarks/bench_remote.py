@@ -29,7 +29,7 @@ from typer.testing import CliRunner
 
 from briefing.cli import app
 from briefing.llm.embedded import available_cpus
-from briefing.llm.fake_server import FakeOpenAIServer
+from briefing.llm.fake_server import FakeOpenAIServer, write_articles
 from briefing.llm.model_file import default_model_path
 from briefing.models import Briefing
 
@@ -105,17 +105,6 @@ def server_runs(work: Path) -> None:
     finally:
         process.terminate()
         process.wait(timeout=30)
-
-
-def write_articles(folder: Path, count: int) -> Path:
-    folder.mkdir(parents=True)
-    for n in range(1, count + 1):
-        (folder / f"a{n:02d}.txt").write_text(
-            f"Town {n} opened a new harbour on Monday. The mayor of town {n} said it cost "
-            f"{n} million krónur. Critics in town {n} say the fee is still not settled.\n",
-            encoding="utf-8",
-        )
-    return folder
 
 
 def concurrency_runs(work: Path, articles: int, delay: float) -> None:

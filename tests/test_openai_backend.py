@@ -24,7 +24,7 @@ from briefing.cli import app
 from briefing.errors import InputError, LLMError
 from briefing.llm.base import Request
 from briefing.llm.fake import echo_answer
-from briefing.llm.fake_server import FakeOpenAIServer, request_schema
+from briefing.llm.fake_server import FakeOpenAIServer, request_schema, write_articles
 from briefing.llm.openai_backend import OpenAILLM
 from briefing.llm.retry import RetryPolicy, retry_after
 from briefing.llm.strategies import (
@@ -275,17 +275,6 @@ def generate(server: FakeOpenAIServer, folder: Path, *extra: str) -> Any:
     return runner.invoke(app, args)
 
 
-def articles(folder: Path, count: int) -> Path:
-    folder.mkdir()
-    for n in range(1, count + 1):
-        (folder / f"a{n:02d}.txt").write_text(
-            f"Town {n} opened a new harbour on Monday. The mayor of town {n} said it cost "
-            f"{n} million krónur. Critics in town {n} say the fee is still not settled.\n",
-            encoding="utf-8",
-        )
-    return folder
-
-
 def jittered(body: dict[str, Any]) -> float:
     """0-40 ms, fixed per request, so parallel answers come back out of order."""
     digest = hashlib.sha256(json.dumps(body["messages"]).encode()).digest()
@@ -293,7 +282,7 @@ def jittered(body: dict[str, Any]) -> float:
 
 
 def test_parallel_output_equals_serial(tmp_path: Path) -> None:
-    folder = articles(tmp_path / "news", 8)
+    folder = write_articles(tmp_path / "news", 8)
     outputs = []
     for n in (1, 4):
         with FakeOpenAIServer(delay=jittered, slots=4, lifetime=60) as fake:
@@ -320,7 +309,7 @@ def body(markdown: str) -> str:
 
 
 def test_a_failed_run_resumes_from_the_cache(tmp_path: Path, isolated: Path) -> None:
-    folder = articles(tmp_path / "news", 6)
+    folder = write_articles(tmp_path / "news", 6)
     with FakeOpenAIServer(faults=["ok"] * 3 + ["500"] * 20, lifetime=60) as failing:
         first = generate(failing, folder, "--concurrency", "1")
     assert first.exit_code == 3 and "HTTP 500" in first.stderr
@@ -344,7 +333,7 @@ def test_usage_and_cost_per_stage(tmp_path: Path, server: FakeOpenAIServer) -> N
     out = tmp_path / "b.json"
     result = generate(server, tmp_path.parent / tmp_path.name, "--json", str(out), "-l", "en")
     assert result.exit_code == 2  # the folder holds no articles, only the config file
-    folder = articles(tmp_path / "news", 2)
+    folder = write_articles(tmp_path / "news", 2)
     result = generate(server, folder, "--json", str(out), "-l", "en", "-l", "is")
     assert result.exit_code == 0, result.output
     usage = json.loads(out.read_text())["run"]["usage"]
@@ -362,7 +351,7 @@ def test_the_api_key_never_leaks(
     tmp_path: Path, isolated: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("OPENAI_API_KEY", SECRET)
-    folder = articles(tmp_path / "news", 2)
+    folder = write_articles(tmp_path / "news", 2)
     out = tmp_path / "b.json"
     with FakeOpenAIServer(lifetime=60) as fake:
         ok = generate(fake, folder, "--json", str(out))

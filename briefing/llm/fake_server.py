@@ -14,6 +14,7 @@ import threading
 import time
 from collections.abc import Callable, Iterable
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from types import TracebackType
 from typing import Any
 
@@ -236,3 +237,15 @@ def completion(
             "total_tokens": prompt_tokens + completion_tokens,
         },
     }
+
+
+def write_articles(folder: Path, count: int) -> Path:
+    """`count` tiny distinct articles in `folder`, to load the server with many calls."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for n in range(1, count + 1):
+        (folder / f"a{n:02d}.txt").write_text(
+            f"Town {n} opened a new harbour on Monday. The mayor of town {n} said it cost "
+            f"{n} million krónur. Critics in town {n} say the fee is still not settled.\n",
+            encoding="utf-8",
+        )
+    return folder
