@@ -6,8 +6,6 @@ so an answer cannot skip or merge statements. Names and numbers are re-checked b
 
 from __future__ import annotations
 
-import itertools
-
 from briefing.answers import Translation, constrained_schema
 from briefing.errors import LLMError, TruncatedAnswer
 from briefing.extract import PIVOT
@@ -96,12 +94,15 @@ def _translate_once(
 
 
 def degenerate(text: str) -> bool:
-    """A small model under greedy decoding can loop ("stundum stundum stundum ..."):
-    such an answer is no translation, and the pivot text, marked, is more honest."""
+    """A small model under greedy decoding can loop ("stundum stundum stundum ...",
+    "skála á skála á skála á"): such an answer is no translation, and the pivot text,
+    marked, is more honest. A loop is a run of one to three words said three times over
+    (a single word four times), or a long answer of few distinct words."""
     tokens = text.lower().split()
-    run = 1
-    for previous, current in itertools.pairwise(tokens):
-        run = run + 1 if current == previous else 1
-        if run >= 4:
-            return True
+    for period in (1, 2, 3):
+        run = 0
+        for i in range(period, len(tokens)):
+            run = run + 1 if tokens[i] == tokens[i - period] else 0
+            if run >= max(3, 2 * period):
+                return True
     return len(tokens) >= 12 and len(set(tokens)) < len(tokens) / 3

@@ -12,6 +12,7 @@ from briefing.errors import LLMError, ValidationFailed
 from briefing.llm.fake import FakeLLM
 from briefing.models import Source
 from briefing.pipeline import Options, generate
+from briefing.translate import degenerate
 
 
 def test_merges_duplicates_across_languages_and_sources(harbour: list[Source]) -> None:
@@ -166,3 +167,18 @@ def test_cached_answers_are_not_calls_but_keep_their_token_cost() -> None:
     total = meter.total()
     assert (total.calls, total.completion_tokens) == (1, 20)
     assert (total.cached_calls, total.cached_completion_tokens) == (1, 30)
+
+
+@pytest.mark.parametrize(
+    ("text", "looping"),
+    [
+        ("Ríkið stundum stundum stundum stundum", True),
+        ("Deuruminni áskaltið að skála á skála á skála á skála", True),
+        ("verkfallinu lauk og verkfallinu lauk og verkfallinu lauk og", True),
+        ("Hafnarstjórn segir að 30 skip hafi tafist, en stéttarfélagið segir 45.", False),
+        ("Hún sagði já, já, já við öllu.", False),
+        ("Samið var um að deila gögnum og að hittast aftur í maí.", False),
+    ],
+)
+def test_a_translation_loop_is_told_from_a_sentence(text: str, looping: bool) -> None:
+    assert degenerate(text) is looping
