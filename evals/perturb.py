@@ -8,6 +8,7 @@ share of the untouched points it flags (false alarms).
 
     python evals/perturb.py evals/cases                       # code checks only
     python evals/perturb.py evals/cases --judge-backend embedded --json reports/perturb.json
+    python evals/perturb.py evals/cases --judge-backend embedded --prompts my-judge-prompts/
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from pathlib import Path
 from briefing import checks
 from briefing.eval.cases import Case, Point, find_cases
 from briefing.eval.judge import Judge
+from briefing.eval.runner import judge_info
 from briefing.eval.scorers import Claim, Context, score_attribution, score_support
 from briefing.models import Briefing, Item
 
@@ -285,12 +287,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--judge-votes", type=int, default=1)
     parser.add_argument("--language", action="append", help="Only these languages.")
     parser.add_argument("--json", type=Path, help="Write every variant and verdict here.")
+    parser.add_argument("--prompts", type=Path, help="Judge prompt overrides to measure.")
     args = parser.parse_args(argv)
     judge = None
     if args.judge_backend:
         from briefing.eval.cli import make_judge
 
-        judge = make_judge(args.judge_backend, args.judge_model, args.judge_votes)
+        judge = make_judge(args.judge_backend, args.judge_model, args.judge_votes, args.prompts)
     started = time.perf_counter()
     result = measure(
         find_cases(args.cases),
@@ -298,16 +301,7 @@ def main(argv: list[str] | None = None) -> int:
         args.language,
         lambda line: print(line, file=sys.stderr) if judge else None,
     )
-    result["judge"] = (
-        None
-        if judge is None
-        else {
-            "backend": judge.llm.name,
-            "model": judge.llm.model,
-            "votes": judge.votes,
-            "usage": judge.usage,
-        }
-    )
+    result["judge"] = judge_info(judge)
     result["seconds"] = round(time.perf_counter() - started, 1)
     mode = "code checks + judge" if judge else "code checks only"
     print(f"checker measured on perturbed expected points ({mode})")

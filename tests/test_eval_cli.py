@@ -137,6 +137,22 @@ def test_checking_again_takes_the_verdicts_from_the_answer_cache(
     assert (second["calls"], second["cached_calls"]) == (0, 3)
 
 
+def test_a_judge_prompt_folder_is_used_and_recorded(tmp_path: Path, fake_judge: FakeLLM) -> None:
+    folder = tmp_path / "judge-prompts"
+    folder.mkdir()
+    system = PromptSet().source("judge.system") + "\nBe strict."
+    (folder / "judge.system.j2").write_text(system, encoding="utf-8")
+    path = write(tmp_path, agreements=[GOOD])
+    args = ["--judge-backend", "openai", "--judge-prompts", str(folder)]
+    result = runner.invoke(eval_app, [str(path), *args, "--report-json", str(tmp_path / "r.json")])
+    assert result.exit_code == 0, result.output
+    support = [r for r in fake_judge.requests if "STATEMENT" in r.messages[1]["content"]]
+    assert support and all(r.messages[0]["content"].endswith("Be strict.") for r in support)
+    prompts = json.loads((tmp_path / "r.json").read_text())["judge"]["prompts"]
+    assert prompts["judge.system"]["origin"] == "override"
+    assert prompts["judge.user"]["origin"] == "shipped"
+
+
 def test_no_judge_runs_the_code_checks_only(tmp_path: Path) -> None:
     path = write(tmp_path, agreements=[GOOD])
     result = runner.invoke(eval_app, [str(path), "--no-judge"])

@@ -20,6 +20,7 @@ from typer.core import TyperGroup
 from briefing.errors import BriefingError, InputError
 from briefing.eval import report as rep
 from briefing.eval.judge import Judge
+from briefing.prompts import PromptSet
 
 METRIC_CHECK = {
     "faithfulness": "support",
@@ -56,6 +57,10 @@ JudgeModel = Annotated[
     str | None, typer.Option(help="Judge model; a .gguf path for the embedded backend.")
 ]
 Votes = Annotated[int, typer.Option("--judge-votes", min=1, help="Majority of N judgements.")]
+JudgePrompts = Annotated[
+    Path | None,
+    typer.Option(help="Folder of judge prompt overrides (judge*.j2) to measure a judge prompt."),
+]
 NoJudge = Annotated[bool, typer.Option("--no-judge", help="Code checks only, no LLM.")]
 ReportJson = Annotated[Path | None, typer.Option("--report-json", help="Write the JSON report.")]
 Junit = Annotated[Path | None, typer.Option("--junit", help="Write a JUnit XML report.")]
@@ -79,7 +84,9 @@ def _friendly() -> Iterator[None]:
         raise typer.Exit(err.exit_code) from None
 
 
-def make_judge(backend: str | None, model: str | None, votes: int) -> Judge:
+def make_judge(
+    backend: str | None, model: str | None, votes: int, prompts: Path | None = None
+) -> Judge:
     """A judge on `backend`, built as `generate` builds backends: config file, environment
     and answer cache included, so re-checking a briefing asks nothing twice."""
     from briefing.cli import backend_for
@@ -92,7 +99,7 @@ def make_judge(backend: str | None, model: str | None, votes: int) -> Judge:
         flags: dict[str, Any] = {"backend": backend, "model_file": Path(model) if model else None}
     else:
         flags = {"backend": backend, "model": model}
-    return Judge(backend_for(resolve(flags)), votes=votes)
+    return Judge(backend_for(resolve(flags)), votes=votes, prompts=PromptSet(prompts))
 
 
 def _backend(
@@ -114,6 +121,7 @@ def check(
     judge_backend: JudgeBackend = None,
     judge_model: JudgeModel = None,
     judge_votes: Votes = 1,
+    judge_prompts: JudgePrompts = None,
     no_judge: NoJudge = False,
     report_json: ReportJson = None,
     junit: Junit = None,
@@ -135,7 +143,7 @@ def check(
             model = judge_model or (run.model if run and judge_backend is None else None)
             if backend == "embedded" and judge_model is None:
                 model = None  # the run records a model name, not a file to load
-            judge = make_judge(backend, model, judge_votes)
+            judge = make_judge(backend, model, judge_votes, judge_prompts)
         result = check_briefing(briefing, judge, str(briefing_path))
         floors = thresholds or dict.fromkeys(METRIC_CHECK, 1.0)
         failed = rep.below(result.metrics, floors)
@@ -166,6 +174,7 @@ def run(
     judge_backend: JudgeBackend = None,
     judge_model: JudgeModel = None,
     judge_votes: Votes = 1,
+    judge_prompts: JudgePrompts = None,
     no_judge: NoJudge = False,
     report_json: ReportJson = None,
     junit: Junit = None,
@@ -180,7 +189,6 @@ def run(
     """Generate a briefing per eval case and score it against the case's thresholds."""
     from briefing.eval.cases import find_cases
     from briefing.eval.runner import generator_info, judge_info, provenance_lines, run_case
-    from briefing.prompts import PromptSet
 
     with _friendly():
         cases = find_cases(cases_dir, case)
@@ -189,9 +197,9 @@ def run(
         judge = None
         if not no_judge:
             judge = (
-                Judge(llm, votes=judge_votes)
+                Judge(llm, votes=judge_votes, prompts=PromptSet(judge_prompts))
                 if judge_backend is None and judge_model is None
-                else make_judge(judge_backend or llm.name, judge_model, judge_votes)
+                else make_judge(judge_backend or llm.name, judge_model, judge_votes, judge_prompts)
             )
         results = []
         for c in cases:
@@ -255,6 +263,7 @@ def claims(
     judge_backend: Annotated[str, typer.Option(help="Judge backend.")] = "embedded",
     judge_model: JudgeModel = None,
     judge_votes: Votes = 1,
+    judge_prompts: JudgePrompts = None,
     no_judge: NoJudge = False,
 ) -> None:
     """Label {"id","source","claim"} lines 1 (supported) or 0, with a score and reason."""
@@ -262,7 +271,9 @@ def claims(
 
     with _friendly():
         rows = list(read_jsonl(infile))
-        judge = None if no_judge else make_judge(judge_backend, judge_model, judge_votes)
+        judge = (
+            None if no_judge else make_judge(judge_backend, judge_model, judge_votes, judge_prompts)
+        )
         lines = [json.dumps(check_claim(r, judge), ensure_ascii=False) for r in rows]
         text = "\n".join(lines) + ("\n" if lines else "")
         if output is None:
@@ -313,7 +324,6 @@ def compare(
     from briefing.eval.cases import find_cases
     from briefing.eval.compare import run_side, summary, table
     from briefing.eval.runner import generator_info, judge_info, provenance_lines
-    from briefing.prompts import PromptSet
     from briefing.provenance import prompts_digest
 
     with _friendly():
