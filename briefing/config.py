@@ -212,11 +212,11 @@ def resolve(
     sources: dict[str, str] = {}
     for name, setting in SETTINGS.items():
         candidates = [
-            (flags.get(name), f"--{name.replace('_', '-')}"),
-            (env.get(setting.env) if setting.env else None, setting.env),
-            (file_values.get(setting.key) if setting.key else None, f"{path}: {setting.key}"),
+            (flags.get(name), f"--{name.replace('_', '-')}", False),
+            (env.get(setting.env) if setting.env else None, setting.env, False),
+            (file_values.get(setting.key) if setting.key else None, f"{path}: {setting.key}", True),
         ]
-        for raw, where in candidates:
+        for raw, where, in_file in candidates:
             if raw is None or raw == "":
                 continue
             try:
@@ -224,7 +224,7 @@ def resolve(
             except ValueError as err:
                 shown = "(hidden)" if name == "api_key" else repr(raw)
                 raise InputError(f"{where}: bad value {shown}: {err}") from None
-            if path and where.startswith(f"{path}:") and isinstance(values[name], Path):
+            if in_file and path and isinstance(values[name], Path):
                 values[name] = path.parent / values[name]  # a team's file names its own folder
             sources[name] = str(where)
             break

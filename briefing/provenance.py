@@ -13,7 +13,6 @@ from typing import Any
 
 from briefing import __version__
 from briefing.llm.base import LLM, Request, model_sha256
-from briefing.models import PromptInfo
 
 
 def llm_info(llm: LLM) -> dict[str, Any]:
@@ -30,34 +29,30 @@ def sampling(max_tokens: int | None = None) -> dict[str, Any]:
     return params
 
 
-def _origin(info: PromptInfo | Mapping[str, str]) -> str:
-    return info.origin if isinstance(info, PromptInfo) else info["origin"]
-
-
-def _sha(info: PromptInfo | Mapping[str, str]) -> str:
-    return info.sha256 if isinstance(info, PromptInfo) else info["sha256"]
-
-
-def prompts_digest(prompts: Mapping[str, PromptInfo | Mapping[str, str]]) -> str:
+def prompts_digest(prompts: Mapping[str, Mapping[str, str]]) -> str:
     """One short hash for a whole prompt set, and which of its files were overridden."""
     combined = hashlib.sha256(
-        json.dumps({k: _sha(v) for k, v in prompts.items()}, sort_keys=True).encode()
+        json.dumps({k: v["sha256"] for k, v in prompts.items()}, sort_keys=True).encode()
     ).hexdigest()
-    overridden = sorted(k for k, v in prompts.items() if _origin(v) == "override")
+    overridden = sorted(k for k, v in prompts.items() if v["origin"] == "override")
     origin = f"overridden: {', '.join(overridden)}" if overridden else "shipped"
     return f"prompts {combined[:12]} ({origin})"
+
+
+def model_label(model: str, sha256: str | None) -> str:
+    """`MODEL (sha256 cc324af070c2)`, or the name alone when the weights are unknown."""
+    return model + (f" (sha256 {sha256[:12]})" if sha256 else "")
 
 
 def summary(
     backend: str,
     model: str,
     sha256: str | None,
-    prompts: Mapping[str, PromptInfo | Mapping[str, str]] | None = None,
+    prompts: Mapping[str, Mapping[str, str]] | None = None,
     calls: int | None = None,
 ) -> str:
     """`briefing 0.1.0 · embedded · MODEL (sha256 …) · N LLM calls · prompts HASH (shipped)`."""
-    weights = f" (sha256 {sha256[:12]})" if sha256 else ""
-    parts = [f"briefing {__version__}", backend, model + weights]
+    parts = [f"briefing {__version__}", backend, model_label(model, sha256)]
     if calls is not None:
         parts.append(f"{calls} LLM calls")
     if prompts:

@@ -47,8 +47,9 @@ def footer(briefing: Briefing) -> str:
     if run is None:
         return f"briefing {__version__}"
     total = run.usage.get("total")
+    prompts = {name: info.model_dump() for name, info in run.prompts.items()}
     return summary(
-        run.backend, run.model, run.model_sha256, run.prompts, total.calls if total else None
+        run.backend, run.model, run.model_sha256, prompts, total.calls if total else None
     )
 
 

@@ -50,6 +50,12 @@ eval_app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
+GenBackend = Annotated[
+    str | None, typer.Option(help="Backend that writes the briefings (default: embedded).")
+]
+ModelFile = Annotated[Path | None, typer.Option(help="GGUF for the embedded backend.")]
+Cases = Annotated[Path, typer.Argument(help="Folder of eval cases.")]
+OnlyCases = Annotated[list[str] | None, typer.Option(help="Only this case, repeatable.")]
 JudgeBackend = Annotated[
     str | None, typer.Option(help="Judge backend (default: the one that made the briefing).")
 ]
@@ -165,12 +171,10 @@ def check(
 
 @eval_app.command("run")
 def run(
-    cases_dir: Annotated[Path, typer.Argument(help="Folder of eval cases.")] = Path("evals"),
-    case: Annotated[list[str] | None, typer.Option(help="Only this case, repeatable.")] = None,
-    backend: Annotated[
-        str | None, typer.Option(help="Backend that writes the briefings (default: embedded).")
-    ] = None,
-    model_file: Annotated[Path | None, typer.Option(help="GGUF for the embedded backend.")] = None,
+    cases_dir: Cases = Path("evals"),
+    case: OnlyCases = None,
+    backend: GenBackend = None,
+    model_file: ModelFile = None,
     judge_backend: JudgeBackend = None,
     judge_model: JudgeModel = None,
     judge_votes: Votes = 1,
@@ -307,16 +311,14 @@ def _fail(failed: list[str], values: dict, floors: dict, scores: list) -> None:
 
 @eval_app.command("compare")
 def compare(
-    cases_dir: Annotated[Path, typer.Argument(help="Folder of eval cases.")] = Path("evals"),
+    cases_dir: Cases = Path("evals"),
     prompts: Annotated[
         list[str],
         typer.Option("--prompts", help="Prompt folder, or 'shipped'; give exactly two: A then B."),
     ] = ["shipped"],  # noqa: B006 - Typer reads the default
-    case: Annotated[list[str] | None, typer.Option(help="Only this case, repeatable.")] = None,
-    backend: Annotated[
-        str | None, typer.Option(help="Backend that writes the briefings (default: embedded).")
-    ] = None,
-    model_file: Annotated[Path | None, typer.Option(help="GGUF for the embedded backend.")] = None,
+    case: OnlyCases = None,
+    backend: GenBackend = None,
+    model_file: ModelFile = None,
     no_judge: NoJudge = False,
     report_json: ReportJson = None,
 ) -> None:

@@ -23,7 +23,7 @@ from briefing.eval.scorers import Score, evaluate, metrics
 from briefing.llm.base import LLM
 from briefing.models import Briefing
 from briefing.prompts import PromptSet
-from briefing.provenance import llm_info, prompts_digest, sampling, summary
+from briefing.provenance import llm_info, model_label, prompts_digest, sampling, summary
 
 
 def load_briefing(path: Path) -> Briefing:
@@ -74,10 +74,9 @@ def provenance_lines(generator: dict[str, Any] | None, judge: dict[str, Any] | N
     if judge is None:
         lines.append("judge: none (code checks only)")
     else:
-        weights = f" (sha256 {judge['model_sha256'][:12]})" if judge.get("model_sha256") else ""
         lines.append(
-            f"judged by {judge['backend']} · {judge['model']}{weights} · "
-            f"{judge['votes']} vote(s) · {prompts_digest(judge['prompts'])}"
+            f"judged by {judge['backend']} · {model_label(judge['model'], judge['model_sha256'])}"
+            f" · {judge['votes']} vote(s) · {prompts_digest(judge['prompts'])}"
         )
     return lines
 
