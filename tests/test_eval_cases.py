@@ -229,3 +229,31 @@ def test_eval_run_records_what_generated_and_what_judged(
     }
     assert "overridden: merge.system" in result.stdout
     assert f"judged by fake · {judge.model}" in result.stdout
+
+
+def test_eval_run_judges_with_the_judge_prompt_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def fake_generate(sources: list, llm: Any, options: Any) -> Briefing:
+        good = Item(text={"en": "Dock workers ended their strike."}, evidence=["A1.S2"])
+        return Briefing(languages=options.languages, sources=sources, agreements=[good])
+
+    folder = tmp_path / "judge"
+    folder.mkdir()
+    system = "Judge strictly. Answer in JSON with reason and label."
+    (folder / "judge.system.j2").write_text(system, encoding="utf-8")
+    judge = FakeLLM(lambda r: {"reason": "ok", "label": "supported"})
+    result = eval_run(
+        monkeypatch,
+        fake_generate,
+        judge,
+        "harbour-strike",
+        "--judge-prompts",
+        str(folder),
+        "--report-json",
+        str(tmp_path / "r.json"),
+    )
+    assert judge.requests and all(r.messages[0]["content"] == system for r in judge.requests)
+    judged = json.loads((tmp_path / "r.json").read_text())["provenance"]["judge"]
+    assert judged["prompts"]["judge.system"]["origin"] == "override"
+    assert "overridden: judge.system" in result.stdout
