@@ -1,18 +1,49 @@
 # Two commands do the whole set-up on a fresh machine (Python >= 3.10 and a C compiler):
 #   make briefing   install, then brief examples/ on the embedded model
 #   make test       install, then run the test suite (what CI runs)
+#
+# The llama.cpp engine is built from source for this CPU without -march=native (whose AMX
+# kernels crash on Intel Sapphire Rapids): scripts/engine_cmake_args.py picks the flags.
+# Override them with  make engine ENGINE_CMAKE_ARGS="-DGGML_NATIVE=OFF -DGGML_AVX2=ON ..."
 VENV ?= .venv
+PYTHON ?= python3
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
+ENGINE_VERSION := 0.3.36
+export ENGINE_CMAKE_ARGS
+ENGINE_FLAGS := $(shell $(PYTHON) scripts/engine_cmake_args.py)
+ENGINE := $(VENV)/.engine-$(shell echo '$(ENGINE_VERSION) $(ENGINE_FLAGS)' | cksum | cut -d' ' -f1)
+STAMP := $(VENV)/.installed-$(shell cat pyproject.toml constraints.txt | cksum | cut -d' ' -f1)
+APT_PACKAGES := apertium-isl-eng
 
-$(STAMP): pyproject.toml
-	test -x $(BIN)/python || python3 -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[embedded,server,dev]'
+# Never from pip's wheel cache: a wheel built on another CPU may not run on this one.
+$(ENGINE): scripts/engine_cmake_args.py
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	CMAKE_ARGS="$(ENGINE_FLAGS)" CMAKE_BUILD_PARALLEL_LEVEL="$$(nproc)" \
+		$(BIN)/python -m pip install --quiet --no-cache-dir --force-reinstall --no-deps \
+		--no-binary llama-cpp-python llama-cpp-python==$(ENGINE_VERSION)
+	rm -f $(VENV)/.engine-* && touch $@
+
+$(STAMP): pyproject.toml constraints.txt $(ENGINE)
+	@$(MAKE) --no-print-directory system-deps
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[embedded,server,dev]'
 	rm -f $(VENV)/.installed-* && touch $@
 
-.PHONY: install briefing test evals bench lint
+.PHONY: install engine system-deps lock briefing test evals bench lint
 install: $(STAMP)
+
+engine: $(ENGINE)
+
+# Debian packages the language tools need (root installs them; others are told how).
+system-deps:
+	@apertium -l 2>/dev/null | grep -qx '[[:space:]]*isl-eng' || \
+	{ [ "$$(id -u)" = 0 ] && apt-get update -qq && apt-get install -y -qq $(APT_PACKAGES); } || \
+	{ echo "error: briefing needs Debian's $(APT_PACKAGES): sudo apt-get install -y $(APT_PACKAGES)" >&2; exit 1; }
+
+# Rewrite constraints.txt from what is installed now (after changing a dependency).
+lock: $(STAMP)
+	{ sed -n '1,2p' constraints.txt; $(BIN)/python -m pip freeze --exclude-editable \
+		| sed 's/^llama[-_]cpp[-_]python @ .*/llama-cpp-python==$(ENGINE_VERSION)/'; } > constraints.tmp
+	mv constraints.tmp constraints.txt
 
 briefing: $(STAMP)
 	$(BIN)/briefing generate examples/ -o briefing.md --json briefing.json
@@ -26,6 +57,7 @@ evals: $(STAMP)
 	$(BIN)/briefing eval run evals --report-json reports/evals.json --junit reports/evals.xml
 
 bench: $(STAMP)
+	$(BIN)/python benchmarks/bench_engine.py
 	$(BIN)/python benchmarks/bench_generate.py examples
 	$(BIN)/python benchmarks/bench_generate.py ../shared/samples/alaska-summit
 

@@ -192,6 +192,16 @@ def generate(
         )
 
 
+@app.command()
+def doctor() -> None:
+    """Check this machine: versions, engine build, CPU, model, tools, one decode."""
+    from briefing.doctor import run_checks
+
+    status = run_checks(typer.echo)
+    if status:
+        raise typer.Exit(status)
+
+
 def main() -> None:
     app()
 

@@ -28,6 +28,7 @@ from briefing.llm.model_file import (
     default_model_path,
     file_sha256,
 )
+from briefing.llm.probe import ensure_engine_runs
 
 if TYPE_CHECKING:
     from llama_cpp import Llama, LlamaGrammar
@@ -115,6 +116,7 @@ class EmbeddedLLM:
         if self._llama is None:
             llama_cpp = _import_llama_cpp()
             path = self.path
+            ensure_engine_runs(path)
             start = time.perf_counter()
             try:
                 self._llama = _counting_llama(llama_cpp.Llama)(
