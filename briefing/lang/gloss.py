@@ -1,0 +1,155 @@
+"""An English gloss of non-English sentences, sentence by sentence, ids unchanged.
+
+A 1.5B model cannot read Icelandic; a rough rule-based gloss beside each sentence lets it
+(and the checker) see what the sentence says. Icelandic goes through Debian's
+`apertium-isl-eng`, called once per batch; words Apertium does not know are retried
+through BÍN (lemma, then compound parts) in one more batched call. Languages with no
+translator gloss to None and the caller shows the original.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import shutil
+import subprocess
+from collections.abc import Sequence
+from typing import Protocol
+
+from briefing.errors import BriefingError
+from briefing.lang import icelandic
+
+__all__ = ["ApertiumGlosser", "GlossToolMissing", "Glosser", "gloss", "glosser_for"]
+
+# Apertium keeps blank lines, so one call can carry a whole batch.
+_SEPARATOR = "\n\n"
+# Apertium marks: *unknown word, #unfinished generation, @untranslated lemma.
+_UNKNOWN = re.compile(r"\*([^\W\d_][\w-]*)")
+_MARKS = re.compile(r"(?<!\w)[*#@](?=\w)")
+# Apertium adds an article to a lone noun ("stofninn" -> "The stem"); inside a phrase it
+# would be noise.
+_ARTICLE = re.compile(r"(?i)\b(?:the|a|an) ")
+_INSTALL_HINT = "apt-get install -y apertium-isl-eng (or: make install)"
+
+
+class GlossToolMissing(BriefingError):
+    """The translator a gloss needs is not installed; the message names the fix."""
+
+    exit_code = 2
+
+
+class Glosser(Protocol):
+    """Glosses sentences of one language into English; one output per input, same order."""
+
+    language: str
+
+    def gloss(self, sentences: Sequence[str]) -> list[str | None]: ...
+
+
+class ApertiumGlosser:
+    """Rule-based gloss through an Apertium pair, with BÍN help for unknown words.
+
+    `improve_unknown` retries each word Apertium marks unknown as its BÍN lemma, then as its
+    compound parts, and keeps the first gloss Apertium knows; other unknown words (mostly
+    foreign names) are kept as written, their mark removed.
+    """
+
+    def __init__(
+        self, language: str = "is", pair: str = "isl-eng", improve_unknown: bool = True
+    ) -> None:
+        self.language = language
+        self.pair = pair
+        self.improve_unknown = improve_unknown
+        self._cache: dict[str, str] = {}
+
+    def gloss(self, sentences: Sequence[str]) -> list[str | None]:
+        """Gloss every sentence (cached by hash); empty sentences gloss to ""."""
+        keys = [self._key(s) for s in sentences]
+        fresh = (s for s, k in zip(sentences, keys, strict=True) if k not in self._cache)
+        todo = [s for s in dict.fromkeys(fresh) if s.strip()]
+        if todo:
+            raw = self._translate(todo)
+            if self.improve_unknown:
+                raw = self._improve(raw)
+            for sentence, text in zip(todo, raw, strict=True):
+                self._cache[self._key(sentence)] = _MARKS.sub("", text)
+        return [self._cache.get(k, "") for k in keys]
+
+    def _key(self, sentence: str) -> str:
+        flags = f"{self.pair}|{self.improve_unknown}|"
+        return hashlib.sha256((flags + sentence).encode()).hexdigest()
+
+    def _translate(self, texts: Sequence[str]) -> list[str]:
+        """Apertium output, one per text, marks kept: one call, per-text calls if split fails."""
+        flat = [" ".join(t.split()) for t in texts]  # no blank line inside a text
+        out = self._run(_SEPARATOR.join(flat)).strip("\n").split(_SEPARATOR)
+        if len(out) == len(flat):
+            return [o.strip() for o in out]
+        return [self._run(t).strip() for t in flat]
+
+    def _run(self, text: str) -> str:
+        if shutil.which("apertium") is None:
+            raise GlossToolMissing(f"Apertium is not installed: {_INSTALL_HINT}")
+        done = subprocess.run(
+            ["apertium", self.pair], input=text, capture_output=True, text=True, check=False
+        )
+        if done.returncode != 0:
+            detail = done.stderr.strip().splitlines()[-1:] or ["no message"]
+            raise GlossToolMissing(f"Apertium {self.pair} failed ({detail[0]}): {_INSTALL_HINT}")
+        return done.stdout
+
+    def _improve(self, glosses: list[str]) -> list[str]:
+        """Replace *unknown words by the gloss of a BÍN lemma or of compound parts."""
+        unknown = sorted({m.group(1) for g in glosses for m in _UNKNOWN.finditer(g)})
+        options = {word: _alternatives(word) for word in unknown}
+        tries = sorted({alt for alts in options.values() for alt in alts})
+        if not tries:
+            return glosses
+        glossed = dict(zip(tries, self._translate(tries), strict=True))
+        better: dict[str, str] = {}
+        for word, alts in options.items():
+            # The first alternative with the fewest words still unknown, if any is known.
+            scored = [(glossed[a].count("*") - len(a.split()), i, a) for i, a in enumerate(alts)]
+            best = min(scored, default=None)
+            if best is not None and best[0] < 0:
+                text = _ARTICLE.sub("", _MARKS.sub("", glossed[best[2]])).strip().rstrip(".")
+                better[word] = text if word[:1].isupper() else text[:1].lower() + text[1:]
+
+        def replace(match: re.Match[str]) -> str:
+            return better.get(match.group(1), match.group(0))
+
+        return [_UNKNOWN.sub(replace, g) for g in glosses]
+
+
+def _alternatives(word: str) -> list[str]:
+    """What to retry an unknown word as, best first: its lemmas, then its compound parts.
+
+    Capitalised words are names: split, "Bergen" would become "Carries gen".
+    """
+    alts = sorted(icelandic.lemmas(word) - {word})
+    parts = icelandic.compound_parts(word)
+    if len(parts) > 1 and not word[:1].isupper():
+        alts.append(" ".join(parts))
+        lemma_parts = [min(icelandic.lemmas(p), default=p) for p in parts]
+        alts.append(" ".join(lemma_parts))
+    return alts
+
+
+_GLOSSERS: dict[str, Glosser] = {}
+
+
+def glosser_for(language: str) -> Glosser | None:
+    """The glosser for a language code ("is"), or None where there is no translator."""
+    if language not in _GLOSSERS and language == "is":
+        _GLOSSERS[language] = ApertiumGlosser()
+    return _GLOSSERS.get(language)
+
+
+def gloss(sentences: Sequence[str], language: str) -> list[str | None]:
+    """English glosses of `sentences`; English passes through, unknown languages give None."""
+    if language == "en":
+        return list(sentences)
+    glosser = glosser_for(language)
+    if glosser is None:
+        return [None] * len(sentences)
+    return glosser.gloss(sentences)

@@ -1,0 +1,105 @@
+"""Icelandic word knowledge from BÍN (the `islenska` package): lemmas, known words, compounds.
+
+Code compares names and words through lemmas ("Moskvu" and "Moskva" are one city), rejects
+invented words, and splits unknown compounds so the gloss can translate them part by part.
+Foreign names (Pútín, Trumps) are not in BÍN; `name_stems` gives them a careful fallback.
+"""
+
+from __future__ import annotations
+
+from functools import cache, lru_cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from islenska import Bin
+
+__all__ = ["compound_parts", "is_known_word", "lemmas", "name_stems", "names_match"]
+
+# Case endings stripped from names BÍN does not know, longest first. Icelandic inflects
+# foreign names with these (Trumps, Pútíns, Bidens; Merkel -> Merkels; Obama -> Obamu);
+# only endings that leave a stem of at least three letters are stripped, so short names
+# ("Ali", "Hu") stay whole.
+_NAME_ENDINGS = ("anna", "inum", "unum", "ana", "ins", "ar", "um", "s", "i", "a", "u")
+_MIN_STEM = 3
+
+
+@cache
+def _bin() -> Bin:
+    """One BÍN handle per process: loading the compressed database takes a moment."""
+    from islenska import Bin
+
+    return Bin()
+
+
+@lru_cache(maxsize=65536)
+def lemmas(word: str) -> frozenset[str]:
+    """Every BÍN lemma `word` can be a form of (Moskvu -> {Moskva}); empty if unknown.
+
+    Compounds that BÍN lacks are analysed by `islenska`'s compound algorithm, their lemma
+    given without the hyphen it marks the joint with ("kvótadeilunni" -> {"kvótadeila"}).
+    """
+    _, meanings = _bin().lookup(word, at_sentence_start=word[:1].isupper())
+    return frozenset(m.ord.replace("-", "") if m.bin_id == 0 else m.ord for m in meanings)
+
+
+def is_known_word(word: str) -> bool:
+    """Whether `word` is a real Icelandic word form (in BÍN or a regular compound of it)."""
+    return bool(word) and bool(lemmas(word))
+
+
+@lru_cache(maxsize=65536)
+def compound_parts(word: str) -> tuple[str, ...]:
+    """The parts of a compound, the last one inflected as in `word` (kvóta, deilunni).
+
+    Uses the splitter inside `islenska` (libbin's `compound_split`), which also splits
+    compounds that BÍN lists whole ("rannsóknargögnum" -> rannsóknar, gögnum): those are
+    exactly the words a gloss dictionary lacks. Returns `(word,)` when there is no split.
+    """
+    split = getattr(_bin()._bc, "compound_split", None)  # islenska's splitter, no public alias
+    parts = split(word.lower()) if split is not None else None
+    if not parts or len(parts) < 2:
+        parts = _split_in_two(word.lower())
+    if not parts:
+        return (word,)
+    if word[:1].isupper():
+        parts = [parts[0].capitalize(), *parts[1:]]
+    return tuple(parts)
+
+
+def _split_in_two(word: str) -> list[str] | None:
+    """The most balanced split into two real word forms of three letters or more.
+
+    For compounds BÍN lists whole, where libbin does not split: "rannsóknargögnum" is
+    "rannsóknar" (genitive of rannsókn) + "gögnum". Balanced beats longest-tail because
+    short heads are often chance word forms ("rann" + "sóknargögnum").
+    """
+    cuts = range(_MIN_STEM, len(word) - _MIN_STEM + 1)
+    for cut in sorted(cuts, key=lambda c: -min(c, len(word) - c)):
+        head, tail = word[:cut], word[cut:]
+        if is_known_word(tail) and is_known_word(head):
+            return [head, tail]
+    return None
+
+
+def name_stems(name: str) -> frozenset[str]:
+    """Lowercased stems a name may have: BÍN lemmas where it knows the name, else endings cut.
+
+    The fallback is deliberately loose in one direction only: it yields the name itself and
+    each stem left by cutting one ending from `_NAME_ENDINGS`, and two names match when their
+    stem sets meet (see `names_match`). So "Trumps" ~ "Trump" and "Pútíns" ~ "Pútín", while
+    unrelated short names rarely collide because stems under three letters are not made.
+    """
+    known = lemmas(name)
+    if known:
+        return frozenset(lemma.lower() for lemma in known) | {name.lower()}
+    lowered = name.lower()
+    stems = {lowered}
+    for ending in _NAME_ENDINGS:
+        if lowered.endswith(ending) and len(lowered) - len(ending) >= _MIN_STEM:
+            stems.add(lowered[: -len(ending)])
+    return frozenset(stems)
+
+
+def names_match(a: str, b: str) -> bool:
+    """Whether two name forms can be the same name (Noregs ~ Noregur, Trumps ~ Trump)."""
+    return bool(name_stems(a) & name_stems(b))

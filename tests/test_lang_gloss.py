@@ -1,0 +1,77 @@
+"""Gloss through the real apertium-isl-eng; error and fallback paths."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefing.lang import gloss as gloss_module
+from briefing.lang.gloss import ApertiumGlosser, GlossToolMissing, gloss
+
+SENTENCES = [
+    "Fundurinn í Bergen stóð yfir í sex klukkustundir.",
+    "",
+    "Þeir deildu rannsóknargögnum um makrílstofninn.",
+    "Ríkisstjórnin kynnti nýja áætlun á þriðjudag.\n\nHún var samþykkt.",
+    "Fundurinn í Bergen stóð yfir í sex klukkustundir.",
+]
+
+
+def test_one_gloss_per_sentence_in_order() -> None:
+    out = ApertiumGlosser().gloss(SENTENCES)
+    assert len(out) == len(SENTENCES)
+    assert out[1] == ""
+    assert "six hours" in out[0] and "Bergen" in out[0]
+    assert out[0] == out[4]
+    assert "Tuesday" in out[3] and "\n" not in out[3]
+    assert not any("*" in g for g in out if g)
+
+
+def test_bin_improves_unknown_compounds() -> None:
+    plain = ApertiumGlosser(improve_unknown=False).gloss([SENTENCES[2]])[0]
+    better = ApertiumGlosser().gloss([SENTENCES[2]])[0]
+    assert plain is not None and better is not None
+    assert "rannsóknargögnum" in plain
+    assert "rannsóknargögnum" not in better and "investigation" in better
+
+
+def test_cached_by_sentence(monkeypatch: pytest.MonkeyPatch) -> None:
+    glosser = ApertiumGlosser()
+    first = glosser.gloss(SENTENCES[:1])
+
+    def no_call(text: str) -> str:
+        raise AssertionError("apertium called for a cached sentence")
+
+    monkeypatch.setattr(glosser, "_run", no_call)
+    assert glosser.gloss(SENTENCES[:1]) == first
+
+
+def test_falls_back_to_one_call_per_sentence_when_the_batch_does_not_split(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    glosser = ApertiumGlosser(improve_unknown=False)
+    real_run = glosser._run
+    calls: list[str] = []
+
+    def merging_run(text: str) -> str:
+        calls.append(text)
+        return real_run(text).replace("\n\n", " ", 1)  # as if a separator were lost
+
+    monkeypatch.setattr(glosser, "_run", merging_run)
+    out = glosser.gloss(["Hann kom.", "Hún fór."])
+    assert len(out) == 2 and len(calls) == 3
+    assert out[0] and out[1] and out[0] != out[1]
+
+
+def test_missing_apertium_is_one_line_naming_the_fix(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PATH", "/nonexistent")
+    with pytest.raises(GlossToolMissing) as err:
+        ApertiumGlosser().gloss(["Hann kom."])
+    message = str(err.value)
+    assert "\n" not in message and "apt-get install -y apertium-isl-eng" in message
+    assert err.value.exit_code == 2
+
+
+def test_languages_without_a_translator_give_none() -> None:
+    assert gloss(["Hallo Welt."], "de") == [None]
+    assert gloss(["Hello."], "en") == ["Hello."]
+    assert gloss_module.glosser_for("is") is gloss_module.glosser_for("is")

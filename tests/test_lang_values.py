@@ -1,0 +1,42 @@
+"""Typed values: equal facts in Icelandic and English give equal values."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefing.lang.values import Value, values
+
+
+@pytest.mark.parametrize(
+    ("icelandic", "english"),
+    [
+        ("Hlutfallið hækkaði um 12 prósent.", "The share rose 12 percent."),
+        ("Hlutfallið hækkaði um 12%.", "The share rose 12%."),
+        ("Fundurinn stóð í sex klukkustundir.", "The meeting lasted six hours."),
+        ("Næsti fundur verður 17. júní.", "The next meeting is on June 17."),
+        ("Hann fæddist 3. mars 1950.", "He was born on 3 March 1950."),
+        ("Kostnaðurinn var 1,5 milljarðar króna.", "The cost was 1.5 billion kronur."),
+        ("Alls mættu 1.500 manns.", "In all 1,500 people came."),
+        ("Tólf prósent sögðu nei.", "Twelve per cent said no."),
+    ],
+)
+def test_same_fact_same_values(icelandic: str, english: str) -> None:
+    assert values(icelandic, "is") == values(english, "en") != set()
+
+
+def test_kinds_are_distinct() -> None:
+    assert values("12%", "en") == {Value("percent", 12.0)}
+    assert values("12 boats", "en") == {Value("number", 12.0)}
+    assert values("$3.5 million", "en") == {Value("amount", 3.5e6, unit="USD")}
+    assert values("Hann fékk 3.000 kr.", "is") == {Value("amount", 3000.0, unit="ISK")}
+    assert values("Aug. 15", "en") == {Value("date", date=(0, 8, 15))}
+
+
+def test_different_numbers_differ() -> None:
+    assert values("sex klukkustundir", "is") != values("five hours", "en")
+    assert values("12 prósent", "is") != values("16 percent", "en")
+
+
+def test_no_values_in_plain_text() -> None:
+    assert values("Enginn samningur náðist.", "is") == set()
+    assert values("No deal was reached.", "en") == set()
