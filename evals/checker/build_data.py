@@ -1,4 +1,4 @@
-"""Regenerate the checker's labelled data (evals/checker/data/*.jsonl) from fetched public snapshots.
+"""Regenerate the checker's labelled data (evals/checker/data/*.jsonl) from public snapshots.
 
 Stdlib only, deterministic (fixed seed). Each input is a git directory (a bare mirror or a
 clone) read with `git show COMMIT:PATH`, or a plain directory holding the files at PATH.
@@ -61,13 +61,97 @@ def write_jsonl(path: Path, rows: list[dict]) -> None:
 # ---------------------------------------------------------------------------
 
 STOP = set(
-    "a an the of to in on at for and or but is are was were be been has have had it its this that "
-    "with as by from he she they his her their them who which what will would not no s said says".split()
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "to",
+        "in",
+        "on",
+        "at",
+        "for",
+        "and",
+        "or",
+        "but",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "has",
+        "have",
+        "had",
+        "it",
+        "its",
+        "this",
+        "that",
+        "with",
+        "as",
+        "by",
+        "from",
+        "he",
+        "she",
+        "they",
+        "his",
+        "her",
+        "their",
+        "them",
+        "who",
+        "which",
+        "what",
+        "will",
+        "would",
+        "not",
+        "no",
+        "s",
+        "said",
+        "says",
+    ]
 )
-MONTHS = "january february march april may june july august september october november december".split()
+MONTHS = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+]
 NUMBER_WORDS = set(
-    "one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty hundred "
-    "thousand million billion first second third half dozen".split()
+    [
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "twenty",
+        "thirty",
+        "forty",
+        "fifty",
+        "hundred",
+        "thousand",
+        "million",
+        "billion",
+        "first",
+        "second",
+        "third",
+        "half",
+        "dozen",
+    ]
 )
 
 
@@ -145,7 +229,9 @@ def build_english(summac: str, xsum_ann: str, out: Path, rng: random.Random) -> 
             kind = None
             if name == "xsumfaith" and label == 0:
                 kind = kinds.get((v["bbcid"], v["model_name"]), "other")
-            origin = v.get("id") or v.get("cnndm_id") or f"bbc-{v.get('bbcid')}-{v.get('model_name')}"
+            origin = (
+                v.get("id") or v.get("cnndm_id") or f"bbc-{v.get('bbcid')}-{v.get('model_name')}"
+            )
             article = v.get("id") or v.get("cnndm_id") or f"bbc-{v.get('bbcid')}"
             items.append(
                 {
@@ -176,7 +262,10 @@ def build_english(summac: str, xsum_ann: str, out: Path, rng: random.Random) -> 
     while n_pos != n_neg:
         lab = 1 if n_pos > n_neg else 0
         counts = collections.Counter((it["dataset"], it["label"]) for it in chosen)
-        ds = max(("factcc", "summeval", "xsumfaith"), key=lambda d: counts[(d, lab)] / max(1, counts[(d, 1 - lab)]))
+        ds = max(
+            ("factcc", "summeval", "xsumfaith"),
+            key=lambda d: counts[(d, lab)] / max(1, counts[(d, 1 - lab)]),
+        )
         victim = next(it for it in reversed(chosen) if it["dataset"] == ds and it["label"] == lab)
         chosen.remove(victim)
         n_pos, n_neg = (n_pos - 1, n_neg) if lab == 1 else (n_pos, n_neg - 1)
@@ -216,7 +305,8 @@ def build_english(summac: str, xsum_ann: str, out: Path, rng: random.Random) -> 
             source, trimmed = trim_source(it["doc"], it["claim"])
             res.append(
                 {
-                    "id": f"en-{split}-{it['dataset']}-{stable_hash(it['origin_id'] + it['claim'])}",
+                    "id": f"en-{split}-{it['dataset']}-"
+                    f"{stable_hash(it['origin_id'] + it['claim'])}",
                     "source": source,
                     "claim": it["claim"],
                     "label": it["label"],
@@ -240,7 +330,20 @@ def build_english(summac: str, xsum_ann: str, out: Path, rng: random.Random) -> 
 
 EN_MONTHS = [m.capitalize() for m in MONTHS]
 EN_DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
-IS_MONTHS = ["janúar", "febrúar", "mars", "apríl", "maí", "júní", "júlí", "ágúst", "september", "október", "nóvember", "desember"]
+IS_MONTHS = [
+    "janúar",
+    "febrúar",
+    "mars",
+    "apríl",
+    "maí",
+    "júní",
+    "júlí",
+    "ágúst",
+    "september",
+    "október",
+    "nóvember",
+    "desember",
+]
 IS_DAYS = ["mánudag", "þriðjudag", "miðvikudag", "fimmtudag", "föstudag", "laugardag", "sunnudag"]
 EN_ADDITIONS = [
     ", and 300 new jobs will be created",
@@ -256,13 +359,70 @@ IS_ADDITIONS = [
     " eftir margra mánaða leynilegar viðræður",
     " og kostnaðinum verður skipt jafnt",
 ]
-EN_SPEAKERS = ["the police", "a government spokesperson", "the prime minister", "the opposition leader", "the United Nations", "the company's chief executive"]
+EN_SPEAKERS = [
+    "the police",
+    "a government spokesperson",
+    "the prime minister",
+    "the opposition leader",
+    "the United Nations",
+    "the company's chief executive",
+]
 EN_AUX = r"is|are|was|were|will|would|can|could|should|must|has been|have been|had been"
 EN_AUX_PERFECT = r"has|have|had"
-IS_AUX = r"er|eru|var|voru|hefur|hafa|hafði|höfðu|mun|munu|verður|verða|getur|geta|gat|gátu|má|mega|skal|skulu|þarf|þurfa"
-IS_PRONOUNS = {"hann", "hún", "það", "þeir", "þær", "þau", "ég", "við", "þið", "þú", "þetta", "þess"}
+IS_AUX = (
+    r"er|eru|var|voru|hefur|hafa|hafði|höfðu|mun|munu|verður|verða"
+    r"|getur|geta|gat|gátu|má|mega|skal|skulu|þarf|þurfa"
+)
+IS_PRONOUNS = {
+    "hann",
+    "hún",
+    "það",
+    "þeir",
+    "þær",
+    "þau",
+    "ég",
+    "við",
+    "þið",
+    "þú",
+    "þetta",
+    "þess",
+}
 CAP_SEQ = r"(?<![\w.])([A-ZÁÉÍÓÚÝÞÆÖÐ][\w'’-]+(?:\s+[A-ZÁÉÍÓÚÝÞÆÖÐ][\w'’-]+)*)"
-NOT_NAMES = set(EN_MONTHS + EN_DAYS + ["I", "The", "A", "An", "He", "She", "It", "They", "We", "In", "On", "At", "But", "And", "This", "That", "These", "Those", "There", "If", "When", "As", "For", "After", "Before", "Mr", "Mrs", "Ms", "Dr"])
+NOT_NAMES = set(
+    EN_MONTHS
+    + EN_DAYS
+    + [
+        "I",
+        "The",
+        "A",
+        "An",
+        "He",
+        "She",
+        "It",
+        "They",
+        "We",
+        "In",
+        "On",
+        "At",
+        "But",
+        "And",
+        "This",
+        "That",
+        "These",
+        "Those",
+        "There",
+        "If",
+        "When",
+        "As",
+        "For",
+        "After",
+        "Before",
+        "Mr",
+        "Mrs",
+        "Ms",
+        "Dr",
+    ]
+)
 NUM_RE = re.compile(r"(?<![\w.,])(\d{1,3}(?:[.,]\d{3})+|\d+(?:[.,]\d+)?)(?![\w])")
 YEAR_RE = re.compile(r"(?<!\d)(19[5-9]\d|20[0-4]\d)(?!\d)")
 
@@ -286,9 +446,13 @@ def _change_date(claim: str, rng: random.Random, months: list[str], days: list[s
     for m in YEAR_RE.finditer(claim):
         opts.append((m.start(), m.end(), str(int(m.group(1)) + rng.choice([-3, -2, -1, 1, 2, 3]))))
     for names in (months, days):
-        for i, w in enumerate(names):
+        for _i, w in enumerate(names):
             for m in re.finditer(rf"\b{re.escape(w)}", claim):
-                if names is months and w in ("May", "maí") and not re.search(r"\d", claim[max(0, m.start() - 4) : m.end() + 4]):
+                if (
+                    names is months
+                    and w in ("May", "maí")
+                    and not re.search(r"\d", claim[max(0, m.start() - 4) : m.end() + 4])
+                ):
                     continue  # "may" the verb
                 other = rng.choice([x for x in names if x != w])
                 opts.append((m.start(), m.end(), other))
@@ -304,7 +468,7 @@ def _names(text: str, must_appear_in: str | None = None) -> list[tuple[int, int,
         name = m.group(1)
         if m.start() == 0 or name in NOT_NAMES or name.split()[0] in NOT_NAMES:
             continue
-        if text[: m.start()].rstrip().endswith((".", "!", "?", "\"", "“", "„", ":")):
+        if text[: m.start()].rstrip().endswith((".", "!", "?", '"', "“", "„", ":")):
             continue
         if must_appear_in is not None and name not in must_appear_in:
             continue
@@ -312,12 +476,18 @@ def _names(text: str, must_appear_in: str | None = None) -> list[tuple[int, int,
     return res
 
 
-def _swap_name(claim: str, source: str, pool: list[str], rng: random.Random, same_form_in: str | None = None) -> str | None:
+def _swap_name(
+    claim: str, source: str, pool: list[str], rng: random.Random, same_form_in: str | None = None
+) -> str | None:
     names = _names(claim, same_form_in)
     if not names:
         return None
     s, e, name = names[rng.randrange(len(names))]
-    cands = [p for p in pool if p != name and p not in source and p not in claim and len(p.split()) == len(name.split())]
+    cands = [
+        p
+        for p in pool
+        if p != name and p not in source and p not in claim and len(p.split()) == len(name.split())
+    ]
     if not cands:
         return None
     return claim[:s] + rng.choice(cands) + claim[e:]
@@ -329,7 +499,7 @@ def _negate_en(claim: str) -> str | None:
     m = re.search(rf"\b({EN_AUX})\b", claim)
     if m:
         w = m.group(1).split()
-        return claim[: m.start()] + " ".join([w[0], "not"] + w[1:]) + claim[m.end() :]
+        return claim[: m.start()] + " ".join([w[0], "not", *w[1:]]) + claim[m.end() :]
     m = re.search(rf"\b({EN_AUX_PERFECT})\s+(\w+(?:ed|en|wn|ne|ld|ght|id|ade))\b", claim)
     if m:
         return claim[: m.end(1)] + " not" + claim[m.end(1) :]
@@ -358,7 +528,9 @@ def _add_clause(claim: str, additions: list[str], rng: random.Random) -> str:
     return body + rng.choice(additions) + end
 
 
-def _swap_attribution(claim: str, source: str, speakers: list[str], rng: random.Random) -> str | None:
+def _swap_attribution(
+    claim: str, source: str, speakers: list[str], rng: random.Random
+) -> str | None:
     pats = [
         rf"{CAP_SEQ}\s+(?:said|says|told|added|stated|announced)\b",
         rf"\b(?:said|says|told|added)\s+{CAP_SEQ}",
@@ -388,7 +560,9 @@ KINDS_EN = ["number", "date", "name", "negation", "addition", "attribution"]
 KINDS_IS = ["number", "date", "name", "negation", "addition"]
 
 
-def _perturb(kind: str, claim: str, source: str, lang_claim: str, pools: dict, rng: random.Random) -> str | None:
+def _perturb(
+    kind: str, claim: str, source: str, lang_claim: str, pools: dict, rng: random.Random
+) -> str | None:
     en = lang_claim == "en"
     if kind == "number":
         return _change_number(claim, rng)
@@ -410,9 +584,11 @@ def _perturb(kind: str, claim: str, source: str, lang_claim: str, pools: dict, r
 def load_pairs(wmt: str, pair: str) -> list[tuple[str, str, int]]:
     src_l, tgt_l = pair.split("-")
     src = read_text(wmt, WMT21_COMMIT, f"txt/sources/newstest2021.{pair}.src.{src_l}").splitlines()
-    ref = read_text(wmt, WMT21_COMMIT, f"txt/references/newstest2021.{pair}.ref.A.{tgt_l}").splitlines()
+    ref = read_text(
+        wmt, WMT21_COMMIT, f"txt/references/newstest2021.{pair}.ref.A.{tgt_l}"
+    ).splitlines()
     assert len(src) == len(ref), pair
-    return [(s.strip(), r.strip(), i + 1) for i, (s, r) in enumerate(zip(src, ref))]
+    return [(s.strip(), r.strip(), i + 1) for i, (s, r) in enumerate(zip(src, ref, strict=False))]
 
 
 def build_xling(wmt: str, out: Path, rng: random.Random) -> None:
@@ -439,11 +615,22 @@ def build_xling(wmt: str, out: Path, rng: random.Random) -> None:
             ]
             # name/speaker pools come from the same split only
             names = sorted({nm for s, c, _ in cand for _, _, nm in _names(c, s)})
-            # speakers: fixed roles plus two-word person-like names found verbatim in source and claim
-            orgish = re.compile(r"(ic|ese|an|ish|Board|Association|University|Ministry|Council|News|Party|Union|Court|Office|Bank|Police|Agency|Group|League)$")
-            speakers = EN_SPEAKERS + sorted(
-                {nm for s, c, _ in cand for _, _, nm in _names(c, s) if len(nm.split()) == 2 and not any(orgish.search(w) for w in nm.split())}
-            )[:60]
+            # speakers: fixed roles plus two-word person-like names (verbatim in source and claim)
+            orgish = re.compile(
+                r"(ic|ese|an|ish|Board|Association|University|Ministry|Council|News|Party"
+                r"|Union|Court|Office|Bank|Police|Agency|Group|League)$"
+            )
+            speakers = (
+                EN_SPEAKERS
+                + sorted(
+                    {
+                        nm
+                        for s, c, _ in cand
+                        for _, _, nm in _names(c, s)
+                        if len(nm.split()) == 2 and not any(orgish.search(w) for w in nm.split())
+                    }
+                )[:60]
+            )
             pools = {"names": names, "speakers": speakers}
             kinds = KINDS_EN if lc == "en" else KINDS_IS
             local = random.Random(f"{SEED}-{pair}-{split}")
@@ -463,18 +650,51 @@ def build_xling(wmt: str, out: Path, rng: random.Random) -> None:
                 k, p = min(options, key=lambda kp: (counts[kp[0]], kinds.index(kp[0])))
                 counts[k] += 1
                 base = f"x-{split}-{ls}{lc}-{line:04d}"
-                common = {"lang_source": ls, "lang_claim": lc, "dataset": f"wmt21-newstest-{pair}", "origin_id": f"newstest2021.{pair}:{line}"}
-                made.append({"id": base + "-true", "source": s, "claim": c, "label": 1, "error_kind": None, **common})
-                made.append({"id": f"{base}-{k}", "source": s, "claim": p, "label": 0, "error_kind": k, **common})
+                common = {
+                    "lang_source": ls,
+                    "lang_claim": lc,
+                    "dataset": f"wmt21-newstest-{pair}",
+                    "origin_id": f"newstest2021.{pair}:{line}",
+                }
+                made.append(
+                    {
+                        "id": base + "-true",
+                        "source": s,
+                        "claim": c,
+                        "label": 1,
+                        "error_kind": None,
+                        **common,
+                    }
+                )
+                made.append(
+                    {
+                        "id": f"{base}-{k}",
+                        "source": s,
+                        "claim": p,
+                        "label": 0,
+                        "error_kind": k,
+                        **common,
+                    }
+                )
             (fit_rows if split == "fit" else test_rows).extend(made)
     write_jsonl(out / "xling-fit.jsonl", fit_rows)
     write_jsonl(out / "xling-test.jsonl", test_rows)
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--summac", required=True, help="tingofurro/summac snapshot (git dir with commit %s)" % SUMMAC_COMMIT[:10])
-    ap.add_argument("--xsum-annotations", required=True, help="google-research-datasets/xsum_hallucination_annotations snapshot")
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    ap.add_argument(
+        "--summac",
+        required=True,
+        help=f"tingofurro/summac snapshot (git dir with commit {SUMMAC_COMMIT[:10]})",
+    )
+    ap.add_argument(
+        "--xsum-annotations",
+        required=True,
+        help="google-research-datasets/xsum_hallucination_annotations snapshot",
+    )
     ap.add_argument("--wmt21", required=True, help="wmt-conference/wmt21-news-systems snapshot")
     ap.add_argument("--out", default=str(Path(__file__).parent / "data"))
     a = ap.parse_args(argv)
@@ -485,7 +705,10 @@ def main(argv: list[str] | None = None) -> int:
         rows = [json.loads(x) for x in f.read_text(encoding="utf-8").splitlines()]
         lab = collections.Counter(r["label"] for r in rows)
         kinds = collections.Counter(r["error_kind"] for r in rows if r["label"] == 0)
-        print(f"{f.name}: {len(rows)} ({lab[1]} supported / {lab[0]} not) kinds={dict(sorted(kinds.items(), key=str))}")
+        print(
+            f"{f.name}: {len(rows)} ({lab[1]} supported / {lab[0]} not) "
+            f"kinds={dict(sorted(kinds.items(), key=str))}"
+        )
     return 0
 
 
