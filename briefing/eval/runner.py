@@ -15,15 +15,15 @@ from typing import Any
 from pydantic import ValidationError
 
 from briefing import __version__
-from briefing.errors import InputError
+from briefing.check.judge import Judge
+from briefing.core.errors import InputError
+from briefing.core.models import Briefing
 from briefing.eval.cases import Case, case_metrics
-from briefing.eval.judge import Judge
 from briefing.eval.report import below
 from briefing.eval.scorers import Score, evaluate, metrics
-from briefing.llm.base import LLM
-from briefing.models import Briefing
+from briefing.llm.base import LLM, llm_info, sampling
 from briefing.prompts import PromptSet
-from briefing.provenance import llm_info, model_label, prompts_digest, sampling, summary
+from briefing.render.provenance import model_label, prompts_digest, summary
 
 
 def load_briefing(path: Path) -> Briefing:
@@ -129,7 +129,7 @@ def run_case(
     prompts: PromptSet | None = None,
 ) -> CaseResult:
     """Generate the case's briefing with `llm` (and `prompts`), check it, score it."""
-    from briefing.pipeline import Options, generate
+    from briefing.stages.pipeline import Options, generate
 
     started = time.perf_counter()
     options = Options(languages=case.languages, prompts=prompts or PromptSet())

@@ -11,16 +11,15 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
-from briefing.chunk import chunk_sources
-from briefing.extract import PIVOT, ChunkResult, ExtractSettings, Found, extract_chunk
-from briefing.labels import labels
-from briefing.llm.base import LLM, Response
-from briefing.merge import Conflict, merge, source_label
-from briefing.models import Briefing, Item, RunInfo, Source, Usage
-from briefing.progress import Bars, Quiet
+from briefing.core.languages import PIVOT
+from briefing.core.models import Briefing, Item, RunInfo, Side, Source, Usage
+from briefing.llm.base import LLM, Response, llm_info, sampling
 from briefing.prompts import PromptSet
-from briefing.provenance import llm_info, sampling
-from briefing.translate import translate
+from briefing.stages.chunk import chunk_sources
+from briefing.stages.extract import ChunkResult, ExtractSettings, Found, extract_chunk
+from briefing.stages.merge import Conflict, merge
+from briefing.stages.progress import Bars, Quiet
+from briefing.stages.translate import translate
 
 STAGES = ("extract", "merge", "translate")
 
@@ -156,20 +155,22 @@ def assemble(
     languages: list[str],
     dropped: list[dict[str, str]],
 ) -> Briefing:
-    """Place each statement in its section, and compose disagreements from their sides."""
+    """Place each statement in its section; a disagreement keeps each side with its source."""
     briefing = Briefing(languages=list(languages), sources=sources, dropped=dropped)
     for i, item in enumerate(merged):
         text = {lang: texts[lang][i] for lang in languages}
         getattr(briefing, item.section).append(
             Item(text=text, evidence=item.evidence, actor=item.actor)
         )
-    names = {s.id: source_label(s) for s in sources}
     for conflict in conflicts:
-        a, b = merged[conflict.first], merged[conflict.second]
-        text = {
-            lang: f"{names[a.source_id]}: {texts[lang][conflict.first]} "
-            f"{labels(lang)['versus']} {names[b.source_id]}: {texts[lang][conflict.second]}"
-            for lang in languages
-        }
-        briefing.disagreements.append(Item(text=text, evidence=[*a.evidence, *b.evidence]))
+        sides = [
+            Side(
+                source=merged[n].source_id,
+                text={lang: texts[lang][n] for lang in languages},
+                evidence=merged[n].evidence,
+            )
+            for n in (conflict.first, conflict.second)
+        ]
+        evidence = [e for side in sides for e in side.evidence]
+        briefing.disagreements.append(Item(evidence=evidence, sides=sides))
     return briefing
