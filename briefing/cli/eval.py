@@ -201,22 +201,7 @@ def run(
     )
     bad = [r for r in results if r.failed]
     for r in bad:
-        typer.echo(f"case {r.case.name} failed:", err=True)
-        for line in _messages(r.failed, r.metrics, r.case.thresholds):
-            typer.echo(f"  {line}", err=True)
-        check_names = {METRIC_CHECK.get(m) for m in r.failed}
-        failing = [s for s in r.scores if s.check in check_names]
-        for line in rep.failure_lines(failing, limit=5):
-            typer.echo(f"  {line}", err=True)
-        if "must_not" in r.failed:
-            for hit in r.report["must_not_hits"]:
-                typer.echo(
-                    f"    {hit['claim']} states a forbidden claim: {hit['must_not']!r}",
-                    err=True,
-                )
-        if "coverage" in r.failed:
-            for point in r.report["missed_points"][:5]:
-                typer.echo(f"    missed: {point}", err=True)
+        _explain(r)
     if bad:
         raise typer.Exit(1)
 
@@ -244,6 +229,25 @@ def claims(
         rep.write_atomic(output, text)
         supported = sum(json.loads(line)["label"] for line in lines)
         typer.echo(f"{len(lines)} claims, {supported} supported -> {output}", err=True)
+
+
+def _explain(r: Any) -> None:
+    """Why case `r` failed: metrics below floor, failing claims, forbidden, missed points."""
+    typer.echo(f"case {r.case.name} failed:", err=True)
+    for line in _messages(r.failed, r.metrics, r.case.thresholds):
+        typer.echo(f"  {line}", err=True)
+    check_names = {METRIC_CHECK.get(m) for m in r.failed}
+    failing = [s for s in r.scores if s.check in check_names]
+    for line in rep.failure_lines(failing, limit=5):
+        typer.echo(f"  {line}", err=True)
+    if "must_not" in r.failed:
+        for hit in r.report["must_not_hits"]:
+            typer.echo(
+                f"    {hit['claim']} states a forbidden claim: {hit['must_not']!r}", err=True
+            )
+    if "coverage" in r.failed:
+        for point in r.report["missed_points"][:5]:
+            typer.echo(f"    missed: {point}", err=True)
 
 
 def _messages(failed: list[str], values: dict, floors: dict) -> list[str]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import typer
 
@@ -31,6 +31,7 @@ from briefing.cli.options import (
 from briefing.core.errors import InputError
 
 if TYPE_CHECKING:
+    from briefing.core.config import Settings
     from briefing.core.models import Briefing, Usage
     from briefing.llm.base import LLM
     from briefing.prompts import PromptSet
@@ -56,11 +57,9 @@ def generate(
     quiet: Quiet = False,
 ) -> None:
     """Write a cited briefing of ARTICLES in the --lang languages."""
-    from briefing.core.config import resolve
     from briefing.core.files import check_writable
     from briefing.ingest.read import load_sources
     from briefing.llm.registry import build_llm
-    from briefing.prompts import PromptSet
     from briefing.stages.pipeline import Meter, Options
     from briefing.stages.pipeline import generate as run_pipeline
     from briefing.stages.progress import reporter
@@ -71,25 +70,19 @@ def generate(
             check_writable(target)
     if overlap_tokens >= chunk_tokens:
         raise InputError("--overlap-tokens must be smaller than --chunk-tokens")
-    settings = resolve(
-        {
-            "prompts": prompts_dir,
-            "layout": layout,
-            "backend": backend,
-            "base_url": base_url,
-            "model": model,
-            "structured": structured,
-            "concurrency": concurrency,
-            "timeout": timeout,
-            "model_file": model_file,
-            "cache": False if no_cache else None,
-        }
+    flags = dict(
+        prompts=prompts_dir,
+        layout=layout,
+        backend=backend,
+        base_url=base_url,
+        model=model,
+        structured=structured,
+        concurrency=concurrency,
+        timeout=timeout,
+        model_file=model_file,
+        cache=False if no_cache else None,
     )
-    prompts = PromptSet(settings.prompts)
-    if settings.layout not in prompts.layouts():
-        raise InputError(
-            f"unknown layout {settings.layout!r} (choose from {', '.join(prompts.layouts())})"
-        )
+    settings, prompts = _settings(flags)
     sources = load_sources(paths)
     llm = build_llm(settings)
     meter = Meter()
@@ -107,6 +100,20 @@ def generate(
     _write(briefing, prompts, settings.layout, output, json_path)
     total = briefing.run.usage["total"] if briefing.run else meter.total()
     _summary(time.perf_counter() - started, total, llm)
+
+
+def _settings(flags: dict[str, Any]) -> tuple[Settings, PromptSet]:
+    """The resolved settings and their prompt set, the layout checked before any work."""
+    from briefing.core.config import resolve
+    from briefing.prompts import PromptSet
+
+    settings = resolve(flags)
+    prompts = PromptSet(settings.prompts)
+    if settings.layout not in prompts.layouts():
+        raise InputError(
+            f"unknown layout {settings.layout!r} (choose from {', '.join(prompts.layouts())})"
+        )
+    return settings, prompts
 
 
 def _write(

@@ -6,7 +6,6 @@ JUnit; deciding the exit status from thresholds is the CLI's job.
 
 from __future__ import annotations
 
-import json
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -155,7 +154,3 @@ def run_case(
         "check": {k: v for k, v in checked.report.items() if k not in ("run",)},
     }
     return CaseResult(case, checked.scores, values, failed, report)
-
-
-def dump(obj: Any) -> str:
-    return json.dumps(obj, ensure_ascii=False, indent=2)

@@ -14,8 +14,6 @@ from briefing.check import details as checks
 from briefing.check.judge import UNSCORED, Judge
 from briefing.core.models import Briefing, Item
 
-PASS = {"supported", "same", "yes", "named"}
-
 
 @dataclass
 class Claim:
@@ -220,10 +218,6 @@ def metrics(scores: list[Score]) -> dict[str, float | None]:
         "consistency": mean(scores, "consistency"),
         "attribution": mean(scores, "attribution"),
     }
-
-
-def failures(scores: list[Score], check: str | None = None) -> list[Score]:
-    return [s for s in scores if s.value == 0.0 and (check is None or s.check == check)]
 
 
 def evaluate(briefing: Briefing, judge: Judge | None) -> list[Score]:

@@ -6,22 +6,22 @@ benchmarks all call `generate()`.
 
 from __future__ import annotations
 
-import threading
+__all__ = ["Meter", "Options", "assemble", "generate"]
+
 import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 from briefing.core.languages import PIVOT
-from briefing.core.models import Briefing, Item, RunInfo, Side, Source, Usage
-from briefing.llm.base import LLM, Response, llm_info, sampling
+from briefing.core.models import Briefing, Item, RunInfo, Side, Source
+from briefing.llm.base import LLM, llm_info, sampling
 from briefing.prompts import PromptSet
 from briefing.stages.chunk import chunk_sources
 from briefing.stages.extract import ChunkResult, ExtractSettings, Found, extract_chunk
 from briefing.stages.merge import Conflict, merge
+from briefing.stages.meter import Meter
 from briefing.stages.progress import Bars, Quiet
 from briefing.stages.translate import translate
-
-STAGES = ("extract", "merge", "translate")
 
 
 @dataclass
@@ -36,43 +36,6 @@ class Options:
     prompts: PromptSet = field(default_factory=PromptSet)
 
 
-class Meter:
-    """Thread-safe usage per stage; answers served from a cache are not LLM calls."""
-
-    def __init__(self) -> None:
-        self._lock = threading.Lock()
-        self.stages: dict[str, Usage] = {name: Usage() for name in STAGES}
-        self.engine_seconds = 0.0
-
-    def record(self, stage: str, response: Response) -> None:
-        with self._lock:
-            usage = self.stages.setdefault(stage, Usage())
-            if response.cached:
-                usage.add(
-                    Usage(
-                        cached_calls=1,
-                        cached_completion_tokens=response.completion_tokens,
-                        cached_seconds=response.extra.get("seconds", 0.0),
-                    )
-                )
-                return
-            usage.add(
-                Usage(
-                    calls=1,
-                    prompt_tokens=response.prompt_tokens,
-                    completion_tokens=response.completion_tokens,
-                    seconds=response.seconds,
-                )
-            )
-            self.engine_seconds += response.engine_seconds or 0.0
-
-    def total(self) -> Usage:
-        total = Usage()
-        for usage in self.stages.values():
-            total.add(usage)
-        return total
-
-
 def generate(
     sources: list[Source],
     llm: LLM,
@@ -85,6 +48,38 @@ def generate(
     progress = progress or Quiet()
     meter = meter or Meter()
     started = time.perf_counter()
+    results = _extract_all(sources, llm, options, progress, meter)
+    found = [f for r in results for f in r.found]
+    dropped = [d for r in results for d in r.dropped]
+
+    with progress.stage("merge", 1):
+        merged, conflicts = merge(
+            found,
+            sources,
+            llm,
+            options.prompts,
+            max_attempts=options.max_attempts,
+            record=meter.record,
+        )
+        progress.advance("merge")
+
+    texts = _translate_all([f.text for f in merged], llm, options, progress, meter)
+    briefing = assemble(sources, merged, conflicts, texts, options.languages, dropped)
+    briefing.run = RunInfo(
+        **llm_info(llm),
+        languages=list(options.languages),
+        sampling=sampling(),
+        prompts=options.prompts.provenance(),
+        usage={**meter.stages, "total": meter.total()},
+        seconds=round(time.perf_counter() - started, 3),
+    )
+    return briefing
+
+
+def _extract_all(
+    sources: list[Source], llm: LLM, options: Options, progress: Quiet | Bars, meter: Meter
+) -> list[ChunkResult]:
+    """Every chunk of every source, in parallel where the backend allows."""
     by_id = {s.id: s for s in sources}
     chunks = chunk_sources(sources, options.chunk_tokens, options.overlap_tokens)
     settings = ExtractSettings(max_attempts=options.max_attempts)
@@ -100,25 +95,15 @@ def generate(
     workers = max(1, min(options.concurrency, llm.max_concurrency, len(chunks)))
     with progress.stage("extract", len(chunks)):
         if workers == 1:
-            results = [run(i) for i in range(len(chunks))]
-        else:
-            with ThreadPoolExecutor(max_workers=workers) as pool:
-                results = list(pool.map(run, range(len(chunks))))
-    found = [f for r in results for f in r.found]
-    dropped = [d for r in results for d in r.dropped]
+            return [run(i) for i in range(len(chunks))]
+        with ThreadPoolExecutor(max_workers=workers) as pool:
+            return list(pool.map(run, range(len(chunks))))
 
-    with progress.stage("merge", 1):
-        merged, conflicts = merge(
-            found,
-            sources,
-            llm,
-            options.prompts,
-            max_attempts=options.max_attempts,
-            record=meter.record,
-        )
-        progress.advance("merge")
 
-    statements = [f.text for f in merged]
+def _translate_all(
+    statements: list[str], llm: LLM, options: Options, progress: Quiet | Bars, meter: Meter
+) -> dict[str, list[str]]:
+    """The pivot statements in every output language."""
     texts: dict[str, list[str]] = {}
     targets = [lang for lang in options.languages if lang != PIVOT]
     with progress.stage("translate", len(targets)):
@@ -134,17 +119,7 @@ def generate(
             progress.advance("translate")
     if PIVOT in options.languages:
         texts[PIVOT] = statements
-
-    briefing = assemble(sources, merged, conflicts, texts, options.languages, dropped)
-    briefing.run = RunInfo(
-        **llm_info(llm),
-        languages=list(options.languages),
-        sampling=sampling(),
-        prompts=options.prompts.provenance(),
-        usage={**meter.stages, "total": meter.total()},
-        seconds=round(time.perf_counter() - started, 3),
-    )
-    return briefing
+    return texts
 
 
 def assemble(
