@@ -16,12 +16,12 @@ import json
 import time
 from pathlib import Path
 
-from briefing.ingest import load_sources
+from briefing.core.models import SECTIONS
+from briefing.ingest.read import load_sources
 from briefing.llm.base import Request, Response
 from briefing.llm.embedded import EmbeddedLLM
-from briefing.models import SECTIONS
-from briefing.pipeline import Meter, Options, generate
-from briefing.render import render_json, render_markdown
+from briefing.render.markdown import render_json, render_markdown
+from briefing.stages.pipeline import Meter, Options, generate
 
 ROOT = Path(__file__).resolve().parent.parent
 

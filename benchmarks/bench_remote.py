@@ -28,10 +28,10 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from briefing.cli import app
+from briefing.core.models import Briefing
 from briefing.llm.embedded import available_cpus
 from briefing.llm.fake_server import FakeOpenAIServer, write_articles
 from briefing.llm.model_file import default_model_path
-from briefing.models import Briefing
 
 ROOT = Path(__file__).resolve().parents[1]
 HARBOUR = ROOT / "tests" / "fixtures" / "harbour"

@@ -16,8 +16,8 @@ import jinja2
 from jinja2 import meta
 from jinja2.sandbox import SandboxedEnvironment
 
-from briefing.errors import InputError
-from briefing.resources import data_dir
+from briefing.core.errors import InputError
+from briefing.core.resources import data_dir
 
 # template name -> (variables it must use, variables it may use)
 CONTRACTS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
@@ -37,7 +37,9 @@ CONTRACTS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     "judge_consistency.system": (frozenset(), frozenset()),
     "judge_consistency.user": (frozenset({"versions"}), frozenset()),
 }
-LAYOUT_VARS = frozenset({"briefing", "languages", "labels", "footnotes", "sections", "run"})
+LAYOUT_VARS = frozenset(
+    {"briefing", "languages", "labels", "footnotes", "sections", "run", "source_names"}
+)
 
 
 def _template_files(root: Path) -> dict[str, Path]:

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from pydantic import ValidationError
 
-from briefing.answers import Extraction, MergePlan, Translation, constrained_schema
-from briefing.extract import Found
-from briefing.merge import apply_plan
+from briefing.stages.answers import Extraction, MergePlan, Translation, constrained_schema
+from briefing.stages.extract import Found
+from briefing.stages.merge import apply_plan
 
 
 def test_extraction_rejects_ids_outside_the_excerpt() -> None:
@@ -81,7 +81,7 @@ def test_apply_plan_unions_evidence_and_keeps_cross_source_conflicts() -> None:
 
 
 def test_identical_statements_fold_without_the_llm() -> None:
-    from briefing.merge import fold_identical
+    from briefing.stages.merge import fold_identical
 
     found = [
         Found("positions", "Trump said  no deal.", ["A2.S4"], "A2", "Trump"),

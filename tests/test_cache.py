@@ -7,15 +7,15 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import HARBOUR_EXTRACTS, fact, scripted, truncated
+from helpers import HARBOUR_EXTRACTS, fact, scripted, serve, truncated
 from typer.testing import CliRunner
 
 from briefing.cli import app
+from briefing.core.models import Source
 from briefing.llm.base import Request, Response
 from briefing.llm.cache import AnswerCache, CachedLLM, cache_key
 from briefing.llm.fake import FakeLLM
-from briefing.models import Source
-from briefing.pipeline import Meter, Options, generate
+from briefing.stages.pipeline import Meter, Options, generate
 
 runner = CliRunner()
 REQUEST = Request(
@@ -150,7 +150,7 @@ def test_the_cli_caches_real_backends_and_obeys_no_cache(
 ) -> None:
     inner = FakeLLM(scripted())
     inner.name = "openai"  # stands in for a real backend, which the CLI caches
-    monkeypatch.setattr("briefing.llm.get_llm", lambda *a, **k: inner)
+    serve(inner)
     args = ["generate", *map(str, harbour_paths), "-q", "--backend", "openai", "--model", "m"]
     first = runner.invoke(app, args)
     second = runner.invoke(app, args)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from briefing import checks
+from briefing.check import details as checks
 
 
 def test_fold_removes_diacritics_and_icelandic_letters() -> None:

@@ -6,9 +6,9 @@ import itertools
 
 import pytest
 
-from briefing.chunk import _encoding, chunk_source, chunk_sources, count_tokens, split_chunk
-from briefing.models import Chunk, Source
-from briefing.segment import segment
+from briefing.core.models import Chunk, Source
+from briefing.ingest.segment import segment
+from briefing.stages.chunk import _encoding, chunk_source, chunk_sources, count_tokens, split_chunk
 
 SENTENCES = [
     "Viðræðum um makrílkvóta lauk í Þórshöfn í gær án samkomulags.",

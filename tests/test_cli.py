@@ -6,10 +6,9 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import scripted
+from helpers import scripted, serve
 from typer.testing import CliRunner
 
-import briefing.llm
 from briefing.cli import app
 from briefing.llm.fake import FakeLLM
 
@@ -19,7 +18,7 @@ runner = CliRunner()
 @pytest.fixture
 def scripted_backend(monkeypatch: pytest.MonkeyPatch) -> FakeLLM:
     llm = FakeLLM(scripted())
-    monkeypatch.setattr(briefing.llm, "get_llm", lambda *a, **k: llm)
+    serve(llm)
     return llm
 
 
@@ -98,7 +97,7 @@ def test_failed_run_leaves_existing_outputs_untouched(
     tmp_path: Path, harbour_paths, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     llm = FakeLLM(scripted(overrides={"chunk A2.C1": ["junk"] * 3}))
-    monkeypatch.setattr(briefing.llm, "get_llm", lambda *a, **k: llm)
+    serve(llm)
     md, js = tmp_path / "b.md", tmp_path / "b.json"
     md.write_text("yesterday's briefing")
     js.write_text("{}")

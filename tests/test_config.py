@@ -6,9 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from briefing.config import Settings, config_path, resolve
-from briefing.errors import InputError
-from briefing.models import Usage
+from briefing.core.config import Settings, config_path, resolve
+from briefing.core.errors import InputError
+from briefing.core.models import Usage
+from briefing.llm.registry import build_llm
 
 
 @pytest.fixture(autouse=True)
@@ -51,8 +52,7 @@ def test_flag_beats_env_beats_file_beats_default(tmp_path: Path) -> None:
 def test_the_usual_openai_variables(tmp_path: Path) -> None:
     env = {"OPENAI_API_KEY": "sk-x", "OPENAI_BASE_URL": "http://localhost:8000/v1"}
     settings = resolve({"backend": "openai", "model": "m"}, env=env)
-    options = settings.backend_options()
-    assert options["api_key"] == "sk-x" and options["base_url"] == "http://localhost:8000/v1"
+    assert settings.api_key == "sk-x" and settings.base_url == "http://localhost:8000/v1"
     assert "sk-x" not in repr(settings)
 
 
@@ -95,7 +95,6 @@ def test_prices_and_cost(tmp_path: Path) -> None:
     [
         ('colour = "red"\n', "unknown setting 'colour'"),
         ('api_key = "sk-oops"\n', "set OPENAI_API_KEY"),
-        ('backend = "nonsense"\n', "choose from embedded, openai, fake"),
         ("timeout = -1\n", "must not be negative"),
         ("backend = \n", "not valid TOML"),
     ],
@@ -130,3 +129,9 @@ def test_a_team_file_names_its_prompt_folder_relative_to_itself(tmp_path: Path) 
     assert settings.layout == "paired"
     flagged = resolve({"prompts": Path("mine")}, env={"BRIEFING_CONFIG": str(path)})
     assert flagged.prompts == Path("mine")
+
+
+def test_an_unknown_backend_names_the_known_ones(tmp_path: Path) -> None:
+    write(tmp_path / "briefing.toml", 'backend = "nonsense"\n')
+    with pytest.raises(InputError, match="choose from embedded, openai, fake"):
+        build_llm(resolve(config=tmp_path / "briefing.toml", env={}))

@@ -9,7 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from briefing.cli import app
-from briefing.models import SECTIONS, Briefing
+from briefing.core.models import SECTIONS, Briefing
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 

@@ -10,7 +10,7 @@ from typing import Literal
 import pytest
 from pydantic import BaseModel, Field
 
-from briefing.errors import BriefingError, LLMError
+from briefing.core.errors import BriefingError, LLMError
 from briefing.llm.base import LLM, Request
 from briefing.llm.embedded import EmbeddedLLM, schema_grammar
 from briefing.llm.model_file import ModelMissing
@@ -115,7 +115,7 @@ def test_each_translation_string_gets_its_own_length_cap_in_the_grammar(
 ) -> None:
     from llama_cpp.llama_grammar import json_schema_to_gbnf
 
-    from briefing.answers import Translation, constrained_schema
+    from briefing.stages.answers import Translation, constrained_schema
 
     schema = constrained_schema(Translation, exact_items=2, max_chars=[3, 7])
     rules = dict(

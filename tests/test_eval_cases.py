@@ -3,25 +3,23 @@
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
-from test_eval_scorers import item
+from helpers import item, serve
 from typer.testing import CliRunner
 
+from briefing.check.judge import Judge
+from briefing.cli.eval import eval_app
+from briefing.core.models import Briefing, Item, RunInfo
+from briefing.eval import perturb
 from briefing.eval.cases import MustNot, case_metrics, find_cases, states
-from briefing.eval.cli import eval_app
-from briefing.eval.judge import Judge
 from briefing.eval.runner import check_briefing, run_case
 from briefing.llm.fake import FakeLLM
-from briefing.models import Briefing, Item, RunInfo
 
 ROOT = Path(__file__).resolve().parent.parent
 CASES = ROOT / "evals" / "cases"
-sys.path.insert(0, str(ROOT / "evals"))
-import perturb  # noqa: E402
 
 
 @pytest.fixture(scope="module")
@@ -106,8 +104,8 @@ def eval_run(
 ) -> Any:
     """`briefing eval run` on one case, with `generate` in place of the pipeline and `llm`
     as every backend (generator and judge)."""
-    monkeypatch.setattr("briefing.pipeline.generate", generate)
-    monkeypatch.setattr("briefing.llm.get_llm", lambda *a, **k: llm)
+    monkeypatch.setattr("briefing.stages.pipeline.generate", generate)
+    serve(llm)
     return CliRunner().invoke(eval_app, ["run", str(CASES), "--case", case, *args])
 
 
@@ -160,7 +158,7 @@ def test_run_case_uses_the_case_languages(monkeypatch: pytest.MonkeyPatch, cases
         seen["languages"] = options.languages
         return Briefing(languages=options.languages, sources=sources)
 
-    monkeypatch.setattr("briefing.pipeline.generate", fake_generate)
+    monkeypatch.setattr("briefing.stages.pipeline.generate", fake_generate)
     case = next(c for c in cases if c.name == "mackerel-talks")
     result = run_case(case, FakeLLM([]), Judge(FakeLLM([])))
     assert seen["languages"] == ["en", "is"]

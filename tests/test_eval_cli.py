@@ -9,10 +9,10 @@ from xml.etree import ElementTree as ET
 
 import pytest
 import typer
-from test_eval_scorers import briefing, item
+from helpers import briefing, item, serve
 from typer.testing import CliRunner
 
-from briefing.eval.cli import eval_app
+from briefing.cli.eval import eval_app
 from briefing.llm.base import Request
 from briefing.llm.fake import FakeLLM
 from briefing.prompts import PromptSet
@@ -33,7 +33,7 @@ def judge_by_keyword(request: Request) -> dict[str, Any]:
 @pytest.fixture
 def fake_judge(monkeypatch: pytest.MonkeyPatch) -> FakeLLM:
     llm = FakeLLM(judge_by_keyword)
-    monkeypatch.setattr("briefing.llm.get_llm", lambda *a, **k: llm)
+    serve(llm)
     return llm
 
 
@@ -126,7 +126,7 @@ def test_checking_again_takes_the_verdicts_from_the_answer_cache(
 ) -> None:
     server_judge = FakeLLM(judge_by_keyword)
     server_judge.name = "openai"  # a real backend's answers are cached; the fake's never are
-    monkeypatch.setattr("briefing.llm.get_llm", lambda *a, **k: server_judge)
+    serve(server_judge)
     path = write(tmp_path, agreements=[GOOD])
     reports = [tmp_path / "first.json", tmp_path / "second.json"]
     for report in reports:

@@ -6,9 +6,9 @@ import json
 from pathlib import Path
 
 import pytest
+from helpers import serve
 from typer.testing import CliRunner
 
-import briefing.llm
 from briefing.cli import app
 from briefing.llm.fake import FakeLLM, echo_answer
 
@@ -19,7 +19,7 @@ CASES = Path(__file__).resolve().parent.parent / "evals"
 @pytest.fixture
 def fake_backend(monkeypatch: pytest.MonkeyPatch) -> FakeLLM:
     llm = FakeLLM(echo_answer)
-    monkeypatch.setattr(briefing.llm, "get_llm", lambda *a, **k: llm)
+    serve(llm)
     return llm
 
 

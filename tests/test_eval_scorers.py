@@ -4,66 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from briefing.eval.judge import Judge, majority
+from helpers import briefing, item, verdict
+
+from briefing.check.judge import Judge, majority
 from briefing.eval.scorers import evaluate, metrics
 from briefing.llm.base import Request
 from briefing.llm.fake import FakeLLM
-from briefing.models import Briefing, Item, RunInfo, Sentence, Source
-
-
-def source(sid: str, language: str, sentences: list[str]) -> Source:
-    text = " ".join(sentences)
-    return Source(
-        id=sid,
-        path=f"{sid}.txt",
-        title=sentences[0],
-        language=language,
-        text=text,
-        sentences=[
-            Sentence(id=f"{sid}.S{n}", text=t, start=0, end=len(t))
-            for n, t in enumerate(sentences, 1)
-        ],
-    )
-
-
-SOURCES = [
-    source(
-        "A1",
-        "en",
-        [
-            "Talks on fishing ended in Akureyri.",
-            "Iceland will receive 16.5 percent of the catch.",
-            "Einar Solheim called the deal fair.",
-        ],
-    ),
-    source(
-        "A2",
-        "is",
-        [
-            "Viðræðum lauk á Akureyri.",
-            "Hildur Baldursdóttir segir að Ísland skrifi ekki undir án aðgangs.",
-            "„Þetta er ekki nóg,“ sagði hún.",
-        ],
-    ),
-]
-
-
-def briefing(**sections: list[Item]) -> Briefing:
-    return Briefing(
-        languages=["en", "is"],
-        sources=SOURCES,
-        run=RunInfo(backend="fake", model="fake-1", languages=["en", "is"]),
-        **sections,
-    )
-
-
-def item(en: str, is_: str | None, evidence: list[str], actor: str | None = None) -> Item:
-    text = {"en": en} if is_ is None else {"en": en, "is": is_}
-    return Item(text=text, evidence=evidence, actor=actor)
-
-
-def verdict(label: str, reason: str = "because") -> dict[str, Any]:
-    return {"reason": reason, "label": label}
 
 
 def test_supported_claims_are_judged_against_their_cited_sentences_in_the_original() -> None:

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from briefing.errors import InputError
-from briefing.ingest import load_sources
+from briefing.core.errors import InputError
+from briefing.ingest.read import load_sources
 
 # Short paragraphs about a fictional event, written for these tests.
 EN_TEXT = """\

@@ -18,12 +18,12 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from briefing.answers import Extraction, constrained_schema
 from briefing.cli import app
+from briefing.core.models import Briefing
 from briefing.llm.embedded import available_cpus
 from briefing.llm.openai_backend import OpenAILLM
 from briefing.llm.structured import ask
-from briefing.models import Briefing
+from briefing.stages.answers import Extraction, constrained_schema
 
 pytestmark = pytest.mark.server
 STARTUP_SECONDS = 180

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from briefing.errors import BriefingError
+from briefing.core.errors import BriefingError
 from briefing.llm import model_file
 from briefing.llm.model_file import (
     DEFAULT_SPEC,

@@ -19,9 +19,8 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from briefing.answers import Extraction, Translation, constrained_schema
 from briefing.cli import app
-from briefing.errors import InputError, LLMError
+from briefing.core.errors import InputError, LLMError
 from briefing.llm.base import Request
 from briefing.llm.fake import echo_answer
 from briefing.llm.fake_server import FakeOpenAIServer, request_schema, write_articles
@@ -35,6 +34,7 @@ from briefing.llm.strategies import (
     strict_schema,
 )
 from briefing.llm.structured import ask
+from briefing.stages.answers import Extraction, Translation, constrained_schema
 
 SECRET = "sk-test-DO-NOT-LEAK-1234567890"
 runner = CliRunner()

@@ -6,13 +6,15 @@ import json
 import re
 
 import pytest
-from conftest import HARBOUR_EXTRACTS, fact, scripted, truncated
+from helpers import HARBOUR_EXTRACTS, fact, scripted, truncated
 
-from briefing.errors import LLMError, ValidationFailed
+from briefing.core.errors import LLMError, ValidationFailed
+from briefing.core.models import Source
+from briefing.eval.scorers import evaluate
 from briefing.llm.fake import FakeLLM
-from briefing.models import Source
-from briefing.pipeline import Options, generate
-from briefing.translate import degenerate
+from briefing.render.markdown import render_markdown
+from briefing.stages.pipeline import Options, generate
+from briefing.stages.translate import degenerate
 
 
 def test_merges_duplicates_across_languages_and_sources(harbour: list[Source]) -> None:
@@ -33,9 +35,39 @@ def test_contradiction_becomes_a_disagreement_citing_both_sides(harbour: list[So
 
     [disagreement] = briefing.disagreements
     assert disagreement.evidence == ["A1.S2", "A2.S2"]
-    assert "Coastal Times: The deal costs the town 40 million" in disagreement.text["en"]
-    assert "Vikublaðið: The deal costs the town 45 million" in disagreement.text["en"]
-    assert disagreement.text["is"].startswith("Coastal Times: IS: ")
+    assert disagreement.text == {}  # no composed string: the renderer writes "X — whereas Y"
+    first, second = disagreement.sides
+    assert (first.source, first.evidence) == ("A1", ["A1.S2"])
+    assert (second.source, second.evidence) == ("A2", ["A2.S2"])
+    assert first.text["en"] == "The deal costs the town 40 million krónur a year."
+    assert second.text["is"] == "IS: The deal costs the town 45 million krónur a year."
+
+
+def test_a_true_disagreement_passes_the_support_and_detail_checks(harbour: list[Source]) -> None:
+    """Each side is scored as its own claim against its own evidence: outlet names are
+    the renderer's, so they can no longer fail the name check."""
+    briefing = generate(harbour, FakeLLM(scripted()))
+    scores = [s for s in evaluate(briefing, None) if s.target.startswith("disagreements")]
+
+    support = [s for s in scores if s.check == "support"]
+    assert {s.target for s in support} == {
+        "disagreements[1].A1.en",
+        "disagreements[1].A1.is",
+        "disagreements[1].A2.en",
+        "disagreements[1].A2.is",
+    }
+    assert all(not s.metadata["detail_problems"] for s in support), support
+    assert all(s.value != 0 for s in support), support
+
+
+def test_the_renderer_composes_a_disagreement_from_its_sides(harbour: list[Source]) -> None:
+    markdown = render_markdown(generate(harbour, FakeLLM(scripted())))
+
+    assert (
+        "Coastal Times: The deal costs the town 40 million krónur a year. — whereas "
+        "Vikublaðið: The deal costs the town 45 million krónur a year.[^A1.S2][^A2.S2]"
+    ) in markdown
+    assert "Coastal Times: IS: The deal costs the town 40 million krónur a year. — en" in markdown
 
 
 def test_usage_is_counted_per_stage(harbour: list[Source]) -> None:
@@ -159,7 +191,7 @@ def test_each_translation_is_capped_near_its_source_length(harbour: list[Source]
 
 def test_cached_answers_are_not_calls_but_keep_their_token_cost() -> None:
     from briefing.llm.base import Response
-    from briefing.pipeline import Meter
+    from briefing.stages.pipeline import Meter
 
     meter = Meter()
     meter.record("extract", Response(text="{}", prompt_tokens=50, completion_tokens=20))

@@ -6,12 +6,11 @@ import hashlib
 from pathlib import Path
 
 import pytest
-from conftest import scripted
+from helpers import scripted, serve
 from typer.testing import CliRunner
 
-import briefing.llm
 from briefing.cli import app
-from briefing.errors import InputError
+from briefing.core.errors import InputError
 from briefing.llm.fake import FakeLLM
 from briefing.prompts import PromptSet
 
@@ -65,7 +64,7 @@ def test_broken_prompt_fails_before_any_llm_call(
     tmp_path: Path, harbour_paths: list[Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     llm = FakeLLM(scripted())
-    monkeypatch.setattr(briefing.llm, "get_llm", lambda *a, **k: llm)
+    serve(llm)
     override(tmp_path, "merge.user", "{{ pointz }}")
     result = runner.invoke(app, ["generate", *map(str, harbour_paths), "--prompts", str(tmp_path)])
     assert result.exit_code == 2
@@ -77,7 +76,7 @@ def test_export_edit_run_changes_the_output(
     tmp_path: Path, harbour_paths: list[Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     llm = FakeLLM(scripted())
-    monkeypatch.setattr(briefing.llm, "get_llm", lambda *a, **k: llm)
+    serve(llm)
     folder = tmp_path / "mine"
     assert runner.invoke(app, ["prompts", "export", str(folder)]).exit_code == 0
     layout = folder / "layout.stacked.md.j2"
@@ -113,7 +112,7 @@ def test_the_config_file_picks_the_prompts_and_layout(
     tmp_path: Path, harbour_paths: list[Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     llm = FakeLLM(scripted())
-    monkeypatch.setattr(briefing.llm, "get_llm", lambda *a, **k: llm)
+    serve(llm)
     override(
         tmp_path / "house", "extract.system", PromptSet().source("extract.system") + "\nBe brief."
     )

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import pytest
-from conftest import scripted
+from helpers import scripted
 
+from briefing.core.models import Briefing, Item, Source
 from briefing.llm.fake import FakeLLM
-from briefing.models import Briefing, Item, Source
-from briefing.pipeline import generate
-from briefing.render import footnotes, render_json, render_markdown
+from briefing.render.markdown import footnotes, render_json, render_markdown
+from briefing.stages.pipeline import generate
 
 
 @pytest.fixture

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from briefing.resources import data_dir
-from briefing.schema_export import MODELS, schema_text
+from briefing.core.resources import data_dir
+from briefing.stages.schema_export import MODELS, schema_text
 
 
 @pytest.mark.parametrize("name", sorted(MODELS))
 def test_schema_file_matches_its_model(name: str) -> None:
     path = data_dir("schemas") / f"{name}.schema.json"
     assert path.read_text(encoding="utf-8") == schema_text(MODELS[name]), (
-        f"{path} is stale: run `python -m briefing.schema_export`"
+        f"{path} is stale: run `python -m briefing.stages.schema_export`"
     )

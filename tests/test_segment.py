@@ -7,7 +7,7 @@ import time
 
 import pytest
 
-from briefing.segment import segment
+from briefing.ingest.segment import segment
 
 # A fictional event, written for these tests.
 IS_ARTICLE = """\

@@ -1,10 +1,10 @@
 """The faithfulness eval: code checks and an LLM judge over every claim of a briefing.
 
-`briefing.eval.cli.eval_app` is the `briefing eval` command group; the functions below
+`briefing.cli.eval.eval_app` is the `briefing eval` command group; the functions below
 are the library API the CLI, the perturbation tool and the tests share.
 """
 
-from briefing.eval.judge import Judge, Judgement
+from briefing.check.judge import Judge, Judgement
 from briefing.eval.scorers import Claim, Context, Score, evaluate, metrics
 
 __all__ = ["Claim", "Context", "Judge", "Judgement", "Score", "evaluate", "metrics"]

@@ -15,10 +15,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from briefing import checks
-from briefing.errors import InputError
+from briefing.check import details as checks
+from briefing.core.errors import InputError
+from briefing.core.models import Briefing, Item, Source
 from briefing.eval.scorers import Score, claims_of, metrics
-from briefing.models import Briefing, Item, Source
 
 CASE_METRICS = (
     "faithfulness",
@@ -61,7 +61,7 @@ class Case:
         return self.path / "articles"
 
     def sources(self) -> list[Source]:
-        from briefing.ingest import load_sources
+        from briefing.ingest.read import load_sources
 
         return load_sources([self.articles])
 

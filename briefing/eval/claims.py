@@ -15,10 +15,10 @@ from typing import Any
 
 import py3langid
 
-from briefing import checks
-from briefing.errors import InputError
-from briefing.eval.judge import UNSCORED, Judge
-from briefing.segment import segment
+from briefing.check import details as checks
+from briefing.check.judge import UNSCORED, Judge
+from briefing.core.errors import InputError
+from briefing.ingest.segment import segment
 
 SHORT_DOCUMENT_WORDS = 250
 TOP_SENTENCES = 5

@@ -12,8 +12,8 @@ from typing import Any
 
 from rich.table import Table
 
+from briefing.check.judge import Judge
 from briefing.eval.cases import Case
-from briefing.eval.judge import Judge
 from briefing.eval.runner import CaseResult, run_case
 from briefing.llm.base import LLM
 from briefing.prompts import PromptSet

@@ -16,8 +16,8 @@ from xml.etree import ElementTree as ET
 from rich.console import Console
 from rich.table import Table
 
-from briefing import output
-from briefing.errors import InputError
+from briefing.core import files as output
+from briefing.core.errors import InputError
 from briefing.eval.cases import CASE_METRICS
 from briefing.eval.scorers import Score
 

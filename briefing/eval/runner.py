@@ -6,7 +6,6 @@ JUnit; deciding the exit status from thresholds is the CLI's job.
 
 from __future__ import annotations
 
-import json
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,15 +14,15 @@ from typing import Any
 from pydantic import ValidationError
 
 from briefing import __version__
-from briefing.errors import InputError
+from briefing.check.judge import Judge
+from briefing.core.errors import InputError
+from briefing.core.models import Briefing
 from briefing.eval.cases import Case, case_metrics
-from briefing.eval.judge import Judge
 from briefing.eval.report import below
 from briefing.eval.scorers import Score, evaluate, metrics
-from briefing.llm.base import LLM
-from briefing.models import Briefing
+from briefing.llm.base import LLM, llm_info, sampling
 from briefing.prompts import PromptSet
-from briefing.provenance import llm_info, model_label, prompts_digest, sampling, summary
+from briefing.render.provenance import model_label, prompts_digest, summary
 
 
 def load_briefing(path: Path) -> Briefing:
@@ -129,7 +128,7 @@ def run_case(
     prompts: PromptSet | None = None,
 ) -> CaseResult:
     """Generate the case's briefing with `llm` (and `prompts`), check it, score it."""
-    from briefing.pipeline import Options, generate
+    from briefing.stages.pipeline import Options, generate
 
     started = time.perf_counter()
     options = Options(languages=case.languages, prompts=prompts or PromptSet())
@@ -155,7 +154,3 @@ def run_case(
         "check": {k: v for k, v in checked.report.items() if k not in ("run",)},
     }
     return CaseResult(case, checked.scores, values, failed, report)
-
-
-def dump(obj: Any) -> str:
-    return json.dumps(obj, ensure_ascii=False, indent=2)

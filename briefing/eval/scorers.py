@@ -10,11 +10,9 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from briefing import checks
-from briefing.eval.judge import UNSCORED, Judge
-from briefing.models import Briefing, Item
-
-PASS = {"supported", "same", "yes", "named"}
+from briefing.check import details as checks
+from briefing.check.judge import UNSCORED, Judge
+from briefing.core.models import Briefing, Item
 
 
 @dataclass
@@ -84,22 +82,32 @@ def claims_of(briefing: Briefing) -> list[tuple[str, Item, list[Claim]]]:
     """Every item with its per-language claims, ids like `positions[2].is`."""
     out = []
     for section in ("agreements", "open_issues", "positions", "disagreements"):
-        for n, item in enumerate(getattr(briefing, section), start=1):
-            item_id = f"{section}[{n}]"
-            langs = [lang for lang in briefing.languages if lang in item.text] or list(item.text)
-            claims = [
-                Claim(
-                    f"{item_id}.{lang}",
-                    item.text[lang],
-                    lang,
-                    list(item.evidence),
-                    item.actor,
-                    section,
-                )
-                for lang in langs
-            ]
-            out.append((item_id, item, claims))
+        for n, whole in enumerate(getattr(briefing, section), start=1):
+            # A disagreement's sides are claims of their own, each with its evidence.
+            parts = [
+                (f"{section}[{n}].{side.source}", Item(text=side.text, evidence=side.evidence))
+                for side in whole.sides
+            ] or [(f"{section}[{n}]", whole)]
+            out += [_claims(item_id, item, section, briefing.languages) for item_id, item in parts]
     return out
+
+
+def _claims(
+    item_id: str, item: Item, section: str, languages: list[str]
+) -> tuple[str, Item, list[Claim]]:
+    langs = [lang for lang in languages if lang in item.text] or list(item.text)
+    claims = [
+        Claim(
+            f"{item_id}.{lang}",
+            item.text[lang],
+            lang,
+            list(item.evidence),
+            item.actor,
+            section,
+        )
+        for lang in langs
+    ]
+    return item_id, item, claims
 
 
 def score_support(claim: Claim, ctx: Context, judge: Judge | None) -> Score:
@@ -210,10 +218,6 @@ def metrics(scores: list[Score]) -> dict[str, float | None]:
         "consistency": mean(scores, "consistency"),
         "attribution": mean(scores, "attribution"),
     }
-
-
-def failures(scores: list[Score], check: str | None = None) -> list[Score]:
-    return [s for s in scores if s.value == 0.0 and (check is None or s.check == check)]
 
 
 def evaluate(briefing: Briefing, judge: Judge | None) -> list[Score]:

@@ -16,7 +16,7 @@ import subprocess
 from collections.abc import Sequence
 from typing import Protocol
 
-from briefing.errors import BriefingError
+from briefing.core.errors import BriefingError
 from briefing.lang import icelandic
 
 __all__ = ["ApertiumGlosser", "GlossToolMissing", "Glosser", "gloss", "glosser_for"]

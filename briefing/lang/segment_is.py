@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from briefing.errors import BriefingError
+from briefing.core.errors import BriefingError
 
 __all__ = ["SegmentationError", "split_sentences"]
 

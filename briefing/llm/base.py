@@ -6,7 +6,6 @@ nothing of briefings. Validation and re-asking live in `briefing.llm.structured`
 
 from __future__ import annotations
 
-import time
 from dataclasses import dataclass, field
 from typing import Any, Protocol, runtime_checkable
 
@@ -59,13 +58,15 @@ def model_sha256(llm: LLM) -> str | None:
     return getattr(llm, "sha256", None)
 
 
-class Timer:
-    """`with Timer() as t: ...; t.seconds` — wall time of a block."""
+def llm_info(llm: LLM) -> dict[str, Any]:
+    return {"backend": llm.name, "model": llm.model, "model_sha256": model_sha256(llm)}
 
-    def __enter__(self) -> Timer:
-        self._start = time.perf_counter()
-        self.seconds = 0.0
-        return self
 
-    def __exit__(self, *exc: object) -> None:
-        self.seconds = time.perf_counter() - self._start
+def sampling(max_tokens: int | None = None) -> dict[str, Any]:
+    """The sampling every call uses; `max_tokens` only where it is one fixed value."""
+    params = Request(messages=[]).sampling()
+    if max_tokens is None:
+        params.pop("max_tokens")
+    else:
+        params["max_tokens"] = max_tokens
+    return params

@@ -18,7 +18,7 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from briefing.errors import LLMError
+from briefing.core.errors import LLMError
 from briefing.llm.base import Request, Response
 from briefing.llm.greedy_grammar import GrammarFirstChoice
 from briefing.llm.model_file import (

@@ -130,89 +130,7 @@ class FakeOpenAIServer:
         return completion(text, finish, prompt_tokens, max(1, len(text) // 4), body)
 
     def _handler(self) -> type[BaseHTTPRequestHandler]:
-        server = self
-
-        class Handler(BaseHTTPRequestHandler):
-            protocol_version = "HTTP/1.1"
-
-            def log_message(self, *args: Any) -> None:  # keep test output clean
-                return None
-
-            def do_GET(self) -> None:
-                if self.path.rstrip("/").endswith("/models"):
-                    self._json(200, {"object": "list", "data": [{"id": "fake", "object": "model"}]})
-                else:
-                    self._json(404, {"error": {"message": "not found"}})
-
-            def do_POST(self) -> None:
-                length = int(self.headers.get("Content-Length") or 0)
-                raw = self.rfile.read(length)
-                try:
-                    body = json.loads(raw)
-                except ValueError:
-                    self._json(400, {"error": {"message": "request body is not JSON"}})
-                    return
-                fault = server.next_fault()
-                with server._lock:
-                    server.requests.append(body)
-                    server.headers.append(dict(self.headers.items()))
-                    server.served.append(fault)
-                fmt = (body.get("response_format") or {}).get("type")
-                if fmt in server.reject_formats:
-                    message = f"response_format {fmt} is not supported"
-                    self._json(server.reject_status, {"error": {"message": message}})
-                    return
-                with server._slots:
-                    self._serve(fault, body)
-
-            def _serve(self, fault: str, body: dict[str, Any]) -> None:
-                delay = server.delay(body) if callable(server.delay) else server.delay
-                if delay and server._stop.wait(delay):
-                    return
-                if fault == "429":
-                    self._json(
-                        429,
-                        {"error": {"message": "Rate limit reached", "type": "rate"}},
-                        {"Retry-After": server.retry_after},
-                    )
-                elif fault == "500":
-                    self._json(500, {"error": {"message": "internal server error"}})
-                elif fault == "401":
-                    auth = self.headers.get("Authorization", "")
-                    self._json(401, {"error": {"message": f"Incorrect API key provided: {auth}"}})
-                elif fault == "malformed":
-                    self._raw(200, b'{"id": "x", "choices": [{"mess')
-                elif fault == "drop":
-                    self.close_connection = True
-                    self.connection.shutdown(2)
-                elif fault == "slow":
-                    if not server._stop.wait(server.slow_seconds):
-                        self._json(200, server.answer(body))
-                elif fault == "garbled":
-                    self._json(200, completion("{'facts': [oops", "stop", 1, 1, body))
-                elif fault == "invalid":
-                    self._json(200, completion('{"unexpected": true}', "stop", 1, 1, body))
-                else:
-                    self._json(200, server.answer(body))
-
-            def _json(self, status: int, data: Any, headers: dict[str, str] | None = None) -> None:
-                self._raw(status, json.dumps(data, ensure_ascii=False).encode(), headers)
-
-            def _raw(
-                self, status: int, payload: bytes, headers: dict[str, str] | None = None
-            ) -> None:
-                try:
-                    self.send_response(status)
-                    self.send_header("Content-Type", "application/json")
-                    self.send_header("Content-Length", str(len(payload)))
-                    for key, value in (headers or {}).items():
-                        self.send_header(key, value)
-                    self.end_headers()
-                    self.wfile.write(payload)
-                except (BrokenPipeError, ConnectionResetError):  # the client gave up
-                    pass
-
-        return Handler
+        return type("Handler", (_Handler,), {"fake": self})
 
 
 def completion(
@@ -249,3 +167,85 @@ def write_articles(folder: Path, count: int) -> Path:
             encoding="utf-8",
         )
     return folder
+
+
+class _Handler(BaseHTTPRequestHandler):
+    """Serves one request for `fake`, the FakeOpenAIServer a subclass is bound to."""
+
+    fake: FakeOpenAIServer
+    protocol_version = "HTTP/1.1"
+
+    def log_message(self, *args: Any) -> None:  # keep test output clean
+        return None
+
+    def do_GET(self) -> None:
+        if self.path.rstrip("/").endswith("/models"):
+            self._json(200, {"object": "list", "data": [{"id": "fake", "object": "model"}]})
+        else:
+            self._json(404, {"error": {"message": "not found"}})
+
+    def do_POST(self) -> None:
+        length = int(self.headers.get("Content-Length") or 0)
+        raw = self.rfile.read(length)
+        try:
+            body = json.loads(raw)
+        except ValueError:
+            self._json(400, {"error": {"message": "request body is not JSON"}})
+            return
+        fault = self.fake.next_fault()
+        with self.fake._lock:
+            self.fake.requests.append(body)
+            self.fake.headers.append(dict(self.headers.items()))
+            self.fake.served.append(fault)
+        fmt = (body.get("response_format") or {}).get("type")
+        if fmt in self.fake.reject_formats:
+            message = f"response_format {fmt} is not supported"
+            self._json(self.fake.reject_status, {"error": {"message": message}})
+            return
+        with self.fake._slots:
+            self._serve(fault, body)
+
+    def _serve(self, fault: str, body: dict[str, Any]) -> None:
+        delay = self.fake.delay(body) if callable(self.fake.delay) else self.fake.delay
+        if delay and self.fake._stop.wait(delay):
+            return
+        if fault == "429":
+            self._json(
+                429,
+                {"error": {"message": "Rate limit reached", "type": "rate"}},
+                {"Retry-After": self.fake.retry_after},
+            )
+        elif fault == "500":
+            self._json(500, {"error": {"message": "internal server error"}})
+        elif fault == "401":
+            auth = self.headers.get("Authorization", "")
+            self._json(401, {"error": {"message": f"Incorrect API key provided: {auth}"}})
+        elif fault == "malformed":
+            self._raw(200, b'{"id": "x", "choices": [{"mess')
+        elif fault == "drop":
+            self.close_connection = True
+            self.connection.shutdown(2)
+        elif fault == "slow":
+            if not self.fake._stop.wait(self.fake.slow_seconds):
+                self._json(200, self.fake.answer(body))
+        elif fault == "garbled":
+            self._json(200, completion("{'facts': [oops", "stop", 1, 1, body))
+        elif fault == "invalid":
+            self._json(200, completion('{"unexpected": true}', "stop", 1, 1, body))
+        else:
+            self._json(200, self.fake.answer(body))
+
+    def _json(self, status: int, data: Any, headers: dict[str, str] | None = None) -> None:
+        self._raw(status, json.dumps(data, ensure_ascii=False).encode(), headers)
+
+    def _raw(self, status: int, payload: bytes, headers: dict[str, str] | None = None) -> None:
+        try:
+            self.send_response(status)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(payload)))
+            for key, value in (headers or {}).items():
+                self.send_header(key, value)
+            self.end_headers()
+            self.wfile.write(payload)
+        except (BrokenPipeError, ConnectionResetError):  # the client gave up
+            pass

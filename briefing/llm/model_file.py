@@ -22,9 +22,8 @@ from importlib.resources import files
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import platformdirs
-
-from briefing.errors import BriefingError
+from briefing.core.errors import BriefingError
+from briefing.core.paths import cache_root
 
 if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
@@ -66,12 +65,6 @@ class ModelSpec:
 
 
 DEFAULT_SPEC = ModelSpec()
-
-
-def cache_root() -> Path:
-    """`$BRIEFING_CACHE_DIR` if set, else the platform's user cache dir for briefing."""
-    override = os.environ.get("BRIEFING_CACHE_DIR")
-    return Path(override) if override else Path(platformdirs.user_cache_dir("briefing"))
 
 
 def default_model_path(spec: ModelSpec = DEFAULT_SPEC) -> Path:

@@ -18,7 +18,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 import openai
 
-from briefing.errors import InputError, LLMError
+from briefing.core.errors import InputError, LLMError
 from briefing.llm.base import Request, Response
 from briefing.llm.retry import RETRY_STATUSES, Retryable, RetryPolicy, retry_after
 from briefing.llm.strategies import AUTO_ORDER, Strategy, make_strategy

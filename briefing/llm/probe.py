@@ -25,8 +25,8 @@ from dataclasses import dataclass
 from importlib.util import find_spec
 from pathlib import Path
 
-from briefing.errors import LLMError
-from briefing.llm.model_file import cache_root
+from briefing.core.errors import LLMError
+from briefing.core.paths import cache_root
 
 REBUILD_HINT = (
     "rebuild the engine for this CPU with `make engine` (see README, Install notes), "

@@ -13,7 +13,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from briefing.errors import TruncatedAnswer, ValidationFailed
+from briefing.core.errors import TruncatedAnswer, ValidationFailed
 from briefing.llm.base import LLM, Message, Request, Response
 
 T = TypeVar("T", bound=BaseModel)

@@ -14,11 +14,10 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from briefing.errors import TruncatedAnswer, ValidationFailed
-from briefing.llm.base import LLM, Message, Request, Response
+from briefing.core.errors import TruncatedAnswer, ValidationFailed
+from briefing.llm.base import LLM, Message, Request, Response, llm_info, sampling
 from briefing.llm.structured import ask
 from briefing.prompts import PromptSet
-from briefing.provenance import llm_info, sampling
 
 UNSCORED = "unscored"
 

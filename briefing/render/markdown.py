@@ -9,11 +9,10 @@ from __future__ import annotations
 from typing import Any
 
 from briefing import __version__
-from briefing.labels import labels
-from briefing.merge import source_label
-from briefing.models import SECTIONS, Briefing
+from briefing.core.models import SECTIONS, Briefing
 from briefing.prompts import PromptSet
-from briefing.provenance import summary
+from briefing.render.labels import labels, source_label
+from briefing.render.provenance import summary
 
 DEFAULT_LAYOUT = "stacked"
 
@@ -65,6 +64,7 @@ def render_markdown(
         labels={lang: labels(lang) for lang in briefing.languages},
         sections=sections,
         footnotes=footnotes(briefing),
+        source_names={s.id: source_label(s) for s in briefing.sources},
         run=footer(briefing),
     )
     return text + "\n"

@@ -1,4 +1,4 @@
-"""Provenance: which backend, weights, sampling and prompts made (or judged) a briefing.
+"""Provenance lines: which backend, weights and prompts made (or judged) a briefing.
 
 One place builds these records, so the briefing JSON, its Markdown footer and every
 eval report describe a run the same way.
@@ -9,24 +9,8 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Mapping
-from typing import Any
 
 from briefing import __version__
-from briefing.llm.base import LLM, Request, model_sha256
-
-
-def llm_info(llm: LLM) -> dict[str, Any]:
-    return {"backend": llm.name, "model": llm.model, "model_sha256": model_sha256(llm)}
-
-
-def sampling(max_tokens: int | None = None) -> dict[str, Any]:
-    """The sampling every call uses; `max_tokens` only where it is one fixed value."""
-    params = Request(messages=[]).sampling()
-    if max_tokens is None:
-        params.pop("max_tokens")
-    else:
-        params["max_tokens"] = max_tokens
-    return params
 
 
 def prompts_digest(prompts: Mapping[str, Mapping[str, str]]) -> str:

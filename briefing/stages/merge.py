@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from briefing.answers import MergePlan, constrained_schema
-from briefing.extract import Found
+from briefing.core.models import Source
 from briefing.llm.base import LLM
 from briefing.llm.structured import Recorder, ask
-from briefing.models import Source
 from briefing.prompts import PromptSet
+from briefing.stages.answers import MergePlan, constrained_schema
+from briefing.stages.extract import Found
 
 
 @dataclass
@@ -22,10 +22,6 @@ class Conflict:
 
     first: int
     second: int
-
-
-def source_label(source: Source) -> str:
-    return source.outlet or source.title
 
 
 def merge(
@@ -41,7 +37,7 @@ def merge(
     found = fold_identical(found)
     if len(found) < 2:
         return list(found), []
-    labels = {s.id: source_label(s) for s in sources}
+    labels = {s.id: s.outlet or s.title for s in sources}  # names the model can tell apart
     points = [
         {
             "n": n,

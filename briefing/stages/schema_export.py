@@ -1,4 +1,4 @@
-"""Export the Pydantic models as JSON Schema files: `python -m briefing.schema_export`.
+"""Export the Pydantic models as JSON Schema files: `python -m briefing.stages.schema_export`.
 
 `schemas/` is checked in so that consumers of the briefing JSON can validate it without
 Python; a test fails when a file there drifts from its model.
@@ -12,9 +12,9 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from briefing.answers import Extraction, MergePlan, Translation
-from briefing.models import Briefing
-from briefing.resources import data_dir
+from briefing.core.models import Briefing
+from briefing.core.resources import data_dir
+from briefing.stages.answers import Extraction, MergePlan, Translation
 
 MODELS: dict[str, type[BaseModel]] = {
     "briefing": Briefing,

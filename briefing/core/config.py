@@ -14,13 +14,15 @@ import sys
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import platformdirs
 
-from briefing.errors import InputError
-from briefing.llm.model_file import cache_root
-from briefing.models import Usage
+from briefing.core.errors import InputError
+from briefing.core.paths import cache_root
+
+if TYPE_CHECKING:
+    from briefing.core.models import Usage
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -28,7 +30,6 @@ else:  # pragma: no cover - exercised on Python 3.10 only
     import tomli as tomllib
 
 CONFIG_NAME = "briefing.toml"
-BACKENDS = ("embedded", "openai", "fake")
 STRUCTURED = ("auto", "json_schema", "json_object", "json")
 
 
@@ -78,7 +79,7 @@ class Setting:
 
 
 SETTINGS: dict[str, Setting] = {
-    "backend": Setting("BRIEFING_BACKEND", "backend", _choice(BACKENDS)),
+    "backend": Setting("BRIEFING_BACKEND", "backend", str),  # names: briefing.llm.registry
     "model": Setting("BRIEFING_MODEL", "model", str),
     "base_url": Setting("OPENAI_BASE_URL", "base_url", str),
     "api_key": Setting("OPENAI_API_KEY", None, str),  # never from the config file
@@ -123,21 +124,6 @@ class Settings:
     def answer_cache(self) -> Path:
         """Where answers are cached: the setting, else `<cache root>/answers`."""
         return self.cache_dir or cache_root() / "answers"
-
-    def backend_options(self) -> dict[str, Any]:
-        """Keyword arguments for `get_llm(self.backend, self.model, ...)`."""
-        if self.backend == "openai":
-            return {
-                "base_url": self.base_url,
-                "api_key": self.api_key,
-                "structured": self.structured,
-                "timeout": self.timeout,
-                "retries": self.retries,
-                "backoff": self.backoff,
-            }
-        if self.backend == "embedded":
-            return {"model_file": self.model_file}
-        return {}
 
     def price(self, usage: Usage) -> float | None:
         """Cost in the configured currency, if both prices per 1M tokens are set."""

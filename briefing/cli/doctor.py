@@ -15,8 +15,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError, requires, version
 
+import typer
+
 from briefing import __version__
-from briefing.errors import BriefingError
+from briefing.core.errors import BriefingError
 
 CPU_FEATURES = ("avx", "avx2", "fma", "f16c", "avx512f", "avx512_vnni", "amx_tile", "amx_int8")
 
@@ -114,3 +116,10 @@ def run_checks(echo: Callable[[str], None]) -> int:
         if not result.ok:
             status = max(status, result.exit_code)
     return status
+
+
+def doctor() -> None:
+    """Check this machine: versions, engine build, CPU, model, tools, one decode."""
+    status = run_checks(typer.echo)
+    if status:
+        raise typer.Exit(status)

@@ -6,27 +6,22 @@ changed number, a changed date, an invented addition, or a citation of an unrela
 sentence. The report gives, per kind, the share the checker flags (caught), and the
 share of the untouched points it flags (false alarms).
 
-    python evals/perturb.py evals/cases                       # code checks only
-    python evals/perturb.py evals/cases --judge-backend embedded --json reports/perturb.json
-    python evals/perturb.py evals/cases --judge-backend embedded --prompts my-judge-prompts/
+    briefing eval perturb evals/cases                       # code checks only
+    briefing eval perturb evals/cases --judge-backend embedded --json reports/perturb.json
+    briefing eval perturb evals/cases --judge-backend embedded --judge-prompts my-judge-prompts/
 """
 
 from __future__ import annotations
 
-import argparse
 import re
-import sys
-import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 
-from briefing import checks
-from briefing.eval.cases import Case, Point, find_cases
-from briefing.eval.judge import Judge
-from briefing.eval.runner import judge_info
+from briefing.check import details as checks
+from briefing.check.judge import Judge
+from briefing.core.models import Briefing, Item
+from briefing.eval.cases import Case, Point
 from briefing.eval.scorers import Claim, Context, score_attribution, score_support
-from briefing.models import Briefing, Item
 
 KINDS = (
     "swapped_actor",
@@ -277,46 +272,3 @@ def measure(
             "false_alarm_rate" if kind == "untouched" else "caught": rate,
         }
     return {"summary": summary, "rows": rows}
-
-
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("cases", type=Path, nargs="?", default=Path("evals/cases"))
-    parser.add_argument("--judge-backend", help="Judge with this backend (default: code only).")
-    parser.add_argument("--judge-model", help="Judge model (a .gguf path for embedded).")
-    parser.add_argument("--judge-votes", type=int, default=1)
-    parser.add_argument("--language", action="append", help="Only these languages.")
-    parser.add_argument("--json", type=Path, help="Write every variant and verdict here.")
-    parser.add_argument("--prompts", type=Path, help="Judge prompt overrides to measure.")
-    args = parser.parse_args(argv)
-    judge = None
-    if args.judge_backend:
-        from briefing.eval.cli import make_judge
-
-        judge = make_judge(args.judge_backend, args.judge_model, args.judge_votes, args.prompts)
-    started = time.perf_counter()
-    result = measure(
-        find_cases(args.cases),
-        judge,
-        args.language,
-        lambda line: print(line, file=sys.stderr) if judge else None,
-    )
-    result["judge"] = judge_info(judge)
-    result["seconds"] = round(time.perf_counter() - started, 1)
-    mode = "code checks + judge" if judge else "code checks only"
-    print(f"checker measured on perturbed expected points ({mode})")
-    print(f"{'kind':20} {'n':>4} {'caught':>7} {'unscored':>9}")
-    for kind, s in result["summary"].items():
-        rate = s.get("caught", s.get("false_alarm_rate"))
-        label = "untouched (false alarms)" if kind == "untouched" else kind
-        shown = "n/a" if rate is None else f"{rate:.0%}"
-        print(f"{label:20} {s['n']:>4} {shown:>7} {s['unscored']:>9}")
-    if args.json:
-        from briefing.eval.report import write_json
-
-        write_json(args.json, result)
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -6,13 +6,12 @@ so an answer cannot skip or merge statements. Names and numbers are re-checked b
 
 from __future__ import annotations
 
-from briefing.answers import Translation, constrained_schema
-from briefing.errors import LLMError, TruncatedAnswer
-from briefing.extract import PIVOT
-from briefing.labels import language_name
+from briefing.core.errors import LLMError, TruncatedAnswer
+from briefing.core.languages import PIVOT, language_name
 from briefing.llm.base import LLM
 from briefing.llm.structured import Recorder, ask
 from briefing.prompts import PromptSet
+from briefing.stages.answers import Translation, constrained_schema
 
 # Tokens per character written, with headroom for languages the tokenizer splits finely.
 TOKENS_PER_CHAR = {"en": 0.3}

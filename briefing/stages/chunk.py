@@ -11,7 +11,7 @@ import functools
 
 import tiktoken
 
-from briefing.models import Chunk, Sentence, Source
+from briefing.core.models import Chunk, Sentence, Source
 
 __all__ = ["chunk_source", "chunk_sources", "count_tokens", "split_chunk"]
 

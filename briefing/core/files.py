@@ -6,7 +6,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from briefing.errors import InputError
+from briefing.core.errors import InputError
 
 
 def check_writable(path: Path) -> None:

@@ -6,25 +6,8 @@ without an entry falls back to English headings and is still written in its own 
 
 from __future__ import annotations
 
-LANGUAGE_NAMES = {
-    "en": "English",
-    "is": "Icelandic",
-    "da": "Danish",
-    "de": "German",
-    "es": "Spanish",
-    "fi": "Finnish",
-    "fo": "Faroese",
-    "fr": "French",
-    "it": "Italian",
-    "nb": "Norwegian",
-    "nl": "Dutch",
-    "no": "Norwegian",
-    "pl": "Polish",
-    "pt": "Portuguese",
-    "ru": "Russian",
-    "sv": "Swedish",
-    "uk": "Ukrainian",
-}
+from briefing.core.languages import language_name
+from briefing.core.models import Source
 
 _EN = {
     "title": "Briefing",
@@ -80,10 +63,11 @@ LABELS: dict[str, dict[str, str]] = {
 }
 
 
-def language_name(code: str) -> str:
-    return LANGUAGE_NAMES.get(code, code)
-
-
 def labels(code: str) -> dict[str, str]:
     base = dict(_EN, language=language_name(code))
     return {**base, **LABELS.get(code, {})}
+
+
+def source_label(source: Source) -> str:
+    """How a source is named to readers: its outlet, else its title."""
+    return source.outlet or source.title

@@ -1,7 +1,7 @@
 """The data that flows through the pipeline: sources, sentences, chunks and the briefing.
 
 These are the public shapes (the briefing JSON is `Briefing.model_dump_json()`); the
-compact shapes the model itself writes live in `briefing.answers`.
+compact shapes the model itself writes live in `briefing.stages.answers`.
 """
 
 from __future__ import annotations
@@ -53,14 +53,34 @@ class Chunk(BaseModel):
     tokens: int
 
 
-class Item(BaseModel):
-    """One statement of the briefing, in every output language, with its evidence."""
+class Side(BaseModel):
+    """What one source says in a disagreement: its own statement and evidence."""
 
     model_config = ConfigDict(extra="forbid")
 
-    text: dict[str, str] = Field(description="Language code -> the statement in that language.")
+    source: str = Field(description="Id of the source that says this: A1, A2, ...")
+    text: dict[str, str] = Field(description="Language code -> this side in that language.")
+    evidence: list[str] = Field(min_length=1, description="Ids of the sentences cited.")
+
+
+class Item(BaseModel):
+    """One statement of the briefing, in every output language, with its evidence.
+
+    A disagreement has no text of its own: its `sides` say what each source states,
+    and the renderer composes them ("X — whereas Y").
+    """
+
+    model_config = ConfigDict(extra="forbid")
+
+    text: dict[str, str] = Field(
+        default_factory=dict,
+        description="Language code -> the statement in that language (empty with sides).",
+    )
     evidence: list[str] = Field(min_length=1, description="Ids of the source sentences cited.")
     actor: str | None = Field(default=None, description="Who holds the position (positions only).")
+    sides: list[Side] = Field(
+        default_factory=list, description="Disagreements only: what each source says."
+    )
 
 
 class Usage(BaseModel):

@@ -6,15 +6,17 @@ from typing import TYPE_CHECKING
 
 import typer
 
+from briefing.cli.options import group
+
 if TYPE_CHECKING:
     from briefing.llm.cache import AnswerCache
 
-cache_app = typer.Typer(no_args_is_help=True)
+cache_app = group()
 
 
 def _cache() -> AnswerCache:
     """The answer cache the settings point at (BRIEFING_ANSWER_CACHE, config, default)."""
-    from briefing.config import resolve
+    from briefing.core.config import resolve
     from briefing.llm.cache import AnswerCache
 
     return AnswerCache(resolve().answer_cache)
@@ -23,19 +25,13 @@ def _cache() -> AnswerCache:
 @cache_app.command("info")
 def info() -> None:
     """Where the answer cache is, and how many answers it holds."""
-    from briefing.cli import friendly_errors
-
-    with friendly_errors():
-        found = _cache().info()
+    found = _cache().info()
     typer.echo(f"{found.directory}: {found.answers} answers, {found.bytes / 1e6:.1f} MB")
 
 
 @cache_app.command("clear")
 def clear() -> None:
     """Delete every cached answer (the model file stays)."""
-    from briefing.cli import friendly_errors
-
-    with friendly_errors():
-        cache = _cache()
-        removed = cache.clear()
+    cache = _cache()
+    removed = cache.clear()
     typer.echo(f"removed {removed} answers from {cache.directory}")

@@ -15,4 +15,4 @@ def data_dir(name: str) -> Path:
     packaged = Path(str(files("briefing"))) / name
     if packaged.is_dir():
         return packaged
-    return Path(__file__).resolve().parent.parent / name
+    return Path(__file__).resolve().parents[2] / name

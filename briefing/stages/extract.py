@@ -9,17 +9,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from briefing.answers import Extraction, constrained_schema
-from briefing.checks import detail_problems, words
-from briefing.chunk import split_chunk
-from briefing.errors import LLMError, TruncatedAnswer
-from briefing.labels import language_name
+from briefing.check.details import detail_problems, words
+from briefing.core.errors import LLMError, TruncatedAnswer
+from briefing.core.languages import PIVOT, language_name
+from briefing.core.models import Chunk, Section, Source
 from briefing.llm.base import LLM
 from briefing.llm.structured import Recorder, ask
-from briefing.models import Chunk, Section, Source
 from briefing.prompts import PromptSet
-
-PIVOT = "en"
+from briefing.stages.answers import Extraction, constrained_schema
+from briefing.stages.chunk import split_chunk
 
 
 @dataclass

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from briefing.models import Sentence
+from briefing.core.models import Sentence
 
 __all__ = ["segment"]
 

@@ -46,9 +46,6 @@ class Bars:
         self._progress.advance(self._tasks[name])
 
 
-Reporter = "Quiet | Bars"
-
-
 def reporter(enabled: bool = True) -> Quiet | Bars:
     """Bars when stderr is a terminal and progress is wanted, else silence."""
     return Bars() if enabled and sys.stderr.isatty() else Quiet()

@@ -14,9 +14,9 @@ import py3langid
 import yaml
 from frontmatter.default_handlers import YAMLHandler
 
-from briefing.errors import InputError
-from briefing.models import Source
-from briefing.segment import segment
+from briefing.core.errors import InputError
+from briefing.core.models import Source
+from briefing.ingest.segment import segment
 
 __all__ = ["SUFFIXES", "load_sources"]
 

@@ -1,0 +1,366 @@
+"""`briefing eval`: check a briefing (default command), run the eval cases, check claims.
+
+`briefing eval B.json` and `briefing eval check B.json` are the same: an unknown first
+word is taken as the argument of `check`, so the common case needs no subcommand.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import click
+import typer
+
+from briefing.check.judge import Judge
+from briefing.cli.options import (
+    Cases,
+    GenBackend,
+    Group,
+    JudgeBackend,
+    JudgeModel,
+    JudgePrompts,
+    Junit,
+    ModelFile,
+    NoJudge,
+    OnlyCases,
+    PromptsDir,
+    ReportJson,
+    Votes,
+    group,
+)
+from briefing.core.errors import InputError
+from briefing.eval import report as rep
+from briefing.prompts import PromptSet
+
+METRIC_CHECK = {
+    "faithfulness": "support",
+    "citations": "support",
+    "details": "support",
+    "consistency": "consistency",
+    "attribution": "attribution",
+}
+
+
+class DefaultGroup(Group):
+    """A group whose unknown first token is the argument of its `check` command."""
+
+    default_command = "check"
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if args and args[0] not in self.commands and args[0] not in ("--help", "-h"):
+            args = [self.default_command, *args]
+        return super().parse_args(ctx, args)
+
+
+eval_app = group(cls=DefaultGroup, help="Check that briefings say only what their sources say.")
+
+
+def make_judge(
+    backend: str | None, model: str | None, votes: int, prompts: Path | None = None
+) -> Judge:
+    """A judge on `backend`, built as `generate` builds backends: config file, environment
+    and answer cache included, so re-checking a briefing asks nothing twice."""
+    from briefing.core.config import resolve
+    from briefing.llm.registry import build_llm
+
+    backend = backend or "embedded"
+    if backend == "embedded":
+        flags: dict[str, Any] = {"backend": backend, "model_file": Path(model) if model else None}
+    else:
+        flags = {"backend": backend, "model": model}
+    return Judge(build_llm(resolve(flags), judge=True), votes=votes, prompts=PromptSet(prompts))
+
+
+def _backend(
+    backend: str | None, model_file: Path | None, prompts: Path | None = None
+) -> tuple[Any, Path | None]:
+    """The generating backend as `generate` builds it (config file included), behind the
+    answer cache, so eval runs and comparisons reuse every answer whose prompt is unchanged;
+    and the prompt folder the flag or the config names."""
+    from briefing.core.config import resolve
+    from briefing.llm.registry import build_llm
+
+    settings = resolve({"backend": backend, "model_file": model_file, "prompts": prompts})
+    return build_llm(settings), settings.prompts
+
+
+@eval_app.command("check")
+def check(
+    briefing_path: Annotated[Path, typer.Argument(metavar="BRIEFING.json")],
+    judge_backend: JudgeBackend = None,
+    judge_model: JudgeModel = None,
+    judge_votes: Votes = 1,
+    judge_prompts: JudgePrompts = None,
+    no_judge: NoJudge = False,
+    report_json: ReportJson = None,
+    junit: Junit = None,
+    fail_under: Annotated[
+        list[str] | None,
+        typer.Option(help="METRIC=FLOOR, repeatable (default: every claim must pass)."),
+    ] = None,
+) -> None:
+    """Check every claim of a briefing against the sentences it cites."""
+    from briefing.eval.runner import check_briefing, load_briefing, provenance_lines
+
+    thresholds = rep.parse_thresholds(fail_under or [], METRIC_CHECK)
+    briefing = load_briefing(briefing_path)
+    judge = None
+    if not no_judge:
+        run = briefing.run
+        backend = judge_backend or (run.backend if run else None)
+        model = judge_model or (run.model if run and judge_backend is None else None)
+        if backend == "embedded" and judge_model is None:
+            model = None  # the run records a model name, not a file to load
+        judge = make_judge(backend, model, judge_votes, judge_prompts)
+    result = check_briefing(briefing, judge, str(briefing_path))
+    floors = thresholds or dict.fromkeys(METRIC_CHECK, 1.0)
+    failed = rep.below(result.metrics, floors)
+    result.report.update(thresholds=floors, failed=failed)
+    out = rep.console()
+    out.print(rep.claim_table(result.scores, f"Claims of {briefing_path}"))
+    out.print(rep.metrics_table({str(briefing_path): result.metrics}, floors))
+    for line in provenance_lines(result.report["run"], result.report["judge"]):
+        out.print(line, highlight=False)
+    _write_reports(
+        report_json,
+        result.report,
+        junit,
+        {"briefing": (result.scores, _messages(failed, result.metrics, floors))},
+    )
+    if failed:
+        _fail(failed, result.metrics, floors, result.scores)
+
+
+@eval_app.command("run")
+def run(
+    cases_dir: Cases = Path("evals"),
+    case: OnlyCases = None,
+    backend: GenBackend = None,
+    model_file: ModelFile = None,
+    judge_backend: JudgeBackend = None,
+    judge_model: JudgeModel = None,
+    judge_votes: Votes = 1,
+    judge_prompts: JudgePrompts = None,
+    no_judge: NoJudge = False,
+    report_json: ReportJson = None,
+    junit: Junit = None,
+    out_dir: Annotated[
+        Path | None, typer.Option(help="Keep each generated briefing JSON here.")
+    ] = None,
+    prompts_dir: PromptsDir = None,
+) -> None:
+    """Generate a briefing per eval case and score it against the case's thresholds."""
+    from briefing.eval.cases import find_cases
+    from briefing.eval.runner import generator_info, judge_info, provenance_lines, run_case
+
+    cases = find_cases(cases_dir, case)
+    llm, prompts_dir = _backend(backend, model_file, prompts_dir)
+    prompt_set = PromptSet(prompts_dir)
+    judge = None
+    if not no_judge:
+        judge = (
+            Judge(llm, votes=judge_votes, prompts=PromptSet(judge_prompts))
+            if judge_backend is None and judge_model is None
+            else make_judge(judge_backend or llm.name, judge_model, judge_votes, judge_prompts)
+        )
+    results = []
+    for c in cases:
+        typer.echo(f"case {c.name}: generating and checking...", err=True)
+        results.append(run_case(c, llm, judge, out_dir, prompt_set))
+    out = rep.console()
+    for r in results:
+        out.print(rep.claim_table(r.scores, f"Case {r.case.name}"))
+    out.print(
+        rep.metrics_table(
+            {r.case.name: r.metrics for r in results},
+            {r.case.name: r.case.thresholds for r in results},
+        )
+    )
+    provenance = {
+        "generator": generator_info(llm, prompt_set),
+        "judge": judge_info(judge),
+    }
+    for line in provenance_lines(provenance["generator"], provenance["judge"]):
+        out.print(line, highlight=False)
+    report = {
+        "provenance": provenance,
+        "cases": [r.report for r in results],
+        "failed": [r.case.name for r in results if r.failed],
+    }
+    _write_reports(
+        report_json,
+        report,
+        junit,
+        {
+            r.case.name: (r.scores, _messages(r.failed, r.metrics, r.case.thresholds))
+            for r in results
+        },
+    )
+    bad = [r for r in results if r.failed]
+    for r in bad:
+        _explain(r)
+    if bad:
+        raise typer.Exit(1)
+
+
+@eval_app.command("claims")
+def claims(
+    infile: Annotated[Path, typer.Argument(metavar="IN.jsonl")],
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="Default: stdout.")] = None,
+    judge_backend: Annotated[str, typer.Option(help="Judge backend.")] = "embedded",
+    judge_model: JudgeModel = None,
+    judge_votes: Votes = 1,
+    judge_prompts: JudgePrompts = None,
+    no_judge: NoJudge = False,
+) -> None:
+    """Label {"id","source","claim"} lines 1 (supported) or 0, with a score and reason."""
+    from briefing.eval.claims import check_claim, read_jsonl
+
+    rows = list(read_jsonl(infile))
+    judge = None if no_judge else make_judge(judge_backend, judge_model, judge_votes, judge_prompts)
+    lines = [json.dumps(check_claim(r, judge), ensure_ascii=False) for r in rows]
+    text = "\n".join(lines) + ("\n" if lines else "")
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        rep.write_atomic(output, text)
+        supported = sum(json.loads(line)["label"] for line in lines)
+        typer.echo(f"{len(lines)} claims, {supported} supported -> {output}", err=True)
+
+
+def _explain(r: Any) -> None:
+    """Why case `r` failed: metrics below floor, failing claims, forbidden, missed points."""
+    typer.echo(f"case {r.case.name} failed:", err=True)
+    for line in _messages(r.failed, r.metrics, r.case.thresholds):
+        typer.echo(f"  {line}", err=True)
+    check_names = {METRIC_CHECK.get(m) for m in r.failed}
+    failing = [s for s in r.scores if s.check in check_names]
+    for line in rep.failure_lines(failing, limit=5):
+        typer.echo(f"  {line}", err=True)
+    if "must_not" in r.failed:
+        for hit in r.report["must_not_hits"]:
+            typer.echo(
+                f"    {hit['claim']} states a forbidden claim: {hit['must_not']!r}", err=True
+            )
+    if "coverage" in r.failed:
+        for point in r.report["missed_points"][:5]:
+            typer.echo(f"    missed: {point}", err=True)
+
+
+def _messages(failed: list[str], values: dict, floors: dict) -> list[str]:
+    return [f"{m} {rep.fmt(values.get(m))} < {floors[m]:.2f}" for m in failed]
+
+
+def _write_reports(
+    json_path: Path | None, report: dict, junit_path: Path | None, suites: dict
+) -> None:
+    if json_path is not None:
+        rep.write_json(json_path, report)
+    if junit_path is not None:
+        rep.write_atomic(junit_path, rep.junit(suites))
+
+
+def _fail(failed: list[str], values: dict, floors: dict, scores: list) -> None:
+    typer.echo("eval failed: " + "; ".join(_messages(failed, values, floors)), err=True)
+    check_names = {METRIC_CHECK[m] for m in failed}
+    for line in rep.failure_lines([s for s in scores if s.check in check_names]):
+        typer.echo(line, err=True)
+    raise typer.Exit(1)
+
+
+@eval_app.command("compare")
+def compare(
+    cases_dir: Cases = Path("evals"),
+    prompts: Annotated[
+        list[str],
+        typer.Option("--prompts", help="Prompt folder, or 'shipped'; give exactly two: A then B."),
+    ] = ["shipped"],  # noqa: B006 - Typer reads the default
+    case: OnlyCases = None,
+    backend: GenBackend = None,
+    model_file: ModelFile = None,
+    no_judge: NoJudge = False,
+    report_json: ReportJson = None,
+) -> None:
+    """Run the eval cases under prompt sets A and B; exit 1 if B is worse on a threshold."""
+    from briefing.eval.cases import find_cases
+    from briefing.eval.compare import run_side, summary, table
+    from briefing.eval.runner import generator_info, judge_info, provenance_lines
+    from briefing.render.provenance import prompts_digest
+
+    if len(prompts) != 2:
+        raise InputError("give --prompts twice: the baseline A, then the candidate B")
+    sets = [PromptSet(None if p == "shipped" else Path(p)) for p in prompts]
+    cases = find_cases(cases_dir, case)
+    llm, _ = _backend(backend, model_file)
+    judge = None if no_judge else Judge(llm)
+    sides = []
+    for label, prompt_set in zip(prompts, sets, strict=True):
+        typer.echo(f"prompts {label}: running {len(cases)} cases...", err=True)
+        sides.append(run_side(label, prompt_set, cases, llm, judge))
+    result = summary(*sides)
+    result["provenance"] = {
+        "generator": generator_info(llm, None),
+        "judge": judge_info(judge),
+    }
+    out = rep.console()
+    out.print(table(result))
+    for line in provenance_lines(**result["provenance"]):
+        out.print(line, highlight=False)
+    for side in ("a", "b"):
+        digest = prompts_digest(result[side]["prompts"])
+        out.print(f"{side.upper()} = {result[side]['label']}: {digest}", highlight=False)
+    if report_json is not None:
+        rep.write_json(report_json, result)
+    if result["regressions"]:
+        for line in result["regressions"]:
+            typer.echo(f"B is worse: {line}", err=True)
+        raise typer.Exit(1)
+    typer.echo("B is no worse than A on every threshold", err=True)
+
+
+@eval_app.command("perturb")
+def perturb(
+    cases_dir: Annotated[Path, typer.Argument(help="Folder of eval cases.")] = Path("evals/cases"),
+    judge_backend: Annotated[
+        str | None, typer.Option(help="Judge with this backend (default: code checks only).")
+    ] = None,
+    judge_model: JudgeModel = None,
+    judge_votes: Votes = 1,
+    judge_prompts: JudgePrompts = None,
+    language: Annotated[list[str] | None, typer.Option(help="Only this language.")] = None,
+    json_path: Annotated[
+        Path | None, typer.Option("--json", help="Write every variant and verdict here.")
+    ] = None,
+) -> None:
+    """Measure the checker: perturb the cases' expected points and count what it catches."""
+    import time
+
+    from briefing.eval.cases import find_cases
+    from briefing.eval.perturb import measure
+    from briefing.eval.runner import judge_info
+
+    judge = None
+    if judge_backend:
+        judge = make_judge(judge_backend, judge_model, judge_votes, judge_prompts)
+    started = time.perf_counter()
+    result = measure(
+        find_cases(cases_dir),
+        judge,
+        language,
+        lambda line: typer.echo(line, err=True) if judge else None,
+    )
+    result["judge"] = judge_info(judge)
+    result["seconds"] = round(time.perf_counter() - started, 1)
+    mode = "code checks + judge" if judge else "code checks only"
+    typer.echo(f"checker measured on perturbed expected points ({mode})")
+    typer.echo(f"{'kind':20} {'n':>4} {'caught':>7} {'unscored':>9}")
+    for kind, s in result["summary"].items():
+        rate = s.get("caught", s.get("false_alarm_rate"))
+        label = "untouched (false alarms)" if kind == "untouched" else kind
+        shown = "n/a" if rate is None else f"{rate:.0%}"
+        typer.echo(f"{label:20} {s['n']:>4} {shown:>7} {s['unscored']:>9}")
+    if json_path:
+        rep.write_json(json_path, result)

@@ -1,0 +1,146 @@
+"""`briefing generate`: articles in, a cited briefing out (Markdown, and JSON on request)."""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import typer
+
+from briefing.cli.options import (
+    Backend,
+    BaseUrl,
+    ChunkTokens,
+    Concurrency,
+    JsonOut,
+    Langs,
+    Layout,
+    ModelFile,
+    ModelName,
+    NoCache,
+    Output,
+    Overlap,
+    Paths,
+    PromptsDir,
+    Quiet,
+    Structured,
+    Timeout,
+)
+from briefing.core.errors import InputError
+
+if TYPE_CHECKING:
+    from briefing.core.config import Settings
+    from briefing.core.models import Briefing, Usage
+    from briefing.llm.base import LLM
+    from briefing.prompts import PromptSet
+
+
+def generate(
+    paths: Paths,
+    output: Output = None,
+    json_path: JsonOut = None,
+    lang: Langs = ["en", "is"],  # noqa: B006 - Typer reads the default
+    backend: Backend = None,
+    base_url: BaseUrl = None,
+    model: ModelName = None,
+    structured: Structured = None,
+    concurrency: Concurrency = None,
+    timeout: Timeout = None,
+    no_cache: NoCache = False,
+    model_file: ModelFile = None,
+    chunk_tokens: ChunkTokens = 900,
+    overlap_tokens: Overlap = 0,
+    prompts_dir: PromptsDir = None,
+    layout: Layout = None,
+    quiet: Quiet = False,
+) -> None:
+    """Write a cited briefing of ARTICLES in the --lang languages."""
+    from briefing.core.files import check_writable
+    from briefing.ingest.read import load_sources
+    from briefing.llm.registry import build_llm
+    from briefing.stages.pipeline import Meter, Options
+    from briefing.stages.pipeline import generate as run_pipeline
+    from briefing.stages.progress import reporter
+
+    started = time.perf_counter()
+    for target in (output, json_path):
+        if target is not None:
+            check_writable(target)
+    if overlap_tokens >= chunk_tokens:
+        raise InputError("--overlap-tokens must be smaller than --chunk-tokens")
+    flags = dict(
+        prompts=prompts_dir,
+        layout=layout,
+        backend=backend,
+        base_url=base_url,
+        model=model,
+        structured=structured,
+        concurrency=concurrency,
+        timeout=timeout,
+        model_file=model_file,
+        cache=False if no_cache else None,
+    )
+    settings, prompts = _settings(flags)
+    sources = load_sources(paths)
+    llm = build_llm(settings)
+    meter = Meter()
+    options = Options(
+        languages=list(dict.fromkeys(code.lower() for code in lang)),
+        chunk_tokens=chunk_tokens,
+        overlap_tokens=overlap_tokens,
+        concurrency=settings.concurrency,
+        prompts=prompts,
+    )
+    briefing = run_pipeline(sources, llm, options, reporter(not quiet), meter)
+    if briefing.run is not None:
+        for usage in briefing.run.usage.values():
+            usage.cost = settings.price(usage)
+    _write(briefing, prompts, settings.layout, output, json_path)
+    total = briefing.run.usage["total"] if briefing.run else meter.total()
+    _summary(time.perf_counter() - started, total, llm)
+
+
+def _settings(flags: dict[str, Any]) -> tuple[Settings, PromptSet]:
+    """The resolved settings and their prompt set, the layout checked before any work."""
+    from briefing.core.config import resolve
+    from briefing.prompts import PromptSet
+
+    settings = resolve(flags)
+    prompts = PromptSet(settings.prompts)
+    if settings.layout not in prompts.layouts():
+        raise InputError(
+            f"unknown layout {settings.layout!r} (choose from {', '.join(prompts.layouts())})"
+        )
+    return settings, prompts
+
+
+def _write(
+    briefing: Briefing, prompts: PromptSet, layout: str, output: Path | None, json_path: Path | None
+) -> None:
+    """The Markdown to `output` (else stdout), and the JSON if asked; each file whole."""
+    from briefing.core.files import write_atomic
+    from briefing.render.markdown import render_json, render_markdown
+
+    markdown = render_markdown(briefing, prompts, layout)
+    if json_path is not None:
+        write_atomic(json_path, render_json(briefing))
+    if output is not None:
+        write_atomic(output, markdown)
+    else:
+        sys.stdout.write(markdown)
+
+
+def _summary(seconds: float, total: Usage, llm: LLM) -> None:
+    """One line on stderr: time, calls, tokens, cache hits and cost."""
+    from briefing.llm.cache import CachedLLM
+
+    cached = f" · {llm.hits} cached answers" if isinstance(llm, CachedLLM) else ""
+    cost = f" · cost {total.cost:.4f}" if total.cost is not None else ""
+    typer.echo(
+        f"done in {seconds:.1f} s · {total.calls} LLM calls · "
+        f"{total.prompt_tokens} prompt tokens · {total.completion_tokens} generated tokens"
+        f"{cached}{cost}",
+        err=True,
+    )

@@ -1,0 +1,106 @@
+"""Backends by name: the one place that knows which backends exist and how to build them.
+
+`build_llm(settings)` constructs the named backend, and puts it behind the answer cache
+when its answers may be replayed (a scripted fake's may not: they belong to one test).
+The judge is built by the same function. Tests add their own fakes with `register`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from briefing.core.errors import InputError
+from briefing.llm.base import LLM
+
+if TYPE_CHECKING:
+    from briefing.core.config import Settings
+
+
+@dataclass(frozen=True)
+class Backend:
+    """How to build one backend, and what its answers may be used for."""
+
+    build: Callable[[Settings], LLM]
+    cacheable: bool = True
+    """Its answers may be cached and replayed into later runs."""
+    judges: bool = True
+    """It can judge claims (a canned fake cannot)."""
+
+
+def _embedded(settings: Settings) -> LLM:
+    from briefing.llm.embedded import EmbeddedLLM
+
+    return EmbeddedLLM(model_path=settings.model_file)
+
+
+def _openai(settings: Settings) -> LLM:
+    from briefing.llm.openai_backend import OpenAILLM
+
+    return OpenAILLM(
+        model=settings.model,
+        base_url=settings.base_url,
+        api_key=settings.api_key,
+        structured=settings.structured,
+        timeout=settings.timeout,
+        retries=settings.retries,
+        backoff=settings.backoff,
+    )
+
+
+def _fake(settings: Settings) -> LLM:
+    from briefing.llm.fake import FakeLLM, echo_answer
+
+    return FakeLLM(echo_answer)
+
+
+_BACKENDS: dict[str, Backend] = {
+    "embedded": Backend(_embedded),
+    "openai": Backend(_openai),
+    "fake": Backend(_fake, cacheable=False, judges=False),
+}
+
+
+def register(
+    name: str, build: Callable[[Settings], LLM], *, cacheable: bool = True, judges: bool = True
+) -> Backend | None:
+    """Add (or replace) backend `name`; returns what it replaced, so a test can restore it."""
+    previous = _BACKENDS.get(name)
+    _BACKENDS[name] = Backend(build, cacheable=cacheable, judges=judges)
+    return previous
+
+
+def restore(name: str, previous: Backend | None) -> None:
+    """Undo a `register`: put back the backend it replaced, or remove the name."""
+    if previous is None:
+        _BACKENDS.pop(name, None)
+    else:
+        _BACKENDS[name] = previous
+
+
+def names() -> tuple[str, ...]:
+    return tuple(_BACKENDS)
+
+
+def backend(name: str) -> Backend:
+    try:
+        return _BACKENDS[name]
+    except KeyError:
+        raise InputError(f"unknown backend {name!r} (choose from {', '.join(names())})") from None
+
+
+def build_llm(settings: Settings, *, judge: bool = False) -> LLM:
+    """The configured backend, behind the answer cache unless the cache is off or the
+    backend's answers must not be replayed. `judge=True` refuses backends that cannot judge."""
+    kind = backend(settings.backend)
+    if judge and not kind.judges:
+        raise InputError(
+            f"the {settings.backend} backend cannot judge; pass --judge-backend or --no-judge"
+        )
+    llm = kind.build(settings)
+    if settings.cache and kind.cacheable:
+        from briefing.llm.cache import CachedLLM
+
+        return CachedLLM(llm, settings.answer_cache)
+    return llm
