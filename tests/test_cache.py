@@ -93,7 +93,7 @@ def test_a_rerun_after_a_split_makes_no_call(isolated: Path, harbour: list[Sourc
     asked = len(inner.requests)
     meter = Meter()
     generate(harbour, CachedLLM(inner, isolated), Options(), meter=meter)
-    assert asked > 4 and meter.total().calls == 0 and len(inner.requests) == asked
+    assert asked > 4 and meter.fresh_calls == 0 and len(inner.requests) == asked
 
 
 def test_a_damaged_entry_is_asked_again(isolated: Path) -> None:
@@ -111,11 +111,11 @@ def test_an_unchanged_rerun_makes_no_call(isolated: Path, harbour: list[Source])
     for _ in range(2):
         meter = Meter()
         briefing = generate(harbour, CachedLLM(inner, isolated), Options(), meter=meter)
-        runs.append((briefing, meter.total().calls))
+        runs.append((briefing, meter.fresh_calls))
     (first, calls), (again, recalls) = runs
     assert calls == len(inner.requests) == 4 and recalls == 0
-    assert first.model_dump(exclude={"run"}) == again.model_dump(exclude={"run"})
-    assert again.run is not None and again.run.backend == "fake"
+    assert first.model_dump_json() == again.model_dump_json()  # run info included
+    assert again.run is not None and again.run.usage["total"].calls == 4
 
 
 def test_a_cached_answer_keeps_the_seconds_it_first_took(isolated: Path) -> None:
@@ -130,8 +130,8 @@ def test_a_cached_answer_keeps_the_seconds_it_first_took(isolated: Path) -> None
     for _ in range(2):
         meter.record("extract", llm.complete(REQUEST))
     usage = meter.stages["extract"]
-    assert (usage.calls, usage.seconds) == (1, 0.25)
-    assert (usage.cached_calls, usage.cached_seconds) == (1, 0.25)
+    assert (usage.calls, usage.seconds) == (2, 0.5)  # the cached answer at its first cost
+    assert (meter.fresh_calls, meter.cache_hits) == (1, 1)
 
 
 def test_cache_info_and_clear(isolated: Path) -> None:
@@ -158,7 +158,31 @@ def test_the_cli_caches_real_backends_and_obeys_no_cache(
     assert [r.exit_code for r in (first, second, third)] == [0, 0, 0], first.output
     assert "4 LLM calls" in first.stderr
     assert "0 LLM calls" in second.stderr and "4 cached answers" in second.stderr
-    assert "4 LLM calls" in third.stderr and "cached" not in third.stderr
+    assert "4 LLM calls" in third.stderr and "0 cached answers" in third.stderr
     assert len(inner.requests) == 8
     stored = [json.loads(p.read_text()) for p in isolated.glob("??/*.json")]
     assert {s["backend"] for s in stored} == {"openai"} and len(stored) == 4
+
+
+def test_a_rerun_from_the_cache_writes_byte_identical_files(
+    isolated: Path, harbour_paths: list[Path], tmp_path: Path
+) -> None:
+    """The files describe the content; calls made now and hits go to stderr and --stats."""
+    inner = FakeLLM(scripted())
+    inner.name = "openai"
+    serve(inner)
+    outputs = []
+    for run in ("fresh", "cached"):
+        md, js, stats = (tmp_path / f"{run}.{ext}" for ext in ("md", "json", "stats.json"))
+        result = runner.invoke(
+            app,
+            ["generate", *map(str, harbour_paths), "-q", "--backend", "openai", "--model", "m",
+             "-o", str(md), "--json", str(js), "--stats", str(stats)],
+        )  # fmt: skip
+        assert result.exit_code == 0, result.output
+        outputs.append((md.read_bytes(), js.read_bytes(), json.loads(stats.read_text())))
+    (md1, js1, stats1), (md2, js2, stats2) = outputs
+    assert md1 == md2 and js1 == js2
+    assert (stats1["llm_calls"], stats1["cached_answers"]) == (4, 0)
+    assert (stats2["llm_calls"], stats2["cached_answers"]) == (0, 4)
+    assert json.loads(js2)["run"]["usage"]["total"]["calls"] == 4

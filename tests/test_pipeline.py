@@ -189,7 +189,7 @@ def test_each_translation_is_capped_near_its_source_length(harbour: list[Source]
     assert request.max_tokens == sum(int(cap * 0.55) + 8 for cap in caps) + 16
 
 
-def test_cached_answers_are_not_calls_but_keep_their_token_cost() -> None:
+def test_cached_answers_count_at_their_first_cost_but_are_not_fresh_calls() -> None:
     from briefing.llm.base import Response
     from briefing.stages.pipeline import Meter
 
@@ -197,8 +197,8 @@ def test_cached_answers_are_not_calls_but_keep_their_token_cost() -> None:
     meter.record("extract", Response(text="{}", prompt_tokens=50, completion_tokens=20))
     meter.record("extract", Response(text="{}", completion_tokens=30, cached=True))
     total = meter.total()
-    assert (total.calls, total.completion_tokens) == (1, 20)
-    assert (total.cached_calls, total.cached_completion_tokens) == (1, 30)
+    assert (total.calls, total.completion_tokens) == (2, 50)
+    assert (meter.fresh_calls, meter.cache_hits) == (1, 1)
 
 
 @pytest.mark.parametrize(

@@ -25,6 +25,7 @@ from briefing.cli.options import (
     Paths,
     PromptsDir,
     Quiet,
+    StatsOut,
     Structured,
     Timeout,
 )
@@ -32,9 +33,9 @@ from briefing.core.errors import InputError
 
 if TYPE_CHECKING:
     from briefing.core.config import Settings
-    from briefing.core.models import Briefing, Usage
-    from briefing.llm.base import LLM
+    from briefing.core.models import Briefing
     from briefing.prompts import PromptSet
+    from briefing.stages.meter import Meter
 
 
 def generate(
@@ -55,6 +56,7 @@ def generate(
     prompts_dir: PromptsDir = None,
     layout: Layout = None,
     quiet: Quiet = False,
+    stats: StatsOut = None,
 ) -> None:
     """Write a cited briefing of ARTICLES in the --lang languages."""
     from briefing.core.files import check_writable
@@ -65,7 +67,7 @@ def generate(
     from briefing.stages.progress import reporter
 
     started = time.perf_counter()
-    for target in (output, json_path):
+    for target in (output, json_path, stats):
         if target is not None:
             check_writable(target)
     if overlap_tokens >= chunk_tokens:
@@ -98,8 +100,8 @@ def generate(
         for usage in briefing.run.usage.values():
             usage.cost = settings.price(usage)
     _write(briefing, prompts, settings.layout, output, json_path)
-    total = briefing.run.usage["total"] if briefing.run else meter.total()
-    _summary(time.perf_counter() - started, total, llm)
+    cost = briefing.run.usage["total"].cost if briefing.run else None
+    _summary(time.perf_counter() - started, meter, stats, cost)
 
 
 def _settings(flags: dict[str, Any]) -> tuple[Settings, PromptSet]:
@@ -132,15 +134,26 @@ def _write(
         sys.stdout.write(markdown)
 
 
-def _summary(seconds: float, total: Usage, llm: LLM) -> None:
-    """One line on stderr: time, calls, tokens, cache hits and cost."""
-    from briefing.llm.cache import CachedLLM
+def _summary(seconds: float, meter: Meter, stats: Path | None, cost: float | None) -> None:
+    """What this process did, on stderr (and in `stats` if asked): never in the briefing."""
+    import json
 
-    cached = f" · {llm.hits} cached answers" if isinstance(llm, CachedLLM) else ""
-    cost = f" · cost {total.cost:.4f}" if total.cost is not None else ""
+    from briefing.core.files import write_atomic
+
+    total = meter.total()
+    figures = {
+        "seconds": round(seconds, 3),
+        "llm_calls": meter.fresh_calls,
+        "cached_answers": meter.cache_hits,
+        "prompt_tokens": total.prompt_tokens,
+        "completion_tokens": total.completion_tokens,
+    }
+    if stats is not None:
+        write_atomic(stats, json.dumps(figures, indent=2) + "\n")
+    price = f" · cost {cost:.4f}" if cost is not None else ""
     typer.echo(
-        f"done in {seconds:.1f} s · {total.calls} LLM calls · "
-        f"{total.prompt_tokens} prompt tokens · {total.completion_tokens} generated tokens"
-        f"{cached}{cost}",
+        f"done in {seconds:.1f} s · {meter.fresh_calls} LLM calls · "
+        f"{meter.cache_hits} cached answers · {total.prompt_tokens} prompt tokens · "
+        f"{total.completion_tokens} generated tokens{price}",
         err=True,
     )

@@ -55,6 +55,10 @@ Output = Annotated[
 JsonOut = Annotated[
     Path | None, typer.Option("--json", help="Also write the briefing as JSON here.")
 ]
+StatsOut = Annotated[
+    Path | None,
+    typer.Option("--stats", help="Write this run's process figures (calls, hits, time) as JSON."),
+]
 Langs = Annotated[list[str], typer.Option("--lang", "-l", help="Output language, repeatable.")]
 Backend = Annotated[
     str | None, typer.Option(help="LLM backend: embedded (default), openai or fake.")

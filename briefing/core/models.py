@@ -84,21 +84,18 @@ class Item(BaseModel):
 
 
 class Usage(BaseModel):
-    """LLM accounting for one stage or a whole run."""
+    """What the LLM answers behind one stage or a whole briefing cost.
+
+    An answer served from the answer cache counts at what it cost when it was generated,
+    so a re-run from the cache describes the same content with the same figures.
+    """
 
     model_config = ConfigDict(extra="forbid")
 
-    calls: int = 0
+    calls: int = Field(default=0, description="Answers used, fresh or from the cache.")
     prompt_tokens: int = 0
     completion_tokens: int = 0
-    seconds: float = 0.0
-    cached_calls: int = Field(default=0, description="Answers served by the cache: no call.")
-    cached_completion_tokens: int = Field(
-        default=0, description="Tokens those cached answers cost when they were generated."
-    )
-    cached_seconds: float = Field(
-        default=0.0, description="Seconds those cached answers took when they were generated."
-    )
+    seconds: float = Field(default=0.0, description="LLM seconds, cached answers at first cost.")
     cost: float | None = Field(
         default=None, description="Price of the tokens, when prices per 1M tokens are set."
     )
@@ -107,10 +104,7 @@ class Usage(BaseModel):
         self.calls += other.calls
         self.prompt_tokens += other.prompt_tokens
         self.completion_tokens += other.completion_tokens
-        self.seconds += other.seconds
-        self.cached_calls += other.cached_calls
-        self.cached_completion_tokens += other.cached_completion_tokens
-        self.cached_seconds = round(self.cached_seconds + other.cached_seconds, 3)
+        self.seconds = round(self.seconds + other.seconds, 3)
         if other.cost is not None:
             self.cost = round((self.cost or 0.0) + other.cost, 6)
 
@@ -125,7 +119,12 @@ class PromptInfo(BaseModel):
 
 
 class RunInfo(BaseModel):
-    """How the briefing was made: enough to reproduce it and to compare runs."""
+    """How the briefing was made: enough to reproduce it and to compare runs.
+
+    Only what describes the content: a re-run from the answer cache writes the same
+    record. What describes one process (calls made now, cache hits, wall time) goes to
+    stderr and, when asked, to a `--stats` file.
+    """
 
     model_config = ConfigDict(extra="forbid")
 
@@ -136,7 +135,6 @@ class RunInfo(BaseModel):
     sampling: dict[str, float | int | None] = Field(default_factory=dict)
     prompts: dict[str, PromptInfo] = Field(default_factory=dict, description="Prompt name -> hash.")
     usage: dict[str, Usage] = Field(default_factory=dict, description="Stage -> usage.")
-    seconds: float = 0.0
 
 
 class Briefing(BaseModel):

@@ -31,13 +31,13 @@ class Side:
 def _tokens(result: CaseResult) -> int:
     """Generated tokens the prompts cost, whether the answers came fresh or from the cache."""
     total = result.report.get("usage", {}).get("total", {})
-    return int(total.get("completion_tokens", 0)) + int(total.get("cached_completion_tokens", 0))
+    return int(total.get("completion_tokens", 0))
 
 
 def _seconds(result: CaseResult) -> float:
     """LLM seconds the prompts cost, taking a cached answer at the time it first took."""
     total = result.report.get("usage", {}).get("total", {})
-    return round(float(total.get("seconds", 0.0)) + float(total.get("cached_seconds", 0.0)), 1)
+    return round(float(total.get("seconds", 0.0)), 1)
 
 
 def run_side(

@@ -1,4 +1,4 @@
-"""Usage per stage, counted once for the pipeline and the judge alike."""
+"""Usage per stage: what the content cost, and apart, what this process did."""
 
 from __future__ import annotations
 
@@ -11,34 +11,36 @@ STAGES = ("extract", "merge", "translate")
 
 
 class Meter:
-    """Thread-safe usage per stage; answers served from a cache are not LLM calls."""
+    """Thread-safe usage per stage.
+
+    `stages` counts every answer at what it cost when generated (a cached answer at its
+    first cost), so it describes the content; `fresh_calls` and `cache_hits` describe
+    this process only.
+    """
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self.stages: dict[str, Usage] = {name: Usage() for name in STAGES}
         self.engine_seconds = 0.0
+        self.fresh_calls = 0
+        self.cache_hits = 0
 
     def record(self, stage: str, response: Response) -> None:
+        seconds = response.extra.get("seconds", 0.0) if response.cached else response.seconds
         with self._lock:
-            usage = self.stages.setdefault(stage, Usage())
-            if response.cached:
-                usage.add(
-                    Usage(
-                        cached_calls=1,
-                        cached_completion_tokens=response.completion_tokens,
-                        cached_seconds=response.extra.get("seconds", 0.0),
-                    )
-                )
-                return
-            usage.add(
+            self.stages.setdefault(stage, Usage()).add(
                 Usage(
                     calls=1,
                     prompt_tokens=response.prompt_tokens,
                     completion_tokens=response.completion_tokens,
-                    seconds=response.seconds,
+                    seconds=seconds,
                 )
             )
-            self.engine_seconds += response.engine_seconds or 0.0
+            if response.cached:
+                self.cache_hits += 1
+            else:
+                self.fresh_calls += 1
+                self.engine_seconds += response.engine_seconds or 0.0
 
     def total(self) -> Usage:
         total = Usage()

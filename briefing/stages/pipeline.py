@@ -8,7 +8,6 @@ from __future__ import annotations
 
 __all__ = ["Meter", "Options", "assemble", "generate"]
 
-import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
@@ -47,7 +46,6 @@ def generate(
     options = options or Options()
     progress = progress or Quiet()
     meter = meter or Meter()
-    started = time.perf_counter()
     results = _extract_all(sources, llm, options, progress, meter)
     found = [f for r in results for f in r.found]
     dropped = [d for r in results for d in r.dropped]
@@ -71,7 +69,6 @@ def generate(
         sampling=sampling(),
         prompts=options.prompts.provenance(),
         usage={**meter.stages, "total": meter.total()},
-        seconds=round(time.perf_counter() - started, 3),
     )
     return briefing
 
