@@ -10,11 +10,11 @@ import datetime as dt
 import re
 from pathlib import Path
 
-import py3langid
 import yaml
 from frontmatter.default_handlers import YAMLHandler
 
 from briefing.core.errors import InputError
+from briefing.core.memo import remembered
 from briefing.core.models import Source
 from briefing.ingest.segment import segment
 
@@ -72,7 +72,7 @@ def _load(path: Path, source_id: str) -> Source:
     if not body:
         raise InputError(f"{path} has no article text after its front matter")
     title = _field(meta, "title") or _first_line(body)
-    language = (_field(meta, "language") or str(py3langid.classify(body)[0])).lower()
+    language = (_field(meta, "language") or remembered("language", body, _detect)).lower()
     return Source(
         id=source_id,
         path=str(path),
@@ -84,6 +84,12 @@ def _load(path: Path, source_id: str) -> Source:
         text=body,
         sentences=segment(body, source_id, language),
     )
+
+
+def _detect(text: str) -> str:
+    import py3langid  # loads its model: 0.4 s, paid only for text never seen before
+
+    return str(py3langid.classify(text)[0])
 
 
 def _read_text(path: Path) -> str:
