@@ -22,7 +22,10 @@ from briefing.core.resources import data_dir
 # template name -> (variables it must use, variables it may use)
 CONTRACTS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     "extract.system": (frozenset(), frozenset({"max_items", "max_words"})),
-    "extract.user": (frozenset({"sentences"}), frozenset({"source", "language_name"})),
+    "extract.user": (
+        frozenset({"sentences"}),
+        frozenset({"source", "language_name", "glossed", "actors"}),
+    ),
     "extract.example": (frozenset(), frozenset()),
     "extract.example_answer": (frozenset(), frozenset()),
     "merge.system": (frozenset(), frozenset()),

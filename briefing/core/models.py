@@ -53,6 +53,13 @@ class Chunk(BaseModel):
     tokens: int
 
 
+ORIGIN = (
+    "Language code -> where that line comes from: 'statement' (the verified statement), "
+    "'quote:<sentence id>' (the cited source sentence in that language, verbatim) or "
+    "'fallback' (no verified line in that language: the English statement)."
+)
+
+
 class Side(BaseModel):
     """What one source says in a disagreement: its own statement and evidence."""
 
@@ -60,6 +67,7 @@ class Side(BaseModel):
 
     source: str = Field(description="Id of the source that says this: A1, A2, ...")
     text: dict[str, str] = Field(description="Language code -> this side in that language.")
+    origin: dict[str, str] = Field(default_factory=dict, description=ORIGIN)
     evidence: list[str] = Field(min_length=1, description="Ids of the sentences cited.")
 
 
@@ -77,7 +85,11 @@ class Item(BaseModel):
         description="Language code -> the statement in that language (empty with sides).",
     )
     evidence: list[str] = Field(min_length=1, description="Ids of the source sentences cited.")
+    origin: dict[str, str] = Field(default_factory=dict, description=ORIGIN)
     actor: str | None = Field(default=None, description="Who holds the position (positions only).")
+    score: float | None = Field(
+        default=None, description="The checker's support score, where a checker ran."
+    )
     sides: list[Side] = Field(
         default_factory=list, description="Disagreements only: what each source says."
     )

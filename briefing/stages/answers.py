@@ -39,11 +39,21 @@ class Fact(BaseModel):
         description="agreement: agreed or decided together; open_issue: unresolved or "
         "disputed; position: what one actor said, wants or claims."
     )
-    actor: str = Field(min_length=2, description="Who said it or holds it, named as in the text.")
+    actor: str = Field(
+        min_length=2, description='Who said it or holds it: one of the actors listed, or "none".'
+    )
     text: str = Field(min_length=3, description="The point in one short sentence of your own.")
     ids: list[int] = Field(min_length=1, description="Numbers of the sentences that state it.")
 
     _ids = field_validator("ids")(_check_ids)
+
+    @field_validator("actor")
+    @classmethod
+    def _listed_actor(cls, actor: str, info: ValidationInfo) -> str:
+        allowed = (info.context or {}).get("actors")
+        if allowed is not None and actor not in allowed:
+            raise ValueError(f"actor {actor!r} is not listed; choose one of: {', '.join(allowed)}")
+        return actor
 
 
 class Extraction(BaseModel):

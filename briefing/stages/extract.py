@@ -1,23 +1,27 @@
 """Map stage: one LLM call per chunk turns numbered sentences into cited statements.
 
-The model writes short statements and sentence numbers; code maps the numbers back to
-sentence ids and drops any statement whose numbers or names its cited sentences lack.
-A truncated answer splits the chunk rather than asking the same question again.
+The model reads English: a non-English sentence reaches it as its English gloss (see
+`stages.reading`), and sentences code has already linked to another source's sentence
+are left out. It picks the actor from the names code found, writes a short statement
+and cites sentence numbers; code maps the numbers back to ids, and `stages.verify`
+checks every statement. A truncated answer splits the chunk rather than asking again.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from briefing.check.details import detail_problems, words
+from briefing.check.details import words
 from briefing.core.errors import LLMError, TruncatedAnswer
-from briefing.core.languages import PIVOT, language_name
-from briefing.core.models import Chunk, Section, Source
+from briefing.core.languages import language_name
+from briefing.core.models import Chunk, Section, Sentence, Source
+from briefing.lang.names import names_in
 from briefing.llm.base import LLM
 from briefing.llm.structured import Recorder, ask
 from briefing.prompts import PromptSet
 from briefing.stages.answers import Extraction, constrained_schema
 from briefing.stages.chunk import split_chunk
+from briefing.stages.reading import Reading
 
 
 @dataclass
@@ -29,6 +33,7 @@ class Found:
     evidence: list[str]
     source_id: str
     actor: str | None = None
+    score: float | None = None  # the checker's support score, once checked
 
 
 @dataclass
@@ -39,8 +44,10 @@ class ChunkResult:
 
 @dataclass(frozen=True)
 class ExtractSettings:
-    max_words: int = 12
+    max_words: int = 14
     max_attempts: int = 3
+    reading: Reading | None = None
+    skip: frozenset[str] = frozenset()  # sentence ids another source already covers
 
 
 SECTION_OF: dict[str, Section] = {
@@ -50,9 +57,9 @@ SECTION_OF: dict[str, Section] = {
 }
 
 
-def items_for(chunk: Chunk) -> int:
-    """How many facts a chunk may yield: more text, more to say, within bounds."""
-    return max(3, min(6, chunk.tokens // 100))
+def items_for(shown: int) -> int:
+    """How many facts a chunk may yield: about one per two sentences shown, within bounds."""
+    return max(2, min(10, (shown + 1) // 2))
 
 
 def answer_budget(max_items: int, max_words: int) -> int:
@@ -60,22 +67,6 @@ def answer_budget(max_items: int, max_words: int) -> int:
     numbers), the actor, the ids and the JSON syntax."""
     per_item = 2 * max_words + 40
     return max_items * per_item + 16
-
-
-def audit(
-    text: str, cited: list[str], actor: str | None, language: str, example: str = ""
-) -> list[str]:
-    """Details of `text` its cited sentences lack. The actor's own name counts as given
-    (attribution is the eval's job), and across languages only numbers and dates are
-    compared: names change form in translation (Moscow, Moskvu). A statement that
-    repeats the prompt's worked example, as a lost small model does, is rejected too."""
-    translated = language != PIVOT
-    problems = detail_problems(text, [*cited, actor or ""], translated=translated)
-    if translated:
-        problems = [p for p in problems if not p.startswith("the name")]
-    if example and _borrowed(text, example, cited):
-        problems.append("the statement repeats the prompt's example, not the article")
-    return problems
 
 
 def _content_words(text: str) -> set[str]:
@@ -122,6 +113,10 @@ def extract_chunk(
         return result
 
 
+def _english(sentence: Sentence, reading: Reading | None) -> str:
+    return reading.english(sentence.id) if reading else " ".join(sentence.text.split())
+
+
 def _extract_once(
     chunk: Chunk,
     source: Source,
@@ -130,29 +125,40 @@ def _extract_once(
     settings: ExtractSettings,
     record: Recorder | None,
 ) -> ChunkResult:
-    numbered = list(enumerate(chunk.sentences, start=1))
-    max_items = items_for(chunk)
+    reading = settings.reading
+    shown = [s for s in chunk.sentences if s.id not in settings.skip]
+    if not shown:
+        return ChunkResult()
+    numbered = list(enumerate(shown, start=1))
+    texts = [
+        (n, reading.english(s.id) if reading else " ".join(s.text.split())) for n, s in numbered
+    ]
+    actors = [*names_in([t for _, t in texts]), "none"]
+    max_items = items_for(len(shown))
     system = prompts.render("extract.system", max_items=max_items, max_words=settings.max_words)
+    glossed = reading is not None and any(s.id in reading.gloss for s in shown)
+    user = prompts.render(
+        "extract.user",
+        source=source,
+        language_name=language_name(chunk.language),
+        glossed=glossed,
+        actors=actors,
+        sentences=texts,
+    )
     messages = [
         {"role": "system", "content": system},
         *example_turns(prompts),
-        {
-            "role": "user",
-            "content": prompts.render(
-                "extract.user",
-                source=source,
-                language_name=language_name(chunk.language),
-                sentences=[(n, " ".join(s.text.split())) for n, s in numbered],
-            ),
-        },
+        {"role": "user", "content": user},
     ]
     ids = [n for n, _ in numbered]
+    schema = constrained_schema(Extraction, ids=ids, max_items=max_items)
+    schema["$defs"]["Fact"]["properties"]["actor"] = {"type": "string", "enum": actors}
     answer = ask(
         llm,
         messages,
         Extraction,
-        schema=constrained_schema(Extraction, ids=ids, max_items=max_items),
-        context={"ids": set(ids)},
+        schema=schema,
+        context={"ids": set(ids), "actors": set(actors)},
         max_tokens=answer_budget(max_items, settings.max_words),
         stage="extract",
         label=f"chunk {chunk.id}",
@@ -160,16 +166,21 @@ def _extract_once(
         reask=lambda errors: prompts.render("reask", errors=errors),
         record=record,
     )
-    by_number = {n: s for n, s in numbered}
+    by_number = dict(numbered)
+    example = prompts.render("extract.example_answer")
     result = ChunkResult()
     for fact in answer.facts:
         cited = [by_number[n] for n in fact.ids]
-        actor = fact.actor.strip() if fact.kind == "position" else None
-        example = prompts.render("extract.example_answer")
-        problems = audit(fact.text, [s.text for s in cited], actor, chunk.language, example)
-        if problems:
+        actor = fact.actor.strip() if fact.kind == "position" and fact.actor != "none" else None
+        if example and _borrowed(
+            fact.text, example, [reading.english(s.id) if reading else s.text for s in cited]
+        ):
             result.dropped.append(
-                {"chunk": chunk.id, "text": fact.text, "reason": "; ".join(problems)}
+                {
+                    "chunk": chunk.id,
+                    "text": fact.text,
+                    "reason": "the statement repeats the prompt's example, not the article",
+                }
             )
             continue
         evidence = [s.id for s in cited]

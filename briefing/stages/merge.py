@@ -1,19 +1,23 @@
-"""Reduce stage: fold duplicate statements into one and pair up contradictions.
+"""Reduce stage, in code: one item per fact across sources and languages, and conflicts.
 
-The model only names point numbers (`same` groups, `conflicts` pairs); code does the
-folding, so a merged item's evidence is exactly the union of its members' evidence.
+A statement gains the sentences of other sources that code linked to its own (and
+that give the same numbers and dates): the Icelandic report of an English statement
+becomes its evidence too. Statements that cite a common sentence, or say the same in
+the same words, fold into one with the union of their evidence. Two statements citing
+linked sentences that give different numbers or dates are a disagreement.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from briefing.core.models import Source
-from briefing.llm.base import LLM
-from briefing.llm.structured import Recorder, ask
-from briefing.prompts import PromptSet
-from briefing.stages.answers import MergePlan, constrained_schema
+from briefing.lang.values import values
+from briefing.stages.align import Link, differing
 from briefing.stages.extract import Found
+from briefing.stages.reading import Reading
+from briefing.stages.verify import content_words
+
+SAME_WORDS = 0.6  # Jaccard of content words above which two statements say the same
 
 
 @dataclass
@@ -25,98 +29,72 @@ class Conflict:
 
 
 def merge(
-    found: list[Found],
-    sources: list[Source],
-    llm: LLM,
-    prompts: PromptSet,
-    *,
-    max_attempts: int = 3,
-    record: Recorder | None = None,
+    found: list[Found], reading: Reading, same: list[Link], near: list[Link]
 ) -> tuple[list[Found], list[Conflict]]:
-    """Return the deduplicated statements and conflicts as indexes into that list."""
-    found = fold_identical(found)
-    if len(found) < 2:
-        return list(found), []
-    labels = {s.id: s.outlet or s.title for s in sources}  # names the model can tell apart
-    points = [
-        {
-            "n": n,
-            "source": labels[f.source_id],
-            "section": f.section.replace("_", " "),
-            "actor": f.actor,
-            "text": f.text,
-        }
-        for n, f in enumerate(found, start=1)
-    ]
-    messages = [
-        {"role": "system", "content": prompts.render("merge.system")},
-        {"role": "user", "content": prompts.render("merge.user", points=points)},
-    ]
-    numbers = list(range(1, len(found) + 1))
-    schema = constrained_schema(MergePlan, max_items=max(2, len(found) // 2))
-    for key in ("same", "conflicts"):
-        schema["properties"][key]["items"] = {
-            "type": "array",
-            "items": {"type": "integer", "enum": numbers},
-            "minItems": 2,
-            "maxItems": 2 if key == "conflicts" else min(len(found), 6),
-        }
-    plan = ask(
-        llm,
-        messages,
-        MergePlan,
-        schema=schema,
-        context={"count": len(found)},
-        max_tokens=16 + 8 * len(found),
-        stage="merge",
-        label="merge",
-        max_attempts=max_attempts,
-        reask=lambda errors: prompts.render("reask", errors=errors),
-        record=record,
-    )
-    return apply_plan(found, plan)
+    """Deduplicated statements, and conflicts as indexes into that list."""
+    corroborated = [_corroborate(item, reading, same) for item in found]
+    merged = _fold(corroborated)
+    return merged, _conflicts(merged, reading, near)
 
 
-def fold_identical(found: list[Found]) -> list[Found]:
-    """Statements worded identically are one statement: code folds them, no LLM needed."""
-    kept: dict[tuple[str, str, str], Found] = {}
-    for item in found:
-        key = (item.section, (item.actor or "").casefold(), " ".join(item.text.casefold().split()))
-        if key in kept:
-            kept[key].evidence += [e for e in item.evidence if e not in kept[key].evidence]
-        else:
-            kept[key] = Found(
-                item.section, item.text, list(item.evidence), item.source_id, item.actor
-            )
-    return list(kept.values())
+def _corroborate(item: Found, reading: Reading, links: list[Link]) -> Found:
+    """Add each linked sentence that gives the statement's numbers and no others."""
+    evidence = list(item.evidence)
+    stated = values(item.text, "en")
+    for cited in item.evidence:
+        for link in links:
+            if cited not in (link.a, link.b):
+                continue
+            other = link.other(cited)
+            if other in evidence or differing(reading.values[cited], reading.values[other]):
+                continue
+            if stated <= reading.values[other]:
+                evidence.append(other)
+    return replace(item, evidence=evidence)
 
 
-def apply_plan(found: list[Found], plan: MergePlan) -> tuple[list[Found], list[Conflict]]:
-    """Fold each `same` group into its first member; keep conflicts across sources only."""
-    leader: dict[int, int] = {}
-    for group in plan.same:
-        ordered = sorted(group)
-        for n in ordered:
-            leader[n - 1] = ordered[0] - 1
+def _same(a: Found, b: Found) -> bool:
+    if a.section != b.section or (a.actor or "").casefold() != (b.actor or "").casefold():
+        return False
+    if set(a.evidence) & set(b.evidence):
+        return True
+    wa, wb = content_words(a.text), content_words(b.text)
+    return bool(wa and wb) and len(wa & wb) / len(wa | wb) >= SAME_WORDS
+
+
+def _fold(found: list[Found]) -> list[Found]:
+    """The first of each group of same statements, with the group's evidence."""
     merged: list[Found] = []
-    position: dict[int, int] = {}
-    for i, item in enumerate(found):
-        head = leader.get(i, i)
-        if head != i:
-            target = merged[position[head]]
-            target.evidence += [e for e in item.evidence if e not in target.evidence]
-            continue
-        position[i] = len(merged)
-        merged.append(
-            Found(item.section, item.text, list(item.evidence), item.source_id, item.actor)
-        )
+    for item in found:
+        for i, kept in enumerate(merged):
+            if _same(kept, item) and values(kept.text, "en") == values(item.text, "en"):
+                extra = [e for e in item.evidence if e not in kept.evidence]
+                merged[i] = replace(kept, evidence=[*kept.evidence, *extra])
+                break
+        else:
+            merged.append(item)
+    return merged
+
+
+def _conflicts(merged: list[Found], reading: Reading, near: list[Link]) -> list[Conflict]:
+    """Pairs of statements from different sources citing linked sentences whose values
+    differ, each statement giving its own source's value."""
     conflicts: list[Conflict] = []
-    seen: set[tuple[int, int]] = set()
-    for a, b in plan.conflicts:
-        ia, ib = position[leader.get(a - 1, a - 1)], position[leader.get(b - 1, b - 1)]
-        key = (min(ia, ib), max(ia, ib))
-        if ia == ib or key in seen or found[a - 1].source_id == found[b - 1].source_id:
+    for link in near:
+        if differing(reading.values[link.a], reading.values[link.b]) is None:
             continue
-        seen.add(key)
-        conflicts.append(Conflict(*key))
-    return merged, conflicts
+        left = [
+            i for i, f in enumerate(merged) if link.a in f.evidence and link.b not in f.evidence
+        ]
+        right = [
+            i for i, f in enumerate(merged) if link.b in f.evidence and link.a not in f.evidence
+        ]
+        if left and right and merged[left[0]].source_id != merged[right[0]].source_id:
+            pair = Conflict(left[0], right[0])
+            if pair not in conflicts:
+                conflicts.append(pair)
+    return conflicts
+
+
+def _citing(merged: list[Found], one: str, not_other: str) -> list[int]:
+    return [i for i, f in enumerate(merged) if one in f.evidence and not_other not in f.evidence]

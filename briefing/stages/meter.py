@@ -7,7 +7,7 @@ import threading
 from briefing.core.models import Usage
 from briefing.llm.base import Response
 
-STAGES = ("extract", "merge", "translate")
+STAGES = ("extract", "check")
 
 
 class Meter:

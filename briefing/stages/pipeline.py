@@ -1,4 +1,4 @@
-"""ingest → chunk → extract → merge → translate → Briefing, with usage per stage.
+"""read → link → chunk → extract → verify → merge → localize → Briefing.
 
 This is the one pipeline every backend runs through; the CLI, the eval runner and the
 benchmarks all call `generate()`.
@@ -15,12 +15,15 @@ from briefing.core.languages import PIVOT
 from briefing.core.models import Briefing, Item, RunInfo, Side, Source
 from briefing.llm.base import LLM, llm_info, sampling
 from briefing.prompts import PromptSet
+from briefing.stages.align import NEAR, SAME, Link, links
 from briefing.stages.chunk import chunk_sources
 from briefing.stages.extract import ChunkResult, ExtractSettings, Found, extract_chunk
+from briefing.stages.localize import lines
 from briefing.stages.merge import Conflict, merge
 from briefing.stages.meter import Meter
 from briefing.stages.progress import Bars, Quiet
-from briefing.stages.translate import translate
+from briefing.stages.reading import Reading, read
+from briefing.stages.verify import Checker, verify
 
 
 @dataclass
@@ -33,6 +36,7 @@ class Options:
     max_attempts: int = 3
     concurrency: int = 1
     prompts: PromptSet = field(default_factory=PromptSet)
+    checker: Checker | None = None  # the support check a statement must pass to be published
 
 
 def generate(
@@ -46,23 +50,17 @@ def generate(
     options = options or Options()
     progress = progress or Quiet()
     meter = meter or Meter()
-    results = _extract_all(sources, llm, options, progress, meter)
+    reading = read(sources)
+    same, near = links(reading, SAME), links(reading, NEAR)
+    skip = covered(reading, same)
+    results = _extract_all(sources, llm, options, progress, meter, reading, skip)
     found = [f for r in results for f in r.found]
     dropped = [d for r in results for d in r.dropped]
-
-    with progress.stage("merge", 1):
-        merged, conflicts = merge(
-            found,
-            sources,
-            llm,
-            options.prompts,
-            max_attempts=options.max_attempts,
-            record=meter.record,
-        )
-        progress.advance("merge")
-
-    texts = _translate_all([f.text for f in merged], llm, options, progress, meter)
-    briefing = assemble(sources, merged, conflicts, texts, options.languages, dropped)
+    with progress.stage("check", 1):
+        kept, rejected = verify(found, reading, same, options.checker)
+        progress.advance("check")
+    merged, conflicts = merge(kept, reading, same, near)
+    briefing = assemble(reading, merged, conflicts, options.languages, dropped + rejected)
     briefing.run = RunInfo(
         **llm_info(llm),
         languages=list(options.languages),
@@ -73,13 +71,31 @@ def generate(
     return briefing
 
 
+def covered(reading: Reading, same: list[Link]) -> frozenset[str]:
+    """Non-English sentences linked to an English one with the same numbers: the model
+    reads the English sentence, and the merge adds this one as evidence."""
+    skip = set()
+    for link in same:
+        for mine, other in ((link.a, link.b), (link.b, link.a)):
+            crosses = reading.language[mine] != PIVOT and reading.language[other] == PIVOT
+            if crosses and reading.values[mine] == reading.values[other]:
+                skip.add(mine)
+    return frozenset(skip)
+
+
 def _extract_all(
-    sources: list[Source], llm: LLM, options: Options, progress: Quiet | Bars, meter: Meter
+    sources: list[Source],
+    llm: LLM,
+    options: Options,
+    progress: Quiet | Bars,
+    meter: Meter,
+    reading: Reading,
+    skip: frozenset[str],
 ) -> list[ChunkResult]:
     """Every chunk of every source, in parallel where the backend allows."""
     by_id = {s.id: s for s in sources}
     chunks = chunk_sources(sources, options.chunk_tokens, options.overlap_tokens)
-    settings = ExtractSettings(max_attempts=options.max_attempts)
+    settings = ExtractSettings(max_attempts=options.max_attempts, reading=reading, skip=skip)
 
     def run(chunk_index: int) -> ChunkResult:
         chunk = chunks[chunk_index]
@@ -97,52 +113,32 @@ def _extract_all(
             return list(pool.map(run, range(len(chunks))))
 
 
-def _translate_all(
-    statements: list[str], llm: LLM, options: Options, progress: Quiet | Bars, meter: Meter
-) -> dict[str, list[str]]:
-    """The pivot statements in every output language."""
-    texts: dict[str, list[str]] = {}
-    targets = [lang for lang in options.languages if lang != PIVOT]
-    with progress.stage("translate", len(targets)):
-        for lang in targets:
-            texts[lang] = translate(
-                statements,
-                lang,
-                llm,
-                options.prompts,
-                max_attempts=options.max_attempts,
-                record=meter.record,
-            )
-            progress.advance("translate")
-    if PIVOT in options.languages:
-        texts[PIVOT] = statements
-    return texts
-
-
 def assemble(
-    sources: list[Source],
+    reading: Reading,
     merged: list[Found],
     conflicts: list[Conflict],
-    texts: dict[str, list[str]],
     languages: list[str],
     dropped: list[dict[str, str]],
 ) -> Briefing:
     """Place each statement in its section; a disagreement keeps each side with its source."""
-    briefing = Briefing(languages=list(languages), sources=sources, dropped=dropped)
-    for i, item in enumerate(merged):
-        text = {lang: texts[lang][i] for lang in languages}
+    briefing = Briefing(languages=list(languages), sources=reading.sources, dropped=dropped)
+    for item in merged:
+        text, origin = lines(item.text, item.evidence, reading, languages)
         getattr(briefing, item.section).append(
-            Item(text=text, evidence=item.evidence, actor=item.actor)
+            Item(
+                text=text,
+                origin=origin,
+                evidence=item.evidence,
+                actor=item.actor,
+                score=item.score,
+            )
         )
     for conflict in conflicts:
-        sides = [
-            Side(
-                source=merged[n].source_id,
-                text={lang: texts[lang][n] for lang in languages},
-                evidence=merged[n].evidence,
-            )
-            for n in (conflict.first, conflict.second)
-        ]
+        sides = []
+        for n in (conflict.first, conflict.second):
+            own = [e for e in merged[n].evidence if reading.source_of(e) == merged[n].source_id]
+            text, origin = lines(merged[n].text, own, reading, languages)
+            sides.append(Side(source=merged[n].source_id, text=text, origin=origin, evidence=own))
         evidence = [e for side in sides for e in side.evidence]
         briefing.disagreements.append(Item(evidence=evidence, sides=sides))
     return briefing

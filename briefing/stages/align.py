@@ -1,0 +1,57 @@
+"""Which sentences of two different sources report the same thing, by code.
+
+Two sentences are linked when each is the other's most similar sentence in the other
+source (embeddings of their English glosses) and the similarity clears a threshold
+measured on the eval cases (`benchmarks/bench_align.py`). A link whose two sentences
+carry numbers or dates of the same kind that differ is where the sources disagree.
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass
+
+from briefing.lang.values import Value
+from briefing.stages.reading import Reading
+
+SAME = 0.86  # links for merging evidence: precision first
+NEAR = 0.80  # links for disagreements: they must differ on a value, which adds evidence
+
+
+@dataclass(frozen=True)
+class Link:
+    a: str
+    b: str
+    score: float
+
+    def other(self, sentence_id: str) -> str:
+        return self.b if sentence_id == self.a else self.a
+
+
+def links(reading: Reading, threshold: float = SAME) -> list[Link]:
+    """Mutual best matches between the sentences of every pair of sources."""
+    found: list[Link] = []
+    by_source = {s.id: [x.id for x in s.sentences] for s in reading.sources}
+    for first, second in itertools.combinations(by_source, 2):
+        left, right = by_source[first], by_source[second]
+        if not left or not right:
+            continue
+        scores = {(a, b): reading.similarity(a, b) for a in left for b in right}
+        best_right = {a: max(right, key=lambda b, a=a: scores[a, b]) for a in left}
+        best_left = {b: max(left, key=lambda a, b=b: scores[a, b]) for b in right}
+        for a, b in best_right.items():
+            if best_left[b] == a and scores[a, b] >= threshold:
+                found.append(Link(a, b, round(scores[a, b], 4)))
+    return found
+
+
+def differing(first: frozenset[Value], second: frozenset[Value]) -> tuple[Value, Value] | None:
+    """A value of one kind (and unit) that the two sentences give differently, if any."""
+    for kind in ("percent", "amount", "date", "number"):
+        a = {v for v in first if v.kind == kind}
+        b = {v for v in second if v.kind == kind}
+        if len(a) == 1 and len(b) == 1 and a != b:
+            (va,), (vb,) = a, b
+            if va.unit == vb.unit:
+                return va, vb
+    return None

@@ -1,0 +1,82 @@
+"""What code knows of every sentence before the model sees any of it.
+
+Each sentence gets its English gloss (Apertium for Icelandic; the text itself for
+English; none where no translator exists), a multilingual embedding of that gloss (or
+of the text), and its numbers and dates as typed values. Later stages read sentences
+through this, so the small model never has to read Icelandic and code can compare
+facts across languages. Glosses and embeddings are remembered per article, so a re-run
+served by the answer cache does not recompute them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from briefing.core.memo import remembered
+from briefing.core.models import Sentence, Source
+from briefing.lang.embed import Embedder, cosine, default_embedder
+from briefing.lang.gloss import gloss
+from briefing.lang.values import Value, values
+
+SEPARATOR = "\x1e"
+
+
+@dataclass
+class Reading:
+    """Sentences by id, with their language, English gloss, embedding and values."""
+
+    sources: list[Source]
+    sentences: dict[str, Sentence] = field(default_factory=dict)
+    language: dict[str, str] = field(default_factory=dict)
+    gloss: dict[str, str] = field(default_factory=dict)
+    vector: dict[str, list[float]] = field(default_factory=dict)
+    values: dict[str, frozenset[Value]] = field(default_factory=dict)
+
+    def english(self, sentence_id: str) -> str:
+        """The sentence in English: itself, or its gloss, or (no translator) itself."""
+        return self.gloss.get(sentence_id) or self.sentences[sentence_id].text
+
+    def similarity(self, a: str, b: str) -> float:
+        return cosine(self.vector[a], self.vector[b])
+
+    def source_of(self, sentence_id: str) -> str:
+        return self.sentences[sentence_id].source_id
+
+
+def read(sources: list[Source], embedder: Embedder | None = None) -> Reading:
+    embedder = embedder or default_embedder()
+    reading = Reading(sources=sources)
+    for source in sources:
+        texts = [" ".join(s.text.split()) for s in source.sentences]
+        glosses = _glosses(texts, source.language)
+        english = [g or t for g, t in zip(glosses, texts, strict=True)]
+        vectors = _vectors(english, embedder)
+        for sentence, text, glossed, vector in zip(
+            source.sentences, texts, glosses, vectors, strict=True
+        ):
+            reading.sentences[sentence.id] = sentence
+            reading.language[sentence.id] = source.language
+            if glossed is not None and source.language != "en":
+                reading.gloss[sentence.id] = glossed
+            reading.vector[sentence.id] = vector
+            reading.values[sentence.id] = frozenset(values(text, source.language))
+    return reading
+
+
+def _glosses(texts: list[str], language: str) -> list[str | None]:
+    if language == "en" or not texts:
+        return list(texts)
+    found = remembered(f"gloss-{language}", SEPARATOR.join(texts), lambda _: gloss(texts, language))
+    return list(found)
+
+
+def _vectors(texts: list[str], embedder: Embedder) -> list[list[float]]:
+    if not texts:
+        return []
+    name = type(embedder).__name__
+    found = remembered(
+        f"embed-{name}",
+        SEPARATOR.join(texts),
+        lambda _: [[round(float(x), 5) for x in v] for v in embedder.embed(texts)],
+    )
+    return [list(v) for v in found]

@@ -1,0 +1,147 @@
+"""Every statement is checked against its cited sentences before it may be published.
+
+Code checks what code can: each number and date as a typed value, each name (through
+Icelandic lemmas and case endings), and that most of the statement's content words are
+in the cited sentences or their English glosses. A statement that fails with the
+sentences the model cited is re-cited to a neighbouring or linked sentence that passes,
+if one does; otherwise it goes to `dropped` with the reason. Then, where a checker is
+given, its score must clear its threshold: say less rather than say wrong.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+
+from briefing.lang.icelandic import names_match
+from briefing.lang.names import names_in
+from briefing.lang.values import values
+from briefing.stages.align import Link
+from briefing.stages.extract import Found
+from briefing.stages.reading import Reading
+
+_STOPWORDS = """
+about above after again against also among been before being below between both could
+does doing down during each from further have having here into itself just more most
+much must only other over same should some such than that their them then there these
+they this those through under until very were what when where which while will with
+would your said says told added according
+"""
+STOPWORDS = frozenset(_STOPWORDS.split())
+MIN_OVERLAP = 0.5  # share of the statement's content words the evidence must contain
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """What the checker says of one statement against its evidence."""
+
+    score: float
+    supported: bool
+    reason: str = ""
+
+
+Checker = Callable[[str, list[str]], Verdict]  # statement, evidence ids -> verdict
+
+
+def content_words(text: str) -> set[str]:
+    words = re.findall(r"[^\W\d_]+", text.lower())
+    return {w for w in words if len(w) > 3 and w not in STOPWORDS}
+
+
+def _stem(word: str) -> str:
+    return word[:5]
+
+
+def problems(statement: str, evidence: list[str], reading: Reading) -> list[str]:
+    """What of `statement` its evidence sentences do not give (empty: it passes)."""
+    found: list[str] = []
+    originals = [reading.sentences[i].text for i in evidence]
+    english = [reading.english(i) for i in evidence]
+    given = set().union(*(reading.values[i] for i in evidence))
+    for value in values(statement, "en") - given:
+        found.append(f"the {value.kind} {_show(value)} is not in the cited sentences")
+    words = set(re.findall(r"[^\W_]+", " ".join(originals + english).lower()))
+    for name in names_in([statement]):
+        if not all(_name_given(part, words) for part in name.split()):
+            found.append(f"the name {name!r} is not in the cited sentences")
+    mine = content_words(statement)
+    if mine:
+        stems = {_stem(w) for w in content_words(" ".join(originals + english))}
+        shared = sum(_stem(w) in stems for w in mine)
+        if shared / len(mine) < MIN_OVERLAP:
+            found.append(
+                f"only {shared} of its {len(mine)} content words are in the cited sentences"
+            )
+    return found
+
+
+def _name_given(part: str, words: set[str]) -> bool:
+    low = part.lower()
+    return low in words or any(names_match(low, w) for w in words if w[:3] == low[:3])
+
+
+def _show(value: object) -> str:
+    number = getattr(value, "number", None)
+    date = getattr(value, "date", None)
+    if number is not None:
+        return f"{number:g}"
+    return "-".join(str(p) for p in date) if date else "?"
+
+
+def _candidates(found: Found, reading: Reading, links: list[Link]) -> list[list[str]]:
+    """Other sentences worth citing: neighbours of the cited ones and their links."""
+    order = {s.id: (src.id, n) for src in reading.sources for n, s in enumerate(src.sentences)}
+    by_place = {place: sid for sid, place in order.items()}
+    seen = set(found.evidence)
+    options: list[list[str]] = []
+    for cited in found.evidence:
+        source, n = order[cited]
+        near = [by_place.get((source, n + d)) for d in (-1, 1, -2, 2)]
+        near += [link.other(cited) for link in links if cited in (link.a, link.b)]
+        for sid in near:
+            if sid and sid not in seen:
+                seen.add(sid)
+                options.append([sid])
+    return options
+
+
+def verify(
+    found: list[Found],
+    reading: Reading,
+    links: list[Link],
+    checker: Checker | None = None,
+) -> tuple[list[Found], list[dict[str, str]]]:
+    """The statements that pass, re-cited where that fixes them, and the dropped ones."""
+    kept: list[Found] = []
+    dropped: list[dict[str, str]] = []
+    for item in found:
+        checked = _recite(item, reading, links)
+        if isinstance(checked, str):
+            dropped.append(_dropped(item, checked))
+            continue
+        if checker is not None:
+            verdict = checker(checked.text, checked.evidence)
+            if not verdict.supported:
+                reason = f"the checker scored it {verdict.score:.2f}: {verdict.reason}".rstrip(": ")
+                dropped.append(_dropped(checked, reason))
+                continue
+            checked = replace(checked, score=round(verdict.score, 3))
+        kept.append(checked)
+    return kept, dropped
+
+
+def _recite(item: Found, reading: Reading, links: list[Link]) -> Found | str:
+    """`item` if its citations support it, else re-cited to one sentence that does,
+    else the reason it fails."""
+    first = problems(item.text, item.evidence, reading)
+    if not first:
+        return item
+    for option in _candidates(item, reading, links):
+        if not problems(item.text, option, reading):
+            return replace(item, evidence=option, source_id=reading.source_of(option[0]))
+    return "; ".join(first)
+
+
+def _dropped(item: Found, reason: str) -> dict[str, str]:
+    return {"text": item.text, "evidence": " ".join(item.evidence), "reason": reason}
