@@ -115,8 +115,10 @@ def find_cases(root: Path, only: list[str] | None = None) -> list[Case]:
 
 def _faithful_items(briefing: Briefing, scores: list[Score]) -> list[Item]:
     """Items none of whose language versions failed the support check."""
-    failed = {s.target.rsplit(".", 1)[0] for s in scores if s.check == "support" and s.value == 0}
-    return [item for item_id, item, _ in claims_of(briefing) if item_id not in failed]
+    failed = {s.target for s in scores if s.check == "support" and s.value == 0}
+    return [
+        item for _, item, claims in claims_of(briefing) if not any(c.id in failed for c in claims)
+    ]
 
 
 def coverage(case: Case, briefing: Briefing, scores: list[Score]) -> tuple[float | None, list[str]]:

@@ -50,16 +50,19 @@ class Context:
     languages: dict[str, str]
     known: set[str]
     order: list[str]
+    source_of: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def of(cls, briefing: Briefing) -> Context:
-        sentences, languages, order = {}, {}, []
+        sentences, languages, order, source_of = {}, {}, [], {}
         for src in briefing.sources:
             for s in src.sentences:
                 sentences[s.id] = s.text
                 languages[s.id] = src.language
+                source_of[s.id] = s.source_id
                 order.append(s.id)
-        return cls(sentences, languages, checks.known_names(sentences.values()), order)
+        known = checks.known_names(sentences.values())
+        return cls(sentences, languages, known, order, source_of)
 
     def cited(self, ids: list[str]) -> list[tuple[str, str]]:
         return [(i, self.sentences[i]) for i in ids if i in self.sentences]
@@ -71,9 +74,8 @@ class Context:
             if i not in self.sentences:
                 continue
             at = self.order.index(i)
-            src = i.split(".", 1)[0]
             for j in self.order[max(0, at - before) : at + 1]:
-                if j.split(".", 1)[0] == src and j not in wanted:
+                if self.source_of[j] == self.source_of[i] and j not in wanted:
                     wanted.append(j)
         return [(j, self.sentences[j]) for j in wanted]
 
