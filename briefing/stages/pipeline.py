@@ -13,15 +13,17 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 from briefing.core.languages import PIVOT
+from briefing.core.meter import Meter
 from briefing.core.models import Briefing, Item, RunInfo, Side, Source
 from briefing.llm.base import LLM, llm_info, sampling
 from briefing.prompts import PromptSet
 from briefing.stages.chunk import chunk_sources
 from briefing.stages.extract import ChunkResult, ExtractSettings, Found, extract_chunk
 from briefing.stages.merge import Conflict, merge
-from briefing.stages.meter import Meter
 from briefing.stages.progress import Bars, Quiet
 from briefing.stages.translate import translate
+
+STAGES = ("extract", "merge", "translate")
 
 
 @dataclass
@@ -47,6 +49,7 @@ def generate(
     options = options or Options()
     progress = progress or Quiet()
     meter = meter or Meter()
+    meter.expect(STAGES)
     started = time.perf_counter()
     results = _extract_all(sources, llm, options, progress, meter)
     found = [f for r in results for f in r.found]

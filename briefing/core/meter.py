@@ -3,22 +3,38 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterable
+from typing import Any, Protocol
 
 from briefing.core.models import Usage
-from briefing.llm.base import Response
 
-STAGES = ("extract", "merge", "translate")
+
+class Answered(Protocol):
+    """What the meter reads from a backend's response (`briefing.llm.base.Response`)."""
+
+    cached: bool
+    prompt_tokens: int
+    completion_tokens: int
+    seconds: float
+    engine_seconds: float | None
+    extra: dict[str, Any]
 
 
 class Meter:
     """Thread-safe usage per stage; answers served from a cache are not LLM calls."""
 
-    def __init__(self) -> None:
+    def __init__(self, stages: Iterable[str] = ()) -> None:
         self._lock = threading.Lock()
-        self.stages: dict[str, Usage] = {name: Usage() for name in STAGES}
+        self.stages: dict[str, Usage] = {name: Usage() for name in stages}
         self.engine_seconds = 0.0
 
-    def record(self, stage: str, response: Response) -> None:
+    def expect(self, stages: Iterable[str]) -> None:
+        """List `stages` in the report even when they make no call."""
+        with self._lock:
+            for name in stages:
+                self.stages.setdefault(name, Usage())
+
+    def record(self, stage: str, response: Answered) -> None:
         with self._lock:
             usage = self.stages.setdefault(stage, Usage())
             if response.cached:
