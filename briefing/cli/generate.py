@@ -57,7 +57,6 @@ def generate(
     quiet: Quiet = False,
 ) -> None:
     """Write a cited briefing of ARTICLES in the --lang languages."""
-    from briefing.core.files import check_writable
     from briefing.ingest.read import load_sources
     from briefing.llm.registry import build_llm
     from briefing.stages.pipeline import Meter, Options
@@ -65,11 +64,7 @@ def generate(
     from briefing.stages.progress import reporter
 
     started = time.perf_counter()
-    for target in (output, json_path):
-        if target is not None:
-            check_writable(target)
-    if overlap_tokens >= chunk_tokens:
-        raise InputError("--overlap-tokens must be smaller than --chunk-tokens")
+    _check_targets(output, json_path, chunk_tokens, overlap_tokens)
     flags = dict(
         prompts=prompts_dir,
         layout=layout,
@@ -100,6 +95,19 @@ def generate(
     _write(briefing, prompts, settings.layout, output, json_path)
     total = briefing.run.usage["total"] if briefing.run else meter.total()
     _summary(time.perf_counter() - started, total, llm)
+
+
+def _check_targets(
+    output: Path | None, json_path: Path | None, chunk_tokens: int, overlap_tokens: int
+) -> None:
+    """Fail before any work: unwritable outputs, or an overlap as long as the chunk."""
+    from briefing.core.files import check_writable
+
+    for target in (output, json_path):
+        if target is not None:
+            check_writable(target)
+    if overlap_tokens >= chunk_tokens:
+        raise InputError("--overlap-tokens must be smaller than --chunk-tokens")
 
 
 def _settings(flags: dict[str, Any]) -> tuple[Settings, PromptSet]:
