@@ -17,7 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from briefing.core.errors import TruncatedAnswer, ValidationFailed
 from briefing.core.meter import Meter
 from briefing.llm.base import LLM, Message, Request, Response, llm_info, sampling
-from briefing.llm.structured import ask
+from briefing.llm.structured import AskOptions, ask
 from briefing.prompts import PromptSet
 
 UNSCORED = "unscored"
@@ -144,11 +144,13 @@ class Judge:
                     llm,
                     messages,
                     verdict,
-                    max_tokens=self.max_tokens,
-                    stage="judge",
-                    label=f"judge {label}",
-                    record=record,
-                    max_attempts=2,
+                    AskOptions(
+                        max_tokens=self.max_tokens,
+                        stage="judge",
+                        label=f"judge {label}",
+                        record=record,
+                        max_attempts=2,
+                    ),
                 )
             except (ValidationFailed, TruncatedAnswer):
                 continue

@@ -14,7 +14,7 @@ from briefing.core.errors import LLMError, TruncatedAnswer
 from briefing.core.languages import PIVOT, language_name
 from briefing.core.models import Chunk, Section, Source
 from briefing.llm.base import LLM
-from briefing.llm.structured import Recorder, ask
+from briefing.llm.structured import AskOptions, Recorder, ask
 from briefing.prompts import PromptSet
 from briefing.stages.answers import Extraction, constrained_schema
 from briefing.stages.chunk import split_chunk
@@ -151,14 +151,16 @@ def _extract_once(
         llm,
         messages,
         Extraction,
-        schema=constrained_schema(Extraction, ids=ids, max_items=max_items),
-        context={"ids": set(ids)},
-        max_tokens=answer_budget(max_items, settings.max_words),
-        stage="extract",
-        label=f"chunk {chunk.id}",
-        max_attempts=settings.max_attempts,
-        reask=lambda errors: prompts.render("reask", errors=errors),
-        record=record,
+        AskOptions(
+            schema=constrained_schema(Extraction, ids=ids, max_items=max_items),
+            context={"ids": set(ids)},
+            max_tokens=answer_budget(max_items, settings.max_words),
+            stage="extract",
+            label=f"chunk {chunk.id}",
+            max_attempts=settings.max_attempts,
+            reask=lambda errors: prompts.render("reask", errors=errors),
+            record=record,
+        ),
     )
     by_number = {n: s for n, s in numbered}
     result = ChunkResult()

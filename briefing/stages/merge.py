@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from briefing.core.models import Source
 from briefing.llm.base import LLM
-from briefing.llm.structured import Recorder, ask
+from briefing.llm.structured import AskOptions, Recorder, ask
 from briefing.prompts import PromptSet
 from briefing.stages.answers import MergePlan, constrained_schema
 from briefing.stages.extract import Found
@@ -65,14 +65,16 @@ def merge(
         llm,
         messages,
         MergePlan,
-        schema=schema,
-        context={"count": len(found)},
-        max_tokens=16 + 8 * len(found),
-        stage="merge",
-        label="merge",
-        max_attempts=max_attempts,
-        reask=lambda errors: prompts.render("reask", errors=errors),
-        record=record,
+        AskOptions(
+            schema=schema,
+            context={"count": len(found)},
+            max_tokens=16 + 8 * len(found),
+            stage="merge",
+            label="merge",
+            max_attempts=max_attempts,
+            reask=lambda errors: prompts.render("reask", errors=errors),
+            record=record,
+        ),
     )
     return apply_plan(found, plan)
 

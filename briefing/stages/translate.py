@@ -9,7 +9,7 @@ from __future__ import annotations
 from briefing.core.errors import LLMError, TruncatedAnswer
 from briefing.core.languages import PIVOT, language_name
 from briefing.llm.base import LLM
-from briefing.llm.structured import Recorder, ask
+from briefing.llm.structured import AskOptions, Recorder, ask
 from briefing.prompts import PromptSet
 from briefing.stages.answers import Translation, constrained_schema
 
@@ -77,14 +77,16 @@ def _translate_once(
         llm,
         messages,
         Translation,
-        schema=constrained_schema(Translation, exact_items=len(statements), max_chars=caps),
-        context={"count": len(statements)},
-        max_tokens=budget,
-        stage="translate",
-        label=f"translation into {name}",
-        max_attempts=max_attempts,
-        reask=lambda errors: prompts.render("reask", errors=errors),
-        record=record,
+        AskOptions(
+            schema=constrained_schema(Translation, exact_items=len(statements), max_chars=caps),
+            context={"count": len(statements)},
+            max_tokens=budget,
+            stage="translate",
+            label=f"translation into {name}",
+            max_attempts=max_attempts,
+            reask=lambda errors: prompts.render("reask", errors=errors),
+            record=record,
+        ),
     )
     return [
         f"[{PIVOT}] {source}" if degenerate(text) else " ".join(text.split())
