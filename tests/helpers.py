@@ -8,6 +8,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from briefing.core.ids import sentence_id
 from briefing.core.models import Briefing, Item, RunInfo, Sentence, Source
 from briefing.llm import registry
 from briefing.llm.base import LLM, Request, Response
@@ -112,7 +113,7 @@ def source(sid: str, language: str, sentences: list[str]) -> Source:
         language=language,
         text=text,
         sentences=[
-            Sentence(id=f"{sid}.S{n}", text=t, start=0, end=len(t))
+            Sentence(id=sentence_id(sid, n), source_id=sid, text=t, start=0, end=len(t))
             for n, t in enumerate(sentences, 1)
         ],
     )

@@ -87,10 +87,10 @@ def test_case_metrics_coverage_precision_and_must_not(cases: list) -> None:
     briefing = fake_briefing(case, [Item(text=i.text, evidence=i.evidence) for i in items])
     scores = check_briefing(briefing, None).scores
     m = case_metrics(case, briefing, scores)
-    assert m["metrics"]["coverage"] == pytest.approx(1 / 6)  # only the 4 percent point
-    assert m["metrics"]["citation_precision"] == pytest.approx(2 / 3)
-    assert m["must_not_hits"] == [("agreements[2].en", "The workers won a 5 percent wage rise.")]
-    assert m["metrics"]["must_not"] == pytest.approx(2 / 3)
+    assert m.metrics["coverage"] == pytest.approx(1 / 6)  # only the 4 percent point
+    assert m.metrics["citation_precision"] == pytest.approx(2 / 3)
+    assert m.must_not_hits == [("agreements[2].en", "The workers won a 5 percent wage rise.")]
+    assert m.metrics["must_not"] == pytest.approx(2 / 3)
 
 
 def test_must_not_without_patterns_respects_negation() -> None:

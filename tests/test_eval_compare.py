@@ -71,13 +71,15 @@ def test_compare_needs_two_prompt_sets(fake_backend: FakeLLM) -> None:
 def _result(
     name: str, thresholds: dict, metrics: dict, tokens: int, seconds: float = 1.0
 ) -> object:
+    from briefing.core.models import Usage
     from briefing.eval.cases import Case
     from briefing.eval.runner import CaseResult
 
     case = Case(name, Path(name), ["en"], [], [], set(), thresholds)
-    total = {"completion_tokens": tokens, "seconds": seconds}
-    report = {"usage": {"total": total}, "generate_seconds": 0.1}
-    return CaseResult(case, [], metrics, [], report)
+    total = Usage(completion_tokens=tokens, seconds=seconds)
+    return CaseResult(
+        case=case, metrics=metrics, failed=[], usage={"total": total}, generate_seconds=0.1
+    )
 
 
 def test_verdict_flags_a_threshold_that_a_met_and_b_misses() -> None:
@@ -103,9 +105,10 @@ def test_verdict_flags_a_threshold_that_a_met_and_b_misses() -> None:
     )
     result = summary(a, b)
 
-    assert result["regressions"] == ["two: faithfulness 0.80 -> 0.60 below 0.7"]
-    assert result["b_no_worse"] is False
-    assert result["cases"][0]["faithfulness"]["delta"] == 0.05
-    assert result["total"]["generated_tokens"] == {"a": 200, "b": 170, "delta": -30}
-    assert result["total"]["llm_seconds"] == {"a": 4.0, "b": 2.0, "delta": -2.0}
-    assert summary(a, a)["b_no_worse"] is True
+    assert result.regressions == ["two: faithfulness 0.80 -> 0.60 below 0.7"]
+    assert result.b_no_worse is False
+    assert result.cases[0].metrics["faithfulness"].delta == 0.05
+    assert result.total.generated_tokens.model_dump() == {"a": 200, "b": 170, "delta": -30}
+    assert result.total.llm_seconds.model_dump() == {"a": 4.0, "b": 2.0, "delta": -2.0}
+    assert summary(a, a).b_no_worse is True
+    assert result.model_dump()["cases"][0]["faithfulness"]["delta"] == 0.05  # flat in JSON

@@ -7,7 +7,8 @@ from typing import Any
 from helpers import briefing, item, verdict
 
 from briefing.check.judge import Judge, majority
-from briefing.eval.scorers import evaluate, metrics
+from briefing.eval.metrics import metrics
+from briefing.eval.scorers import evaluate
 from briefing.llm.base import Request
 from briefing.llm.fake import FakeLLM
 

@@ -22,7 +22,7 @@ from briefing.cli import app
 from briefing.core.models import Briefing
 from briefing.llm.embedded import available_cpus
 from briefing.llm.openai_backend import OpenAILLM
-from briefing.llm.structured import ask
+from briefing.llm.structured import AskOptions, ask
 from briefing.stages.answers import Extraction, constrained_schema
 
 pytestmark = pytest.mark.server
@@ -61,10 +61,22 @@ def llama_server(
     log = tmp_path_factory.mktemp("llama-server") / "server.log"
     threads = str(available_cpus())
     command = [
-        sys.executable, "-m", "llama_cpp.server", "--model", str(model),
-        "--host", "127.0.0.1", "--port", str(port), "--n_ctx", "4096",
-        "--n_threads", threads, "--n_threads_batch", threads,
-    ]  # fmt: skip
+        sys.executable,
+        "-m",
+        "llama_cpp.server",
+        "--model",
+        str(model),
+        "--host",
+        "127.0.0.1",
+        "--port",
+        str(port),
+        "--n_ctx",
+        "4096",
+        "--n_threads",
+        threads,
+        "--n_threads_batch",
+        threads,
+    ]
     with log.open("wb") as sink:
         process = subprocess.Popen(command, stdout=sink, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}/v1"
@@ -96,8 +108,19 @@ def test_schema_constrained_answer_is_valid_json(llama_server: str) -> None:
         {"role": "user", "content": "[1] The council approved the new harbour fee on Monday."},
     ]
     schema = constrained_schema(Extraction, ids=[1], max_items=1)
-    answer = ask(llm, messages, Extraction, max_tokens=120, stage="extract", label="probe",
-                 schema=schema, context={"ids": [1]}, max_attempts=2)  # fmt: skip
+    answer = ask(
+        llm,
+        messages,
+        Extraction,
+        AskOptions(
+            max_tokens=120,
+            stage="extract",
+            label="probe",
+            schema=schema,
+            context={"ids": [1]},
+            max_attempts=2,
+        ),
+    )
     assert answer.facts and answer.facts[0].ids == [1]
     # llama-cpp-python rejects `json_schema` (422), so auto settles on json_object+schema
     assert llm.strategy is not None and llm.strategy.name == "json_object"
@@ -106,8 +129,21 @@ def test_schema_constrained_answer_is_valid_json(llama_server: str) -> None:
 def test_generate_against_the_server(llama_server: str, tmp_path: Path) -> None:
     fixtures = Path(__file__).parent / "fixtures" / "harbour"
     out = tmp_path / "b.json"
-    args = ["generate", str(fixtures), "--backend", "openai", "--base-url", llama_server,
-            "--model", "embedded", "--timeout", "600", "--json", str(out), "-q"]  # fmt: skip
+    args = [
+        "generate",
+        str(fixtures),
+        "--backend",
+        "openai",
+        "--base-url",
+        llama_server,
+        "--model",
+        "embedded",
+        "--timeout",
+        "600",
+        "--json",
+        str(out),
+        "-q",
+    ]
     result = CliRunner().invoke(app, args)
     assert result.exit_code == 0, result.output
     briefing = Briefing.model_validate_json(out.read_text(encoding="utf-8"))

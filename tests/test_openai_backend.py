@@ -33,7 +33,7 @@ from briefing.llm.strategies import (
     extract_json,
     strict_schema,
 )
-from briefing.llm.structured import ask
+from briefing.llm.structured import AskOptions, ask
 from briefing.stages.answers import Extraction, Translation, constrained_schema
 
 SECRET = "sk-test-DO-NOT-LEAK-1234567890"
@@ -191,11 +191,13 @@ def test_invalid_and_garbled_answers_are_re_asked_with_the_error(
         llm,
         EXTRACT.messages,
         Extraction,
-        max_tokens=200,
-        stage="extract",
-        label="chunk",
-        schema=EXTRACT.schema,
-        context={"ids": [1]},
+        AskOptions(
+            max_tokens=200,
+            stage="extract",
+            label="chunk",
+            schema=EXTRACT.schema,
+            context={"ids": [1]},
+        ),
     )
     assert answer.facts[0].ids == [1]
     assert server.served == ["invalid", "garbled", "ok"]

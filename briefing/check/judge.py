@@ -15,8 +15,9 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from briefing.core.errors import TruncatedAnswer, ValidationFailed
+from briefing.core.meter import Meter
 from briefing.llm.base import LLM, Message, Request, Response, llm_info, sampling
-from briefing.llm.structured import ask
+from briefing.llm.structured import AskOptions, ask
 from briefing.prompts import PromptSet
 
 UNSCORED = "unscored"
@@ -96,14 +97,7 @@ class Judge:
     max_tokens: int = 80
     vote_temperature: float = 0.7
     prompts: PromptSet = field(default_factory=PromptSet)
-    usage: dict[str, float] = field(
-        default_factory=lambda: {
-            "calls": 0,
-            "cached_calls": 0,
-            "prompt_tokens": 0,
-            "completion_tokens": 0,
-        }
-    )
+    meter: Meter = field(default_factory=Meter)
 
     def provenance(self) -> dict[str, Any]:
         """Backend, weights, sampling, votes and the judge prompts' hashes, for the report."""
@@ -139,14 +133,9 @@ class Judge:
         answers: list[str] = []
         votes: list[tuple[str, str]] = []
 
-        def record(_stage: str, response: Response) -> None:
+        def record(stage: str, response: Response) -> None:
             answers.append(response.text)
-            if response.cached:
-                self.usage["cached_calls"] += 1
-                return
-            self.usage["calls"] += 1
-            self.usage["prompt_tokens"] += response.prompt_tokens
-            self.usage["completion_tokens"] += response.completion_tokens
+            self.meter.record(stage, response)
 
         for n in range(max(1, self.votes)):
             llm = self.llm if n == 0 else _Sampled(self.llm, self.vote_temperature, n)
@@ -155,11 +144,13 @@ class Judge:
                     llm,
                     messages,
                     verdict,
-                    max_tokens=self.max_tokens,
-                    stage="judge",
-                    label=f"judge {label}",
-                    record=record,
-                    max_attempts=2,
+                    AskOptions(
+                        max_tokens=self.max_tokens,
+                        stage="judge",
+                        label=f"judge {label}",
+                        record=record,
+                        max_attempts=2,
+                    ),
                 )
             except (ValidationFailed, TruncatedAnswer):
                 continue

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import click
 import typer
@@ -33,15 +33,11 @@ from briefing.cli.options import (
 )
 from briefing.core.errors import InputError
 from briefing.eval import report as rep
+from briefing.eval.metrics import CHECK_METRICS, check_of
 from briefing.prompts import PromptSet
 
-METRIC_CHECK = {
-    "faithfulness": "support",
-    "citations": "support",
-    "details": "support",
-    "consistency": "consistency",
-    "attribution": "attribution",
-}
+if TYPE_CHECKING:
+    from briefing.eval.runner import CaseResult
 
 
 class DefaultGroup(Group):
@@ -105,7 +101,7 @@ def check(
     """Check every claim of a briefing against the sentences it cites."""
     from briefing.eval.runner import check_briefing, load_briefing, provenance_lines
 
-    thresholds = rep.parse_thresholds(fail_under or [], METRIC_CHECK)
+    thresholds = rep.parse_thresholds(fail_under or [], CHECK_METRICS)
     briefing = load_briefing(briefing_path)
     judge = None
     if not no_judge:
@@ -116,17 +112,17 @@ def check(
             model = None  # the run records a model name, not a file to load
         judge = make_judge(backend, model, judge_votes, judge_prompts)
     result = check_briefing(briefing, judge, str(briefing_path))
-    floors = thresholds or dict.fromkeys(METRIC_CHECK, 1.0)
+    floors = thresholds or dict.fromkeys(CHECK_METRICS, 1.0)
     failed = rep.below(result.metrics, floors)
-    result.report.update(thresholds=floors, failed=failed)
+    result.thresholds, result.failed = floors, failed
     out = rep.console()
     out.print(rep.claim_table(result.scores, f"Claims of {briefing_path}"))
     out.print(rep.metrics_table({str(briefing_path): result.metrics}, floors))
-    for line in provenance_lines(result.report["run"], result.report["judge"]):
+    for line in provenance_lines(result.run, result.judge):
         out.print(line, highlight=False)
     _write_reports(
         report_json,
-        result.report,
+        result.report(),
         junit,
         {"briefing": (result.scores, _messages(failed, result.metrics, floors))},
     )
@@ -154,7 +150,7 @@ def run(
 ) -> None:
     """Generate a briefing per eval case and score it against the case's thresholds."""
     from briefing.eval.cases import find_cases
-    from briefing.eval.runner import generator_info, judge_info, provenance_lines, run_case
+    from briefing.eval.runner import run_case
 
     cases = find_cases(cases_dir, case)
     llm, prompts_dir = _backend(backend, model_file, prompts_dir)
@@ -170,6 +166,25 @@ def run(
     for c in cases:
         typer.echo(f"case {c.name}: generating and checking...", err=True)
         results.append(run_case(c, llm, judge, out_dir, prompt_set))
+    _report_cases(results, llm, prompt_set, judge, report_json, junit)
+    bad = [r for r in results if r.failed]
+    for r in bad:
+        _explain(r)
+    if bad:
+        raise typer.Exit(1)
+
+
+def _report_cases(
+    results: list[CaseResult],
+    llm: Any,
+    prompt_set: PromptSet,
+    judge: Judge | None,
+    report_json: Path | None,
+    junit: Path | None,
+) -> None:
+    """The tables and provenance on stdout, then the JSON and JUnit reports."""
+    from briefing.eval.runner import generator_info, judge_info, provenance_lines
+
     out = rep.console()
     for r in results:
         out.print(rep.claim_table(r.scores, f"Case {r.case.name}"))
@@ -179,31 +194,18 @@ def run(
             {r.case.name: r.case.thresholds for r in results},
         )
     )
-    provenance = {
-        "generator": generator_info(llm, prompt_set),
-        "judge": judge_info(judge),
-    }
+    provenance = {"generator": generator_info(llm, prompt_set), "judge": judge_info(judge)}
     for line in provenance_lines(provenance["generator"], provenance["judge"]):
         out.print(line, highlight=False)
     report = {
         "provenance": provenance,
-        "cases": [r.report for r in results],
+        "cases": [r.report() for r in results],
         "failed": [r.case.name for r in results if r.failed],
     }
-    _write_reports(
-        report_json,
-        report,
-        junit,
-        {
-            r.case.name: (r.scores, _messages(r.failed, r.metrics, r.case.thresholds))
-            for r in results
-        },
-    )
-    bad = [r for r in results if r.failed]
-    for r in bad:
-        _explain(r)
-    if bad:
-        raise typer.Exit(1)
+    suites = {
+        r.case.name: (r.scores, _messages(r.failed, r.metrics, r.case.thresholds)) for r in results
+    }
+    _write_reports(report_json, report, junit, suites)
 
 
 @eval_app.command("claims")
@@ -231,22 +233,20 @@ def claims(
         typer.echo(f"{len(lines)} claims, {supported} supported -> {output}", err=True)
 
 
-def _explain(r: Any) -> None:
+def _explain(r: CaseResult) -> None:
     """Why case `r` failed: metrics below floor, failing claims, forbidden, missed points."""
     typer.echo(f"case {r.case.name} failed:", err=True)
     for line in _messages(r.failed, r.metrics, r.case.thresholds):
         typer.echo(f"  {line}", err=True)
-    check_names = {METRIC_CHECK.get(m) for m in r.failed}
+    check_names = {check_of(m) for m in r.failed}
     failing = [s for s in r.scores if s.check in check_names]
     for line in rep.failure_lines(failing, limit=5):
         typer.echo(f"  {line}", err=True)
     if "must_not" in r.failed:
-        for hit in r.report["must_not_hits"]:
-            typer.echo(
-                f"    {hit['claim']} states a forbidden claim: {hit['must_not']!r}", err=True
-            )
+        for claim, forbidden in r.must_not_hits:
+            typer.echo(f"    {claim} states a forbidden claim: {forbidden!r}", err=True)
     if "coverage" in r.failed:
-        for point in r.report["missed_points"][:5]:
+        for point in r.missed_points[:5]:
             typer.echo(f"    missed: {point}", err=True)
 
 
@@ -265,7 +265,7 @@ def _write_reports(
 
 def _fail(failed: list[str], values: dict, floors: dict, scores: list) -> None:
     typer.echo("eval failed: " + "; ".join(_messages(failed, values, floors)), err=True)
-    check_names = {METRIC_CHECK[m] for m in failed}
+    check_names = {check_of(m) for m in failed}
     for line in rep.failure_lines([s for s in scores if s.check in check_names]):
         typer.echo(line, err=True)
     raise typer.Exit(1)
@@ -301,21 +301,17 @@ def compare(
         typer.echo(f"prompts {label}: running {len(cases)} cases...", err=True)
         sides.append(run_side(label, prompt_set, cases, llm, judge))
     result = summary(*sides)
-    result["provenance"] = {
-        "generator": generator_info(llm, None),
-        "judge": judge_info(judge),
-    }
+    result.provenance = {"generator": generator_info(llm, None), "judge": judge_info(judge)}
     out = rep.console()
     out.print(table(result))
-    for line in provenance_lines(**result["provenance"]):
+    for line in provenance_lines(**result.provenance):
         out.print(line, highlight=False)
-    for side in ("a", "b"):
-        digest = prompts_digest(result[side]["prompts"])
-        out.print(f"{side.upper()} = {result[side]['label']}: {digest}", highlight=False)
+    for name, side in (("A", result.a), ("B", result.b)):
+        out.print(f"{name} = {side.label}: {prompts_digest(side.prompts)}", highlight=False)
     if report_json is not None:
-        rep.write_json(report_json, result)
-    if result["regressions"]:
-        for line in result["regressions"]:
+        rep.write_json(report_json, result.model_dump())
+    if result.regressions:
+        for line in result.regressions:
             typer.echo(f"B is worse: {line}", err=True)
         raise typer.Exit(1)
     typer.echo("B is no worse than A on every threshold", err=True)

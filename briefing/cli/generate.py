@@ -33,9 +33,9 @@ from briefing.core.errors import InputError
 
 if TYPE_CHECKING:
     from briefing.core.config import Settings
+    from briefing.core.meter import Meter
     from briefing.core.models import Briefing
     from briefing.prompts import PromptSet
-    from briefing.stages.meter import Meter
 
 
 def generate(
@@ -59,7 +59,6 @@ def generate(
     stats: StatsOut = None,
 ) -> None:
     """Write a cited briefing of ARTICLES in the --lang languages."""
-    from briefing.core.files import check_writable
     from briefing.ingest.read import load_sources
     from briefing.llm.registry import build_llm
     from briefing.stages.pipeline import Meter, Options
@@ -67,11 +66,7 @@ def generate(
     from briefing.stages.progress import reporter
 
     started = time.perf_counter()
-    for target in (output, json_path, stats):
-        if target is not None:
-            check_writable(target)
-    if overlap_tokens >= chunk_tokens:
-        raise InputError("--overlap-tokens must be smaller than --chunk-tokens")
+    _check_targets((output, json_path, stats), chunk_tokens, overlap_tokens)
     flags = dict(
         prompts=prompts_dir,
         layout=layout,
@@ -102,6 +97,19 @@ def generate(
     _write(briefing, prompts, settings.layout, output, json_path)
     cost = briefing.run.usage["total"].cost if briefing.run else None
     _summary(time.perf_counter() - started, meter, stats, cost)
+
+
+def _check_targets(
+    targets: tuple[Path | None, ...], chunk_tokens: int, overlap_tokens: int
+) -> None:
+    """Fail before any work: unwritable outputs, or an overlap as long as the chunk."""
+    from briefing.core.files import check_writable
+
+    for target in targets:
+        if target is not None:
+            check_writable(target)
+    if overlap_tokens >= chunk_tokens:
+        raise InputError("--overlap-tokens must be smaller than --chunk-tokens")
 
 
 def _settings(flags: dict[str, Any]) -> tuple[Settings, PromptSet]:

@@ -6,9 +6,11 @@ compact shapes the model itself writes live in `briefing.stages.answers`.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from briefing.core import ids
 
 Section = Literal["agreements", "open_issues", "positions", "disagreements"]
 SECTIONS: tuple[Section, ...] = ("agreements", "open_issues", "positions", "disagreements")
@@ -20,9 +22,18 @@ class Sentence(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     id: str = Field(description="Stable id such as A2.S7: article 2, sentence 7.")
+    source_id: str = Field(description="Id of the source the sentence belongs to: A2.")
     text: str
     start: int
     end: int
+
+    @model_validator(mode="before")
+    @classmethod
+    def _older_json(cls, data: Any) -> Any:
+        """Briefings written before `source_id` existed still load."""
+        if isinstance(data, dict) and "source_id" not in data and "id" in data:
+            return {**data, "source_id": ids.source_of(str(data["id"]))}
+        return data
 
 
 class Source(BaseModel):
@@ -170,5 +181,5 @@ class Briefing(BaseModel):
         return {s.id: s for src in self.sources for s in src.sentences}
 
     def source_of(self, sentence_id: str) -> Source:
-        source_id = sentence_id.split(".", 1)[0]
+        source_id = self.sentence_index()[sentence_id].source_id
         return next(s for s in self.sources if s.id == source_id)

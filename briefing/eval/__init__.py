@@ -5,6 +5,18 @@ are the library API the CLI, the perturbation tool and the tests share.
 """
 
 from briefing.check.judge import Judge, Judgement
-from briefing.eval.scorers import Claim, Context, Score, evaluate, metrics
+from briefing.eval.metrics import REGISTRY, metrics
+from briefing.eval.scorers import SCORERS, Claim, Context, Sample, Score, evaluate
 
-__all__ = ["Claim", "Context", "Judge", "Judgement", "Score", "evaluate", "metrics"]
+__all__ = [
+    "REGISTRY",
+    "SCORERS",
+    "Claim",
+    "Context",
+    "Judge",
+    "Judgement",
+    "Sample",
+    "Score",
+    "evaluate",
+    "metrics",
+]

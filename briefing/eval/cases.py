@@ -13,23 +13,14 @@ import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+
+from pydantic import BaseModel, Field
 
 from briefing.check import details as checks
 from briefing.core.errors import InputError
 from briefing.core.models import Briefing, Item, Source
-from briefing.eval.scorers import Score, claims_of, metrics
-
-CASE_METRICS = (
-    "faithfulness",
-    "coverage",
-    "citation_precision",
-    "must_not",
-    "citations",
-    "details",
-    "consistency",
-    "attribution",
-)
+from briefing.eval.metrics import CASE_METRICS, metrics
+from briefing.eval.scorers import Score, samples
 
 
 @dataclass
@@ -115,8 +106,8 @@ def find_cases(root: Path, only: list[str] | None = None) -> list[Case]:
 
 def _faithful_items(briefing: Briefing, scores: list[Score]) -> list[Item]:
     """Items none of whose language versions failed the support check."""
-    failed = {s.target.rsplit(".", 1)[0] for s in scores if s.check == "support" and s.value == 0}
-    return [item for item_id, item, _ in claims_of(briefing) if item_id not in failed]
+    failed = {s.target for s in scores if s.check == "support" and s.value == 0}
+    return [s.item for s in samples(briefing) if not any(c.id in failed for c in s.claims)]
 
 
 def coverage(case: Case, briefing: Briefing, scores: list[Score]) -> tuple[float | None, list[str]]:
@@ -132,7 +123,7 @@ def coverage(case: Case, briefing: Briefing, scores: list[Score]) -> tuple[float
 
 def citation_precision(case: Case, briefing: Briefing) -> float | None:
     """Share of citations that point at a sentence the case marks as relevant."""
-    cited = [e for _, item, _ in claims_of(briefing) for e in dict.fromkeys(item.evidence)]
+    cited = [e for s in samples(briefing) for e in dict.fromkeys(s.item.evidence)]
     if not cited:
         return None
     return sum(e in case.relevant for e in cited) / len(cited)
@@ -159,19 +150,27 @@ def must_not_hits(case: Case, briefing: Briefing) -> list[tuple[str, str]]:
     """(claim id, forbidden claim) for every briefing claim that states a forbidden one."""
     return [
         (c.id, m.text)
-        for _, _, claims in claims_of(briefing)
-        for c in claims
+        for sample in samples(briefing)
+        for c in sample.claims
         for m in case.must_not
         if states(c.text, m)
     ]
 
 
-def case_metrics(case: Case, briefing: Briefing, scores: list[Score]) -> dict[str, Any]:
+class CaseMetrics(BaseModel):
+    """Every metric of one case, with the expected points missed and the forbidden hits."""
+
+    metrics: dict[str, float | None]
+    missed: list[str]
+    must_not_hits: list[tuple[str, str]] = Field(description="(claim id, forbidden claim)")
+
+
+def case_metrics(case: Case, briefing: Briefing, scores: list[Score]) -> CaseMetrics:
     """The checker's metrics plus the case's own: coverage, citation precision, must_not."""
-    out: dict[str, Any] = dict(metrics(scores))
+    out = dict(metrics(scores))
     out["coverage"], missed = coverage(case, briefing, scores)
     out["citation_precision"] = citation_precision(case, briefing)
     hits = must_not_hits(case, briefing)
     forbidden = len(case.must_not)
     out["must_not"] = 1.0 - len({m for _, m in hits}) / forbidden if forbidden else None
-    return {"metrics": out, "missed": missed, "must_not_hits": hits}
+    return CaseMetrics(metrics=out, missed=missed, must_not_hits=hits)

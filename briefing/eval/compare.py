@@ -10,15 +10,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from pydantic import BaseModel, model_serializer
 from rich.table import Table
 
 from briefing.check.judge import Judge
+from briefing.core.models import Usage
 from briefing.eval.cases import Case
+from briefing.eval.metrics import COMPARED
 from briefing.eval.runner import CaseResult, run_case
 from briefing.llm.base import LLM
 from briefing.prompts import PromptSet
-
-METRICS = ("faithfulness", "coverage", "citation_precision")
 
 
 @dataclass
@@ -28,16 +29,60 @@ class Side:
     results: list[CaseResult]
 
 
+class Delta(BaseModel):
+    """One number for A and for B, and B - A (None when either is unknown)."""
+
+    a: int | float | None
+    b: int | float | None
+    delta: int | float | None
+
+    @classmethod
+    def of(cls, a: float | None, b: float | None, digits: int = 3) -> Delta:
+        return cls(a=a, b=b, delta=None if a is None or b is None else round(b - a, digits))
+
+
+class Row(BaseModel):
+    """One case (or the total): each compared metric, generated tokens and LLM seconds."""
+
+    case: str
+    metrics: dict[str, Delta]
+    generated_tokens: Delta
+    llm_seconds: Delta
+
+    @model_serializer(mode="wrap")
+    def _flat(self, handler: Any) -> dict[str, Any]:
+        """In JSON the metrics sit beside the case name, one key each."""
+        data = handler(self)
+        return {"case": data.pop("case"), **data.pop("metrics"), **data}
+
+
+class SideInfo(BaseModel):
+    label: str
+    prompts: dict[str, Any]
+
+
+class Comparison(BaseModel):
+    """Prompt sets A and B side by side, what regressed, and the verdict."""
+
+    a: SideInfo
+    b: SideInfo
+    cases: list[Row]
+    total: Row
+    regressions: list[str]
+    b_no_worse: bool
+    provenance: dict[str, Any] | None = None
+
+
 def _tokens(result: CaseResult) -> int:
     """Generated tokens the prompts cost, whether the answers came fresh or from the cache."""
-    total = result.report.get("usage", {}).get("total", {})
-    return int(total.get("completion_tokens", 0))
+    total = result.usage.get("total", Usage())
+    return total.completion_tokens
 
 
 def _seconds(result: CaseResult) -> float:
     """LLM seconds the prompts cost, taking a cached answer at the time it first took."""
-    total = result.report.get("usage", {}).get("total", {})
-    return round(float(total.get("seconds", 0.0)), 1)
+    total = result.usage.get("total", Usage())
+    return round(total.seconds, 1)
 
 
 def run_side(
@@ -51,51 +96,59 @@ def _mean(values: list[float | None]) -> float | None:
     return sum(known) / len(known) if known else None
 
 
-def summary(a: Side, b: Side) -> dict[str, Any]:
+def _row(ra: CaseResult, rb: CaseResult) -> Row:
+    return Row(
+        case=ra.case.name,
+        metrics={m: Delta.of(ra.metrics.get(m), rb.metrics.get(m)) for m in COMPARED},
+        generated_tokens=Delta(a=_tokens(ra), b=_tokens(rb), delta=_tokens(rb) - _tokens(ra)),
+        llm_seconds=Delta.of(_seconds(ra), _seconds(rb), 1),
+    )
+
+
+def _regressions(ra: CaseResult, rb: CaseResult) -> list[str]:
+    """Metrics that met their floor with A and miss it with B."""
+    out = []
+    for metric in COMPARED:
+        va, vb = ra.metrics.get(metric), rb.metrics.get(metric)
+        floor = ra.case.thresholds.get(metric)
+        if floor is not None and va is not None and va >= floor and (vb is None or vb < floor):
+            after = "n/a" if vb is None else f"{vb:.2f}"
+            out.append(f"{ra.case.name}: {metric} {va:.2f} -> {after} below {floor}")
+    return out
+
+
+def _total(rows: list[Row]) -> Row:
+    def summed(key: str) -> Delta:
+        sa = sum(getattr(r, key).a for r in rows)
+        sb = sum(getattr(r, key).b for r in rows)
+        return Delta(a=round(sa, 1), b=round(sb, 1), delta=round(sb - sa, 1))
+
+    return Row(
+        case="total",
+        metrics={
+            m: Delta.of(
+                _mean([r.metrics[m].a for r in rows]), _mean([r.metrics[m].b for r in rows])
+            )
+            for m in COMPARED
+        },
+        generated_tokens=summed("generated_tokens"),
+        llm_seconds=summed("llm_seconds"),
+    )
+
+
+def summary(a: Side, b: Side) -> Comparison:
     """Per case and in total: each metric for A and B, the delta, and what regressed."""
-    rows = []
-    regressions = []
-    for ra, rb in zip(a.results, b.results, strict=True):
-        row: dict[str, Any] = {"case": ra.case.name}
-        for metric in METRICS:
-            va, vb = ra.metrics.get(metric), rb.metrics.get(metric)
-            delta = None if va is None or vb is None else round(vb - va, 3)
-            row[metric] = {"a": va, "b": vb, "delta": delta}
-            floor = ra.case.thresholds.get(metric)
-            if floor is not None and va is not None and va >= floor and (vb is None or vb < floor):
-                after = "n/a" if vb is None else f"{vb:.2f}"
-                regressions.append(f"{ra.case.name}: {metric} {va:.2f} -> {after} below {floor}")
-        row["generated_tokens"] = {
-            "a": _tokens(ra),
-            "b": _tokens(rb),
-            "delta": _tokens(rb) - _tokens(ra),
-        }
-        row["llm_seconds"] = {
-            "a": _seconds(ra),
-            "b": _seconds(rb),
-            "delta": round(_seconds(rb) - _seconds(ra), 1),
-        }
-        rows.append(row)
-    total: dict[str, Any] = {"case": "total"}
-    for metric in METRICS:
-        va = _mean([r[metric]["a"] for r in rows])
-        vb = _mean([r[metric]["b"] for r in rows])
-        total[metric] = {
-            "a": va,
-            "b": vb,
-            "delta": None if va is None or vb is None else round(vb - va, 3),
-        }
-    for key in ("generated_tokens", "llm_seconds"):
-        sa, sb = sum(r[key]["a"] for r in rows), sum(r[key]["b"] for r in rows)
-        total[key] = {"a": round(sa, 1), "b": round(sb, 1), "delta": round(sb - sa, 1)}
-    return {
-        "a": {"label": a.label, "prompts": a.prompts.provenance()},
-        "b": {"label": b.label, "prompts": b.prompts.provenance()},
-        "cases": rows,
-        "total": total,
-        "regressions": regressions,
-        "b_no_worse": not regressions,
-    }
+    pairs = list(zip(a.results, b.results, strict=True))
+    rows = [_row(ra, rb) for ra, rb in pairs]
+    regressions = [line for ra, rb in pairs for line in _regressions(ra, rb)]
+    return Comparison(
+        a=SideInfo(label=a.label, prompts=a.prompts.provenance()),
+        b=SideInfo(label=b.label, prompts=b.prompts.provenance()),
+        cases=rows,
+        total=_total(rows),
+        regressions=regressions,
+        b_no_worse=not regressions,
+    )
 
 
 def _cell(value: float | None) -> str:
@@ -115,15 +168,13 @@ def _delta(value: float | None) -> str:
     )
 
 
-def table(result: dict[str, Any]) -> Table:
-    t = Table(title=f"A = {result['a']['label']}   B = {result['b']['label']}")
+def table(result: Comparison) -> Table:
+    t = Table(title=f"A = {result.a.label}   B = {result.b.label}")
     t.add_column("case")
-    for key in (*METRICS, "generated_tokens", "LLM seconds"):
+    for key in (*COMPARED, "generated_tokens", "LLM seconds"):
         t.add_column(f"{key}\nA / B (Δ)", justify="right")
-    for row in [*result["cases"], result["total"]]:
-        cells = [
-            f"{_cell(row[k]['a'])} / {_cell(row[k]['b'])} ({_delta(row[k]['delta'])})"
-            for k in (*METRICS, "generated_tokens", "llm_seconds")
-        ]
-        t.add_row(row["case"], *cells, end_section=row["case"] == result["cases"][-1]["case"])
+    for row in [*result.cases, result.total]:
+        deltas = [*(row.metrics[m] for m in COMPARED), row.generated_tokens, row.llm_seconds]
+        cells = [f"{_cell(d.a)} / {_cell(d.b)} ({_delta(d.delta)})" for d in deltas]
+        t.add_row(row.case, *cells, end_section=row is result.cases[-1])
     return t

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from briefing.check import details as checks
 from briefing.check.judge import Judge
+from briefing.core import ids
 from briefing.core.models import Briefing, Item
 from briefing.eval.cases import Case, Point
 from briefing.eval.scorers import Claim, Context, score_attribution, score_support
@@ -170,7 +171,7 @@ def _same_person(a: str, b: str) -> bool:
 def unrelated(point: Point, case: Case, ctx: Context) -> list[str] | None:
     """The sentence sharing the fewest words with the point, outside every expected point."""
     key = {w for w in checks.words(point.text) if w not in checks.STOPWORDS and len(w) > 2}
-    candidates = [i for i in ctx.order if i not in point.evidence and not i.endswith(".S1")]
+    candidates = [i for i in ctx.order if i not in point.evidence and ids.sentence_number(i) != 1]
     if not candidates:
         return None
 

@@ -18,7 +18,7 @@ from rich.table import Table
 
 from briefing.core import files as output
 from briefing.core.errors import InputError
-from briefing.eval.cases import CASE_METRICS
+from briefing.eval.metrics import order
 from briefing.eval.scorers import Score
 
 STYLE = {1.0: "green", 0.0: "red", None: "yellow"}
@@ -69,7 +69,7 @@ def claim_table(scores: list[Score], title: str = "Claims") -> Table:
 
 def metrics_table(rows: dict[str, dict[str, float | None]], thresholds: dict[str, Any]) -> Table:
     """Rows: name -> metrics; thresholds: name -> {metric: floor} (or one dict for all)."""
-    cols = sorted({m for r in rows.values() for m in r}, key=_metric_order)
+    cols = sorted({m for r in rows.values() for m in r}, key=order)
     table = Table(title="Scores")
     table.add_column("")
     for c in cols:
@@ -83,11 +83,6 @@ def metrics_table(rows: dict[str, dict[str, float | None]], thresholds: dict[str
             cells.append(f"[red]{fmt(v)}[/]" if bad else fmt(v))
         table.add_row(name, *cells)
     return table
-
-
-def _metric_order(name: str) -> tuple[int, str]:
-    order = list(CASE_METRICS)
-    return (order.index(name) if name in order else len(order), name)
 
 
 def failure_lines(scores: list[Score], limit: int = 10) -> list[str]:

@@ -1,25 +1,25 @@
 """The two evals as functions the CLI and tests call: check one briefing, run the cases.
 
-Each returns a plain report dict (the JSON report) plus the scores for the table and
-JUnit; deciding the exit status from thresholds is the CLI's job.
+Each returns a typed result (Pydantic) that the table, JUnit and the JSON report read;
+deciding the exit status from thresholds is the CLI's job.
 """
 
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from briefing import __version__
 from briefing.check.judge import Judge
 from briefing.core.errors import InputError
-from briefing.core.models import Briefing
+from briefing.core.models import Briefing, Usage
 from briefing.eval.cases import Case, case_metrics
+from briefing.eval.metrics import metrics
 from briefing.eval.report import below
-from briefing.eval.scorers import Score, evaluate, metrics
+from briefing.eval.scorers import Score, evaluate
 from briefing.llm.base import LLM, llm_info, sampling
 from briefing.prompts import PromptSet
 from briefing.render.provenance import model_label, prompts_digest, summary
@@ -45,7 +45,7 @@ def judge_info(judge: Judge | None) -> dict[str, Any] | None:
     """The judge's provenance and what it used; None when only code checked."""
     if judge is None:
         return None
-    return {**judge.provenance(), "usage": dict(judge.usage)}
+    return {**judge.provenance(), "usage": judge.meter.total().model_dump()}
 
 
 def generator_info(llm: LLM, prompts: PromptSet | None) -> dict[str, Any]:
@@ -80,27 +80,37 @@ def provenance_lines(generator: dict[str, Any] | None, judge: dict[str, Any] | N
     return lines
 
 
-@dataclass
-class CheckResult:
-    scores: list[Score]
+class CheckResult(BaseModel):
+    """One briefing checked: its scores and metrics, and what the JSON report records."""
+
+    briefing: str
+    run: dict[str, Any] | None
+    judge: dict[str, Any] | None
     metrics: dict[str, float | None]
-    report: dict[str, Any] = field(default_factory=dict)
+    counts: dict[str, dict[str, int]]
+    seconds: float
+    scores: list[Score]
+    thresholds: dict[str, float] | None = None
+    failed: list[str] | None = None
+
+    def report(self, run: bool = True) -> dict[str, Any]:
+        """The JSON report (thresholds and failed once the CLI has judged them)."""
+        exclude = {k for k in ("thresholds", "failed") if getattr(self, k) is None}
+        return self.model_dump(exclude=exclude if run else exclude | {"run"})
 
 
 def check_briefing(briefing: Briefing, judge: Judge | None, source: str = "") -> CheckResult:
     started = time.perf_counter()
     scores = evaluate(briefing, judge)
-    values = metrics(scores)
-    report = {
-        "briefing": source,
-        "run": briefing.run.model_dump() if briefing.run else None,
-        "judge": judge_info(judge),
-        "metrics": values,
-        "counts": _counts(scores),
-        "seconds": round(time.perf_counter() - started, 2),
-        "scores": [s.to_dict() for s in scores],
-    }
-    return CheckResult(scores, values, report)
+    return CheckResult(
+        briefing=source,
+        run=briefing.run.model_dump() if briefing.run else None,
+        judge=judge_info(judge),
+        metrics=metrics(scores),
+        counts=_counts(scores),
+        seconds=round(time.perf_counter() - started, 2),
+        scores=scores,
+    )
 
 
 def _counts(scores: list[Score]) -> dict[str, dict[str, int]]:
@@ -111,13 +121,37 @@ def _counts(scores: list[Score]) -> dict[str, dict[str, int]]:
     return out
 
 
-@dataclass
-class CaseResult:
+class CaseResult(BaseModel):
+    """One eval case generated, checked and scored against its thresholds."""
+
+    model_config = ConfigDict(arbitrary_types_allowed=True)
+
     case: Case
-    scores: list[Score]
     metrics: dict[str, float | None]
     failed: list[str]
-    report: dict[str, Any]
+    missed_points: list[str] = Field(default_factory=list)
+    must_not_hits: list[tuple[str, str]] = Field(default_factory=list)
+    generate_seconds: float = 0.0
+    usage: dict[str, Usage] = Field(default_factory=dict, description="Stage -> usage.")
+    check: CheckResult | None = None
+
+    @property
+    def scores(self) -> list[Score]:
+        return self.check.scores if self.check else []
+
+    def report(self) -> dict[str, Any]:
+        """The case's entry in the JSON report."""
+        return {
+            "case": self.case.name,
+            "thresholds": self.case.thresholds,
+            "failed": self.failed,
+            "metrics": self.metrics,
+            "missed_points": self.missed_points,
+            "must_not_hits": [{"claim": c, "must_not": m} for c, m in self.must_not_hits],
+            "generate_seconds": self.generate_seconds,
+            "usage": {k: v.model_dump() for k, v in self.usage.items()},
+            "check": self.check.report(run=False) if self.check else {},
+        }
 
 
 def run_case(
@@ -140,17 +174,13 @@ def run_case(
         write_atomic(out_dir / f"{case.name}.json", briefing.model_dump_json(indent=2))
     checked = check_briefing(briefing, judge, str(case.path))
     scored = case_metrics(case, briefing, checked.scores)
-    values = scored["metrics"]
-    failed = below(values, case.thresholds)
-    report = {
-        "case": case.name,
-        "thresholds": case.thresholds,
-        "failed": failed,
-        "metrics": values,
-        "missed_points": scored["missed"],
-        "must_not_hits": [{"claim": c, "must_not": m} for c, m in scored["must_not_hits"]],
-        "generate_seconds": round(generated, 1),
-        "usage": {k: v.model_dump() for k, v in briefing.run.usage.items()} if briefing.run else {},
-        "check": {k: v for k, v in checked.report.items() if k not in ("run",)},
-    }
-    return CaseResult(case, checked.scores, values, failed, report)
+    return CaseResult(
+        case=case,
+        metrics=scored.metrics,
+        failed=below(scored.metrics, case.thresholds),
+        missed_points=scored.missed,
+        must_not_hits=scored.must_not_hits,
+        generate_seconds=round(generated, 1),
+        usage=dict(briefing.run.usage) if briefing.run else {},
+        check=checked,
+    )

@@ -1,14 +1,20 @@
-"""Scorers (claim -> Score) and metrics (scores -> number), after inspect_ai's shape.
+"""Samples, scorers and scores, after inspect_ai's shape: sample -> scorer -> Score.
 
-A claim is one language version of one briefing item. The code checks run first and
+A sample is one briefing item (a disagreement gives one per side) with its claims; a
+claim is one language version of it. Every scorer has the same contract,
+`(sample, context, judge) -> list[Score]`; metrics over the scores live in
+`briefing.eval.metrics`. The code checks run first and
 a claim that fails them is already unsupported, so the judge is not asked: that saves
 generated tokens, which are the cost on the embedded model.
 """
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
 
 from briefing.check import details as checks
 from briefing.check.judge import UNSCORED, Judge
@@ -27,19 +33,44 @@ class Claim:
     section: str = ""
 
 
-@dataclass
-class Score:
+class Score(BaseModel):
     """One check's outcome: value 1 pass, 0 fail, None unscored."""
 
-    check: str
-    target: str
+    model_config = ConfigDict(extra="forbid")
+
+    check: str = Field(description="The scorer: support, consistency or attribution.")
+    target: str = Field(description="The claim or item scored: positions[2].is, positions[2].")
     label: str
     value: float | None
     explanation: str
-    metadata: dict[str, Any] = field(default_factory=dict)
+    metadata: dict[str, Any] = Field(default_factory=dict)
 
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+
+def score(
+    check: str,
+    target: str,
+    label: str,
+    value: float | None,
+    explanation: str,
+    metadata: dict[str, Any],
+) -> Score:
+    return Score(
+        check=check,
+        target=target,
+        label=label,
+        value=value,
+        explanation=explanation,
+        metadata=metadata,
+    )
+
+
+@dataclass
+class Sample:
+    """One briefing item to score: its id, the item, and its per-language claims."""
+
+    id: str
+    item: Item
+    claims: list[Claim]
 
 
 @dataclass
@@ -50,16 +81,19 @@ class Context:
     languages: dict[str, str]
     known: set[str]
     order: list[str]
+    source_of: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def of(cls, briefing: Briefing) -> Context:
-        sentences, languages, order = {}, {}, []
+        sentences, languages, order, source_of = {}, {}, [], {}
         for src in briefing.sources:
             for s in src.sentences:
                 sentences[s.id] = s.text
                 languages[s.id] = src.language
+                source_of[s.id] = s.source_id
                 order.append(s.id)
-        return cls(sentences, languages, checks.known_names(sentences.values()), order)
+        known = checks.known_names(sentences.values())
+        return cls(sentences, languages, known, order, source_of)
 
     def cited(self, ids: list[str]) -> list[tuple[str, str]]:
         return [(i, self.sentences[i]) for i in ids if i in self.sentences]
@@ -71,15 +105,14 @@ class Context:
             if i not in self.sentences:
                 continue
             at = self.order.index(i)
-            src = i.split(".", 1)[0]
             for j in self.order[max(0, at - before) : at + 1]:
-                if j.split(".", 1)[0] == src and j not in wanted:
+                if self.source_of[j] == self.source_of[i] and j not in wanted:
                     wanted.append(j)
         return [(j, self.sentences[j]) for j in wanted]
 
 
-def claims_of(briefing: Briefing) -> list[tuple[str, Item, list[Claim]]]:
-    """Every item with its per-language claims, ids like `positions[2].is`."""
+def samples(briefing: Briefing) -> list[Sample]:
+    """Every item with its per-language claims, claim ids like `positions[2].is`."""
     out = []
     for section in ("agreements", "open_issues", "positions", "disagreements"):
         for n, whole in enumerate(getattr(briefing, section), start=1):
@@ -88,13 +121,11 @@ def claims_of(briefing: Briefing) -> list[tuple[str, Item, list[Claim]]]:
                 (f"{section}[{n}].{side.source}", Item(text=side.text, evidence=side.evidence))
                 for side in whole.sides
             ] or [(f"{section}[{n}]", whole)]
-            out += [_claims(item_id, item, section, briefing.languages) for item_id, item in parts]
+            out += [_sample(item_id, item, section, briefing.languages) for item_id, item in parts]
     return out
 
 
-def _claims(
-    item_id: str, item: Item, section: str, languages: list[str]
-) -> tuple[str, Item, list[Claim]]:
+def _sample(item_id: str, item: Item, section: str, languages: list[str]) -> Sample:
     langs = [lang for lang in languages if lang in item.text] or list(item.text)
     claims = [
         Claim(
@@ -107,7 +138,7 @@ def _claims(
         )
         for lang in langs
     ]
-    return item_id, item, claims
+    return Sample(item_id, item, claims)
 
 
 def score_support(claim: Claim, ctx: Context, judge: Judge | None) -> Score:
@@ -132,13 +163,13 @@ def score_support(claim: Claim, ctx: Context, judge: Judge | None) -> Score:
     }
     problems = bad_citations + details
     if problems or not cited:
-        return Score("support", claim.id, "not_supported", 0.0, "; ".join(problems), meta)
+        return score("support", claim.id, "not_supported", 0.0, "; ".join(problems), meta)
     if judge is None:
-        return Score("support", claim.id, "unjudged", None, "passed the code checks", meta)
+        return score("support", claim.id, "unjudged", None, "passed the code checks", meta)
     verdict = judge.support(claim.text, cited, claim.id)
     meta["judge"] = verdict.record()
     value = None if verdict.label == UNSCORED else float(verdict.label == "supported")
-    return Score("support", claim.id, verdict.label, value, verdict.reason, meta)
+    return score("support", claim.id, verdict.label, value, verdict.reason, meta)
 
 
 def score_consistency(item_id: str, claims: list[Claim], judge: Judge | None) -> Score | None:
@@ -155,13 +186,13 @@ def score_consistency(item_id: str, claims: list[Claim], judge: Judge | None) ->
         diff = checks.number_mismatch(first.text, other.text)
         if diff:
             why = f"the number {diff[0]} is in one version only ({first.language}/{other.language})"
-            return Score("consistency", item_id, "different", 0.0, why, meta)
+            return score("consistency", item_id, "different", 0.0, why, meta)
     if judge is None:
-        return Score("consistency", item_id, "unjudged", None, "numbers agree", meta)
+        return score("consistency", item_id, "unjudged", None, "numbers agree", meta)
     verdict = judge.consistency([(c.language, c.text) for c in claims], item_id)
     meta["judge"] = verdict.record()
     value = None if verdict.label == UNSCORED else float(verdict.label == "same")
-    return Score("consistency", item_id, verdict.label, value, verdict.reason, meta)
+    return score("consistency", item_id, verdict.label, value, verdict.reason, meta)
 
 
 def score_attribution(item_id: str, item: Item, ctx: Context, judge: Judge | None) -> Score | None:
@@ -178,58 +209,44 @@ def score_attribution(item_id: str, item: Item, ctx: Context, judge: Judge | Non
         "judge": None,
     }
     if status == "named":
-        return Score("attribution", item_id, "yes", 1.0, f"{item.actor} is named", meta)
+        return score("attribution", item_id, "yes", 1.0, f"{item.actor} is named", meta)
     if status == "absent" or judge is None:
         why = f"the actor '{item.actor}' is not named in the cited sentences"
         if status == "pronoun":
-            return Score("attribution", item_id, "unclear", None, why + " (he/she said)", meta)
-        return Score("attribution", item_id, "no", 0.0, why, meta)
+            return score("attribution", item_id, "unclear", None, why + " (he/she said)", meta)
+        return score("attribution", item_id, "no", 0.0, why, meta)
     verdict = judge.attribution(item.actor, claim, ctx.with_context(item.evidence), item_id)
     meta["judge"] = verdict.record()
     value = None if verdict.label in (UNSCORED, "unclear") else float(verdict.label == "yes")
-    return Score("attribution", item_id, verdict.label, value, verdict.reason, meta)
+    return score("attribution", item_id, verdict.label, value, verdict.reason, meta)
 
 
-# Metrics: tiny functions over scores.
-def mean(scores: list[Score], check: str) -> float | None:
-    values = [s.value for s in scores if s.check == check and s.value is not None]
-    return sum(values) / len(values) if values else None
+def support(sample: Sample, ctx: Context, judge: Judge | None) -> list[Score]:
+    """One support score per language version of the item."""
+    return [score_support(claim, ctx, judge) for claim in sample.claims]
 
 
-def share(scores: list[Score], check: str, key: str) -> float | None:
-    """Share of `check` scores whose metadata list `key` is empty (e.g. no bad citation)."""
-    rows = [s for s in scores if s.check == check]
-    return sum(not s.metadata.get(key) for s in rows) / len(rows) if rows else None
+def consistency(sample: Sample, ctx: Context, judge: Judge | None) -> list[Score]:
+    """One consistency score when the item has two or more language versions."""
+    score = score_consistency(sample.id, sample.claims, judge)
+    return [score] if score else []
 
 
-def faithfulness(scores: list[Score]) -> float | None:
-    """Share of claims supported; n/a while any claim that passed the code checks went
-    unjudged, since the mean of the failures alone would read as 0."""
-    if any(s.check == "support" and s.label == "unjudged" for s in scores):
-        return None
-    return mean(scores, "support")
+def attribution(sample: Sample, ctx: Context, judge: Judge | None) -> list[Score]:
+    """One attribution score when the item names an actor."""
+    score = score_attribution(sample.id, sample.item, ctx, judge)
+    return [score] if score else []
 
 
-def metrics(scores: list[Score]) -> dict[str, float | None]:
-    return {
-        "faithfulness": faithfulness(scores),
-        "citations": share(scores, "support", "citation_problems"),
-        "details": share(scores, "support", "detail_problems"),
-        "consistency": mean(scores, "consistency"),
-        "attribution": mean(scores, "attribution"),
-    }
+Scorer = Callable[[Sample, Context, Judge | None], list[Score]]
+SCORERS: tuple[Scorer, ...] = (support, consistency, attribution)
 
 
-def evaluate(briefing: Briefing, judge: Judge | None) -> list[Score]:
-    """Every check on every claim and item of the briefing."""
+def evaluate(
+    briefing: Briefing, judge: Judge | None, scorers: tuple[Scorer, ...] = SCORERS
+) -> list[Score]:
+    """Every scorer on every sample (item) of the briefing."""
     ctx = Context.of(briefing)
-    scores: list[Score] = []
-    for item_id, item, claims in claims_of(briefing):
-        scores += [score_support(c, ctx, judge) for c in claims]
-        for extra in (
-            score_consistency(item_id, claims, judge),
-            score_attribution(item_id, item, ctx, judge),
-        ):
-            if extra is not None:
-                scores.append(extra)
-    return scores
+    return [
+        s for sample in samples(briefing) for scorer in scorers for s in scorer(sample, ctx, judge)
+    ]

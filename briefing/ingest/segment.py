@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+from briefing.core.ids import sentence_id
 from briefing.core.models import Sentence
 
 __all__ = ["segment"]
@@ -70,7 +71,13 @@ def segment(text: str, source_id: str, language: str) -> list[Sentence]:
             if start < end:
                 spans.append((start, end))
     return [
-        Sentence(id=f"{source_id}.S{n}", text=text[start:end], start=start, end=end)
+        Sentence(
+            id=sentence_id(source_id, n),
+            source_id=source_id,
+            text=text[start:end],
+            start=start,
+            end=end,
+        )
         for n, (start, end) in enumerate(spans, 1)
     ]
 

@@ -66,21 +66,13 @@ def _enum_of(schema: dict[str, Any] | None) -> list[int]:
 def echo_answer(request: Request) -> dict[str, Any]:
     """A plausible, valid answer for each pipeline stage, for demos and CLI tests.
 
-    Extraction cites the excerpt's first sentence as one open issue; merge finds no
-    duplicates; translation tags each statement with the target language.
+    Extraction cites the excerpt's first sentence as one open issue, in that sentence's
+    own words (so it passes the code checks).
     """
     if request.stage == "extract":
         ids = _enum_of(request.schema) or [1]
-        fact = {
-            "kind": "open_issue",
-            "actor": "the excerpt",
-            "text": "The excerpt reports an unresolved question.",
-            "ids": ids[:1],
-        }
+        first = re.search(rf"^\[{ids[0]}\] (.*)$", request.messages[-1]["content"], re.MULTILINE)
+        text = first.group(1) if first else "The excerpt reports an unresolved question."
+        fact = {"kind": "open_issue", "actor": "none", "text": text, "ids": ids[:1]}
         return {"facts": [fact]}
-    if request.stage == "merge":
-        return {"same": [], "conflicts": []}
-    if request.stage == "translate":
-        lines = re.findall(r"^\d+\. (.*)$", request.messages[-1]["content"], re.MULTILINE)
-        return {"t": [f"({request.label}) {line}" for line in lines]}
     raise AssertionError(f"echo_answer has no answer for stage {request.stage!r}")

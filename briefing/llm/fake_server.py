@@ -37,7 +37,7 @@ def request_schema(body: dict[str, Any]) -> dict[str, Any] | None:
 def infer_stage(schema: dict[str, Any] | None) -> str:
     """The pipeline stage an answer schema belongs to, from its top-level properties."""
     props = (schema or {}).get("properties", {})
-    for key, stage in (("facts", "extract"), ("same", "merge"), ("t", "translate")):
+    for key, stage in (("facts", "extract"),):
         if key in props:
             return stage
     return "llm"

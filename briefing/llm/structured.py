@@ -9,6 +9,7 @@ of asking the same too-long question again.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
@@ -33,22 +34,30 @@ def format_errors(err: ValidationError, limit: int = 6) -> str:
     return "\n".join(lines)
 
 
-def ask(
-    llm: LLM,
-    messages: list[Message],
-    answer_type: type[T],
-    *,
-    max_tokens: int,
-    stage: str,
-    label: str,
-    schema: dict[str, Any] | None = None,
-    context: dict[str, Any] | None = None,
-    max_attempts: int = 3,
-    reask: Callable[[str], str] | None = None,
-    record: Recorder | None = None,
-) -> T:
+@dataclass(frozen=True)
+class AskOptions:
+    """How to ask: the token budget, names for the log and errors, and the re-ask loop.
+
+    `schema` defaults to the answer type's; `context` reaches its validators; `reask`
+    turns validation errors into the follow-up message; `record` sees every response.
+    """
+
+    max_tokens: int
+    stage: str
+    label: str
+    schema: dict[str, Any] | None = None
+    context: dict[str, Any] | None = None
+    max_attempts: int = 3
+    reask: Callable[[str], str] | None = None
+    record: Recorder | None = None
+
+
+def ask(llm: LLM, messages: list[Message], answer_type: type[T], options: AskOptions) -> T:
     """Return the first answer that parses and validates; raise after `max_attempts`."""
-    schema = schema if schema is not None else answer_type.model_json_schema()
+    max_tokens, stage, label = options.max_tokens, options.stage, options.label
+    context, max_attempts = options.context, options.max_attempts
+    reask, record = options.reask, options.record
+    schema = options.schema if options.schema is not None else answer_type.model_json_schema()
     history = list(messages)
     last_error = ""
     for _attempt in range(max_attempts):

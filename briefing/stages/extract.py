@@ -17,7 +17,7 @@ from briefing.core.languages import language_name
 from briefing.core.models import Chunk, Section, Sentence, Source
 from briefing.lang.names import names_in
 from briefing.llm.base import LLM
-from briefing.llm.structured import Recorder, ask
+from briefing.llm.structured import AskOptions, Recorder, ask
 from briefing.prompts import PromptSet
 from briefing.stages.answers import Extraction, constrained_schema
 from briefing.stages.chunk import split_chunk
@@ -153,18 +153,22 @@ def _extract_once(
     ids = [n for n, _ in numbered]
     schema = constrained_schema(Extraction, ids=ids, max_items=max_items)
     schema["$defs"]["Fact"]["properties"]["actor"] = {"type": "string", "enum": actors}
+    # A small model stops after two points however long the text: ask for a floor too.
+    schema["properties"]["facts"]["minItems"] = max(1, min(max_items, len(shown) // 3))
     answer = ask(
         llm,
         messages,
         Extraction,
-        schema=schema,
-        context={"ids": set(ids), "actors": set(actors)},
-        max_tokens=answer_budget(max_items, settings.max_words),
-        stage="extract",
-        label=f"chunk {chunk.id}",
-        max_attempts=settings.max_attempts,
-        reask=lambda errors: prompts.render("reask", errors=errors),
-        record=record,
+        AskOptions(
+            schema=schema,
+            context={"ids": set(ids), "actors": set(actors)},
+            max_tokens=answer_budget(max_items, settings.max_words),
+            stage="extract",
+            label=f"chunk {chunk.id}",
+            max_attempts=settings.max_attempts,
+            reask=lambda errors: prompts.render("reask", errors=errors),
+            record=record,
+        ),
     )
     by_number = dict(numbered)
     example = prompts.render("extract.example_answer")

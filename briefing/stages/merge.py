@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from briefing.core.languages import PIVOT
 from briefing.lang.values import values
 from briefing.stages.align import Link, differing
 from briefing.stages.extract import Found
@@ -32,7 +33,8 @@ def merge(
     found: list[Found], reading: Reading, same: list[Link], near: list[Link]
 ) -> tuple[list[Found], list[Conflict]]:
     """Deduplicated statements, and conflicts as indexes into that list."""
-    corroborated = [_corroborate(item, reading, same) for item in found]
+    ordered = sorted(found, key=lambda f: reading.language[f.evidence[0]] != PIVOT)
+    corroborated = [_corroborate(item, reading, same) for item in ordered]
     merged = _fold(corroborated)
     return merged, _conflicts(merged, reading, near)
 

@@ -12,18 +12,20 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 from briefing.core.languages import PIVOT
+from briefing.core.meter import Meter
 from briefing.core.models import Briefing, Item, RunInfo, Side, Source
 from briefing.llm.base import LLM, llm_info, sampling
 from briefing.prompts import PromptSet
-from briefing.stages.align import NEAR, SAME, Link, links
+from briefing.stages.align import NEAR, SAME, Link, differing, links
 from briefing.stages.chunk import chunk_sources
 from briefing.stages.extract import ChunkResult, ExtractSettings, Found, extract_chunk
 from briefing.stages.localize import lines
 from briefing.stages.merge import Conflict, merge
-from briefing.stages.meter import Meter
 from briefing.stages.progress import Bars, Quiet
 from briefing.stages.reading import Reading, read
 from briefing.stages.verify import Checker, verify
+
+STAGES = ("extract", "check")
 
 
 @dataclass
@@ -50,6 +52,7 @@ def generate(
     options = options or Options()
     progress = progress or Quiet()
     meter = meter or Meter()
+    meter.expect(STAGES)
     reading = read(sources)
     same, near = links(reading, SAME), links(reading, NEAR)
     skip = covered(reading, same)
@@ -78,7 +81,7 @@ def covered(reading: Reading, same: list[Link]) -> frozenset[str]:
     for link in same:
         for mine, other in ((link.a, link.b), (link.b, link.a)):
             crosses = reading.language[mine] != PIVOT and reading.language[other] == PIVOT
-            if crosses and reading.values[mine] == reading.values[other]:
+            if crosses and differing(reading.values[mine], reading.values[other]) is None:
                 skip.add(mine)
     return frozenset(skip)
 

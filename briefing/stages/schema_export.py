@@ -14,13 +14,11 @@ from pydantic import BaseModel
 
 from briefing.core.models import Briefing
 from briefing.core.resources import data_dir
-from briefing.stages.answers import Extraction, MergePlan, Translation
+from briefing.stages.answers import Extraction
 
 MODELS: dict[str, type[BaseModel]] = {
     "briefing": Briefing,
     "extraction": Extraction,
-    "merge-plan": MergePlan,
-    "translation": Translation,
 }
 
 

@@ -65,6 +65,9 @@ def problems(statement: str, evidence: list[str], reading: Reading) -> list[str]
     for name in names_in([statement]):
         if not all(_name_given(part, words) for part in name.split()):
             found.append(f"the name {name!r} is not in the cited sentences")
+    foreign = _untranslated(statement, originals)
+    if foreign:
+        found.append(f"{', '.join(foreign)}: not English (an untranslated gloss)")
     mine = content_words(statement)
     if mine:
         stems = {_stem(w) for w in content_words(" ".join(originals + english))}
@@ -74,6 +77,17 @@ def problems(statement: str, evidence: list[str], reading: Reading) -> list[str]
                 f"only {shared} of its {len(mine)} content words are in the cited sentences"
             )
     return found
+
+
+ICELANDIC_LETTERS = re.compile(r"[þðæöáéíóúý]", re.IGNORECASE)
+
+
+def _untranslated(statement: str, originals: list[str]) -> list[str]:
+    """Words with Icelandic letters that are not names of the cited sentences: left over
+    from a rough gloss ("makríl stem"), not English a reader can trust."""
+    names = {w.lower() for n in names_in(originals) for w in n.split()}
+    words = re.findall(r"[^\W\d_]+", statement)
+    return [w for w in words if ICELANDIC_LETTERS.search(w) and w.lower() not in names]
 
 
 def _name_given(part: str, words: set[str]) -> bool:

@@ -3,29 +3,45 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterable
+from typing import Any, Protocol
 
 from briefing.core.models import Usage
-from briefing.llm.base import Response
 
-STAGES = ("extract", "check")
+
+class Answered(Protocol):
+    """What the meter reads from a backend's response (`briefing.llm.base.Response`)."""
+
+    cached: bool
+    prompt_tokens: int
+    completion_tokens: int
+    seconds: float
+    engine_seconds: float | None
+    extra: dict[str, Any]
 
 
 class Meter:
-    """Thread-safe usage per stage.
+    """Thread-safe usage per stage, for the pipeline and the judge alike.
 
     `stages` counts every answer at what it cost when generated (a cached answer at its
     first cost), so it describes the content; `fresh_calls` and `cache_hits` describe
     this process only.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, stages: Iterable[str] = ()) -> None:
         self._lock = threading.Lock()
-        self.stages: dict[str, Usage] = {name: Usage() for name in STAGES}
+        self.stages: dict[str, Usage] = {name: Usage() for name in stages}
         self.engine_seconds = 0.0
         self.fresh_calls = 0
         self.cache_hits = 0
 
-    def record(self, stage: str, response: Response) -> None:
+    def expect(self, stages: Iterable[str]) -> None:
+        """List `stages` in the report even when they make no call."""
+        with self._lock:
+            for name in stages:
+                self.stages.setdefault(name, Usage())
+
+    def record(self, stage: str, response: Answered) -> None:
         seconds = response.extra.get("seconds", 0.0) if response.cached else response.seconds
         with self._lock:
             self.stages.setdefault(stage, Usage()).add(

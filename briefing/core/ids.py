@@ -1,0 +1,33 @@
+"""Sentence ids, built and read in this one place.
+
+A sentence id is `<source>.S<n>`: "A2.S7" is sentence 7 of source A2. Ingest builds
+them; everything else treats them as opaque keys, asking this module (or the sentence's
+own `source_id`) when it needs the source.
+"""
+
+from __future__ import annotations
+
+__all__ = ["sentence_id", "sentence_number", "source_of"]
+
+_SEP = ".S"
+
+
+def sentence_id(source_id: str, number: int) -> str:
+    """The id of sentence `number` (1-based) of source `source_id`: A2, 7 -> "A2.S7"."""
+    return f"{source_id}{_SEP}{number}"
+
+
+def _parts(sentence_id: str) -> tuple[str, str]:
+    source, sep, number = sentence_id.rpartition(_SEP)
+    return (source, number) if sep else (sentence_id, "")
+
+
+def source_of(sentence_id: str) -> str:
+    """The source id of a sentence id: "A2.S7" -> "A2"."""
+    return _parts(sentence_id)[0]
+
+
+def sentence_number(sentence_id: str) -> int | None:
+    """The sentence's 1-based number within its source: "A2.S7" -> 7 (None if malformed)."""
+    number = _parts(sentence_id)[1]
+    return int(number) if number.isdigit() else None
