@@ -36,12 +36,15 @@ def extract_page(html: str | bytes, url: str) -> Page:
         include_comments=False,
         include_tables=False,
         favor_precision=True,
-        as_dict=True,
     )
+    doc = doc.as_dict() if doc is not None and not isinstance(doc, dict) else doc
     text = ((doc or {}).get("text") or "").strip()
     if not doc or not text:
         raise InputError(f"{url}: no article text found on the page")
     title = (doc.get("title") or "").strip() or text.split("\n", 1)[0][:160]
+    first, _, rest = text.partition("\n")
+    if first.strip() == title and rest.strip():
+        text = rest.strip()  # the page's <h1> is the title, not the first sentence
     outlet = (doc.get("sitename") or "").strip() or urlparse(url).hostname
     language = (doc.get("language") or "").strip().lower()[:2] or None
     date = (doc.get("date") or "")[:10] or None
