@@ -126,7 +126,8 @@ def _first_statement(briefing: Briefing | None) -> str | None:
 
 
 def slugify(text: str) -> str:
-    ascii_text = unicodedata.normalize("NFKD", text.replace("ð", "d").replace("þ", "th"))
+    lowered = text.lower().replace("ð", "d").replace("þ", "th")
+    ascii_text = unicodedata.normalize("NFKD", lowered)
     ascii_text = ascii_text.replace("æ", "ae").encode("ascii", "ignore").decode()
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
     return slug[:SLUG_CHARS].rstrip("-") or "story"
