@@ -24,11 +24,11 @@ from briefing.lang.values import Value, values
 
 __all__ = ["THRESHOLD", "Story", "group_stories", "pair_scores"]
 
-THRESHOLD = 0.25
+THRESHOLD = 0.24  # midpoint of 0.346 (lowest same-story) and 0.134 (highest cross)
 NAME_BONUS = 0.05
 VALUE_BONUS = 0.05
 MAX_SHARED = 3
-LEAD_SENTENCES = 5
+LEAD_SENTENCES = 3
 MIN_TO_CENTRE = 3
 _NOT_NAMES = frozenset(
     [
@@ -85,7 +85,11 @@ class _Features:
 
 
 def lead(article: Article, sentences: int = LEAD_SENTENCES) -> str:
-    """The title and the first sentences: where a news article says what happened."""
+    """The title and the first sentences: where a news article says what happened.
+
+    Three sentences, not the whole text: embedding time grows with length, and the
+    margin measured with 3 (+0.212) is near that with 5 (+0.293), far above that with 2.
+    """
     head = _SENTENCE_END.split(article.text.strip(), maxsplit=sentences)[:sentences]
     return f"{article.title}. {' '.join(head)}"
 
@@ -125,10 +129,11 @@ def _centre(vectors: np.ndarray, languages: list[str]) -> np.ndarray:
     """Each vector minus its language's mean, so language stops counting as shared meaning.
 
     e5 rates two Icelandic articles on different events closer than an English and an
-    Icelandic report of one event; removing the per-language mean (measured: the margin
-    between same-story and cross-story pairs goes from -0.02 to +0.16 on the fixtures)
-    fixes that. A language with fewer than MIN_TO_CENTRE articles has no reliable mean, so
-    it is centred on the mean of all articles instead, when there are enough of them.
+    Icelandic report of one event; removing the per-language mean fixes that (measured on
+    the fixtures, title + 3 sentences: the margin between the lowest same-story and the
+    highest cross-story cosine goes from -0.045 to +0.060; +0.212 with names and values).
+    A language with fewer than MIN_TO_CENTRE articles has no reliable mean, so it is
+    centred on the mean of all articles instead, when there are enough of them.
     """
     vectors = vectors / np.linalg.norm(vectors, axis=1, keepdims=True).clip(min=1e-12)
     if len(vectors) < MIN_TO_CENTRE:
