@@ -78,3 +78,20 @@ def test_headlines_never_invent_icelandic() -> None:
     assert headlines(Story((is_,)), ["en", "is"], None) == {
         "en": "Eldgos hafið", "is": "Eldgos hafið"}  # fmt: skip
     assert slugify("Þjóðhátíð á Íslandi") == "thjodhatid-a-islandi"
+
+
+def test_cached_embeddings_are_exact_and_not_recomputed(tmp_path) -> None:
+    from briefing.lang.embed import LexicalEmbedder
+    from briefing.lang.embed_cache import CachedEmbedder
+
+    calls: list[int] = []
+
+    class Counting(LexicalEmbedder):
+        def embed(self, texts):  # type: ignore[no-untyped-def]
+            calls.append(len(texts))
+            return super().embed(texts)
+
+    path = tmp_path / "e.json"
+    first = CachedEmbedder(Counting(), path).embed(["Eldgos hafið", "Jazz in Lisbon"])
+    again = CachedEmbedder(Counting(), path).embed(["Jazz in Lisbon", "Eldgos hafið"])
+    assert calls == [2] and again == first[::-1]

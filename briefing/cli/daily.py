@@ -137,7 +137,7 @@ def daily(
             articles = collector.collect(sources)
         if not articles:
             raise InputError("no articles to brief (see the warnings above)")
-        stories = group_stories(articles)
+        stories = group_stories(articles, _embedder(output))
         if plan:
             _print_plan(stories, plan_json)
             return
@@ -160,6 +160,15 @@ def daily(
     )
     if failed:
         raise typer.Exit(1)
+
+
+def _embedder(output: Path | None) -> Any:
+    """The default embedder, its vectors remembered under DIR so a re-run embeds nothing."""
+    from briefing.lang.embed import default_embedder
+    from briefing.lang.embed_cache import CachedEmbedder
+
+    embedder = default_embedder()
+    return embedder if output is None else CachedEmbedder(embedder, output / ".embeddings.json")
 
 
 def _iso(value: str | None, flag: str) -> str | None:
