@@ -35,6 +35,7 @@ CONTRACTS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     "judge_attribution.user": (frozenset({"sentences", "actor", "claim"}), frozenset()),
     "judge_consistency.system": (frozenset(), frozenset()),
     "judge_consistency.user": (frozenset({"versions"}), frozenset()),
+    "frontpage.md": (frozenset({"stories"}), frozenset({"date", "languages", "failed"})),
 }
 LAYOUT_VARS = frozenset(
     {"briefing", "languages", "labels", "footnotes", "sections", "run", "source_names"}

@@ -9,6 +9,7 @@ from __future__ import annotations
 import typer
 
 from briefing.cli.cache import cache_app
+from briefing.cli.daily import daily
 from briefing.cli.doctor import doctor
 from briefing.cli.eval import eval_app
 from briefing.cli.generate import generate
@@ -30,6 +31,7 @@ def _root() -> None:
 
 
 app.command()(generate)
+app.command()(daily)
 app.command()(doctor)
 app.add_typer(eval_app, name="eval", help="Check briefings against their sources.")
 app.add_typer(cache_app, name="cache", help="Inspect or clear the cache of LLM answers.")

@@ -1,0 +1,346 @@
+"""`briefing daily`: feeds, pages and folders in; stories grouped across languages; one
+cited briefing per story and a front page out, redoing only the stories that changed.
+
+Fetched originals are archived under DIR/sources/<date>/, so the same run can be
+repeated offline: `briefing daily DIR/sources/<date>/ -o DIR --date <date>`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from briefing.cli.options import (
+    Backend,
+    BaseUrl,
+    Concurrency,
+    Langs,
+    Layout,
+    ModelFile,
+    ModelName,
+    NoCache,
+    PromptsDir,
+    Quiet,
+    Structured,
+    Timeout,
+)
+from briefing.core.errors import BriefingError, InputError
+
+if TYPE_CHECKING:
+    from rich.progress import Progress
+
+    from briefing.core.config import Settings
+    from briefing.core.models import Usage
+    from briefing.llm.base import LLM
+    from briefing.prompts import PromptSet
+    from briefing.stages.daily import FrontPage, FrontStory
+    from briefing.stages.stories import Story
+
+Sources = Annotated[
+    list[str],
+    typer.Argument(help="Article folders or files, article or feed URLs, TOML lists of feeds."),
+]
+OutDir = Annotated[
+    Path | None,
+    typer.Option("-o", "--output", help="Folder for briefings, front page and archive [daily]."),
+]
+Plan = Annotated[bool, typer.Option("--plan", help="Print the stories; no LLM call.")]
+PlanJson = Annotated[Path | None, typer.Option("--json", help="With --plan: the plan as JSON.")]
+Date = Annotated[str | None, typer.Option(help="Only articles published on this day (ISO).")]
+Since = Annotated[str | None, typer.Option(help="Only articles published on or after this day.")]
+MaxBytes = Annotated[int, typer.Option(min=1, help="Largest page or feed fetched, in bytes.")]
+
+
+class _FetchBar:
+    """The fetching bar: its total grows as feeds reveal their items."""
+
+    def __init__(self, progress: Progress | None) -> None:
+        self._progress = progress
+        self._task = progress.add_task("fetch", total=0) if progress is not None else None
+
+    def add(self, n: int) -> None:
+        if self._progress is not None and self._task is not None:
+            total = self._progress.tasks[self._task].total or 0
+            self._progress.update(self._task, total=total + n)
+
+    def advance(self) -> None:
+        if self._progress is not None and self._task is not None:
+            self._progress.advance(self._task)
+
+
+def daily(
+    sources: Sources,
+    output: OutDir = None,
+    plan: Plan = False,
+    plan_json: PlanJson = None,
+    date: Date = None,
+    since: Since = None,
+    lang: Langs = ["en", "is"],  # noqa: B006 - Typer reads the default
+    concurrency: Concurrency = None,
+    backend: Backend = None,
+    base_url: BaseUrl = None,
+    model: ModelName = None,
+    structured: Structured = None,
+    timeout: Timeout = None,
+    no_cache: NoCache = False,
+    model_file: ModelFile = None,
+    prompts_dir: PromptsDir = None,
+    layout: Layout = None,
+    max_bytes: MaxBytes = 2_000_000,
+    quiet: Quiet = False,
+) -> None:
+    """Group the day's articles into stories and write a briefing per story and a front page."""
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    from briefing.ingest.archive import Archive
+    from briefing.ingest.collect import Collector, DateWindow
+    from briefing.ingest.fetch import Fetcher
+    from briefing.stages.stories import group_stories
+
+    started = time.perf_counter()
+    day = _iso(date, "--date") or _iso(since, "--since") or dt.date.today().isoformat()
+    languages = list(dict.fromkeys(code.lower() for code in lang))
+    if output is None and not plan:
+        output = Path("daily")
+    archive = Archive(output / "sources" / day) if output is not None else None
+    progress = None
+    if not quiet and not plan and sys.stderr.isatty():
+        progress = Progress(
+            TextColumn("{task.description:<32}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            console=Console(stderr=True),
+        )
+
+    def warn(line: str) -> None:
+        if progress is not None:
+            progress.console.print(f"warning: {line}", markup=False, highlight=False)
+        else:
+            typer.echo(f"warning: {line}", err=True)
+
+    if progress is not None:
+        progress.start()
+    try:
+        with Fetcher(timeout=timeout or 15.0, max_bytes=max_bytes) as fetcher:
+            collector = Collector(
+                fetcher, DateWindow(_iso(date, "--date"), _iso(since, "--since")), archive, warn,
+                _FetchBar(progress),
+            )  # fmt: skip
+            articles = collector.collect(sources)
+        if not articles:
+            raise InputError("no articles to brief (see the warnings above)")
+        stories = group_stories(articles, _embedder(output))
+        if plan:
+            _print_plan(stories, plan_json)
+            return
+        assert output is not None  # set above when not planning
+        flags = dict(
+            prompts=prompts_dir, layout=layout, backend=backend, base_url=base_url, model=model,
+            structured=structured, concurrency=concurrency, timeout=timeout,
+            model_file=model_file, cache=False if no_cache else None,
+        )  # fmt: skip
+        page, usage = _brief(stories, output / day, day, languages, flags, progress, warn)
+    finally:
+        if progress is not None:
+            progress.stop()
+    failed = [s for s in page.stories if s.status == "failed"]
+    typer.echo(
+        f"{len(page.stories)} stories ({len(failed)} failed) · {len(articles)} articles · "
+        f"{usage.calls} LLM calls · {usage.prompt_tokens + usage.completion_tokens} tokens · "
+        f"{time.perf_counter() - started:.1f} s",
+        err=True,
+    )
+    if failed:
+        raise typer.Exit(1)
+
+
+def _embedder(output: Path | None) -> Any:
+    """The default embedder, its vectors remembered under DIR so a re-run embeds nothing."""
+    from briefing.lang.embed import default_embedder
+    from briefing.lang.embed_cache import CachedEmbedder
+
+    embedder = default_embedder()
+    return embedder if output is None else CachedEmbedder(embedder, output / ".embeddings.json")
+
+
+def _iso(value: str | None, flag: str) -> str | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise InputError(f"{flag} must be a date like 2026-11-24, not {value!r}") from None
+
+
+def _print_plan(stories: list[Story], plan_json: Path | None) -> None:
+    """The grouping on stdout, and as JSON when asked: no model is loaded."""
+    from briefing.core.files import write_atomic
+
+    for n, story in enumerate(stories, 1):
+        typer.echo(
+            f"story {n}: {len(story.articles)} articles · {len(story.outlets)} outlets · "
+            f"{', '.join(story.languages)}"
+        )
+        for article in story.articles:
+            typer.echo(f"  [{article.language}] {article.title} <{article.source}>")
+    if plan_json is not None:
+        plan = {
+            "stories": [
+                {
+                    "articles": [
+                        {"source": a.source, "title": a.title, "language": a.language}
+                        for a in story.articles
+                    ]
+                }
+                for story in stories
+            ]
+        }
+        write_atomic(plan_json, json.dumps(plan, ensure_ascii=False, indent=2) + "\n")
+
+
+def _previous(folder: Path) -> FrontPage | None:
+    from pydantic import ValidationError
+
+    from briefing.stages.daily import FrontPage
+
+    path = folder / "frontpage.json"
+    try:
+        return FrontPage.model_validate_json(path.read_bytes())
+    except (OSError, ValidationError):
+        return None
+
+
+def _brief(
+    stories: list[Story],
+    folder: Path,
+    day: str,
+    languages: list[str],
+    flags: dict[str, Any],
+    progress: Progress | None,
+    warn: Any,
+) -> tuple[FrontPage, Usage]:
+    """Brief every story whose article set changed; keep the rest as they are."""
+    from briefing.core.files import write_atomic
+    from briefing.core.models import Usage
+    from briefing.llm.registry import build_llm
+    from briefing.render.frontpage import render_front_json, render_front_markdown
+    from briefing.stages.daily import FrontPage, assign_slugs
+
+    previous = _previous(folder)
+    old = {s.slug: s for s in previous.stories} if previous else {}
+    same_langs = previous is not None and previous.languages == languages
+    slugs = assign_slugs(stories, previous.stories if previous else [])
+    kept: dict[int, FrontStory] = {}
+    todo: list[int] = []
+    for i, (story, slug) in enumerate(zip(stories, slugs, strict=True)):
+        prev = old.get(slug)
+        if (
+            same_langs
+            and prev is not None
+            and prev.key == story.key
+            and prev.status == "ok"
+            and (folder / f"{slug}.md").is_file()
+            and (folder / f"{slug}.json").is_file()
+        ):
+            kept[i] = prev
+        else:
+            todo.append(i)
+    total = Usage()
+    settings, prompts = _settings(flags)
+    if todo:
+        llm = build_llm(settings)
+        workers = max(1, min(settings.concurrency, llm.max_concurrency, len(todo)))
+
+        def run(i: int) -> tuple[FrontStory, Usage]:
+            return _one(stories[i], slugs[i], folder, languages, settings, prompts, llm, progress)
+
+        if workers == 1:
+            results = [run(i) for i in todo]
+        else:
+            with ThreadPoolExecutor(max_workers=workers) as pool:
+                results = list(pool.map(run, todo))
+        for i, (front, usage) in zip(todo, results, strict=True):
+            kept[i] = front
+            total.add(usage)
+            if front.status == "failed":
+                warn(f"story {front.slug} failed: {front.error}")
+    page = FrontPage(date=day, languages=languages, stories=[kept[i] for i in range(len(stories))])
+    write_atomic(folder / "frontpage.md", render_front_markdown(page, prompts), parents=True)
+    write_atomic(folder / "frontpage.json", render_front_json(page), parents=True)
+    return page, total
+
+
+def _one(
+    story: Story,
+    slug: str,
+    folder: Path,
+    languages: list[str],
+    settings: Settings,
+    prompts: PromptSet,
+    llm: LLM,
+    progress: Progress | None,
+) -> tuple[FrontStory, Usage]:
+    """One story through the `generate` pipeline; a BriefingError fails only this story."""
+    from briefing.core.files import write_atomic
+    from briefing.render.markdown import render_json, render_markdown
+    from briefing.stages.daily import FrontArticle, FrontStory, StoryBar, headlines, story_sources
+    from briefing.stages.pipeline import Meter, Options
+    from briefing.stages.pipeline import generate as run_pipeline
+
+    meter = Meter()
+    bar = StoryBar(progress, slug)
+    front = FrontStory(
+        slug=slug,
+        key=story.key,
+        headline=headlines(story, languages, None),
+        outlets=story.outlets,
+        languages=story.languages,
+        articles=[
+            FrontArticle(
+                source=a.source, title=a.title, language=a.language, outlet=a.outlet, key=a.key
+            )
+            for a in story.articles
+        ],
+    )
+    options = Options(languages=languages, concurrency=settings.concurrency, prompts=prompts)
+    try:
+        briefing = run_pipeline(story_sources(story), llm, options, bar, meter)
+        if briefing.run is not None:
+            for usage in briefing.run.usage.values():
+                usage.cost = settings.price(usage)
+        write_atomic(folder / f"{slug}.json", render_json(briefing), parents=True)
+        write_atomic(
+            folder / f"{slug}.md", render_markdown(briefing, prompts, settings.layout), parents=True
+        )
+    except BriefingError as err:
+        bar.finish("failed")
+        return front.model_copy(update={"status": "failed", "error": str(err)}), meter.total()
+    bar.finish("done")
+    update = {
+        "headline": headlines(story, languages, briefing),
+        "briefing": f"{slug}.md",
+        "briefing_json": f"{slug}.json",
+    }
+    return front.model_copy(update=update), meter.total()
+
+
+def _settings(flags: dict[str, Any]) -> tuple[Settings, PromptSet]:
+    """The resolved settings and their prompt set, the layout checked before any work."""
+    from briefing.core.config import resolve
+    from briefing.prompts import PromptSet
+
+    settings = resolve(flags)
+    prompts = PromptSet(settings.prompts)
+    if settings.layout not in prompts.layouts():
+        raise InputError(
+            f"unknown layout {settings.layout!r} (choose from {', '.join(prompts.layouts())})"
+        )
+    return settings, prompts

@@ -1,0 +1,195 @@
+"""Turn the SOURCE arguments of `briefing daily` into the day's distinct articles.
+
+A SOURCE is a folder or file of articles, an article URL, a feed URL, or a TOML list of
+feeds. A bad source costs one warning line, never the run. `--date`/`--since` select by
+publication date (undated articles are kept: nothing says they are old), and the same
+article reached twice, by URL or by text, counts once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import py3langid
+
+from briefing.core.errors import InputError
+from briefing.ingest.archive import Archive
+from briefing.ingest.article import Article
+from briefing.ingest.feeds import FeedSpec, load_feed_list, parse_feed
+from briefing.ingest.fetch import FEED_TYPES, HTML_TYPES, Fetched, Fetcher
+from briefing.ingest.html import extract_page
+from briefing.ingest.read import SUFFIXES, load_sources
+
+__all__ = ["Collector", "DateWindow"]
+
+
+@dataclass(frozen=True)
+class DateWindow:
+    """Publication dates wanted: exactly `date`, or from `since` on (ISO strings)."""
+
+    date: str | None = None
+    since: str | None = None
+
+    def wants(self, day: str | None) -> bool:
+        if day is None:
+            return True
+        if self.date is not None and day[:10] != self.date:
+            return False
+        return self.since is None or day[:10] >= self.since
+
+    def describe(self) -> str:
+        return self.date or f"since {self.since}"
+
+
+class _NoProgress:
+    def add(self, n: int) -> None: ...
+
+    def advance(self) -> None: ...
+
+
+class Collector:
+    """Reads sources in order; `articles` and `warnings` fill up as it goes."""
+
+    def __init__(
+        self,
+        fetcher: Fetcher,
+        window: DateWindow | None = None,
+        archive: Archive | None = None,
+        warn: Callable[[str], None] = lambda line: None,
+        progress: _NoProgress | None = None,
+    ) -> None:
+        self.fetcher, self.archive, self.warn = fetcher, archive, warn
+        self.window = window or DateWindow()
+        self.progress = progress or _NoProgress()
+        self.articles: list[Article] = []
+        self._urls: set[str] = set()
+        self._keys: set[str] = set()
+
+    def collect(self, sources: list[str]) -> list[Article]:
+        for source in sources:
+            try:
+                self._one(source)
+            except InputError as err:
+                self.warn(str(err))
+        return self.articles
+
+    def _one(self, source: str) -> None:
+        if source.startswith(("http://", "https://")):
+            self.progress.add(1)
+            self._url(source, None)
+            return
+        path = Path(source)
+        if path.suffix.lower() == ".toml" and path.is_file():
+            specs = load_feed_list(path)
+            self.progress.add(len(specs))
+            for spec in specs:
+                try:
+                    self._url(spec.url, spec)
+                except InputError as err:
+                    self.warn(str(err))
+            return
+        self._files(path)
+
+    def _url(self, url: str, spec: FeedSpec | None) -> None:
+        """A feed or an article page, told apart by the type the server declares."""
+        try:
+            fetched = self.fetcher.fetch(url, FEED_TYPES if spec else HTML_TYPES | FEED_TYPES)
+        finally:
+            self.progress.advance()
+        if fetched.is_feed:
+            self._keep_original(fetched, ".xml")
+            self._feed(fetched, spec or FeedSpec(url))
+        else:
+            self._page(fetched, spec, None)
+
+    def _feed(self, fetched: Fetched, spec: FeedSpec) -> None:
+        title, entries = parse_feed(fetched.body, fetched.url)
+        wanted = [e for e in entries if self.window.wants(e.date)]
+        if not wanted:
+            when = self.window.describe() if self.window.date or self.window.since else "any date"
+            raise InputError(f"{fetched.url}: feed has no items for {when}")
+        fresh = [e for e in wanted if e.link not in self._urls]
+        about = FeedSpec(spec.url, spec.outlet or title, spec.language)
+        self.progress.add(len(fresh))
+        for entry in fresh:
+            try:
+                page = self.fetcher.fetch(entry.link, HTML_TYPES)
+                self._page(page, about, entry.date)
+            except InputError as err:
+                self.warn(str(err))
+            finally:
+                self.progress.advance()
+
+    def _page(self, fetched: Fetched, spec: FeedSpec | None, feed_date: str | None) -> None:
+        if fetched.url in self._urls or fetched.final_url in self._urls:
+            return
+        self._urls.update({fetched.url, fetched.final_url})
+        page = extract_page(fetched.body, fetched.final_url)
+        date = page.date or feed_date
+        if not self.window.wants(date):
+            self.warn(f"{fetched.url}: published {date}, outside {self.window.describe()}")
+            return
+        language = (spec and spec.language) or page.language or _detect(page.text)
+        article = Article(
+            source=fetched.url,
+            title=page.title,
+            language=language,
+            text=page.text,
+            outlet=(spec and spec.outlet) or page.outlet,
+            date=date,
+            url=fetched.final_url,
+        )
+        self._keep_original(fetched, ".html")
+        if self._add(article) and self.archive is not None:
+            self.archive.article(article)
+
+    def _files(self, path: Path) -> None:
+        if path.is_dir():
+            files = sorted(
+                p
+                for p in path.rglob("*")
+                if p.suffix.lower() in SUFFIXES
+                and p.is_file()
+                and not any(part.startswith(".") for part in p.relative_to(path).parts)
+            )
+            if not files:
+                raise InputError(f"{path}: directory has no .txt or .md files")
+        else:
+            files = [path]
+        for file in files:
+            try:
+                (read,) = load_sources([file])
+            except InputError as err:
+                self.warn(str(err))
+                continue
+            if not self.window.wants(read.date):
+                continue
+            self._add(
+                Article(
+                    source=str(file),
+                    title=read.title,
+                    language=read.language,
+                    text=read.text,
+                    outlet=read.outlet,
+                    date=read.date[:10] if read.date else None,
+                    url=read.url,
+                )
+            )
+
+    def _add(self, article: Article) -> bool:
+        """Keep `article` unless its text was already seen; True when kept."""
+        if article.key in self._keys:
+            return False
+        self._keys.add(article.key)
+        self.articles.append(article)
+        return True
+
+    def _keep_original(self, fetched: Fetched, suffix: str) -> None:
+        if self.archive is not None:
+            self.archive.original(fetched.url, fetched.body, suffix)
+
+
+def _detect(text: str) -> str:
+    return str(py3langid.classify(text)[0]).lower()

@@ -1,0 +1,97 @@
+"""Grouping, dedup keys, date windows, slugs and headlines of the daily run, without HTTP."""
+
+from __future__ import annotations
+
+from daily_site import fixtures
+
+from briefing.ingest.article import Article, text_key
+from briefing.ingest.collect import DateWindow
+from briefing.stages.daily import FrontArticle, FrontStory, assign_slugs, headlines, slugify
+from briefing.stages.stories import Story, group_stories
+
+
+def articles(*folders: str) -> tuple[list[Article], dict[str, str]]:
+    found = fixtures(*folders)
+    arts = [Article(f.stem, f.title, f.language, f.text, f.outlet) for f in found]
+    return arts, {f.stem: f.story for f in found}
+
+
+def test_every_fixture_article_lands_in_its_story() -> None:
+    arts, story_of = articles("articles", "later")
+    stories = group_stories(arts)
+    assert len(stories) == len(set(story_of.values()))
+    for story in stories:
+        assert len({story_of[a.source] for a in story.articles}) == 1
+
+
+def test_a_small_day_of_three_stories_in_two_languages() -> None:
+    arts, story_of = articles("articles")
+    day = [a for a in arts if a.source in {
+        "en-eruption-review", "is-eldgos", "en-mackerel-wire", "is-makrill",
+        "en-busline-review", "is-borgarlina"}]  # fmt: skip
+    stories = group_stories(day)
+    assert sorted(len(s.articles) for s in stories) == [2, 2, 2]
+    for story in stories:
+        assert story.languages == ["en", "is"]
+        assert len({story_of[a.source] for a in story.articles}) == 1
+
+
+def test_text_key_ignores_case_spacing_and_punctuation() -> None:
+    assert text_key("Lava flows, north!\n of  Grindavík.") == text_key(
+        "lava flows north of GRINDAVÍK"
+    )
+    assert text_key("12 percent") != text_key("13 percent")
+
+
+def test_date_window() -> None:
+    assert DateWindow(date="2026-11-24").wants("2026-11-24")
+    assert not DateWindow(date="2026-11-24").wants("2026-11-23")
+    assert DateWindow(since="2026-11-20").wants("2026-11-24")
+    assert not DateWindow(since="2026-11-20").wants("2026-11-19")
+    assert DateWindow(date="2026-11-24").wants(None)
+
+
+def front(slug: str, story: Story) -> FrontStory:
+    return FrontStory(
+        slug=slug, key=story.key, headline={}, outlets=[], languages=[],
+        articles=[FrontArticle(source=a.source, title=a.title, language=a.language, key=a.key)
+                  for a in story.articles],
+    )  # fmt: skip
+
+
+def test_a_story_keeps_its_slug_as_it_grows() -> None:
+    arts, _ = articles("articles")
+    old = Story(tuple(arts[:1]))
+    grown = Story((arts[1], arts[0]))
+    assert grown.key != old.key
+    assert assign_slugs([grown], [front("first-slug", old)]) == ["first-slug"]
+    assert assign_slugs([Story(tuple(arts[2:3]))], [front("first-slug", old)]) == [
+        slugify(arts[2].title)
+    ]
+
+
+def test_headlines_never_invent_icelandic() -> None:
+    en = Article("a", "Jazz in Lisbon", "en", "Text one.")
+    is_ = Article("b", "Eldgos hafið", "is", "Texti tvö.")
+    assert headlines(Story((en,)), ["en", "is"], None) == {
+        "en": "Jazz in Lisbon", "is": "Jazz in Lisbon [en]"}  # fmt: skip
+    assert headlines(Story((is_,)), ["en", "is"], None) == {
+        "en": "Eldgos hafið", "is": "Eldgos hafið"}  # fmt: skip
+    assert slugify("Þjóðhátíð á Íslandi") == "thjodhatid-a-islandi"
+
+
+def test_cached_embeddings_are_exact_and_not_recomputed(tmp_path) -> None:
+    from briefing.lang.embed import LexicalEmbedder
+    from briefing.lang.embed_cache import CachedEmbedder
+
+    calls: list[int] = []
+
+    class Counting(LexicalEmbedder):
+        def embed(self, texts):  # type: ignore[no-untyped-def]
+            calls.append(len(texts))
+            return super().embed(texts)
+
+    path = tmp_path / "e.json"
+    first = CachedEmbedder(Counting(), path).embed(["Eldgos hafið", "Jazz in Lisbon"])
+    again = CachedEmbedder(Counting(), path).embed(["Jazz in Lisbon", "Eldgos hafið"])
+    assert calls == [2] and again == first[::-1]
