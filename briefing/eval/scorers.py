@@ -118,7 +118,10 @@ def samples(briefing: Briefing) -> list[Sample]:
         for n, whole in enumerate(getattr(briefing, section), start=1):
             # A disagreement's sides are claims of their own, each with its evidence.
             parts = [
-                (f"{section}[{n}].{side.source}", Item(text=side.text, evidence=side.evidence))
+                (
+                    f"{section}[{n}].{side.source}",
+                    Item(text=side.text, origin=side.origin, evidence=side.evidence),
+                )
                 for side in whole.sides
             ] or [(f"{section}[{n}]", whole)]
             out += [_sample(item_id, item, section, briefing.languages) for item_id, item in parts]
@@ -126,7 +129,10 @@ def samples(briefing: Briefing) -> list[Sample]:
 
 
 def _sample(item_id: str, item: Item, section: str, languages: list[str]) -> Sample:
+    """Only lines the tool wrote are claims: a verbatim quote of a cited sentence and the
+    marked English fallback (the English claim again) are not scored as claims."""
     langs = [lang for lang in languages if lang in item.text] or list(item.text)
+    langs = [lang for lang in langs if item.origin.get(lang, "statement") == "statement"]
     claims = [
         Claim(
             f"{item_id}.{lang}",
