@@ -4,7 +4,6 @@ and `serve`, which registers a test double as a backend by name."""
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Callable
 from typing import Any
 
@@ -26,60 +25,44 @@ def fact(kind: str, actor: str, text: str, *ids: int) -> dict[str, Any]:
     return {"kind": kind, "actor": actor, "text": text, "ids": list(ids)}
 
 
-# What a good model would say about the harbour fixture, chunk by chunk.
+# What a good model would say about the harbour fixture, chunk by chunk. Only the
+# extract stage asks the model now. Each actor is one of the names code finds in the
+# shown sentences (or "none"), and each statement reuses its cited sentence's words,
+# numbers and names, so it passes `stages.verify`. Chunk A2.C1 shows only A2.S2: the
+# Icelandic sentences linked to an English one with the same numbers are skipped.
 HARBOUR_EXTRACTS: dict[str, dict[str, Any]] = {
     "chunk A1.C1": {
         "facts": [
-            fact(
-                "agreement", "Akureyri and Nordlys", "Two night sailings will be added from May.", 1
-            ),
+            fact("agreement", "none", "Akureyri and Nordlys agreed to add two night sailings.", 1),
             fact(
                 "position",
-                "Anna Jónsdóttir",
-                "The deal costs the town 40 million krónur a year.",
+                "Mayor Anna Jónsdóttir",
+                "The deal would cost the town 40 million a year.",
                 2,
             ),
-            fact("open_issue", "Akureyri and Nordlys", "The harbour fee is not settled yet.", 3),
-            fact("position", "Pétur Berg", "Nordlys wants the fee cut by half.", 4),
+            fact("open_issue", "none", "The harbour fee was not settled.", 3),
+            fact("position", "Pétur Berg", "Nordlys wants the harbour fee cut by half.", 4),
         ]
     },
     "chunk A2.C1": {
         "facts": [
             fact(
-                "agreement",
-                "Akureyri and Nordlys",
-                "They agreed on two new night sailings from May.",
-                1,
-            ),
-            fact(
                 "position",
                 "Anna Jónsdóttir",
-                "The deal costs the town 45 million krónur a year.",
-                2,
-            ),
-            fact(
-                "open_issue", "Akureyri and Nordlys", "There is no agreement on the harbour fee.", 3
+                "The contract would cost the town 45 million a year.",
+                1,
             ),
         ]
     },
 }
-# Points 1..7 in extraction order: 1,5 and 3,7 are duplicates; 2 and 6 contradict.
-HARBOUR_MERGE = {"same": [[1, 5], [3, 7]], "conflicts": [[2, 6]]}
-
-
-def translate_all(request: Request) -> dict[str, Any]:
-    lines = re.findall(r"^\d+\. (.*)$", request.messages[-1]["content"], re.MULTILINE)
-    return {"t": [f"IS: {line}" for line in lines]}
 
 
 def scripted(
     extracts: dict[str, Any] | None = None,
-    merge: dict[str, Any] | None = None,
     overrides: dict[str, list[Any]] | None = None,
 ) -> Callable[[Request], Any]:
-    """A responder answering by stage and label; `overrides[label]` answers come first."""
+    """A responder answering extractions by label; `overrides[label]` answers come first."""
     extracts = HARBOUR_EXTRACTS if extracts is None else extracts
-    merge = HARBOUR_MERGE if merge is None else merge
     queued = {k: list(v) for k, v in (overrides or {}).items()}
 
     def respond(request: Request) -> Any:
@@ -87,10 +70,6 @@ def scripted(
             return queued[request.label].pop(0)
         if request.stage == "extract":
             return extracts[request.label]
-        if request.stage == "merge":
-            return merge
-        if request.stage == "translate":
-            return translate_all(request)
         raise AssertionError(f"unexpected request {request.stage} {request.label}")
 
     return respond

@@ -1,9 +1,8 @@
-"""The pipeline over a scripted fake LLM: extraction, merge, translation, assembly."""
+"""The pipeline over a scripted fake LLM: extraction, verification, merge, localization."""
 
 from __future__ import annotations
 
 import json
-import re
 
 import pytest
 from helpers import HARBOUR_EXTRACTS, fact, scripted, truncated
@@ -14,7 +13,6 @@ from briefing.eval.scorers import evaluate
 from briefing.llm.fake import FakeLLM
 from briefing.render.markdown import render_markdown
 from briefing.stages.pipeline import Options, generate
-from briefing.stages.translate import degenerate
 
 
 def test_merges_duplicates_across_languages_and_sources(harbour: list[Source]) -> None:
@@ -23,11 +21,40 @@ def test_merges_duplicates_across_languages_and_sources(harbour: list[Source]) -
     assert [i.evidence for i in briefing.agreements] == [["A1.S1", "A2.S1"]]
     assert [i.evidence for i in briefing.open_issues] == [["A1.S3", "A2.S3"]]
     assert briefing.agreements[0].text == {
-        "en": "Two night sailings will be added from May.",
-        "is": "IS: Two night sailings will be added from May.",
+        "en": "Akureyri and Nordlys agreed to add two night sailings.",
+        "is": "Akureyrarbær og ferjufélagið Nordlys sömdu í gær um tvær nýjar "
+        "næturferðir frá og með maí.",
     }
+    assert briefing.agreements[0].origin == {"en": "statement", "is": "quote:A2.S1"}
     actors = [i.actor for i in briefing.positions]
-    assert actors == ["Anna Jónsdóttir", "Pétur Berg", "Anna Jónsdóttir"]
+    assert actors == ["Mayor Anna Jónsdóttir", "Pétur Berg", "Anna Jónsdóttir"]
+    assert briefing.dropped == []
+
+
+def test_the_model_reads_english_and_skips_linked_icelandic(harbour: list[Source]) -> None:
+    llm = FakeLLM(scripted())
+    generate(harbour, llm)
+
+    english, icelandic = (r.messages[-1]["content"] for r in llm.requests)
+    assert "Actors: Akureyri, Nordlys, Mayor Anna Jónsdóttir, Pétur Berg, none" in english
+    # A2.S1 and A2.S3 are linked to English sentences: only A2.S2 is shown, as its gloss
+    assert "machine-translated from Icelandic" in icelandic
+    assert "[1] Anna Jónsdóttir mayor said" in icelandic and "[2]" not in icelandic
+    assert "samningurinn" not in icelandic
+    assert "Actors: Anna Jónsdóttir, none" in icelandic
+    schema = llm.requests[1].schema["$defs"]["Fact"]["properties"]
+    assert schema["actor"] == {"type": "string", "enum": ["Anna Jónsdóttir", "none"]}
+    assert llm.requests[0].schema["properties"]["facts"]["minItems"] >= 1
+
+
+def test_an_actor_not_in_the_list_is_reasked(harbour: list[Source]) -> None:
+    bad = {"facts": [fact("agreement", "Akureyri and Nordlys", "The harbour fee.", 3)]}
+    llm = FakeLLM(scripted(overrides={"chunk A1.C1": [bad]}))
+    briefing = generate(harbour, llm)
+
+    _, second = [r for r in llm.requests if r.label == "chunk A1.C1"]
+    assert "actor 'Akureyri and Nordlys' is not listed" in second.messages[-1]["content"]
+    assert len(briefing.positions) == 3
 
 
 def test_contradiction_becomes_a_disagreement_citing_both_sides(harbour: list[Source]) -> None:
@@ -39,8 +66,10 @@ def test_contradiction_becomes_a_disagreement_citing_both_sides(harbour: list[So
     first, second = disagreement.sides
     assert (first.source, first.evidence) == ("A1", ["A1.S2"])
     assert (second.source, second.evidence) == ("A2", ["A2.S2"])
-    assert first.text["en"] == "The deal costs the town 40 million krónur a year."
-    assert second.text["is"] == "IS: The deal costs the town 45 million krónur a year."
+    assert first.text["en"] == "The deal would cost the town 40 million a year."
+    assert first.origin == {"en": "statement", "is": "fallback"}
+    assert second.text["is"].startswith("Anna Jónsdóttir bæjarstjóri sagði")
+    assert second.origin == {"en": "statement", "is": "quote:A2.S2"}
 
 
 def test_a_true_disagreement_passes_the_support_and_detail_checks(harbour: list[Source]) -> None:
@@ -50,12 +79,7 @@ def test_a_true_disagreement_passes_the_support_and_detail_checks(harbour: list[
     scores = [s for s in evaluate(briefing, None) if s.target.startswith("disagreements")]
 
     support = [s for s in scores if s.check == "support"]
-    assert {s.target for s in support} == {
-        "disagreements[1].A1.en",
-        "disagreements[1].A1.is",
-        "disagreements[1].A2.en",
-        "disagreements[1].A2.is",
-    }
+    assert {s.target for s in support} >= {"disagreements[1].A1.en", "disagreements[1].A2.en"}
     assert all(not s.metadata["detail_problems"] for s in support), support
     assert all(s.value != 0 for s in support), support
 
@@ -64,10 +88,10 @@ def test_the_renderer_composes_a_disagreement_from_its_sides(harbour: list[Sourc
     markdown = render_markdown(generate(harbour, FakeLLM(scripted())))
 
     assert (
-        "Coastal Times: The deal costs the town 40 million krónur a year. — whereas "
-        "Vikublaðið: The deal costs the town 45 million krónur a year.[^A1.S2][^A2.S2]"
+        "Coastal Times: The deal would cost the town 40 million a year. — whereas "
+        "Vikublaðið: The contract would cost the town 45 million a year.[^A1.S2][^A2.S2]"
     ) in markdown
-    assert "Coastal Times: IS: The deal costs the town 40 million krónur a year. — en" in markdown
+    assert "Coastal Times: [en] The deal would cost the town 40 million a year." in markdown
 
 
 def test_usage_is_counted_per_stage(harbour: list[Source]) -> None:
@@ -76,8 +100,9 @@ def test_usage_is_counted_per_stage(harbour: list[Source]) -> None:
 
     assert briefing.run is not None
     usage = briefing.run.usage
-    assert (usage["extract"].calls, usage["merge"].calls, usage["translate"].calls) == (2, 1, 1)
-    assert usage["total"].calls == len(llm.requests) == 4
+    assert set(usage) == {"extract", "check", "total"}
+    assert (usage["extract"].calls, usage["check"].calls) == (2, 0)
+    assert usage["total"].calls == len(llm.requests) == 2
     assert usage["total"].completion_tokens > 0
     assert briefing.run.backend == "fake"
 
@@ -85,13 +110,28 @@ def test_usage_is_counted_per_stage(harbour: list[Source]) -> None:
 def test_a_number_missing_from_the_cited_sentence_is_dropped(harbour: list[Source]) -> None:
     extracts = dict(HARBOUR_EXTRACTS)
     extracts["chunk A1.C1"] = {
-        "facts": [fact("position", "Anna Jónsdóttir", "The deal costs 90 million krónur.", 2)]
+        "facts": [
+            fact("position", "Mayor Anna Jónsdóttir", "The deal would cost 90 million a year.", 2)
+        ]
     }
-    briefing = generate(harbour, FakeLLM(scripted(extracts, {"same": [], "conflicts": []})))
+    briefing = generate(harbour, FakeLLM(scripted(extracts)))
 
     assert all("90" not in i.text["en"] for i in briefing.positions)
     [dropped] = briefing.dropped
-    assert dropped["chunk"] == "A1.C1" and "90" in dropped["reason"]
+    assert dropped["evidence"] == "A1.S2"
+    assert dropped["reason"].startswith("the number ")
+    assert "is not in the cited sentences" in dropped["reason"]
+
+
+def test_a_miscited_statement_is_recited_to_its_neighbour(harbour: list[Source]) -> None:
+    extracts = dict(HARBOUR_EXTRACTS)
+    extracts["chunk A1.C1"] = {
+        "facts": [fact("open_issue", "none", "The harbour fee was not settled.", 4)]
+    }
+    briefing = generate(harbour, FakeLLM(scripted(extracts)))
+
+    assert [i.evidence for i in briefing.open_issues] == [["A1.S3", "A2.S3"]]
+    assert briefing.dropped == []
 
 
 def test_invalid_answer_is_reasked_with_the_error(harbour: list[Source]) -> None:
@@ -114,12 +154,15 @@ def test_validation_failing_every_attempt_names_the_chunk(harbour: list[Source])
 
 def test_truncated_answer_splits_the_chunk(harbour: list[Source]) -> None:
     halves = {
-        "chunk A1.C1a": {"facts": [fact("agreement", "Akureyri", "Night sailings from May.", 1)]},
-        "chunk A1.C1b": {"facts": [fact("open_issue", "Akureyri", "The harbour fee is open.", 1)]},
+        "chunk A1.C1a": {
+            "facts": [fact("agreement", "Nordlys", "Nordlys agreed to add two night sailings.", 1)]
+        },
+        "chunk A1.C1b": {
+            "facts": [fact("open_issue", "none", "The harbour fee was not settled.", 1)]
+        },
     }
     extracts = {**HARBOUR_EXTRACTS, **halves}
-    no_merge = {"same": [], "conflicts": []}
-    llm = FakeLLM(scripted(extracts, no_merge, overrides={"chunk A1.C1": [truncated()]}))
+    llm = FakeLLM(scripted(extracts, overrides={"chunk A1.C1": [truncated()]}))
     briefing = generate(harbour, llm)
 
     labels = [r.label for r in llm.requests if r.stage == "extract"]
@@ -134,16 +177,16 @@ def test_a_truncated_one_sentence_chunk_fails_clearly(harbour: list[Source]) -> 
         generate(harbour, llm, options)
 
 
-def test_languages_follow_the_options(harbour: list[Source]) -> None:
+def test_languages_follow_the_options_without_a_translation_call(harbour: list[Source]) -> None:
     llm = FakeLLM(scripted())
     briefing = generate(harbour, llm, Options(languages=["is", "de"]))
 
     assert briefing.languages == ["is", "de"]
-    assert set(briefing.agreements[0].text) == {"is", "de"}
-    assert [r.label for r in llm.requests if r.stage == "translate"] == [
-        "translation into Icelandic",
-        "translation into German",
-    ]
+    [agreement] = briefing.agreements
+    assert set(agreement.text) == {"is", "de"}
+    assert agreement.origin == {"is": "quote:A2.S1", "de": "fallback"}
+    assert agreement.text["de"] == "Akureyri and Nordlys agreed to add two night sailings."
+    assert {r.stage for r in llm.requests} == {"extract"}
 
 
 def test_concurrent_extraction_gives_the_same_briefing(harbour: list[Source]) -> None:
@@ -158,35 +201,29 @@ def test_concurrent_extraction_gives_the_same_briefing(harbour: list[Source]) ->
 def test_a_statement_parroting_the_prompt_example_is_dropped(harbour: list[Source]) -> None:
     extracts = dict(HARBOUR_EXTRACTS)
     extracts["chunk A2.C1"] = {
-        "facts": [fact("open_issue", "the council", "Night shift length is still unresolved.", 3)]
+        "facts": [fact("open_issue", "none", "Night shift length is still unresolved.", 1)]
     }
-    briefing = generate(harbour, FakeLLM(scripted(extracts, {"same": [], "conflicts": []})))
+    briefing = generate(harbour, FakeLLM(scripted(extracts)))
 
     assert [d["text"] for d in briefing.dropped] == ["Night shift length is still unresolved."]
     assert "example" in briefing.dropped[0]["reason"]
 
 
-def test_a_looping_translation_falls_back_to_the_marked_pivot(harbour: list[Source]) -> None:
-    def looping(request):
-        answer = scripted()(request)
-        if request.stage == "translate":
-            answer["t"][0] = "Ríkið stundum stundum stundum stundum stundum"
-        return answer
+def test_a_checker_that_rejects_drops_and_one_that_passes_scores(harbour: list[Source]) -> None:
+    from briefing.stages.verify import Verdict
 
-    briefing = generate(harbour, FakeLLM(looping))
-    assert briefing.agreements[0].text["is"] == "[en] Two night sailings will be added from May."
-    assert briefing.open_issues[0].text["is"].startswith("IS: ")
+    def picky(statement: str, evidence: list[str]) -> Verdict:
+        return Verdict(0.2, False, "unsupported") if "harbour" in statement else Verdict(0.9, True)
 
+    briefing = generate(harbour, FakeLLM(scripted()), Options(checker=picky))
 
-def test_each_translation_is_capped_near_its_source_length(harbour: list[Source]) -> None:
-    llm = FakeLLM(scripted())
-    generate(harbour, llm)
-    request = next(r for r in llm.requests if r.stage == "translate")
-    caps = [s["maxLength"] for s in request.schema["properties"]["t"]["prefixItems"]]
-    english = re.findall(r"^\d+\. (.+)$", request.messages[1]["content"], re.MULTILINE)
-    assert len(caps) == len(english) > 1
-    assert caps == [int(len(text) * 1.4) + 10 for text in english]
-    assert request.max_tokens == sum(int(cap * 0.55) + 8 for cap in caps) + 16
+    assert briefing.open_issues == []
+    assert {d["text"] for d in briefing.dropped} == {
+        "The harbour fee was not settled.",
+        "Nordlys wants the harbour fee cut by half.",
+    }
+    assert all("scored it 0.20: unsupported" in d["reason"] for d in briefing.dropped)
+    assert [i.score for i in briefing.agreements] == [0.9]
 
 
 def test_cached_answers_count_at_their_first_cost_but_are_not_fresh_calls() -> None:
@@ -199,18 +236,3 @@ def test_cached_answers_count_at_their_first_cost_but_are_not_fresh_calls() -> N
     total = meter.total()
     assert (total.calls, total.completion_tokens) == (2, 50)
     assert (meter.fresh_calls, meter.cache_hits) == (1, 1)
-
-
-@pytest.mark.parametrize(
-    ("text", "looping"),
-    [
-        ("Ríkið stundum stundum stundum stundum", True),
-        ("Deuruminni áskaltið að skála á skála á skála á skála", True),
-        ("verkfallinu lauk og verkfallinu lauk og verkfallinu lauk og", True),
-        ("Hafnarstjórn segir að 30 skip hafi tafist, en stéttarfélagið segir 45.", False),
-        ("Hún sagði já, já, já við öllu.", False),
-        ("Samið var um að deila gögnum og að hittast aftur í maí.", False),
-    ],
-)
-def test_a_translation_loop_is_told_from_a_sentence(text: str, looping: bool) -> None:
-    assert degenerate(text) is looping
