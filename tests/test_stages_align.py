@@ -1,0 +1,54 @@
+"""`stages.align`: mutual-best links across sources, and values that differ."""
+
+from __future__ import annotations
+
+import pytest
+from stage_sources import meeting
+
+from briefing.lang.values import Value
+from briefing.stages.align import Link, differing
+from briefing.stages.reading import Reading
+
+
+@pytest.fixture(scope="module")
+def read_meeting() -> tuple[Reading, list[Link], list[Link]]:
+    return meeting()
+
+
+def pairs(found: list[Link]) -> set[tuple[str, str]]:
+    return {(link.a, link.b) for link in found}
+
+
+def test_a_sentence_is_linked_to_its_icelandic_translation(read_meeting) -> None:
+    reading, same, _ = read_meeting
+    assert {("E.S1", "I.S1"), ("E.S2", "I.S2"), ("E.S5", "I.S4")} <= pairs(same)
+    assert reading.gloss["I.S1"].startswith("The ministers")
+    assert all(link.score >= 0.86 for link in same)
+
+
+def test_a_sentence_is_not_linked_to_an_unrelated_one(read_meeting) -> None:
+    _, same, near = read_meeting
+    # "Norway wants a larger share" has no Icelandic counterpart; the weather has no English
+    assert not any("E.S3" in (a, b) or "I.S3" in (a, b) for a, b in pairs(near))
+    # each sentence is linked at most once: links are mutual best matches
+    linked = [s for link in same for s in (link.a, link.b)]
+    assert len(linked) == len(set(linked))
+
+
+def test_linked_sentences_with_different_numbers_differ(read_meeting) -> None:
+    reading, _, _ = read_meeting
+    six, five = differing(reading.values["E.S1"], reading.values["I.S1"])
+    assert (six.number, five.number) == (6, 5)
+    assert differing(reading.values["E.S2"], reading.values["I.S2"]) is None
+
+
+def test_values_of_different_kinds_or_units_do_not_differ() -> None:
+    percent = frozenset({Value(kind="percent", number=12.0)})
+    number = frozenset({Value(kind="number", number=16.0)})
+    assert differing(percent, number) is None
+    assert differing(percent, frozenset({Value(kind="percent", number=16.0)})) is not None
+
+
+def test_link_other_gives_the_other_end() -> None:
+    link = Link("E.S1", "I.S1", 0.9)
+    assert link.other("E.S1") == "I.S1" and link.other("I.S1") == "E.S1"

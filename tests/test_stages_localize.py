@@ -1,0 +1,68 @@
+"""`stages.localize`: every line in every language, none of them written by the model."""
+
+from __future__ import annotations
+
+import pytest
+from stage_sources import ICELANDIC, meeting
+
+from briefing.core.models import Source
+from briefing.stages.align import Link
+from briefing.stages.extract import Found
+from briefing.stages.localize import lines
+from briefing.stages.pipeline import assemble
+from briefing.stages.reading import Reading
+
+SHARE = "They agreed to share research data on the mackerel stock."
+
+
+@pytest.fixture(scope="module")
+def read_meeting() -> tuple[Reading, list[Link], list[Link]]:
+    return meeting()
+
+
+def test_the_icelandic_evidence_sentence_is_quoted_verbatim(read_meeting) -> None:
+    reading, _, _ = read_meeting
+    text, origin = lines(SHARE, ["E.S2", "I.S2"], reading, ["en", "is"])
+
+    assert text == {"en": SHARE, "is": ICELANDIC.sentences[1].text}
+    assert origin == {"en": "statement", "is": "quote:I.S2"}
+
+
+def test_without_icelandic_evidence_the_english_line_is_a_marked_fallback(read_meeting) -> None:
+    reading, _, _ = read_meeting
+    statement = "Norway wants a larger share of the catch."
+    text, origin = lines(statement, ["E.S3"], reading, ["en", "is", "de"])
+
+    assert text == {"en": statement, "is": statement, "de": statement}
+    assert origin == {"en": "statement", "is": "fallback", "de": "fallback"}
+
+
+def test_the_first_cited_sentence_of_the_language_is_quoted(read_meeting) -> None:
+    reading, _, _ = read_meeting
+    _, origin = lines("x", ["E.S1", "I.S4", "I.S1"], reading, ["is"])
+    assert origin == {"is": "quote:I.S4"}
+
+
+def test_a_quote_collapses_the_source_whitespace() -> None:
+    from helpers import source
+
+    from briefing.stages.reading import read
+
+    spaced = source("W", "is", ["Ráðherrarnir  funduðu\n í Bergen."])
+    reading = read([spaced])
+    text, _ = lines("The ministers met in Bergen.", ["W.S1"], reading, ["is"])
+    assert text == {"is": "Ráðherrarnir funduðu í Bergen."}
+
+
+def test_assembled_items_carry_text_and_origin_per_language(read_meeting) -> None:
+    reading, _, _ = read_meeting
+    merged = [
+        Found("agreements", SHARE, ["E.S2", "I.S2"], "E"),
+        Found("positions", "Norway wants a larger share of the catch.", ["E.S3"], "E", "Norway"),
+    ]
+    briefing = assemble(reading, merged, [], ["en", "is"], [])
+
+    [agreement], [position] = briefing.agreements, briefing.positions
+    assert agreement.origin == {"en": "statement", "is": "quote:I.S2"}
+    assert position.origin["is"] == "fallback" and position.actor == "Norway"
+    assert all(isinstance(s, Source) for s in briefing.sources)
