@@ -37,7 +37,9 @@ def test_writes_markdown_and_json(tmp_path: Path, harbour_paths, scripted_backen
     assert data["sources"][0]["sentences"][0]["id"] == "A1.S1"
     for section in ("agreements", "open_issues", "positions", "disagreements"):
         assert data[section], section
-    assert data["positions"][0]["actor"] == "Anna Jónsdóttir"
+    assert data["positions"][0]["actor"] == "Mayor Anna Jónsdóttir"
+    assert data["agreements"][0]["origin"] == {"en": "statement", "is": "quote:A2.S1"}
+    assert data["dropped"] == []
     text = md.read_text()
     assert "## English" in text and "## Íslenska" in text
     assert "[^A2.S1]: “Akureyrarbær og ferjufélagið Nordlys sömdu í gær" in text
