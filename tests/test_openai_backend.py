@@ -321,9 +321,8 @@ def test_a_failed_run_resumes_from_the_cache(tmp_path: Path, isolated: Path) -> 
         asked = len(healthy.requests)
         third = generate(healthy, folder)
     assert second.exit_code == 0, second.output
-    # 6 extractions and a translation, 3 of them kept from the failed run; the fake's
-    # statements are identical, so code folds them and no merge call is needed
-    assert asked == 6 + 1 - 3
+    # 6 extractions, 3 of them kept from the failed run; no merge or translation call
+    assert asked == 6 - 3
     assert "3 cached answers" in second.stderr
     assert len(healthy.requests) == asked  # an unchanged re-run asks nothing
     assert "0 LLM calls" in third.stderr
@@ -340,13 +339,14 @@ def test_usage_and_cost_per_stage(tmp_path: Path, server: FakeOpenAIServer) -> N
     assert result.exit_code == 0, result.output
     usage = json.loads(out.read_text())["run"]["usage"]
     total = usage["total"]
-    # 2 extractions and a translation: the fake's identical statements fold without a merge
-    assert total["calls"] == 3 == sum(usage[s]["calls"] for s in ("extract", "merge", "translate"))
+    # 2 extractions, the only stage that asks the model; merge and localize are code
+    assert set(usage) == {"extract", "check", "total"}
+    assert total["calls"] == 2 == sum(usage[s]["calls"] for s in ("extract", "check"))
     expected = (total["prompt_tokens"] * 2.0 + total["completion_tokens"] * 8.0) / 1e6
     assert total["cost"] == pytest.approx(expected)
     assert usage["extract"]["cost"] > 0
     last = result.stderr.strip().splitlines()[-1]
-    assert "3 LLM calls" in last and f"cost {expected:.4f}" in last
+    assert "2 LLM calls" in last and f"cost {expected:.4f}" in last
 
 
 def test_the_api_key_never_leaks(

@@ -25,15 +25,15 @@ def override(tmp_path: Path, name: str, text: str) -> Path:
 
 def test_override_replaces_one_template_and_keeps_the_rest(tmp_path: Path) -> None:
     shipped = PromptSet()
-    custom = PromptSet(override(tmp_path, "merge.system", "Group duplicates. JSON only."))
-    assert custom.source("merge.system") == "Group duplicates. JSON only."
-    assert custom.overridden("merge.system") and not custom.overridden("merge.user")
+    custom = PromptSet(override(tmp_path, "judge.system", "Group duplicates. JSON only."))
+    assert custom.source("judge.system") == "Group duplicates. JSON only."
+    assert custom.overridden("judge.system") and not custom.overridden("judge.user")
     assert custom.source("extract.user") == shipped.source("extract.user")
-    assert custom.provenance()["merge.system"] == {
+    assert custom.provenance()["judge.system"] == {
         "sha256": hashlib.sha256(b"Group duplicates. JSON only.").hexdigest(),
         "origin": "override",
     }
-    assert custom.provenance()["merge.user"]["origin"] == "shipped"
+    assert custom.provenance()["judge.user"]["origin"] == "shipped"
 
 
 def test_syntax_error_names_file_and_line(tmp_path: Path) -> None:
@@ -43,8 +43,8 @@ def test_syntax_error_names_file_and_line(tmp_path: Path) -> None:
 
 
 def test_unknown_variable_names_file_line_and_variable(tmp_path: Path) -> None:
-    override(tmp_path, "translate.user", "{% for s in statements %}{{ s }}{% endfor %}\n{{ tone }}")
-    with pytest.raises(InputError, match=r"translate\.user\.j2:2: unknown variable 'tone'"):
+    override(tmp_path, "extract.user", "{% for n, s in sentences %}{{ s }}{% endfor %}\n{{ tone }}")
+    with pytest.raises(InputError, match=r"extract\.user\.j2:2: unknown variable 'tone'"):
         PromptSet(tmp_path)
 
 
@@ -65,10 +65,10 @@ def test_broken_prompt_fails_before_any_llm_call(
 ) -> None:
     llm = FakeLLM(scripted())
     serve(llm)
-    override(tmp_path, "merge.user", "{{ pointz }}")
+    override(tmp_path, "extract.user", "{% for n, s in sentences %}{{ s }}{% endfor %}{{ pointz }}")
     result = runner.invoke(app, ["generate", *map(str, harbour_paths), "--prompts", str(tmp_path)])
     assert result.exit_code == 2
-    assert "merge.user.j2:1: unknown variable 'pointz'" in result.stderr
+    assert "extract.user.j2:1: unknown variable 'pointz'" in result.stderr
     assert llm.requests == []
 
 
@@ -104,8 +104,9 @@ def test_export_refuses_to_overwrite(tmp_path: Path) -> None:
 def test_list_and_show(tmp_path: Path) -> None:
     listed = runner.invoke(app, ["prompts", "list"]).stdout
     assert "extract.system" in listed and "layout.paired.md" in listed
-    shown = runner.invoke(app, ["prompts", "show", "merge.user"]).stdout
-    assert shown == PromptSet().source("merge.user") + "\n"
+    assert "merge." not in listed and "translate." not in listed
+    shown = runner.invoke(app, ["prompts", "show", "extract.user"]).stdout
+    assert shown == PromptSet().source("extract.user") + "\n"
 
 
 def test_the_config_file_picks_the_prompts_and_layout(
@@ -141,9 +142,9 @@ def test_the_config_file_picks_the_prompts_and_layout(
 
 
 def test_check_reports_a_good_folder_and_names_the_broken_file(tmp_path: Path) -> None:
-    good = override(tmp_path / "good", "merge.system", "Group the points. JSON only.")
+    good = override(tmp_path / "good", "judge.system", "Group the points. JSON only.")
     result = runner.invoke(app, ["prompts", "check", str(good)])
-    assert result.exit_code == 0 and "overridden: merge.system" in result.stdout
+    assert result.exit_code == 0 and "overridden: judge.system" in result.stdout
     bad = override(tmp_path / "bad", "judge.user", "{{ claim }}")
     result = runner.invoke(app, ["prompts", "check", str(bad)])
     assert result.exit_code == 2
@@ -155,12 +156,12 @@ def test_check_reports_a_good_folder_and_names_the_broken_file(tmp_path: Path) -
 def test_list_shows_the_config_folder_as_overrides(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    override(tmp_path / "house", "merge.system", "Group the points. JSON only.")
+    override(tmp_path / "house", "judge.system", "Group the points. JSON only.")
     config = tmp_path / "briefing.toml"
     config.write_text('prompts = "house"\n', encoding="utf-8")
     monkeypatch.setenv("BRIEFING_CONFIG", str(config))
     listed = runner.invoke(app, ["prompts", "list"]).stdout.splitlines()
-    assert [line.split()[-1] for line in listed if line.startswith("merge.")] == [
+    assert [line.split()[-1] for line in listed if line.startswith("judge.")] == [
         "override",
         "shipped",
     ]

@@ -71,7 +71,8 @@ def echo_answer(request: Request) -> dict[str, Any]:
     """
     if request.stage == "extract":
         ids = _enum_of(request.schema) or [1]
-        first = re.search(rf"^\[{ids[0]}\] (.*)$", request.messages[-1]["content"], re.MULTILINE)
+        shown = request.messages[-1]["content"] if request.messages else ""
+        first = re.search(rf"^\[{ids[0]}\] (.*)$", shown, re.MULTILINE)
         text = first.group(1) if first else "The excerpt reports an unresolved question."
         fact = {"kind": "open_issue", "actor": "none", "text": text, "ids": ids[:1]}
         return {"facts": [fact]}
