@@ -51,7 +51,7 @@ def test_compare_reports_both_sets_and_the_deltas(tmp_path: Path, fake_backend: 
     assert [row["case"] for row in data["cases"]] == ["harbour-strike"]
     assert data["b"]["prompts"]["extract.system"]["origin"] == "override"
     assert data["a"]["prompts"]["extract.system"]["origin"] == "shipped"
-    assert data["a"]["prompts"]["merge.user"] == data["b"]["prompts"]["merge.user"]
+    assert data["a"]["prompts"]["extract.user"] == data["b"]["prompts"]["extract.user"]
     assert data["provenance"]["generator"]["backend"] == "fake"
     assert data["provenance"]["judge"] is None
     assert "B = " in result.stdout and "overridden: extract.system" in result.stdout
@@ -60,7 +60,9 @@ def test_compare_reports_both_sets_and_the_deltas(tmp_path: Path, fake_backend: 
     assert row["generated_tokens"]["a"] > 0
     assert data["b_no_worse"] is (result.exit_code == 0)
     systems = {r.messages[0]["content"] for r in fake_backend.requests if r.stage == "extract"}
-    assert any(s.startswith("List the main points.") for s in systems) and len(systems) == 2
+    # B's system prompt names each chunk's own limit; A's is the shipped one
+    assert any(s.startswith("List the main points.") for s in systems)
+    assert len({s for s in systems if not s.startswith("List the main points.")}) == 1
 
 
 def test_compare_needs_two_prompt_sets(fake_backend: FakeLLM) -> None:
