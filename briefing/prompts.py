@@ -21,10 +21,10 @@ from briefing.core.resources import data_dir
 
 # template name -> (variables it must use, variables it may use)
 CONTRACTS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
-    "extract.system": (frozenset(), frozenset({"max_items", "max_words"})),
+    "extract.system": (frozenset(), frozenset({"max_words"})),
     "extract.user": (
         frozenset({"sentences"}),
-        frozenset({"source", "language_name", "glossed", "actors"}),
+        frozenset({"source", "language_name", "glossed", "actors", "asked"}),
     ),
     "extract.example": (frozenset(), frozenset()),
     "extract.example_answer": (frozenset(), frozenset()),

@@ -18,13 +18,14 @@ A An The This That These Those It Its He She They We I You Our Their His Her In 
 From To By With And But Or If When While As After Before Both All No Not There Mr Mrs Ms
 Dr Prof President Minister Prime Monday Tuesday Wednesday Thursday Friday Saturday Sunday
 January February March April May June July August September October November December
-Í Á Það Þetta Hann Hún Þeir Við Ég En Og Ekki Einnig Þá Þar Um Með
+Í Á Það Þetta Hann Hún Þeir Við Ég En Og Ekki Einnig Þá Þar Um Með Mayor Chief Executive
+Chairman Chairwoman Governor Senator Secretary General Director Leader Foreign Finance
 """
 NOT_NAMES = frozenset(_NOT_NAMES.split())
 
 
 def _clean(name: str) -> str:
-    words = [w.strip(".'’-") for w in name.split()]
+    words = [re.sub(r"['’]s$", "", w).strip(".'’-") for w in name.split()]
     while words and words[0] in NOT_NAMES:
         words.pop(0)
     return " ".join(w for w in words if w)

@@ -90,7 +90,7 @@ class EmbeddedLLM:
         # llama.cpp rounds the context up to a multiple of 256 but llama-cpp-python sizes
         # its token buffer by the requested value; asking for a multiple keeps them equal.
         self.n_ctx = -(-n_ctx // 256) * 256
-        self.n_threads = n_threads or available_cpus()
+        self.n_threads = n_threads or int(os.environ.get("BRIEFING_THREADS", 0)) or available_cpus()
         self.reuse_prefix = reuse_prefix
         self.load_seconds: float | None = None
         self._llama: Llama | None = None

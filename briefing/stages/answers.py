@@ -116,6 +116,43 @@ class Translation(BaseModel):
         return value
 
 
+PointKind = Literal["agreement", "open_issue", "position", "background"]
+
+
+class Point(BaseModel):
+    """What one of the sentences asked for reports, as one short English statement."""
+
+    model_config = _STRICT
+
+    kind: PointKind = Field(
+        description="agreement: agreed or decided together; open_issue: unresolved or "
+        "disputed; position: what one actor said, wants or claims; background: none of these."
+    )
+    actor: str = Field(
+        min_length=2, description='Who said it or holds it: one of the actors listed, or "none".'
+    )
+    text: str = Field(min_length=3, description="What the sentence says, in one short sentence.")
+
+    @field_validator("actor")
+    @classmethod
+    def _listed_actor(cls, actor: str, info: ValidationInfo) -> str:
+        allowed = (info.context or {}).get("actors")
+        if allowed is not None and actor not in allowed:
+            raise ValueError(f"actor {actor!r} is not listed; choose one of: {', '.join(allowed)}")
+        return actor
+
+
+def point_schema(actors: list[str], max_chars: int) -> dict[str, Any]:
+    """`Point` for one call: the actor from the list, a short text.
+
+    Under constrained decoding the model cannot invent an actor or write a paragraph.
+    """
+    schema = copy.deepcopy(Point.model_json_schema())
+    schema["properties"]["actor"] = {"type": "string", "enum": actors}
+    schema["properties"]["text"] = {"type": "string", "minLength": 3, "maxLength": max_chars}
+    return schema
+
+
 def _walk(schema: dict[str, Any], fn: Any) -> None:
     fn(schema)
     for value in schema.values():

@@ -19,9 +19,10 @@ from briefing.lang.names import names_in
 from briefing.llm.base import LLM
 from briefing.llm.structured import AskOptions, Recorder, ask
 from briefing.prompts import PromptSet
-from briefing.stages.answers import Extraction, constrained_schema
+from briefing.stages.answers import Point, point_schema
 from briefing.stages.chunk import split_chunk
 from briefing.stages.reading import Reading
+from briefing.stages.select import select
 
 
 @dataclass
@@ -44,7 +45,7 @@ class ChunkResult:
 
 @dataclass(frozen=True)
 class ExtractSettings:
-    max_words: int = 14
+    max_words: int = 20
     max_attempts: int = 3
     reading: Reading | None = None
     skip: frozenset[str] = frozenset()  # sentence ids another source already covers
@@ -57,15 +58,10 @@ SECTION_OF: dict[str, Section] = {
 }
 
 
-def items_for(shown: int) -> int:
-    """How many facts a chunk may yield: about one per two sentences shown, within bounds."""
-    return max(2, min(10, (shown + 1) // 2))
-
-
 def answer_budget(max_items: int, max_words: int) -> int:
-    """Tokens a full answer may need: per fact, its words (with room for long names and
-    numbers), the actor, the ids and the JSON syntax."""
-    per_item = 2 * max_words + 40
+    """Tokens a full answer may need: per point, its words (with room for long names and
+    numbers), the kind, the actor and the JSON syntax."""
+    per_item = 2 * max_words + 30
     return max_items * per_item + 16
 
 
@@ -127,68 +123,63 @@ def _extract_once(
 ) -> ChunkResult:
     reading = settings.reading
     shown = [s for s in chunk.sentences if s.id not in settings.skip]
-    if not shown:
+    asked = select(shown, chunk, reading)
+    if not asked:
         return ChunkResult()
     numbered = list(enumerate(shown, start=1))
-    texts = [
-        (n, reading.english(s.id) if reading else " ".join(s.text.split())) for n, s in numbered
-    ]
+    number = {s.id: n for n, s in numbered}
+    texts = [(n, _english(s, reading)) for n, s in numbered]
     actors = [*names_in([t for _, t in texts]), "none"]
-    max_items = items_for(len(shown))
-    system = prompts.render("extract.system", max_items=max_items, max_words=settings.max_words)
     glossed = reading is not None and any(s.id in reading.gloss for s in shown)
-    user = prompts.render(
-        "extract.user",
-        source=source,
-        language_name=language_name(chunk.language),
-        glossed=glossed,
-        actors=actors,
-        sentences=texts,
-    )
-    messages = [
-        {"role": "system", "content": system},
-        *example_turns(prompts),
-        {"role": "user", "content": user},
-    ]
-    ids = [n for n, _ in numbered]
-    schema = constrained_schema(Extraction, ids=ids, max_items=max_items)
-    schema["$defs"]["Fact"]["properties"]["actor"] = {"type": "string", "enum": actors}
-    # A small model stops after two points however long the text: ask for a floor too.
-    schema["properties"]["facts"]["minItems"] = max(1, min(max_items, len(shown) // 3))
-    answer = ask(
-        llm,
-        messages,
-        Extraction,
-        AskOptions(
-            schema=schema,
-            context={"ids": set(ids), "actors": set(actors)},
-            max_tokens=answer_budget(max_items, settings.max_words),
-            stage="extract",
-            label=f"chunk {chunk.id}",
-            max_attempts=settings.max_attempts,
-            reask=lambda errors: prompts.render("reask", errors=errors),
-            record=record,
-        ),
-    )
-    by_number = dict(numbered)
+    system = prompts.render("extract.system", max_words=settings.max_words)
+    points = []
+    for sentence in asked:
+        user = prompts.render(
+            "extract.user",
+            source=source,
+            language_name=language_name(chunk.language),
+            glossed=glossed,
+            actors=actors,
+            sentences=texts,
+            asked=(number[sentence.id], _english(sentence, reading)),
+        )
+        messages = [
+            {"role": "system", "content": system},
+            *example_turns(prompts),
+            {"role": "user", "content": user},
+        ]
+        points.append(
+            ask(
+                llm,
+                messages,
+                Point,
+                AskOptions(
+                    schema=point_schema(actors, max_chars=8 * settings.max_words),
+                    context={"actors": actors},
+                    max_tokens=answer_budget(1, settings.max_words),
+                    stage="extract",
+                    label=f"{chunk.id} sentence {sentence.id}",
+                    max_attempts=settings.max_attempts,
+                    reask=lambda errors: prompts.render("reask", errors=errors),
+                    record=record,
+                ),
+            )
+        )
     example = prompts.render("extract.example_answer")
     result = ChunkResult()
-    for fact in answer.facts:
-        cited = [by_number[n] for n in fact.ids]
-        actor = fact.actor.strip() if fact.kind == "position" and fact.actor != "none" else None
-        if example and _borrowed(
-            fact.text, example, [reading.english(s.id) if reading else s.text for s in cited]
-        ):
-            result.dropped.append(
-                {
-                    "chunk": chunk.id,
-                    "text": fact.text,
-                    "reason": "the statement repeats the prompt's example, not the article",
-                }
-            )
+    for sentence, point in zip(asked, points, strict=True):
+        if point.kind == "background":
             continue
-        evidence = [s.id for s in cited]
+        actor = point.actor.strip() if point.kind == "position" and point.actor != "none" else None
+        if len(point.text) >= 8 * settings.max_words - 1:
+            reason = "cut off at the length limit"
+            result.dropped.append({"chunk": chunk.id, "text": point.text, "reason": reason})
+            continue
+        if example and _borrowed(point.text, example, [_english(sentence, reading)]):
+            reason = "the statement repeats the prompt's example, not the article"
+            result.dropped.append({"chunk": chunk.id, "text": point.text, "reason": reason})
+            continue
         result.found.append(
-            Found(SECTION_OF[fact.kind], fact.text.strip(), evidence, chunk.source_id, actor)
+            Found(SECTION_OF[point.kind], point.text.strip(), [sentence.id], chunk.source_id, actor)
         )
     return result

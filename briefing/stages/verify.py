@@ -56,6 +56,9 @@ def _stem(word: str) -> str:
 def problems(statement: str, evidence: list[str], reading: Reading) -> list[str]:
     """What of `statement` its evidence sentences do not give (empty: it passes)."""
     found: list[str] = []
+    stripped = statement.strip()
+    if len(stripped.split()) < 4 or not (stripped[:1].isupper() or stripped[:1].isdigit()):
+        found.append("not a whole sentence")
     originals = [reading.sentences[i].text for i in evidence]
     english = [reading.english(i) for i in evidence]
     given = set().union(*(reading.values[i] for i in evidence))
@@ -83,11 +86,11 @@ ICELANDIC_LETTERS = re.compile(r"[þðæöáéíóúý]", re.IGNORECASE)
 
 
 def _untranslated(statement: str, originals: list[str]) -> list[str]:
-    """Words with Icelandic letters that are not names of the cited sentences: left over
-    from a rough gloss ("makríl stem"), not English a reader can trust."""
-    names = {w.lower() for n in names_in(originals) for w in n.split()}
+    """Words with Icelandic letters that the cited sentences do not contain as written
+    (names do): left over from a rough gloss ("makríl stem"), not English."""
+    written = {w.lower() for w in re.findall(r"[^\W\d_]+", " ".join(originals))}
     words = re.findall(r"[^\W\d_]+", statement)
-    return [w for w in words if ICELANDIC_LETTERS.search(w) and w.lower() not in names]
+    return [w for w in words if ICELANDIC_LETTERS.search(w) and w.lower() not in written]
 
 
 def _name_given(part: str, words: set[str]) -> bool:
@@ -99,7 +102,7 @@ def _show(value: object) -> str:
     number = getattr(value, "number", None)
     date = getattr(value, "date", None)
     if number is not None:
-        return f"{number:g}"
+        return f"{number:,.0f}" if float(number).is_integer() else f"{number:,}"
     return "-".join(str(p) for p in date) if date else "?"
 
 
