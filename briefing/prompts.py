@@ -36,6 +36,8 @@ CONTRACTS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     "judge_attribution.user": (frozenset({"sentences", "actor", "claim"}), frozenset()),
     "judge_consistency.system": (frozenset(), frozenset()),
     "judge_consistency.user": (frozenset({"versions"}), frozenset()),
+    "score.system": (frozenset(), frozenset()),
+    "score.user": (frozenset({"sentences", "claim"}), frozenset({"claim_gloss"})),
 }
 LAYOUT_VARS = frozenset(
     {"briefing", "languages", "labels", "footnotes", "sections", "run", "source_names"}

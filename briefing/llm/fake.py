@@ -38,6 +38,12 @@ class FakeLLM:
             answer = answer(request)
         if isinstance(answer, Response):
             return answer
+        if request.choices is not None and isinstance(answer, dict):
+            # scripted choice probabilities: {"yes": 0.9, "no": 0.1}
+            probs = {c: float(answer.get(c, 0.0)) for c in request.choices}
+            prompt_tokens = sum(len(m["content"].split()) for m in request.messages)
+            best = max(probs, key=probs.__getitem__, default="")
+            return Response(text=best, prompt_tokens=prompt_tokens, choice_probs=probs)
         text = answer if isinstance(answer, str) else json.dumps(answer, ensure_ascii=False)
         prompt_tokens = sum(len(m["content"].split()) for m in request.messages)
         return Response(
