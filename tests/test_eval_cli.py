@@ -135,8 +135,11 @@ def test_checking_again_takes_the_verdicts_from_the_answer_cache(
         args = [str(path), "--judge-backend", "openai", "--report-json", str(report)]
         assert runner.invoke(eval_app, args).exit_code == 0
     first, second = (json.loads(r.read_text())["judge"]["usage"] for r in reports)
-    assert first["calls"] == len(server_judge.requests) == 3 and first["cached_calls"] == 0
-    assert (second["calls"], second["cached_calls"]) == (0, 3)
+    assert first["calls"] == len(server_judge.requests) == 2 and first["cached_calls"] == 0
+    assert (second["calls"], second["cached_calls"]) == (
+        0,
+        2,
+    )  # consistency needs no judge call now
 
 
 def test_a_judge_prompt_folder_is_used_and_recorded(tmp_path: Path, fake_judge: FakeLLM) -> None:
