@@ -401,6 +401,12 @@ def perturb(
     json_path: Annotated[
         Path | None, typer.Option("--json", help="Write every variant and verdict here.")
     ] = None,
+    use_checker: Annotated[
+        bool,
+        typer.Option(
+            "--checker", help="Measure the calibrated checker (judge: --judge-backend or embedded)."
+        ),
+    ] = False,
 ) -> None:
     """Measure the checker: perturb the cases' expected points and count what it catches."""
     import time
@@ -410,18 +416,24 @@ def perturb(
     from briefing.eval.runner import judge_info
 
     judge = None
-    if judge_backend:
+    checker = None
+    if use_checker:
+        checker = make_checker(judge_backend or "embedded", judge_model)
+    elif judge_backend:
         judge = make_judge(judge_backend, judge_model, judge_votes, judge_prompts)
     started = time.perf_counter()
     result = measure(
         find_cases(cases_dir),
         judge,
         language,
-        lambda line: typer.echo(line, err=True) if judge else None,
+        lambda line: typer.echo(line, err=True) if judge or checker else None,
+        checker,
     )
-    result["judge"] = judge_info(judge)
+    result["judge"] = checker.provenance() if checker else judge_info(judge)
     result["seconds"] = round(time.perf_counter() - started, 1)
     mode = "code checks + judge" if judge else "code checks only"
+    if checker is not None:
+        mode = f"calibrated checker, threshold {checker.threshold:.3f}"
     typer.echo(f"checker measured on perturbed expected points ({mode})")
     typer.echo(f"{'kind':20} {'n':>4} {'caught':>7} {'unscored':>9}")
     for kind, s in result["summary"].items():
