@@ -36,6 +36,8 @@ CONTRACTS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     "judge_consistency.system": (frozenset(), frozenset()),
     "judge_consistency.user": (frozenset({"versions"}), frozenset()),
     "frontpage.md": (frozenset({"stories"}), frozenset({"date", "languages", "failed"})),
+    "score.system": (frozenset(), frozenset()),
+    "score.user": (frozenset({"sentences", "claim"}), frozenset({"claim_gloss"})),
 }
 LAYOUT_VARS = frozenset(
     {"briefing", "languages", "labels", "footnotes", "sections", "run", "source_names"}

@@ -259,3 +259,18 @@ def test_eval_run_judges_with_the_judge_prompt_folder(
     judged = json.loads((tmp_path / "r.json").read_text())["provenance"]["judge"]
     assert judged["prompts"]["judge.system"]["origin"] == "override"
     assert "overridden: judge.system" in result.stdout
+
+
+def test_the_calibrated_checker_measures_the_perturbations() -> None:
+    from briefing.check.checker import Checker
+    from briefing.lang.embed import LexicalEmbedder
+    from briefing.llm.fake import FakeLLM
+
+    cases = find_cases(Path("evals/cases"), ["mackerel-talks"])
+    llm = FakeLLM(lambda r: {"yes": 0.9, "no": 0.1})
+    checker = Checker(llm, embedder=LexicalEmbedder())
+    result = perturb.measure(cases, judge=None, checker=checker)
+    summary = result["summary"]
+    assert summary["changed_number"]["caught"] == 1.0
+    assert all(r["why"][0].startswith("score ") for r in result["rows"] if r["flagged"])
+    assert all(r.choices for r in llm.requests)

@@ -23,6 +23,8 @@ runner = CliRunner()
 def judge_by_keyword(request: Request) -> dict[str, Any]:
     """Supported unless the statement mentions 'welcomed' (an invented addition)."""
     user = request.messages[1]["content"]
+    if request.choices:  # the checker's scored judge: probabilities of yes / no
+        return {"yes": 0.1, "no": 0.9} if "welcomed" in user else {"yes": 0.9, "no": 0.1}
     if "VERSION" in user:
         return {"reason": "same facts", "label": "same"}
     if "welcomed" in user:
@@ -133,10 +135,9 @@ def test_checking_again_takes_the_verdicts_from_the_answer_cache(
         args = [str(path), "--judge-backend", "openai", "--report-json", str(report)]
         assert runner.invoke(eval_app, args).exit_code == 0
     first, second = (json.loads(r.read_text())["judge"]["usage"] for r in reports)
-    # cached verdicts count at their first cost: the report describes the content, and
-    # the server is not asked again
-    assert first["calls"] == len(server_judge.requests) == 3
-    assert second == first and len(server_judge.requests) == 3
+    # cached verdicts count at their first cost; consistency needs no judge call now
+    assert first["calls"] == len(server_judge.requests) == 2
+    assert second == first and len(server_judge.requests) == 2
 
 
 def test_a_judge_prompt_folder_is_used_and_recorded(tmp_path: Path, fake_judge: FakeLLM) -> None:
@@ -225,10 +226,43 @@ def test_claims_jsonl(tmp_path: Path, fake_judge: FakeLLM) -> None:
     )
     assert result.exit_code == 0, result.output
     out = [json.loads(line) for line in (tmp_path / "out.jsonl").read_text().splitlines()]
-    assert [(o["id"], o["label"], o["score"]) for o in out] == [
-        ("c1", 1, 1.0),
-        ("c2", 0, 0.0),
-        ("c3", 0, 0.0),
-    ]
-    assert "the number 20 does not appear" in out[1]["reason"]
-    assert len(fake_judge.requests) == 2  # c2 failed the code checks, no judge needed
+    assert [(o["id"], o["label"]) for o in out] == [("c1", 1), ("c2", 0), ("c3", 0)]  # fitted
+    assert out[0]["score"] > out[1]["score"] and out[0]["score"] > out[2]["score"]
+    assert "the value 20% is not in the evidence" in out[1]["reason"]
+    assert "judge p(supported)=0.10" in out[2]["reason"]
+    assert all(r.choices for r in fake_judge.requests)  # scored by logprobs, not labels
+
+
+def test_claims_bad_lines_name_the_line_and_keep_the_good_ones(
+    tmp_path: Path, fake_judge: FakeLLM
+) -> None:
+    good = {
+        "id": "g",
+        "source": "Iceland gets 16.5 percent.",
+        "claim": "Iceland gets 16.5 percent.",
+    }
+    infile = tmp_path / "in.jsonl"
+    infile.write_text(
+        "\n".join([json.dumps(good), "{not json", json.dumps({"id": "x", "claim": "no source"}),
+                    json.dumps({**good, "id": "g2"})]) + "\n"
+    )  # fmt: skip
+    out = tmp_path / "out.jsonl"
+    result = runner.invoke(eval_app, ["claims", str(infile), "-o", str(out), "--no-judge"])
+    assert result.exit_code == 2
+    assert f"{infile}:2: " in result.stderr and f"{infile}:3: needs a string 'source'" in (
+        result.stderr
+    )
+    assert len([x for x in result.stderr.splitlines() if x.startswith("error:")]) == 2
+    # "not lost": every good line is checked and written, in input order
+    assert [json.loads(x)["id"] for x in out.read_text().splitlines()] == ["g", "g2"]
+
+
+def test_claims_threshold_flag_is_recorded(tmp_path: Path, fake_judge: FakeLLM) -> None:
+    row = {"id": "a", "source": "Iceland gets 16.5 percent.", "claim": "Iceland gets 16.5 percent."}
+    infile = tmp_path / "in.jsonl"
+    infile.write_text(json.dumps(row) + "\n")
+    out = tmp_path / "out.jsonl"
+    args = ["claims", str(infile), "-o", str(out), "--judge-backend", "openai"]
+    result = runner.invoke(eval_app, [*args, "--threshold", "0.999"])
+    assert result.exit_code == 0 and "threshold 0.999" in result.stderr
+    assert json.loads(out.read_text())["label"] == 0

@@ -99,7 +99,7 @@ def test_language_versions_with_different_numbers_are_inconsistent_without_a_jud
     )
     consistency = next(s for s in evaluate(b, Judge(llm)) if s.check == "consistency")
     assert (consistency.label, consistency.value) == ("different", 0.0)
-    assert "16.5" in consistency.explanation
+    assert "the value 15% is not in the evidence" in consistency.explanation
     assert len(llm.requests) == 1
 
 

@@ -20,6 +20,7 @@ from briefing.cli.options import (
     ModelFile,
     ModelName,
     NoCache,
+    NoCheck,
     Output,
     Overlap,
     Paths,
@@ -57,6 +58,7 @@ def generate(
     layout: Layout = None,
     quiet: Quiet = False,
     stats: StatsOut = None,
+    no_check: NoCheck = False,
 ) -> None:
     """Write a cited briefing of ARTICLES in the --lang languages."""
     from briefing.ingest.read import load_sources
@@ -89,6 +91,7 @@ def generate(
         overlap_tokens=overlap_tokens,
         concurrency=settings.concurrency,
         prompts=prompts,
+        check=not no_check,
     )
     briefing = run_pipeline(sources, llm, options, reporter(not quiet), meter)
     if briefing.run is not None:

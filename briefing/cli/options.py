@@ -59,6 +59,12 @@ StatsOut = Annotated[
     Path | None,
     typer.Option("--stats", help="Write this run's process figures (calls, hits, time) as JSON."),
 ]
+NoCheck = Annotated[
+    bool,
+    typer.Option(
+        "--no-check", help="Publish what passes the code checks, without the support checker."
+    ),
+]
 Langs = Annotated[list[str], typer.Option("--lang", "-l", help="Output language, repeatable.")]
 Backend = Annotated[
     str | None, typer.Option(help="LLM backend: embedded (default), openai or fake.")

@@ -1,86 +1,73 @@
 """The checker on its own: (document, claim) pairs -> label and score, as fact-checking
 benchmarks want them (one JSON object per line in and out).
 
-A claim here cites no sentence, so the code checks read the whole document and the
-judge reads the sentences that share the most words with the claim (the whole document
-when it is short), keeping the judge's prompt, and so its cost, small.
+A claim here cites no sentence, so the checker takes the document's sentences as the
+candidate evidence and shows the judge the few most like the claim (`Checker.check_source`).
+Languages are detected per field unless the line gives `lang_source` / `lang_claim`.
+
+Bad lines do not lose the file: every good line is still checked and written, in input
+order; each bad line gets one error naming its line number (`IN.jsonl:7: ...`) and the
+command exits 2 after writing the good ones.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import py3langid
 
-from briefing.check import details as checks
-from briefing.check.judge import UNSCORED, Judge
+from briefing.check.checker import Checker
 from briefing.core.errors import InputError
-from briefing.ingest.segment import segment
-
-SHORT_DOCUMENT_WORDS = 250
-TOP_SENTENCES = 5
 
 
-def read_jsonl(path: Path) -> Iterator[dict[str, Any]]:
+@dataclass
+class Lines:
+    """The good rows of a JSONL file and one message per bad line."""
+
+    rows: list[dict[str, Any]] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+
+def read_jsonl(path: Path) -> Lines:
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError as err:
-        raise InputError(f"cannot read {path}: {err.strerror}") from None
+    except (OSError, UnicodeDecodeError) as err:
+        raise InputError(f"cannot read {path}: {getattr(err, 'strerror', None) or err}") from None
+    out = Lines()
     for n, line in enumerate(lines, 1):
         if not line.strip():
             continue
         try:
             row = json.loads(line)
-            if not isinstance(row, dict) or not {"source", "claim"} <= set(row):
-                raise ValueError("needs 'source' and 'claim'")
+            if not isinstance(row, dict):
+                raise ValueError("a line must be a JSON object")
+            missing = [k for k in ("source", "claim") if not isinstance(row.get(k), str)]
+            if missing:
+                raise ValueError(f"needs a string {' and '.join(repr(k) for k in missing)}")
         except ValueError as err:
-            raise InputError(f"{path}:{n}: {err}") from None
+            out.errors.append(f"{path}:{n}: {str(err).splitlines()[0]}")
+            continue
         row.setdefault("id", str(n))
-        yield row
+        out.rows.append(row)
+    return out
 
 
-def evidence_for(claim: str, sentences: list[str], top: int = TOP_SENTENCES) -> list[int]:
-    """Indexes of the sentences to show the judge, in document order."""
-    if sum(len(s.split()) for s in sentences) <= SHORT_DOCUMENT_WORDS:
-        return list(range(len(sentences)))
-    key = {w for w in checks.words(claim) if w not in checks.STOPWORDS and len(w) > 2}
-
-    def overlap(i: int) -> int:
-        have = set(checks.words(sentences[i]))
-        return sum(any(checks.word_matches(k, h) for h in have) for k in key)
-
-    ranked = sorted(range(len(sentences)), key=lambda i: (-overlap(i), i))
-    return sorted(ranked[:top])
+def language(text: str) -> str:
+    return str(py3langid.classify(text)[0])
 
 
-def check_claim(row: dict[str, Any], judge: Judge | None) -> dict[str, Any]:
+def check_claim(row: dict[str, Any], checker: Checker) -> dict[str, Any]:
     """One benchmark row -> {"id", "label", "score", "reason"} (label 1 = supported)."""
     source, claim = str(row["source"]), str(row["claim"])
-    language = str(py3langid.classify(source)[0])
-    sentences = [s.text for s in segment(source, "A1", language)] or [source]
-    claim_language = str(py3langid.classify(claim)[0])
-    problems = checks.detail_problems(
-        claim,
-        sentences,
-        translated=claim_language != language,
-        known=checks.known_names(sentences),
-    )
-    out: dict[str, Any] = {"id": row["id"]}
-    if problems:
-        return {**out, "label": 0, "score": 0.0, "reason": "; ".join(problems)}
-    if judge is None:
-        return {**out, "label": 1, "score": 1.0, "reason": "passed the code checks"}
-    shown = [(f"S{i + 1}", sentences[i]) for i in evidence_for(claim, sentences)]
-    verdict = judge.support(claim, shown, str(row["id"]))
-    if verdict.label == UNSCORED:
-        return {**out, "label": 0, "score": 0.5, "reason": verdict.reason, "unscored": True}
-    score = sum(v == "supported" for v in verdict.votes) / len(verdict.votes)
+    source_lang = str(row.get("lang_source") or language(source))
+    claim_lang = str(row.get("lang_claim") or language(claim))
+    verdict = checker.check_source(source, claim, source_lang, claim_lang, label=str(row["id"]))
     return {
-        **out,
-        "label": int(verdict.label == "supported"),
-        "score": round(score, 3),
+        "id": row["id"],
+        "label": int(verdict.supported),
+        "score": verdict.score,
         "reason": verdict.reason,
     }

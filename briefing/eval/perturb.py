@@ -9,6 +9,7 @@ share of the untouched points it flags (false alarms).
     briefing eval perturb evals/cases                       # code checks only
     briefing eval perturb evals/cases --judge-backend embedded --json reports/perturb.json
     briefing eval perturb evals/cases --judge-backend embedded --judge-prompts my-judge-prompts/
+    briefing eval perturb evals/cases --checker        # the calibrated checker (issue 11)
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from briefing.check import details as checks
+from briefing.check.checker import Checker
 from briefing.check.judge import Judge
 from briefing.core import ids
 from briefing.core.models import Briefing, Item
@@ -246,11 +248,21 @@ def flagged(v: Variant, ctx: Context, judge: Judge | None) -> tuple[bool | None,
     return False, []
 
 
+def flagged_by_checker(v: Variant, ctx: Context, checker: Checker) -> tuple[bool, list[str]]:
+    """The calibrated checker's decision on the variant against its cited sentences."""
+    evidence = [(ctx.sentences[i], ctx.languages[i]) for i in v.evidence if i in ctx.sentences]
+    if not evidence:
+        return True, ["cites no sentence of the sources"]
+    verdict = checker.check(v.text, v.language, evidence, label=f"{v.case}#{v.point}.{v.kind}")
+    return (not verdict.supported), [f"score {verdict.score:.3f}: {verdict.reason}"]
+
+
 def measure(
     cases: list[Case],
     judge: Judge | None,
     languages: list[str] | None = None,
     progress: Callable[[str], None] = lambda _: None,
+    checker: Checker | None = None,
 ) -> dict:
     rows = []
     for case in cases:
@@ -259,7 +271,10 @@ def measure(
         for v in variants(case, ctx):
             if languages and v.language not in languages:
                 continue
-            caught, why = flagged(v, ctx, judge)
+            if checker is not None:
+                caught, why = flagged_by_checker(v, ctx, checker)
+            else:
+                caught, why = flagged(v, ctx, judge)
             rows.append({**v.__dict__, "flagged": caught, "why": why})
             progress(f"{v.case} #{v.point} {v.language} {v.kind}: {caught}")
     summary: dict[str, dict] = {}

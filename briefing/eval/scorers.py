@@ -179,7 +179,8 @@ def score_support(claim: Claim, ctx: Context, judge: Judge | None) -> Score:
 
 
 def score_consistency(item_id: str, claims: list[Claim], judge: Judge | None) -> Score | None:
-    """The language versions of one item state the same facts (numbers by code, rest by judge)."""
+    """The language versions of one item state the same facts: typed values, names, negation
+    and embedding similarity, calibrated (`check.consistency`); no judge call."""
     if len(claims) < 2:
         return None
     meta: dict[str, Any] = {
@@ -187,18 +188,12 @@ def score_consistency(item_id: str, claims: list[Claim], judge: Judge | None) ->
         "versions": {c.language: c.text for c in claims},
         "judge": None,
     }
-    first = claims[0]
-    for other in claims[1:]:
-        diff = checks.number_mismatch(first.text, other.text)
-        if diff:
-            why = f"the number {diff[0]} is in one version only ({first.language}/{other.language})"
-            return score("consistency", item_id, "different", 0.0, why, meta)
-    if judge is None:
-        return score("consistency", item_id, "unjudged", None, "numbers agree", meta)
-    verdict = judge.consistency([(c.language, c.text) for c in claims], item_id)
-    meta["judge"] = verdict.record()
-    value = None if verdict.label == UNSCORED else float(verdict.label == "same")
-    return score("consistency", item_id, verdict.label, value, verdict.reason, meta)
+    from briefing.check.consistency import consistency
+
+    verdict = consistency([(c.language, c.text) for c in claims])
+    meta["consistency"] = {"score": verdict.score, "threshold": verdict.threshold}
+    label = "same" if verdict.same else "different"
+    return Score("consistency", item_id, label, float(verdict.same), verdict.reason, meta)
 
 
 def score_attribution(item_id: str, item: Item, ctx: Context, judge: Judge | None) -> Score | None:

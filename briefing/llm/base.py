@@ -23,6 +23,10 @@ class Request:
     seed: int | None = 0
     stage: str = "llm"
     label: str = ""
+    # When set, no text is generated: the backend returns in `Response.choice_probs` the
+    # probability of each choice's first token as the next token of the answer (one
+    # prompt evaluation). Backends that cannot return it leave `choice_probs` None.
+    choices: tuple[str, ...] | None = None
 
     def sampling(self) -> dict[str, Any]:
         return {"temperature": self.temperature, "seed": self.seed, "max_tokens": self.max_tokens}
@@ -40,6 +44,8 @@ class Response:
     cached: bool = False
     engine_seconds: float | None = None
     extra: dict[str, Any] = field(default_factory=dict)
+    # choice -> probability of its first token over the whole vocabulary (not renormalised)
+    choice_probs: dict[str, float] | None = None
 
 
 @runtime_checkable

@@ -40,6 +40,8 @@ def cache_key(llm: LLM, request: Request) -> str:
         "schema": request.schema,
         "sampling": request.sampling(),
     }
+    if request.choices is not None:  # absent otherwise, so existing keys stay valid
+        material["choices"] = list(request.choices)
     canonical = json.dumps(material, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
@@ -141,6 +143,7 @@ class CachedLLM:
                 seconds=0.0,
                 cached=True,
                 extra={"seconds": found.get("seconds", 0.0)},
+                choice_probs=found.get("choice_probs"),
             )
         response = self.inner.complete(request)
         with self._lock:
@@ -156,6 +159,11 @@ class CachedLLM:
                     "prompt_tokens": response.prompt_tokens,
                     "completion_tokens": response.completion_tokens,
                     "seconds": round(response.seconds, 3),
+                    **(
+                        {"choice_probs": response.choice_probs}
+                        if response.choice_probs is not None
+                        else {}
+                    ),
                 },
             )
         return response

@@ -135,8 +135,67 @@ class EmbeddedLLM:
     def complete(self, request: Request) -> Response:
         with self._lock:
             llama = self.load()
+            if request.choices is not None:
+                return self._choice_probs(llama, request)
             grammar = self._grammar(request.schema) if request.schema is not None else None
             return self._complete(llama, request, grammar)
+
+    def _choice_probs(self, llama: Llama, request: Request) -> Response:
+        """One prompt evaluation, no generation: the softmax of the last logits at the first
+        token of each choice. The prefix shared with the previous prompt is reused."""
+        import llama_cpp
+        import numpy as np
+
+        start = time.perf_counter()
+        llama_cpp.llama_perf_context_reset(llama.ctx)
+        tokens = self._chat_tokens(llama, request)
+        if len(tokens) >= self.n_ctx:
+            raise LLMError(f"embedded model: prompt of {len(tokens)} tokens exceeds the context")
+        reuse = 0
+        if self.reuse_prefix:
+            previous = llama.input_ids[: llama.n_tokens].tolist()
+            for a, b in zip(previous, tokens, strict=False):
+                if a != b:
+                    break
+                reuse += 1
+            reuse = min(reuse, len(tokens) - 1)  # the last token is evaluated for its logits
+        llama.n_tokens = reuse
+        llama.eval(tokens[reuse:])
+        logits = np.ctypeslib.as_array(llama._ctx.get_logits(), shape=(llama.n_vocab(),))
+        logits = logits.astype(np.float64)
+        probs = np.exp(logits - logits.max())
+        probs /= probs.sum()
+        out: dict[str, float] = {}
+        for choice in request.choices or ():
+            first = llama.tokenize(choice.encode("utf-8"), add_bos=False, special=False)[:1]
+            out[choice] = round(float(probs[first[0]]), 6) if first else 0.0
+        perf = llama_cpp.llama_perf_context(llama.ctx)
+        best = max(out, key=out.__getitem__, default="")
+        return Response(
+            text=best,
+            prompt_tokens=len(tokens),
+            completion_tokens=0,
+            seconds=time.perf_counter() - start,
+            engine_seconds=perf.t_p_eval_ms / 1000,
+            extra={"prompt_eval_tokens": len(tokens) - reuse},
+            choice_probs=out,
+        )
+
+    def _chat_tokens(self, llama: Llama, request: Request) -> list[int]:
+        """The prompt exactly as `create_chat_completion` would build it (the GGUF's template)."""
+        from llama_cpp import llama_chat_format
+
+        template = llama.metadata.get("tokenizer.chat_template")
+        if template is None:
+            raise LLMError("embedded model: the GGUF has no chat template for choice scoring")
+        eos = llama._model.token_get_text(llama.token_eos())
+        bos = llama._model.token_get_text(llama.token_bos()) if llama.token_bos() != -1 else ""
+        formatted = llama_chat_format.Jinja2ChatFormatter(template, eos, bos)(
+            messages=request.messages  # type: ignore[arg-type]
+        )
+        return llama.tokenize(
+            formatted.prompt.encode("utf-8"), add_bos=not formatted.added_special, special=True
+        )
 
     def _complete(self, llama: Llama, request: Request, grammar: LlamaGrammar | None) -> Response:
         import llama_cpp

@@ -38,6 +38,12 @@ class FakeLLM:
             answer = answer(request)
         if isinstance(answer, Response):
             return answer
+        if request.choices is not None and isinstance(answer, dict):
+            # scripted choice probabilities: {"yes": 0.9, "no": 0.1}
+            probs = {c: float(answer.get(c, 0.0)) for c in request.choices}
+            prompt_tokens = sum(len(m["content"].split()) for m in request.messages)
+            best = max(probs, key=probs.__getitem__, default="")
+            return Response(text=best, prompt_tokens=prompt_tokens, choice_probs=probs)
         text = answer if isinstance(answer, str) else json.dumps(answer, ensure_ascii=False)
         prompt_tokens = sum(len(m["content"].split()) for m in request.messages)
         return Response(
@@ -69,6 +75,10 @@ def echo_answer(request: Request) -> dict[str, Any]:
     Extraction cites the excerpt's first sentence as one open issue, in that sentence's
     own words (so it passes the code checks).
     """
+    if request.choices is not None:  # a judge asking for label probabilities: "yes"
+        return {
+            choice: (0.9 if choice.lower().startswith("y") else 0.05) for choice in request.choices
+        }
     if request.stage == "extract":
         ids = _enum_of(request.schema) or [1]
         shown = request.messages[-1]["content"] if request.messages else ""

@@ -10,6 +10,7 @@ parallel slots), and shuts itself down after `lifetime` seconds whatever happens
 from __future__ import annotations
 
 import json
+import math
 import threading
 import time
 from collections.abc import Callable, Iterable
@@ -127,7 +128,16 @@ class FakeOpenAIServer:
             text = result if isinstance(result, str) else json.dumps(result, ensure_ascii=False)
             finish = "stop"
         prompt_tokens = sum(len(str(m.get("content", "")).split()) for m in request.messages)
-        return completion(text, finish, prompt_tokens, max(1, len(text) // 4), body)
+        out = completion(text, finish, prompt_tokens, max(1, len(text) // 4), body)
+        probs = result.choice_probs if isinstance(result, Response) else None
+        if body.get("logprobs") and probs:  # a server with logprobs: top alternatives
+            top = [
+                {"token": t, "logprob": math.log(p), "bytes": None}
+                for t, p in sorted(probs.items(), key=lambda kv: -kv[1])
+                if p > 0
+            ]
+            out["choices"][0]["logprobs"] = {"content": [{**top[0], "top_logprobs": top}]}
+        return out
 
     def _handler(self) -> type[BaseHTTPRequestHandler]:
         return type("Handler", (_Handler,), {"fake": self})

@@ -24,6 +24,7 @@ from briefing.llm.retry import RETRY_STATUSES, Retryable, RetryPolicy, retry_aft
 from briefing.llm.strategies import AUTO_ORDER, Strategy, make_strategy
 
 OPENAI_URL = "https://api.openai.com/v1"
+_TOP_LOGPROBS = 20  # the most OpenAI's API returns
 # A 400/422 that names these is the server refusing the response_format, not the prompt.
 _UNSUPPORTED = re.compile(
     r"response_format|json_schema|json_object|not supported|unsupported", re.IGNORECASE
@@ -104,6 +105,8 @@ class OpenAILLM:
         return f"OpenAILLM(model={self.model!r}, endpoint={self.endpoint!r})"
 
     def complete(self, request: Request) -> Response:
+        if request.choices is not None:
+            return self._choice_probs(request)
         chosen = self.strategy
         if chosen is not None or request.schema is None:
             return self._send(chosen or make_strategy(AUTO_ORDER[0]), request)
@@ -145,6 +148,46 @@ class OpenAILLM:
             completion_tokens=getattr(usage, "completion_tokens", 0) or 0,
             seconds=seconds,
             extra={"structured": strategy.name},
+        )
+
+    def _choice_probs(self, request: Request) -> Response:
+        """One token with `logprobs`: each choice's probability from the top alternatives
+        (0 where a choice is not among them). A server that returns no logprobs gives
+        `choice_probs=None`, and the caller falls back to votes."""
+        import dataclasses
+        import math
+
+        one = dataclasses.replace(request, max_tokens=1, schema=None)
+        body = {"messages": request.messages, "logprobs": True, "top_logprobs": _TOP_LOGPROBS}
+        start = time.perf_counter()
+        try:
+            completion = self.policy.run(
+                lambda: self._post(body, one, make_strategy("json"), False)
+            )
+        except Retryable as err:
+            raise LLMError(
+                self._redact(f"{self.endpoint}: {err} after {self.policy.tries} tries; {err.hint}")
+            ) from None
+        choices = getattr(completion, "choices", None) or []
+        if not choices:
+            raise LLMError(f"{self.endpoint}: the answer had no choices; is this a chat model?")
+        choice = choices[0]
+        usage = getattr(completion, "usage", None)
+        content = getattr(getattr(choice, "logprobs", None), "content", None) or []
+        probs: dict[str, float] | None = None
+        if content:
+            top = getattr(content[0], "top_logprobs", None) or []
+            seen = {t.token: math.exp(t.logprob) for t in top}
+            seen.setdefault(content[0].token, math.exp(content[0].logprob))
+            probs = {c: round(seen.get(c, 0.0), 6) for c in request.choices or ()}
+        return Response(
+            text=getattr(choice.message, "content", None) or "",
+            finish_reason="stop",
+            prompt_tokens=getattr(usage, "prompt_tokens", 0) or 0,
+            completion_tokens=getattr(usage, "completion_tokens", 0) or 0,
+            seconds=time.perf_counter() - start,
+            extra={"logprobs": probs is not None},
+            choice_probs=probs,
         )
 
     def _post(

@@ -45,11 +45,13 @@ class ChunkResult:
 
 @dataclass(frozen=True)
 class ExtractSettings:
-    max_words: int = 20
+    max_words: int = 16
     max_attempts: int = 3
     reading: Reading | None = None
     skip: frozenset[str] = frozenset()  # sentence ids another source already covers
 
+
+MAX_CHARS_PER_WORD = 12  # the schema's cap: room for long words; the prompt asks for fewer
 
 SECTION_OF: dict[str, Section] = {
     "agreement": "agreements",
@@ -154,7 +156,7 @@ def _extract_once(
                 messages,
                 Point,
                 AskOptions(
-                    schema=point_schema(actors, max_chars=8 * settings.max_words),
+                    schema=point_schema(actors, max_chars=MAX_CHARS_PER_WORD * settings.max_words),
                     context={"actors": actors},
                     max_tokens=answer_budget(1, settings.max_words),
                     stage="extract",
@@ -171,7 +173,7 @@ def _extract_once(
         if point.kind == "background":
             continue
         actor = point.actor.strip() if point.kind == "position" and point.actor != "none" else None
-        if len(point.text) >= 8 * settings.max_words - 1:
+        if len(point.text) >= MAX_CHARS_PER_WORD * settings.max_words - 1:
             reason = "cut off at the length limit"
             result.dropped.append({"chunk": chunk.id, "text": point.text, "reason": reason})
             continue

@@ -11,6 +11,7 @@ __all__ = ["Meter", "Options", "assemble", "generate"]
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
+from briefing.check.checker import Checker as SupportChecker
 from briefing.core.languages import PIVOT
 from briefing.core.meter import Meter
 from briefing.core.models import Briefing, Item, RunInfo, Side, Source
@@ -23,7 +24,7 @@ from briefing.stages.localize import lines
 from briefing.stages.merge import Conflict, merge
 from briefing.stages.progress import Bars, Quiet
 from briefing.stages.reading import Reading, read
-from briefing.stages.verify import Checker, verify
+from briefing.stages.verify import Checker, Verdict, verify
 
 STAGES = ("extract", "check")
 
@@ -38,7 +39,8 @@ class Options:
     max_attempts: int = 3
     concurrency: int = 1
     prompts: PromptSet = field(default_factory=PromptSet)
-    checker: Checker | None = None  # the support check a statement must pass to be published
+    check: bool = True  # a statement must pass the support checker to be published
+    checker: SupportChecker | None = None  # default: the checker judging with the same LLM
 
 
 def generate(
@@ -60,7 +62,8 @@ def generate(
     found = [f for r in results for f in r.found]
     dropped = [d for r in results for d in r.dropped]
     with progress.stage("check", 1):
-        kept, rejected = verify(found, reading, same, options.checker)
+        checker = options.checker or (SupportChecker(llm) if options.check else None)
+        kept, rejected = verify(found, reading, same, _checking(checker, reading, meter))
         progress.advance("check")
     merged, conflicts = merge(kept, reading, same, near)
     briefing = assemble(reading, merged, conflicts, options.languages, dropped + rejected)
@@ -72,6 +75,21 @@ def generate(
         usage={**meter.stages, "total": meter.total()},
     )
     return briefing
+
+
+def _checking(checker: SupportChecker | None, reading: Reading, meter: Meter) -> Checker | None:
+    """The support checker as `verify` calls it: statement and evidence ids in, verdict out;
+    its judge calls counted under the stage "check"."""
+    if checker is None:
+        return None
+    checker.record = meter.record
+
+    def check(statement: str, evidence: list[str]) -> Verdict:
+        cited = [(reading.sentences[i].text, reading.language[i]) for i in evidence]
+        verdict = checker.check(statement, PIVOT, cited, label=" ".join(evidence))
+        return Verdict(verdict.score, verdict.supported, verdict.reason)
+
+    return check
 
 
 def covered(reading: Reading, same: list[Link]) -> frozenset[str]:

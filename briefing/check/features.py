@@ -1,0 +1,128 @@
+"""The checker's code signals for one claim (or one part of it) against its evidence.
+
+Every signal reads both the original text and its English gloss, so it works across
+languages: numbers and dates as typed values (`lang.values`: "12 prósent" = "12%"), names
+through lemmas (`lang.icelandic`: Moskvu ~ Moskva) and folded prefixes, negation as
+counted negation words, content words as overlap. Comparison is case-insensitive where
+it can be (the labelled English claims are lower-cased); names need capitals, so a
+lower-cased claim has no names to check.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from briefing.check import details
+from briefing.check.evidence import Sentence, content_words, overlap
+from briefing.lang import icelandic
+from briefing.lang.values import Value, values
+
+_NEGATION = re.compile(
+    r"\b(not|no|never|n't|nobody|nothing|none|neither|nor|without|ekki|aldrei|enginn|engin|"
+    r"ekkert|nicht|kein|keine|keinen|keiner|nie|niemals)\b|n't\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class Signals:
+    """Code signals; `problems` are the human-readable reasons behind the counts."""
+
+    values_missing: int = 0
+    names_missing: int = 0
+    negation_mismatch: int = 0
+    overlap: float = 1.0
+    problems: list[str] = field(default_factory=list)
+
+
+def _value_text(v: Value) -> str:
+    if v.kind == "date" and v.date:
+        return "-".join(str(x) for x in v.date if x)
+    return f"{v.number:g}" + ("%" if v.kind == "percent" else "")
+
+
+def _values_of(texts: Sequence[tuple[str, str]]) -> set[Value]:
+    out: set[Value] = set()
+    for text, lang in texts:
+        out |= values(text, lang)
+    return out
+
+
+def _matches(v: Value, have: set[Value]) -> bool:
+    """A claim value is found when the evidence has it as any numeric kind, or a date that
+    agrees on every part both give (a year alone matches a full date of that year)."""
+    if v.kind == "date" and v.date:
+        for h in have:
+            if (
+                h.kind == "date"
+                and h.date
+                and all(a == b or 0 in (a, b) for a, b in zip(v.date, h.date, strict=True))
+            ):
+                return True
+        # a day/month the evidence writes differently: accept the year as a number
+        return bool(v.date[0]) and any(h.number == v.date[0] for h in have if h.number)
+    return any(
+        h.number is not None and abs(h.number - (v.number or 0)) < 1e-6 for h in have
+    ) or any(h.date and v.number in h.date for h in have if h.kind == "date")
+
+
+def missing_values(claim: Sequence[tuple[str, str]], evidence: Sequence[Sentence]) -> list[str]:
+    """Values the claim states (in its text or gloss) that no evidence text or gloss has."""
+    have = _values_of([(s.text, s.lang) for s in evidence])
+    have |= _values_of([(s.gloss, "en") for s in evidence if s.gloss])
+    if not have and not claim:
+        return []
+    wanted = values(*claim[0]) if claim else set()
+    return sorted({_value_text(v) for v in wanted if not _matches(v, have)})
+
+
+def _word_found(word: str, vocabulary: set[str], raw_vocab: set[str]) -> bool:
+    if details._contains_word(word, vocabulary):
+        return True
+    return any(icelandic.names_match(word, r) for r in raw_vocab if r[:1].isupper())
+
+
+def missing_names(claim_text: str, evidence: Sequence[Sentence]) -> list[str]:
+    """Capitalised names in the claim whose head word the evidence (text or gloss) lacks."""
+    texts = [s.text for s in evidence] + [s.gloss for s in evidence if s.gloss]
+    known = details.known_names(texts)
+    vocab = {w for t in texts for w in details.words(t)}
+    raw = {w for t in texts for w in re.findall(r"[^\W\d_]+", t)}
+    out = []
+    for name in details.names(claim_text, known):
+        if not _word_found(name.key[-1], vocab, raw):
+            out.append(name.text)
+    return out
+
+
+def negations(text: str) -> int:
+    return len(_NEGATION.findall(text))
+
+
+def signals(
+    claim: str, claim_lang: str, claim_gloss: str | None, evidence: Sequence[Sentence],
+    shown: Sequence[Sentence] | None = None,
+) -> Signals:  # fmt: skip
+    """Signals of one claim part against all `evidence`; negation against `shown`."""
+    out = Signals()
+    lost = missing_values([(claim, claim_lang)], evidence)
+    if lost:
+        out.values_missing = len(lost)
+        out.problems.append("the value " + ", ".join(lost) + " is not in the evidence")
+    names = missing_names(claim, evidence)
+    if names:
+        out.names_missing = len(names)
+        out.problems.append("the name " + ", ".join(names) + " is not in the evidence")
+    english = claim_gloss or claim
+    near = shown or evidence
+    claim_neg = negations(english) if claim_lang != "en" else negations(claim)
+    ev_neg = max((max(negations(s.text), negations(s.english)) for s in near), default=0)
+    if claim_neg > ev_neg:
+        out.negation_mismatch = 1
+        out.problems.append("the claim negates what the evidence states")
+    key = content_words(english) | content_words(claim)
+    joined = " ".join([s.text for s in evidence] + [s.english for s in evidence])
+    out.overlap = round(overlap(key, joined), 4)
+    return out

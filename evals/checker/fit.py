@@ -1,0 +1,76 @@
+"""Fit the checker's calibration on the fit files only, and write briefing/check/checker.json.
+
+    flock /tmp/briefing-model.lock python evals/checker/fit.py [--slice N] [--only-features]
+
+Features (judge probabilities included) of every fit row are computed once by the checker
+on the embedded model and kept in evals/checker/features/<file>; a re-run only refits.
+The test files are never read here.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from briefing.check import calibration as cal
+from briefing.check.checker import Checker
+from briefing.eval.checker_eval import read_rows, run_rows, stratified_slice
+
+HERE = Path(__file__).parent
+FIT_FILES = ("fit.jsonl", "xling-fit.jsonl")
+FEATURES = [
+    "judge_logit",
+    "values_missing",
+    "names_missing",
+    "negation_mismatch",
+    "overlap",
+    "embed_sim",
+    "xling",
+]
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--data", type=Path, default=HERE / "data")
+    ap.add_argument("--features-dir", type=Path, default=HERE / "features")
+    ap.add_argument("--slice", type=int, default=0, help="rows per fit file (0 = all)")
+    ap.add_argument("--only-features", action="store_true")
+    ap.add_argument("--l2", type=float, default=1.0)
+    args = ap.parse_args()
+    rows = []
+    checker = None
+    for name in FIT_FILES:
+        data = read_rows(args.data / name)
+        if args.slice:
+            data = stratified_slice(data, args.slice)
+        cache = args.features_dir / name
+        have = {r["id"] for r in read_rows(cache)} if cache.exists() else set()
+        if checker is None and any(r["id"] not in have for r in data):
+            checker = make_checker()
+        rows += run_rows(checker, data, cache, lambda m: print(m, file=sys.stderr))  # type: ignore[arg-type]
+    if args.only_features:
+        return
+    fitted = cal.fit([r["features"] for r in rows], [r["label"] for r in rows], FEATURES, args.l2)
+    fitted.meta = {
+        "fitted_on": [f"evals/checker/data/{n}" for n in FIT_FILES],
+        "rows": len(rows),
+        "slice_per_file": args.slice or None,
+        "l2": args.l2,
+        "threshold_rule": "max balanced accuracy on the fit rows",
+        "script": "evals/checker/fit.py",
+    }
+    fitted.save()
+    print(json.dumps(fitted.to_json(), indent=2))
+
+
+def make_checker() -> Checker:
+    from briefing.core.config import resolve
+    from briefing.llm.registry import build_llm
+
+    return Checker(build_llm(resolve({"backend": "embedded"}), judge=True))
+
+
+if __name__ == "__main__":
+    main()
