@@ -51,39 +51,44 @@ class FakeLLM:
         )
 
 
-def _enum_of(schema: dict[str, Any] | None) -> list[int]:
-    """The sentence numbers an extraction schema allows (the first `ids` enum found)."""
-    found: list[int] = []
+ASKED = re.compile(r"^Report sentence \[(\d+)\]: (.*)$", re.MULTILINE)
 
-    def walk(node: Any) -> None:
-        if isinstance(node, dict):
-            if "ids" in node.get("properties", {}) and not found:
-                found.extend(node["properties"]["ids"].get("items", {}).get("enum", []))
-            for value in node.values():
-                walk(value)
-        elif isinstance(node, list):
-            for value in node:
-                walk(value)
 
-    walk(schema)
-    return found
+def _cap(schema: dict[str, Any] | None) -> int | None:
+    """The longest text an extraction schema allows (`text.maxLength`), if any."""
+    text = ((schema or {}).get("properties") or {}).get("text") or {}
+    cap = text.get("maxLength")
+    return cap if isinstance(cap, int) else None
+
+
+def _restate(sentence: str, cap: int | None) -> str:
+    """The sentence itself, cut at a word to stay clear of the length cap (a text at
+    the cap reads as cut off)."""
+    if cap is None or len(sentence) < cap - 1:
+        return sentence
+    kept = ""
+    for word in sentence.split():
+        if len(f"{kept} {word}".strip()) >= cap - 1:
+            break
+        kept = f"{kept} {word}".strip()
+    return kept or sentence[: cap - 2]
 
 
 def echo_answer(request: Request) -> dict[str, Any]:
     """A plausible, valid answer for each pipeline stage, for demos and CLI tests.
 
-    Extraction cites the excerpt's first sentence as one open issue, in that sentence's
-    own words (so it passes the code checks).
+    Extraction restates the sentence asked (the user message's last line, after
+    "Report sentence [n]: ") as an open issue with no actor, in that sentence's own
+    words, so it passes the code checks.
     """
     if request.choices is not None:  # a judge asking for label probabilities: "yes"
         return {
             choice: (0.9 if choice.lower().startswith("y") else 0.05) for choice in request.choices
         }
     if request.stage == "extract":
-        ids = _enum_of(request.schema) or [1]
         shown = request.messages[-1]["content"] if request.messages else ""
-        first = re.search(rf"^\[{ids[0]}\] (.*)$", shown, re.MULTILINE)
-        text = first.group(1) if first else "The excerpt reports an unresolved question."
-        fact = {"kind": "open_issue", "actor": "none", "text": text, "ids": ids[:1]}
-        return {"facts": [fact]}
+        asked = ASKED.findall(shown)
+        sentence = asked[-1][1].strip() if asked else ""
+        text = sentence or "The article reports an unresolved question."
+        return {"kind": "open_issue", "actor": "none", "text": _restate(text, _cap(request.schema))}
     raise AssertionError(f"echo_answer has no answer for stage {request.stage!r}")

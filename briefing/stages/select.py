@@ -17,8 +17,8 @@ from briefing.core.models import Chunk, Sentence
 from briefing.lang.names import names_in
 from briefing.stages.reading import Reading
 
-SHARE = 0.7  # of the informative sentences, the best get a statement
-TOKENS_PER_STATEMENT = 40  # and at most one per this many tokens shown: generated tokens
+SHARE = 0.5  # of the informative sentences, the best get a statement
+TOKENS_PER_STATEMENT = 70  # and at most one per this many tokens shown: generated tokens
 MIN_WORDS = 5  # stay near a third of the source tokens; shorter lines say little
 CUES = re.compile(
     r"\b(agree\w*|deal|decid\w*|approv\w*|accept\w*|reject\w*|refus\w*|want\w*|demand\w*|"
@@ -29,6 +29,9 @@ CUES = re.compile(
 )
 
 
+FIRST_PERSON = re.compile(r"\b(I|we|We|our|Our|my|My|me|us)\b")
+
+
 def salience(text: str, n_values: int, position: int) -> float:
     """How much a sentence likely carries for a briefing (higher first)."""
     words = len(text.split())
@@ -36,7 +39,15 @@ def salience(text: str, n_values: int, position: int) -> float:
         return -math.inf  # headlines, bylines and photo captions
     cues = len(CUES.findall(text))
     names = len(names_in([text]))
-    return 2.0 * min(n_values, 2) + min(cues, 3) + 0.5 * min(names, 3) - 0.05 * position
+    quoted = FIRST_PERSON.search(text) is not None  # a line of a quote, its speaker elsewhere
+    return (
+        2.0 * min(n_values, 2)
+        + min(cues, 3)
+        + 0.75 * min(names, 3)
+        - 2.0 * quoted
+        - (words < 8)
+        - 0.05 * position
+    )
 
 
 def budget(informative: int, tokens: int) -> int:

@@ -66,8 +66,13 @@ def problems(statement: str, evidence: list[str], reading: Reading) -> list[str]
         found.append(f"the {value.kind} {_show(value)} is not in the cited sentences")
     words = set(re.findall(r"[^\W_]+", " ".join(originals + english).lower()))
     for name in names_in([statement]):
-        if not all(_name_given(part, words) for part in name.split()):
+        if not all(_name_given(part, words) for part in re.split(r"[\s-]+", name) if part):
             found.append(f"the name {name!r} is not in the cited sentences")
+    if FIRST_PERSON.search(statement):
+        found.append("a quote without its speaker (I, we, our...)")
+    glosses = [reading.gloss[i] for i in evidence if i in reading.gloss]
+    if glosses and _copies(statement, " ".join(glosses)):
+        found.append("it copies the rough machine gloss instead of saying what it means")
     foreign = _untranslated(statement, originals)
     if foreign:
         found.append(f"{', '.join(foreign)}: not English (an untranslated gloss)")
@@ -80,6 +85,19 @@ def problems(statement: str, evidence: list[str], reading: Reading) -> list[str]
                 f"only {shared} of its {len(mine)} content words are in the cited sentences"
             )
     return found
+
+
+FIRST_PERSON = re.compile(r"\b(I|we|We|our|Our|my|My|me|us)\b")
+GLOSS_COPY = 0.75  # share of the statement's words that run in the gloss's own order
+
+
+def _copies(statement: str, gloss: str) -> bool:
+    """Most of the statement is the gloss word for word: rough English, not a statement."""
+    from difflib import SequenceMatcher
+
+    mine = statement.lower().split()
+    blocks = SequenceMatcher(None, mine, gloss.lower().split()).get_matching_blocks()
+    return bool(mine) and sum(b.size for b in blocks) / len(mine) >= GLOSS_COPY
 
 
 ICELANDIC_LETTERS = re.compile(r"[þðæöáéíóúý]", re.IGNORECASE)
