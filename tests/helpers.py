@@ -22,38 +22,40 @@ def serve(llm: LLM, *names: str) -> LLM:
 
 
 def fact(kind: str, actor: str, text: str, *ids: int) -> dict[str, Any]:
+    """One item of the older `Extraction` answer (schema tests still use it)."""
     return {"kind": kind, "actor": actor, "text": text, "ids": list(ids)}
 
 
-# What a good model would say about the harbour fixture, chunk by chunk. Only the
-# extract stage asks the model now. Each actor is one of the names code finds in the
-# shown sentences (or "none"), and each statement reuses its cited sentence's words,
-# numbers and names, so it passes `stages.verify`. Chunk A2.C1 shows only A2.S2: the
-# Icelandic sentences linked to an English one with the same numbers are skipped.
+def point(kind: str, actor: str, text: str) -> dict[str, Any]:
+    """The answer to one extract call: a `Point` about the sentence asked."""
+    return {"kind": kind, "actor": actor, "text": text}
+
+
+BACKGROUND = point("background", "none", "Nothing to report.")
+
+
+# What a good model would say about each sentence of the harbour fixture, labelled
+# "{chunk} sentence {sentence}": code picks the sentences (`stages.select`), the model
+# only labels and phrases them. Each actor is one of the names code finds in the shown
+# sentences (or "none"), and each statement reuses its sentence's words, numbers and
+# names, so it passes `stages.verify`. Chunk A2.C1 shows only A2.S2: the Icelandic
+# sentences linked to an English one with the same numbers are skipped. Within A1.C1's
+# budget code asks A1.S1 and A1.S2 (the sentences with numbers); A1.S3 and A1.S4 are
+# scripted too, for runs that ask them (smaller chunks, another budget).
 HARBOUR_EXTRACTS: dict[str, dict[str, Any]] = {
-    "chunk A1.C1": {
-        "facts": [
-            fact("agreement", "none", "Akureyri and Nordlys agreed to add two night sailings.", 1),
-            fact(
-                "position",
-                "Mayor Anna Jónsdóttir",
-                "The deal would cost the town 40 million a year.",
-                2,
-            ),
-            fact("open_issue", "none", "The harbour fee was not settled.", 3),
-            fact("position", "Pétur Berg", "Nordlys wants the harbour fee cut by half.", 4),
-        ]
-    },
-    "chunk A2.C1": {
-        "facts": [
-            fact(
-                "position",
-                "Anna Jónsdóttir",
-                "The contract would cost the town 45 million a year.",
-                1,
-            ),
-        ]
-    },
+    "A1.C1 sentence A1.S1": point(
+        "agreement", "none", "Akureyri and Nordlys agreed to add two night sailings."
+    ),
+    "A1.C1 sentence A1.S2": point(
+        "position", "Anna Jónsdóttir", "The deal would cost the town 40 million a year."
+    ),
+    "A1.C1 sentence A1.S3": point("open_issue", "none", "The harbour fee was not settled."),
+    "A1.C1 sentence A1.S4": point(
+        "position", "Pétur Berg", "Nordlys wants the harbour fee cut by half."
+    ),
+    "A2.C1 sentence A2.S2": point(
+        "position", "Anna Jónsdóttir", "The contract would cost the town 45 million a year."
+    ),
 }
 
 
@@ -61,7 +63,9 @@ def scripted(
     extracts: dict[str, Any] | None = None,
     overrides: dict[str, list[Any]] | None = None,
 ) -> Callable[[Request], Any]:
-    """A responder answering extractions by label; `overrides[label]` answers come first."""
+    """A responder answering extract calls by label ("A1.C1 sentence A1.S2"); a label
+    not scripted answers "background" (no statement). `overrides[label]` answers come
+    first, one per call. The support checker's judge is told "yes"."""
     extracts = HARBOUR_EXTRACTS if extracts is None else extracts
     queued = {k: list(v) for k, v in (overrides or {}).items()}
 
@@ -69,13 +73,17 @@ def scripted(
         if queued.get(request.label):
             return queued[request.label].pop(0)
         if request.stage == "extract":
-            return extracts[request.label]
+            return extracts.get(request.label, BACKGROUND)
+        if request.stage == "judge" and request.choices is not None:  # the support checker
+            return {
+                c: (0.9 if c.strip().lower().startswith("y") else 0.05) for c in request.choices
+            }
         raise AssertionError(f"unexpected request {request.stage} {request.label}")
 
     return respond
 
 
-def truncated(text: str = '{"facts": [') -> Response:
+def truncated(text: str = '{"kind": "position", "actor": "none", "text": "The') -> Response:
     return Response(text=text, finish_reason="length", completion_tokens=10)
 
 
