@@ -106,7 +106,6 @@ def test_the_checker_must_pass_too_and_its_score_is_kept(read_meeting) -> None:
     assert kept == [] and dropped["reason"] == "the checker scored it 0.30: no"
 
 
-@pytest.mark.xfail(strict=True, reason="reported: a word of the English source is 'untranslated'")
 def test_a_word_with_icelandic_letters_from_the_english_source_is_not_untranslated() -> None:
     from helpers import source
 
