@@ -54,7 +54,7 @@ HARBOUR_EXTRACTS: dict[str, dict[str, Any]] = {
         "position", "Pétur Berg", "Nordlys wants the harbour fee cut by half."
     ),
     "A2.C1 sentence A2.S2": point(
-        "position", "Anna Jónsdóttir", "The contract would cost the town 45 million a year."
+        "position", "Anna Jónsdóttir", "Anna Jónsdóttir put the town's cost at 45 million a year."
     ),
 }
 
@@ -72,8 +72,12 @@ def scripted(
     def respond(request: Request) -> Any:
         if queued.get(request.label):
             return queued[request.label].pop(0)
-        if request.stage == "extract":
-            return extracts.get(request.label, BACKGROUND)
+        if request.stage == "extract":  # by label, else by the sentence asked (any chunk)
+            if request.label in extracts:
+                return extracts[request.label]
+            asked = request.label.rsplit(" ", 1)[-1]
+            same = [v for k, v in extracts.items() if k.rsplit(" ", 1)[-1] == asked]
+            return same[0] if same else BACKGROUND
         if request.stage == "judge" and request.choices is not None:  # the support checker
             return {
                 c: (0.9 if c.strip().lower().startswith("y") else 0.05) for c in request.choices
