@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from helpers import HARBOUR_EXTRACTS, fact, scripted, truncated
+from helpers import HARBOUR_EXTRACTS, point, scripted, truncated
 
 from briefing.core.errors import LLMError, ValidationFailed
 from briefing.core.models import Source
@@ -14,9 +14,12 @@ from briefing.llm.fake import FakeLLM
 from briefing.render.markdown import render_markdown
 from briefing.stages.pipeline import Options, generate
 
+# One sentence per chunk: the per-chunk budget then asks every informative sentence.
+ONE = Options(chunk_tokens=30)
+
 
 def test_merges_duplicates_across_languages_and_sources(harbour: list[Source]) -> None:
-    briefing = generate(harbour, FakeLLM(scripted()))
+    briefing = generate(harbour, FakeLLM(scripted()), ONE)
 
     assert [i.evidence for i in briefing.agreements] == [["A1.S1", "A2.S1"]]
     assert [i.evidence for i in briefing.open_issues] == [["A1.S3", "A2.S3"]]
@@ -27,38 +30,38 @@ def test_merges_duplicates_across_languages_and_sources(harbour: list[Source]) -
     }
     assert briefing.agreements[0].origin == {"en": "statement", "is": "quote:A2.S1"}
     actors = [i.actor for i in briefing.positions]
-    assert actors == ["Mayor Anna Jónsdóttir", "Pétur Berg", "Anna Jónsdóttir"]
+    assert actors == ["Anna Jónsdóttir", "Pétur Berg", "Anna Jónsdóttir"]
     assert briefing.dropped == []
 
 
 def test_the_model_reads_english_and_skips_linked_icelandic(harbour: list[Source]) -> None:
     llm = FakeLLM(scripted())
-    generate(harbour, llm)
+    generate(harbour, llm, ONE)
 
-    english, icelandic = (r.messages[-1]["content"] for r in llm.requests)
-    assert "Actors: Akureyri, Nordlys, Mayor Anna Jónsdóttir, Pétur Berg, none" in english
+    english, icelandic = (r.messages[-1]["content"] for r in llm.requests if r.stage == "extract")
+    assert "Actors: Akureyri, Nordlys, Anna Jónsdóttir, Pétur Berg, none" in english
     # A2.S1 and A2.S3 are linked to English sentences: only A2.S2 is shown, as its gloss
     assert "machine-translated from Icelandic" in icelandic
     assert "[1] Anna Jónsdóttir mayor said" in icelandic and "[2]" not in icelandic
     assert "samningurinn" not in icelandic
     assert "Actors: Anna Jónsdóttir, none" in icelandic
-    schema = llm.requests[1].schema["$defs"]["Fact"]["properties"]
+    assert icelandic.splitlines()[-1].startswith("Report sentence [1]: Anna Jónsdóttir mayor")
+    schema = [r for r in llm.requests if r.stage == "extract"][1].schema["properties"]
     assert schema["actor"] == {"type": "string", "enum": ["Anna Jónsdóttir", "none"]}
-    assert llm.requests[0].schema["properties"]["facts"]["minItems"] >= 1
 
 
 def test_an_actor_not_in_the_list_is_reasked(harbour: list[Source]) -> None:
-    bad = {"facts": [fact("agreement", "Akureyri and Nordlys", "The harbour fee.", 3)]}
-    llm = FakeLLM(scripted(overrides={"chunk A1.C1": [bad]}))
-    briefing = generate(harbour, llm)
+    bad = point("agreement", "Akureyri and Nordlys", "The harbour fee.")
+    llm = FakeLLM(scripted(overrides={"A1.C3 sentence A1.S3": [bad]}))
+    briefing = generate(harbour, llm, ONE)
 
-    _, second = [r for r in llm.requests if r.label == "chunk A1.C1"]
+    _, second = [r for r in llm.requests if r.label == "A1.C3 sentence A1.S3"]
     assert "actor 'Akureyri and Nordlys' is not listed" in second.messages[-1]["content"]
     assert len(briefing.positions) == 3
 
 
 def test_contradiction_becomes_a_disagreement_citing_both_sides(harbour: list[Source]) -> None:
-    briefing = generate(harbour, FakeLLM(scripted()))
+    briefing = generate(harbour, FakeLLM(scripted()), ONE)
 
     [disagreement] = briefing.disagreements
     assert disagreement.evidence == ["A1.S2", "A2.S2"]
@@ -75,7 +78,7 @@ def test_contradiction_becomes_a_disagreement_citing_both_sides(harbour: list[So
 def test_a_true_disagreement_passes_the_support_and_detail_checks(harbour: list[Source]) -> None:
     """Each side is scored as its own claim against its own evidence: outlet names are
     the renderer's, so they can no longer fail the name check."""
-    briefing = generate(harbour, FakeLLM(scripted()))
+    briefing = generate(harbour, FakeLLM(scripted()), ONE)
     scores = [s for s in evaluate(briefing, None) if s.target.startswith("disagreements")]
 
     support = [s for s in scores if s.check == "support"]
@@ -85,36 +88,35 @@ def test_a_true_disagreement_passes_the_support_and_detail_checks(harbour: list[
 
 
 def test_the_renderer_composes_a_disagreement_from_its_sides(harbour: list[Source]) -> None:
-    markdown = render_markdown(generate(harbour, FakeLLM(scripted())))
+    markdown = render_markdown(generate(harbour, FakeLLM(scripted()), ONE))
 
     assert (
         "Coastal Times: The deal would cost the town 40 million a year. — whereas "
-        "Vikublaðið: The contract would cost the town 45 million a year.[^A1.S2][^A2.S2]"
+        "Vikublaðið: Anna Jónsdóttir put the town's cost at 45 million a year.[^A1.S2][^A2.S2]"
     ) in markdown
     assert "Coastal Times: [en] The deal would cost the town 40 million a year." in markdown
 
 
 def test_usage_is_counted_per_stage(harbour: list[Source]) -> None:
     llm = FakeLLM(scripted())
-    briefing = generate(harbour, llm)
+    briefing = generate(harbour, llm, ONE)
 
     assert briefing.run is not None
     usage = briefing.run.usage
     assert set(usage) == {"extract", "check", "total"}
-    assert (usage["extract"].calls, usage["check"].calls) == (2, 0)
-    assert usage["total"].calls == len(llm.requests) == 2
+    # five sentences asked, each statement judged once by the support checker
+    assert (usage["extract"].calls, usage["check"].calls) == (5, 5)
+    assert usage["total"].calls == len(llm.requests) == 10
     assert usage["total"].completion_tokens > 0
     assert briefing.run.backend == "fake"
 
 
 def test_a_number_missing_from_the_cited_sentence_is_dropped(harbour: list[Source]) -> None:
     extracts = dict(HARBOUR_EXTRACTS)
-    extracts["chunk A1.C1"] = {
-        "facts": [
-            fact("position", "Mayor Anna Jónsdóttir", "The deal would cost 90 million a year.", 2)
-        ]
-    }
-    briefing = generate(harbour, FakeLLM(scripted(extracts)))
+    extracts["A1.C1 sentence A1.S2"] = point(
+        "position", "Anna Jónsdóttir", "The deal would cost 90 million a year."
+    )
+    briefing = generate(harbour, FakeLLM(scripted(extracts)), ONE)
 
     assert all("90" not in i.text["en"] for i in briefing.positions)
     [dropped] = briefing.dropped
@@ -128,7 +130,7 @@ def test_a_miscited_statement_is_recited_to_its_neighbour(harbour: list[Source])
     extracts["chunk A1.C1"] = {
         "facts": [fact("open_issue", "none", "The harbour fee was not settled.", 4)]
     }
-    briefing = generate(harbour, FakeLLM(scripted(extracts)))
+    briefing = generate(harbour, FakeLLM(scripted(extracts)), ONE)
 
     assert [i.evidence for i in briefing.open_issues] == [["A1.S3", "A2.S3"]]
     assert briefing.dropped == []
@@ -137,7 +139,7 @@ def test_a_miscited_statement_is_recited_to_its_neighbour(harbour: list[Source])
 def test_invalid_answer_is_reasked_with_the_error(harbour: list[Source]) -> None:
     bad = {"facts": [fact("agreement", "Akureyri", "Sailings agreed.", 9)]}
     llm = FakeLLM(scripted(overrides={"chunk A1.C1": [bad]}))
-    briefing = generate(harbour, llm)
+    briefing = generate(harbour, llm, ONE)
 
     _, second = [r for r in llm.requests if r.label == "chunk A1.C1"]
     assert "[9] is not in this excerpt" in second.messages[-1]["content"]
@@ -149,7 +151,7 @@ def test_validation_failing_every_attempt_names_the_chunk(harbour: list[Source])
     bad = "not json"
     llm = FakeLLM(scripted(overrides={"chunk A2.C1": [bad, bad, bad]}))
     with pytest.raises(ValidationFailed, match=r"chunk A2\.C1.*3 times"):
-        generate(harbour, llm)
+        generate(harbour, llm, ONE)
 
 
 def test_truncated_answer_splits_the_chunk(harbour: list[Source]) -> None:
@@ -163,7 +165,7 @@ def test_truncated_answer_splits_the_chunk(harbour: list[Source]) -> None:
     }
     extracts = {**HARBOUR_EXTRACTS, **halves}
     llm = FakeLLM(scripted(extracts, overrides={"chunk A1.C1": [truncated()]}))
-    briefing = generate(harbour, llm)
+    briefing = generate(harbour, llm, ONE)
 
     labels = [r.label for r in llm.requests if r.stage == "extract"]
     assert labels == ["chunk A1.C1", "chunk A1.C1a", "chunk A1.C1b", "chunk A2.C1"]
@@ -193,7 +195,7 @@ def test_concurrent_extraction_gives_the_same_briefing(harbour: list[Source]) ->
     class Parallel(FakeLLM):
         max_concurrency = 4
 
-    serial = generate(harbour, FakeLLM(scripted()))
+    serial = generate(harbour, FakeLLM(scripted()), ONE)
     parallel = generate(harbour, Parallel(scripted()), Options(concurrency=4))
     assert serial.model_dump(exclude={"run"}) == parallel.model_dump(exclude={"run"})
 
@@ -203,7 +205,7 @@ def test_a_statement_parroting_the_prompt_example_is_dropped(harbour: list[Sourc
     extracts["chunk A2.C1"] = {
         "facts": [fact("open_issue", "none", "Night shift length is still unresolved.", 1)]
     }
-    briefing = generate(harbour, FakeLLM(scripted(extracts)))
+    briefing = generate(harbour, FakeLLM(scripted(extracts)), ONE)
 
     assert [d["text"] for d in briefing.dropped] == ["Night shift length is still unresolved."]
     assert "example" in briefing.dropped[0]["reason"]
