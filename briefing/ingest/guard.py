@@ -147,10 +147,12 @@ _ORDERS: list[tuple[str, re.Pattern[str]]] = [
     (
         "gives the reader an order",
         re.compile(
-            r"(?:^\W*|[;:]\s+)(?:please\s+)?(?:report|write|say|state|include|add|mention|translate|respond|"
-            r"reply|answer|output|print|append|insert|cite|summari[sz]e|switch|list|use|"
-            r"replace|treat|do\s+not\s+(?:mention|cite|report|include)|"
-            r"never\s+(?:mention|cite))\b(?!\s*:)|"
+            r"(?:^\W*|[;:]\s+)(?:please\s+)?(?:always\s+|only\s+|now\s+)?(?:report|write|"
+            r"(?:say|state)\s+that|include|add\s+(?:this|these|the\s+following|that)|mention|"
+            r"translate|respond|reply|answer\s+(?:in|only|with)|append|insert|cite|"
+            r"summari[sz]e|switch\s+(?:languages?|to\s+\w+ish\b)|list\s+(?:only|every|all)|"
+            r"use\s+(?:only|this|these|the\s+following)|replace|"
+            r"do\s+not\s+(?:mention|cite|report|include)|never\s+(?:mention|cite))\b(?!\s*:)|"
             r"(?:^\W*|[;:]\s+)(?:vinsamlegast\s+)?(?:skrifaðu|segðu|tilkynntu|greindu\s+frá|bættu|"
             r"taktu\s+fram|þýddu|svaraðu|notaðu|skiptu|nefndu|tilgreindu|hafðu|settu)\b(?!\s*:)",
             _I,
