@@ -74,6 +74,7 @@ _STRONG: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"<\|[a-z_]+\|>|</?\s*(?:system|context|instructions?|document|article|sources?|"
             r"user|assistant|human|conversation|input|data|s)\s*>|\[/?INST\]|<<\s*/?SYS\s*>>|"
+            r"^\s*(?:<<<|>>>)|(?:<<<|>>>)\s*$|"
             r"(?:^|\n|[.!?]\s+)#{1,4}\s*(?:system|instructions?|assistant|user|response)\b|"
             r"(?:^|\n|[.!?>]\s*)\s*[\[(]?(?:system|assistant|user|human|AI|developer|kerfi|"
             r"aðstoðarmaður|notandi|spjallmenni)[\])]?\s*:",

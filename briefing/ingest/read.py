@@ -114,13 +114,19 @@ def _load(path: Path, source_id: str, screen: bool = True) -> Source:
         path=str(path),
         title=title,
         language=language,
-        outlet=_field(meta, "outlet"),
+        outlet=_outlet(meta),
         url=_field(meta, "url"),
         date=_field(meta, "date"),
         text=body,
         sentences=segment(body, source_id, language),
     )
     return quarantine(source) if screen else source
+
+
+def _outlet(meta: dict[str, object]) -> str | None:
+    """The outlet's name, which prompts show the model: dropped if it reads as an order."""
+    outlet = _field(meta, "outlet")
+    return None if outlet is None or suspect_reason(outlet) else outlet
 
 
 def _detect(text: str) -> str:
