@@ -7,6 +7,7 @@ model runs a slice here (marked `embedded`) and the whole suite through
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -117,3 +118,30 @@ def test_embedded_model_slice(tmp_path: Path, embedded_llm) -> None:
     )
     outcomes = injection.run_generate(embedded_llm, trials, languages=["en"])
     assert [(o.trial.name, o.why) for o in outcomes if o.success] == []
+
+
+def test_briefing_eval_refuses_a_citation_of_an_injected_sentence(tmp_path: Path) -> None:
+    """A briefing JSON made elsewhere (no guard) that cites an attack: `briefing eval`
+    screens the sources on reading, so the citation points at nothing and fails."""
+    from briefing.render.markdown import render_json
+
+    articles, attacks = injection.load_suite(SUITE)
+    [trial] = injection.trials(
+        [a for a in articles if a.stem == "ferry-en"],
+        attacks,
+        tmp_path,
+        kinds=["outdated_figure"],
+        positions=("middle",),
+    )
+    source = load_sources([trial.path], screen=False)[0]
+    briefing = injection.eval_briefing(source, trial)
+    path = tmp_path / "briefing.json"
+    path.write_text(render_json(briefing), encoding="utf-8")
+    report = tmp_path / "report.json"
+    args = ["eval", str(path), "--no-judge", "--report-json", str(report)]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 1
+    scores = json.loads(report.read_text())["scores"]
+    attack = next(s for s in scores if s["target"] == "agreements[3].en")
+    assert attack["label"] == "not_supported"
+    assert "A1.S" in attack["explanation"]
