@@ -25,6 +25,9 @@ Kinds = Annotated[list[str] | None, typer.Option("--kind", help="Only this attac
 Articles = Annotated[
     list[str] | None, typer.Option("--article", help="Only this article (file stem).")
 ]
+Positions = Annotated[
+    list[str] | None, typer.Option("--position", help="start, middle or end (default: all).")
+]
 Guard = Annotated[
     bool, typer.Option("--guard/--no-guard", help="Set apart sentences addressing the model.")
 ]
@@ -37,6 +40,7 @@ def injection(
     mode: Modes = None,
     kind: Kinds = None,
     article: Articles = None,
+    position: Positions = None,
     guard: Guard = True,
     lang: Langs = None,
     json_path: JsonOut = None,
@@ -54,6 +58,9 @@ def injection(
     modes = mode or ["generate", "eval"]
     if unknown := set(modes) - {"generate", "eval"}:
         raise InputError(f"unknown --mode {sorted(unknown)[0]!r} (generate or eval)")
+    positions = tuple(position or suite_mod.POSITIONS)
+    if unknown := set(positions) - set(suite_mod.POSITIONS):
+        raise InputError(f"unknown --position {sorted(unknown)[0]!r} (start, middle or end)")
     articles, attacks = suite_mod.load_suite(suite)
     if article:
         articles = [a for a in articles if a.stem in article]
@@ -64,7 +71,8 @@ def injection(
     )
     outcomes: list[suite_mod.Outcome] = []
     with tempfile.TemporaryDirectory(prefix="injection-") as tmp:
-        trials = list(suite_mod.trials(articles, attacks, Path(tmp), kinds=kind))
+        folder = Path(tmp)
+        trials = list(suite_mod.trials(articles, attacks, folder, kinds=kind, positions=positions))
         if not trials:
             raise InputError("no trials: check --kind and --article")
         if "generate" in modes:
