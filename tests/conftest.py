@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 from helpers import scripted
+from hypothesis import HealthCheck, settings
 
 from briefing.core.models import Source
 from briefing.ingest.read import load_sources
@@ -15,6 +16,15 @@ from briefing.llm import registry
 from briefing.llm.fake import FakeLLM
 
 FIXTURES = Path(__file__).parent / "fixtures"
+
+# Fuzzing (tests/test_fuzz_*.py): a modest count in CI; HYPOTHESIS_PROFILE=full runs
+# 10,000 examples per target (`make fuzz`).
+_FUZZ = dict(
+    deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large]
+)
+settings.register_profile("ci", max_examples=60, **_FUZZ)
+settings.register_profile("full", max_examples=10_000, **_FUZZ)
+settings.load_profile(__import__("os").environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 
 @pytest.fixture(autouse=True)

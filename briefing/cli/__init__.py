@@ -13,6 +13,7 @@ from briefing.cli.daily import daily
 from briefing.cli.doctor import doctor
 from briefing.cli.eval import eval_app
 from briefing.cli.generate import generate
+from briefing.cli.injection import injection
 from briefing.cli.options import Group
 from briefing.cli.prompts import prompts_app
 
@@ -33,6 +34,7 @@ def _root() -> None:
 app.command()(generate)
 app.command()(daily)
 app.command()(doctor)
+eval_app.command("injection")(injection)
 app.add_typer(eval_app, name="eval", help="Check briefings against their sources.")
 app.add_typer(cache_app, name="cache", help="Inspect or clear the cache of LLM answers.")
 app.add_typer(prompts_app, name="prompts")

@@ -17,6 +17,8 @@ from briefing.cli.options import (
     JsonOut,
     Langs,
     Layout,
+    MaxArticleBytes,
+    MaxArticles,
     ModelFile,
     ModelName,
     NoCache,
@@ -59,6 +61,8 @@ def generate(
     quiet: Quiet = False,
     stats: StatsOut = None,
     no_check: NoCheck = False,
+    max_articles: MaxArticles = None,
+    max_article_bytes: MaxArticleBytes = None,
 ) -> None:
     """Write a cited briefing of ARTICLES in the --lang languages."""
     from briefing.ingest.read import load_sources
@@ -80,9 +84,16 @@ def generate(
         timeout=timeout,
         model_file=model_file,
         cache=False if no_cache else None,
+        max_articles=max_articles,
+        max_article_bytes=max_article_bytes,
     )
     settings, prompts = _settings(flags)
-    sources = load_sources(paths)
+    limits = {
+        name: value
+        for name in ("max_articles", "max_article_bytes")
+        if (value := getattr(settings, name)) is not None
+    }
+    sources = load_sources(paths, **limits)
     llm = build_llm(settings)
     meter = Meter()
     options = Options(

@@ -97,6 +97,14 @@ PromptsDir = Annotated[
 ]
 Layout = Annotated[str | None, typer.Option(help="Markdown layout: stacked (default) or paired.")]
 Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bars.")]
+MaxArticles = Annotated[
+    int | None,
+    typer.Option(min=1, help="Refuse a run of more articles than this (default 50)."),
+]
+MaxArticleBytes = Annotated[
+    int | None,
+    typer.Option(min=1, help="Refuse an article file larger than this (default 200000 bytes)."),
+]
 
 GenBackend = Annotated[
     str | None, typer.Option(help="Backend that writes the briefings (default: embedded).")

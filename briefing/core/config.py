@@ -95,6 +95,8 @@ SETTINGS: dict[str, Setting] = {
     "layout": Setting("BRIEFING_LAYOUT", "layout", str),
     "price_prompt": Setting("BRIEFING_PRICE_PROMPT", "price.prompt", _positive_float),
     "price_completion": Setting("BRIEFING_PRICE_COMPLETION", "price.completion", _positive_float),
+    "max_articles": Setting("BRIEFING_MAX_ARTICLES", "max_articles", _positive_int),
+    "max_article_bytes": Setting("BRIEFING_MAX_ARTICLE_BYTES", "max_article_bytes", _positive_int),
 }
 
 
@@ -118,6 +120,8 @@ class Settings:
     layout: str = "stacked"
     price_prompt: float | None = None
     price_completion: float | None = None
+    max_articles: int | None = None  # None: the default in briefing.ingest.read
+    max_article_bytes: int | None = None
     sources: dict[str, str] = field(default_factory=dict, repr=False)
 
     @property

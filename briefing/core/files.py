@@ -6,7 +6,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from briefing.core.errors import InputError
+from briefing.core.errors import BriefingError, InputError
 
 
 def check_writable(path: Path) -> None:
@@ -35,6 +35,9 @@ def write_atomic(path: Path, text: str, *, parents: bool = False) -> None:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(text)
         os.replace(tmp, path)
+    except OSError as err:  # a full disk, a quota: the old file stays as it was
+        Path(tmp).unlink(missing_ok=True)
+        raise BriefingError(f"cannot write {path}: {err.strerror or err}") from None
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise

@@ -36,6 +36,14 @@ class Sentence(BaseModel):
         return data
 
 
+class SuspectSentence(Sentence):
+    """A sentence that addresses the model or the reader ("ignore previous instructions",
+    a fake `System:` line, an advert): kept for audit, never offered to the model, never
+    citable. Found by code at ingest (`briefing.ingest.guard`)."""
+
+    reason: str = Field(description="Why the sentence reads as an instruction, not news.")
+
+
 class Source(BaseModel):
     """One article as read from disk, segmented into sentences."""
 
@@ -50,6 +58,10 @@ class Source(BaseModel):
     date: str | None = None
     text: str = Field(description="The article body the sentence offsets point into.")
     sentences: list[Sentence]
+    suspect_sentences: list[SuspectSentence] = Field(
+        default_factory=list,
+        description="Sentences set apart as instructions to the model or reader: not evidence.",
+    )
 
 
 class Chunk(BaseModel):

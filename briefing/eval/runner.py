@@ -20,6 +20,7 @@ from briefing.eval.cases import Case, case_metrics
 from briefing.eval.metrics import metrics
 from briefing.eval.report import below
 from briefing.eval.scorers import Score, evaluate
+from briefing.ingest.guard import quarantine
 from briefing.llm.base import LLM, llm_info, sampling
 from briefing.prompts import PromptSet
 from briefing.render.provenance import model_label, prompts_digest, summary
@@ -34,11 +35,14 @@ def load_briefing(path: Path) -> Briefing:
     except (OSError, UnicodeDecodeError) as err:
         raise InputError(f"cannot read {path}: {err}") from None
     try:
-        return Briefing.model_validate_json(text)
+        briefing = Briefing.model_validate_json(text)
     except ValidationError as err:
         first = err.errors()[0]
         where = ".".join(str(p) for p in first["loc"]) or "document"
         raise InputError(f"{path} is not a briefing JSON ({where}: {first['msg']})") from None
+    # Sentences that address the model are no evidence, whoever wrote the JSON.
+    briefing.sources = [quarantine(s) for s in briefing.sources]
+    return briefing
 
 
 def judge_info(judge: Judge | None) -> dict[str, Any] | None:

@@ -16,20 +16,35 @@ from frontmatter.default_handlers import YAMLHandler
 from briefing.core.errors import InputError
 from briefing.core.memo import remembered
 from briefing.core.models import Source
+from briefing.ingest.guard import quarantine, suspect_reason
 from briefing.ingest.segment import segment
 
-__all__ = ["SUFFIXES", "load_sources"]
+__all__ = ["MAX_ARTICLES", "MAX_ARTICLE_BYTES", "SUFFIXES", "load_sources"]
 
 SUFFIXES = (".txt", ".md")
+# Limits per run, so a wrong folder or a hostile file is refused in one line rather than
+# run for hours: a long feature article is ~50 KB, and the embedded model takes about a
+# minute per short article. `generate --max-articles/--max-article-bytes` change them.
+MAX_ARTICLES = 50
+MAX_ARTICLE_BYTES = 200_000
 TITLE_CHARS = 160
 _FRONT_MATTER_START = re.compile(r"---[ \t]*(?:\n|$)")
 
 
-def load_sources(paths: list[Path]) -> list[Source]:
+def load_sources(
+    paths: list[Path],
+    *,
+    max_articles: int = MAX_ARTICLES,
+    max_article_bytes: int = MAX_ARTICLE_BYTES,
+    screen: bool = True,
+) -> list[Source]:
     """Load articles from files and directories as sources A1, A2, ... in input order.
 
     A directory contributes its .txt and .md files, recursively, sorted by path (hidden
-    files and folders skipped). A file reached twice is read once.
+    files and folders skipped). A file reached twice is read once. More than
+    `max_articles` files, or a file over `max_article_bytes`, is refused before any is
+    read. `screen` sets apart sentences that address the model (`ingest.guard`); only
+    the injection suite turns it off, to measure what the other defences do alone.
     """
     files: list[Path] = []
     seen: set[Path] = set()
@@ -41,7 +56,26 @@ def load_sources(paths: list[Path]) -> list[Source]:
                 files.append(file)
     if not files:
         raise InputError("no articles given")
-    return [_load(file, f"A{n}") for n, file in enumerate(files, 1)]
+    if len(files) > max_articles:
+        raise InputError(
+            f"{len(files)} articles given, more than the limit of {max_articles} per run "
+            "(--max-articles)"
+        )
+    for file in files:
+        size = _size(file)
+        if size > max_article_bytes:
+            raise InputError(
+                f"{file} is {size:,} bytes, over the limit of {max_article_bytes:,} per article "
+                "(--max-article-bytes)"
+            )
+    return [_load(file, f"A{n}", screen) for n, file in enumerate(files, 1)]
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError as err:
+        raise InputError(f"cannot read {path}: {err.strerror or err}") from err
 
 
 def _expand(path: Path) -> list[Path]:
@@ -66,24 +100,33 @@ def _expand(path: Path) -> list[Path]:
     return [path]
 
 
-def _load(path: Path, source_id: str) -> Source:
+def _load(path: Path, source_id: str, screen: bool = True) -> Source:
     text = _read_text(path)
     meta, body = _split_front_matter(text, path)
     if not body:
         raise InputError(f"{path} has no article text after its front matter")
     title = _field(meta, "title") or _first_line(body)
+    if suspect_reason(title):  # the title reaches prompts and footnotes: no instructions
+        title = path.stem
     language = (_field(meta, "language") or remembered("language", body, _detect)).lower()
-    return Source(
+    source = Source(
         id=source_id,
         path=str(path),
         title=title,
         language=language,
-        outlet=_field(meta, "outlet"),
+        outlet=_outlet(meta),
         url=_field(meta, "url"),
         date=_field(meta, "date"),
         text=body,
         sentences=segment(body, source_id, language),
     )
+    return quarantine(source) if screen else source
+
+
+def _outlet(meta: dict[str, object]) -> str | None:
+    """The outlet's name, which prompts show the model: dropped if it reads as an order."""
+    outlet = _field(meta, "outlet")
+    return None if outlet is None or suspect_reason(outlet) else outlet
 
 
 def _detect(text: str) -> str:

