@@ -28,7 +28,7 @@ $(STAMP): pyproject.toml constraints.txt $(ENGINE)
 	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[embedded,server,dev]'
 	rm -f $(VENV)/.installed-* && touch $@
 
-.PHONY: install engine system-deps lock briefing test evals bench lint
+.PHONY: install engine system-deps lock briefing test evals injection-full fuzz bench lint
 install: $(STAMP)
 
 engine: $(ENGINE)
@@ -55,6 +55,14 @@ test: $(STAMP)
 evals: $(STAMP)
 	mkdir -p reports
 	$(BIN)/briefing eval run evals --report-json reports/evals.json --junit reports/evals.xml
+
+# Slow on the embedded model, so CI runs a slice of each; these run them in full.
+injection-full: $(STAMP)
+	mkdir -p reports
+	$(BIN)/briefing eval injection --model embedded --json reports/injection.json
+
+fuzz: $(STAMP)
+	HYPOTHESIS_PROFILE=full $(BIN)/python -m pytest -q tests/test_fuzz_ingest.py tests/test_fuzz_pipeline.py
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_engine.py
