@@ -112,9 +112,9 @@ def test_an_unchanged_rerun_makes_no_call(isolated: Path, harbour: list[Source])
         briefing = generate(harbour, CachedLLM(inner, isolated), Options(), meter=meter)
         runs.append((briefing, meter.fresh_calls))
     (first, calls), (again, recalls) = runs
-    assert calls == len(inner.requests) == 2 and recalls == 0
+    assert calls == len(inner.requests) == 4 and recalls == 0  # 2 extract + 2 judge
     assert first.model_dump_json() == again.model_dump_json()  # run info included
-    assert again.run is not None and again.run.usage["total"].calls == 2
+    assert again.run is not None and again.run.usage["total"].calls == 4
 
 
 def test_a_cached_answer_keeps_the_seconds_it_first_took(isolated: Path) -> None:
@@ -155,12 +155,12 @@ def test_the_cli_caches_real_backends_and_obeys_no_cache(
     second = runner.invoke(app, args)
     third = runner.invoke(app, [*args, "--no-cache"])
     assert [r.exit_code for r in (first, second, third)] == [0, 0, 0], first.output
-    assert "2 LLM calls" in first.stderr
-    assert "0 LLM calls" in second.stderr and "2 cached answers" in second.stderr
-    assert "2 LLM calls" in third.stderr and "0 cached answers" in third.stderr
-    assert len(inner.requests) == 4
+    assert "4 LLM calls" in first.stderr  # 2 extract + 2 judge
+    assert "0 LLM calls" in second.stderr and "4 cached answers" in second.stderr
+    assert "4 LLM calls" in third.stderr and "0 cached answers" in third.stderr
+    assert len(inner.requests) == 8  # the first run and the --no-cache run
     stored = [json.loads(p.read_text()) for p in isolated.glob("??/*.json")]
-    assert {s["backend"] for s in stored} == {"openai"} and len(stored) == 2
+    assert {s["backend"] for s in stored} == {"openai"} and len(stored) == 4
 
 
 def test_a_rerun_from_the_cache_writes_byte_identical_files(
@@ -182,6 +182,6 @@ def test_a_rerun_from_the_cache_writes_byte_identical_files(
         outputs.append((md.read_bytes(), js.read_bytes(), json.loads(stats.read_text())))
     (md1, js1, stats1), (md2, js2, stats2) = outputs
     assert md1 == md2 and js1 == js2
-    assert (stats1["llm_calls"], stats1["cached_answers"]) == (2, 0)
-    assert (stats2["llm_calls"], stats2["cached_answers"]) == (0, 2)
-    assert json.loads(js2)["run"]["usage"]["total"]["calls"] == 2
+    assert (stats1["llm_calls"], stats1["cached_answers"]) == (4, 0)
+    assert (stats2["llm_calls"], stats2["cached_answers"]) == (0, 4)
+    assert json.loads(js2)["run"]["usage"]["total"]["calls"] == 4

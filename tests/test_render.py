@@ -8,12 +8,12 @@ from helpers import scripted
 from briefing.core.models import Briefing, Item, Source
 from briefing.llm.fake import FakeLLM
 from briefing.render.markdown import footnotes, render_json, render_markdown
-from briefing.stages.pipeline import generate
+from briefing.stages.pipeline import Options, generate
 
 
 @pytest.fixture
 def briefing(harbour: list[Source]) -> Briefing:
-    return generate(harbour, FakeLLM(scripted()))
+    return generate(harbour, FakeLLM(scripted()), Options(chunk_tokens=30))  # every sentence
 
 
 def test_footnotes_quote_the_source_not_the_model(harbour: list[Source]) -> None:
@@ -63,7 +63,7 @@ def test_empty_sections_say_so_in_each_language(harbour: list[Source]) -> None:
 def test_footer_names_backend_model_and_prompts(briefing: Briefing) -> None:
     last = render_markdown(briefing).strip().splitlines()[-1]
     assert last.startswith("*briefing ") and "fake · fake-1" in last
-    assert "2 LLM calls" in last and "(shipped)" in last
+    assert "10 LLM calls" in last and "(shipped)" in last
 
 
 def test_json_round_trips(briefing: Briefing) -> None:
