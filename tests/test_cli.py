@@ -35,14 +35,15 @@ def test_writes_markdown_and_json(tmp_path: Path, harbour_paths, scripted_backen
     assert [s["id"] for s in data["sources"]] == ["A1", "A2"]
     assert data["sources"][1]["language"] == "is"
     assert data["sources"][0]["sentences"][0]["id"] == "A1.S1"
-    for section in ("agreements", "open_issues", "positions", "disagreements"):
+    # one chunk per article: its budget asks the sentences with numbers (A1.S2, A2.S2)
+    for section in ("positions", "disagreements"):
         assert data[section], section
-    assert data["positions"][0]["actor"] == "Mayor Anna Jónsdóttir"
-    assert data["agreements"][0]["origin"] == {"en": "statement", "is": "quote:A2.S1"}
+    assert data["positions"][0]["actor"] == "Anna Jónsdóttir"
+    assert data["disagreements"][0]["evidence"] == ["A1.S2", "A2.S2"]
     assert data["dropped"] == []
     text = md.read_text()
     assert "## English" in text and "## Íslenska" in text
-    assert "[^A2.S1]: “Akureyrarbær og ferjufélagið Nordlys sömdu í gær" in text
+    assert "[^A2.S2]: “Anna Jónsdóttir bæjarstjóri sagði" in text
     assert "LLM calls" in result.stderr and result.stdout == ""
 
 
@@ -98,7 +99,7 @@ def test_output_in_a_missing_directory(tmp_path: Path, harbour_paths) -> None:
 def test_failed_run_leaves_existing_outputs_untouched(
     tmp_path: Path, harbour_paths, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    llm = FakeLLM(scripted(overrides={"chunk A2.C1": ["junk"] * 3}))
+    llm = FakeLLM(scripted(overrides={"A2.C1 sentence A2.S2": ["junk"] * 3}))
     serve(llm)
     md, js = tmp_path / "b.md", tmp_path / "b.json"
     md.write_text("yesterday's briefing")
@@ -107,7 +108,7 @@ def test_failed_run_leaves_existing_outputs_untouched(
     result = run(*harbour_paths, "-o", md, "--json", js, "-q")
 
     assert result.exit_code == 3
-    assert "chunk A2.C1" in result.stderr
+    assert "A2.C1 sentence A2.S2" in result.stderr
     assert md.read_text() == "yesterday's briefing" and js.read_text() == "{}"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["b.json", "b.md"]
 
