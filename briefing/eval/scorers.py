@@ -193,7 +193,7 @@ def score_consistency(item_id: str, claims: list[Claim], judge: Judge | None) ->
     verdict = consistency([(c.language, c.text) for c in claims])
     meta["consistency"] = {"score": verdict.score, "threshold": verdict.threshold}
     label = "same" if verdict.same else "different"
-    return Score("consistency", item_id, label, float(verdict.same), verdict.reason, meta)
+    return score("consistency", item_id, label, float(verdict.same), verdict.reason, meta)
 
 
 def score_attribution(item_id: str, item: Item, ctx: Context, judge: Judge | None) -> Score | None:

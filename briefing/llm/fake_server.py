@@ -35,12 +35,14 @@ def request_schema(body: dict[str, Any]) -> dict[str, Any] | None:
     return fmt.get("schema")
 
 
+JUDGE_CHOICES = ("yes", "Yes", "no", "No")  # what a judge asking for logprobs may answer
+
+
 def infer_stage(schema: dict[str, Any] | None) -> str:
     """The pipeline stage an answer schema belongs to, from its top-level properties."""
     props = (schema or {}).get("properties", {})
-    for key, stage in (("facts", "extract"),):
-        if key in props:
-            return stage
+    if {"kind", "actor", "text"} <= set(props):
+        return "extract"
     return "llm"
 
 
@@ -120,8 +122,12 @@ class FakeOpenAIServer:
             schema=schema,
             stage=infer_stage(schema),
             max_tokens=body.get("max_tokens") or 512,
+            choices=JUDGE_CHOICES if body.get("logprobs") else None,
         )
         result = self.responder(request)
+        if request.choices and isinstance(result, dict):  # scripted label probabilities
+            probs = {str(k): float(v) for k, v in result.items()}
+            result = Response(text=max(probs, key=probs.__getitem__), choice_probs=probs)
         if isinstance(result, Response):
             text, finish = result.text, result.finish_reason
         else:

@@ -88,7 +88,7 @@ def problems(statement: str, evidence: list[str], reading: Reading) -> list[str]
 
 
 FIRST_PERSON = re.compile(r"\b(I|we|We|our|Our|my|My|me|us)\b")
-GLOSS_COPY = 0.75  # share of the statement's words that run in the gloss's own order
+GLOSS_COPY = 0.9  # share of the statement's words that run in the gloss's own order
 
 
 def _copies(statement: str, gloss: str) -> bool:
