@@ -75,6 +75,8 @@ def missing_values(claim: Sequence[tuple[str, str]], evidence: Sequence[Sentence
     if not have and not claim:
         return []
     wanted = values(*claim[0]) if claim else set()
+    # A month alone ("Mars" the planet, "may") is too ambiguous to hold against a claim.
+    wanted = {v for v in wanted if not (v.kind == "date" and v.date and v.date[::2] == (0, 0))}
     return sorted({_value_text(v) for v in wanted if not _matches(v, have)})
 
 
@@ -92,7 +94,9 @@ def missing_names(claim_text: str, evidence: Sequence[Sentence]) -> list[str]:
     raw = {w for t in texts for w in re.findall(r"[^\W\d_]+", t)}
     out = []
     for name in details.names(claim_text, known):
-        if not _word_found(name.key[-1], vocab, raw):
+        found = [_word_found(w, vocab, raw) for w in name.key]
+        # the head word (surname, place), or most words of a longer name with a title in it
+        if not found[-1] and sum(found) * 2 <= len(found):
             out.append(name.text)
     return out
 

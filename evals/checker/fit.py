@@ -38,7 +38,13 @@ def main() -> None:
     ap.add_argument("--slice", type=int, default=0, help="rows per fit file (0 = all)")
     ap.add_argument("--only-features", action="store_true")
     ap.add_argument("--l2", type=float, default=1.0)
+    ap.add_argument(
+        "--consistency", action="store_true", help="fit consistency.json (no judge, no model)"
+    )
     args = ap.parse_args()
+    if args.consistency:
+        fit_consistency(args)
+        return
     rows = []
     checker = None
     for name in FIT_FILES:
@@ -62,6 +68,28 @@ def main() -> None:
         "script": "evals/checker/fit.py",
     }
     fitted.save()
+    print(json.dumps(fitted.to_json(), indent=2))
+
+
+CONSISTENCY = ["values_missing", "names_missing", "negation_mismatch", "overlap", "embed_sim"]
+
+
+def fit_consistency(args: argparse.Namespace) -> None:
+    """Judge-free signals of the cross-lingual fit pairs (a sentence vs its translation, or
+    the translation perturbed) -> `briefing/check/consistency.json`."""
+    from briefing.check.consistency import WEIGHTS_FILE
+
+    name = "xling-fit.jsonl"
+    data = read_rows(args.data / name)
+    rows = run_rows(Checker(None), data, args.features_dir / f"nojudge-{name}")
+    fitted = cal.fit([r["features"] for r in rows], [r["label"] for r in rows], CONSISTENCY)
+    fitted.meta = {
+        "fitted_on": [f"evals/checker/data/{name}"],
+        "rows": len(rows),
+        "threshold_rule": "max balanced accuracy on the fit rows",
+        "script": "evals/checker/fit.py --consistency",
+    }
+    fitted.save(WEIGHTS_FILE)
     print(json.dumps(fitted.to_json(), indent=2))
 
 
