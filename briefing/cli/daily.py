@@ -11,6 +11,7 @@ import datetime as dt
 import json
 import sys
 import time
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -97,9 +98,6 @@ def daily(
     quiet: Quiet = False,
 ) -> None:
     """Group the day's articles into stories and write a briefing per story and a front page."""
-    from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
-
     from briefing.ingest.archive import Archive
     from briefing.ingest.collect import Collector, DateWindow
     from briefing.ingest.fetch import Fetcher
@@ -108,24 +106,10 @@ def daily(
     started = time.perf_counter()
     day = _iso(date, "--date") or _iso(since, "--since") or dt.date.today().isoformat()
     languages = list(dict.fromkeys(code.lower() for code in lang))
-    if output is None and not plan:
-        output = Path("daily")
+    output = output or (None if plan else Path("daily"))
     archive = Archive(output / "sources" / day) if output is not None else None
-    progress = None
-    if not quiet and not plan and sys.stderr.isatty():
-        progress = Progress(
-            TextColumn("{task.description:<32}"),
-            BarColumn(),
-            MofNCompleteColumn(),
-            console=Console(stderr=True),
-        )
-
-    def warn(line: str) -> None:
-        if progress is not None:
-            progress.console.print(f"warning: {line}", markup=False, highlight=False)
-        else:
-            typer.echo(f"warning: {line}", err=True)
-
+    progress = _progress(not quiet and not plan and sys.stderr.isatty())
+    warn = _warner(progress)
     if progress is not None:
         progress.start()
     try:
@@ -151,11 +135,41 @@ def daily(
     finally:
         if progress is not None:
             progress.stop()
+    _report(page, len(articles), usage, time.perf_counter() - started)
+
+
+def _progress(shown: bool) -> Any:
+    """One bar for fetching and one per story, on a terminal only."""
+    if not shown:
+        return None
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    return Progress(
+        TextColumn("{task.description:<32}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        console=Console(stderr=True),
+    )
+
+
+def _warner(progress: Any) -> Callable[[str], None]:
+    def warn(line: str) -> None:
+        if progress is not None:
+            progress.console.print(f"warning: {line}", markup=False, highlight=False)
+        else:
+            typer.echo(f"warning: {line}", err=True)
+
+    return warn
+
+
+def _report(page: Any, articles: int, usage: Any, seconds: float) -> None:
+    """The last line: stories, articles, LLM calls, tokens, time; exit 1 if any failed."""
     failed = [s for s in page.stories if s.status == "failed"]
     typer.echo(
-        f"{len(page.stories)} stories ({len(failed)} failed) · {len(articles)} articles · "
+        f"{len(page.stories)} stories ({len(failed)} failed) · {articles} articles · "
         f"{usage.calls} LLM calls · {usage.prompt_tokens + usage.completion_tokens} tokens · "
-        f"{time.perf_counter() - started:.1f} s",
+        f"{seconds:.1f} s",
         err=True,
     )
     if failed:

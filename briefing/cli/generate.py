@@ -37,7 +37,7 @@ from briefing.core.errors import InputError
 if TYPE_CHECKING:
     from briefing.core.config import Settings
     from briefing.core.meter import Meter
-    from briefing.core.models import Briefing
+    from briefing.core.models import Briefing, Source
     from briefing.prompts import PromptSet
 
 
@@ -65,7 +65,6 @@ def generate(
     max_article_bytes: MaxArticleBytes = None,
 ) -> None:
     """Write a cited briefing of ARTICLES in the --lang languages."""
-    from briefing.ingest.read import load_sources
     from briefing.llm.registry import build_llm
     from briefing.stages.pipeline import Meter, Options
     from briefing.stages.pipeline import generate as run_pipeline
@@ -88,12 +87,7 @@ def generate(
         max_article_bytes=max_article_bytes,
     )
     settings, prompts = _settings(flags)
-    limits = {
-        name: value
-        for name in ("max_articles", "max_article_bytes")
-        if (value := getattr(settings, name)) is not None
-    }
-    sources = load_sources(paths, **limits)
+    sources = _load(paths, settings)
     llm = build_llm(settings)
     meter = Meter()
     options = Options(
@@ -105,12 +99,37 @@ def generate(
         check=not no_check,
     )
     briefing = run_pipeline(sources, llm, options, reporter(not quiet), meter)
+    _finish(briefing, settings, prompts, (output, json_path, stats), meter, started)
+
+
+def _finish(
+    briefing: Briefing,
+    settings: Settings,
+    prompts: PromptSet,
+    targets: tuple[Path | None, Path | None, Path | None],
+    meter: Meter,
+    started: float,
+) -> None:
+    """Price the usage, write the files, then one line on stderr."""
+    output, json_path, stats = targets
     if briefing.run is not None:
         for usage in briefing.run.usage.values():
             usage.cost = settings.price(usage)
     _write(briefing, prompts, settings.layout, output, json_path)
     cost = briefing.run.usage["total"].cost if briefing.run else None
     _summary(time.perf_counter() - started, meter, stats, cost)
+
+
+def _load(paths: list[Path], settings: Settings) -> list[Source]:
+    """The articles, within the size and count limits the settings give."""
+    from briefing.ingest.read import load_sources
+
+    limits = {
+        name: value
+        for name in ("max_articles", "max_article_bytes")
+        if (value := getattr(settings, name)) is not None
+    }
+    return load_sources(paths, **limits)
 
 
 def _check_targets(

@@ -79,13 +79,8 @@ def injection(
             outcomes += suite_mod.run_generate(llm, trials, guard=guard, languages=lang)
         if "eval" in modes:
             outcomes += suite_mod.run_eval(llm, trials, guard=guard)
-    rows = suite_mod.table(outcomes)
     typer.echo(f"Injection successes / trials ({model}, guard {'on' if guard else 'off'})")
-    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
-    for n, row in enumerate(rows):
-        typer.echo("| " + " | ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)) + " |")
-        if n == 0:
-            typer.echo("|" + "|".join("-" * (w + 2) for w in widths) + "|")
+    _print_table(suite_mod.table(outcomes))
     failed = [o for o in outcomes if o.success]
     for o in failed[:20]:
         typer.echo(f"{o.mode} {o.trial.name}: {'; '.join(o.why)[:160]}", err=True)
@@ -95,3 +90,12 @@ def injection(
     typer.echo(f"{len(failed)} of {len(outcomes)} attacks succeeded", err=True)
     if failed:
         raise typer.Exit(1)
+
+
+def _print_table(rows: list[list[str]]) -> None:
+    """A Markdown table, columns padded to their widest cell."""
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    for n, row in enumerate(rows):
+        typer.echo("| " + " | ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)) + " |")
+        if n == 0:
+            typer.echo("|" + "|".join("-" * (w + 2) for w in widths) + "|")

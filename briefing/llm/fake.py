@@ -86,7 +86,8 @@ def echo_answer(request: Request) -> dict[str, Any]:
             choice: (0.9 if choice.lower().startswith("y") else 0.05) for choice in request.choices
         }
     if request.stage == "extract":
-        shown = request.messages[-1]["content"] if request.messages else ""
+        # the last sentence asked, also when a re-ask appended the error after it
+        shown = "\n".join(str(m.get("content", "")) for m in request.messages)
         asked = ASKED.findall(shown)
         sentence = asked[-1][1].strip() if asked else ""
         text = sentence or "The article reports an unresolved question."

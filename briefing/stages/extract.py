@@ -115,6 +115,33 @@ def _english(sentence: Sentence, reading: Reading | None) -> str:
     return reading.english(sentence.id) if reading else " ".join(sentence.text.split())
 
 
+def _ask_point(
+    llm: LLM,
+    messages: list[dict[str, str]],
+    actors: list[str],
+    label: str,
+    prompts: PromptSet,
+    settings: ExtractSettings,
+    record: Recorder | None,
+) -> Point:
+    """One sentence's point, its actor and length bounded by the schema."""
+    return ask(
+        llm,
+        messages,
+        Point,
+        AskOptions(
+            schema=point_schema(actors, max_chars=MAX_CHARS_PER_WORD * settings.max_words),
+            context={"actors": actors},
+            max_tokens=answer_budget(1, settings.max_words),
+            stage="extract",
+            label=label,
+            max_attempts=settings.max_attempts,
+            reask=lambda errors: prompts.render("reask", errors=errors),
+            record=record,
+        ),
+    )
+
+
 def _extract_once(
     chunk: Chunk,
     source: Source,
@@ -150,23 +177,8 @@ def _extract_once(
             *example_turns(prompts),
             {"role": "user", "content": user},
         ]
-        points.append(
-            ask(
-                llm,
-                messages,
-                Point,
-                AskOptions(
-                    schema=point_schema(actors, max_chars=MAX_CHARS_PER_WORD * settings.max_words),
-                    context={"actors": actors},
-                    max_tokens=answer_budget(1, settings.max_words),
-                    stage="extract",
-                    label=f"{chunk.id} sentence {sentence.id}",
-                    max_attempts=settings.max_attempts,
-                    reask=lambda errors: prompts.render("reask", errors=errors),
-                    record=record,
-                ),
-            )
-        )
+        label = f"{chunk.id} sentence {sentence.id}"
+        points.append(_ask_point(llm, messages, actors, label, prompts, settings, record))
     example = prompts.render("extract.example_answer")
     result = ChunkResult()
     for sentence, point in zip(asked, points, strict=True):
