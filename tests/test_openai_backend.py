@@ -34,7 +34,13 @@ from briefing.llm.strategies import (
     strict_schema,
 )
 from briefing.llm.structured import AskOptions, ask
-from briefing.stages.answers import Extraction, Translation, constrained_schema
+from briefing.stages.answers import (
+    Extraction,
+    Point,
+    Translation,
+    constrained_schema,
+    point_schema,
+)
 
 SECRET = "sk-test-DO-NOT-LEAK-1234567890"
 runner = CliRunner()
@@ -68,11 +74,15 @@ def backend(server: FakeOpenAIServer, sleeps: list[float] | None = None, **kw: A
     )
 
 
+ACTORS = ["Reykjavík", "none"]
 EXTRACT = Request(
-    messages=[{"role": "system", "content": "Extract."}, {"role": "user", "content": "[1] Hi."}],
-    schema=constrained_schema(Extraction, ids=[1], max_items=3),
+    messages=[
+        {"role": "system", "content": "Extract."},
+        {"role": "user", "content": "[1] Hi there.\nReport sentence [1]: Hi there."},
+    ],
+    schema=point_schema(ACTORS, 200),
     stage="extract",
-    label="chunk A1.C1",
+    label="A1.C1 sentence A1.S1",
 )
 
 
@@ -85,7 +95,7 @@ def test_json_schema_strategy_nests_a_strict_schema() -> None:
     assert fmt["type"] == "json_schema"
     assert set(fmt["json_schema"]) == {"name", "schema", "strict"}
     assert fmt["json_schema"]["strict"] is True
-    assert fmt["json_schema"]["name"] == "Extraction"
+    assert fmt["json_schema"]["name"] == "Point"
     inner = fmt["json_schema"]["schema"]
     assert "schema" not in fmt and inner["additionalProperties"] is False
     assert body["messages"] == EXTRACT.messages
@@ -100,7 +110,7 @@ def test_json_mode_puts_the_schema_in_the_prompt() -> None:
     body = JsonModeStrategy().prepare(EXTRACT)
     assert body["response_format"] == {"type": "json_object"}
     system = body["messages"][0]["content"]
-    assert system.startswith("Extract.") and '"facts"' in system and "JSON" in system
+    assert system.startswith("Extract.") and '"kind"' in system and "JSON" in system
     assert JsonModeStrategy().parse('Sure:\n```json\n{"a": 1}\n```', EXTRACT) == '{"a": 1}'
 
 
@@ -177,7 +187,7 @@ def test_transport_faults_are_retried(server: FakeOpenAIServer, fault: str) -> N
     server.slow_seconds = 3.0
     sleeps: list[float] = []
     response = backend(server, sleeps).complete(EXTRACT)
-    assert Extraction.model_validate_json(response.text).facts
+    assert Point.model_validate_json(response.text).text == "Hi there."
     assert server.served == [fault, "ok"]
     assert sleeps == ([2.0] if fault == "429" else [0.0])  # Retry-After honoured
 
@@ -190,20 +200,20 @@ def test_invalid_and_garbled_answers_are_re_asked_with_the_error(
     answer = ask(
         llm,
         EXTRACT.messages,
-        Extraction,
+        Point,
         AskOptions(
             max_tokens=200,
             stage="extract",
-            label="chunk",
+            label="A1.C1 sentence A1.S1",
             schema=EXTRACT.schema,
-            context={"ids": [1]},
+            context={"actors": ACTORS},
         ),
     )
-    assert answer.facts[0].ids == [1]
+    assert answer == Point(kind="open_issue", actor="none", text="Hi there.")
     assert server.served == ["invalid", "garbled", "ok"]
     second = server.requests[1]["messages"]
     assert second[-2] == {"role": "assistant", "content": '{"unexpected": true}'}
-    assert "facts" in second[-1]["content"] and "invalid" in second[-1]["content"]
+    assert "kind" in second[-1]["content"] and "invalid" in second[-1]["content"]
     assert len(server.requests[2]["messages"]) == len(EXTRACT.messages) + 4
 
 
@@ -321,8 +331,9 @@ def test_a_failed_run_resumes_from_the_cache(tmp_path: Path, isolated: Path) -> 
         asked = len(healthy.requests)
         third = generate(healthy, folder)
     assert second.exit_code == 0, second.output
-    # 6 extractions, 3 of them kept from the failed run; no merge or translation call
-    assert asked == 6 - 3
+    # per article 2 sentences asked and 2 judge calls of the support checker: 24 calls,
+    # 3 of them kept from the failed run; no merge or translation call
+    assert asked == 24 - 3
     assert "3 cached answers" in second.stderr
     assert len(healthy.requests) == asked  # an unchanged re-run asks nothing
     assert "0 LLM calls" in third.stderr
@@ -339,14 +350,15 @@ def test_usage_and_cost_per_stage(tmp_path: Path, server: FakeOpenAIServer) -> N
     assert result.exit_code == 0, result.output
     usage = json.loads(out.read_text())["run"]["usage"]
     total = usage["total"]
-    # 2 extractions, the only stage that asks the model; merge and localize are code
+    # per article 2 sentences asked and 2 judge calls; merge and localize are code
     assert set(usage) == {"extract", "check", "total"}
-    assert total["calls"] == 2 == sum(usage[s]["calls"] for s in ("extract", "check"))
+    assert (usage["extract"]["calls"], usage["check"]["calls"]) == (4, 4)
+    assert total["calls"] == 8 == sum(usage[s]["calls"] for s in ("extract", "check"))
     expected = (total["prompt_tokens"] * 2.0 + total["completion_tokens"] * 8.0) / 1e6
     assert total["cost"] == pytest.approx(expected)
     assert usage["extract"]["cost"] > 0
     last = result.stderr.strip().splitlines()[-1]
-    assert "2 LLM calls" in last and f"cost {expected:.4f}" in last
+    assert "8 LLM calls" in last and f"cost {expected:.4f}" in last
 
 
 def test_the_api_key_never_leaks(
