@@ -17,8 +17,8 @@ from briefing.core.models import Chunk, Sentence
 from briefing.lang.names import names_in
 from briefing.stages.reading import Reading
 
-SHARE = 0.6  # of the informative sentences, the best get a statement
-TOKENS_PER_STATEMENT = 60  # and at most one per this many tokens shown: generated tokens
+SHARE = 0.8  # of the informative sentences, the best get a statement
+TOKENS_PER_STATEMENT = 45  # and at most one per this many tokens shown: generated tokens
 MIN_WORDS = 5  # stay near a third of the source tokens; shorter lines say little
 CUES = re.compile(
     r"\b(agree\w*|deal|decid\w*|approv\w*|accept\w*|reject\w*|refus\w*|want\w*|demand\w*|"
