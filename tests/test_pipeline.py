@@ -38,7 +38,8 @@ def test_the_model_reads_english_and_skips_linked_icelandic(harbour: list[Source
     llm = FakeLLM(scripted())
     generate(harbour, llm)  # one chunk per article
 
-    english, icelandic = (r.messages[-1]["content"] for r in llm.requests if r.stage == "extract")
+    asked = [r for r in llm.requests if r.stage == "extract"]
+    english, icelandic = asked[0].messages[-1]["content"], asked[-1].messages[-1]["content"]
     assert "Actors: Akureyri, Nordlys, Anna Jónsdóttir, Pétur Berg, none" in english
     # A2.S1 and A2.S3 are linked to English sentences: only A2.S2 is shown, as its gloss
     assert "machine-translated from Icelandic" in icelandic
@@ -46,7 +47,7 @@ def test_the_model_reads_english_and_skips_linked_icelandic(harbour: list[Source
     assert "samningurinn" not in icelandic
     assert "Actors: Anna Jónsdóttir, none" in icelandic
     assert icelandic.splitlines()[-1].startswith("Report sentence [1]: Anna Jónsdóttir mayor")
-    schema = [r for r in llm.requests if r.stage == "extract"][1].schema["properties"]
+    schema = asked[-1].schema["properties"]
     assert schema["actor"] == {"type": "string", "enum": ["Anna Jónsdóttir", "none"]}
 
 
@@ -160,7 +161,7 @@ def test_truncated_answer_splits_the_chunk(harbour: list[Source]) -> None:
     briefing = generate(harbour, llm)
 
     labels = [r.label for r in llm.requests if r.stage == "extract"]
-    assert labels[0] == "A1.C1 sentence A1.S2"
+    assert "A1.C1 sentence A1.S2" in labels
     assert any(label.startswith("A1.C1a sentence ") for label in labels)
     assert any(label.startswith("A1.C1b sentence ") for label in labels)
     assert [e for i in briefing.positions for e in i.evidence][:1] == ["A1.S2"]
