@@ -21,11 +21,6 @@ def serve(llm: LLM, *names: str) -> LLM:
     return llm
 
 
-def fact(kind: str, actor: str, text: str, *ids: int) -> dict[str, Any]:
-    """One item of the older `Extraction` answer (schema tests still use it)."""
-    return {"kind": kind, "actor": actor, "text": text, "ids": list(ids)}
-
-
 def point(kind: str, actor: str, text: str) -> dict[str, Any]:
     """The answer to one extract call: a `Point` about the sentence asked."""
     return {"kind": kind, "actor": actor, "text": text}

@@ -77,7 +77,7 @@ def _restate(sentence: str, cap: int | None) -> str:
 def echo_answer(request: Request) -> dict[str, Any]:
     """A plausible, valid answer for each pipeline stage, for demos and CLI tests.
 
-    Extraction restates the sentence asked (the user message's last line, after
+    Extraction (a `Point`) restates the sentence asked (the user message's last line, after
     "Report sentence [n]: ") as an open issue with no actor, in that sentence's own
     words, so it passes the code checks.
     """

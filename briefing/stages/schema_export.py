@@ -14,11 +14,11 @@ from pydantic import BaseModel
 
 from briefing.core.models import Briefing
 from briefing.core.resources import data_dir
-from briefing.stages.answers import Extraction
+from briefing.stages.answers import Point
 
 MODELS: dict[str, type[BaseModel]] = {
     "briefing": Briefing,
-    "extraction": Extraction,
+    "point": Point,
 }
 
 
