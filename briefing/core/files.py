@@ -34,6 +34,7 @@ def write_atomic(path: Path, text: str, *, parents: bool = False) -> None:
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(text)
+        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; a briefing is for sharing
         os.replace(tmp, path)
     except OSError as err:  # a full disk, a quota: the old file stays as it was
         Path(tmp).unlink(missing_ok=True)
@@ -41,3 +42,9 @@ def write_atomic(path: Path, text: str, *, parents: bool = False) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
