@@ -28,7 +28,7 @@ $(STAMP): pyproject.toml constraints.txt $(ENGINE)
 	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[embedded,server,dev]'
 	rm -f $(VENV)/.installed-* && touch $@
 
-.PHONY: install engine system-deps lock briefing test evals injection-full fuzz bench lint
+.PHONY: install engine system-deps lock briefing test evals injection-full checker-full checker-fit fuzz bench lint
 install: $(STAMP)
 
 engine: $(ENGINE)
@@ -60,6 +60,17 @@ evals: $(STAMP)
 injection-full: $(STAMP)
 	mkdir -p reports
 	$(BIN)/briefing eval injection --model embedded --json reports/injection.json
+
+# The checker on its held-out labelled claims (features kept, so a re-run only rescores),
+# and on the eval cases' perturbed points.
+checker-full: $(STAMP)
+	mkdir -p reports
+	$(BIN)/briefing eval checker --features-dir evals/checker/features --report-json reports/checker.json
+	$(BIN)/briefing eval perturb evals/cases --checker --json reports/perturb.json
+
+# Refit the checker's weights (briefing/check/checker.json) on the fit files only.
+checker-fit: $(STAMP)
+	$(BIN)/python evals/checker/fit.py
 
 fuzz: $(STAMP)
 	HYPOTHESIS_PROFILE=full $(BIN)/python -m pytest -q tests/test_fuzz_ingest.py tests/test_fuzz_pipeline.py

@@ -113,11 +113,12 @@ def test_an_unchanged_rerun_makes_no_call(isolated: Path, harbour: list[Source])
         briefing = generate(harbour, CachedLLM(inner, isolated), Options(), meter=meter)
         runs.append((briefing, meter.fresh_calls))
     (first, calls), (again, recalls) = runs
-    # 3 sentences asked (A1.S1, A1.S2, A2.S2) and 3 judge calls, one per statement
-    assert calls == len(inner.requests) == 6 and recalls == 0
-    assert [r.stage for r in inner.requests].count("judge") == 3
+    # 3 sentences asked (A1.S1, A1.S2, A2.S2), 3 judge calls, one per statement, and one
+    # more for the statement cited in one language whose other-language candidate passes code
+    assert calls == len(inner.requests) == 7 and recalls == 0
+    assert [r.stage for r in inner.requests].count("judge") == 4
     assert first.model_dump_json() == again.model_dump_json()  # run info included
-    assert again.run is not None and again.run.usage["total"].calls == 6
+    assert again.run is not None and again.run.usage["total"].calls == 7
 
 
 def test_a_cached_answer_keeps_the_seconds_it_first_took(isolated: Path) -> None:
@@ -158,12 +159,12 @@ def test_the_cli_caches_real_backends_and_obeys_no_cache(
     second = runner.invoke(app, args)
     third = runner.invoke(app, [*args, "--no-cache"])
     assert [r.exit_code for r in (first, second, third)] == [0, 0, 0], first.output
-    assert "6 LLM calls" in first.stderr  # 3 extract + 3 judge
-    assert "0 LLM calls" in second.stderr and "6 cached answers" in second.stderr
-    assert "6 LLM calls" in third.stderr and "0 cached answers" in third.stderr
-    assert len(inner.requests) == 12  # the first run and the --no-cache run
+    assert "7 LLM calls" in first.stderr  # 3 extract + 3 judge
+    assert "0 LLM calls" in second.stderr and "7 cached answers" in second.stderr
+    assert "7 LLM calls" in third.stderr and "0 cached answers" in third.stderr
+    assert len(inner.requests) == 14  # the first run and the --no-cache run
     stored = [json.loads(p.read_text()) for p in isolated.glob("??/*.json")]
-    assert {s["backend"] for s in stored} == {"openai"} and len(stored) == 6
+    assert {s["backend"] for s in stored} == {"openai"} and len(stored) == 7
 
 
 def test_a_rerun_from_the_cache_writes_byte_identical_files(
@@ -185,6 +186,6 @@ def test_a_rerun_from_the_cache_writes_byte_identical_files(
         outputs.append((md.read_bytes(), js.read_bytes(), json.loads(stats.read_text())))
     (md1, js1, stats1), (md2, js2, stats2) = outputs
     assert md1 == md2 and js1 == js2
-    assert (stats1["llm_calls"], stats1["cached_answers"]) == (6, 0)  # 3 extract + 3 judge
-    assert (stats2["llm_calls"], stats2["cached_answers"]) == (0, 6)
-    assert json.loads(js2)["run"]["usage"]["total"]["calls"] == 6
+    assert (stats1["llm_calls"], stats1["cached_answers"]) == (7, 0)  # 3 extract + 3 judge + 1 cross-cite
+    assert (stats2["llm_calls"], stats2["cached_answers"]) == (0, 7)
+    assert json.loads(js2)["run"]["usage"]["total"]["calls"] == 7

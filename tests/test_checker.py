@@ -11,11 +11,12 @@ import numpy as np
 import pytest
 
 from briefing.check import calibration as cal
-from briefing.check.checker import CHOICES, Checker
+from briefing.check.checker import CHOICES, Checker, crossed
 from briefing.check.decompose import decompose
 from briefing.check.evidence import Sentence
 from briefing.check.features import missing_names, missing_values, negations
 from briefing.eval import checker_eval as ce
+from briefing.lang.calendar import calendar_words
 from briefing.lang.embed import LexicalEmbedder
 from briefing.llm.base import Request, Response
 from briefing.llm.cache import CachedLLM, cache_key
@@ -118,6 +119,54 @@ def test_values_compare_typed_across_languages_and_case() -> None:
     ev = [Sentence("Ísland fær 16,5 prósent frá 17. júní.", "is", None)]
     assert missing_values([("iceland gets 16.5% from june 17", "en")], ev) == []
     assert missing_values([("iceland gets 18.5 percent", "en")], ev) == ["18.5%"]
+
+
+def test_weekdays_and_months_compare_across_languages() -> None:
+    ev = [Sentence("Am Samstagabend spielten sie im April.", "de", None)]
+    assert missing_values([("They played on Saturday evening in April.", "en")], ev) == []
+    assert missing_values([("They played on Thursday in January.", "en")], ev) == [
+        "January",
+        "Thursday",
+    ]
+    ev_is = [Sentence("Þau hittust á laugardaginn.", "is", "They met on Saturday.")]
+    assert missing_values([("Þau hittust á miðvikudaginn.", "is")], ev_is) == ["Wednesday"]
+
+
+def test_an_icelandic_claim_names_a_country_as_its_gloss_does() -> None:
+    from briefing.check.features import signals
+    from briefing.lang.gloss import gloss
+
+    ev = [Sentence("The meeting was held in the United States on Friday.", "en", None)]
+    claim = "Fundurinn var haldinn í Bandaríkjunum á föstudag."
+    assert signals(claim, "is", gloss([claim], "is")[0], ev).names_missing == 0
+    swapped = "Fundurinn var haldinn í Noregi á föstudag."
+    assert signals(swapped, "is", gloss([swapped], "is")[0], ev).names_missing == 1
+
+
+def test_may_and_march_as_verbs_are_not_months() -> None:
+    assert calendar_words("They may march on. You may go.", "en") == set()
+    assert calendar_words("It opened on May 5, in March 2020.", "en") == {"month:5", "month:3"}
+    assert calendar_words("Talks resumed in May after a pause.", "en") == {"month:5"}
+    assert calendar_words("Steinar frá Mars eru til í mars.", "is") == {"month:3"}
+
+
+def test_cross_lingual_signals_get_their_own_weights() -> None:
+    same = crossed({"judge_logit": 2.0, "overlap": 0.4, "xling": 0.0})
+    across = crossed({"judge_logit": 2.0, "overlap": 0.4, "xling": 1.0})
+    assert same["x_judge_logit"] == 0.0 and same["x_overlap"] == 0.0
+    assert across["x_judge_logit"] == 2.0 and across["x_overlap"] == 0.4
+
+
+def test_an_added_clause_lowers_the_part_similarity() -> None:
+    c = Checker(None, calibration=FIXED, embedder=LexicalEmbedder())
+    ev = [("The harbour workers ended their strike on Friday after talks.", "en")]
+    whole = c.check("The harbour workers ended their strike on Friday.", "en", ev)
+    added = c.check(
+        "The harbour workers ended their strike on Friday, and the costs will be shared equally.",
+        "en",
+        ev,
+    )
+    assert added.features["part_sim"] < whole.features["part_sim"]
 
 
 def test_names_compare_through_lemmas_and_gloss() -> None:

@@ -105,9 +105,10 @@ def test_usage_is_counted_per_stage(harbour: list[Source]) -> None:
     assert briefing.run is not None
     usage = briefing.run.usage
     assert set(usage) == {"extract", "check", "total"}
-    # five sentences asked, each statement judged once by the support checker
-    assert (usage["extract"].calls, usage["check"].calls) == (5, 5)
-    assert usage["total"].calls == len(llm.requests) == 10
+    # five sentences asked, each statement judged once by the support checker, and the two
+    # English statements with an Icelandic candidate that passes code judged against it
+    assert (usage["extract"].calls, usage["check"].calls) == (5, 7)
+    assert usage["total"].calls == len(llm.requests) == 12
     assert usage["total"].completion_tokens > 0
     assert briefing.run.backend == "fake"
 

@@ -114,3 +114,42 @@ def test_a_word_with_icelandic_letters_from_the_english_source_is_not_untranslat
     english = source("K", "en", ["The deal would cost the town 40 million krónur a year."])
     reading = read([english])
     assert problems("The deal would cost the town 40 million krónur.", ["K.S1"], reading) == []
+
+
+def test_a_word_the_glosser_left_untranslated_is_rejected() -> None:
+    from helpers import source
+
+    from briefing.stages.reading import read
+
+    icelandic = source("P", "is", ["Pútín sagði að Rússar hefðu ekki skapað hindranir í viðræðum."])
+    reading = read([icelandic])
+    assert "hindranir" in reading.gloss["P.S1"]  # Apertium does not know it
+    found = problems(
+        "Putin said that Russia had not created hindranir in talks.", ["P.S1"], reading
+    )
+    assert "hindranir: not English (an untranslated gloss)" in found
+    assert not any(
+        "not English" in f
+        for f in problems("Putin said Russia created no obstacles in talks.", ["P.S1"], reading)
+    )
+
+
+def test_a_copy_of_the_gloss_is_rejected_whatever_its_quote_marks() -> None:
+    from helpers import source
+
+    from briefing.stages.reading import read
+
+    icelandic = source("Q", "is", ["„Næst í Moskvu!“ sagði Pútín á ensku undir lok fundarins."])
+    reading = read([icelandic])
+    gloss = reading.gloss["Q.S1"]
+    copied = gloss.replace("„", "'").replace("“", "'")
+    assert any("rough machine gloss" in f for f in problems(copied, ["Q.S1"], reading))
+
+
+def test_an_english_name_matches_how_an_icelandic_sentence_writes_it(read_meeting) -> None:
+    reading, _, _ = read_meeting
+    found = problems("Putin invited Trump to visit Moscow.", ["I.S4"], reading)
+    assert not any("name" in f for f in found)
+    assert any(
+        "'Berlin'" in f for f in problems("Putin invited Trump to Berlin.", ["I.S4"], reading)
+    )

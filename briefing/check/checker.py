@@ -217,14 +217,16 @@ class Checker:
         self, claim: str, claim_gloss: str | None, claim_lang: str,
         shown: Sequence[Sentence], parts: list[Part],
     ) -> dict[str, float]:  # fmt: skip
-        """Claim-level features (embedding similarity, cross-lingual flag)."""
-        sim = 0.0
+        """Claim-level features: embedding similarity of the whole claim and of its least
+        similar part (an added clause is far from every sentence), cross-lingual flag."""
+        sim = part_sim = 0.0
         if shown:
-            texts = [claim, *(s.text for s in shown)]
-            vectors = self.embedder.embed(texts)
-            sim = max(cosine(vectors[0], v) for v in vectors[1:])
+            texts = list(dict.fromkeys([claim, *(p.text for p in parts)]))
+            vectors = self.embedder.embed([*texts, *(s.text for s in shown)])
+            best = [max(cosine(v, e) for e in vectors[len(texts) :]) for v in vectors[: len(texts)]]
+            sim, part_sim = best[0], min(best[1:] or best)
         xling = float(any(s.lang != claim_lang for s in shown))
-        return {"embed_sim": round(sim, 4), "xling": xling}
+        return {"embed_sim": round(sim, 4), "part_sim": round(part_sim, 4), "xling": xling}
 
 
 def _part_features(part: Part, claim_level: dict[str, float]) -> dict[str, float]:
@@ -235,7 +237,7 @@ def _part_features(part: Part, claim_level: dict[str, float]) -> dict[str, float
         p = min(max(p, 1e-6), 1 - 1e-6)
         logit = max(-LOGIT_CAP, min(LOGIT_CAP, math.log(p / (1 - p))))
     s = part.signals
-    return {
+    own = {
         "judge_logit": round(logit, 4),
         "values_missing": float(s["values_missing"] > 0),
         "names_missing": float(s["names_missing"] > 0),
@@ -243,9 +245,27 @@ def _part_features(part: Part, claim_level: dict[str, float]) -> dict[str, float
         "overlap": float(s["overlap"]),
         **claim_level,
     }
+    return {**own, **crossed(own)}
 
 
-WORST = {"judge_logit": min, "overlap": min}  # the rest: max (a problem in any part counts)
+CROSSED = ("judge_logit", "values_missing", "names_missing", "negation_mismatch", "overlap",
+           "embed_sim", "part_sim")  # fmt: skip
+
+
+def crossed(features: dict[str, float]) -> dict[str, float]:
+    """Each signal again as `x_<name>`, zero unless claim and evidence differ in language:
+    the regression then weighs a signal differently across languages (a gloss makes word
+    overlap low and the judge unsure even for a true translation)."""
+    flag = features.get("xling", 0.0)
+    return {f"x_{name}": round(features.get(name, 0.0) * flag, 4) for name in CROSSED}
+
+
+WORST = {
+    "judge_logit": min,
+    "overlap": min,
+    "x_judge_logit": min,
+    "x_overlap": min,
+}  # the rest: max (a problem in any part counts)
 
 
 def _worst(rows: list[dict[str, float]]) -> dict[str, float]:

@@ -14,7 +14,7 @@ MAX_PARTS = 4
 # A clause boundary: a comma or semicolon followed by a coordinating word (en, is, de).
 _CLAUSE = re.compile(
     r"\s*(?:;\s*|,\s*(?=(?:and|but|while|whereas|og|en|enda|und|aber|sondern|"
-    r"according to|samkvæmt|a decision|which|sem)\b))",
+    r"according to|samkvæmt|which|sem)\b))",
     re.IGNORECASE,
 )
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[\"“„'A-ZÁÉÍÓÚÝÞÆÖÐa-z0-9])")

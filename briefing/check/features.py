@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from briefing.check import details
 from briefing.check.evidence import Sentence, content_words, overlap
 from briefing.lang import icelandic
+from briefing.lang.calendar import calendar_words
 from briefing.lang.values import Value, values
 
 _NEGATION = re.compile(
@@ -77,7 +78,25 @@ def missing_values(claim: Sequence[tuple[str, str]], evidence: Sequence[Sentence
     wanted = values(*claim[0]) if claim else set()
     # A month alone ("Mars" the planet, "may") is too ambiguous to hold against a claim.
     wanted = {v for v in wanted if not (v.kind == "date" and v.date and v.date[::2] == (0, 0))}
-    return sorted({_value_text(v) for v in wanted if not _matches(v, have)})
+    lost = {_value_text(v) for v in wanted if not _matches(v, have)}
+    return sorted(lost | missing_calendar(claim, evidence))
+
+
+_CALENDAR_NAMES = {"weekday": "Monday Tuesday Wednesday Thursday Friday Saturday Sunday"}
+_CALENDAR_NAMES["month"] = "January February March April May June July August September"
+_CALENDAR_NAMES["month"] += " October November December"
+
+
+def missing_calendar(claim: Sequence[tuple[str, str]], evidence: Sequence[Sentence]) -> set[str]:
+    """Weekdays and months the claim names that no evidence text or gloss names."""
+    wanted = set().union(*(calendar_words(text, lang) for text, lang in claim))
+    if not wanted:
+        return set()
+    have = set().union(*(calendar_words(s.text, s.lang) for s in evidence))
+    have |= set().union(*(calendar_words(s.gloss, "en") for s in evidence if s.gloss))
+    return {
+        _CALENDAR_NAMES[k].split()[int(n) - 1] for k, n in (v.split(":") for v in wanted - have)
+    }
 
 
 def _word_found(word: str, vocabulary: set[str], raw_vocab: set[str]) -> bool:
@@ -116,6 +135,10 @@ def signals(
         out.values_missing = len(lost)
         out.problems.append("the value " + ", ".join(lost) + " is not in the evidence")
     names = missing_names(claim, evidence)
+    if names and claim_gloss:
+        # "Bandaríkjanna" is not in an English source, its gloss "United States" is.
+        in_gloss = missing_names(claim_gloss, evidence)
+        names = names if len(names) <= len(in_gloss) else in_gloss
     if names:
         out.names_missing = len(names)
         out.problems.append("the name " + ", ".join(names) + " is not in the evidence")

@@ -1,4 +1,4 @@
-"""read → link → chunk → extract → verify → merge → localize → Briefing.
+"""read → link → chunk → extract → verify → cross-cite → merge → localize → Briefing.
 
 This is the one pipeline every backend runs through; the CLI, the eval runner and the
 benchmarks all call `generate()`.
@@ -19,6 +19,7 @@ from briefing.llm.base import LLM, llm_info, sampling
 from briefing.prompts import PromptSet
 from briefing.stages.align import NEAR, SAME, Link, differing, links
 from briefing.stages.chunk import chunk_sources
+from briefing.stages.crosscite import cross_cite
 from briefing.stages.extract import ChunkResult, ExtractSettings, Found, extract_chunk
 from briefing.stages.localize import lines
 from briefing.stages.merge import Conflict, merge
@@ -63,7 +64,9 @@ def generate(
     dropped = [d for r in results for d in r.dropped]
     with progress.stage("check", 1):
         checker = options.checker or (SupportChecker(llm) if options.check else None)
-        kept, rejected = verify(found, reading, same, _checking(checker, reading, meter))
+        checking = _checking(checker, reading, meter)
+        kept, rejected = verify(found, reading, same, checking)
+        kept = cross_cite(kept, reading, checking)
         progress.advance("check")
     merged, conflicts = merge(kept, reading, same, near)
     briefing = assemble(reading, merged, conflicts, options.languages, dropped + rejected)

@@ -11,6 +11,7 @@ given, its score must clear its threshold: say less rather than say wrong.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
@@ -53,8 +54,12 @@ def _stem(word: str) -> str:
     return word[:5]
 
 
-def problems(statement: str, evidence: list[str], reading: Reading) -> list[str]:
-    """What of `statement` its evidence sentences do not give (empty: it passes)."""
+def problems(
+    statement: str, evidence: list[str], reading: Reading, overlap: bool = True
+) -> list[str]:
+    """What of `statement` its evidence sentences do not give (empty: it passes).
+    `overlap=False` skips the content-word overlap, for evidence whose only English is a
+    rough gloss, where meaning is left to the support checker."""
     found: list[str] = []
     stripped = statement.strip()
     if len(stripped.split()) < 4 or not (stripped[:1].isupper() or stripped[:1].isdigit()):
@@ -64,19 +69,22 @@ def problems(statement: str, evidence: list[str], reading: Reading) -> list[str]
     given = set().union(*(reading.values[i] for i in evidence))
     for value in values(statement, "en") - given:
         found.append(f"the {value.kind} {_show(value)} is not in the cited sentences")
-    words = set(re.findall(r"[^\W_]+", " ".join(originals + english).lower()))
-    for name in names_in([statement]):
-        if not all(_name_given(part, words) for part in re.split(r"[\s-]+", name) if part):
-            found.append(f"the name {name!r} is not in the cited sentences")
+    for name in missing_names(names_in([statement]), evidence, reading):
+        found.append(f"the name {name!r} is not in the cited sentences")
     if FIRST_PERSON.search(statement):
         found.append("a quote without its speaker (I, we, our...)")
     glosses = [reading.gloss[i] for i in evidence if i in reading.gloss]
     if glosses and _copies(statement, " ".join(glosses)):
         found.append("it copies the rough machine gloss instead of saying what it means")
-    foreign = _untranslated(statement, originals)
+    foreign = _untranslated(
+        statement,
+        originals,
+        [reading.sentences[i].text for i in evidence if i in reading.gloss],
+        glosses,
+    )
     if foreign:
         found.append(f"{', '.join(foreign)}: not English (an untranslated gloss)")
-    mine = content_words(statement)
+    mine = content_words(statement) if overlap else set()
     if mine:
         stems = {_stem(w) for w in content_words(" ".join(originals + english))}
         shared = sum(_stem(w) in stems for w in mine)
@@ -92,23 +100,74 @@ GLOSS_COPY = 0.9  # share of the statement's words that run in the gloss's own o
 
 
 def _copies(statement: str, gloss: str) -> bool:
-    """Most of the statement is the gloss word for word: rough English, not a statement."""
+    """Most of the statement is the gloss word for word (punctuation aside): rough English,
+    not a statement."""
     from difflib import SequenceMatcher
 
-    mine = statement.lower().split()
-    blocks = SequenceMatcher(None, mine, gloss.lower().split()).get_matching_blocks()
+    mine = re.findall(r"[^\W_]+", statement.lower())
+    theirs = re.findall(r"[^\W_]+", gloss.lower())
+    blocks = SequenceMatcher(None, mine, theirs, autojunk=False).get_matching_blocks()
     return bool(mine) and sum(b.size for b in blocks) / len(mine) >= GLOSS_COPY
 
 
 ICELANDIC_LETTERS = re.compile(r"[þðæöáéíóúý]", re.IGNORECASE)
 
 
-def _untranslated(statement: str, originals: list[str]) -> list[str]:
-    """Words with Icelandic letters that the cited sentences do not contain as written
-    (names do): left over from a rough gloss ("makríl stem"), not English."""
+def _untranslated(
+    statement: str, originals: list[str], glossed: list[str], glosses: list[str]
+) -> list[str]:
+    """Words left over from a rough gloss, not English: words with Icelandic letters that
+    the cited sentences do not contain as written (names do: "makríl stem"), and lower-case
+    words of a glossed sentence that its gloss kept as they were because the glosser did
+    not know them ("had not created hindranir"); a word it translated may stay ("fund")."""
     written = {w.lower() for w in re.findall(r"[^\W\d_]+", " ".join(originals))}
+    kept = set(re.findall(r"[^\W\d_]+", " ".join(glossed))) & set(
+        re.findall(r"[^\W\d_]+", " ".join(glosses))
+    )
     words = re.findall(r"[^\W\d_]+", statement)
-    return [w for w in words if ICELANDIC_LETTERS.search(w) and w.lower() not in written]
+    return [
+        w
+        for w in words
+        if (ICELANDIC_LETTERS.search(w) and w.lower() not in written)
+        or (w.islower() and len(w) > 3 and w in kept)
+    ]
+
+
+def missing_names(names: list[str], evidence: list[str], reading: Reading) -> list[str]:
+    """The `names` that the evidence sentences (text or gloss) do not give."""
+    originals = [reading.sentences[i].text for i in evidence]
+    english = [reading.english(i) for i in evidence]
+    words = set(re.findall(r"[^\W_]+", " ".join(originals + english).lower()))
+    glossed = [reading.sentences[i].text for i in evidence if i in reading.gloss]
+    foreign = _folded_names(" ".join(glossed))
+    return [
+        name
+        for name in names
+        if not all(
+            _name_given(part, words) or _exonym(part, foreign)
+            for part in re.split(r"[\s-]+", name)
+            if part
+        )
+    ]
+
+
+def _folded_names(text: str) -> set[str]:
+    return {_fold(w) for w in re.findall(r"[^\W\d_]+", text) if w[:1].isupper()}
+
+
+def _fold(word: str) -> str:
+    """Lower case without accents: "Pútín" -> "putin", "Úkraínu" -> "ukrainu"."""
+    decomposed = unicodedata.normalize("NFKD", word.lower())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def _exonym(part: str, names: set[str]) -> bool:
+    """An English name that a capitalised word of a non-English sentence may write its own
+    way (Moscow ~ Moskvu, Ukraine ~ Úkraínu, Putin ~ Pútín): same first three letters
+    without accents and a length within three. Loose, so only the names of sentences in
+    another language get it, and meaning is still left to the support checker."""
+    mine = _fold(part)
+    return any(n[:3] == mine[:3] and abs(len(n) - len(mine)) <= 3 for n in names)
 
 
 def _name_given(part: str, words: set[str]) -> bool:

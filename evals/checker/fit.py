@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 
 from briefing.check import calibration as cal
-from briefing.check.checker import Checker
+from briefing.check.checker import CROSSED, Checker
 from briefing.eval.checker_eval import read_rows, run_rows, stratified_slice
 
 HERE = Path(__file__).parent
@@ -27,7 +27,9 @@ FEATURES = [
     "negation_mismatch",
     "overlap",
     "embed_sim",
+    "part_sim",
     "xling",
+    *(f"x_{name}" for name in CROSSED),
 ]
 
 
