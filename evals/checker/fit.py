@@ -39,6 +39,11 @@ def main() -> None:
     ap.add_argument("--features-dir", type=Path, default=HERE / "features")
     ap.add_argument("--slice", type=int, default=0, help="rows per fit file (0 = all)")
     ap.add_argument("--only-features", action="store_true")
+    ap.add_argument(
+        "--available",
+        action="store_true",
+        help="fit on the rows whose features are already kept (no model run)",
+    )
     ap.add_argument("--l2", type=float, default=1.0)
     ap.add_argument(
         "--consistency", action="store_true", help="fit consistency.json (no judge, no model)"
@@ -48,6 +53,7 @@ def main() -> None:
         fit_consistency(args)
         return
     rows = []
+    per_file: dict[str, int] = {}
     checker = None
     for name in FIT_FILES:
         data = read_rows(args.data / name)
@@ -55,16 +61,21 @@ def main() -> None:
             data = stratified_slice(data, args.slice)
         cache = args.features_dir / name
         have = {r["id"] for r in read_rows(cache)} if cache.exists() else set()
+        if args.available:
+            data = [r for r in data if r["id"] in have]
         if checker is None and any(r["id"] not in have for r in data):
             checker = make_checker()
         rows += run_rows(checker, data, cache, lambda m: print(m, file=sys.stderr))  # type: ignore[arg-type]
+        per_file[name] = len(data)
     if args.only_features:
         return
     fitted = cal.fit([r["features"] for r in rows], [r["label"] for r in rows], FEATURES, args.l2)
     fitted.meta = {
         "fitted_on": [f"evals/checker/data/{n}" for n in FIT_FILES],
         "rows": len(rows),
+        "rows_per_file": per_file,
         "slice_per_file": args.slice or None,
+        "only_rows_with_kept_features": args.available,
         "l2": args.l2,
         "threshold_rule": "max balanced accuracy on the fit rows",
         "script": "evals/checker/fit.py",
