@@ -11,7 +11,7 @@ from briefing.cli.options import group
 if TYPE_CHECKING:
     from briefing.llm.cache import AnswerCache
 
-cache_app = group()
+cache_app = group(help="Inspect or clear the cache of LLM answers.")
 
 
 def _cache() -> AnswerCache:
