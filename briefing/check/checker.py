@@ -15,6 +15,7 @@ embedding similarity join it in a logistic regression (`check.calibration`, weig
 
 from __future__ import annotations
 
+import json
 import math
 import time
 from collections.abc import Callable, Sequence
@@ -25,6 +26,7 @@ from briefing.check import calibration as cal
 from briefing.check.decompose import decompose
 from briefing.check.evidence import Sentence, glossed, select
 from briefing.check.features import signals
+from briefing.core.memo import remembered
 from briefing.lang.embed import Embedder, cosine, default_embedder
 from briefing.lang.gloss import gloss
 from briefing.llm.base import LLM, Request
@@ -218,13 +220,20 @@ class Checker:
         shown: Sequence[Sentence], parts: list[Part],
     ) -> dict[str, float]:  # fmt: skip
         """Claim-level features (embedding similarity, cross-lingual flag)."""
-        sim = 0.0
-        if shown:
-            texts = [claim, *(s.text for s in shown)]
-            vectors = self.embedder.embed(texts)
-            sim = max(cosine(vectors[0], v) for v in vectors[1:])
+        sim = self._similarity(claim, [s.text for s in shown]) if shown else 0.0
         xling = float(any(s.lang != claim_lang for s in shown))
         return {"embed_sim": round(sim, 4), "xling": xling}
+
+    def _similarity(self, claim: str, texts: list[str]) -> float:
+        """The claim's best cosine to a shown sentence, remembered per embedder and texts:
+        embedding them was most of a re-run's time (0.2 s idle, seconds on busy cores)."""
+
+        def compute(_: str) -> float:
+            vectors = self.embedder.embed([claim, *texts])
+            return max(cosine(vectors[0], v) for v in vectors[1:])
+
+        key = json.dumps([claim, *texts], ensure_ascii=False)
+        return float(remembered(f"checker-sim-{self.embedder.name}", key, compute))
 
 
 def _part_features(part: Part, claim_level: dict[str, float]) -> dict[str, float]:
