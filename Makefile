@@ -78,6 +78,7 @@ fuzz: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_engine.py
 	$(BIN)/python benchmarks/bench_generate.py examples
+	$(BIN)/python benchmarks/bench_rerun.py examples
 	$(BIN)/python benchmarks/bench_generate.py ../shared/samples/alaska-summit
 
 lint: $(STAMP)

@@ -3,11 +3,14 @@
 Templates render with `StrictUndefined`, so a misspelt variable fails loudly instead of
 vanishing from the prompt. User-supplied folders render in a sandbox, and each stage
 declares the variables its templates may use and must use, checked before any LLM call.
+Parsing every template costs more than the rest of a cached re-run's set-up, so a prompt
+set found valid is remembered by the hash of its templates, contracts and checking code.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -17,6 +20,8 @@ from jinja2 import meta
 from jinja2.sandbox import SandboxedEnvironment
 
 from briefing.core.errors import InputError
+from briefing.core.fingerprint import code_fingerprint
+from briefing.core.memo import remembered
 from briefing.core.resources import data_dir
 
 # template name -> (variables it must use, variables it may use)
@@ -75,7 +80,7 @@ class PromptSet:
             lstrip_blocks=True,
             autoescape=False,
         )
-        self.check()
+        self._check_once()
 
     def names(self) -> list[str]:
         return sorted(self._sources)
@@ -137,6 +142,21 @@ class PromptSet:
         for name in CONTRACTS:
             if name not in self._sources:
                 raise InputError(f"prompt '{name}' is missing from the shipped prompts")
+
+    def _check_once(self) -> None:
+        """`check()`, unless this very prompt set passed it before; failures are not kept."""
+        material = json.dumps(
+            {
+                "code": code_fingerprint(),
+                "contracts": {n: [sorted(r), sorted(o)] for n, (r, o) in CONTRACTS.items()},
+                "layout": sorted(LAYOUT_VARS),
+                "jinja2": jinja2.__version__,
+                "sandboxed": self.override_dir is not None,
+                "templates": {name: text for name, (text, _) in sorted(self._sources.items())},
+            },
+            sort_keys=True,
+        )
+        remembered("prompt-checks", material, lambda _: self.check() or True)
 
     def render(self, name: str, **variables: Any) -> str:
         try:

@@ -186,6 +186,7 @@ def test_a_rerun_from_the_cache_writes_byte_identical_files(
         outputs.append((md.read_bytes(), js.read_bytes(), json.loads(stats.read_text())))
     (md1, js1, stats1), (md2, js2, stats2) = outputs
     assert md1 == md2 and js1 == js2
-    assert (stats1["llm_calls"], stats1["cached_answers"]) == (7, 0)  # 3 extract + 3 judge + 1 cross-cite
+    # 3 extract, 3 judge, 1 cross-cite
+    assert (stats1["llm_calls"], stats1["cached_answers"]) == (7, 0)
     assert (stats2["llm_calls"], stats2["cached_answers"]) == (0, 7)
     assert json.loads(js2)["run"]["usage"]["total"]["calls"] == 7

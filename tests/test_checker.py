@@ -224,3 +224,29 @@ def test_the_slice_is_fixed_and_stratified() -> None:
     a, b = ce.stratified_slice(rows, 10), ce.stratified_slice(rows, 10)
     assert a == b and len(a) == 10
     assert {r["error_kind"] for r in a} == {"number", "name"} and {r["label"] for r in a} == {0, 1}
+
+
+def test_the_checker_remembers_its_embedding_similarity(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Embedding the claim and its evidence was most of a cached re-run's time."""
+    monkeypatch.setenv("BRIEFING_CACHE_DIR", str(tmp_path / "cache"))
+    embedded: list[list[str]] = []
+
+    class Counting(LexicalEmbedder):
+        def embed(self, texts):  # type: ignore[no-untyped-def]
+            embedded.append(list(texts))
+            return super().embed(texts)
+
+    evidence = [("Iceland and Norway agreed on Friday to share data.", "en")]
+    claim = "Iceland and Norway agreed to share data."
+    verdicts = [
+        Checker(FakeLLM(lambda r: {"yes": 0.9, "no": 0.1}), embedder=Counting()).check(
+            claim, "en", evidence
+        )
+        for _ in range(2)
+    ]
+    assert len(embedded) == 1 and verdicts[0] == verdicts[1]
+    assert verdicts[0].features["embed_sim"] > 0
+    Checker(None, embedder=Counting()).check("Talks failed.", "en", evidence)
+    assert len(embedded) == 2  # another claim: embedded afresh

@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 from briefing.cli import app
 from briefing.core.errors import InputError
 from briefing.llm.fake import FakeLLM
-from briefing.prompts import PromptSet
+from briefing.prompts import CONTRACTS, PromptSet
 
 runner = CliRunner()
 
@@ -165,3 +165,28 @@ def test_list_shows_the_config_folder_as_overrides(
         "override",
         "shipped",
     ]
+
+
+def test_a_valid_prompt_set_is_checked_once_and_a_broken_one_every_time(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Parsing every template was a quarter of a cached re-run: a set found valid is
+    remembered by its templates, contracts and code; a broken one is never remembered."""
+    monkeypatch.setenv("BRIEFING_CACHE_DIR", str(tmp_path / "cache"))
+    checks = []
+    real = PromptSet.check
+    monkeypatch.setattr(PromptSet, "check", lambda self: checks.append(1) or real(self))
+    PromptSet()
+    PromptSet()
+    assert len(checks) == 1
+    custom = override(tmp_path / "custom", "judge.system", "Answer yes or no.")
+    PromptSet(custom)
+    assert len(checks) == 2  # other templates: checked afresh
+    broken = override(tmp_path / "broken", "extract.user", "Summarise the article.")
+    for _ in range(2):
+        with pytest.raises(InputError, match="'sentences'"):
+            PromptSet(broken)
+    assert len(checks) == 4
+    monkeypatch.setitem(CONTRACTS, "judge.system", (frozenset({"claim"}), frozenset()))
+    with pytest.raises(InputError, match="'claim'"):  # a changed contract is checked again
+        PromptSet()

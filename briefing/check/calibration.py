@@ -3,7 +3,8 @@
 Fitted by `evals/checker/fit.py` on the fit files only; the weights, the feature names, the
 decision threshold and how they were obtained ship in `briefing/check/checker.json`.
 Plain numpy: Newton steps with an L2 penalty, so the fit is deterministic and needs no
-library beyond what the package already depends on.
+library beyond what the package already depends on. Scoring is plain Python, and numpy
+is imported by the fitting functions only, so loading the checker does not load numpy.
 """
 
 from __future__ import annotations
@@ -12,9 +13,10 @@ import json
 import math
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import numpy as np
+if TYPE_CHECKING:
+    import numpy as np
 
 WEIGHTS_FILE = Path(__file__).with_name("checker.json")
 
@@ -27,6 +29,8 @@ def fit_logistic(
     x: np.ndarray, y: np.ndarray, l2: float = 1.0, steps: int = 50
 ) -> tuple[np.ndarray, float]:
     """Weights and bias maximising the L2-penalised log-likelihood (bias not penalised)."""
+    import numpy as np
+
     n, d = x.shape
     xb = np.hstack([x, np.ones((n, 1))])
     w = np.zeros(d + 1)
@@ -45,6 +49,8 @@ def fit_logistic(
 
 def best_threshold(scores: np.ndarray, y: np.ndarray) -> float:
     """The threshold with the highest balanced accuracy (midpoint between scores)."""
+    import numpy as np
+
     s = np.unique(np.round(scores, 6))
     cuts = np.concatenate([[0.0], (s[1:] + s[:-1]) / 2 if len(s) > 1 else s, [1.0]])
     pos, neg = y == 1, y == 0
@@ -106,6 +112,8 @@ def load(path: Path = WEIGHTS_FILE) -> Calibration:
 
 def fit(rows: list[dict[str, float]], labels: list[int], features: list[str], l2: float = 1.0):
     """A `Calibration` fitted on `rows` (feature dicts), threshold by balanced accuracy."""
+    import numpy as np
+
     x = np.array([[float(r.get(f, 0.0)) for f in features] for r in rows])
     y = np.array(labels, dtype=float)
     mean, sd = x.mean(axis=0), x.std(axis=0)

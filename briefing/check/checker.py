@@ -15,6 +15,7 @@ embedding similarity join it in a logistic regression (`check.calibration`, weig
 
 from __future__ import annotations
 
+import json
 import math
 import time
 from collections.abc import Callable, Sequence
@@ -25,6 +26,7 @@ from briefing.check import calibration as cal
 from briefing.check.decompose import decompose
 from briefing.check.evidence import Sentence, glossed, select
 from briefing.check.features import signals
+from briefing.core.memo import remembered
 from briefing.lang.embed import Embedder, cosine, default_embedder
 from briefing.lang.gloss import gloss
 from briefing.llm.base import LLM, Request
@@ -221,12 +223,23 @@ class Checker:
         similar part (an added clause is far from every sentence), cross-lingual flag."""
         sim = part_sim = 0.0
         if shown:
-            texts = list(dict.fromkeys([claim, *(p.text for p in parts)]))
-            vectors = self.embedder.embed([*texts, *(s.text for s in shown)])
-            best = [max(cosine(v, e) for e in vectors[len(texts) :]) for v in vectors[: len(texts)]]
-            sim, part_sim = best[0], min(best[1:] or best)
+            texts = [s.text for s in shown]
+            unique = dict.fromkeys([claim, *(p.text for p in parts)])
+            sims = [self._similarity(text, texts) for text in unique]
+            sim, part_sim = sims[0], min(sims[1:] or sims)
         xling = float(any(s.lang != claim_lang for s in shown))
         return {"embed_sim": round(sim, 4), "part_sim": round(part_sim, 4), "xling": xling}
+
+    def _similarity(self, claim: str, texts: list[str]) -> float:
+        """The claim's best cosine to a shown sentence, remembered per embedder and texts:
+        embedding them was most of a re-run's time (0.2 s idle, seconds on busy cores)."""
+
+        def compute(_: str) -> float:
+            vectors = self.embedder.embed([claim, *texts])
+            return max(cosine(vectors[0], v) for v in vectors[1:])
+
+        key = json.dumps([claim, *texts], ensure_ascii=False)
+        return float(remembered(f"checker-sim-{self.embedder.name}", key, compute))
 
 
 def _part_features(part: Part, claim_level: dict[str, float]) -> dict[str, float]:

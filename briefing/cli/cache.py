@@ -1,4 +1,5 @@
-"""`briefing cache info|clear`: inspect or empty the cache of LLM answers."""
+"""`briefing cache info|clear`: inspect or empty the cache of LLM answers, and the
+finished runs remembered beside it (`stages.run_memo`), which are only as good as it."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from briefing.cli.options import group
 if TYPE_CHECKING:
     from briefing.llm.cache import AnswerCache
 
-cache_app = group()
+cache_app = group(help="Inspect or clear the cache of LLM answers.")
 
 
 def _cache() -> AnswerCache:
@@ -31,7 +32,10 @@ def info() -> None:
 
 @cache_app.command("clear")
 def clear() -> None:
-    """Delete every cached answer (the model file stays)."""
+    """Delete every cached answer and remembered run (the model file stays)."""
+    from briefing.stages.run_memo import RunMemo
+
     cache = _cache()
+    runs = RunMemo(cache.directory).clear()
     removed = cache.clear()
-    typer.echo(f"removed {removed} answers from {cache.directory}")
+    typer.echo(f"removed {removed} answers and {runs} remembered runs from {cache.directory}")

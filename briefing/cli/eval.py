@@ -14,6 +14,7 @@ import typer
 
 from briefing.check.judge import Judge
 from briefing.cli import eval_checker
+from briefing.cli.injection import injection
 from briefing.cli.judging import _backend, make_checker, make_judge
 from briefing.cli.options import (
     Cases,
@@ -51,7 +52,7 @@ class DefaultGroup(Group):
         return super().parse_args(ctx, args)
 
 
-eval_app = group(cls=DefaultGroup, help="Check that briefings say only what their sources say.")
+eval_app = group(cls=DefaultGroup, help="Check briefings against their sources.")
 
 
 @eval_app.command("check")
@@ -322,3 +323,4 @@ def perturb(
 
 eval_app.command("claims")(eval_checker.claims)
 eval_app.command("checker")(eval_checker.checker_cmd)
+eval_app.command("injection")(injection)

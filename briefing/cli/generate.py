@@ -39,6 +39,7 @@ if TYPE_CHECKING:
     from briefing.core.meter import Meter
     from briefing.core.models import Briefing, Source
     from briefing.prompts import PromptSet
+    from briefing.stages.run_memo import RunMemo
 
 
 def generate(
@@ -97,6 +98,7 @@ def generate(
         concurrency=settings.concurrency,
         prompts=prompts,
         check=not no_check,
+        memo=_run_memo(settings),
     )
     briefing = run_pipeline(sources, llm, options, reporter(not quiet), meter)
     _finish(briefing, settings, prompts, (output, json_path, stats), meter, started)
@@ -118,6 +120,17 @@ def _finish(
     _write(briefing, prompts, settings.layout, output, json_path)
     cost = briefing.run.usage["total"].cost if briefing.run else None
     _summary(time.perf_counter() - started, meter, stats, cost)
+
+
+def _run_memo(settings: Settings) -> RunMemo | None:
+    """Finished runs beside the answer cache, when answers may be replayed at all: not
+    with --no-cache, and not for a backend whose answers belong to one run (the fake)."""
+    from briefing.llm.registry import backend
+    from briefing.stages.run_memo import RunMemo
+
+    if not (settings.cache and backend(settings.backend).cacheable):
+        return None
+    return RunMemo(settings.answer_cache)
 
 
 def _load(paths: list[Path], settings: Settings) -> list[Source]:

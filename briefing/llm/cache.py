@@ -27,6 +27,7 @@ from briefing.llm.base import LLM, Request, Response, model_sha256
 
 FORMAT = 1
 KEPT = frozenset({"stop", "length"})
+ANSWER_KEY = "answer_key"  # in `Response.extra`: the key this answer is cached under
 
 
 def cache_key(llm: LLM, request: Request) -> str:
@@ -113,7 +114,12 @@ class AnswerCache:
 
 
 class CachedLLM:
-    """`inner` behind the answer cache; a hit is `Response(cached=True)`, not an LLM call."""
+    """`inner` behind the answer cache; a hit is `Response(cached=True)`, not an LLM call.
+
+    Every answer that is in the cache (a hit, or a fresh answer just stored) carries its
+    key in `extra["answer_key"]`, so a caller can tell a run that a re-run could replay
+    whole from one that would have to ask again.
+    """
 
     def __init__(self, inner: LLM, directory: Path) -> None:
         self.inner = inner
@@ -142,7 +148,7 @@ class CachedLLM:
                 completion_tokens=found.get("completion_tokens", 0),
                 seconds=0.0,
                 cached=True,
-                extra={"seconds": found.get("seconds", 0.0)},
+                extra={"seconds": found.get("seconds", 0.0), ANSWER_KEY: key},
                 choice_probs=found.get("choice_probs"),
             )
         response = self.inner.complete(request)
@@ -166,4 +172,5 @@ class CachedLLM:
                     ),
                 },
             )
+            response.extra[ANSWER_KEY] = key
         return response

@@ -20,7 +20,6 @@ from typing import TYPE_CHECKING, Any
 
 from briefing.core.errors import LLMError
 from briefing.llm.base import Request, Response
-from briefing.llm.greedy_grammar import GrammarFirstChoice
 from briefing.llm.model_file import (
     INSTALL_HINT,
     MODEL_FILENAME,
@@ -286,6 +285,8 @@ def _counting_llama(base: type[Llama]) -> type[Llama]:
                 return super()._init_sampler(**kwargs)
             import llama_cpp
             from llama_cpp import _internals
+
+            from briefing.llm.greedy_grammar import GrammarFirstChoice  # numpy: load time only
 
             chain = _internals.LlamaSampler()
             lazy = GrammarFirstChoice(llama_cpp, self._model.vocab, grammar._grammar, grammar._root)

@@ -7,8 +7,8 @@ report stay cited in one language and show as `[en]` in Icelandic. Here each sta
 whose evidence is all in English gets the most similar sentences of sources in other
 languages as candidates; the first that passes the code checks `verify` runs (values,
 names, no untranslated words; not word overlap, which a rough gloss defeats) and names
-the statement's actor goes to the support checker, and only a sentence the checker says states the statement joins its
-evidence, to be quoted.
+the statement's actor goes to the support checker, and only a sentence the checker says
+states the statement joins its evidence, to be quoted.
 """
 
 from __future__ import annotations

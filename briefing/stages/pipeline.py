@@ -1,33 +1,27 @@
 """read → link → chunk → extract → verify → cross-cite → merge → localize → Briefing.
 
 This is the one pipeline every backend runs through; the CLI, the eval runner and the
-benchmarks all call `generate()`.
+benchmarks all call `generate()`. With a run memo (`Options.memo`) a run whose inputs,
+code and answers are unchanged is served whole from it; otherwise `stages.build` does
+the work, imported only then, so a served run never loads the checker or the embedder.
 """
 
 from __future__ import annotations
 
-__all__ = ["Meter", "Options", "assemble", "generate"]
+__all__ = ["Meter", "Options", "generate"]
 
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from briefing.check.checker import Checker as SupportChecker
-from briefing.core.languages import PIVOT
 from briefing.core.meter import Meter
-from briefing.core.models import Briefing, Item, RunInfo, Side, Source
-from briefing.llm.base import LLM, llm_info, sampling
+from briefing.core.models import Briefing, Source
+from briefing.llm.base import LLM
 from briefing.prompts import PromptSet
-from briefing.stages.align import NEAR, SAME, Link, differing, links
-from briefing.stages.chunk import chunk_sources
-from briefing.stages.crosscite import cross_cite
-from briefing.stages.extract import ChunkResult, ExtractSettings, Found, extract_chunk
-from briefing.stages.localize import lines
-from briefing.stages.merge import Conflict, merge
-from briefing.stages.progress import Bars, Quiet
-from briefing.stages.reading import Reading, read
-from briefing.stages.verify import Checker, Verdict, verify
+from briefing.stages.run_memo import Run, RunMemo, run_key
 
-STAGES = ("extract", "check")
+if TYPE_CHECKING:
+    from briefing.check.checker import Checker as SupportChecker
+    from briefing.stages.progress import Bars, Quiet
 
 
 @dataclass
@@ -42,6 +36,10 @@ class Options:
     prompts: PromptSet = field(default_factory=PromptSet)
     check: bool = True  # a statement must pass the support checker to be published
     checker: SupportChecker | None = None  # default: the checker judging with the same LLM
+    # Finished briefings of earlier runs. Only for backends whose answers may be replayed
+    # (the CLI passes one unless --no-cache); ignored with a custom `checker`, whose
+    # identity the key cannot see.
+    memo: RunMemo | None = None
 
 
 def generate(
@@ -51,118 +49,21 @@ def generate(
     progress: Quiet | Bars | None = None,
     meter: Meter | None = None,
 ) -> Briefing:
-    """Build the briefing for `sources` with `llm`."""
+    """Build the briefing for `sources` with `llm`, or recall it from the run memo."""
     options = options or Options()
-    progress = progress or Quiet()
     meter = meter or Meter()
-    meter.expect(STAGES)
-    reading = read(sources)
-    same, near = links(reading, SAME), links(reading, NEAR)
-    skip = covered(reading, same)
-    results = _extract_all(sources, llm, options, progress, meter, reading, skip)
-    found = [f for r in results for f in r.found]
-    dropped = [d for r in results for d in r.dropped]
-    with progress.stage("check", 1):
-        checker = options.checker or (SupportChecker(llm) if options.check else None)
-        checking = _checking(checker, reading, meter)
-        kept, rejected = verify(found, reading, same, checking)
-        kept = cross_cite(kept, reading, checking)
-        progress.advance("check")
-    merged, conflicts = merge(kept, reading, same, near)
-    briefing = assemble(reading, merged, conflicts, options.languages, dropped + rejected)
-    briefing.run = RunInfo(
-        **llm_info(llm),
-        languages=list(options.languages),
-        sampling=sampling(),
-        prompts=options.prompts.provenance(),
-        usage={**meter.stages, "total": meter.total()},
-    )
-    return briefing
+    memo = options.memo if options.checker is None else None
+    key = run_key(sources, llm, options) if memo is not None else ""
+    found = memo.recall(key) if memo is not None else None
+    if found is not None and found.briefing.run is not None:
+        meter.replay(found.briefing.run.usage, found.answers)
+        return found.briefing
+    from briefing.stages.build import build  # the stages: checker, embedder, tokens
+    from briefing.stages.progress import Quiet
 
-
-def _checking(checker: SupportChecker | None, reading: Reading, meter: Meter) -> Checker | None:
-    """The support checker as `verify` calls it: statement and evidence ids in, verdict out;
-    its judge calls counted under the stage "check"."""
-    if checker is None:
-        return None
-    checker.record = meter.record
-
-    def check(statement: str, evidence: list[str]) -> Verdict:
-        cited = [(reading.sentences[i].text, reading.language[i]) for i in evidence]
-        verdict = checker.check(statement, PIVOT, cited, label=" ".join(evidence))
-        return Verdict(verdict.score, verdict.supported, verdict.reason)
-
-    return check
-
-
-def covered(reading: Reading, same: list[Link]) -> frozenset[str]:
-    """Non-English sentences linked to an English one with the same numbers: the model
-    reads the English sentence, and the merge adds this one as evidence."""
-    skip = set()
-    for link in same:
-        for mine, other in ((link.a, link.b), (link.b, link.a)):
-            crosses = reading.language[mine] != PIVOT and reading.language[other] == PIVOT
-            if crosses and differing(reading.values[mine], reading.values[other]) is None:
-                skip.add(mine)
-    return frozenset(skip)
-
-
-def _extract_all(
-    sources: list[Source],
-    llm: LLM,
-    options: Options,
-    progress: Quiet | Bars,
-    meter: Meter,
-    reading: Reading,
-    skip: frozenset[str],
-) -> list[ChunkResult]:
-    """Every chunk of every source, in parallel where the backend allows."""
-    by_id = {s.id: s for s in sources}
-    chunks = chunk_sources(sources, options.chunk_tokens, options.overlap_tokens)
-    settings = ExtractSettings(max_attempts=options.max_attempts, reading=reading, skip=skip)
-
-    def run(chunk_index: int) -> ChunkResult:
-        chunk = chunks[chunk_index]
-        result = extract_chunk(
-            chunk, by_id[chunk.source_id], llm, options.prompts, settings, meter.record
-        )
-        progress.advance("extract")
-        return result
-
-    workers = max(1, min(options.concurrency, llm.max_concurrency, len(chunks)))
-    with progress.stage("extract", len(chunks)):
-        if workers == 1:
-            return [run(i) for i in range(len(chunks))]
-        with ThreadPoolExecutor(max_workers=workers) as pool:
-            return list(pool.map(run, range(len(chunks))))
-
-
-def assemble(
-    reading: Reading,
-    merged: list[Found],
-    conflicts: list[Conflict],
-    languages: list[str],
-    dropped: list[dict[str, str]],
-) -> Briefing:
-    """Place each statement in its section; a disagreement keeps each side with its source."""
-    briefing = Briefing(languages=list(languages), sources=reading.sources, dropped=dropped)
-    for item in merged:
-        text, origin = lines(item.text, item.evidence, reading, languages)
-        getattr(briefing, item.section).append(
-            Item(
-                text=text,
-                origin=origin,
-                evidence=item.evidence,
-                actor=item.actor,
-                score=item.score,
-            )
-        )
-    for conflict in conflicts:
-        sides = []
-        for n in (conflict.first, conflict.second):
-            own = [e for e in merged[n].evidence if reading.source_of(e) == merged[n].source_id]
-            text, origin = lines(merged[n].text, own, reading, languages)
-            sides.append(Side(source=merged[n].source_id, text=text, origin=origin, evidence=own))
-        evidence = [e for side in sides for e in side.evidence]
-        briefing.disagreements.append(Item(evidence=evidence, sides=sides))
+    first = len(meter.answer_keys)
+    briefing = build(sources, llm, options, progress or Quiet(), meter)
+    answers = meter.answer_keys[first:]
+    if memo is not None and all(answers):
+        memo.keep(key, Run(briefing, [a for a in answers if a]))
     return briefing

