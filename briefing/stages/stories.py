@@ -178,19 +178,34 @@ def group_stories(
     """
     if not articles:
         return []
-    scores = pair_scores(articles, embedder)
-    clusters: list[list[int]] = [[i] for i in range(len(articles))]
-    while len(clusters) > 1:
-        best, pair = threshold, None
-        for x in range(len(clusters)):
-            for y in range(x + 1, len(clusters)):
-                mean = float(scores[np.ix_(clusters[x], clusters[y])].mean())
-                if mean >= best:
-                    best, pair = mean, (x, y)
-        if pair is None:
-            break
-        x, y = pair
-        clusters[x] = sorted(clusters[x] + clusters[y])
-        del clusters[y]
-    clusters.sort(key=lambda c: c[0])
+    clusters = _average_link(pair_scores(articles, embedder), threshold)
     return [Story(tuple(articles[i] for i in c)) for c in clusters]
+
+
+def _average_link(scores: np.ndarray, threshold: float) -> list[list[int]]:
+    """Merge the two clusters with the highest mean pair score until none reaches `threshold`.
+
+    Each step is one array operation: `sums` holds the score sum between every two
+    clusters (row i is the cluster whose first article is i), so a merge adds two rows
+    and two columns. Looping over cluster pairs in Python instead grows as n^3 calls and
+    took most of the non-embedding time at 50 articles. Ties go to the last pair in
+    (first, second) order. Clusters come out in the order of their first article.
+    """
+    n = len(scores)
+    sums = np.array(scores, dtype=float)
+    sizes = np.ones(n)
+    members: dict[int, list[int]] = {i: [i] for i in range(n)}
+    upper = np.triu(np.ones((n, n), dtype=bool), k=1)
+    while len(members) > 1:
+        live = np.zeros(n, dtype=bool)
+        live[list(members)] = True
+        means = np.where(upper & np.outer(live, live), sums / np.outer(sizes, sizes), -np.inf)
+        best = means.max()
+        if best < threshold:
+            break
+        x, y = divmod(int(np.flatnonzero(means == best)[-1]), n)
+        sums[x] += sums[y]
+        sums[:, x] += sums[:, y]
+        sizes[x] += sizes[y]
+        members[x] = sorted(members[x] + members.pop(y))
+    return [members[i] for i in sorted(members)]
