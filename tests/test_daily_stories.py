@@ -95,3 +95,36 @@ def test_cached_embeddings_are_exact_and_not_recomputed(tmp_path) -> None:
     first = CachedEmbedder(Counting(), path).embed(["Eldgos hafið", "Jazz in Lisbon"])
     again = CachedEmbedder(Counting(), path).embed(["Jazz in Lisbon", "Eldgos hafið"])
     assert calls == [2] and again == first[::-1]
+
+
+def _reference_average_link(scores, threshold: float) -> list[list[int]]:  # type: ignore[no-untyped-def]
+    """The plain loop over cluster pairs that `_average_link` replaces."""
+    import numpy as np
+
+    clusters = [[i] for i in range(len(scores))]
+    while len(clusters) > 1:
+        best, pair = threshold, None
+        for x in range(len(clusters)):
+            for y in range(x + 1, len(clusters)):
+                mean = float(scores[np.ix_(clusters[x], clusters[y])].mean())
+                if mean >= best:
+                    best, pair = mean, (x, y)
+        if pair is None:
+            break
+        x, y = pair
+        clusters[x] = sorted(clusters[x] + clusters[y])
+        del clusters[y]
+    return clusters
+
+
+def test_average_link_merges_like_the_plain_loop() -> None:
+    import numpy as np
+
+    from briefing.stages.stories import _average_link
+
+    rng = np.random.default_rng(13)
+    for n in (1, 2, 5, 12, 30):
+        for threshold in (-0.2, 0.1, 0.3):
+            raw = rng.normal(0.0, 0.3, (n, n))
+            scores = (raw + raw.T) / 2
+            assert _average_link(scores, threshold) == _reference_average_link(scores, threshold)

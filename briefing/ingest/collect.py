@@ -12,8 +12,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-import py3langid
-
 from briefing.core.errors import InputError
 from briefing.ingest.archive import Archive
 from briefing.ingest.article import Article
@@ -192,4 +190,6 @@ class Collector:
 
 
 def _detect(text: str) -> str:
+    import py3langid  # loads its model: paid only for a page that does not say its language
+
     return str(py3langid.classify(text)[0]).lower()
