@@ -5,6 +5,7 @@ runs (`make checker-full` runs them whole). Slow: a few minutes."""
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -42,8 +43,7 @@ def test_the_checker_catches_perturbed_points_and_spares_true_ones(
     monkeypatch.setenv("BRIEFING_ANSWER_CACHE", str(tmp_path / "answers"))
     out = tmp_path / "perturb.json"
     cases = tmp_path / "cases"
-    cases.mkdir()
-    (cases / "mackerel-talks").symlink_to(ROOT / "evals/cases/mackerel-talks")
+    shutil.copytree(ROOT / "evals/cases/mackerel-talks", cases / "mackerel-talks")
     result = CliRunner().invoke(
         app, ["eval", "perturb", str(cases), "--checker", "--json", str(out)]
     )
