@@ -125,6 +125,7 @@ def test_briefs_each_story_then_reruns_nothing_then_only_the_changed_story(
     assert len(list((archived / "originals").glob("*.xml"))) == 4
 
     before, calls = _files(day), len(llm.requests)
+    assert f"· {calls} LLM calls · 0 cached answers ·" in first.stderr
     again = daily(feeds, "-o", out)
     assert again.exit_code == 0, again.output
     assert len(llm.requests) == calls and "· 0 LLM calls ·" in again.stderr

@@ -38,7 +38,7 @@ if TYPE_CHECKING:
     from rich.progress import Progress
 
     from briefing.core.config import Settings
-    from briefing.core.models import Usage
+    from briefing.core.meter import Meter
     from briefing.llm.base import LLM
     from briefing.prompts import PromptSet
     from briefing.stages.daily import FrontPage, FrontStory
@@ -131,11 +131,11 @@ def daily(
             structured=structured, concurrency=concurrency, timeout=timeout,
             model_file=model_file, cache=False if no_cache else None,
         )  # fmt: skip
-        page, usage = _brief(stories, output / day, day, languages, flags, progress, warn)
+        page, meters = _brief(stories, output / day, day, languages, flags, progress, warn)
     finally:
         if progress is not None:
             progress.stop()
-    _report(page, len(articles), usage, time.perf_counter() - started)
+    _report(page, len(articles), meters, time.perf_counter() - started)
 
 
 def _progress(shown: bool) -> Any:
@@ -163,13 +163,16 @@ def _warner(progress: Any) -> Callable[[str], None]:
     return warn
 
 
-def _report(page: Any, articles: int, usage: Any, seconds: float) -> None:
-    """The last line: stories, articles, LLM calls, tokens, time; exit 1 if any failed."""
+def _report(page: Any, articles: int, meters: list[Meter], seconds: float) -> None:
+    """The last line: stories, articles, LLM calls made now and answers served from the
+    cache, the tokens the content cost, time; exit 1 if any story failed."""
     failed = [s for s in page.stories if s.status == "failed"]
+    calls = sum(m.fresh_calls for m in meters)
+    cached = sum(m.cache_hits for m in meters)
+    tokens = sum(m.total().prompt_tokens + m.total().completion_tokens for m in meters)
     typer.echo(
         f"{len(page.stories)} stories ({len(failed)} failed) · {articles} articles · "
-        f"{usage.calls} LLM calls · {usage.prompt_tokens + usage.completion_tokens} tokens · "
-        f"{seconds:.1f} s",
+        f"{calls} LLM calls · {cached} cached answers · {tokens} tokens · {seconds:.1f} s",
         err=True,
     )
     if failed:
@@ -240,10 +243,9 @@ def _brief(
     flags: dict[str, Any],
     progress: Progress | None,
     warn: Any,
-) -> tuple[FrontPage, Usage]:
+) -> tuple[FrontPage, list[Meter]]:
     """Brief every story whose article set changed; keep the rest as they are."""
     from briefing.core.files import write_atomic
-    from briefing.core.models import Usage
     from briefing.llm.registry import build_llm
     from briefing.render.frontpage import render_front_json, render_front_markdown
     from briefing.stages.daily import FrontPage, assign_slugs
@@ -267,13 +269,13 @@ def _brief(
             kept[i] = prev
         else:
             todo.append(i)
-    total = Usage()
+    meters: list[Meter] = []
     settings, prompts = _settings(flags)
     if todo:
         llm = build_llm(settings)
         workers = max(1, min(settings.concurrency, llm.max_concurrency, len(todo)))
 
-        def run(i: int) -> tuple[FrontStory, Usage]:
+        def run(i: int) -> tuple[FrontStory, Meter]:
             return _one(stories[i], slugs[i], folder, languages, settings, prompts, llm, progress)
 
         if workers == 1:
@@ -281,15 +283,15 @@ def _brief(
         else:
             with ThreadPoolExecutor(max_workers=workers) as pool:
                 results = list(pool.map(run, todo))
-        for i, (front, usage) in zip(todo, results, strict=True):
+        for i, (front, meter) in zip(todo, results, strict=True):
             kept[i] = front
-            total.add(usage)
+            meters.append(meter)
             if front.status == "failed":
                 warn(f"story {front.slug} failed: {front.error}")
     page = FrontPage(date=day, languages=languages, stories=[kept[i] for i in range(len(stories))])
     write_atomic(folder / "frontpage.md", render_front_markdown(page, prompts), parents=True)
     write_atomic(folder / "frontpage.json", render_front_json(page), parents=True)
-    return page, total
+    return page, meters
 
 
 def _one(
@@ -301,7 +303,7 @@ def _one(
     prompts: PromptSet,
     llm: LLM,
     progress: Progress | None,
-) -> tuple[FrontStory, Usage]:
+) -> tuple[FrontStory, Meter]:
     """One story through the `generate` pipeline; a BriefingError fails only this story."""
     from briefing.core.files import write_atomic
     from briefing.render.markdown import render_json, render_markdown
@@ -336,14 +338,14 @@ def _one(
         )
     except BriefingError as err:
         bar.finish("failed")
-        return front.model_copy(update={"status": "failed", "error": str(err)}), meter.total()
+        return front.model_copy(update={"status": "failed", "error": str(err)}), meter
     bar.finish("done")
     update = {
         "headline": headlines(story, languages, briefing),
         "briefing": f"{slug}.md",
         "briefing_json": f"{slug}.json",
     }
-    return front.model_copy(update=update), meter.total()
+    return front.model_copy(update=update), meter
 
 
 def _settings(flags: dict[str, Any]) -> tuple[Settings, PromptSet]:
