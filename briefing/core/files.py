@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import tempfile
 from pathlib import Path
@@ -48,3 +49,22 @@ def _umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
     return mask
+
+
+def clear_sharded(directory: Path) -> int:
+    """Empty a cache kept as `<2-char shard>/<key>.json` files (stray temp files and empty
+    shards too); returns how many entries were removed."""
+    if not directory.is_dir():
+        return 0
+    removed = 0
+    for path in directory.glob("??/*.json"):
+        with contextlib.suppress(FileNotFoundError):
+            path.unlink()
+            removed += 1
+    for stray in directory.glob("??/.*.tmp"):
+        with contextlib.suppress(FileNotFoundError):
+            stray.unlink()
+    for sub in directory.iterdir():
+        with contextlib.suppress(OSError):
+            sub.rmdir()
+    return removed

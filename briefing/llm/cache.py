@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from briefing.core.files import clear_sharded
 from briefing.llm.base import LLM, Request, Response, model_sha256
 
 FORMAT = 1
@@ -98,19 +99,7 @@ class AnswerCache:
 
     def clear(self) -> int:
         """Remove every cached answer (and stray temp files); returns how many answers."""
-        removed = 0
-        for path in self.files():
-            with contextlib.suppress(FileNotFoundError):
-                path.unlink()
-                removed += 1
-        if self.directory.is_dir():
-            for stray in self.directory.glob("??/.*.tmp"):
-                with contextlib.suppress(FileNotFoundError):
-                    stray.unlink()
-            for sub in self.directory.iterdir():
-                with contextlib.suppress(OSError):
-                    sub.rmdir()
-        return removed
+        return clear_sharded(self.directory)
 
 
 class CachedLLM:

@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from briefing.check.calibration import WEIGHTS_FILE
+from briefing.core.files import clear_sharded
 from briefing.core.fingerprint import code_fingerprint, library_versions
 from briefing.core.models import Briefing, Source
 from briefing.llm.base import LLM, llm_info, sampling
@@ -131,17 +132,4 @@ class RunMemo:
 
     def clear(self) -> int:
         """Remove every kept run (and stray temp files); returns how many runs."""
-        if not self.directory.is_dir():
-            return 0
-        removed = 0
-        for path in self.directory.glob("??/*.json"):
-            with contextlib.suppress(FileNotFoundError):
-                path.unlink()
-                removed += 1
-        for stray in self.directory.glob("??/.*.tmp"):
-            with contextlib.suppress(FileNotFoundError):
-                stray.unlink()
-        for sub in self.directory.iterdir():
-            with contextlib.suppress(OSError):
-                sub.rmdir()
-        return removed
+        return clear_sharded(self.directory)
