@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from briefing.check import details
 from briefing.check.evidence import Sentence, content_words, overlap
 from briefing.lang import icelandic
-from briefing.lang.calendar import calendar_words
+from briefing.lang.calendar import calendar_words, english_name
 from briefing.lang.values import Value, values
 
 _NEGATION = re.compile(
@@ -82,11 +82,6 @@ def missing_values(claim: Sequence[tuple[str, str]], evidence: Sequence[Sentence
     return sorted(lost | missing_calendar(claim, evidence))
 
 
-_CALENDAR_NAMES = {"weekday": "Monday Tuesday Wednesday Thursday Friday Saturday Sunday"}
-_CALENDAR_NAMES["month"] = "January February March April May June July August September"
-_CALENDAR_NAMES["month"] += " October November December"
-
-
 def missing_calendar(claim: Sequence[tuple[str, str]], evidence: Sequence[Sentence]) -> set[str]:
     """Weekdays and months the claim names that no evidence text or gloss names."""
     wanted = set().union(*(calendar_words(text, lang) for text, lang in claim))
@@ -94,9 +89,7 @@ def missing_calendar(claim: Sequence[tuple[str, str]], evidence: Sequence[Senten
         return set()
     have = set().union(*(calendar_words(s.text, s.lang) for s in evidence))
     have |= set().union(*(calendar_words(s.gloss, "en") for s in evidence if s.gloss))
-    return {
-        _CALENDAR_NAMES[k].split()[int(n) - 1] for k, n in (v.split(":") for v in wanted - have)
-    }
+    return {english_name(v) for v in wanted - have}
 
 
 def _word_found(word: str, vocabulary: set[str], raw_vocab: set[str]) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 import tempfile
 from pathlib import Path
@@ -45,7 +46,9 @@ def write_atomic(path: Path, text: str, *, parents: bool = False) -> None:
         raise
 
 
+@functools.cache
 def _umask() -> int:
+    """Read once: reading it means setting it, which threads writing at once would race."""
     mask = os.umask(0)
     os.umask(mask)
     return mask

@@ -12,9 +12,10 @@ or next to a number ("May 5", "in March 2020"), and never in lower-cased text.
 
 from __future__ import annotations
 
+import functools
 import re
 
-__all__ = ["calendar_words"]
+__all__ = ["calendar_words", "english_name"]
 
 _WEEKDAYS = {
     "en": ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"),
@@ -44,6 +45,7 @@ _LOWER_MONTHS = {"is", "fr", "es", "ru"}  # languages that write months in lower
 _WORD = re.compile(r"[^\W\d_]+")
 
 
+@functools.cache
 def _patterns(lang: str) -> list[tuple[re.Pattern[str], str]]:
     """(word-start pattern, canonical value) for `lang`'s weekdays and months."""
     out = [(w, f"weekday:{i}") for i, w in enumerate(_WEEKDAYS.get(lang, ()), 1)]
@@ -55,33 +57,29 @@ def _patterns(lang: str) -> list[tuple[re.Pattern[str], str]]:
     return [(re.compile(w + (r"\w*" if v in runs_on else ""), re.IGNORECASE), v) for w, v in out]
 
 
-_CACHE: dict[str, list[tuple[re.Pattern[str], str]]] = {}
-
-
-def _is_month(word: str, lang: str) -> bool:
-    return any(re.fullmatch(m + (r"\w*" if lang == "ru" else ""), word, re.IGNORECASE)
-               for m in _MONTHS[lang])  # fmt: skip
+def english_name(value: str) -> str:
+    """ "weekday:6" -> "Saturday", "month:4" -> "April"."""
+    kind, n = value.split(":")
+    return (_WEEKDAYS if kind == "weekday" else _MONTHS)["en"][int(n) - 1].capitalize()
 
 
 def calendar_words(text: str, lang: str) -> set[str]:
     """Canonical weekdays and months ("weekday:6", "month:4") that `text` names."""
-    patterns = _CACHE.setdefault(lang, _patterns(lang))
-    if not patterns:
-        return set()
+    patterns = _patterns(lang)
     found: set[str] = set()
     for match in _WORD.finditer(text):
         word = match.group()
         for pattern, value in patterns:
-            if pattern.fullmatch(word) and _counts(word, text, match.start(), lang):
+            if pattern.fullmatch(word) and _counts(word, value, text, match.start(), lang):
                 found.add(value)
     return found
 
 
-def _counts(word: str, text: str, start: int, lang: str) -> bool:
+def _counts(word: str, value: str, text: str, start: int, lang: str) -> bool:
     """False for an English "may"/"march" that is likely a verb, and for a capitalised
     month in a language that writes months in lower case ("Mars" the planet)."""
     if lang in _LOWER_MONTHS and word[0].isupper():
-        return not _is_month(word, lang)
+        return not value.startswith("month")
     if lang != "en" or word.lower() not in _VERBS:
         return True
     before, after = text[max(0, start - 6) : start], text[start + len(word) : start + len(word) + 6]

@@ -16,14 +16,13 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
-import os
-import tempfile
 import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from briefing.core.files import clear_sharded
+from briefing.core.errors import BriefingError
+from briefing.core.files import clear_sharded, write_atomic
 from briefing.llm.base import LLM, Request, Response, model_sha256
 
 FORMAT = 1
@@ -77,18 +76,9 @@ class AnswerCache:
 
     def put(self, key: str, record: dict[str, Any]) -> None:
         """Write atomically; a cache that cannot be written costs only a re-ask later."""
-        target = self.path(key)
-        with contextlib.suppress(OSError):
-            target.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{key[:8]}.", suffix=".tmp")
-            try:
-                with os.fdopen(fd, "w", encoding="utf-8") as out:
-                    json.dump({"format": FORMAT, **record}, out, ensure_ascii=False)
-                os.replace(tmp, target)
-            except BaseException:
-                with contextlib.suppress(OSError):
-                    os.unlink(tmp)
-                raise
+        with contextlib.suppress(BriefingError):
+            text = json.dumps({"format": FORMAT, **record}, ensure_ascii=False)
+            write_atomic(self.path(key), text, parents=True)
 
     def files(self) -> list[Path]:
         return sorted(self.directory.glob("??/*.json")) if self.directory.is_dir() else []

@@ -13,7 +13,6 @@ states the statement joins its evidence, to be quoted.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import replace
 
 from briefing.core.languages import PIVOT
@@ -21,11 +20,10 @@ from briefing.lang.values import values
 from briefing.stages.align import NEAR, differing
 from briefing.stages.extract import Found
 from briefing.stages.reading import Reading
-from briefing.stages.verify import Verdict, missing_names, problems
+from briefing.stages.verify import Checker as Check
+from briefing.stages.verify import missing_names, problems
 
 CANDIDATES = 3  # most similar other-language sentences tried by code per statement
-
-Check = Callable[[str, list[str]], Verdict]
 
 
 def cross_cite(found: list[Found], reading: Reading, check: Check | None) -> list[Found]:

@@ -23,14 +23,13 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
-import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from briefing.check.calibration import WEIGHTS_FILE
-from briefing.core.files import clear_sharded
+from briefing.core.errors import BriefingError
+from briefing.core.files import clear_sharded, write_atomic
 from briefing.core.fingerprint import code_fingerprint, library_versions
 from briefing.core.models import Briefing, Source
 from briefing.llm.base import LLM, llm_info, sampling
@@ -117,18 +116,9 @@ class RunMemo:
             "answers": run.answers,
             "briefing": run.briefing.model_dump(mode="json"),
         }
-        target = self.path(key)
-        with contextlib.suppress(OSError):
-            target.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{key[:8]}.", suffix=".tmp")
-            try:
-                with os.fdopen(fd, "w", encoding="utf-8") as out:
-                    json.dump(record, out, ensure_ascii=False)
-                os.replace(tmp, target)
-            except BaseException:
-                with contextlib.suppress(OSError):
-                    os.unlink(tmp)
-                raise
+        with contextlib.suppress(BriefingError):
+            text = json.dumps(record, ensure_ascii=False)
+            write_atomic(self.path(key), text, parents=True)
 
     def clear(self) -> int:
         """Remove every kept run (and stray temp files); returns how many runs."""
