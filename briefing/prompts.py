@@ -31,8 +31,6 @@ CONTRACTS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
         frozenset({"sentences"}),
         frozenset({"source", "language_name", "glossed", "actors", "asked"}),
     ),
-    "extract.example": (frozenset(), frozenset()),
-    "extract.example_answer": (frozenset(), frozenset()),
     "reask": (frozenset({"errors"}), frozenset()),
     "judge.system": (frozenset(), frozenset()),
     "judge.user": (frozenset({"sentences", "claim"}), frozenset()),

@@ -99,7 +99,7 @@ def test_output_in_a_missing_directory(tmp_path: Path, harbour_paths) -> None:
 def test_failed_run_leaves_existing_outputs_untouched(
     tmp_path: Path, harbour_paths, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    llm = FakeLLM(scripted(overrides={"A2.C1 sentence A2.S2": ["junk"] * 3}))
+    llm = FakeLLM(scripted(overrides={"A2.C1 sentence A2.S2": ["junk"] * 4}))
     serve(llm)
     md, js = tmp_path / "b.md", tmp_path / "b.json"
     md.write_text("yesterday's briefing")

@@ -5,10 +5,10 @@ from __future__ import annotations
 from helpers import point, source
 
 from briefing.core.models import Chunk, Sentence
-from briefing.llm.base import Request
+from briefing.llm.base import Request, Response
 from briefing.llm.fake import FakeLLM, echo_answer
 from briefing.prompts import PromptSet
-from briefing.stages.extract import MAX_CHARS_PER_WORD, ExtractSettings, extract_chunk
+from briefing.stages.extract import KINDS, ExtractSettings, extract_chunk
 from briefing.stages.select import select
 
 LINES = [
@@ -53,17 +53,77 @@ def run(lines: list[str], answer: object, max_words: int = 16) -> tuple[FakeLLM,
     return llm, extract_chunk(chunk, src, llm, PromptSet(), settings)
 
 
-def test_one_call_per_asked_sentence_labelled_with_chunk_and_sentence() -> None:
+def test_each_asked_sentence_is_a_cloze_over_its_own_answer() -> None:
     llm, result = run(LINES, echo_answer)
 
     labels = [r.label for r in llm.requests]
-    # three informative sentences and room for all: each asked once, in article order
-    assert labels == ["K.C1 sentence K.S3", "K.C1 sentence K.S4", "K.C1 sentence K.S5"]
+    # three informative sentences and room for all: each asked in article order, in two
+    # steps (an open issue has no actor): the kind by label probabilities, then the text
+    assert labels == [f"K.C1 sentence K.S{n}" for n in (3, 3, 4, 4, 5, 5)]
+    kind, text = llm.requests[:2]
+    assert (kind.choices, kind.prefix) == (KINDS, '{"kind": "')
+    assert kind.messages[-1]["content"].splitlines()[-1] == f"Report sentence [3]: {LINES[2]}"
+    # the statement continues the same answer, so a backend re-reads only the new words
+    assert text.messages == kind.messages and text.choices is None
+    assert text.prefix == '{"kind": "open_issue", "actor": "none", "text": '
+    assert text.schema == {"type": "string", "maxLength": 12 * 16}
     assert {r.stage for r in llm.requests} == {"extract"}
-    asked = llm.requests[0].messages[-1]["content"].splitlines()[-1]
-    assert asked == f"Report sentence [3]: {LINES[2]}"
     assert [f.evidence for f in result.found] == [["K.S3"], ["K.S4"], ["K.S5"]]
     assert result.found[0].text == LINES[2]  # echo restates the asked sentence
+
+
+def test_a_position_chooses_its_actor_with_the_closing_quote() -> None:
+    said = "Norway will pay 40 million krónur for the new port."
+    llm, result = run(LINES[4:], point("position", "Einar Solheim", said))
+
+    actor = llm.requests[1]
+    assert actor.choices == ('Einar Solheim"', 'Norway"', 'none"')
+    assert actor.prefix == '{"kind": "position", "actor": "'
+    assert llm.requests[2].prefix == '{"kind": "position", "actor": "Einar Solheim", "text": '
+    assert result.found[0].actor == "Einar Solheim"
+
+
+def test_without_label_probabilities_the_kind_is_asked_as_a_one_field_schema() -> None:
+    def answer(request: Request) -> object:
+        if request.choices is not None:  # no probabilities came back
+            return Response(text="", choice_probs=None)
+        if request.prefix:
+            return '"Einar Solheim agreed to pay 40 million krónur."'
+        return {"answer": "agreement"}
+
+    llm, result = run(LINES[4:], answer)
+
+    fallback = llm.requests[1]
+    assert fallback.schema["properties"]["answer"]["enum"] == list(KINDS)
+    assert fallback.prefix == ""  # a schema answer starts afresh
+    assert [(f.section, f.text) for f in result.found] == [
+        ("agreements", "Einar Solheim agreed to pay 40 million krónur.")
+    ]
+
+
+def test_a_background_sentence_costs_one_call_and_no_generated_token() -> None:
+    llm, result = run(LINES[4:], point("background", "none", "unused"))
+
+    assert [r.choices for r in llm.requests] == [KINDS]
+    assert result.found == [] and result.dropped == []
+
+
+def test_a_backend_that_cannot_continue_is_asked_the_whole_point_at_once() -> None:
+    class Plain(FakeLLM):
+        continues = False
+
+    said = "Norway will pay 40 million krónur for the new port."
+    src = source("K", "en", LINES[4:])
+    llm = Plain([point("position", "Einar Solheim", said)])
+    result = extract_chunk(
+        chunk_of(src.sentences, 10_000), src, llm, PromptSet(), ExtractSettings()
+    )
+
+    [request] = llm.requests
+    assert request.schema["properties"]["actor"]["enum"] == ["Einar Solheim", "Norway", "none"]
+    assert [(f.section, f.actor, f.text) for f in result.found] == [
+        ("positions", "Einar Solheim", said)
+    ]
 
 
 def test_a_background_point_yields_no_statement() -> None:
@@ -78,15 +138,26 @@ def test_a_background_point_yields_no_statement() -> None:
     assert result.dropped == []
 
 
-def test_a_text_at_the_length_cap_is_dropped_as_cut_off() -> None:
-    cap = MAX_CHARS_PER_WORD * 16
-    cut = ("Einar Solheim said Norway will pay 40 million krónur " * 20)[: cap - 1]
-    _, result = run(LINES[4:], point("position", "Einar Solheim", cut))
+def test_a_statement_cut_off_by_the_token_limit_is_dropped() -> None:
+    cut = "Einar Solheim said Norway will pay 40 million krónur for"
+
+    def answer(request: Request) -> object:
+        if request.prefix.endswith('"text": '):
+            return Response(text=f'"{cut}', finish_reason="length")
+        return point("open_issue", "none", cut)
+
+    _, result = run(LINES[4:], answer)
 
     assert result.found == []
     assert result.dropped == [
         {"chunk": "K.C1", "text": cut, "reason": "cut off at the length limit"}
     ]
+
+
+def test_a_statement_of_fewer_than_three_words_is_dropped() -> None:
+    _, result = run(LINES[4:], point("open_issue", "none", "Yes."))
+    assert result.found == []
+    assert result.dropped[0]["reason"] == "no statement: fewer than three words"
 
 
 def test_a_position_keeps_its_listed_actor_and_none_means_no_actor() -> None:

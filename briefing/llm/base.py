@@ -27,6 +27,9 @@ class Request:
     # probability of each choice's first token as the next token of the answer (one
     # prompt evaluation). Backends that cannot return it leave `choice_probs` None.
     choices: tuple[str, ...] | None = None
+    # The answer's beginning, which the model continues (a cloze such as '{"kind": "').
+    # Only backends that declare `continues = True` are sent one (see `continues()`).
+    prefix: str = ""
 
     def sampling(self) -> dict[str, Any]:
         return {"temperature": self.temperature, "seed": self.seed, "max_tokens": self.max_tokens}
@@ -62,6 +65,11 @@ class LLM(Protocol):
 def model_sha256(llm: LLM) -> str | None:
     """The weights' SHA-256 when the backend knows it (the embedded one does)."""
     return getattr(llm, "sha256", None)
+
+
+def continues(llm: LLM) -> bool:
+    """Whether the backend can continue an answer from `Request.prefix`."""
+    return bool(getattr(llm, "continues", False))
 
 
 def llm_info(llm: LLM) -> dict[str, Any]:

@@ -23,7 +23,7 @@ from typing import Any
 
 from briefing.core.errors import BriefingError
 from briefing.core.files import clear_sharded, write_atomic
-from briefing.llm.base import LLM, Request, Response, model_sha256
+from briefing.llm.base import LLM, Request, Response, continues, model_sha256
 
 FORMAT = 1
 KEPT = frozenset({"stop", "length"})
@@ -43,6 +43,8 @@ def cache_key(llm: LLM, request: Request) -> str:
     }
     if request.choices is not None:  # absent otherwise, so existing keys stay valid
         material["choices"] = list(request.choices)
+    if request.prefix:
+        material["prefix"] = request.prefix
     canonical = json.dumps(material, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
@@ -106,6 +108,7 @@ class CachedLLM:
         self.name = inner.name
         self.model = inner.model
         self.max_concurrency = inner.max_concurrency
+        self.continues = continues(inner)
         self.hits = 0
         self.misses = 0
         self._lock = threading.Lock()

@@ -10,6 +10,7 @@ system-prompt prefix is evaluated once and later calls only pay for their suffix
 from __future__ import annotations
 
 import functools
+import itertools
 import json
 import os
 import re
@@ -73,6 +74,7 @@ class EmbeddedLLM:
 
     name = "embedded"
     max_concurrency = 1
+    continues = True  # an answer can begin with `Request.prefix`
 
     def __init__(
         self,
@@ -141,7 +143,8 @@ class EmbeddedLLM:
 
     def _choice_probs(self, llama: Llama, request: Request) -> Response:
         """One prompt evaluation, no generation: the softmax of the last logits at the first
-        token of each choice. The prefix shared with the previous prompt is reused."""
+        token of each choice. Choices that share the likeliest first token are told apart
+        by their whole spelling. The prefix shared with the previous prompt is reused."""
         import llama_cpp
         import numpy as np
 
@@ -160,14 +163,17 @@ class EmbeddedLLM:
             reuse = min(reuse, len(tokens) - 1)  # the last token is evaluated for its logits
         llama.n_tokens = reuse
         llama.eval(tokens[reuse:])
-        logits = np.ctypeslib.as_array(llama._ctx.get_logits(), shape=(llama.n_vocab(),))
-        logits = logits.astype(np.float64)
-        probs = np.exp(logits - logits.max())
-        probs /= probs.sum()
-        out: dict[str, float] = {}
-        for choice in request.choices or ():
-            first = llama.tokenize(choice.encode("utf-8"), add_bos=False, special=False)[:1]
-            out[choice] = round(float(probs[first[0]]), 6) if first else 0.0
+        probs = _next_token_probs(llama, np)
+        spelled = {
+            c: llama.tokenize(c.encode("utf-8"), add_bos=False, special=False)
+            for c in request.choices or ()
+        }
+        out = {c: float(probs[t[0]]) if t else 0.0 for c, t in spelled.items()}
+        best = max(out, key=out.__getitem__, default=None)
+        rivals = [c for c, t in spelled.items() if best and t[:1] == spelled[best][:1]]
+        if len(rivals) > 1:  # the likeliest first token starts "Trump" and "Trump-Putin"
+            out.update(_spelled_probs(llama, np, {c: spelled[c] for c in rivals}, out))
+        out = {c: round(p, 6) for c, p in out.items()}
         perf = llama_cpp.llama_perf_context(llama.ctx)
         best = max(out, key=out.__getitem__, default="")
         return Response(
@@ -192,9 +198,11 @@ class EmbeddedLLM:
         formatted = llama_chat_format.Jinja2ChatFormatter(template, eos, bos)(
             messages=request.messages  # type: ignore[arg-type]
         )
-        return llama.tokenize(
+        prompt = llama.tokenize(
             formatted.prompt.encode("utf-8"), add_bos=not formatted.added_special, special=True
         )
+        answer = llama.tokenize(request.prefix.encode("utf-8"), add_bos=False, special=False)
+        return prompt + answer
 
     def _complete(self, llama: Llama, request: Request, grammar: LlamaGrammar | None) -> Response:
         import llama_cpp
@@ -204,14 +212,17 @@ class EmbeddedLLM:
         llama_cpp.llama_perf_context_reset(llama.ctx)
         llama.eval_batches.clear()  # type: ignore[attr-defined]
         start = time.perf_counter()
+        sampling = {
+            "max_tokens": request.max_tokens,
+            "temperature": request.temperature,
+            "seed": request.seed,
+            "grammar": grammar,
+        }
         try:
-            out: Any = llama.create_chat_completion(
-                messages=request.messages,  # type: ignore[arg-type]
-                max_tokens=request.max_tokens,
-                temperature=request.temperature,
-                seed=request.seed,
-                grammar=grammar,
-            )
+            if request.prefix:  # the answer so far is part of the prompt; continue it
+                out: Any = llama.create_completion(self._chat_tokens(llama, request), **sampling)
+            else:
+                out = llama.create_chat_completion(messages=request.messages, **sampling)  # type: ignore[arg-type]
         except ValueError as err:  # e.g. prompt longer than the context window
             raise LLMError(f"embedded model: {_first_line(err)}") from err
         seconds = time.perf_counter() - start
@@ -220,8 +231,9 @@ class EmbeddedLLM:
         usage = out.get("usage") or {}
         batches: list[int] = llama.eval_batches  # type: ignore[attr-defined]
         prompt_eval_tokens = batches[0] if batches else 0
+        text = choice["text"] if request.prefix else choice["message"].get("content")
         return Response(
-            text=choice["message"].get("content") or "",
+            text=text or "",
             finish_reason=choice.get("finish_reason") or "stop",
             prompt_tokens=usage.get("prompt_tokens", 0),
             completion_tokens=usage.get("completion_tokens", 0),
@@ -241,6 +253,33 @@ class EmbeddedLLM:
                 self._grammars.clear()
             self._grammars[key] = schema_grammar(schema)
         return self._grammars[key]
+
+
+def _next_token_probs(llama: Llama, np: Any) -> Any:
+    """The softmax of the last evaluated position's logits."""
+    logits = np.ctypeslib.as_array(llama._ctx.get_logits(), shape=(llama.n_vocab(),))
+    logits = logits.astype(np.float64)
+    probs = np.exp(logits - logits.max())
+    return probs / probs.sum()
+
+
+def _spelled_probs(
+    llama: Llama, np: Any, spelled: dict[str, list[int]], first: dict[str, float]
+) -> dict[str, float]:
+    """Choices that begin with the same token, each scored by its whole spelling (the
+    product of its tokens' probabilities), one token evaluated at a time from the prompt.
+    Afterwards the context is back at the prompt, so the next call reuses it."""
+    start = llama.n_tokens
+    out = {}
+    for choice, tokens in spelled.items():
+        p = first[choice]
+        llama.n_tokens = start
+        for token, following in itertools.pairwise(tokens):
+            llama.eval([token])
+            p *= float(_next_token_probs(llama, np)[following])
+        out[choice] = p
+    llama.n_tokens = start
+    return out
 
 
 def _import_llama_cpp() -> Any:

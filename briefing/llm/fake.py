@@ -17,6 +17,7 @@ class FakeLLM:
 
     name = "fake"
     max_concurrency = 1
+    continues = True  # answers scripted whole are served a cloze at a time (`point_step`)
 
     def __init__(
         self, answers: Iterable[Answer] | Callable[[Request], Any] = (), model: str = "fake-1"
@@ -38,6 +39,7 @@ class FakeLLM:
             answer = answer(request)
         if isinstance(answer, Response):
             return answer
+        answer = point_step(answer, request)
         if request.choices is not None and isinstance(answer, dict):
             # scripted choice probabilities: {"yes": 0.9, "no": 0.1}
             probs = {c: float(answer.get(c, 0.0)) for c in request.choices}
@@ -54,10 +56,28 @@ class FakeLLM:
 ASKED = re.compile(r"^Report sentence \[(\d+)\]: (.*)$", re.MULTILINE)
 
 
+def point_step(answer: Any, request: Request) -> Any:
+    """A whole scripted point ({"kind", "actor", "text"}) as the extract stage asks a
+    backend that continues answers, one cloze at a time: the kind, then (for a position)
+    the actor with its closing quote, each as label probabilities (or, where the backend
+    was asked a one-field schema instead, as that field), then the statement as a JSON
+    string. Any other answer, and a whole point asked at once, pass through."""
+    if not (isinstance(answer, dict) and request.stage == "extract" and "kind" in answer):
+        return answer
+    schema = request.schema or {}
+    if request.prefix and schema.get("type") == "string":
+        return json.dumps(str(answer["text"]), ensure_ascii=False)
+    offered = request.choices or (schema.get("properties", {}).get("answer") or {}).get("enum")
+    if not offered:
+        return answer
+    value = answer["kind"] if answer["kind"] in offered else f'{answer["actor"]}"'
+    return {value: 0.9} if request.choices is not None else {"answer": value}
+
+
 def _cap(schema: dict[str, Any] | None) -> int | None:
-    """The longest text an extraction schema allows (`text.maxLength`), if any."""
-    text = ((schema or {}).get("properties") or {}).get("text") or {}
-    cap = text.get("maxLength")
+    """The longest text an extraction schema allows (the statement's `maxLength`), if any."""
+    schema = schema or {}
+    cap = ((schema.get("properties") or {}).get("text") or schema).get("maxLength")
     return cap if isinstance(cap, int) else None
 
 
@@ -81,10 +101,6 @@ def echo_answer(request: Request) -> dict[str, Any]:
     "Report sentence [n]: ") as an open issue with no actor, in that sentence's own
     words, so it passes the code checks.
     """
-    if request.choices is not None:  # a judge asking for label probabilities: "yes"
-        return {
-            choice: (0.9 if choice.lower().startswith("y") else 0.05) for choice in request.choices
-        }
     if request.stage == "extract":
         # the last sentence asked, also when a re-ask appended the error after it
         shown = "\n".join(str(m.get("content", "")) for m in request.messages)
@@ -92,4 +108,8 @@ def echo_answer(request: Request) -> dict[str, Any]:
         sentence = asked[-1][1].strip() if asked else ""
         text = sentence or "The article reports an unresolved question."
         return {"kind": "open_issue", "actor": "none", "text": _restate(text, _cap(request.schema))}
+    if request.choices is not None:  # a judge asking for label probabilities: "yes"
+        return {
+            choice: (0.9 if choice.lower().startswith("y") else 0.05) for choice in request.choices
+        }
     raise AssertionError(f"echo_answer has no answer for stage {request.stage!r}")

@@ -151,8 +151,9 @@ class OpenAILLM:
         )
 
     def _choice_probs(self, request: Request) -> Response:
-        """One token with `logprobs`: each choice's probability from the top alternatives
-        (0 where a choice is not among them). A server that returns no logprobs gives
+        """One token with `logprobs`: each choice's probability from the top alternatives,
+        as the embedded backend gives it, by the choice's first token (0 where no
+        alternative begins the choice). A server that returns no logprobs gives
         `choice_probs=None`, and the caller falls back to votes."""
         import dataclasses
         import math
@@ -179,7 +180,7 @@ class OpenAILLM:
             top = getattr(content[0], "top_logprobs", None) or []
             seen = {t.token: math.exp(t.logprob) for t in top}
             seen.setdefault(content[0].token, math.exp(content[0].logprob))
-            probs = {c: round(seen.get(c, 0.0), 6) for c in request.choices or ()}
+            probs = {c: round(_first_token_prob(c, seen), 6) for c in request.choices or ()}
         return Response(
             text=getattr(choice.message, "content", None) or "",
             finish_reason="stop",
@@ -256,3 +257,10 @@ def _hint(status: int) -> str:
     if status == 404:
         return "check --model and --base-url (it usually ends in /v1)"
     return "check the request settings (--model, --structured, --chunk-tokens)"
+
+
+def _first_token_prob(choice: str, seen: dict[str, float]) -> float:
+    """The probability of the likeliest alternative token that begins `choice`:
+    "agreement" may come as "ag", the way the embedded backend scores it."""
+    begins = [p for token, p in seen.items() if token.strip() and choice.startswith(token.strip())]
+    return max(begins, default=0.0)

@@ -1,4 +1,5 @@
-"""Ask for an answer that validates against a Pydantic model, re-asking with the error.
+"""Ask for an answer that validates against a Pydantic model, re-asking with the error,
+or for the likeliest of a few choices (`choose`).
 
 The loop follows instructor: the model's answer and the validation error go back as
 new messages, at most `max_attempts` times in all. Transport retries belong to the
@@ -8,11 +9,12 @@ of asking the same too-long question again.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import dataclasses
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, ValidationError, ValidationInfo, field_validator
 
 from briefing.core.errors import TruncatedAnswer, ValidationFailed
 from briefing.llm.base import LLM, Message, Request, Response
@@ -85,3 +87,52 @@ def ask(llm: LLM, messages: list[Message], answer_type: type[T], options: AskOpt
     raise ValidationFailed(
         f"{label}: the model's answer failed validation {max_attempts} times ({first})"
     )
+
+
+class _Choice(BaseModel):
+    answer: str
+
+    @field_validator("answer")
+    @classmethod
+    def _offered(cls, answer: str, info: ValidationInfo) -> str:
+        offered = (info.context or {}).get("choices") or ()
+        if answer not in offered:
+            raise ValueError(f"{answer!r} is not one of: {', '.join(offered)}")
+        return answer
+
+
+def choose(
+    llm: LLM,
+    messages: list[Message],
+    choices: Sequence[str],
+    options: AskOptions,
+    prefix: str = "",
+) -> str:
+    """The most probable of `choices` to come next, after the answer's `prefix` where the
+    backend continues answers: one prompt evaluation, no generated token. Ties go to the
+    earlier choice. A backend that returns no probabilities answers a one-field schema
+    whose only values are the choices instead."""
+    request = Request(
+        messages=messages,
+        choices=tuple(choices),
+        max_tokens=1,
+        stage=options.stage,
+        label=options.label,
+        prefix=prefix,
+    )
+    response = llm.complete(request)
+    if options.record is not None:
+        options.record(options.stage, response)
+    probs = response.choice_probs
+    if probs and sum(probs.values()) > 0:
+        return max(choices, key=lambda c: probs.get(c, 0.0))
+    schema = {
+        "type": "object",
+        "properties": {"answer": {"type": "string", "enum": list(choices)}},
+        "required": ["answer"],
+        "additionalProperties": False,
+    }
+    fallback = dataclasses.replace(
+        options, schema=schema, context={"choices": tuple(choices)}, max_tokens=16
+    )
+    return ask(llm, messages, _Choice, fallback).answer
