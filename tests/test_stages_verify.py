@@ -153,3 +153,34 @@ def test_an_english_name_matches_how_an_icelandic_sentence_writes_it(read_meetin
     assert any(
         "'Berlin'" in f for f in problems("Putin invited Trump to Berlin.", ["I.S4"], reading)
     )
+
+
+def test_a_quote_must_be_in_a_cited_sentence_as_written() -> None:
+    from helpers import source
+
+    from briefing.stages.reading import read
+
+    icelandic = source("Q", "is", ["„Næst í Moskvu!“ sagði Pútín á ensku undir lok fundarins."])
+    english = source("R", "en", ["Trump said they would talk “very soon” and meet again."])
+    reading = read([icelandic, english])
+    # the gloss's English is not what Putin said: quoting it puts words in his mouth
+    glossed = problems("Putin said in English, 'Next in Moscow'.", ["Q.S1"], reading)
+    assert any("the quote 'Next in Moscow'" in f for f in glossed)
+    assert not any(
+        "quote" in f for f in problems("Trump said they would talk 'very soon'.", ["R.S1"], reading)
+    )
+    invented = problems("Trump said they would talk 'very soon, in Moscow'.", ["R.S1"], reading)
+    assert any("the quote 'very soon, in Moscow'" in f for f in invented)
+
+
+def test_an_actor_the_cited_sentence_does_not_name_gives_way_to_one_it_does(read_meeting) -> None:
+    reading, same, _ = read_meeting
+    # the model picked Norway from the article's names; the sentence does not name it
+    said = "There will be no deal until there is a deal, Trump said."
+    [kept], _ = verify([position(said, "E.S4", actor="Norway")], reading, same)
+    assert kept.actor == "Trump"
+    nobody = position(
+        "The ministers met for six hours in Bergen on Monday.", "E.S1", actor="Norway"
+    )
+    [kept], _ = verify([nobody], reading, same)
+    assert kept.actor is None

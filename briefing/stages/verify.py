@@ -73,6 +73,8 @@ def problems(
         found.append(f"the name {name!r} is not in the cited sentences")
     if FIRST_PERSON.search(statement):
         found.append("a quote without its speaker (I, we, our...)")
+    for quote in unquoted(statement, originals):
+        found.append(f"the quote {quote!r} is not in the cited sentences as written")
     glosses = [reading.gloss[i] for i in evidence if i in reading.gloss]
     if glosses and _copies(statement, " ".join(glosses)):
         found.append("it copies the rough machine gloss instead of saying what it means")
@@ -93,6 +95,21 @@ def problems(
                 f"only {shared} of its {len(mine)} content words are in the cited sentences"
             )
     return found
+
+
+QUOTED = re.compile(r"(?:^|(?<=[\s(]))['\"“‘„«]([^'\"“”‘’„«»]{3,}?)['\"”’“»](?=[\s.,;:!?)]|$)")
+
+
+def unquoted(statement: str, originals: list[str]) -> list[str]:
+    """The statement's quotations that no cited sentence contains word for word. A quote
+    from a sentence in another language is the glosser's English, not the speaker's
+    words ("'Obtains in Moskvu'"), so only the sentences as written count."""
+    written = f" {_words(' '.join(originals))} "
+    return [q for q in QUOTED.findall(statement) if f" {_words(q)} " not in written]
+
+
+def _words(text: str) -> str:
+    return " ".join(re.findall(r"[^\W_]+", text.lower()))
 
 
 FIRST_PERSON = re.compile(r"\b(I|we|We|our|Our|my|My|me|us)\b")
@@ -230,11 +247,30 @@ def _recite(item: Found, reading: Reading, links: list[Link]) -> Found | str:
     else the reason it fails."""
     first = problems(item.text, item.evidence, reading)
     if not first:
-        return item
+        return _own_actor(item, reading)
     for option in _candidates(item, reading, links):
         if not problems(item.text, option, reading):
-            return replace(item, evidence=option, source_id=reading.source_of(option[0]))
+            moved = replace(item, evidence=option, source_id=reading.source_of(option[0]))
+            return _own_actor(moved, reading)
     return "; ".join(first)
+
+
+def _own_actor(item: Found, reading: Reading) -> Found:
+    """A position's actor must be named in its cited sentences. Otherwise the model chose
+    a name from elsewhere in the article, and the actor becomes the first of the article's
+    names that the statement says and the cited sentences give, or none."""
+    if item.actor is None or not missing_names([item.actor], item.evidence, reading):
+        return item
+    article = [
+        reading.english(s.id) for s in reading.sentences.values() if s.source_id == item.source_id
+    ]
+    named = [
+        n
+        for n in names_in([*article, item.text])
+        if n in item.text and not missing_names([n], item.evidence, reading)
+    ]
+    first = min(named, key=item.text.find, default=None)  # the subject comes first
+    return replace(item, actor=first)
 
 
 def _dropped(item: Found, reason: str) -> dict[str, str]:
