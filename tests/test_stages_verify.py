@@ -180,7 +180,7 @@ def test_an_actor_the_cited_sentence_does_not_name_gives_way_to_one_it_does(read
     [kept], _ = verify([position(said, "E.S4", actor="Norway")], reading, same)
     assert kept.actor == "Trump"
     nobody = position(
-        "The ministers met for six hours in Bergen on Monday.", "E.S1", actor="Norway"
+        "They agreed to share research data on the mackerel stock.", "E.S2", actor="Norway"
     )
     [kept], _ = verify([nobody], reading, same)
     assert kept.actor is None
