@@ -173,14 +173,15 @@ def test_a_quote_must_be_in_a_cited_sentence_as_written() -> None:
     assert any("the quote 'very soon, in Moscow'" in f for f in invented)
 
 
-def test_an_actor_the_cited_sentence_does_not_name_gives_way_to_one_it_does(read_meeting) -> None:
+def test_a_statement_that_opens_with_a_name_is_that_names_position(read_meeting) -> None:
     reading, same, _ = read_meeting
-    # the model picked Norway from the article's names; the sentence does not name it
-    said = "There will be no deal until there is a deal, Trump said."
+    # the model picked Norway from the article's names; the statement and sentence say Trump
+    said = "Trump said there would be no deal until there is a deal."
     [kept], _ = verify([position(said, "E.S4", actor="Norway")], reading, same)
     assert kept.actor == "Trump"
-    nobody = position(
-        "They agreed to share research data on the mackerel stock.", "E.S2", actor="Norway"
-    )
-    [kept], _ = verify([nobody], reading, same)
-    assert kept.actor is None
+    # a statement that opens otherwise keeps the model's actor, as does a matching name
+    other = "There will be no deal until there is a deal, Trump said."
+    [kept], _ = verify([position(other, "E.S4", actor="Norway")], reading, same)
+    assert kept.actor == "Norway"
+    [kept], _ = verify([position(said, "E.S4", actor="Donald Trump")], reading, same)
+    assert kept.actor == "Donald Trump"

@@ -256,21 +256,27 @@ def _recite(item: Found, reading: Reading, links: list[Link]) -> Found | str:
 
 
 def _own_actor(item: Found, reading: Reading) -> Found:
-    """A position's actor must be named in its cited sentences. Otherwise the model chose
-    a name from elsewhere in the article, and the actor becomes the first of the article's
-    names that the statement says and the cited sentences give, or none."""
-    if item.actor is None or not missing_names([item.actor], item.evidence, reading):
+    """A position whose statement opens with a name ("Putin claimed ...") is that name's,
+    when the cited sentences give it: the model may have picked another name from the
+    article. A statement that opens otherwise ("He noted ...", "The dictator ...") keeps
+    the model's actor, which it chose with the article in view."""
+    if item.actor is None:
         return item
     article = [
         reading.english(s.id) for s in reading.sentences.values() if s.source_id == item.source_id
     ]
-    named = [
-        n
-        for n in names_in([*article, item.text])
-        if n in item.text and not missing_names([n], item.evidence, reading)
-    ]
-    first = min(named, key=item.text.find, default=None)  # the subject comes first
-    return replace(item, actor=first)
+    opening = next((n for n in names_in([*article, item.text]) if item.text.startswith(n)), None)
+    if opening is None or _same_actor(opening, item.actor):
+        return item
+    if missing_names([opening], item.evidence, reading):
+        return item
+    return replace(item, actor=opening)
+
+
+def _same_actor(a: str, b: str) -> bool:
+    """Names that share a part, accents aside: "Donald Trump" ~ "Trump", "Pútín" ~ "Putin"."""
+    parts = [{_fold(p) for p in re.split(r"[\s-]+", n) if len(p) > 2} for n in (a, b)]
+    return bool(parts[0] & parts[1])
 
 
 def _dropped(item: Found, reason: str) -> dict[str, str]:
