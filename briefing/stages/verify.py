@@ -257,9 +257,10 @@ def _recite(item: Found, reading: Reading, links: list[Link]) -> Found | str:
 
 def _own_actor(item: Found, reading: Reading) -> Found:
     """A position whose statement opens with a name ("Putin claimed ...") is that name's,
-    when the cited sentences give it: the model may have picked another name from the
-    article. A statement that opens otherwise ("He noted ...", "The dictator ...") keeps
-    the model's actor, which it chose with the article in view."""
+    when the cited sentences give it and do not name the model's actor: the model may
+    have picked another name from the article. A statement that opens otherwise ("He
+    noted ...", "The dictator ...") keeps the model's actor, chosen with the article in
+    view."""
     if item.actor is None:
         return item
     article = [
@@ -268,9 +269,15 @@ def _own_actor(item: Found, reading: Reading) -> Found:
     opening = next((n for n in names_in([*article, item.text]) if item.text.startswith(n)), None)
     if opening is None or _same_actor(opening, item.actor):
         return item
-    if missing_names([opening], item.evidence, reading):
+    if missing_names([opening], item.evidence, reading) or not _unnamed(item, reading):
         return item
     return replace(item, actor=opening)
+
+
+def _unnamed(item: Found, reading: Reading) -> bool:
+    """No part of the actor's name is in the cited sentences."""
+    parts = [p for p in re.split(r"[\s-]+", item.actor or "") if len(p) > 2]
+    return all(missing_names([p], item.evidence, reading) for p in parts)
 
 
 def _same_actor(a: str, b: str) -> bool:
