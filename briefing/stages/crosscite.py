@@ -7,8 +7,9 @@ report stay cited in one language and show as `[en]` in Icelandic. Here each sta
 whose evidence is all in English gets the most similar sentences of sources in other
 languages as candidates; the first that passes the code checks `verify` runs (values,
 names, no untranslated words; not word overlap, which a rough gloss defeats) and names
-the statement's actor goes to the support checker, and only a sentence the checker says
-states the statement joins its evidence, to be quoted.
+the statement's actor (where its own sentences name it) goes to the support checker,
+and only a sentence the checker says states the statement joins its evidence, to be
+quoted.
 """
 
 from __future__ import annotations
@@ -40,12 +41,20 @@ def _with_other_language(item: Found, reading: Reading, check: Check) -> Found:
     for candidate in candidates(item, reading, {PIVOT}):
         if problems(item.text, [candidate], reading, overlap=False):
             continue
-        if item.actor and missing_names([item.actor], [candidate], reading):
+        if _named(item.actor, item.evidence, reading) and missing_names(
+            [item.actor or ""], [candidate], reading
+        ):
             continue  # a position quoted from a sentence that does not name its holder
         if check(item.text, [candidate]).supported:
             return replace(item, evidence=[*item.evidence, candidate])
         return item  # one checker call per statement at most
     return item
+
+
+def _named(actor: str | None, evidence: list[str], reading: Reading) -> bool:
+    """The actor is named in the statement's own sentences; one they do not name ("the
+    dictator", or a pick from elsewhere in the article) cannot be asked of a candidate."""
+    return bool(actor) and not missing_names([actor or ""], evidence, reading)
 
 
 def candidates(item: Found, reading: Reading, languages: set[str]) -> list[str]:

@@ -266,7 +266,9 @@ def _own_actor(item: Found, reading: Reading) -> Found:
     article = [
         reading.english(s.id) for s in reading.sentences.values() if s.source_id == item.source_id
     ]
-    opening = next((n for n in names_in([*article, item.text]) if item.text.startswith(n)), None)
+    lead = OPENING_NAME.match(item.text)
+    names = names_in(article)
+    opening = lead.group() if lead and any(_same_actor(lead.group(), n) for n in names) else None
     if opening is None or _same_actor(opening, item.actor):
         return item
     if missing_names([opening], item.evidence, reading) or not _unnamed(item, reading):
@@ -278,6 +280,9 @@ def _unnamed(item: Found, reading: Reading) -> bool:
     """No part of the actor's name is in the cited sentences."""
     parts = [p for p in re.split(r"[\s-]+", item.actor or "") if len(p) > 2]
     return all(missing_names([p], item.evidence, reading) for p in parts)
+
+
+OPENING_NAME = re.compile(r"[A-ZÀ-Þ][^\W\d_]+(?:[ -][A-ZÀ-Þ][^\W\d_]+)*")
 
 
 def _same_actor(a: str, b: str) -> bool:
