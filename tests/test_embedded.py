@@ -120,3 +120,23 @@ def test_the_answer_schema_caps_the_text_in_the_grammar(require_llama_cpp: None)
     assert "Anna" in grammar  # the actor enum
     assert grammar.count("char") >= 7  # one rule per allowed character
     schema_grammar(schema)  # and llama.cpp accepts it
+
+
+def test_a_cloze_continues_the_answer_and_tells_rivals_by_their_whole_spelling(embedded_llm):
+    user = "The talks ended. Donald Trump said: 'There is no deal until there is a deal.'"
+    prefix = '{"speaker": "'
+    rivals = ('Donald Trump"', 'Donald Duck"', 'none"')  # the first two share "Donald"
+    probs = embedded_llm.complete(ask(user, choices=rivals, prefix=prefix)).choice_probs
+    assert probs['Donald Trump"'] > probs['Donald Duck"']
+    # a choice's whole spelling is never likelier than its first token alone
+    first = embedded_llm.complete(ask(user, choices=("Donald", "none"), prefix=prefix))
+    assert probs['Donald Trump"'] <= first.choice_probs["Donald"] + 1e-6
+    said = embedded_llm.complete(
+        ask(
+            user,
+            prefix='{"speaker": "Donald Trump", "said": ',
+            schema={"type": "string", "maxLength": 60},
+            max_tokens=30,
+        )
+    )
+    assert isinstance(json.loads(said.text), str) and "deal" in json.loads(said.text)

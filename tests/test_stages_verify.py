@@ -82,7 +82,7 @@ def test_an_icelandic_name_matches_its_inflected_form(read_meeting) -> None:
 
 def test_an_untranslated_icelandic_word_is_rejected(read_meeting) -> None:
     reading, _, _ = read_meeting
-    statement = "They agreed to share research data on makrílstofninn."
+    statement = "The ministers agreed to share research data on makrílstofninn."
     assert problems(statement, ["E.S2"], reading) == [
         "makrílstofninn: not English (an untranslated gloss)"
     ]
@@ -185,3 +185,13 @@ def test_a_statement_that_opens_with_a_name_is_that_names_position(read_meeting)
     assert kept.actor == "Norway"
     [kept], _ = verify([position(said, "E.S4", actor="Donald Trump")], reading, same)
     assert kept.actor == "Donald Trump"
+
+
+def test_a_statement_that_opens_with_a_pronoun_is_dropped(read_meeting) -> None:
+    reading, same, _ = read_meeting
+    vague = Found(
+        "agreements", "They agreed to share research data on the mackerel stock.", ["E.S2"], "E"
+    )
+    kept, [dropped] = verify([vague], reading, same)
+    assert kept == [] and "opens with a pronoun" in dropped["reason"]
+    assert not problems("The ministers agreed to share research data.", ["E.S2"], reading)

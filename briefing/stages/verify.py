@@ -71,6 +71,8 @@ def problems(
         found.append(f"the {value.kind} {_show(value)} is not in the cited sentences")
     for name in missing_names(names_in([statement]), evidence, reading):
         found.append(f"the name {name!r} is not in the cited sentences")
+    if OPENS_WITH_PRONOUN.match(stripped):
+        found.append("it opens with a pronoun: out of its article it names no one")
     if FIRST_PERSON.search(statement):
         found.append("a quote without its speaker (I, we, our...)")
     for quote in unquoted(statement, originals):
@@ -112,6 +114,7 @@ def _words(text: str) -> str:
     return " ".join(re.findall(r"[^\W_]+", text.lower()))
 
 
+OPENS_WITH_PRONOUN = re.compile(r"(He|She|They|It|His|Her|Their)\b")
 FIRST_PERSON = re.compile(r"\b(I|we|We|our|Our|my|My|me|us)\b")
 GLOSS_COPY = 0.9  # share of the statement's words that run in the gloss's own order
 
