@@ -71,8 +71,6 @@ def problems(
         found.append(f"the {value.kind} {_show(value)} is not in the cited sentences")
     for name in missing_names(names_in([statement]), evidence, reading):
         found.append(f"the name {name!r} is not in the cited sentences")
-    if OPENS_WITH_PRONOUN.match(stripped):
-        found.append("it opens with a pronoun: out of its article it names no one")
     if FIRST_PERSON.search(statement):
         found.append("a quote without its speaker (I, we, our...)")
     for quote in unquoted(statement, originals):
@@ -248,6 +246,8 @@ def verify(
 def _recite(item: Found, reading: Reading, links: list[Link]) -> Found | str:
     """`item` if its citations support it, else re-cited to one sentence that does,
     else the reason it fails."""
+    if item.section == "positions" and OPENS_WITH_PRONOUN.match(item.text.strip()):
+        return "a position that opens with a pronoun: out of its article it names no one"
     first = problems(item.text, item.evidence, reading)
     if not first:
         return _own_actor(item, reading)
