@@ -197,3 +197,30 @@ def test_a_position_that_opens_with_a_pronoun_is_dropped(read_meeting) -> None:
         "agreements", "They agreed to share research data on the mackerel stock.", ["E.S2"], "E"
     )
     assert verify([agreed], reading, same)[0] == [agreed]
+
+
+def test_a_speakers_pronoun_is_the_actor_named_in_the_sentence_before() -> None:
+    from helpers import source
+
+    from briefing.stages.reading import read
+
+    article = source(
+        "T",
+        "en",
+        [
+            "Sigrun Hallgrimsdottir, the minister, said work would begin in May.",
+            "She said the state would pay 12 billion kronur of the cost.",
+        ],
+    )
+    reading = read([article])
+    said = position("She said the state would pay 12 billion kronur of the cost.", "T.S2")
+    said.actor = "Transport Minister Sigrun Hallgrimsdottir"
+    [kept], dropped = verify([said], reading, [])
+    assert dropped == []
+    assert (
+        kept.text
+        == "Sigrun Hallgrimsdottir said the state would pay 12 billion kronur of the cost."
+    )
+    assert kept.evidence == ["T.S1", "T.S2"]
+    said.actor = "Norway"  # not named before: the pronoun stays unresolved
+    assert verify([said], reading, [])[0] == []

@@ -15,6 +15,7 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
+from briefing.core.ids import sentence_id, sentence_number, source_of
 from briefing.lang.icelandic import names_match
 from briefing.lang.names import names_in
 from briefing.lang.values import values
@@ -113,6 +114,7 @@ def _words(text: str) -> str:
 
 
 OPENS_WITH_PRONOUN = re.compile(r"(He|She|They|It|His|Her|Their)\b")
+SPEAKER_PRONOUN = re.compile(r"(He|She) (?=said|says|told|added|warned|insisted|claimed|wants)")
 FIRST_PERSON = re.compile(r"\b(I|we|We|our|Our|my|My|me|us)\b")
 GLOSS_COPY = 0.9  # share of the statement's words that run in the gloss's own order
 
@@ -247,7 +249,10 @@ def _recite(item: Found, reading: Reading, links: list[Link]) -> Found | str:
     """`item` if its citations support it, else re-cited to one sentence that does,
     else the reason it fails."""
     if item.section == "positions" and OPENS_WITH_PRONOUN.match(item.text.strip()):
-        return "a position that opens with a pronoun: out of its article it names no one"
+        named = _named_speaker(item, reading)
+        if named is None:
+            return "a position that opens with a pronoun: out of its article it names no one"
+        item = named
     first = problems(item.text, item.evidence, reading)
     if not first:
         return _own_actor(item, reading)
@@ -256,6 +261,32 @@ def _recite(item: Found, reading: Reading, links: list[Link]) -> Found | str:
             moved = replace(item, evidence=option, source_id=reading.source_of(option[0]))
             return _own_actor(moved, reading)
     return "; ".join(first)
+
+
+def _named_speaker(item: Found, reading: Reading) -> Found | None:
+    """ "She said ..." as "<actor> said ...", citing also the sentence before, where the
+    article names the actor: the pronoun resolved by code, with the evidence for it.
+    None where the pronoun is not a speaker's or the sentence before does not name the
+    actor."""
+    first = item.evidence[0]
+    number = sentence_number(first)
+    speaker = SPEAKER_PRONOUN.match(item.text.strip())
+    if not (speaker and item.actor and number and number > 1):
+        return None
+    before = sentence_id(source_of(first), number - 1)
+    if before not in reading.sentences:
+        return None
+    words = item.actor.split()  # "Transport Minister Sigrun Hallgrimsdottir": the longest
+    given = (  # ending the sentence before gives, "Sigrun Hallgrimsdottir"
+        " ".join(words[k:])
+        for k in range(len(words))
+        if not missing_names([" ".join(words[k:])], [before], reading)
+    )
+    name = next(given, None)
+    if name is None:
+        return None
+    text = name + item.text.strip()[speaker.end(1) :]
+    return replace(item, text=text, evidence=[before, *item.evidence])
 
 
 def _own_actor(item: Found, reading: Reading) -> Found:
