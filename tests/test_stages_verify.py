@@ -208,7 +208,7 @@ def test_a_speakers_pronoun_is_the_actor_named_in_the_sentence_before() -> None:
         "T",
         "en",
         [
-            "Sigrun Hallgrimsdottir, the minister, said work would begin in May.",
+            "Sigrun Hallgrimsdottir said work would begin in May.",
             "She said the state would pay 12 billion kronur of the cost.",
         ],
     )
