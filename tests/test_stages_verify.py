@@ -224,3 +224,15 @@ def test_a_speakers_pronoun_is_the_actor_named_in_the_sentence_before() -> None:
     assert kept.evidence == ["T.S1", "T.S2"]
     said.actor = "Norway"  # not named before: the pronoun stays unresolved
     assert verify([said], reading, [])[0] == []
+
+
+def test_a_statement_on_a_glossed_sentence_must_give_one_of_its_numbers(read_meeting) -> None:
+    reading, _, _ = read_meeting
+    # I.S1 says the ministers met for five hours: a statement on its rough gloss that
+    # states no number has likely missed its point
+    vague = problems("The ministers met in Bergen on Monday.", ["I.S1"], reading)
+    assert "it gives none of the numbers or dates its rough-glossed sentences state" in vague
+    assert not any(
+        "none of the numbers" in f
+        for f in problems("The ministers met for five hours in Bergen.", ["I.S1"], reading)
+    )

@@ -68,8 +68,11 @@ def problems(
     originals = [reading.sentences[i].text for i in evidence]
     english = [reading.english(i) for i in evidence]
     given = set().union(*(reading.values[i] for i in evidence))
-    for value in values(statement, "en") - given:
+    stated = values(statement, "en")
+    for value in stated - given:
         found.append(f"the {value.kind} {_show(value)} is not in the cited sentences")
+    if given and not stated and all(i in reading.gloss for i in evidence):
+        found.append("it gives none of the numbers or dates its rough-glossed sentences state")
     for name in missing_names(names_in([statement]), evidence, reading):
         found.append(f"the name {name!r} is not in the cited sentences")
     if FIRST_PERSON.search(statement):
