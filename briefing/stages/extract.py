@@ -87,6 +87,7 @@ def extract_chunk(
     actors = [*names_in([t for _, t in texts]), NO_ACTOR]
     glossed = reading is not None and any(s.id in reading.gloss for s in shown)
     system = prompts.render("extract.system", max_words=settings.max_words)
+    how = _Asking(llm, prompts, settings, record)
     result = ChunkResult()
     for sentence in asked:
         user = prompts.render(
@@ -101,7 +102,7 @@ def extract_chunk(
         messages = [{"role": "system", "content": system}, {"role": "user", "content": user}]
         label = f"{chunk.id} sentence {sentence.id}"
         ask_point = _cloze_point if continues(llm) else _json_point
-        point, cut = ask_point(llm, messages, actors, label, prompts, settings, record)
+        point, cut = ask_point(how, messages, actors, label)
         if point.kind == "background":
             continue
         reason = _unusable(point.text, cut, settings)
@@ -115,24 +116,29 @@ def extract_chunk(
     return result
 
 
+@dataclass(frozen=True)
+class _Asking:
+    """What every question about a sentence is asked with."""
+
+    llm: LLM
+    prompts: PromptSet
+    settings: ExtractSettings
+    record: Recorder | None
+
+
 def _english(sentence: Sentence, reading: Reading | None) -> str:
     return reading.english(sentence.id) if reading else " ".join(sentence.text.split())
 
 
 def _cloze_point(
-    llm: LLM,
-    messages: list[dict[str, str]],
-    actors: list[str],
-    label: str,
-    prompts: PromptSet,
-    settings: ExtractSettings,
-    record: Recorder | None,
+    how: _Asking, messages: list[dict[str, str]], actors: list[str], label: str
 ) -> tuple[Point, bool]:
     """The point as a cloze over its own JSON, for a backend that continues an answer:
     the kind after '{"kind": "' and the actor after '..."actor": "' are read from label
     probabilities (no generated token), and only the statement is generated. A
     background sentence costs one prompt evaluation; each step extends the last prompt,
     so the backend re-reads only the new words. The flag says the statement was cut off."""
+    llm, settings, record = how.llm, how.settings, how.record
     options = AskOptions(
         max_tokens=1, stage="extract", label=label, max_attempts=settings.max_attempts,
         record=record,
@@ -168,18 +174,13 @@ def _cloze_point(
 
 
 def _json_point(
-    llm: LLM,
-    messages: list[dict[str, str]],
-    actors: list[str],
-    label: str,
-    prompts: PromptSet,
-    settings: ExtractSettings,
-    record: Recorder | None,
+    how: _Asking, messages: list[dict[str, str]], actors: list[str], label: str
 ) -> tuple[Point, bool]:
     """The point as one JSON answer, for a backend that cannot continue one; its schema
     narrows the actor to the names code found and caps the text."""
+    settings = how.settings
     point = ask(
-        llm,
+        how.llm,
         messages,
         Point,
         AskOptions(
@@ -189,8 +190,8 @@ def _json_point(
             stage="extract",
             label=label,
             max_attempts=settings.max_attempts,
-            reask=lambda errors: prompts.render("reask", errors=errors),
-            record=record,
+            reask=lambda errors: how.prompts.render("reask", errors=errors),
+            record=how.record,
         ),
     )
     return point, False
