@@ -1,10 +1,11 @@
 """The compact shape the model writes: a label, an actor and one short statement.
 
-Field descriptions are prompt text: they reach the model through the JSON Schema. Per
-call, `point_schema()` narrows the actor to the names code found and caps the text, so
-constrained decoding cannot invent an actor or write a paragraph; the validator checks
-the same for backends that cannot constrain. The sentence is chosen by code, so the
-model cites nothing.
+On a backend that continues answers the model fills it in as a cloze (`stages.extract`:
+kind and actor from label probabilities, only the text generated). Elsewhere it writes
+the whole of it, and field descriptions are prompt text that reach the model through the
+JSON Schema; per call `point_schema()` narrows the actor to the names code found and
+caps the text, and the validator checks the same for backends that cannot constrain.
+The sentence is chosen by code, so the model cites nothing.
 """
 
 from __future__ import annotations
