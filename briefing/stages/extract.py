@@ -2,9 +2,10 @@
 
 The model reads English: a non-English sentence reaches it as its English gloss (see
 `stages.reading`), and sentences code has already linked to another source's sentence
-are left out. Per sentence the model labels its kind, picks the actor by letter from the
-names code found (both read from label probabilities, no generated token) and writes one
-short statement; the sentence id comes from code, and `stages.verify` checks the rest.
+are left out. Per sentence the model labels its kind, picks the actor from the names code
+found (on a backend that continues answers, both read from label probabilities with no
+generated token) and writes one short statement; the sentence id comes from code, and
+`stages.verify` checks the rest.
 """
 
 from __future__ import annotations

@@ -15,6 +15,7 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
+from briefing.check.details import words
 from briefing.core.ids import sentence_id, sentence_number, source_of
 from briefing.lang.icelandic import names_match
 from briefing.lang.names import names_in
@@ -107,13 +108,10 @@ QUOTED = re.compile(r"(?:^|(?<=[\s(]))['\"“‘„«]([^'\"“”‘’„«»]
 def unquoted(statement: str, originals: list[str]) -> list[str]:
     """The statement's quotations that no cited sentence contains word for word. A quote
     from a sentence in another language is the glosser's English, not the speaker's
-    words ("'Obtains in Moskvu'"), so only the sentences as written count."""
-    written = f" {_words(' '.join(originals))} "
-    return [q for q in QUOTED.findall(statement) if f" {_words(q)} " not in written]
-
-
-def _words(text: str) -> str:
-    return " ".join(re.findall(r"[^\W_]+", text.lower()))
+    words ("'Obtains in Moskvu'"), so only the sentences as written count. Unlike
+    `check.details.quotes`, single quotes count too, where they open and close at words."""
+    written = f" {' '.join(words(' '.join(originals)))} "
+    return [q for q in QUOTED.findall(statement) if f" {' '.join(words(q))} " not in written]
 
 
 OPENS_WITH_PRONOUN = re.compile(r"(He|She|They|It|His|Her|Their)\b")
@@ -298,18 +296,17 @@ def _own_actor(item: Found, reading: Reading) -> Found:
     have picked another name from the article. A statement that opens otherwise ("He
     noted ...", "The dictator ...") keeps the model's actor, chosen with the article in
     view."""
-    if item.actor is None:
+    lead = OPENING_NAME.match(item.text)
+    if item.actor is None or lead is None or _same_actor(lead.group(), item.actor):
+        return item
+    opening = lead.group()
+    if missing_names([opening], item.evidence, reading) or not _unnamed(item, reading):
         return item
     article = [
         reading.english(s.id) for s in reading.sentences.values() if s.source_id == item.source_id
     ]
-    lead = OPENING_NAME.match(item.text)
-    names = names_in(article)
-    opening = lead.group() if lead and any(_same_actor(lead.group(), n) for n in names) else None
-    if opening is None or _same_actor(opening, item.actor):
-        return item
-    if missing_names([opening], item.evidence, reading) or not _unnamed(item, reading):
-        return item
+    if not any(_same_actor(opening, n) for n in names_in(article)):
+        return item  # "The dictator", "At the same time": not one of the article's names
     return replace(item, actor=opening)
 
 
