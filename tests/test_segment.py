@@ -279,3 +279,33 @@ def test_fast_on_a_long_text() -> None:
     sentences = segment(text, "A1", "en")
     assert time.perf_counter() - started < 5
     assert len(sentences) == 200 * (len(EN_EXPECTED) + len(IS_EXPECTED))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Þetta er þ.e.a.s. Jóns mál. Hann kom.", ["Þetta er þ.e.a.s. Jóns mál.", "Hann kom."]),
+        ("Guðni Th. Jóhannesson kom. Hann fór.", ["Guðni Th. Jóhannesson kom.", "Hann fór."]),
+        (
+            "Rætt var við próf. Jón Sigurðsson í gær. Hann kom.",
+            ["Rætt var við próf. Jón Sigurðsson í gær.", "Hann kom."],
+        ),
+        ("‚Já, nú!‘ Svo fór hún.", ["‚Já, nú!‘", "Svo fór hún."]),
+    ],
+)
+def test_icelandic_goes_through_the_tokenizer(text: str, expected: list[str]) -> None:
+    """Abbreviations the rules do not list (the rules alone cut each of these too early);
+    a closing quote the tokenizer sets apart goes back to its sentence."""
+    assert texts(text, "is") == expected
+
+
+def test_icelandic_falls_back_to_the_rules_where_the_tokenizer_cannot_map(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from briefing.lang import segment_is
+
+    def fail(text: str) -> list[tuple[int, int]]:
+        raise segment_is.SegmentationError("cannot map")
+
+    monkeypatch.setattr(segment_is, "split_sentences", fail)
+    assert texts("Hann kom. Hún fór.", "is") == ["Hann kom.", "Hún fór."]
