@@ -34,9 +34,10 @@ BACKGROUND = point("background", "none", "Nothing to report.")
 # only labels and phrases them. Each actor is one of the names code finds in the shown
 # sentences (or "none"), and each statement reuses its sentence's words, numbers and
 # names, so it passes `stages.verify`. Chunk A2.C1 shows only A2.S2: the Icelandic
-# sentences linked to an English one with the same numbers are skipped. Within A1.C1's
-# budget code asks A1.S1 and A1.S2 (the sentences with numbers); A1.S3 and A1.S4 are
-# scripted too, for runs that ask them (smaller chunks, another budget).
+# sentences linked to an English one with the same numbers are skipped. The four English
+# sentences each stand on their own (`stages.select.stands`), so code asks them all and,
+# on a backend that continues answers, publishes each as written: only the kind and actor
+# scripted here are read; the English texts serve a sentence reworded not to stand.
 HARBOUR_EXTRACTS: dict[str, dict[str, Any]] = {
     "A1.C1 sentence A1.S1": point(
         "agreement", "none", "Akureyri and Nordlys agreed to add two night sailings."

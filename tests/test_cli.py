@@ -35,7 +35,8 @@ def test_writes_markdown_and_json(tmp_path: Path, harbour_paths, scripted_backen
     assert [s["id"] for s in data["sources"]] == ["A1", "A2"]
     assert data["sources"][1]["language"] == "is"
     assert data["sources"][0]["sentences"][0]["id"] == "A1.S1"
-    # one chunk per article: its budget asks the sentences with numbers (A1.S2, A2.S2)
+    # one chunk per article: every English sentence stands, so code asks them all, and
+    # A2.S2, the one Icelandic sentence not linked to an English one, is phrased
     for section in ("positions", "disagreements"):
         assert data[section], section
     assert data["positions"][0]["actor"] == "Anna Jónsdóttir"

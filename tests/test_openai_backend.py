@@ -321,9 +321,10 @@ def test_a_failed_run_resumes_from_the_cache(tmp_path: Path, isolated: Path) -> 
         asked = len(healthy.requests)
         third = generate(healthy, folder)
     assert second.exit_code == 0, second.output
-    # per article 2 sentences asked and 2 judge calls of the support checker: 24 calls,
-    # 3 of them kept from the failed run; no merge or translation call
-    assert asked == 24 - 3
+    # per article 2 sentences asked, each restated as written by the echoing server, so
+    # the support checker judges none: 12 calls, 3 of them kept from the failed run; no
+    # merge or translation call
+    assert asked == 12 - 3
     assert "3 cached answers" in second.stderr
     assert len(healthy.requests) == asked  # an unchanged re-run asks nothing
     assert "0 LLM calls" in third.stderr
@@ -340,15 +341,17 @@ def test_usage_and_cost_per_stage(tmp_path: Path, server: FakeOpenAIServer) -> N
     assert result.exit_code == 0, result.output
     usage = json.loads(out.read_text())["run"]["usage"]
     total = usage["total"]
-    # per article 2 sentences asked and 2 judge calls; merge and localize are code
+    # per article 2 sentences asked, each restated as written by the echoing server, so
+    # no judge call (a statement that is its sentence needs no checker); merge and
+    # localize are code
     assert set(usage) == {"extract", "check", "total"}
-    assert (usage["extract"]["calls"], usage["check"]["calls"]) == (4, 4)
-    assert total["calls"] == 8 == sum(usage[s]["calls"] for s in ("extract", "check"))
+    assert (usage["extract"]["calls"], usage["check"]["calls"]) == (4, 0)
+    assert total["calls"] == 4 == sum(usage[s]["calls"] for s in ("extract", "check"))
     expected = (total["prompt_tokens"] * 2.0 + total["completion_tokens"] * 8.0) / 1e6
     assert total["cost"] == pytest.approx(expected)
     assert usage["extract"]["cost"] > 0
     last = result.stderr.strip().splitlines()[-1]
-    assert "8 LLM calls" in last and f"cost {expected:.4f}" in last
+    assert "4 LLM calls" in last and f"cost {expected:.4f}" in last
 
 
 def test_the_api_key_never_leaks(

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
 import pytest
 from helpers import BACKGROUND, HARBOUR_EXTRACTS, point, scripted
 
 from briefing.core.errors import ValidationFailed
 from briefing.core.models import Source
 from briefing.eval.scorers import evaluate
+from briefing.ingest.read import load_sources
 from briefing.llm.fake import FakeLLM
 from briefing.render.markdown import render_markdown
 from briefing.stages.pipeline import Options, generate
@@ -15,14 +19,33 @@ from briefing.stages.pipeline import Options, generate
 # One sentence per chunk: the per-chunk budget then asks every informative sentence.
 ONE = Options(chunk_tokens=30)
 
+# Every English sentence of the harbour fixture stands on its own (`stages.select.stands`)
+# and is published as written, the scripted text unused. Reworded to open with a pronoun,
+# the last one does not: the model phrases it, and the scripted "A1.S4" text is its
+# statement.
+S4 = "Nordlys chief executive Pétur Berg said the company wants the fee cut by half."
+PHRASED_S4 = "His company Nordlys wants the fee cut by half, chief executive Pétur Berg said."
+
+
+@pytest.fixture
+def phrased(harbour_paths: list[Path], tmp_path: Path) -> list[Source]:
+    """The harbour fixture with A1.S4 reworded as `PHRASED_S4`."""
+    folder = shutil.copytree(harbour_paths[0], tmp_path / "harbour")
+    english = folder / "coastal-times-en.md"
+    text = english.read_text(encoding="utf-8")
+    assert S4 in text
+    english.write_text(text.replace(S4, PHRASED_S4), encoding="utf-8")
+    return load_sources([folder])
+
 
 def test_merges_duplicates_across_languages_and_sources(harbour: list[Source]) -> None:
     briefing = generate(harbour, FakeLLM(scripted()), ONE)
 
     assert [i.evidence for i in briefing.agreements] == [["A1.S1", "A2.S1"]]
     assert [i.evidence for i in briefing.open_issues] == [["A1.S3", "A2.S3"]]
-    assert briefing.agreements[0].text == {
-        "en": "Akureyri and Nordlys agreed to add two night sailings.",
+    assert briefing.agreements[0].text == {  # the English sentence as written
+        "en": "The town of Akureyri and the ferry operator Nordlys agreed on Tuesday to add "
+        "two night sailings from May.",
         "is": "Akureyrarbær og ferjufélagið Nordlys sömdu í gær um tvær nýjar "
         "næturferðir frá og með maí.",
     }
@@ -58,7 +81,9 @@ def test_contradiction_becomes_a_disagreement_citing_both_sides(harbour: list[So
     first, second = disagreement.sides
     assert (first.source, first.evidence) == ("A1", ["A1.S2"])
     assert (second.source, second.evidence) == ("A2", ["A2.S2"])
-    assert first.text["en"] == "The deal would cost the town 40 million a year."
+    assert first.text["en"] == (  # as written: it stands on its own
+        "Mayor Anna Jónsdóttir said the deal would cost the town 40 million krónur a year."
+    )
     assert first.origin == {"en": "statement", "is": "fallback"}
     assert second.text["is"].startswith("Anna Jónsdóttir bæjarstjóri sagði")
     assert second.origin == {"en": "statement", "is": "quote:A2.S2"}
@@ -79,11 +104,12 @@ def test_a_true_disagreement_passes_the_support_and_detail_checks(harbour: list[
 def test_the_renderer_composes_a_disagreement_from_its_sides(harbour: list[Source]) -> None:
     markdown = render_markdown(generate(harbour, FakeLLM(scripted()), ONE))
 
+    said = "Mayor Anna Jónsdóttir said the deal would cost the town 40 million krónur a year."
     assert (
-        "Coastal Times: The deal would cost the town 40 million a year. — whereas "
+        f"Coastal Times: {said} — whereas "
         "Vikublaðið: Anna Jónsdóttir put the town's cost at 45 million a year.[^A1.S2][^A2.S2]"
     ) in markdown
-    assert "Coastal Times: [en] The deal would cost the town 40 million a year." in markdown
+    assert f"Coastal Times: [en] {said}" in markdown
 
 
 def test_usage_is_counted_per_stage(harbour: list[Source]) -> None:
@@ -93,38 +119,42 @@ def test_usage_is_counted_per_stage(harbour: list[Source]) -> None:
     assert briefing.run is not None
     usage = briefing.run.usage
     assert set(usage) == {"extract", "check", "total"}
-    # five sentences asked (kind and text; positions also their actor: 2+3+2+3+3 calls),
-    # each statement judged once by the support checker, and the two English statements
-    # with an Icelandic candidate that passes code judged against it
-    assert (usage["extract"].calls, usage["check"].calls) == (13, 7)
-    assert usage["total"].calls == len(llm.requests) == 20
+    # five sentences asked: the four English ones stand, so only their kind is asked (the
+    # positions A1.S2 and A1.S4 also their actor: 1+2+1+2 calls), and the glossed A2.S2
+    # its kind, actor and text (3 calls); the support checker judges only A2.S2 (the
+    # others are their sentence as written), and cross-citing judges A1.S3 against A2.S3,
+    # the one English statement with an Icelandic candidate that passes code
+    assert (usage["extract"].calls, usage["check"].calls) == (9, 2)
+    assert usage["total"].calls == len(llm.requests) == 11
     assert usage["total"].completion_tokens > 0
     assert briefing.run.backend == "fake"
 
 
 def test_a_number_missing_from_the_cited_sentence_is_dropped(harbour: list[Source]) -> None:
-    extracts = dict(HARBOUR_EXTRACTS)
-    extracts["A1.C1 sentence A1.S2"] = point(
-        "position", "Anna Jónsdóttir", "The deal would cost 90 million a year."
+    extracts = dict(HARBOUR_EXTRACTS)  # a glossed sentence: the model phrases it
+    extracts["A2.C1 sentence A2.S2"] = point(
+        "position", "Anna Jónsdóttir", "Anna Jónsdóttir put the town's cost at 90 million a year."
     )
     briefing = generate(harbour, FakeLLM(scripted(extracts)), ONE)
 
     assert all("90" not in i.text["en"] for i in briefing.positions)
     [dropped] = briefing.dropped
-    assert dropped["evidence"] == "A1.S2"
+    assert dropped["evidence"] == "A2.S2"
     assert dropped["reason"].startswith("the number ")
     assert "is not in the cited sentences" in dropped["reason"]
 
 
-def test_a_miscited_statement_is_recited_to_its_neighbour(harbour: list[Source]) -> None:
+def test_a_miscited_statement_is_recited_to_its_neighbour(phrased: list[Source]) -> None:
     extracts = dict(HARBOUR_EXTRACTS)
     extracts["A1.C3 sentence A1.S3"] = BACKGROUND
     extracts["A1.C4 sentence A1.S4"] = point(
         "open_issue", "none", "The harbour fee was not settled."
     )
-    briefing = generate(harbour, FakeLLM(scripted(extracts)), ONE)
+    briefing = generate(phrased, FakeLLM(scripted(extracts)), ONE)
 
-    assert [i.evidence for i in briefing.open_issues] == [["A1.S3", "A2.S3"]]
+    assert [(i.evidence, i.text["en"]) for i in briefing.open_issues] == [
+        (["A1.S3", "A2.S3"], "The harbour fee was not settled.")
+    ]
     assert briefing.dropped == []
 
 
@@ -145,7 +175,10 @@ def test_languages_follow_the_options_without_a_translation_call(harbour: list[S
     [agreement] = briefing.agreements
     assert set(agreement.text) == {"is", "de"}
     assert agreement.origin == {"is": "quote:A2.S1", "de": "fallback"}
-    assert agreement.text["de"] == "Akureyri and Nordlys agreed to add two night sailings."
+    assert agreement.text["de"] == (  # the English sentence as written
+        "The town of Akureyri and the ferry operator Nordlys agreed on Tuesday to add two "
+        "night sailings from May."
+    )
     assert {r.stage for r in llm.requests} == {"extract", "judge"}  # no translation call
 
 
@@ -169,7 +202,7 @@ def test_the_shipped_prompt_has_no_worked_example(harbour: list[Source]) -> None
     assert briefing.dropped == []
 
 
-def test_a_checker_that_rejects_drops_and_one_that_passes_scores(harbour: list[Source]) -> None:
+def test_a_checker_that_rejects_drops_and_one_that_passes_scores(phrased: list[Source]) -> None:
     from briefing.check.checker import Verdict
 
     class Picky:
@@ -181,15 +214,23 @@ def test_a_checker_that_rejects_drops_and_one_that_passes_scores(harbour: list[S
             return Verdict(0.9, True, 0.5, "")
 
     options = Options(checker=Picky(), chunk_tokens=30)  # type: ignore[arg-type]
-    briefing = generate(harbour, FakeLLM(scripted()), options)
+    briefing = generate(phrased, FakeLLM(scripted()), options)
 
-    assert briefing.open_issues == []
-    assert {d["text"] for d in briefing.dropped} == {
-        "The harbour fee was not settled.",
-        "Nordlys wants the harbour fee cut by half.",
-    }
-    assert all("scored it 0.20: unsupported" in d["reason"] for d in briefing.dropped)
-    assert [i.score for i in briefing.agreements] == [0.9]
+    # the phrased A1.S4 is judged and rejected, the glossed A2.S2 judged and scored
+    assert [(d["text"], d["evidence"]) for d in briefing.dropped] == [
+        ("Nordlys wants the harbour fee cut by half.", "A1.S4")
+    ]
+    assert "scored it 0.20: unsupported" in briefing.dropped[0]["reason"]
+    assert [(i.evidence, i.score) for i in briefing.positions] == [
+        (["A1.S2"], None),
+        (["A2.S2"], 0.9),
+    ]
+    # a statement that is its sentence as written is not judged: A1.S3 stays, unscored
+    [issue] = briefing.open_issues
+    assert (issue.text["en"], issue.score) == (
+        "The harbour fee was not settled and will be discussed again next week.",
+        None,
+    )
 
 
 def test_cached_answers_count_at_their_first_cost_but_are_not_fresh_calls() -> None:

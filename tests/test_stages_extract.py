@@ -18,6 +18,9 @@ LINES = [
     "The weather in the north was mild and calm all week long.",
     "Einar Solheim said Norway will pay 40 million krónur for the new port.",
 ]
+# A sentence that does not read as a statement on its own (its subject a pronoun): the
+# model phrases it.
+SAID = ["He told Einar Solheim that Norway will pay 40 million krónur for the new port."]
 
 
 def chunk_of(sentences: list[Sentence], tokens: int) -> Chunk:
@@ -53,28 +56,41 @@ def run(lines: list[str], answer: object, max_words: int = 16) -> tuple[FakeLLM,
     return llm, extract_chunk(chunk, src, llm, PromptSet(), settings)
 
 
-def test_each_asked_sentence_is_a_cloze_over_its_own_answer() -> None:
-    llm, result = run(LINES, echo_answer)
+def test_a_sentence_that_stands_is_labelled_and_published_as_written() -> None:
+    llm, result = run(LINES, lambda request: point("open_issue", "none", "never generated"))
 
-    labels = [r.label for r in llm.requests]
-    # three informative sentences and room for all: each asked in article order, in two
-    # steps (an open issue has no actor): the kind by label probabilities, then the text
-    assert labels == [f"K.C1 sentence K.S{n}" for n in (3, 3, 4, 4, 5, 5)]
-    kind, text = llm.requests[:2]
+    # three informative sentences, each standing on its own: one call each, the kind by
+    # label probabilities (an open issue has no actor), and no statement generated
+    assert [r.label for r in llm.requests] == [f"K.C1 sentence K.S{n}" for n in (3, 4, 5)]
+    assert all(r.choices == KINDS and r.prefix == '{"kind": "' for r in llm.requests)
+    assert llm.requests[0].messages[-1]["content"].splitlines()[-1] == (
+        f"Report sentence [3]: {LINES[2]}"
+    )
+    assert [(f.evidence, f.text) for f in result.found] == [
+        (["K.S3"], LINES[2]),
+        (["K.S4"], LINES[3]),
+        (["K.S5"], LINES[4]),
+    ]
+
+
+def test_a_sentence_that_does_not_stand_is_phrased_as_a_cloze_over_its_own_answer() -> None:
+    llm, result = run(SAID, point("open_issue", "none", "Norway will pay for the new port."))
+
+    kind, text = llm.requests
     assert (kind.choices, kind.prefix) == (KINDS, '{"kind": "')
-    assert kind.messages[-1]["content"].splitlines()[-1] == f"Report sentence [3]: {LINES[2]}"
     # the statement continues the same answer, so a backend re-reads only the new words
     assert text.messages == kind.messages and text.choices is None
     assert text.prefix == '{"kind": "open_issue", "actor": "none", "text": '
     assert text.schema == {"type": "string", "maxLength": 12 * 16}
     assert {r.stage for r in llm.requests} == {"extract"}
-    assert [f.evidence for f in result.found] == [["K.S3"], ["K.S4"], ["K.S5"]]
-    assert result.found[0].text == LINES[2]  # echo restates the asked sentence
+    assert [(f.evidence, f.text) for f in result.found] == [
+        (["K.S1"], "Norway will pay for the new port.")
+    ]
 
 
 def test_a_position_chooses_its_actor_with_the_closing_quote() -> None:
     said = "Norway will pay 40 million krónur for the new port."
-    llm, result = run(LINES[4:], point("position", "Einar Solheim", said))
+    llm, result = run(SAID, point("position", "Einar Solheim", said))
 
     actor = llm.requests[1]
     assert actor.choices == ('Einar Solheim"', 'Norway"', 'none"')
@@ -91,7 +107,7 @@ def test_without_label_probabilities_the_kind_is_asked_as_a_one_field_schema() -
             return '"Einar Solheim agreed to pay 40 million krónur."'
         return {"answer": "agreement"}
 
-    llm, result = run(LINES[4:], answer)
+    llm, result = run(SAID, answer)
 
     fallback = llm.requests[1]
     assert fallback.schema["properties"]["answer"]["enum"] == list(KINDS)
@@ -102,7 +118,7 @@ def test_without_label_probabilities_the_kind_is_asked_as_a_one_field_schema() -
 
 
 def test_a_background_sentence_costs_one_call_and_no_generated_token() -> None:
-    llm, result = run(LINES[4:], point("background", "none", "unused"))
+    llm, result = run(SAID, point("background", "none", "unused"))
 
     assert [r.choices for r in llm.requests] == [KINDS]
     assert result.found == [] and result.dropped == []
@@ -113,7 +129,7 @@ def test_a_backend_that_cannot_continue_is_asked_the_whole_point_at_once() -> No
         continues = False
 
     said = "Norway will pay 40 million krónur for the new port."
-    src = source("K", "en", LINES[4:])
+    src = source("K", "en", SAID)
     llm = Plain([point("position", "Einar Solheim", said)])
     result = extract_chunk(
         chunk_of(src.sentences, 10_000), src, llm, PromptSet(), ExtractSettings()
@@ -146,7 +162,7 @@ def test_a_statement_cut_off_by_the_token_limit_is_dropped() -> None:
             return Response(text=f'"{cut}', finish_reason="length")
         return point("open_issue", "none", cut)
 
-    _, result = run(LINES[4:], answer)
+    _, result = run(SAID, answer)
 
     assert result.found == []
     assert result.dropped == [
@@ -155,16 +171,47 @@ def test_a_statement_cut_off_by_the_token_limit_is_dropped() -> None:
 
 
 def test_a_statement_of_fewer_than_three_words_is_dropped() -> None:
-    _, result = run(LINES[4:], point("open_issue", "none", "Yes."))
+    _, result = run(SAID, point("open_issue", "none", "Yes."))
     assert result.found == []
     assert result.dropped[0]["reason"] == "no statement: fewer than three words"
 
 
 def test_a_position_keeps_its_listed_actor_and_none_means_no_actor() -> None:
     said = "Norway will pay 40 million krónur for the new port."
-    _, result = run(LINES[4:], point("position", "Einar Solheim", said))
+    _, result = run(SAID, point("position", "Einar Solheim", said))
     assert [(f.section, f.actor, f.evidence) for f in result.found] == [
         ("positions", "Einar Solheim", ["K.S1"])
     ]
-    _, result = run(LINES[4:], point("agreement", "none", said))
+    _, result = run(SAID, point("agreement", "none", said))
     assert [(f.section, f.actor) for f in result.found] == [("agreements", None)]
+
+
+def test_only_a_pivot_sentence_that_names_its_subject_outside_a_quote_stands() -> None:
+    from briefing.core.models import Source
+    from briefing.ingest.segment import segment
+    from briefing.stages.select import stands
+
+    text = (
+        "Talks in Bergen ended on Friday without a deal on quotas. "
+        "He said Norway would not move. "
+        '"We came to talk. Norway will pay 40 million krónur for the port. '
+        'The rest is for them," Einar Solheim said. '
+        "Iceland said the offer was far too low for its fleet.\n\n"
+        "Norway wants Iceland to accept twelve percent of the catch next year "
+        "while the Icelandic delegation insists on at least sixteen percent of it "
+        "as it did at the previous round of talks in the spring in Reykjavík."
+    )
+
+    def standing(language: str) -> list[str]:
+        sentences = segment(text, "K", language)
+        src = Source(id="K", path="k", title="t", language=language, text=text,
+                     sentences=sentences)  # fmt: skip
+        return [s.text for s in sentences if stands(s, src, None)]
+
+    # not the pronoun's, not the first person's, not the line inside someone's quote,
+    # not the 36-word sentence (phrased shorter); and nothing in another language
+    assert standing("en") == [
+        "Talks in Bergen ended on Friday without a deal on quotas.",
+        "Iceland said the offer was far too low for its fleet.",
+    ]
+    assert standing("is") == []

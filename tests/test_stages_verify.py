@@ -92,7 +92,7 @@ def test_an_untranslated_icelandic_word_is_rejected(read_meeting) -> None:
 
 def test_the_checker_must_pass_too_and_its_score_is_kept(read_meeting) -> None:
     reading, same, _ = read_meeting
-    good = position("Putin invited Trump to visit Moscow.", "E.S5")
+    good = position("Putin invited Trump to Moscow.", "E.S5")
     seen: list[tuple[str, list[str]]] = []
 
     def checker(statement: str, evidence: list[str]) -> Verdict:
@@ -179,12 +179,16 @@ def test_a_statement_that_opens_with_a_name_is_that_names_position(read_meeting)
     said = "Trump said there would be no deal until there is a deal."
     [kept], _ = verify([position(said, "E.S4", actor="Norway")], reading, same)
     assert kept.actor == "Trump"
-    # a statement that opens otherwise keeps the model's actor, as does a matching name
+    # so is a name right before "said"; a pick the sentence names stays
     other = "There will be no deal until there is a deal, Trump said."
     [kept], _ = verify([position(other, "E.S4", actor="Norway")], reading, same)
-    assert kept.actor == "Norway"
+    assert kept.actor == "Trump"
     [kept], _ = verify([position(said, "E.S4", actor="Donald Trump")], reading, same)
     assert kept.actor == "Donald Trump"
+    # a sentence that names no holder publishes none: the model's pick cannot be checked
+    met = "The ministers met for six hours in Bergen."
+    [kept], _ = verify([position(met, "E.S1", actor="Norway")], reading, same)
+    assert kept.actor is None
 
 
 def test_a_position_that_opens_with_a_pronoun_is_dropped(read_meeting) -> None:
@@ -236,3 +240,37 @@ def test_a_statement_on_a_glossed_sentence_must_give_one_of_its_numbers(read_mee
         "none of the numbers" in f
         for f in problems("The ministers met for five hours in Bergen.", ["I.S1"], reading)
     )
+
+
+def test_a_statement_that_is_its_sentence_as_written_needs_no_checker(read_meeting) -> None:
+    reading, same, _ = read_meeting
+    written = " ".join(reading.sentences["E.S5"].text.split())
+    seen: list[str] = []
+
+    def checker(statement: str, evidence: list[str]) -> Verdict:
+        seen.append(statement)
+        return Verdict(0.1, False, "no")
+
+    [kept], dropped = verify([position(written, "E.S5")], reading, same, checker)
+    assert (kept.text, kept.score, seen, dropped) == (written, None, [], [])
+
+
+def test_a_line_of_a_quotation_without_a_named_speaker_is_dropped() -> None:
+    from briefing.core.models import Source
+    from briefing.ingest.segment import segment
+    from briefing.stages.reading import read
+
+    text = (
+        '"The talks went well. There will be no deal until there is a deal," '
+        "Trump said in Anchorage."
+    )
+    src = Source(id="Q", path="q", title="t", language="en", text=text,
+                 sentences=segment(text, "Q", "en"))  # fmt: skip
+    reading = read([src])
+    line = "There will be no deal until there is a deal."
+    kept, [dropped] = verify([position(line, "Q.S2", actor=None)], reading, [])
+    assert kept == [] and "a line of a quotation" in dropped["reason"]
+    # its speaker named in the statement and the sentence: published as theirs
+    said = "There will be no deal until there is a deal, Trump said."
+    [kept], _ = verify([position(said, "Q.S2", actor="Trump")], reading, [])
+    assert kept.actor == "Trump"

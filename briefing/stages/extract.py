@@ -4,8 +4,10 @@ The model reads English: a non-English sentence reaches it as its English gloss 
 `stages.reading`), and sentences code has already linked to another source's sentence
 are left out. Per sentence the model labels its kind, picks the actor from the names code
 found (on a backend that continues answers, both read from label probabilities with no
-generated token) and writes one short statement; the sentence id comes from code, and
-`stages.verify` checks the rest.
+generated token) and writes one short statement, unless the sentence already reads as
+one (`stages.select.stands`): then, on such a backend, the statement is the sentence as
+written and no word is generated. The sentence id comes from code, and `stages.verify`
+checks the rest.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from briefing.llm.structured import AskOptions, Recorder, ask, choose
 from briefing.prompts import PromptSet
 from briefing.stages.answers import Point, point_schema
 from briefing.stages.reading import Reading
-from briefing.stages.select import select
+from briefing.stages.select import select, stands
 
 
 @dataclass
@@ -79,7 +81,9 @@ def extract_chunk(
     """The statements of one chunk: one short conversation per sentence code selected."""
     reading = settings.reading
     shown = [s for s in chunk.sentences if s.id not in settings.skip]
-    asked = select(shown, chunk, reading)
+    cloze = continues(llm)
+    standing = frozenset(s.id for s in shown if cloze and stands(s, source, reading))
+    asked = select(shown, chunk, reading, standing)
     if not asked:
         return ChunkResult()
     numbered = list(enumerate(shown, start=1))
@@ -102,11 +106,14 @@ def extract_chunk(
         )
         messages = [{"role": "system", "content": system}, {"role": "user", "content": user}]
         label = f"{chunk.id} sentence {sentence.id}"
-        ask_point = _cloze_point if continues(llm) else _json_point
-        point, cut = ask_point(how, messages, actors, label)
+        written = " ".join(sentence.text.split()) if sentence.id in standing else None
+        if cloze:
+            point, cut = _cloze_point(how, messages, actors, label, written)
+        else:
+            point, cut = _json_point(how, messages, actors, label)
         if point.kind == "background":
             continue
-        reason = _unusable(point.text, cut, settings)
+        reason = None if written else _unusable(point.text, cut, settings)
         if reason:
             result.dropped.append({"chunk": chunk.id, "text": point.text, "reason": reason})
             continue
@@ -132,13 +139,18 @@ def _english(sentence: Sentence, reading: Reading | None) -> str:
 
 
 def _cloze_point(
-    how: _Asking, messages: list[dict[str, str]], actors: list[str], label: str
+    how: _Asking,
+    messages: list[dict[str, str]],
+    actors: list[str],
+    label: str,
+    written: str | None = None,
 ) -> tuple[Point, bool]:
     """The point as a cloze over its own JSON, for a backend that continues an answer:
     the kind after '{"kind": "' and the actor after '..."actor": "' are read from label
-    probabilities (no generated token), and only the statement is generated. A
-    background sentence costs one prompt evaluation; each step extends the last prompt,
-    so the backend re-reads only the new words. The flag says the statement was cut off."""
+    probabilities (no generated token), and only the statement is generated, unless it
+    is `written` already. A background sentence costs one prompt evaluation; each step
+    extends the last prompt, so the backend re-reads only the new words. The flag says
+    the statement was cut off."""
     llm, settings, record = how.llm, how.settings, how.record
     options = AskOptions(
         max_tokens=1, stage="extract", label=label, max_attempts=settings.max_attempts,
@@ -153,6 +165,8 @@ def _cloze_point(
     if kind == "position":  # each name with its closing quote: "Trump" is not "Trump-Putin"
         named = choose(llm, messages, [f'{a}"' for a in actors], options, prefix=answer)
         actor = named[:-1]
+    if written is not None:
+        return Point.model_construct(kind=kind, actor=actor, text=written), False
     answer += f'{actor}", "text": '
     max_chars = MAX_CHARS_PER_WORD * settings.max_words
     request = Request(

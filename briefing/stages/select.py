@@ -1,11 +1,13 @@
 """Which sentences get a statement: chosen by code, so the small model only phrases.
 
 A 1.5B model asked for "the main points" stops after two or three and favours the
-first sentences; asked to phrase given sentences, it does each. So code scores every
-sentence (numbers and dates, names, words of agreeing, disputing and saying, its place
-in the article) and keeps the best within a budget of generated tokens: about one
-statement per `TOKENS_PER_STATEMENT` source tokens, the rest of the article staying in
-the prompt as context.
+first sentences; asked to phrase given sentences, it does each. A sentence of the pivot
+language that already reads as a statement on its own (`stands`) is published as
+written: the model only labels it, no word is generated, so every such sentence is
+asked. The others need phrasing (a rough gloss, a long sentence, a pronoun for a
+subject); code scores them (numbers and dates, names, words of agreeing, disputing and
+saying, their place in the article) and keeps the best within a budget of generated
+tokens: about one statement per `TOKENS_PER_STATEMENT` source tokens.
 """
 
 from __future__ import annotations
@@ -13,13 +15,15 @@ from __future__ import annotations
 import math
 import re
 
-from briefing.core.models import Chunk, Sentence
+from briefing.core.languages import PIVOT
+from briefing.core.models import Chunk, Sentence, Source
 from briefing.lang.names import names_in
 from briefing.stages.reading import Reading
 
 SHARE = 0.8  # of the informative sentences, the best get a statement
 TOKENS_PER_STATEMENT = 45  # and at most one per this many tokens shown: generated tokens
 MIN_WORDS = 5  # stay near a third of the source tokens; shorter lines say little
+MAX_STANDING_WORDS = 32  # longer sentences are phrased shorter
 CUES = re.compile(
     r"\b(agree\w*|deal|decid\w*|approv\w*|accept\w*|reject\w*|refus\w*|want\w*|demand\w*|"
     r"insist\w*|call\w*|invit\w*|plan\w*|will|would|must|promis\w*|warn\w*|criticis\w*|"
@@ -54,8 +58,14 @@ def budget(informative: int, tokens: int) -> int:
     return min(math.ceil(SHARE * informative), max(2, round(tokens / TOKENS_PER_STATEMENT)))
 
 
-def select(shown: list[Sentence], chunk: Chunk, reading: Reading | None) -> list[Sentence]:
-    """The sentences to phrase, in article order."""
+def select(
+    shown: list[Sentence],
+    chunk: Chunk,
+    reading: Reading | None,
+    standing: frozenset[str] = frozenset(),
+) -> list[Sentence]:
+    """The sentences to ask about, in article order: every informative one in `standing`
+    (no generated token), and the best of the rest within the budget."""
 
     def english(s: Sentence) -> str:
         return reading.english(s.id) if reading else s.text
@@ -64,7 +74,38 @@ def select(shown: list[Sentence], chunk: Chunk, reading: Reading | None) -> list
         return len(reading.values[s.id]) if reading else 0
 
     scored = [(salience(english(s), values(s), i), i) for i, s in enumerate(shown)]
-    ranked = sorted((x for x in scored if x[0] > -math.inf), reverse=True)
+    informative = [x for x in scored if x[0] > -math.inf]
+    free = {i for _, i in informative if shown[i].id in standing}
+    ranked = sorted((x for x in informative if x[1] not in free), reverse=True)
     tokens = round(chunk.tokens * len(shown) / max(1, len(chunk.sentences)))
-    keep = sorted(i for _, i in ranked[: budget(len(ranked), tokens)])
-    return [shown[i] for i in keep]
+    phrased = {i for _, i in ranked[: budget(len(ranked), tokens)]}
+    return [shown[i] for i in sorted(free | phrased)]
+
+
+OPENS_WITH_PRONOUN = re.compile(r"(He|She|They|It|His|Her|Their|This|These|Those)\b")
+QUOTE_MARKS = re.compile(r"[\"“”„«»]")
+
+
+def stands(sentence: Sentence, source: Source, reading: Reading | None) -> bool:
+    """Whether a sentence reads as a statement on its own, as written: in the pivot
+    language (not a gloss), a whole sentence of a sensible length, naming its subject
+    (no opening pronoun), not a line of someone's quote (no first person, not inside a
+    quotation that opens in an earlier sentence of its paragraph)."""
+    if source.language != PIVOT or (reading is not None and sentence.id in reading.gloss):
+        return False
+    text = " ".join(sentence.text.split())
+    words = len(text.split())
+    if not MIN_WORDS <= words <= MAX_STANDING_WORDS or not text[:1].isupper():
+        return False
+    if not text.rstrip("\"'”’»)] ").endswith((".", "!", "?")):
+        return False
+    if OPENS_WITH_PRONOUN.match(text) or FIRST_PERSON.search(text):
+        return False
+    return not in_quotation(sentence, source) and len(QUOTE_MARKS.findall(text)) % 2 == 0
+
+
+def in_quotation(sentence: Sentence, source: Source) -> bool:
+    """A line of a quotation that opens in an earlier sentence of its paragraph: someone's
+    words, their speaker named elsewhere."""
+    paragraph = source.text.rfind("\n\n", 0, sentence.start) + 1
+    return len(QUOTE_MARKS.findall(source.text[paragraph : sentence.start])) % 2 == 1

@@ -5,7 +5,8 @@ Icelandic lemmas and case endings), and that most of the statement's content wor
 in the cited sentences or their English glosses. A statement that fails with the
 sentences the model cited is re-cited to a neighbouring or linked sentence that passes,
 if one does; otherwise it goes to `dropped` with the reason. Then, where a checker is
-given, its score must clear its threshold: say less rather than say wrong.
+given, its score must clear its threshold (a statement that is its cited sentence as
+written needs none): say less rather than say wrong.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from briefing.lang.values import values
 from briefing.stages.align import Link
 from briefing.stages.extract import Found
 from briefing.stages.reading import Reading
+from briefing.stages.select import in_quotation
 
 _STOPWORDS = """
 about above after again against also among been before being below between both could
@@ -235,7 +237,7 @@ def verify(
         if isinstance(checked, str):
             dropped.append(_dropped(item, checked))
             continue
-        if checker is not None:
+        if checker is not None and not _as_written(checked, reading):
             verdict = checker(checked.text, checked.evidence)
             if not verdict.supported:
                 reason = f"the checker scored it {verdict.score:.2f}: {verdict.reason}".rstrip(": ")
@@ -244,6 +246,14 @@ def verify(
             checked = replace(checked, score=round(verdict.score, 3))
         kept.append(checked)
     return kept, dropped
+
+
+def _as_written(item: Found, reading: Reading) -> bool:
+    """The statement is its one cited sentence word for word: it is its own evidence, so
+    there is no support left to check."""
+    return len(item.evidence) == 1 and item.text == " ".join(
+        reading.sentences[item.evidence[0]].text.split()
+    )
 
 
 def _recite(item: Found, reading: Reading, links: list[Link]) -> Found | str:
@@ -256,12 +266,24 @@ def _recite(item: Found, reading: Reading, links: list[Link]) -> Found | str:
         item = named
     first = problems(item.text, item.evidence, reading)
     if not first:
-        return _own_actor(item, reading)
+        return _unquoted_speaker(_own_actor(item, reading), reading)
     for option in _candidates(item, reading, links):
         if not problems(item.text, option, reading):
             moved = replace(item, evidence=option, source_id=reading.source_of(option[0]))
-            return _own_actor(moved, reading)
+            return _unquoted_speaker(_own_actor(moved, reading), reading)
     return "; ".join(first)
+
+
+def _unquoted_speaker(item: Found, reading: Reading) -> Found | str:
+    """`item`, unless it rests only on lines of a quotation and names no speaker: out of
+    the quote, someone's words would read as the outlet's."""
+    sources = {s.id: s for s in reading.sources}
+    quoted = all(
+        in_quotation(reading.sentences[e], sources[reading.source_of(e)]) for e in item.evidence
+    )
+    if quoted and not (item.section == "positions" and item.actor):
+        return "a line of a quotation whose speaker its cited sentences do not name"
+    return item
 
 
 def _named_speaker(item: Found, reading: Reading) -> Found | None:
@@ -291,23 +313,31 @@ def _named_speaker(item: Found, reading: Reading) -> Found | None:
 
 
 def _own_actor(item: Found, reading: Reading) -> Found:
-    """A position whose statement opens with a name ("Putin claimed ...") is that name's,
-    when the cited sentences give it and do not name the model's actor: the model may
-    have picked another name from the article. A statement that opens otherwise ("He
-    noted ...", "The dictator ...") keeps the model's actor, chosen with the article in
-    view."""
-    lead = OPENING_NAME.match(item.text)
-    if item.actor is None or lead is None or _same_actor(lead.group(), item.actor):
-        return item
-    opening = lead.group()
-    if missing_names([opening], item.evidence, reading) or not _unnamed(item, reading):
+    """A position is held by someone its cited sentences name. The model's pick stays
+    where they name it; otherwise the statement's speaker (its opening name, or a name
+    right before "said", "warned"...) where the cited sentences give that name and the
+    article knows it as a name; otherwise no one: code cannot see whose it is, and an
+    actor the evidence does not name is not published."""
+    if item.actor is None or not _unnamed(item, reading):
         return item
     article = [
         reading.english(s.id) for s in reading.sentences.values() if s.source_id == item.source_id
     ]
-    if not any(_same_actor(opening, n) for n in names_in(article)):
-        return item  # "The dictator", "At the same time": not one of the article's names
-    return replace(item, actor=opening)
+    known = names_in(article)
+    for name in _speakers(item.text):
+        if not missing_names([name], item.evidence, reading) and any(
+            _same_actor(name, n) for n in known
+        ):
+            return replace(item, actor=name)
+    return replace(item, actor=None)
+
+
+def _speakers(text: str) -> list[str]:
+    """The names a statement gives its holder: the one it opens with, and any name right
+    before a verb of saying ("..., Okonkwo said")."""
+    lead = OPENING_NAME.match(text)
+    said = [m.group(1) for m in SAID_BY.finditer(text)]
+    return ([lead.group()] if lead else []) + said
 
 
 def _unnamed(item: Found, reading: Reading) -> bool:
@@ -317,6 +347,10 @@ def _unnamed(item: Found, reading: Reading) -> bool:
 
 
 OPENING_NAME = re.compile(r"[A-ZÀ-Þ][^\W\d_]+(?:[ -][A-ZÀ-Þ][^\W\d_]+)*")
+SAID_BY = re.compile(
+    r"([A-ZÀ-Þ][^\W\d_]+(?:[ -][A-ZÀ-Þ][^\W\d_]+)*) (?:said|says|told|added|warned|"
+    r"insisted|claimed|argued|stressed|denied|wants|demanded|promised|noted)\b"
+)
 
 
 def _same_actor(a: str, b: str) -> bool:
