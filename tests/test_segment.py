@@ -291,6 +291,10 @@ def test_fast_on_a_long_text() -> None:
             ["Rætt var við próf. Jón Sigurðsson í gær.", "Hann kom."],
         ),
         ("‚Já, nú!‘ Svo fór hún.", ["‚Já, nú!‘", "Svo fór hún."]),
+        (  # the tokenizer alone ends one at "fr.", which the rules list
+            "Þar voru hr. Jón Jónsson og fr. Anna Sigurðardóttir. Þau fóru.",
+            ["Þar voru hr. Jón Jónsson og fr. Anna Sigurðardóttir.", "Þau fóru."],
+        ),
     ],
 )
 def test_icelandic_goes_through_the_tokenizer(text: str, expected: list[str]) -> None:

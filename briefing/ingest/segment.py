@@ -104,7 +104,8 @@ def _icelandic(text: str) -> list[tuple[int, int]] | None:
 
 def _goes_on(text: str, before: tuple[int, int], start: int) -> bool:
     """The tokenizer ended a sentence where the rules see it going on: the next one opens
-    in lower case (‚Hvað nú?‘ sagði hann) or names the speaker of a quoted question."""
+    in lower case (‚Hvað nú?‘ sagði hann), follows an abbreviation the rules list, or
+    names the speaker of a quoted question."""
     if "\n\n" in text[before[1] : start].replace("\r", ""):
         return False
     word = start
@@ -112,6 +113,9 @@ def _goes_on(text: str, before: tuple[int, int], start: int) -> bool:
         word += 1
     if word < len(text) and text[word].islower():
         return True
+    last = text[before[0] : before[1]].split()[-1].lstrip(OPENERS).lower()
+    if last in ABBREVIATIONS:
+        return True  # "og fr. Anna": an abbreviation the rules list, before a name
     ending = text[before[0] : before[1]].rstrip(CLOSERS)
     quoted = ending != text[before[0] : before[1]] and ending.endswith(("?", "!", "…", "‽"))
     return quoted and _ATTRIBUTION.match(text, start) is not None

@@ -83,7 +83,7 @@ def extract_chunk(
     shown = [s for s in chunk.sentences if s.id not in settings.skip]
     cloze = continues(llm)
     standing = frozenset(s.id for s in shown if cloze and stands(s, source, reading))
-    asked = select(shown, chunk, reading, standing)
+    asked = select(shown, chunk, reading, standing, source)
     if not asked:
         return ChunkResult()
     numbered = list(enumerate(shown, start=1))

@@ -63,9 +63,12 @@ def select(
     chunk: Chunk,
     reading: Reading | None,
     standing: frozenset[str] = frozenset(),
+    source: Source | None = None,
 ) -> list[Sentence]:
     """The sentences to ask about, in article order: every informative one in `standing`
-    (no generated token), and the best of the rest within the budget."""
+    (no generated token), and the best of the rest within the budget. A line inside a
+    quotation of `source` that names no one is not asked: whatever the model makes of
+    it, verify drops (its speaker is named elsewhere)."""
 
     def english(s: Sentence) -> str:
         return reading.english(s.id) if reading else s.text
@@ -73,8 +76,11 @@ def select(
     def values(s: Sentence) -> int:
         return len(reading.values[s.id]) if reading else 0
 
+    def unsaid(s: Sentence) -> bool:
+        return source is not None and in_quotation(s, source) and not names_in([english(s)])
+
     scored = [(salience(english(s), values(s), i), i) for i, s in enumerate(shown)]
-    informative = [x for x in scored if x[0] > -math.inf]
+    informative = [x for x in scored if x[0] > -math.inf and not unsaid(shown[x[1]])]
     free = {i for _, i in informative if shown[i].id in standing}
     ranked = sorted((x for x in informative if x[1] not in free), reverse=True)
     tokens = round(chunk.tokens * len(shown) / max(1, len(chunk.sentences)))
@@ -105,7 +111,11 @@ def stands(sentence: Sentence, source: Source, reading: Reading | None) -> bool:
 
 
 def in_quotation(sentence: Sentence, source: Source) -> bool:
-    """A line of a quotation that opens in an earlier sentence of its paragraph: someone's
-    words, their speaker named elsewhere."""
+    """A line of a quotation that runs over several sentences of its paragraph (open where
+    the sentence starts or where it ends): someone's words, their speaker named in
+    another sentence, if at all."""
     paragraph = source.text.rfind("\n\n", 0, sentence.start) + 1
-    return len(QUOTE_MARKS.findall(source.text[paragraph : sentence.start])) % 2 == 1
+    marks = [
+        len(QUOTE_MARKS.findall(source.text[paragraph:at])) for at in (sentence.start, sentence.end)
+    ]
+    return any(n % 2 == 1 for n in marks)
