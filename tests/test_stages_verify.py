@@ -274,3 +274,26 @@ def test_a_line_of_a_quotation_without_a_named_speaker_is_dropped() -> None:
     said = "There will be no deal until there is a deal, Trump said."
     [kept], _ = verify([position(said, "Q.S2", actor="Trump")], reading, [])
     assert kept.actor == "Trump"
+
+
+def test_a_statement_that_does_not_end_as_a_sentence_is_dropped(read_meeting) -> None:
+    reading, same, _ = read_meeting
+    cut = position("Norway wants a larger share of the catch,", "E.S3", actor="Norway")
+    kept, [dropped] = verify([cut], reading, same)
+    assert kept == [] and "does not end as one" in dropped["reason"]
+
+
+def test_a_speaker_named_in_full_only_by_another_article_is_the_actor() -> None:
+    from helpers import source
+
+    from briefing.stages.reading import read
+
+    first = source("A", "en", ["Union leader Maria Okonkwo spoke after the vote on Monday."])
+    second = source("B", "en", ["Okonkwo said the union would not accept night shifts."])
+    reading = read([first, second])
+    said = position("Okonkwo said the union would not accept night shifts.", "B.S1")
+    [kept], _ = verify([said], reading, [])
+    assert kept.actor is None  # the model chose no one: nothing to check
+    picked = position(said.text, "B.S1", actor="Clara Brandt")
+    [kept], _ = verify([picked], reading, [])
+    assert kept.actor == "Okonkwo"  # "Maria Okonkwo" is a name in article A

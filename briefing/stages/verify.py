@@ -66,8 +66,11 @@ def problems(
     rough gloss, where meaning is left to the support checker."""
     found: list[str] = []
     stripped = statement.strip()
+    whole = stripped.rstrip("\"'”’»)] ").endswith((".", "!", "?"))
     if len(stripped.split()) < 4 or not (stripped[:1].isupper() or stripped[:1].isdigit()):
         found.append("not a whole sentence")
+    elif not whole:  # "This road is closed for 40 days every winter,": its speaker cut off
+        found.append("not a whole sentence: it does not end as one")
     originals = [reading.sentences[i].text for i in evidence]
     english = [reading.english(i) for i in evidence]
     given = set().union(*(reading.values[i] for i in evidence))
@@ -316,14 +319,12 @@ def _own_actor(item: Found, reading: Reading) -> Found:
     """A position is held by someone its cited sentences name. The model's pick stays
     where they name it; otherwise the statement's speaker (its opening name, or a name
     right before "said", "warned"...) where the cited sentences give that name and the
-    article knows it as a name; otherwise no one: code cannot see whose it is, and an
-    actor the evidence does not name is not published."""
+    articles know it as a name ("Okonkwo said" in one, "Maria Okonkwo" in another);
+    otherwise no one: code cannot see whose it is, and an actor the evidence does not
+    name is not published."""
     if item.actor is None or not _unnamed(item, reading):
         return item
-    article = [
-        reading.english(s.id) for s in reading.sentences.values() if s.source_id == item.source_id
-    ]
-    known = names_in(article)
+    known = names_in([reading.english(sid) for sid in reading.sentences])
     for name in _speakers(item.text):
         if not missing_names([name], item.evidence, reading) and any(
             _same_actor(name, n) for n in known
