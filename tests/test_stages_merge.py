@@ -27,6 +27,15 @@ def test_a_linked_icelandic_sentence_corroborates_the_statement(read_meeting) ->
     assert item.evidence == ["E.S2", "I.S2"] and conflicts == []
 
 
+def test_only_the_sentence_a_statement_states_brings_its_links(read_meeting) -> None:
+    reading, same, near = read_meeting
+    # E.S3 comes second, as a sentence naming a speaker would: its link is not evidence
+    found = Found("positions", "Norway wants a larger share of the catch.", ["E.S3", "E.S2"], "E")
+    [item], _ = merge([found], reading, same, near)
+
+    assert "I.S2" not in item.evidence
+
+
 def test_a_linked_sentence_with_a_different_number_does_not_corroborate(read_meeting) -> None:
     reading, same, near = read_meeting
     six = Found("agreements", "The ministers met for six hours in Bergen.", ["E.S1"], "E")

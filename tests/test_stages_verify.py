@@ -225,7 +225,7 @@ def test_a_speakers_pronoun_is_the_actor_named_in_the_sentence_before() -> None:
         kept.text
         == "Sigrun Hallgrimsdottir said the state would pay 12 billion kronur of the cost."
     )
-    assert kept.evidence == ["T.S1", "T.S2"]
+    assert kept.evidence == ["T.S2", "T.S1"]  # its own sentence first, the naming one after
     said.actor = "Norway"  # not named before: the pronoun stays unresolved
     assert verify([said], reading, [])[0] == []
 

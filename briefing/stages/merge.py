@@ -40,10 +40,12 @@ def merge(
 
 
 def _corroborate(item: Found, reading: Reading, links: list[Link]) -> Found:
-    """Add each linked sentence that gives the statement's numbers and no others."""
+    """Add each sentence linked to the one the statement was drawn from (the first it
+    cites; others only name its speaker or were confirmed already) that gives the
+    statement's numbers and no others."""
     evidence = list(item.evidence)
     stated = values(item.text, "en")
-    for cited in item.evidence:
+    for cited in item.evidence[:1]:
         for link in links:
             if cited not in (link.a, link.b):
                 continue

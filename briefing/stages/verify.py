@@ -290,7 +290,8 @@ def _unquoted_speaker(item: Found, reading: Reading) -> Found | str:
 
 
 def _named_speaker(item: Found, reading: Reading) -> Found | None:
-    """ "She said ..." as "<actor> said ...", citing also the sentence before, where the
+    """ "She said ..." as "<actor> said ...", citing also the sentence before (after its
+    own: it names the speaker, it does not state the statement), where the
     article names the actor: the pronoun resolved by code, with the evidence for it.
     None where the pronoun is not a speaker's or the sentence before does not name the
     actor."""
@@ -312,7 +313,7 @@ def _named_speaker(item: Found, reading: Reading) -> Found | None:
     if name is None:
         return None
     text = name + item.text.strip()[speaker.end(1) :]
-    return replace(item, text=text, evidence=[before, *item.evidence])
+    return replace(item, text=text, evidence=[*item.evidence, before])
 
 
 def _own_actor(item: Found, reading: Reading) -> Found:
