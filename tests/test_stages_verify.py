@@ -297,3 +297,13 @@ def test_a_speaker_named_in_full_only_by_another_article_is_the_actor() -> None:
     picked = position(said.text, "B.S1", actor="Clara Brandt")
     [kept], _ = verify([picked], reading, [])
     assert kept.actor == "Okonkwo"  # "Maria Okonkwo" is a name in article A
+
+
+def test_a_name_left_in_an_icelandic_case_form_is_not_english(read_meeting) -> None:
+    reading, _, _ = read_meeting
+    # I.S4: "Pútín bauð Trump að heimsækja Moskvu." ("Moskvu": Moskva, inflected)
+    leftover = problems("Putin invited Trump to visit Moskvu.", ["I.S4"], reading)
+    assert "Moskvu: not English (an untranslated gloss)" in leftover
+    assert not any("not English" in p for p in problems(
+        "Putin invited Trump to visit Moscow.", ["I.S4"], reading
+    ))  # fmt: skip

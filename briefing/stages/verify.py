@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 
 from briefing.check.details import words
 from briefing.core.ids import sentence_id, sentence_number, source_of
-from briefing.lang.icelandic import names_match
+from briefing.lang.icelandic import lemmas, names_match
 from briefing.lang.names import names_in
 from briefing.lang.values import values
 from briefing.stages.align import Link
@@ -145,18 +145,25 @@ def _untranslated(
     """Words left over from a rough gloss, not English: words with Icelandic letters that
     the cited sentences do not contain as written (names do: "makríl stem"), and lower-case
     words of a glossed sentence that its gloss kept as they were because the glosser did
-    not know them ("had not created hindranir"); a word it translated may stay ("fund")."""
+    not know them ("had not created hindranir"); a word it translated may stay ("fund").
+    Also a name in an Icelandic case form ("in Moskvu", "of Noregs"): BÍN knows it, but
+    not as its own lemma, so it is an inflection English does not use."""
     written = {w.lower() for w in re.findall(r"[^\W\d_]+", " ".join(originals))}
-    kept = set(re.findall(r"[^\W\d_]+", " ".join(glossed))) & set(
-        re.findall(r"[^\W\d_]+", " ".join(glosses))
-    )
+    source_words = set(re.findall(r"[^\W\d_]+", " ".join(glossed)))
+    kept = source_words & set(re.findall(r"[^\W\d_]+", " ".join(glosses)))
     words = re.findall(r"[^\W\d_]+", statement)
     return [
         w
         for w in words
         if (ICELANDIC_LETTERS.search(w) and w.lower() not in written)
         or (w.islower() and len(w) > 3 and w in kept)
+        or (w[:1].isupper() and w in source_words and _case_form(w))
     ]
+
+
+def _case_form(word: str) -> bool:
+    found = {lemma.lower() for lemma in lemmas(word)}
+    return bool(found) and word.lower() not in found
 
 
 def missing_names(names: list[str], evidence: list[str], reading: Reading) -> list[str]:
