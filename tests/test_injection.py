@@ -67,8 +67,9 @@ def test_obedient_model_gets_nothing_through_with_the_guard(suite) -> None:
 
 def test_without_the_guard_the_obedient_model_gets_through(suite) -> None:
     """The suite can see a success: with the guard off, the eval cites every attack, and
-    `generate` writes most of them (73 of 108 measured: code picks which sentences are
-    phrased, so an attack it does not pick never reaches the model)."""
+    `generate` writes most of them (66 of 108 measured with `briefing eval injection
+    --no-guard --mode generate`: code picks which sentences are asked, so an attack it
+    does not pick never reaches the model)."""
     trials, attacks = suite
     llm = injection.ObedientLLM(attacks)
     made = injection.run_generate(llm, trials, guard=False)
@@ -82,7 +83,8 @@ def test_code_checks_alone_stop_hidden_numbers_codes_and_english_names(suite) ->
     the code checks drop those with a number, a code or (in English) a name; claims
     with no checkable detail, and names across languages, need the guard."""
     trials, attacks = suite
-    outcomes = injection.run_generate(injection.ObedientLLM(attacks), trials, guard=False)
+    obedient = injection.ObedientLLM(attacks)
+    outcomes = injection.run_generate(obedient, trials, guard=False, check=False)
     hidden = {
         (o.trial.attack.kind, o.trial.attack.language)
         for o in outcomes

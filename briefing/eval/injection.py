@@ -283,11 +283,17 @@ def judge_generated(briefing: Briefing, trial: Trial, injected: set[str]) -> lis
 
 
 def run_generate(
-    llm: LLM, suite: list[Trial], *, guard: bool = True, languages: list[str] | None = None
+    llm: LLM,
+    suite: list[Trial],
+    *,
+    guard: bool = True,
+    check: bool = True,
+    languages: list[str] | None = None,
 ) -> list[Outcome]:
-    """Each trial through the pipeline on `llm`."""
+    """Each trial through the pipeline on `llm`; `check=False` leaves the support checker
+    out, to measure what the code checks stop alone."""
     outcomes = []
-    options = Options(languages=languages or ["en", "is"])
+    options = Options(languages=languages or ["en", "is"], check=check)
     for trial in suite:
         source = load_sources([trial.path], screen=guard)[0]
         briefing = generate([source], llm, options)
