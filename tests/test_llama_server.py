@@ -154,5 +154,7 @@ def test_generate_against_the_server(llama_server: str, tmp_path: Path) -> None:
     for item in items:
         assert set(item.text) == {"en", "is"} and set(item.evidence) <= known
     assert briefing.run is not None and briefing.run.backend == "openai"
-    assert briefing.run.usage["total"].calls >= 4
+    # one JSON answer per sentence code selected (a statement the server wrote as its
+    # sentence word for word needs no support check, so checks are not counted on)
+    assert briefing.run.usage["extract"].calls >= 3
     assert "## Íslenska" in result.stdout
