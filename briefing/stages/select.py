@@ -39,7 +39,7 @@ FIRST_PERSON = re.compile(r"\b(I|we|We|our|Our|my|My|me|us)\b")
 def salience(text: str, n_values: int, position: int) -> float:
     """How much a sentence likely carries for a briefing (higher first)."""
     words = len(text.split())
-    if words < MIN_WORDS or not text.rstrip("\"'”’»)] ").endswith((".", "!", "?")):
+    if words < MIN_WORDS or not ends_as_sentence(text):
         return -math.inf  # headlines, bylines and photo captions
     cues = len(CUES.findall(text))
     names = len(names_in([text]))
@@ -52,6 +52,12 @@ def salience(text: str, n_values: int, position: int) -> float:
         - (words < 8)
         - 0.05 * position
     )
+
+
+def ends_as_sentence(text: str) -> bool:
+    """Terminal punctuation, closing quotes and brackets aside: not a headline, not a
+    line cut at a comma."""
+    return text.rstrip("\"'”’»)] ").endswith((".", "!", "?"))
 
 
 def budget(informative: int, tokens: int) -> int:
@@ -88,7 +94,8 @@ def select(
     return [shown[i] for i in sorted(free | phrased)]
 
 
-OPENS_WITH_PRONOUN = re.compile(r"(He|She|They|It|His|Her|Their|This|These|Those)\b")
+# A subject the reader cannot place out of the article: a pronoun or a demonstrative.
+UNNAMED_SUBJECT = re.compile(r"(He|She|They|It|His|Her|Their|This|These|Those)\b")
 QUOTE_MARKS = re.compile(r"[\"“”„«»]")
 
 
@@ -103,9 +110,9 @@ def stands(sentence: Sentence, source: Source, reading: Reading | None) -> bool:
     words = len(text.split())
     if not MIN_WORDS <= words <= MAX_STANDING_WORDS or not text[:1].isupper():
         return False
-    if not text.rstrip("\"'”’»)] ").endswith((".", "!", "?")):
+    if not ends_as_sentence(text):
         return False
-    if OPENS_WITH_PRONOUN.match(text) or FIRST_PERSON.search(text):
+    if UNNAMED_SUBJECT.match(text) or FIRST_PERSON.search(text):
         return False
     return not in_quotation(sentence, source) and len(QUOTE_MARKS.findall(text)) % 2 == 0
 

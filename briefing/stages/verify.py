@@ -24,7 +24,7 @@ from briefing.lang.values import values
 from briefing.stages.align import Link
 from briefing.stages.extract import Found
 from briefing.stages.reading import Reading
-from briefing.stages.select import in_quotation
+from briefing.stages.select import ends_as_sentence, in_quotation
 
 _STOPWORDS = """
 about above after again against also among been before being below between both could
@@ -66,10 +66,9 @@ def problems(
     rough gloss, where meaning is left to the support checker."""
     found: list[str] = []
     stripped = statement.strip()
-    whole = stripped.rstrip("\"'”’»)] ").endswith((".", "!", "?"))
     if len(stripped.split()) < 4 or not (stripped[:1].isupper() or stripped[:1].isdigit()):
         found.append("not a whole sentence")
-    elif not whole:  # "This road is closed for 40 days every winter,": its speaker cut off
+    elif not ends_as_sentence(stripped):  # "This road is closed...,": its speaker cut off
         found.append("not a whole sentence: it does not end as one")
     originals = [reading.sentences[i].text for i in evidence]
     english = [reading.english(i) for i in evidence]
