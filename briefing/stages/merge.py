@@ -98,7 +98,3 @@ def _conflicts(merged: list[Found], reading: Reading, near: list[Link]) -> list[
             if pair not in conflicts:
                 conflicts.append(pair)
     return conflicts
-
-
-def _citing(merged: list[Found], one: str, not_other: str) -> list[int]:
-    return [i for i, f in enumerate(merged) if one in f.evidence and not_other not in f.evidence]

@@ -24,7 +24,7 @@ from briefing.lang.values import values
 from briefing.stages.align import Link
 from briefing.stages.extract import Found
 from briefing.stages.reading import Reading
-from briefing.stages.select import ends_as_sentence, in_quotation
+from briefing.stages.select import FIRST_PERSON, ends_as_sentence, in_quotation
 
 _STOPWORDS = """
 about above after again against also among been before being below between both could
@@ -120,7 +120,6 @@ def unquoted(statement: str, originals: list[str]) -> list[str]:
 
 OPENS_WITH_PRONOUN = re.compile(r"(He|She|They|It|His|Her|Their)\b")
 SPEAKER_PRONOUN = re.compile(r"(He|She) (?=said|says|told|added|warned|insisted|claimed|wants)")
-FIRST_PERSON = re.compile(r"\b(I|we|We|our|Our|my|My|me|us)\b")
 GLOSS_COPY = 0.9  # share of the statement's words that run in the gloss's own order
 
 
