@@ -40,3 +40,11 @@ def test_different_numbers_differ() -> None:
 def test_no_values_in_plain_text() -> None:
     assert values("Enginn samningur náðist.", "is") == set()
     assert values("No deal was reached.", "en") == set()
+
+
+def test_a_number_word_pointing_back_is_no_fact() -> None:
+    # "the two governments" names things already met; "two governments" counts them
+    assert values("The two governments failed to agree.", "en") == set()
+    assert values("All three sides met again.", "en") == set()
+    assert values("Two governments failed to agree.", "en") == {Value("number", 2.0)}
+    assert values("The 12 boats stayed in port.", "en") == {Value("number", 12.0)}

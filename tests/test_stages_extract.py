@@ -233,3 +233,38 @@ def test_a_line_of_a_quotation_that_names_no_one_is_not_asked() -> None:
     assert [s.id for s in asked] == ["K.S2", "K.S3"]
     without_source = select(sentences, chunk_of(sentences, 10_000), None)
     assert [s.id for s in without_source] == ["K.S1", "K.S2", "K.S3"]
+
+
+def test_a_quote_line_with_a_known_speaker_is_labelled_once_and_published_in_codes_words() -> None:
+    from briefing.core.models import Source
+    from briefing.ingest.segment import segment
+    from briefing.stages.quoted import Quote
+
+    text = (
+        '"The talks went on for many hours and ended late at night. '
+        "We will hire forty new crane drivers by March. "
+        'The final decision is up to them," Einar Solheim said on Friday.'
+    )
+    sentences = segment(text, "K", "en")
+    src = Source(id="K", path="k", title="t", language="en", text=text, sentences=sentences)
+    statement = 'Einar Solheim said: "We will hire forty new crane drivers by March."'
+    quote = Quote("Einar Solheim", ("K.S2", "K.S3"), statement)
+    llm = FakeLLM(lambda request: point("agreement", "none", "never generated"))
+    settings = ExtractSettings(quotes={"K.S2": quote})
+    result = extract_chunk(chunk_of(sentences, 10_000), src, llm, PromptSet(), settings)
+
+    # K.S1 names no one and has no speaker: not asked; K.S2 one kind label, no text;
+    # K.S3 (the attribution) is phrased as before
+    labels = [r.label.split()[-1] for r in llm.requests]
+    assert labels == ["K.S2", "K.S3", "K.S3"]
+    assert llm.requests[0].choices == KINDS
+    first = result.found[0]
+    assert (first.section, first.text, first.evidence, first.actor) == (
+        "positions",
+        statement,
+        ["K.S2", "K.S3"],
+        "Einar Solheim",
+    )
+    background = FakeLLM(lambda request: point("background", "none", ""))
+    quiet = extract_chunk(chunk_of(sentences, 10_000), src, background, PromptSet(), settings)
+    assert all(f.evidence[0] != "K.S2" for f in quiet.found)

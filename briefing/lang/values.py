@@ -53,6 +53,9 @@ _EN_MONTHS = {
     for m in names
 }  # fmt: skip
 _CURRENCY = {"$": "USD", "€": "EUR", "£": "GBP"}
+# "the two governments", "all three sides": a number word after these points back at things
+# already named; another outlet rarely repeats it, so it is no fact to compare.
+_REFERRING = re.compile(r"(?i)\b(?:the|these|those|all)\s+$")
 _MONTH = r"(?P<month>" + "|".join(sorted(_EN_MONTHS, key=len, reverse=True)) + r")\.?"
 _EN_DATE = re.compile(
     rf"(?i)\b(?:{_MONTH}\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<y1>\d{{4}}))?"
@@ -82,6 +85,8 @@ def _english(text: str) -> set[Value]:
         if any(a <= m.start() < b for a, b in taken):
             continue
         raw = m.group("num").lower()
+        if not raw[0].isdigit() and not m.group("scale") and _REFERRING.search(text[: m.start()]):
+            continue
         if raw[0].isdigit():
             number = float(raw.replace(",", ""))
         else:

@@ -24,6 +24,7 @@ from briefing.stages.crosscite import cross_cite
 from briefing.stages.extract import ChunkResult, ExtractSettings, Found, extract_chunk
 from briefing.stages.localize import lines
 from briefing.stages.merge import Conflict, merge
+from briefing.stages.quoted import quotes
 from briefing.stages.reading import Reading, read
 from briefing.stages.verify import Checker, Verdict, verify
 
@@ -41,8 +42,13 @@ def build(
     meter.expect(STAGES)
     reading = read(sources)
     same, near = links(reading, SAME), links(reading, NEAR)
-    skip = covered(reading, same)
-    results = _extract_all(sources, llm, options, progress, meter, reading, skip)
+    settings = ExtractSettings(
+        max_attempts=options.max_attempts,
+        reading=reading,
+        skip=covered(reading, same),
+        quotes=quotes(reading, same),
+    )
+    results = _extract_all(sources, llm, options, progress, meter, settings)
     found = [f for r in results for f in r.found]
     dropped = [d for r in results for d in r.dropped]
     with progress.stage("check", 1):
@@ -96,13 +102,11 @@ def _extract_all(
     options: Options,
     progress: Quiet | Bars,
     meter: Meter,
-    reading: Reading,
-    skip: frozenset[str],
+    settings: ExtractSettings,
 ) -> list[ChunkResult]:
     """Every chunk of every source, in parallel where the backend allows."""
     by_id = {s.id: s for s in sources}
     chunks = chunk_sources(sources, options.chunk_tokens, options.overlap_tokens)
-    settings = ExtractSettings(max_attempts=options.max_attempts, reading=reading, skip=skip)
 
     def run(chunk_index: int) -> ChunkResult:
         chunk = chunks[chunk_index]

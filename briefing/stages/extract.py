@@ -13,6 +13,7 @@ checks the rest.
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from briefing.check.details import words
@@ -23,6 +24,7 @@ from briefing.llm.base import LLM, Request, continues
 from briefing.llm.structured import AskOptions, Recorder, ask, choose
 from briefing.prompts import PromptSet
 from briefing.stages.answers import Point, point_schema
+from briefing.stages.quoted import Quote
 from briefing.stages.reading import Reading
 from briefing.stages.select import select, stands
 
@@ -51,6 +53,7 @@ class ExtractSettings:
     max_attempts: int = 3
     reading: Reading | None = None
     skip: frozenset[str] = frozenset()  # sentence ids another source already covers
+    quotes: Mapping[str, Quote] = field(default_factory=dict)  # quote lines, speaker known
 
 
 MAX_CHARS_PER_WORD = 12  # the schema's cap: room for long words; the prompt asks for fewer
@@ -82,7 +85,10 @@ def extract_chunk(
     reading = settings.reading
     shown = [s for s in chunk.sentences if s.id not in settings.skip]
     cloze = continues(llm)
-    standing = frozenset(s.id for s in shown if cloze and stands(s, source, reading))
+    quotes = settings.quotes if cloze else {}
+    standing = frozenset(
+        s.id for s in shown if cloze and (s.id in quotes or stands(s, source, reading))
+    )
     asked = select(shown, chunk, reading, standing, source)
     if not asked:
         return ChunkResult()
@@ -106,12 +112,21 @@ def extract_chunk(
         )
         messages = [{"role": "system", "content": system}, {"role": "user", "content": user}]
         label = f"{chunk.id} sentence {sentence.id}"
+        quote = quotes.get(sentence.id)
         written = " ".join(sentence.text.split()) if sentence.id in standing else None
-        if cloze:
+        if quote is not None:
+            point, cut = _quote_point(how, messages, label, quote), False
+        elif cloze:
             point, cut = _cloze_point(how, messages, actors, label, written)
         else:
             point, cut = _json_point(how, messages, actors, label)
         if point.kind == "background":
+            continue
+        if quote is not None:
+            evidence, section = list(quote.evidence), SECTION_OF["position"]
+            result.found.append(
+                Found(section, quote.statement, evidence, chunk.source_id, quote.speaker)
+            )
             continue
         reason = None if written else _unusable(point.text, cut, settings)
         if reason:
@@ -186,6 +201,17 @@ def _cloze_point(
     except ValueError:
         text, cut = response.text.strip('"'), True
     return Point.model_construct(kind=kind, actor=actor, text=text), cut
+
+
+def _quote_point(how: _Asking, messages: list[dict[str, str]], label: str, quote: Quote) -> Point:
+    """A line of a quotation whose speaker code found: the model only says whether it is
+    background; anything else is its speaker's position, in the words code wrote."""
+    options = AskOptions(
+        max_tokens=1, stage="extract", label=label, max_attempts=how.settings.max_attempts,
+        record=how.record,
+    )  # fmt: skip
+    kind = choose(how.llm, messages, KINDS, options, prefix='{"kind": "')
+    return Point.model_construct(kind=kind, actor=quote.speaker, text=quote.statement)
 
 
 def _json_point(

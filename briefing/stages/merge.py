@@ -2,8 +2,9 @@
 
 A statement gains the sentences of other sources that code linked to its own (and
 that give the same numbers and dates): the Icelandic report of an English statement
-becomes its evidence too. Statements that cite a common sentence, or say the same in
-the same words, fold into one with the union of their evidence. Two statements citing
+becomes its evidence too. Statements where one cites the sentence the other was drawn
+from (not merely a common sentence, such as one naming a speaker), or that say the same
+in the same words, fold into one with the union of their evidence. Two statements citing
 linked sentences that give different numbers or dates are a disagreement.
 """
 
@@ -60,8 +61,8 @@ def _corroborate(item: Found, reading: Reading, links: list[Link]) -> Found:
 def _same(a: Found, b: Found) -> bool:
     if a.section != b.section or (a.actor or "").casefold() != (b.actor or "").casefold():
         return False
-    if set(a.evidence) & set(b.evidence):
-        return True
+    if a.evidence[0] in b.evidence or b.evidence[0] in a.evidence:
+        return True  # one cites the sentence the other was drawn from
     wa, wb = content_words(a.text), content_words(b.text)
     return bool(wa and wb) and len(wa & wb) / len(wa | wb) >= SAME_WORDS
 

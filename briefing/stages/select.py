@@ -73,8 +73,8 @@ def select(
 ) -> list[Sentence]:
     """The sentences to ask about, in article order: every informative one in `standing`
     (no generated token), and the best of the rest within the budget. A line inside a
-    quotation of `source` that names no one is not asked: whatever the model makes of
-    it, verify drops (its speaker is named elsewhere)."""
+    quotation of `source` that names no one is not asked unless it stands (its speaker
+    found by code, `stages.quoted`): whatever the model makes of it, verify drops."""
 
     def english(s: Sentence) -> str:
         return reading.english(s.id) if reading else s.text
@@ -83,7 +83,8 @@ def select(
         return len(reading.values[s.id]) if reading else 0
 
     def unsaid(s: Sentence) -> bool:
-        return source is not None and in_quotation(s, source) and not names_in([english(s)])
+        quoted = source is not None and in_quotation(s, source)
+        return quoted and s.id not in standing and not names_in([english(s)])
 
     scored = [(salience(english(s), values(s), i), i) for i, s in enumerate(shown)]
     informative = [x for x in scored if x[0] > -math.inf and not unsaid(shown[x[1]])]

@@ -23,6 +23,7 @@ from briefing.lang.names import names_in
 from briefing.lang.values import values
 from briefing.stages.align import Link
 from briefing.stages.extract import Found
+from briefing.stages.quoted import said
 from briefing.stages.reading import Reading
 from briefing.stages.select import FIRST_PERSON, ends_as_sentence, in_quotation
 
@@ -80,7 +81,7 @@ def problems(
         found.append("it gives none of the numbers or dates its rough-glossed sentences state")
     for name in missing_names(names_in([statement]), evidence, reading):
         found.append(f"the name {name!r} is not in the cited sentences")
-    if FIRST_PERSON.search(statement):
+    if FIRST_PERSON.search(SPEAKERS_LINE.sub(r"\1", stripped)):
         found.append("a quote without its speaker (I, we, our...)")
     for quote in unquoted(statement, originals):
         found.append(f"the quote {quote!r} is not in the cited sentences as written")
@@ -118,6 +119,7 @@ def unquoted(statement: str, originals: list[str]) -> list[str]:
     return [q for q in QUOTED.findall(statement) if f" {' '.join(words(q))} " not in written]
 
 
+SPEAKERS_LINE = re.compile(r'^(.+?) said: ".*"$')  # `stages.quoted.said`: the line is theirs
 OPENS_WITH_PRONOUN = re.compile(r"(He|She|They|It|His|Her|Their)\b")
 SPEAKER_PRONOUN = re.compile(r"(He|She) (?=said|says|told|added|warned|insisted|claimed|wants)")
 GLOSS_COPY = 0.9  # share of the statement's words that run in the gloss's own order
@@ -257,10 +259,17 @@ def verify(
 
 
 def _as_written(item: Found, reading: Reading) -> bool:
-    """The statement is its one cited sentence word for word: it is its own evidence, so
-    there is no support left to check."""
-    return len(item.evidence) == 1 and item.text == " ".join(
-        reading.sentences[item.evidence[0]].text.split()
+    """The statement is its one cited sentence word for word, or a line of a quotation
+    after its speaker's name that its other cited sentences give (`stages.quoted`): it
+    is its own evidence, so there is no support left to check."""
+    own = " ".join(reading.sentences[item.evidence[0]].text.split())
+    if len(item.evidence) == 1 and item.text == own:
+        return True
+    speaker = item.actor or ""
+    return (
+        len(item.evidence) > 1
+        and item.text == said(speaker, own)
+        and not missing_names([speaker], item.evidence[1:], reading)
     )
 
 

@@ -1,0 +1,188 @@
+"""Lines of a quotation published as their speaker's words, the speaker found by code.
+
+A quotation in the news often runs over several sentences and names its speaker once:
+where it opens ("Trump said: “...") or where it closes ("...,” said Trump."), or only in
+another outlet's report of the same words. Alone, a line names no one, so neither the
+model nor a reader can tell whose words it is. Code reads the speaker from the
+attribution around the line's quotation in its own article, else around the sentence
+another source's report links to it (`stages.align`, SAME), and the statement is the
+line as written, after its speaker's name: `Trump said: "..."`. No word of it is
+generated. Attribution is read in English and Icelandic; the name must be one the
+articles know.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from briefing.core.languages import PIVOT
+from briefing.core.models import Sentence, Source
+from briefing.lang.names import names_in
+from briefing.stages.align import Link
+from briefing.stages.reading import Reading
+from briefing.stages.select import MIN_WORDS, QUOTE_MARKS, UNNAMED_SUBJECT, ends_as_sentence
+
+NAME = r"[A-ZÀ-Þ][^\W\d_]+(?:[ -][A-ZÀ-Þ][^\W\d_]+){0,2}"
+_SAYING = {
+    "en": r"said|says|added|replied|answered|told|warned|insisted|stressed|continued",
+    "is": r"sagði|segir|svaraði|sagðist|bætti við|hélt áfram|skrifaði",
+}
+# After the closing mark: ',” said Trump.' / ',” Trump said.' / ',“ sagði Trump á ...'.
+_AFTER = {
+    lang: re.compile(rf"\s*(?:(?:{verbs})\s+(?P<a>{NAME})|(?P<b>{NAME})\s+(?:{verbs}))\b")
+    for lang, verbs in _SAYING.items()
+}
+# Before the opening mark: 'Trump said: “' / 'Trump did not say which: “' / 'Pútín sagði: „'.
+_BEFORE = {
+    lang: re.compile(rf"\s*(?P<a>{NAME})\b(?:[^\"“”„«»]*:|\s+(?:{verbs}),?)\s*$")
+    for lang, verbs in _SAYING.items()
+}
+# A line that points outside itself ("Most of them", "It is") says nothing on its own.
+_POINTS_AWAY = re.compile(
+    r"\b(them|they|it|this|these|those)\b|^(One|Some|Most|Many|Few|Both|All|None|Neither"
+    r"|Another|Others?)\s+(is|are|was|were|will|would)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A line of a quotation with its speaker: the statement and what it rests on."""
+
+    speaker: str
+    evidence: tuple[str, ...]  # the line, then the sentences that name its speaker
+    statement: str
+
+
+def said(speaker: str, line: str) -> str:
+    """The statement of a quotation's line: its speaker's name, then the line as written."""
+    words = " ".join(line.split()).strip('"“”„«» ')
+    return f'{speaker} said: "{words}"'
+
+
+def quotes(reading: Reading, same: list[Link]) -> dict[str, Quote]:
+    """Each pivot-language line of a quotation that stands as a line (a whole sentence,
+    all of it inside the quotation, pointing at nothing outside it) and whose speaker
+    code can name, by sentence id."""
+    sources = {s.id: s for s in reading.sources}
+    known = names_in([reading.english(sid) for sid in reading.sentences])
+    pivot_names = names_in(
+        [s.text for src in reading.sources if src.language == PIVOT for s in src.sentences]
+    )
+    found: dict[str, Quote] = {}
+    for source in reading.sources:
+        if source.language != PIVOT:
+            continue
+        for sentence in source.sentences:
+            if not _line(sentence, source):
+                continue
+            linked, speaker = sentence.id, _speaker(sentence, source)
+            for link in same if speaker is None else []:
+                if sentence.id in (link.a, link.b):
+                    linked = link.other(sentence.id)
+                    other = reading.sentences[linked]
+                    speaker = _speaker(other, sources[other.source_id], anywhere=True)
+                    if speaker is not None:
+                        break
+            if speaker is None:
+                continue
+            name, naming = speaker
+            shown = _known_as(name, known, pivot_names)
+            if shown is None:
+                continue
+            evidence = tuple(dict.fromkeys([sentence.id, linked, naming]))
+            found[sentence.id] = Quote(shown, evidence, said(shown, sentence.text))
+    return found
+
+
+def _line(sentence: Sentence, source: Source) -> bool:
+    """All of the sentence is inside one quotation (its own opening or closing mark
+    aside), and it reads as a line someone said: long enough, ending as a sentence, not
+    pointing at what the quotation said before."""
+    span = _quotation(sentence, source)
+    if span is None:
+        return False
+    start, close = span
+    if close is not None and source.text[close + 1 : sentence.end].strip():
+        return False  # the quotation closes inside it and something follows: attribution
+    words = " ".join(source.text[start : min(sentence.end, close or sentence.end)].split())
+    if len(words.split()) < MIN_WORDS or not ends_as_sentence(words):
+        return False
+    return not (UNNAMED_SUBJECT.match(words) or _POINTS_AWAY.search(words))
+
+
+def _quotation(
+    sentence: Sentence, source: Source, anywhere: bool = False
+) -> tuple[int, int | None] | None:
+    """Where the quotation holding the sentence's first words starts in it, and the
+    offset of its closing mark (None: it runs on past the paragraph); None where the
+    sentence does not open inside a quotation or with its opening mark (`anywhere`:
+    where it holds no opening mark at all)."""
+    text = source.text
+    paragraph = text.rfind("\n\n", 0, sentence.start) + 1
+    open_before = len(QUOTE_MARKS.findall(text[paragraph : sentence.start])) % 2 == 1
+    lead = re.match(r"\s*[\"“„«]", text[sentence.start : sentence.end])
+    if open_before:
+        start = sentence.start
+    elif lead:
+        start = sentence.start + lead.end()
+    elif anywhere and (mark := QUOTE_MARKS.search(text, sentence.start, sentence.end)):
+        start = mark.end()
+    else:
+        return None
+    end = text.find("\n\n", start)
+    closing = QUOTE_MARKS.search(text, start, end if end != -1 else len(text))
+    return start, closing.start() if closing else None
+
+
+def _speaker(sentence: Sentence, source: Source, anywhere: bool = False) -> tuple[str, str] | None:
+    """The name the attribution of the sentence's quotation gives, and the id of the
+    sentence where it does: after the closing mark, else before the opening one."""
+    if source.language not in _AFTER:
+        return None
+    span = _quotation(sentence, source, anywhere)
+    if span is None:
+        return None
+    start, close = span
+    text = source.text
+    if close is not None:
+        holder = _holding(source, close)
+        following = QUOTE_MARKS.search(text, close + 1, holder.end)
+        after = text[close + 1 : following.start() if following else holder.end]
+        match = _AFTER[source.language].match(after)
+        if match:
+            return match.group("a") or match.group("b"), holder.id
+    opening = _last_mark(text, start)
+    if opening is None:
+        return None
+    holder = _holding(source, opening)
+    match = _BEFORE[source.language].match(text[holder.start : opening])
+    return (match.group("a"), holder.id) if match else None
+
+
+def _last_mark(text: str, before: int) -> int | None:
+    marks = [m.start() for m in QUOTE_MARKS.finditer(text, 0, before)]
+    return marks[-1] if marks else None
+
+
+def _holding(source: Source, offset: int) -> Sentence:
+    return next((s for s in source.sentences if s.start <= offset < s.end), source.sentences[-1])
+
+
+def _known_as(name: str, known: list[str], pivot_names: list[str]) -> str | None:
+    """The name as the pivot-language articles write it in full (the longest one with all
+    its parts, accents aside: "Pútín" as "Vladimir Putin"), else as given; None where no
+    article knows it as a name."""
+    parts = _parts(name)
+    if not any(parts <= _parts(n) for n in known):
+        return None
+    fits = [n for n in pivot_names if parts <= _parts(n) and "-" not in n]
+    return max(fits, key=len) if fits else name
+
+
+def _parts(name: str) -> set[str]:
+    decomposed = unicodedata.normalize("NFKD", name.lower())
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return {p for p in re.split(r"[\s-]+", plain) if p}

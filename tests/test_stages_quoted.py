@@ -1,0 +1,114 @@
+"""`stages.quoted`: a line of a quotation is published as its speaker's words only where
+code finds the speaker, in the line's own article or in a linked report of the same words."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefing.core.models import Source
+from briefing.ingest.segment import segment
+from briefing.stages.align import Link
+from briefing.stages.extract import Found
+from briefing.stages.merge import merge
+from briefing.stages.quoted import Quote, quotes, said
+from briefing.stages.reading import Reading, read
+from briefing.stages.verify import Verdict, verify
+
+CLOSED = (
+    "Harbour talks in Tromsø ended late on Tuesday.\n\n"
+    '"The port will stay open all winter. We will hire forty new crane drivers by March. '
+    'Most of them will come from the north," Einar Solheim said.\n\n'
+    'Solheim told reporters: "The ferry to Bodø runs twice a day from April. '
+    'Nobody at the port will lose a job."\n\n'
+    '"Nothing has been decided about the night shifts at the container terminal," '
+    "said the harbour master."
+)
+# The Icelandic report names the speaker the English one leaves unnamed.
+ICELANDIC = (
+    "Hafnarviðræðum í Tromsø lauk seint á þriðjudag.\n\n"
+    "„Ekkert hefur verið ákveðið um næturvaktirnar á gámahöfninni,“ sagði Kari Berg "
+    "hafnarstjóri."
+)
+
+
+def article(sid: str, language: str, text: str) -> Source:
+    return Source(id=sid, path=f"{sid}.txt", title="t", language=language, text=text,
+                  sentences=segment(text, sid, language))  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def harbour() -> Reading:
+    return read([article("E", "en", CLOSED), article("I", "is", ICELANDIC)])
+
+
+def by_text(reading: Reading, found: dict[str, Quote]) -> dict[str, Quote]:
+    return {reading.sentences[sid].text.strip(): q for sid, q in found.items()}
+
+
+def test_a_line_gets_the_speaker_named_where_its_quotation_closes_or_opens(harbour) -> None:
+    found = by_text(harbour, quotes(harbour, []))
+
+    crane = found["We will hire forty new crane drivers by March."]
+    assert crane.speaker == "Einar Solheim"  # the name in full, as the article gives it
+    assert crane.statement == 'Einar Solheim said: "We will hire forty new crane drivers by March."'
+    assert crane.evidence == ("E.S3", "E.S4")  # the line, then the sentence naming him
+    # the sentence that opens the quotation holds its attribution: the model phrases it
+    assert not [t for t in found if "ferry" in t]
+    jobs = found['Nobody at the port will lose a job."']
+    assert (jobs.speaker, jobs.evidence) == ("Einar Solheim", ("E.S6", "E.S5"))
+
+
+def test_a_line_that_points_outside_itself_or_names_no_one_is_not_published(harbour) -> None:
+    found = by_text(harbour, quotes(harbour, []))
+    texts = " ".join(found)
+    assert "Most of them" not in texts  # "them" points back at the line before
+    assert "The port will stay open" in texts
+    assert "night shifts" not in texts  # "said the harbour master": no name
+
+
+def test_a_linked_report_that_names_the_speaker_names_the_line(harbour) -> None:
+    english = next(s.id for s in harbour.sources[0].sentences if "night shifts" in s.text)
+    icelandic = next(s.id for s in harbour.sources[1].sentences if "Kari Berg" in s.text)
+    # a closing line with its own (unnamed) attribution is not a line: nothing to borrow
+    assert english not in quotes(harbour, [Link(english, icelandic, 0.9)])
+
+    text = (
+        '"Nothing has been decided about the night shifts at the container terminal. '
+        'The talks go on next week," said the harbour master.'
+    )
+    reading = read([article("E", "en", text), article("I", "is", ICELANDIC)])
+    found = quotes(reading, [Link("E.S1", "I.S2", 0.9)])
+    assert found["E.S1"].speaker == "Kari Berg"
+    assert found["E.S1"].evidence == ("E.S1", "I.S2")
+    assert quotes(reading, []) == {}  # without the link no one is named
+
+
+def test_a_quote_statement_needs_no_checker_and_a_speakerless_line_still_fails(harbour) -> None:
+    line = harbour.sentences["E.S3"].text
+    statement = said("Einar Solheim", line)
+    asked: list[str] = []
+
+    def checker(text: str, evidence: list[str]) -> Verdict:
+        asked.append(text)
+        return Verdict(0.0, False, "no")
+
+    quote = Found("positions", statement, ["E.S3", "E.S4"], "E", "Einar Solheim")
+    [kept], dropped = verify([quote], harbour, [], checker)
+    assert (kept.text, asked, dropped) == (statement, [], [])
+    # the same words said by someone the cited sentences do not name: checked, and dropped
+    other = Found("positions", said("Kari Berg", line), ["E.S3", "E.S4"], "E", "Kari Berg")
+    kept, [gone] = verify([other], harbour, [], checker)
+    assert kept == [] and "Kari Berg" in gone["reason"]
+    bare = Found("positions", " ".join(line.split()), ["E.S3"], "E", None)
+    kept, [gone] = verify([bare], harbour, [], checker)
+    assert kept == [] and "without its speaker" in gone["reason"]
+
+
+def test_two_lines_sharing_only_their_speakers_sentence_stay_two(harbour) -> None:
+    port, crane = (
+        Found("positions", said("Einar Solheim", harbour.sentences[sid].text),
+              [sid, "E.S4"], "E", "Einar Solheim")
+        for sid in ("E.S2", "E.S3")
+    )  # fmt: skip
+    merged, _ = merge([port, crane], harbour, [], [])
+    assert [m.evidence for m in merged] == [["E.S2", "E.S4"], ["E.S3", "E.S4"]]
