@@ -75,3 +75,13 @@ def test_languages_without_a_translator_give_none() -> None:
     assert gloss(["Hallo Welt."], "de") == [None]
     assert gloss(["Hello."], "en") == ["Hello."]
     assert gloss_module.glosser_for("is") is gloss_module.glosser_for("is")
+
+
+def test_numbers_in_a_gloss_are_written_the_english_way() -> None:
+    from briefing.lang.values import values
+
+    sentence = "Ferðin kostar 1.200 krónur og verðið hækkar um 2,5 prósent."
+    [english] = ApertiumGlosser().gloss([sentence])
+    assert "1,200" in english and "2.5" in english
+    # what the gloss says and what the Icelandic says are the same values
+    assert values(english, "en") == values(sentence, "is")

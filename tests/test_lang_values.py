@@ -18,6 +18,8 @@ from briefing.lang.values import Value, values
         ("Kostnaðurinn var 1,5 milljarðar króna.", "The cost was 1.5 billion kronur."),
         ("Alls mættu 1.500 manns.", "In all 1,500 people came."),
         ("Tólf prósent sögðu nei.", "Twelve per cent said no."),
+        ("Ferðin kostar 1.200 krónur.", "The trip costs 1,200 kronur."),
+        ("Viðgerðirnar kosta 250 milljónir króna.", "The repairs cost 250 million kronur."),
     ],
 )
 def test_same_fact_same_values(icelandic: str, english: str) -> None:
@@ -27,8 +29,15 @@ def test_same_fact_same_values(icelandic: str, english: str) -> None:
 def test_kinds_are_distinct() -> None:
     assert values("12%", "en") == {Value("percent", 12.0)}
     assert values("12 boats", "en") == {Value("number", 12.0)}
-    assert values("$3.5 million", "en") == {Value("amount", 3.5e6, unit="USD")}
-    assert values("Hann fékk 3.000 kr.", "is") == {Value("amount", 3000.0, unit="ISK")}
+    assert values("$3.5 million", "en") == {
+        Value("amount", 3.5e6, unit="USD"),
+        Value("number", 3.5e6),
+    }
+    # an amount states its number too: "45 million" says what "45 milljónir króna" does
+    assert values("Hann fékk 3.000 kr.", "is") == {
+        Value("amount", 3000.0, unit="ISK"),
+        Value("number", 3000.0),
+    }
     assert values("Aug. 15", "en") == {Value("date", date=(0, 8, 15))}
 
 

@@ -30,6 +30,12 @@ _MARKS = re.compile(r"(?<!\w)[*#@](?=\w)")
 # would be noise.
 _ARTICLE = re.compile(r"(?i)\b(?:the|a|an) ")
 _INSTALL_HINT = "apt-get install -y apertium-isl-eng (or: make install)"
+VERSION = 2  # of what a gloss says: remembered glosses of another version are not reused
+# Apertium copies numbers as written: Icelandic "1.200" (1,200) and "16,5" (16.5) would
+# read as 1.2 and as two numbers to an English reader and to `lang.values`.
+_ICELANDIC_NUMBER = re.compile(
+    r"(?<![\d.,])(?:\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+,\d+)(?![\d]|[.,]\d)"
+)
 
 
 class GlossToolMissing(BriefingError):
@@ -72,7 +78,7 @@ class ApertiumGlosser:
             if self.improve_unknown:
                 raw = self._improve(raw)
             for sentence, text in zip(todo, raw, strict=True):
-                self._cache[self._key(sentence)] = _MARKS.sub("", text)
+                self._cache[self._key(sentence)] = english_numbers(_MARKS.sub("", text))
         return [self._cache.get(k, "") for k in keys]
 
     def _key(self, sentence: str) -> str:
@@ -119,6 +125,16 @@ class ApertiumGlosser:
             return better.get(match.group(1), match.group(0))
 
         return [_UNKNOWN.sub(replace, g) for g in glosses]
+
+
+def english_numbers(text: str) -> str:
+    """Icelandic number notation in a gloss written the English way: 1.200 -> 1,200,
+    16,5 -> 16.5, 1.500,75 -> 1,500.75."""
+
+    def swap(match: re.Match[str]) -> str:
+        return match.group().translate(str.maketrans({".": ",", ",": "."}))
+
+    return _ICELANDIC_NUMBER.sub(swap, text)
 
 
 def _alternatives(word: str) -> list[str]:

@@ -67,8 +67,14 @@ _EN_NUMBER = re.compile(
     r"(?i)(?P<cur>[$€£])?(?<![\w.,])(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
     r"|(?:" + "|".join(sorted(_EN_WORDS, key=len, reverse=True)) + r")(?:-(?:one|two|three|four"
     r"|five|six|seven|eight|nine))?)\b(?P<scale>\s+(?:hundred|thousand|million|billion|trillion))?"
-    r"(?P<pct>\s*%|\s+per\s?cent\b)?"
+    r"(?P<pct>\s*%|\s+per\s?cent\b|\s+percentage\b)?"
+    r"(?P<isk>\s+(?:kronur|krona|krónur|króna|ISK|kr)\b)?"
 )
+
+
+def _amount(number: float, unit: str) -> set[Value]:
+    """An amount, and its number: "45 million" states what "45 milljónir króna" does."""
+    return {Value("amount", _num(number), unit=unit), Value("number", _num(number))}
 
 
 def _english(text: str) -> set[Value]:
@@ -96,8 +102,10 @@ def _english(text: str) -> set[Value]:
             number *= _EN_SCALE[m.group("scale").strip().lower()]
         if m.group("pct"):
             found.add(Value("percent", _num(number)))
+        elif m.group("isk"):  # "1,200 kronur", as `tokenizer` types "1.200 krónur"
+            found |= _amount(number, "ISK")
         elif m.group("cur"):
-            found.add(Value("amount", _num(number), unit=_CURRENCY[m.group("cur")]))
+            found |= _amount(number, _CURRENCY[m.group("cur")])
         else:
             found.add(Value("number", _num(number)))
     return found
@@ -139,7 +147,7 @@ def _icelandic(text: str) -> set[Value]:
         if t.kind == TOK.PERCENT:
             found.add(Value("percent", _num(t.val[0])))
         elif t.kind == TOK.AMOUNT:
-            found.add(Value("amount", _num(t.val[0]), unit=t.val[1]))
+            found |= _amount(t.val[0], t.val[1])
         elif t.kind in (TOK.DATEREL, TOK.DATEABS, TOK.DATE):
             y, m, d = t.val
             found.add(Value("date", date=(y or 0, m or 0, d or 0)))
@@ -154,14 +162,27 @@ def _icelandic(text: str) -> set[Value]:
         if number is None:
             continue
         scale = next((_IS_SCALE[w] for w in nxt_lemmas if w in _IS_SCALE), None)
+        unit_at = i + 1
         if scale is not None:
             number *= scale
             skip = True
+            unit_at = i + 2
         if nxt_lemmas & _IS_PERCENT:
             found.add(Value("percent", _num(number)))
+        elif _lemmas_at(tokens, unit_at) & {"króna"}:  # "250 milljónir króna", as an amount
+            found |= _amount(number, "ISK")
         else:
             found.add(Value("number", _num(number)))
     return found
+
+
+def _lemmas_at(tokens: list, at: int) -> frozenset[str]:
+    from tokenizer import TOK
+
+    if at >= len(tokens) or tokens[at].kind != TOK.WORD:
+        return frozenset()
+    word = tokens[at].txt.lower()
+    return frozenset(icelandic.lemmas(word) | {word})
 
 
 def values(text: str, lang: str) -> set[Value]:

@@ -29,9 +29,20 @@ _SAYING = {
     "en": r"said|says|added|replied|answered|told|warned|insisted|stressed|continued",
     "is": r"sagði|segir|svaraði|sagðist|bætti við|hélt áfram|skrifaði",
 }
+# A title before the name: ',” council leader Anna Jonsdottir said' / 'said union leader X';
+# not a preposition, so 'said the minister to Trump' names no one.
+_TITLE = r"(?:(?!to |with |of |in |on |at |for |about |after |from )[a-zþæðöáéíóúý]+\s+){0,3}"
 # After the closing mark: ',” said Trump.' / ',” Trump said.' / ',“ sagði Trump á ...'.
+# A name after the verb ends there: 'said the US chief of staff' names no one.
+_NAME_ENDS = {
+    "en": r"(?=\s*[.,;:!?]|\s+(?:on|in|at|to|after|before|during|when|as|while|and|who)\b|$)",
+    "is": r"(?=\s*[.,;:!?]|\s+[a-zþæðöáéíóúý]|$)",
+}
 _AFTER = {
-    lang: re.compile(rf"\s*(?:(?:{verbs})\s+(?P<a>{NAME})|(?P<b>{NAME})\s+(?:{verbs}))\b")
+    lang: re.compile(
+        rf"\s*(?:(?:{verbs})\s+{_TITLE}(?P<a>{NAME}){_NAME_ENDS[lang]}"
+        rf"|{_TITLE}(?P<b>{NAME})\s+(?:{verbs})\b)"
+    )
     for lang, verbs in _SAYING.items()
 }
 # Before the opening mark: 'Trump said: “' / 'Trump did not say which: “' / 'Pútín sagði: „'.
@@ -172,14 +183,15 @@ def _holding(source: Source, offset: int) -> Sentence:
 
 
 def _known_as(name: str, known: list[str], pivot_names: list[str]) -> str | None:
-    """The name as the pivot-language articles write it in full (the longest one with all
-    its parts, accents aside: "Pútín" as "Vladimir Putin"), else as given; None where no
-    article knows it as a name."""
+    """The name as the pivot-language articles write it in full (the shortest one of two
+    words or more with all its parts, accents aside: "Pútín" as "Vladimir Putin"), else
+    as given; None where no article knows it as a name."""
     parts = _parts(name)
     if not any(parts <= _parts(n) for n in known):
         return None
     fits = [n for n in pivot_names if parts <= _parts(n) and "-" not in n]
-    return max(fits, key=len) if fits else name
+    full = [n for n in fits if len(n.split()) > 1] or fits  # not "United States Donald Trump"
+    return min(full, key=len) if full else name
 
 
 def _parts(name: str) -> set[str]:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from briefing.core.memo import remembered
 from briefing.core.models import Sentence, Source
 from briefing.lang.embed import Embedder, cosine, default_embedder
+from briefing.lang.gloss import VERSION as GLOSS_VERSION
 from briefing.lang.gloss import gloss
 from briefing.lang.values import Value, values
 
@@ -66,7 +67,8 @@ def read(sources: list[Source], embedder: Embedder | None = None) -> Reading:
 def _glosses(texts: list[str], language: str) -> list[str | None]:
     if language == "en" or not texts:
         return list(texts)
-    found = remembered(f"gloss-{language}", SEPARATOR.join(texts), lambda _: gloss(texts, language))
+    kind = f"gloss-{language}-v{GLOSS_VERSION}"
+    found = remembered(kind, SEPARATOR.join(texts), lambda _: gloss(texts, language))
     return list(found)
 
 
