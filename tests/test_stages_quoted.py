@@ -63,14 +63,29 @@ def test_a_line_that_points_outside_itself_or_names_no_one_is_not_published(harb
     texts = " ".join(found)
     assert "Most of them" not in texts  # "them" points back at the line before
     assert "The port will stay open" in texts
-    assert "night shifts" not in texts  # "said the harbour master": no name
+
+
+def test_a_sentence_closing_a_quotation_is_said_by_whom_its_attribution_names_or_describes(
+    harbour,
+) -> None:
+    found = quotes(harbour, [])
+    # '..., said the harbour master.': no name, so no actor, but who said it is written
+    master = found["E.S7"]
+    assert master.statement == (
+        'The harbour master said: "Nothing has been decided about the night shifts at the '
+        'container terminal."'
+    )
+    assert (master.speaker, master.evidence) == (None, ("E.S7",))
+    # '..., Einar Solheim said.' after a line that points back ("Most of them"): not said
+    assert "E.S4" not in found
 
 
 def test_a_linked_report_that_names_the_speaker_names_the_line(harbour) -> None:
     english = next(s.id for s in harbour.sources[0].sentences if "night shifts" in s.text)
     icelandic = next(s.id for s in harbour.sources[1].sentences if "Kari Berg" in s.text)
-    # a closing line with its own (unnamed) attribution is not a line: nothing to borrow
-    assert english not in quotes(harbour, [Link(english, icelandic, 0.9)])
+    # the report that names the harbour master names her in the closing sentence too
+    named = quotes(harbour, [Link(english, icelandic, 0.9)])[english]
+    assert (named.speaker, named.evidence) == ("Kari Berg", (english, icelandic))
 
     text = (
         '"Nothing has been decided about the night shifts at the container terminal. '
@@ -80,7 +95,8 @@ def test_a_linked_report_that_names_the_speaker_names_the_line(harbour) -> None:
     found = quotes(reading, [Link("E.S1", "I.S2", 0.9)])
     assert found["E.S1"].speaker == "Kari Berg"
     assert found["E.S1"].evidence == ("E.S1", "I.S2")
-    assert quotes(reading, []) == {}  # without the link no one is named
+    alone = quotes(reading, [])  # without the link the line names no one
+    assert "E.S1" not in alone and alone["E.S2"].statement.startswith("The harbour master")
 
 
 def test_a_quote_statement_needs_no_checker_and_a_speakerless_line_still_fails(harbour) -> None:
@@ -102,6 +118,14 @@ def test_a_quote_statement_needs_no_checker_and_a_speakerless_line_still_fails(h
     bare = Found("positions", " ".join(line.split()), ["E.S3"], "E", None)
     kept, [gone] = verify([bare], harbour, [], checker)
     assert kept == [] and "without its speaker" in gone["reason"]
+    # who said it described in the cited sentence: published without an actor
+    master = harbour.sentences["E.S7"].text.split(",")[0]
+    described = said("the harbour master", master + '."')
+    [kept], _ = verify([Found("positions", described, ["E.S7"], "E", None)], harbour, [], checker)
+    assert (kept.text, kept.actor, asked) == (described, None, [])
+    other = said("the port director", master + '."')
+    kept, [gone] = verify([Found("positions", other, ["E.S7"], "E", None)], harbour, [], checker)
+    assert kept == []
 
 
 def test_two_lines_sharing_only_their_speakers_sentence_stay_two(harbour) -> None:

@@ -58,25 +58,41 @@ _POINTS_AWAY = re.compile(
 )
 
 
+# Who speaks, where no name does: 'said the transport minister', '"...," a spokesman said'.
+_DESCRIPTION = r"(?:the|a|an)\s+[\w-]+(?:\s+[\w-]+){0,5}?"
+_DESCRIBED = re.compile(
+    rf"\s*(?:(?:{_SAYING['en']})\s+(?P<a>{_DESCRIPTION}){_NAME_ENDS['en']}"
+    rf"|(?P<b>{_DESCRIPTION})\s+(?:{_SAYING['en']})\b)"
+)
+# A whole attribution after the closing mark, to the end of the sentence (the pivot
+# language only: a statement is written in it).
+_ATTRIBUTED = re.compile(
+    re.sub(r"\(\?P<\w+>", "(?:", rf"(?:{_AFTER['en'].pattern}|{_DESCRIBED.pattern})")
+    + r"[^\"“”„«»]*"
+)
+SAID = re.compile(r'^(?P<speaker>.+?) said: "(?P<line>.+)"$')
+
+
 @dataclass(frozen=True)
 class Quote:
     """A line of a quotation with its speaker: the statement and what it rests on."""
 
-    speaker: str
+    speaker: str | None  # the name; None where the article only describes them
     evidence: tuple[str, ...]  # the line, then the sentences that name its speaker
     statement: str
 
 
 def said(speaker: str, line: str) -> str:
-    """The statement of a quotation's line: its speaker's name, then the line as written."""
+    """The statement of a quotation's line: who said it, then the line as written."""
     words = " ".join(line.split()).strip('"“”„«» ')
-    return f'{speaker} said: "{words}"'
+    return f'{speaker[:1].upper()}{speaker[1:]} said: "{words}"'
 
 
 def quotes(reading: Reading, same: list[Link]) -> dict[str, Quote]:
     """Each pivot-language line of a quotation that stands as a line (a whole sentence,
     all of it inside the quotation, pointing at nothing outside it) and whose speaker
-    code can name, by sentence id."""
+    code can name, by sentence id; also each sentence that closes a quotation with its
+    attribution (`..., said the minister.`), its speaker named or described there."""
     sources = {s.id: s for s in reading.sources}
     known = names_in([reading.english(sid) for sid in reading.sentences])
     pivot_names = names_in(
@@ -87,7 +103,8 @@ def quotes(reading: Reading, same: list[Link]) -> dict[str, Quote]:
         if source.language != PIVOT:
             continue
         for sentence in source.sentences:
-            if not _line(sentence, source):
+            words = _line(sentence, source)
+            if words is None:
                 continue
             linked, speaker = sentence.id, _speaker(sentence, source)
             for link in same if speaker is None else []:
@@ -97,31 +114,34 @@ def quotes(reading: Reading, same: list[Link]) -> dict[str, Quote]:
                     speaker = _speaker(other, sources[other.source_id], anywhere=True)
                     if speaker is not None:
                         break
-            if speaker is None:
-                continue
-            name, naming = speaker
-            shown = _known_as(name, known, pivot_names)
-            if shown is None:
-                continue
-            evidence = tuple(dict.fromkeys([sentence.id, linked, naming]))
-            found[sentence.id] = Quote(shown, evidence, said(shown, sentence.text))
+            shown = _known_as(speaker[0], known, pivot_names) if speaker else None
+            if speaker is not None and shown is not None:
+                evidence = tuple(dict.fromkeys([sentence.id, linked, speaker[1]]))
+                found[sentence.id] = Quote(shown, evidence, said(shown, words))
+            elif (described := _described(sentence, source)) is not None:
+                found[sentence.id] = Quote(None, (sentence.id,), said(described, words))
     return found
 
 
-def _line(sentence: Sentence, source: Source) -> bool:
-    """All of the sentence is inside one quotation (its own opening or closing mark
-    aside), and it reads as a line someone said: long enough, ending as a sentence, not
-    pointing at what the quotation said before."""
+def _line(sentence: Sentence, source: Source) -> str | None:
+    """The sentence's words, where all of it is inside one quotation (its own opening or
+    closing mark aside) or it closes one with its attribution after the mark, and they
+    read as a line someone said: long enough, ending as a sentence, not pointing at what
+    the quotation said before. None otherwise."""
     span = _quotation(sentence, source)
     if span is None:
-        return False
+        return None
     start, close = span
+    end = sentence.end if close is None else min(close, sentence.end)
+    words = " ".join(source.text[start:end].split())
     if close is not None and source.text[close + 1 : sentence.end].strip():
-        return False  # the quotation closes inside it and something follows: attribution
-    words = " ".join(source.text[start : min(sentence.end, close or sentence.end)].split())
+        after = source.text[close + 1 : sentence.end]
+        if source.language != "en" or not _ATTRIBUTED.fullmatch(after):
+            return None  # something other than "said X." follows the quotation
+        words = words[:-1] + "." if words.endswith(",") else words
     if len(words.split()) < MIN_WORDS or not ends_as_sentence(words):
-        return False
-    return not (UNNAMED_SUBJECT.match(words) or _POINTS_AWAY.search(words))
+        return None
+    return None if UNNAMED_SUBJECT.match(words) or _POINTS_AWAY.search(words) else words
 
 
 def _quotation(
@@ -171,6 +191,16 @@ def _speaker(sentence: Sentence, source: Source, anywhere: bool = False) -> tupl
     holder = _holding(source, opening)
     match = _BEFORE[source.language].match(text[holder.start : opening])
     return (match.group("a"), holder.id) if match else None
+
+
+def _described(sentence: Sentence, source: Source) -> str | None:
+    """Who the attribution after the sentence's closing mark describes, where it gives
+    no name: "the transport minister"."""
+    span = _quotation(sentence, source)
+    if span is None or span[1] is None or source.language != PIVOT:
+        return None
+    match = _DESCRIBED.match(source.text[span[1] + 1 : sentence.end])
+    return (match.group("a") or match.group("b")) if match else None
 
 
 def _last_mark(text: str, before: int) -> int | None:

@@ -23,7 +23,7 @@ from briefing.lang.names import names_in
 from briefing.lang.values import values
 from briefing.stages.align import Link
 from briefing.stages.extract import Found
-from briefing.stages.quoted import said
+from briefing.stages.quoted import SAID
 from briefing.stages.reading import Reading
 from briefing.stages.select import FIRST_PERSON, ends_as_sentence, in_quotation
 
@@ -81,7 +81,7 @@ def problems(
         found.append("it gives none of the numbers or dates its rough-glossed sentences state")
     for name in missing_names(names_in([statement]), evidence, reading):
         found.append(f"the name {name!r} is not in the cited sentences")
-    if FIRST_PERSON.search(SPEAKERS_LINE.sub(r"\1", stripped)):
+    if FIRST_PERSON.search(SAID.sub(r"\g<speaker>", stripped)):
         found.append("a quote without its speaker (I, we, our...)")
     for quote in unquoted(statement, originals):
         found.append(f"the quote {quote!r} is not in the cited sentences as written")
@@ -119,7 +119,6 @@ def unquoted(statement: str, originals: list[str]) -> list[str]:
     return [q for q in QUOTED.findall(statement) if f" {' '.join(words(q))} " not in written]
 
 
-SPEAKERS_LINE = re.compile(r'^(.+?) said: ".*"$')  # `stages.quoted.said`: the line is theirs
 OPENS_WITH_PRONOUN = re.compile(r"(He|She|They|It|His|Her|Their)\b")
 SPEAKER_PRONOUN = re.compile(r"(He|She) (?=said|says|told|added|warned|insisted|claimed|wants)")
 GLOSS_COPY = 0.9  # share of the statement's words that run in the gloss's own order
@@ -265,12 +264,22 @@ def _as_written(item: Found, reading: Reading) -> bool:
     own = " ".join(reading.sentences[item.evidence[0]].text.split())
     if len(item.evidence) == 1 and item.text == own:
         return True
-    speaker = item.actor or ""
-    return (
-        len(item.evidence) > 1
-        and item.text == said(speaker, own)
-        and not missing_names([speaker], item.evidence[1:], reading)
-    )
+    return _said_as_written(item, reading)
+
+
+def _said_as_written(item: Found, reading: Reading) -> bool:
+    """`Who said: "line"` where the line is words of the first cited sentence as written
+    and the cited sentences give who: their name, or the words that describe them."""
+    form = SAID.match(item.text)
+    if form is None:
+        return False
+    line = f" {' '.join(words(form['line']))} "
+    if line not in f" {' '.join(words(reading.sentences[item.evidence[0]].text))} ":
+        return False
+    if item.actor:
+        return not missing_names([item.actor], item.evidence, reading)
+    cited = " ".join(reading.sentences[e].text for e in item.evidence)
+    return f" {' '.join(words(form['speaker']))} " in f" {' '.join(words(cited))} "
 
 
 def _recite(item: Found, reading: Reading, links: list[Link]) -> Found | str:
@@ -292,13 +301,18 @@ def _recite(item: Found, reading: Reading, links: list[Link]) -> Found | str:
 
 
 def _unquoted_speaker(item: Found, reading: Reading) -> Found | str:
-    """`item`, unless it rests only on lines of a quotation and names no speaker: out of
-    the quote, someone's words would read as the outlet's."""
+    """`item`, unless it rests only on lines of a quotation and names no speaker (an
+    actor, or who said it in code's `Who said: "..."`): out of the quote, someone's words
+    would read as the outlet's."""
     sources = {s.id: s for s in reading.sources}
     quoted = all(
         in_quotation(reading.sentences[e], sources[reading.source_of(e)]) for e in item.evidence
     )
-    if quoted and not (item.section == "positions" and item.actor):
+    if (
+        quoted
+        and not (item.section == "positions" and item.actor)
+        and not _said_as_written(item, reading)
+    ):
         return "a line of a quotation whose speaker its cited sentences do not name"
     return item
 
