@@ -213,15 +213,13 @@ def _holding(source: Source, offset: int) -> Sentence:
 
 
 def _known_as(name: str, known: list[str], pivot_names: list[str]) -> str | None:
-    """The name as the pivot-language articles write it in full (the shortest one of two
-    words or more with all its parts, accents aside: "Pútín" as "Vladimir Putin"), else
-    as given; None where no article knows it as a name."""
+    """The name as the pivot-language articles write it ("Pútín" as "Putin": the same
+    parts, accents aside), else as given; None where no article knows it as a name. Not
+    a fuller form ("Donald Trump" for "Trump"): the cited sentences must give every part."""
     parts = _parts(name)
     if not any(parts <= _parts(n) for n in known):
         return None
-    fits = [n for n in pivot_names if parts <= _parts(n) and "-" not in n]
-    full = [n for n in fits if len(n.split()) > 1] or fits  # not "United States Donald Trump"
-    return min(full, key=len) if full else name
+    return next((n for n in pivot_names if _parts(n) == parts), name)
 
 
 def _parts(name: str) -> set[str]:
