@@ -72,9 +72,10 @@ def select(
     source: Source | None = None,
 ) -> list[Sentence]:
     """The sentences to ask about, in article order: every informative one in `standing`
-    (no generated token), and the best of the rest within the budget. A line inside a
-    quotation of `source` that names no one is not asked unless it stands (its speaker
-    found by code, `stages.quoted`): whatever the model makes of it, verify drops."""
+    (no generated token), and the best of the rest within the budget. A line wholly
+    inside a quotation of `source` is not asked unless it stands (its speaker found by
+    code, `stages.quoted`): the model cannot tell whose words they are, and a name in
+    them is someone mentioned, not the speaker."""
 
     def english(s: Sentence) -> str:
         return reading.english(s.id) if reading else s.text
@@ -83,8 +84,7 @@ def select(
         return len(reading.values[s.id]) if reading else 0
 
     def unsaid(s: Sentence) -> bool:
-        quoted = source is not None and in_quotation(s, source)
-        return quoted and s.id not in standing and not names_in([english(s)])
+        return source is not None and inside_quotation(s, source) and s.id not in standing
 
     scored = [(salience(english(s), values(s), i), i) for i, s in enumerate(shown)]
     informative = [x for x in scored if x[0] > -math.inf and not unsaid(shown[x[1]])]
@@ -116,6 +116,17 @@ def stands(sentence: Sentence, source: Source, reading: Reading | None) -> bool:
     if UNNAMED_SUBJECT.match(text) or FIRST_PERSON.search(text):
         return False
     return not in_quotation(sentence, source) and len(QUOTE_MARKS.findall(text)) % 2 == 0
+
+
+def inside_quotation(sentence: Sentence, source: Source) -> bool:
+    """All of the sentence is inside a quotation: it opens inside one (or with its opening
+    mark) and the quotation is still open where it ends, so no attribution is in it."""
+    text = source.text
+    paragraph = text.rfind("\n\n", 0, sentence.start) + 1
+    before = len(QUOTE_MARKS.findall(text[paragraph : sentence.start]))
+    inside = len(QUOTE_MARKS.findall(text[sentence.start : sentence.end]))
+    opens = before % 2 == 1 or (before % 2 == 0 and QUOTE_MARKS.match(text[sentence.start :]))
+    return bool(opens) and (before + inside) % 2 == 1
 
 
 def in_quotation(sentence: Sentence, source: Source) -> bool:
