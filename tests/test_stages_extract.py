@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from helpers import point, source
 
-from briefing.core.models import Chunk, Sentence
+from briefing.core.models import Chunk, Sentence, Source
 from briefing.llm.base import Request, Response
 from briefing.llm.fake import FakeLLM, echo_answer
 from briefing.prompts import PromptSet
@@ -187,7 +187,6 @@ def test_a_position_keeps_its_listed_actor_and_none_means_no_actor() -> None:
 
 
 def test_only_a_pivot_sentence_that_names_its_subject_outside_a_quote_stands() -> None:
-    from briefing.core.models import Source
     from briefing.ingest.segment import segment
     from briefing.stages.select import stands
 
@@ -217,17 +216,22 @@ def test_only_a_pivot_sentence_that_names_its_subject_outside_a_quote_stands() -
     assert standing("is") == []
 
 
-def test_a_line_wholly_inside_a_quotation_is_not_asked() -> None:
-    from briefing.core.models import Source
+def quotation(line: str) -> Source:
+    """An English article of one quotation over three sentences, `line` in the middle."""
     from briefing.ingest.segment import segment
 
     text = (
         '"The talks went on for many hours and ended late at night. '
-        "Iceland and Norway will pay 40 million krónur for the new port. "
+        f"{line} "
         'The final decision is up to them," Einar Solheim said on Friday.'
     )
     sentences = segment(text, "K", "en")
-    src = Source(id="K", path="k", title="t", language="en", text=text, sentences=sentences)
+    return Source(id="K", path="k", title="t", language="en", text=text, sentences=sentences)
+
+
+def test_a_line_wholly_inside_a_quotation_is_not_asked() -> None:
+    src = quotation("Iceland and Norway will pay 40 million krónur for the new port.")
+    sentences = src.sentences
     asked = select(sentences, chunk_of(sentences, 10_000), None, frozenset(), src)
     # the first two lines are someone's words, whose the model cannot tell ("Iceland and
     # Norway" are mentioned, not speaking); the last names its speaker
@@ -237,17 +241,10 @@ def test_a_line_wholly_inside_a_quotation_is_not_asked() -> None:
 
 
 def test_a_quote_line_with_a_known_speaker_is_labelled_once_and_published_in_codes_words() -> None:
-    from briefing.core.models import Source
-    from briefing.ingest.segment import segment
     from briefing.stages.quoted import Quote
 
-    text = (
-        '"The talks went on for many hours and ended late at night. '
-        "We will hire forty new crane drivers by March. "
-        'The final decision is up to them," Einar Solheim said on Friday.'
-    )
-    sentences = segment(text, "K", "en")
-    src = Source(id="K", path="k", title="t", language="en", text=text, sentences=sentences)
+    src = quotation("We will hire forty new crane drivers by March.")
+    sentences = src.sentences
     statement = 'Einar Solheim said: "We will hire forty new crane drivers by March."'
     quote = Quote("Einar Solheim", ("K.S2", "K.S3"), statement)
     llm = FakeLLM(lambda request: point("agreement", "none", "never generated"))
