@@ -136,3 +136,20 @@ def test_two_lines_sharing_only_their_speakers_sentence_stay_two(harbour) -> Non
     )  # fmt: skip
     merged, _ = merge([port, crane], harbour, [], [])
     assert [m.evidence for m in merged] == [["E.S2", "E.S4"], ["E.S3", "E.S4"]]
+
+
+@pytest.mark.parametrize(
+    ("attribution", "who"),
+    [
+        ("the head of the union said on Monday.", "The head of the union"),
+        ("said a spokesman for the port.", "A spokesman for the port"),
+        ("said the statement released on Friday.", None),  # no one: a clause goes on
+        ("he said.", None),  # a pronoun names no one
+    ],
+)
+def test_who_a_closing_attribution_describes(attribution: str, who: str | None) -> None:
+    text = f'"The port will stay open all winter for every ship," {attribution}'
+    reading = read([article("E", "en", text)])
+    found = quotes(reading, [])
+    said_by = found["E.S1"].statement.split(" said: ")[0] if "E.S1" in found else None
+    assert said_by == who

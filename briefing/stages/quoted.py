@@ -58,10 +58,12 @@ _POINTS_AWAY = re.compile(
 )
 
 
-# Who speaks, where no name does: 'said the transport minister', '"...," a spokesman said'.
-_DESCRIPTION = r"(?:the|a|an)\s+[\w-]+(?:\s+[\w-]+){0,5}?"
+# Who speaks, where no name does: 'said the transport minister.', '"...," a spokesman said';
+# after the verb it must end the clause ('said the statement released on...' is no one).
+_DESCRIBING = r"(?!(?:on|in|at|to|from|after|before|by|with|about|during|when|while)\b)[\w-]+"
+_DESCRIPTION = rf"(?:the|a|an)\s+{_DESCRIBING}(?:\s+{_DESCRIBING}){{0,5}}?"
 _DESCRIBED = re.compile(
-    rf"\s*(?:(?:{_SAYING['en']})\s+(?P<a>{_DESCRIPTION}){_NAME_ENDS['en']}"
+    rf"\s*(?:(?:{_SAYING['en']})\s+(?P<a>{_DESCRIPTION})(?=\s*[.,;]|$)"
     rf"|(?P<b>{_DESCRIPTION})\s+(?:{_SAYING['en']})\b)"
 )
 # A whole attribution after the closing mark, to the end of the sentence (the pivot
