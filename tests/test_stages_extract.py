@@ -266,3 +266,19 @@ def test_a_quote_line_with_a_known_speaker_is_labelled_once_and_published_in_cod
     background = FakeLLM(lambda request: point("background", "none", ""))
     quiet = extract_chunk(chunk_of(sentences, 10_000), src, background, PromptSet(), settings)
     assert all(f.evidence[0] != "K.S2" for f in quiet.found)
+
+
+def test_inside_a_quotation_means_no_attribution_in_the_sentence() -> None:
+    from briefing.ingest.segment import segment
+    from briefing.stages.select import inside_quotation
+
+    text = (
+        'Einar Solheim said: "The port stays open. We will hire forty drivers." '
+        '"Nothing is decided yet," he added. The talks end on Friday.'
+    )
+    src = Source(id="K", path="k", title="t", language="en", text=text,
+                 sentences=segment(text, "K", "en"))  # fmt: skip
+    inside = [s.text for s in src.sentences if inside_quotation(s, src)]
+    # the line the quotation closes in with nothing after it is inside; the opening
+    # sentence, the one with "he added" and the one outside are not
+    assert inside == ['We will hire forty drivers."']

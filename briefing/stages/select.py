@@ -120,13 +120,19 @@ def stands(sentence: Sentence, source: Source, reading: Reading | None) -> bool:
 
 def inside_quotation(sentence: Sentence, source: Source) -> bool:
     """All of the sentence is inside a quotation: it opens inside one (or with its opening
-    mark) and the quotation is still open where it ends, so no attribution is in it."""
+    mark), and nothing but punctuation follows where the quotation closes in it, if it
+    does: no attribution is in it."""
     text = source.text
     paragraph = text.rfind("\n\n", 0, sentence.start) + 1
     before = len(QUOTE_MARKS.findall(text[paragraph : sentence.start]))
-    inside = len(QUOTE_MARKS.findall(text[sentence.start : sentence.end]))
-    opens = before % 2 == 1 or (before % 2 == 0 and QUOTE_MARKS.match(text[sentence.start :]))
-    return bool(opens) and (before + inside) % 2 == 1
+    start = sentence.start
+    if before % 2 == 0:
+        lead = QUOTE_MARKS.match(text, start)
+        if lead is None:
+            return False
+        start = lead.end()
+    closing = QUOTE_MARKS.search(text, start, sentence.end)
+    return closing is None or not re.search(r"\w", text[closing.end() : sentence.end])
 
 
 def in_quotation(sentence: Sentence, source: Source) -> bool:
