@@ -153,3 +153,22 @@ def test_who_a_closing_attribution_describes(attribution: str, who: str | None) 
     found = quotes(reading, [])
     said_by = found["E.S1"].statement.split(" said: ")[0] if "E.S1" in found else None
     assert said_by == who
+
+
+@pytest.mark.parametrize(
+    ("opening", "who"),
+    [
+        ("Einar Solheim told reporters:", "Einar Solheim"),
+        ("Einar Solheim said Kari Berg had told him:", None),  # Berg's words
+        ("Solheim's spokesman said:", None),  # the spokesman's, not Solheim's
+    ],
+)
+def test_who_a_quotation_opening_names(opening: str, who: str | None) -> None:
+    text = (
+        f'Einar Solheim met Kari Berg on Monday. {opening} "The port will stay open. '
+        'We will hire forty new crane drivers by March."'
+    )
+    reading = read([article("E", "en", text)])
+    found = quotes(reading, [])
+    line = next(sid for sid, s in reading.sentences.items() if "crane" in s.text)
+    assert (found[line].speaker if line in found else None) == who

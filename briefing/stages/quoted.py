@@ -45,9 +45,13 @@ _AFTER = {
     )
     for lang, verbs in _SAYING.items()
 }
-# Before the opening mark: 'Trump said: “' / 'Trump did not say which: “' / 'Pútín sagði: „'.
+# Before the opening mark: 'Trump said: “' / 'Trump told reporters: “' / 'Pútín sagði: „';
+# no other name on the way ('Trump said Putin had told him: “' is Putin's), and not a
+# possessive ('Putin's spokesman said: “' is the spokesman's).
 _BEFORE = {
-    lang: re.compile(rf"\s*(?P<a>{NAME})\b(?:[^\"“”„«»]*:|\s+(?:{verbs}),?)\s*$")
+    lang: re.compile(
+        rf"\s*(?P<a>{NAME})(?![\w'’])(?:[^\"“”„«»A-ZÀ-Þ]*:|\s+(?:{verbs}),?)\s*$"
+    )
     for lang, verbs in _SAYING.items()
 }
 # A line that points outside itself ("Most of them", "It is") says nothing on its own.
