@@ -91,6 +91,15 @@ def as_json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
+def article(sid: str, language: str, text: str) -> Source:
+    """An article of running text, segmented as ingest does, with true offsets (which
+    the quotation rules read)."""
+    from briefing.ingest.segment import segment
+
+    return Source(id=sid, path=f"{sid}.txt", title="t", language=language, text=text,
+                  sentences=segment(text, sid, language))  # fmt: skip
+
+
 def source(sid: str, language: str, sentences: list[str]) -> Source:
     text = " ".join(sentences)
     return Source(

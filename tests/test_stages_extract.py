@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from helpers import point, source
+from helpers import article, point, source
 
 from briefing.core.models import Chunk, Sentence, Source
 from briefing.llm.base import Request, Response
@@ -218,15 +218,12 @@ def test_only_a_pivot_sentence_that_names_its_subject_outside_a_quote_stands() -
 
 def quotation(line: str) -> Source:
     """An English article of one quotation over three sentences, `line` in the middle."""
-    from briefing.ingest.segment import segment
-
     text = (
         '"The talks went on for many hours and ended late at night. '
         f"{line} "
         'The final decision is up to them," Einar Solheim said on Friday.'
     )
-    sentences = segment(text, "K", "en")
-    return Source(id="K", path="k", title="t", language="en", text=text, sentences=sentences)
+    return article("K", "en", text)
 
 
 def test_a_line_wholly_inside_a_quotation_is_not_asked() -> None:
@@ -269,15 +266,13 @@ def test_a_quote_line_with_a_known_speaker_is_labelled_once_and_published_in_cod
 
 
 def test_inside_a_quotation_means_no_attribution_in_the_sentence() -> None:
-    from briefing.ingest.segment import segment
     from briefing.stages.select import inside_quotation
 
     text = (
         'Einar Solheim said: "The port stays open. We will hire forty drivers." '
         '"Nothing is decided yet," he added. The talks end on Friday.'
     )
-    src = Source(id="K", path="k", title="t", language="en", text=text,
-                 sentences=segment(text, "K", "en"))  # fmt: skip
+    src = article("K", "en", text)
     inside = [s.text for s in src.sentences if inside_quotation(s, src)]
     # the line the quotation closes in with nothing after it is inside; the opening
     # sentence, the one with "he added" and the one outside are not

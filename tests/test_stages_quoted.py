@@ -4,9 +4,8 @@ code finds the speaker, in the line's own article or in a linked report of the s
 from __future__ import annotations
 
 import pytest
+from helpers import article
 
-from briefing.core.models import Source
-from briefing.ingest.segment import segment
 from briefing.stages.align import Link
 from briefing.stages.extract import Found
 from briefing.stages.merge import merge
@@ -29,11 +28,6 @@ ICELANDIC = (
     "„Ekkert hefur verið ákveðið um næturvaktirnar á gámahöfninni,“ sagði Kari Berg "
     "hafnarstjóri."
 )
-
-
-def article(sid: str, language: str, text: str) -> Source:
-    return Source(id=sid, path=f"{sid}.txt", title="t", language=language, text=text,
-                  sentences=segment(text, sid, language))  # fmt: skip
 
 
 @pytest.fixture(scope="module")

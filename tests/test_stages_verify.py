@@ -256,17 +256,15 @@ def test_a_statement_that_is_its_sentence_as_written_needs_no_checker(read_meeti
 
 
 def test_a_line_of_a_quotation_without_a_named_speaker_is_dropped() -> None:
-    from briefing.core.models import Source
-    from briefing.ingest.segment import segment
+    from helpers import article
+
     from briefing.stages.reading import read
 
     text = (
         '"The talks went well. There will be no deal until there is a deal," '
         "Trump said in Anchorage."
     )
-    src = Source(id="Q", path="q", title="t", language="en", text=text,
-                 sentences=segment(text, "Q", "en"))  # fmt: skip
-    reading = read([src])
+    reading = read([article("Q", "en", text)])
     line = "There will be no deal until there is a deal."
     kept, [dropped] = verify([position(line, "Q.S2", actor=None)], reading, [])
     assert kept == [] and "a line of a quotation" in dropped["reason"]
