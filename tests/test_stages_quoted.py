@@ -166,3 +166,26 @@ def test_who_a_quotation_opening_names(opening: str, who: str | None) -> None:
     found = quotes(reading, [])
     line = next(sid for sid, s in reading.sentences.items() if "crane" in s.text)
     assert (found[line].speaker if line in found else None) == who
+
+
+def test_only_the_quote_code_derived_skips_the_checker() -> None:
+    text = (
+        "Einar Solheim met Kari Berg on Monday. "
+        '"The port will stay open all winter. We will hire forty drivers by March," '
+        "Einar Solheim said."
+    )
+    reading = read([article("E", "en", text)])
+    asked: list[str] = []
+
+    def checker(statement: str, evidence: list[str]) -> Verdict:
+        asked.append(statement)
+        return Verdict(0.0, False, "no")
+
+    line = 'said: "The port will stay open all winter."'
+    right = Found("positions", f"Einar Solheim {line}", ["E.S2", "E.S3"], "E", "Einar Solheim")
+    [kept], _ = verify([right], reading, [], checker)
+    assert asked == []
+    # the same words given to someone else the cited sentences name: the checker decides
+    wrong = Found("positions", f"Kari Berg {line}", ["E.S2", "E.S1"], "E", "Kari Berg")
+    kept, [gone] = verify([wrong], reading, [], checker)
+    assert kept == [] and asked == [wrong.text] and "checker" in gone["reason"]

@@ -49,9 +49,7 @@ _AFTER = {
 # no other name on the way ('Trump said Putin had told him: “' is Putin's), and not a
 # possessive ('Putin's spokesman said: “' is the spokesman's).
 _BEFORE = {
-    lang: re.compile(
-        rf"\s*(?P<a>{NAME})(?![\w'’])(?:[^\"“”„«»A-ZÀ-Þ]*:|\s+(?:{verbs}),?)\s*$"
-    )
+    lang: re.compile(rf"\s*(?P<a>{NAME})(?![\w'’])(?:[^\"“”„«»A-ZÀ-Þ]*:|\s+(?:{verbs}),?)\s*$")
     for lang, verbs in _SAYING.items()
 }
 # A line that points outside itself ("Most of them", "It is") says nothing on its own.

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 
 from briefing.check.details import words
@@ -23,7 +23,7 @@ from briefing.lang.names import names_in
 from briefing.lang.values import values
 from briefing.stages.align import Link
 from briefing.stages.extract import Found
-from briefing.stages.quoted import SAID
+from briefing.stages.quoted import SAID, Quote, quotes
 from briefing.stages.reading import Reading
 from briefing.stages.select import FIRST_PERSON, ends_as_sentence, in_quotation
 
@@ -241,12 +241,13 @@ def verify(
     """The statements that pass, re-cited where that fixes them, and the dropped ones."""
     kept: list[Found] = []
     dropped: list[dict[str, str]] = []
+    said = quotes(reading, links)  # the quotations code attributes, to recognise them
     for item in found:
-        checked = _recite(item, reading, links)
+        checked = _recite(item, reading, links, said)
         if isinstance(checked, str):
             dropped.append(_dropped(item, checked))
             continue
-        if checker is not None and not _as_written(checked, reading):
+        if checker is not None and not _as_written(checked, reading, said):
             verdict = checker(checked.text, checked.evidence)
             if not verdict.supported:
                 reason = f"the checker scored it {verdict.score:.2f}: {verdict.reason}".rstrip(": ")
@@ -257,32 +258,30 @@ def verify(
     return kept, dropped
 
 
-def _as_written(item: Found, reading: Reading) -> bool:
-    """The statement is its one cited sentence word for word, or a line of a quotation
-    after its speaker's name that its other cited sentences give (`stages.quoted`): it
-    is its own evidence, so there is no support left to check."""
+def _as_written(item: Found, reading: Reading, said: Mapping[str, Quote]) -> bool:
+    """The statement is its one cited sentence word for word, or the line of a quotation
+    after who said it that code itself reads off the cited sentences (`stages.quoted`):
+    it is its own evidence, so there is no support left to check."""
     own = " ".join(reading.sentences[item.evidence[0]].text.split())
     if len(item.evidence) == 1 and item.text == own:
         return True
-    return _said_as_written(item, reading)
+    return _said_by_code(item, said)
 
 
-def _said_as_written(item: Found, reading: Reading) -> bool:
-    """`Who said: "line"` where the line is words of the first cited sentence as written
-    and the cited sentences give who: their name, or the words that describe them."""
-    form = SAID.match(item.text)
-    if form is None:
-        return False
-    line = f" {' '.join(words(form['line']))} "
-    if line not in f" {' '.join(words(reading.sentences[item.evidence[0]].text))} ":
-        return False
-    if item.actor:
-        return not missing_names([item.actor], item.evidence, reading)
-    cited = " ".join(reading.sentences[e].text for e in item.evidence)
-    return f" {' '.join(words(form['speaker']))} " in f" {' '.join(words(cited))} "
+def _said_by_code(item: Found, said: Mapping[str, Quote]) -> bool:
+    """`Who said: "line"` exactly as `stages.quoted` derives it from the cited sentences:
+    the same words, the same speaker, the same sentences naming them."""
+    quote = said.get(item.evidence[0])
+    return (
+        quote is not None
+        and (item.text, item.actor) == (quote.statement, quote.speaker)
+        and tuple(item.evidence[: len(quote.evidence)]) == quote.evidence
+    )
 
 
-def _recite(item: Found, reading: Reading, links: list[Link]) -> Found | str:
+def _recite(
+    item: Found, reading: Reading, links: list[Link], said: Mapping[str, Quote]
+) -> Found | str:
     """`item` if its citations support it, else re-cited to one sentence that does,
     else the reason it fails."""
     if item.section == "positions" and OPENS_WITH_PRONOUN.match(item.text.strip()):
@@ -292,15 +291,15 @@ def _recite(item: Found, reading: Reading, links: list[Link]) -> Found | str:
         item = named
     first = problems(item.text, item.evidence, reading)
     if not first:
-        return _unquoted_speaker(_own_actor(item, reading), reading)
+        return _unquoted_speaker(_own_actor(item, reading), reading, said)
     for option in _candidates(item, reading, links):
         if not problems(item.text, option, reading):
             moved = replace(item, evidence=option, source_id=reading.source_of(option[0]))
-            return _unquoted_speaker(_own_actor(moved, reading), reading)
+            return _unquoted_speaker(_own_actor(moved, reading), reading, said)
     return "; ".join(first)
 
 
-def _unquoted_speaker(item: Found, reading: Reading) -> Found | str:
+def _unquoted_speaker(item: Found, reading: Reading, said: Mapping[str, Quote]) -> Found | str:
     """`item`, unless it rests only on lines of a quotation and names no speaker (an
     actor, or who said it in code's `Who said: "..."`): out of the quote, someone's words
     would read as the outlet's."""
@@ -311,7 +310,7 @@ def _unquoted_speaker(item: Found, reading: Reading) -> Found | str:
     if (
         quoted
         and not (item.section == "positions" and item.actor)
-        and not _said_as_written(item, reading)
+        and not _said_by_code(item, said)
     ):
         return "a line of a quotation whose speaker its cited sentences do not name"
     return item
