@@ -14,15 +14,21 @@ articles know.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 
+from briefing.check.details import fold
 from briefing.core.languages import PIVOT
 from briefing.core.models import Sentence, Source
 from briefing.lang.names import names_in
 from briefing.stages.align import Link
 from briefing.stages.reading import Reading
-from briefing.stages.select import MIN_WORDS, QUOTE_MARKS, UNNAMED_SUBJECT, ends_as_sentence
+from briefing.stages.select import (
+    MIN_WORDS,
+    QUOTE_MARKS,
+    UNNAMED_SUBJECT,
+    ends_as_sentence,
+    quotation_start,
+)
 
 NAME = r"[A-ZÀ-Þ][^\W\d_]+(?:[ -][A-ZÀ-Þ][^\W\d_]+){0,2}"
 _SAYING = {
@@ -156,16 +162,14 @@ def _quotation(
     sentence does not open inside a quotation or with its opening mark (`anywhere`:
     where it holds no opening mark at all)."""
     text = source.text
-    paragraph = text.rfind("\n\n", 0, sentence.start) + 1
-    open_before = len(QUOTE_MARKS.findall(text[paragraph : sentence.start])) % 2 == 1
-    lead = re.match(r"\s*[\"“„«]", text[sentence.start : sentence.end])
-    if open_before:
-        start = sentence.start
-    elif lead:
-        start = sentence.start + lead.end()
-    elif anywhere and (mark := QUOTE_MARKS.search(text, sentence.start, sentence.end)):
+    start = quotation_start(sentence, source)
+    if (
+        start is None
+        and anywhere
+        and (mark := QUOTE_MARKS.search(text, sentence.start, sentence.end))
+    ):
         start = mark.end()
-    else:
+    if start is None:
         return None
     end = text.find("\n\n", start)
     closing = QUOTE_MARKS.search(text, start, end if end != -1 else len(text))
@@ -227,6 +231,4 @@ def _known_as(name: str, known: list[str], pivot_names: list[str]) -> str | None
 
 
 def _parts(name: str) -> set[str]:
-    decomposed = unicodedata.normalize("NFKD", name.lower())
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return {p for p in re.split(r"[\s-]+", plain) if p}
+    return {p for p in re.split(r"[\s-]+", fold(name)) if p}

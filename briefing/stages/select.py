@@ -118,19 +118,26 @@ def stands(sentence: Sentence, source: Source, reading: Reading | None) -> bool:
     return not in_quotation(sentence, source) and len(QUOTE_MARKS.findall(text)) % 2 == 0
 
 
+def quotation_start(sentence: Sentence, source: Source) -> int | None:
+    """Where the quotation holding the sentence's first words starts in it: its start,
+    where a quotation of its paragraph is open there, or just after its own opening mark;
+    None where it does not open inside a quotation."""
+    text = source.text
+    paragraph = text.rfind("\n\n", 0, sentence.start) + 1
+    if len(QUOTE_MARKS.findall(text[paragraph : sentence.start])) % 2 == 1:
+        return sentence.start
+    lead = re.match(r"\s*[\"“„«]", text[sentence.start : sentence.end])
+    return sentence.start + lead.end() if lead else None
+
+
 def inside_quotation(sentence: Sentence, source: Source) -> bool:
     """All of the sentence is inside a quotation: it opens inside one (or with its opening
     mark), and nothing but punctuation follows where the quotation closes in it, if it
     does: no attribution is in it."""
+    start = quotation_start(sentence, source)
+    if start is None:
+        return False
     text = source.text
-    paragraph = text.rfind("\n\n", 0, sentence.start) + 1
-    before = len(QUOTE_MARKS.findall(text[paragraph : sentence.start]))
-    start = sentence.start
-    if before % 2 == 0:
-        lead = QUOTE_MARKS.match(text, start)
-        if lead is None:
-            return False
-        start = lead.end()
     closing = QUOTE_MARKS.search(text, start, sentence.end)
     return closing is None or not re.search(r"\w", text[closing.end() : sentence.end])
 
