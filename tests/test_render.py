@@ -71,3 +71,25 @@ def test_footer_names_backend_model_and_prompts(briefing: Briefing) -> None:
 
 def test_json_round_trips(briefing: Briefing) -> None:
     assert Briefing.model_validate_json(render_json(briefing)) == briefing
+
+
+@pytest.mark.parametrize("layout", ["stacked", "paired"])
+def test_a_quoted_sentence_that_opens_with_its_own_mark_is_not_wrapped_again(
+    harbour: list[Source], layout: str
+) -> None:
+    said = "„Við höldum áfram,“ sagði Anna Jónsdóttir."
+    item = Item(
+        text={"en": 'Anna Jónsdóttir said: "We go on."', "is": said},
+        origin={"en": "statement", "is": "quote:A2.S2"},
+        evidence=["A1.S2", "A2.S2"],
+        actor="Anna Jónsdóttir",
+    )
+    plain = Item(
+        text={"en": "The fee was not settled.", "is": "Ekki náðist samkomulag."},
+        origin={"en": "statement", "is": "quote:A2.S3"},
+        evidence=["A1.S3", "A2.S3"],
+    )
+    b = Briefing(languages=["en", "is"], sources=harbour, positions=[item], open_issues=[plain])
+    text = render_markdown(b, layout=layout)
+    assert f"**Anna Jónsdóttir**: {said}[^A1.S2]" in text and "„„" not in text
+    assert "„Ekki náðist samkomulag.“" in text  # a plain sentence is still quoted
