@@ -93,3 +93,25 @@ def test_a_quoted_sentence_that_opens_with_its_own_mark_is_not_wrapped_again(
     text = render_markdown(b, layout=layout)
     assert f"**Anna Jónsdóttir**: {said}[^A1.S2]" in text and "„„" not in text
     assert "„Ekki náðist samkomulag.“" in text  # a plain sentence is still quoted
+
+
+@pytest.mark.parametrize("layout", ["stacked", "paired"])
+@pytest.mark.parametrize(
+    ("sentence", "shown"),
+    [
+        ("„Við höldum áfram.", "„Við höldum áfram.“"),  # the quotation runs on past it
+        ("Við höldum áfram,“ sagði Anna.", "„Við höldum áfram,“ sagði Anna."),  # opened before
+        ("„Já,“ sagði Anna. „Nei.“", "„Já,“ sagði Anna. „Nei.“"),
+    ],
+)
+def test_a_quoted_sentence_shows_whole_quotation_marks(
+    harbour: list[Source], layout: str, sentence: str, shown: str
+) -> None:
+    item = Item(
+        text={"en": 'Anna said: "We go on."', "is": sentence},
+        origin={"en": "statement", "is": "quote:A2.S2"},
+        evidence=["A1.S2", "A2.S2"],
+        actor="Anna",
+    )
+    b = Briefing(languages=["en", "is"], sources=harbour, positions=[item])
+    assert f"**Anna**: {shown}[^A1.S2]" in render_markdown(b, layout=layout)

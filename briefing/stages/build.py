@@ -1,5 +1,5 @@
-"""read → link → chunk → extract → verify → cross-cite → merge → localize → Briefing: the
-work itself.
+"""read → link → chunk → extract → verify → cross-cite → one label per actor → merge →
+localize → Briefing: the work itself.
 
 `briefing.stages.pipeline.generate` is the entry point every caller uses; it imports this
 module only when a run has to be built (the run memo may already hold the briefing), since
@@ -18,6 +18,7 @@ from briefing.core.languages import PIVOT
 from briefing.core.meter import Meter
 from briefing.core.models import Briefing, Item, RunInfo, Side, Source
 from briefing.llm.base import LLM, llm_info, sampling
+from briefing.stages.actors import one_label
 from briefing.stages.align import NEAR, SAME, Link, differing, links
 from briefing.stages.chunk import chunk_sources
 from briefing.stages.crosscite import cross_cite
@@ -57,7 +58,7 @@ def build(
         kept, rejected = verify(found, reading, same, checking)
         kept = cross_cite(kept, reading, checking)
         progress.advance("check")
-    merged, conflicts = merge(kept, reading, same, near)
+    merged, conflicts = merge(one_label(kept, reading), reading, same, near)
     briefing = assemble(reading, merged, conflicts, options.languages, dropped + rejected)
     briefing.run = RunInfo(
         **llm_info(llm),

@@ -1,0 +1,48 @@
+"""One label per actor: "Trump" and "Donald Trump" in one briefing are one person.
+
+The model and the quotation reader name an actor as the sentence at hand does, so one
+briefing can list the same person's positions under two labels, and merging (which
+folds only statements of the same actor) keeps them apart. A one-word label that is
+part of a fuller label or of a name the pivot-language articles give becomes the shortest
+such name, where every fuller name is that person's ("Donald Trump", "President Donald
+Trump"); beside "Donald Trump" and "Melania Trump", "Trump" stays as it is. Names are
+compared accents aside.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from briefing.check.details import fold
+from briefing.core.languages import PIVOT
+from briefing.lang.names import names_in
+from briefing.stages.extract import Found
+from briefing.stages.reading import Reading
+
+
+def one_label(found: list[Found], reading: Reading) -> list[Found]:
+    """`found` with each actor under the shortest fuller name the briefing or the
+    pivot-language articles give that actor, where all fuller names are one person's."""
+    labels = sorted({f.actor for f in found if f.actor})
+    pivot = names_in(
+        [s.text for src in reading.sources if src.language == PIVOT for s in src.sentences]
+    )
+    fuller = {label: _fuller(label, labels, pivot) for label in labels}
+    return [replace(f, actor=fuller.get(f.actor, f.actor)) if f.actor else f for f in found]
+
+
+def _fuller(label: str, labels: list[str], names: list[str]) -> str:
+    parts = _parts(label)
+    if len(parts) != 1:
+        return label  # a name already: "United States Donald Trump" adds only noise
+    wider = sorted((o for o in labels + names if parts < _parts(o)), key=lambda o: len(_parts(o)))
+    if not wider:
+        return label
+    chosen = _parts(wider[0])
+    # Another person where a fuller form neither holds nor is held by the chosen one.
+    return wider[0] if all(chosen <= _parts(o) or _parts(o) <= chosen for o in wider) else label
+
+
+def _parts(name: str) -> set[str]:
+    """Accent-folded words of a name; "Trump-Putin" is one word, not Trump."""
+    return set(fold(name).split())

@@ -1,0 +1,61 @@
+"""`stages.actors`: one person, one label, and never two people under one."""
+
+from __future__ import annotations
+
+from helpers import source
+
+from briefing.stages.actors import one_label
+from briefing.stages.extract import Found
+from briefing.stages.reading import Reading
+
+
+def _reading(*sentences: str) -> Reading:
+    return Reading(sources=[source("A1", "en", list(sentences))])
+
+
+def _found(*actors: str | None) -> list[Found]:
+    return [
+        Found("positions", f"Statement {n}.", [f"A1.S{n}"], "A1", a)
+        for n, a in enumerate(actors, 1)
+    ]
+
+
+def test_a_surname_takes_the_full_name_of_a_statement_or_an_article() -> None:
+    reading = _reading("Donald Trump met Vladimir Putin.", "Trump-Putin talks ended.")
+    labels = [f.actor for f in one_label(_found("Trump", "Donald Trump", "Pútín", None), reading)]
+
+    assert labels == ["Donald Trump", "Donald Trump", "Vladimir Putin", None]
+
+
+def test_accents_aside_the_names_are_the_same_person() -> None:
+    labels = [f.actor for f in one_label(_found("Putin", "Vladimir Pútín"), _reading("Hi."))]
+
+    assert labels == ["Vladimir Pútín", "Vladimir Pútín"]
+
+
+def test_a_surname_two_people_share_keeps_its_label() -> None:
+    reading = _reading("Donald Trump spoke.", "Melania Trump spoke too.")
+    labels = [f.actor for f in one_label(_found("Trump", "Donald Trump"), reading)]
+
+    assert labels == ["Trump", "Donald Trump"]
+
+
+def test_two_fuller_labels_that_differ_leave_the_surname_alone() -> None:
+    labels = [
+        f.actor for f in one_label(_found("Olsen", "Kari Olsen", "Per Olsen"), _reading("Hi."))
+    ]
+
+    assert labels == ["Olsen", "Kari Olsen", "Per Olsen"]
+
+
+def test_a_title_before_a_name_is_the_same_person() -> None:
+    reading = _reading("President Donald Trump spoke.")
+    labels = [f.actor for f in one_label(_found("Trump", "Donald Trump"), reading)]
+
+    assert labels == ["Donald Trump", "Donald Trump"]  # the shortest, not the title too
+
+
+def test_a_name_no_article_and_no_statement_gives_more_fully_stays() -> None:
+    labels = [f.actor for f in one_label(_found("Norway", "Helgadóttir"), _reading("Hi."))]
+
+    assert labels == ["Norway", "Helgadóttir"]
