@@ -35,3 +35,26 @@ def meeting() -> tuple[Reading, list, list]:
     """The reading of both reports and its SAME and NEAR links."""
     reading = read([ENGLISH, ICELANDIC])
     return reading, links(reading, SAME), links(reading, NEAR)
+
+
+def pass_reports() -> Reading:
+    """An English line of a quotation over several sentences whose speaker is only
+    described, and the Icelandic report of that line inside a long attribution that
+    names her: as wholes, the two sentences are not each other's best match."""
+    from helpers import article
+
+    english = article("E", "en", (
+        "The pass over the mountain will reopen this year.\n\n"
+        '"The road has been closed for far too long. We will open the pass again before the '
+        'first snow falls. I have told the contractors that every week counts," said the '
+        "transport minister.\n\n"
+        "The pass was closed after a landslide in March."
+    ))  # fmt: skip
+    icelandic = article("I", "is", (
+        "Skarðið verður opnað aftur á þessu ári.\n\n"
+        "„Við munum opna skarðið aftur áður en fyrsti snjórinn fellur,“ sagði Svandís "
+        "Þórsdóttir samgönguráðherra á fjölmennum fundi með sveitarstjórnarmönnum á Akureyri "
+        "í gærkvöldi eftir langar umræður um samgöngumál á Norðurlandi.\n\n"
+        "Skarðinu var lokað eftir skriðu í mars."
+    ))  # fmt: skip
+    return read([english, icelandic])

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from stage_sources import meeting
+from stage_sources import meeting, pass_reports
 
 from briefing.lang.values import Value
-from briefing.stages.align import Link, differing
+from briefing.stages.align import SAME, Link, differing, links
 from briefing.stages.reading import Reading
 
 
@@ -52,3 +52,13 @@ def test_values_of_different_kinds_or_units_do_not_differ() -> None:
 def test_link_other_gives_the_other_end() -> None:
     link = Link("E.S1", "I.S1", 0.9)
     assert link.other("E.S1") == "I.S1" and link.other("I.S1") == "E.S1"
+
+
+def test_a_quoted_line_links_to_the_report_of_it_inside_an_attribution() -> None:
+    reading = pass_reports()
+    found = pairs(links(reading, SAME))
+
+    assert ("E.S3", "I.S2") in found  # the line and the Icelandic sentence quoting it
+    assert {("E.S1", "I.S1"), ("E.S5", "I.S3")} <= found
+    # as wholes they are not: what the Icelandic sentence quotes is what links them
+    assert reading.match("E.S3", "I.S2") > reading.similarity("E.S3", "I.S2")

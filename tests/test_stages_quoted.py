@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import pytest
 from helpers import article
+from stage_sources import pass_reports
 
-from briefing.stages.align import Link
+from briefing.stages.align import SAME, Link, links
 from briefing.stages.extract import Found
 from briefing.stages.merge import merge
 from briefing.stages.quoted import Quote, quotes, said
@@ -189,3 +190,14 @@ def test_only_the_quote_code_derived_skips_the_checker() -> None:
     wrong = Found("positions", f"Kari Berg {line}", ["E.S2", "E.S1"], "E", "Kari Berg")
     kept, [gone] = verify([wrong], reading, [], checker)
     assert kept == [] and asked == [wrong.text] and "checker" in gone["reason"]
+
+
+def test_a_line_reported_inside_another_outlets_attribution_is_the_speakers() -> None:
+    reading = pass_reports()
+    found = quotes(reading, links(reading, SAME))
+
+    line = found["E.S3"]
+    assert line.speaker == "Svandís Þórsdóttir" and line.evidence == ("E.S3", "I.S2")
+    assert line.statement == (
+        'Svandís Þórsdóttir said: "We will open the pass again before the first snow falls."'
+    )

@@ -26,11 +26,12 @@ _SEPARATOR = "\n\n"
 # Apertium marks: *unknown word, #unfinished generation, @untranslated lemma.
 _UNKNOWN = re.compile(r"\*([^\W\d_][\w-]*)")
 _MARKS = re.compile(r"(?<!\w)[*#@](?=\w)")
+_INITIAL_UNKNOWN = re.compile(r"^(\W*)\*([^\W\d_][\w-]*)")
 # Apertium adds an article to a lone noun ("stofninn" -> "The stem"); inside a phrase it
 # would be noise.
 _ARTICLE = re.compile(r"(?i)\b(?:the|a|an) ")
 _INSTALL_HINT = "apt-get install -y apertium-isl-eng (or: make install)"
-VERSION = 2  # of what a gloss says: remembered glosses of another version are not reused
+VERSION = 4  # of what a gloss says: remembered glosses of another version are not reused
 # Apertium copies numbers as written: Icelandic "1.200" (1,200) and "16,5" (16.5) would
 # read as 1.2 and as two numbers to an English reader and to `lang.values`.
 _ICELANDIC_NUMBER = re.compile(
@@ -74,11 +75,12 @@ class ApertiumGlosser:
         fresh = (s for s, k in zip(sentences, keys, strict=True) if k not in self._cache)
         todo = [s for s in dict.fromkeys(fresh) if s.strip()]
         if todo:
-            raw = self._translate(todo)
+            raw = [_unstarted(t, g) for t, g in zip(todo, self._translate(todo), strict=True)]
             if self.improve_unknown:
                 raw = self._improve(raw)
             for sentence, text in zip(todo, raw, strict=True):
-                self._cache[self._key(sentence)] = english_numbers(_MARKS.sub("", text))
+                text = _that(sentence, english_numbers(_MARKS.sub("", text)))
+                self._cache[self._key(sentence)] = text
         return [self._cache.get(k, "") for k in keys]
 
     def _key(self, sentence: str) -> str:
@@ -105,9 +107,14 @@ class ApertiumGlosser:
         return done.stdout
 
     def _improve(self, glosses: list[str]) -> list[str]:
-        """Replace *unknown words by the gloss of a BÍN lemma or of compound parts."""
-        unknown = sorted({m.group(1) for g in glosses for m in _UNKNOWN.finditer(g)})
-        options = {word: _alternatives(word) for word in unknown}
+        """Replace *unknown words by the gloss of a BÍN lemma or of compound parts; a
+        capitalised first word that BÍN knows only as a common word ("Samningaviðræður")
+        is glossed as that word, not kept as a name."""
+        unknown = {m.group(1) for g in glosses for m in _UNKNOWN.finditer(g)}
+        initial = [_INITIAL_UNKNOWN.match(g) for g in glosses]
+        common = {m.group(2) for m in initial if m and _common(m.group(2))}
+        options = {word: _alternatives(word) for word in unknown - common}
+        options |= {word: _alternatives(word.lower()) for word in common}
         tries = sorted({alt for alts in options.values() for alt in alts})
         if not tries:
             return glosses
@@ -124,7 +131,45 @@ class ApertiumGlosser:
         def replace(match: re.Match[str]) -> str:
             return better.get(match.group(1), match.group(0))
 
-        return [_UNKNOWN.sub(replace, g) for g in glosses]
+        out = []
+        for gloss_text, start in zip(glosses, initial, strict=True):
+            if start and start.group(2) in common and start.group(2) in better:
+                rest = _UNKNOWN.sub(replace, gloss_text[start.end() :])
+                gloss_text = start.group(1) + better[start.group(2)] + rest
+            out.append(_UNKNOWN.sub(replace, gloss_text))
+        return out
+
+
+# Words Apertium did not know at the start of a sentence, then the first word it did.
+_LEADING_UNKNOWN = re.compile(r"^(\W*(?:\*[^\W\d_][\w-]*\s+)+)([A-Z][a-z]+)\b")
+
+
+def _unstarted(sentence: str, raw: str) -> str:
+    """Apertium capitalises the first word it knows as if it began the sentence, after
+    unknown words ("*Pútín Said to Ukraine"): a name to every name finder ("Pútín Said").
+    Lower-cased where the word it glosses, the one after as many source words, is."""
+    match = _LEADING_UNKNOWN.match(raw)
+    if match is None:
+        return raw
+    unknown = len(match.group(1).split())
+    source = sentence.split()
+    if len(source) <= unknown or not source[unknown][:1].islower():
+        return raw
+    return match.group(1) + match.group(2).lower() + raw[match.end() :]
+
+
+# "sagði að Úkraína..." is "said that Ukraine...": Apertium takes "að" for "to".
+_SAID_TO = re.compile(
+    r"\b([Ss]aid|says|say|[Cc]laimed|claims|stated|states|reckons|reckoned|thinks|thought|"
+    r"believes|believed|added|insisted|stressed|warned|announced|argued|told) to\b"
+)
+
+
+def _that(sentence: str, gloss_text: str) -> str:
+    """ "said to" where the sentence says "sagði að" (said that), not "sagði við" (to)."""
+    if not re.search(r"\bað\b", sentence):
+        return gloss_text
+    return _SAID_TO.sub(r"\1 that", gloss_text)
 
 
 def english_numbers(text: str) -> str:
@@ -135,6 +180,10 @@ def english_numbers(text: str) -> str:
         return match.group().translate(str.maketrans({".": ",", ",": "."}))
 
     return _ICELANDIC_NUMBER.sub(swap, text)
+
+
+def _common(word: str) -> bool:
+    return word[:1].isupper() and icelandic.listed_common_word(word)
 
 
 def _alternatives(word: str) -> list[str]:

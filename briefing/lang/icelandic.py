@@ -42,6 +42,13 @@ def lemmas(word: str) -> frozenset[str]:
     return frozenset(m.ord.replace("-", "") if m.bin_id == 0 else m.ord for m in meanings)
 
 
+def listed_common_word(word: str) -> bool:
+    """BÍN lists `word` itself, as a form of common words only: not a name, and not a
+    compound its algorithm guessed ("Hrafnaskarð" may be a place, "Leiðtogafundi" is not)."""
+    _, meanings = _bin().lookup(word, at_sentence_start=word[:1].isupper())
+    return bool(meanings) and all(m.bin_id != 0 and m.ord[:1].islower() for m in meanings)
+
+
 def is_known_word(word: str) -> bool:
     """Whether `word` is a real Icelandic word form (in BÍN or a regular compound of it)."""
     return bool(word) and bool(lemmas(word))

@@ -1,9 +1,10 @@
 """Which sentences of two different sources report the same thing, by code.
 
 Two sentences are linked when each is the other's most similar sentence in the other
-source (embeddings of their English glosses) and the similarity clears a threshold
-measured on the eval cases (`benchmarks/bench_align.py`). A link whose two sentences
-carry numbers or dates of the same kind that differ is where the sources disagree.
+source (embeddings of their English glosses, or of what they quote: `Reading.match`) and
+the similarity clears a threshold measured on the eval cases (`benchmarks/bench_align.py`).
+A link whose two sentences carry numbers or dates of the same kind that differ is where
+the sources disagree.
 """
 
 from __future__ import annotations
@@ -36,7 +37,7 @@ def links(reading: Reading, threshold: float = SAME) -> list[Link]:
         left, right = by_source[first], by_source[second]
         if not left or not right:
             continue
-        scores = {(a, b): reading.similarity(a, b) for a in left for b in right}
+        scores = {(a, b): reading.match(a, b) for a in left for b in right}
         best_right = {a: max(right, key=lambda b, a=a: scores[a, b]) for a in left}
         best_left = {b: max(left, key=lambda a, b=b: scores[a, b]) for b in right}
         for a, b in best_right.items():

@@ -2,7 +2,10 @@
 
 Each sentence gets its English gloss (Apertium for Icelandic; the text itself for
 English; none where no translator exists), a multilingual embedding of that gloss (or
-of the text), and its numbers and dates as typed values. Later stages read sentences
+of the text), the embeddings of what it quotes (a line of a quotation is often
+reported inside another outlet's sentence that also names its speaker, and the whole
+sentence's embedding hides the match), and its numbers and dates as typed values.
+Later stages read sentences
 through this, so the small model never has to read Icelandic and code can compare
 facts across languages. Glosses and embeddings are remembered per article, so a re-run
 served by the answer cache does not recompute them.
@@ -17,9 +20,11 @@ from briefing.core.models import Sentence, Source
 from briefing.lang.embed import Embedder, cosine, default_embedder
 from briefing.lang.gloss import VERSION as GLOSS_VERSION
 from briefing.lang.gloss import gloss
+from briefing.lang.quotation import quoted_spans
 from briefing.lang.values import Value, values
 
 SEPARATOR = "\x1e"
+QUOTE_WORDS = 4  # shorter quoted words ("hoax", "very soon") match too much to link by
 
 
 @dataclass
@@ -32,6 +37,7 @@ class Reading:
     gloss: dict[str, str] = field(default_factory=dict)
     vector: dict[str, list[float]] = field(default_factory=dict)
     values: dict[str, frozenset[Value]] = field(default_factory=dict)
+    quoted: dict[str, list[list[float]]] = field(default_factory=dict)  # part of it, quoted
 
     def english(self, sentence_id: str) -> str:
         """The sentence in English: itself, or its gloss, or (no translator) itself."""
@@ -39,6 +45,13 @@ class Reading:
 
     def similarity(self, a: str, b: str) -> float:
         return cosine(self.vector[a], self.vector[b])
+
+    def match(self, a: str, b: str) -> float:
+        """How well two sentences report the same words: as wholes, or what one quotes
+        against the other or what it quotes."""
+        sides_a = [self.vector[a], *self.quoted.get(a, [])]
+        sides_b = [self.vector[b], *self.quoted.get(b, [])]
+        return max(cosine(x, y) for x in sides_a for y in sides_b)
 
     def source_of(self, sentence_id: str) -> str:
         return self.sentences[sentence_id].source_id
@@ -61,7 +74,32 @@ def read(sources: list[Source], embedder: Embedder | None = None) -> Reading:
                 reading.gloss[sentence.id] = glossed
             reading.vector[sentence.id] = vector
             reading.values[sentence.id] = frozenset(values(text, source.language))
+        reading.quoted.update(_quoted(source, embedder))
     return reading
+
+
+def _quoted(source: Source, embedder: Embedder) -> dict[str, list[list[float]]]:
+    """Embeddings of the quoted parts of each sentence that quotes more than its own
+    whole: the parts glossed into English first, like the sentences."""
+    parts: list[tuple[str, str]] = []
+    for sentence in source.sentences:
+        whole = " ".join(sentence.text.split()).strip(_MARKS_AND_STOPS)
+        for a, b in quoted_spans(source.text, sentence.start, sentence.end):
+            part = " ".join(source.text[a:b].split()).strip(_MARKS_AND_STOPS)
+            if len(part.split()) >= QUOTE_WORDS and part != whole:
+                parts.append((sentence.id, part))
+    if not parts:
+        return {}
+    texts = [p for _, p in parts]
+    glosses = _glosses(texts, source.language)
+    vectors = _vectors([g or t for g, t in zip(glosses, texts, strict=True)], embedder)
+    found: dict[str, list[list[float]]] = {}
+    for (sid, _), vector in zip(parts, vectors, strict=True):
+        found.setdefault(sid, []).append(vector)
+    return found
+
+
+_MARKS_AND_STOPS = ' "“”„«»,.;:!?'
 
 
 def _glosses(texts: list[str], language: str) -> list[str | None]:

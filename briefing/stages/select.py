@@ -18,6 +18,7 @@ import re
 from briefing.core.languages import PIVOT
 from briefing.core.models import Chunk, Sentence, Source
 from briefing.lang.names import names_in
+from briefing.lang.quotation import MARKS as QUOTE_MARKS
 from briefing.stages.reading import Reading
 
 SHARE = 0.8  # of the informative sentences, the best get a statement
@@ -97,7 +98,6 @@ def select(
 
 # A subject the reader cannot place out of the article: a pronoun or a demonstrative.
 UNNAMED_SUBJECT = re.compile(r"(He|She|They|It|His|Her|Their|This|These|Those)\b")
-QUOTE_MARKS = re.compile(r"[\"“”„«»]")
 
 
 def stands(sentence: Sentence, source: Source, reading: Reading | None) -> bool:

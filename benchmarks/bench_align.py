@@ -1,0 +1,53 @@
+"""Measure cross-source sentence links on the eval cases: how many, how many right.
+
+A link is judged where both its sentences are cited by the case's expected points: right
+when one point cites both (a report and its translation), wrong when they belong to
+different points; links between sentences no point cites are counted, not judged. Run
+with `--whole` to link by whole-sentence embeddings only, without what sentences quote,
+for comparison. Run: .venv/bin/python benchmarks/bench_align.py [--whole] [CASES_DIR]
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from briefing.eval.cases import find_cases
+from briefing.stages.align import SAME, links
+from briefing.stages.reading import Reading, read
+
+CASES = Path(__file__).resolve().parent.parent / "evals" / "cases"
+
+
+def main() -> None:
+    args = sys.argv[1:]
+    if "--whole" in args:
+        args.remove("--whole")
+        Reading.match = Reading.similarity  # type: ignore[method-assign]
+    totals = [0, 0, 0]
+    for case in find_cases(Path(args[0]) if args else CASES):
+        reading = read(case.sources())
+        points = [set(p.evidence) for p in case.expected]
+        found = links(reading, SAME)
+        right = wrong = 0
+        for link in found:
+            holding = [p for p in points if link.a in p or link.b in p]
+            if not any(link.a in p for p in holding) or not any(link.b in p for p in holding):
+                continue  # a sentence no point cites: unjudged
+            if any({link.a, link.b} <= p for p in points):
+                right += 1
+            else:
+                wrong += 1
+                print(f"  wrong: {link.a} {link.b} {link.score}", file=sys.stderr)
+        print(f"{case.name:24} links {len(found):3}  right {right:3}  wrong {wrong:3}")
+        totals = [totals[0] + len(found), totals[1] + right, totals[2] + wrong]
+    links_n, right, wrong = totals
+    judged = right + wrong
+    precision = right / judged if judged else float("nan")
+    print(
+        f"{'all':24} links {links_n:3}  right {right:3}  wrong {wrong:3}  precision {precision:.2f}"
+    )
+
+
+if __name__ == "__main__":
+    main()
