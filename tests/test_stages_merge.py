@@ -1,12 +1,14 @@
-"""`stages.merge`, in code: duplicates fold, linked sentences corroborate, and linked
-sentences that give different numbers are a disagreement."""
+"""`stages.merge` and `stages.disagree`, in code: duplicates fold, linked sentences
+corroborate, and linked sentences that give different numbers are a disagreement."""
 
 from __future__ import annotations
 
 import pytest
 from stage_sources import meeting
 
+from briefing.lang.values import Value
 from briefing.stages.align import Link
+from briefing.stages.disagree import disagreements, value_side
 from briefing.stages.extract import Found
 from briefing.stages.merge import merge
 from briefing.stages.reading import Reading
@@ -22,24 +24,25 @@ SHARE = "They agreed to share research data on the mackerel stock."
 
 def test_a_linked_icelandic_sentence_corroborates_the_statement(read_meeting) -> None:
     reading, same, near = read_meeting
-    [item], conflicts = merge([Found("agreements", SHARE, ["E.S2"], "E")], reading, same, near)
+    merged = merge([Found("agreements", SHARE, ["E.S2"], "E")], reading, same)
 
-    assert item.evidence == ["E.S2", "I.S2"] and conflicts == []
+    assert [item.evidence for item in merged] == [["E.S2", "I.S2"]]
+    assert disagreements(merged, reading, near) == []
 
 
 def test_only_the_sentence_a_statement_states_brings_its_links(read_meeting) -> None:
-    reading, same, near = read_meeting
+    reading, same, _ = read_meeting
     # E.S3 comes second, as a sentence naming a speaker would: its link is not evidence
     found = Found("positions", "Norway wants a larger share of the catch.", ["E.S3", "E.S2"], "E")
-    [item], _ = merge([found], reading, same, near)
+    [item] = merge([found], reading, same)
 
     assert "I.S2" not in item.evidence
 
 
 def test_a_linked_sentence_with_a_different_number_does_not_corroborate(read_meeting) -> None:
-    reading, same, near = read_meeting
+    reading, same, _ = read_meeting
     six = Found("agreements", "The ministers met for six hours in Bergen.", ["E.S1"], "E")
-    [item], _ = merge([six], reading, same, near)
+    [item] = merge([six], reading, same)
 
     assert item.evidence == ["E.S1"]
 
@@ -52,24 +55,23 @@ def test_duplicates_fold_into_one_item_with_all_their_evidence(read_meeting) -> 
         Found("positions", "Norway wants a larger share of the catch.", ["E.S3"], "E", "Norway"),
         Found("positions", "Norway wants a larger share of the catch.", ["E.S3"], "E", "Norway"),
     ]
-    merged, conflicts = merge(found, reading, same, near)
+    merged = merge(found, reading, same)
 
     # English statements come first; the Icelandic one folds into the English one
     assert [(m.text, m.evidence) for m in merged] == [
         (SHARE, ["E.S2", "I.S2"]),
         ("Norway wants a larger share of the catch.", ["E.S3"]),
     ]
-    assert conflicts == []
+    assert disagreements(merged, reading, near) == []
 
 
 def test_different_sections_or_actors_do_not_fold(read_meeting) -> None:
-    reading, same, near = read_meeting
+    reading, same, _ = read_meeting
     found = [
         Found("positions", "Norway wants a larger share of the catch.", ["E.S3"], "E", "Norway"),
         Found("open_issues", "Norway wants a larger share of the catch.", ["E.S3"], "E"),
     ]
-    merged, _ = merge(found, reading, same, near)
-    assert len(merged) == 2
+    assert len(merge(found, reading, same)) == 2
 
 
 def test_a_disagreement_between_the_outlets_is_found(read_meeting) -> None:
@@ -78,13 +80,44 @@ def test_a_disagreement_between_the_outlets_is_found(read_meeting) -> None:
         Found("agreements", "The ministers met for five hours in Bergen.", ["I.S1"], "I"),
         Found("agreements", "The ministers met for six hours in Bergen.", ["E.S1"], "E"),
     ]
-    merged, [conflict] = merge(found, reading, same, near)
+    merged = merge(found, reading, same)
+    [conflict] = disagreements(merged, reading, near)
 
     assert [m.evidence for m in merged] == [["E.S1"], ["I.S1"]]  # same words, other numbers
-    assert (merged[conflict.first].source_id, merged[conflict.second].source_id) == ("E", "I")
+    assert (conflict.first, conflict.second) == (merged[0], merged[1])
 
 
-def test_no_disagreement_without_a_statement_from_each_side(read_meeting) -> None:
+def test_a_side_without_a_statement_is_its_value_as_the_other_side_words_it(
+    read_meeting,
+) -> None:
     reading, same, near = read_meeting
-    found = [Found("agreements", "The ministers met for six hours in Bergen.", ["E.S1"], "E")]
-    assert merge(found, reading, same, near)[1] == []
+    six = Found("agreements", "The ministers met for six hours in Bergen.", ["E.S1"], "E")
+    [conflict] = disagreements(merge([six], reading, same), reading, near)
+
+    # I.S1 gives 5 where E.S1 gives 6, and its gloss says "hours"
+    assert conflict.first == six
+    assert (conflict.second.text, conflict.second.evidence) == ("five hours", ["I.S1"])
+
+
+@pytest.mark.parametrize(
+    ("statement", "side"),
+    [
+        ("The ministers met for 6 hours in Bergen.", "5 hours"),
+        ("The ministers met for six hours in Bergen.", "five hours"),
+        ("Six ministers met for six hours in Bergen.", None),  # which six?
+        ("The ministers met for six days in Bergen.", None),  # no "days" in I.S1's gloss
+        ("The ministers met for 6 hours and 6 minutes.", None),
+    ],
+)
+def test_a_value_side_is_worded_only_where_code_checks_every_word(
+    read_meeting, statement: str, side: str | None
+) -> None:
+    reading, _, _ = read_meeting
+    six, five = Value("number", 6.0), Value("number", 5.0)
+    assert value_side(statement, six, five, "I.S1", reading) == side
+
+
+def test_no_disagreement_without_a_statement_on_either_side(read_meeting) -> None:
+    reading, same, near = read_meeting
+    found = [Found("agreements", SHARE, ["E.S2"], "E")]
+    assert disagreements(merge(found, reading, same), reading, near) == []

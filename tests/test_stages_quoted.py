@@ -129,7 +129,7 @@ def test_two_lines_sharing_only_their_speakers_sentence_stay_two(harbour) -> Non
               [sid, "E.S4"], "E", "Einar Solheim")
         for sid in ("E.S2", "E.S3")
     )  # fmt: skip
-    merged, _ = merge([port, crane], harbour, [], [])
+    merged = merge([port, crane], harbour, [])
     assert [m.evidence for m in merged] == [["E.S2", "E.S4"], ["E.S3", "E.S4"]]
 
 

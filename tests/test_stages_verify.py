@@ -230,6 +230,23 @@ def test_a_speakers_pronoun_is_the_actor_named_in_the_sentence_before() -> None:
     assert verify([said], reading, [])[0] == []
 
 
+@pytest.mark.parametrize("actor", [None, "Norway"])
+def test_a_speakers_pronoun_is_whom_the_quotation_before_is_attributed_to(
+    actor: str | None,
+) -> None:
+    from helpers import article
+
+    from briefing.stages.reading import read
+
+    text = '"We will not sign this year," said Kari Olsen. She said the talks would go on.'
+    reading = read([article("T", "en", text)])
+    said = position("She said the talks would go on.", "T.S2", actor=actor)
+    [kept], _ = verify([said], reading, [])
+    # the attribution names her: code's reading, not the model's pick, and cited for it
+    assert kept.text == "Kari Olsen said the talks would go on."
+    assert (kept.actor, kept.evidence) == ("Kari Olsen", ["T.S2", "T.S1"])
+
+
 def test_a_statement_on_a_glossed_sentence_must_give_one_of_its_numbers(read_meeting) -> None:
     reading, _, _ = read_meeting
     # I.S1 says the ministers met for five hours: a statement on its rough gloss that

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from briefing.lang import icelandic
 
-__all__ = ["Value", "values"]
+__all__ = ["Value", "english_number", "located", "values"]
 
 
 @dataclass(frozen=True)
@@ -78,14 +78,20 @@ def _amount(number: float, unit: str) -> set[Value]:
 
 
 def _english(text: str) -> set[Value]:
-    found: set[Value] = set()
+    return {value for value, _, _ in located(text)}
+
+
+def located(text: str) -> list[tuple[Value, int, int]]:
+    """The English values of `text`, each with the span that states it ("six hours": the
+    number 6 at "six"; an amount gives its number at the same span)."""
+    found: list[tuple[Value, int, int]] = []
     taken: list[tuple[int, int]] = []
     for m in _EN_DATE.finditer(text):
         month = _EN_MONTHS[(m.group("month") or m.group("month2")).lower()]
         day = int(m.group("d1") or m.group("d2"))
         year = int(m.group("y1") or m.group("y2") or 0)
         if 1 <= day <= 31:
-            found.add(Value("date", date=(year, month, day)))
+            found.append((Value("date", date=(year, month, day)), *m.span()))
             taken.append(m.span())
     for m in _EN_NUMBER.finditer(text):
         if any(a <= m.start() < b for a, b in taken):
@@ -101,14 +107,26 @@ def _english(text: str) -> set[Value]:
         if m.group("scale"):
             number *= _EN_SCALE[m.group("scale").strip().lower()]
         if m.group("pct"):
-            found.add(Value("percent", _num(number)))
+            stated = {Value("percent", _num(number))}
         elif m.group("isk"):  # "1,200 kronur", as `tokenizer` types "1.200 krónur"
-            found |= _amount(number, "ISK")
+            stated = _amount(number, "ISK")
         elif m.group("cur"):
-            found |= _amount(number, _CURRENCY[m.group("cur")])
+            stated = _amount(number, _CURRENCY[m.group("cur")])
         else:
-            found.add(Value("number", _num(number)))
+            stated = {Value("number", _num(number))}
+        found += [(value, *m.span()) for value in sorted(stated, key=lambda v: v.kind)]
     return found
+
+
+def english_number(number: float, as_word: bool) -> str:
+    """A number as an English text writes it: a word where `as_word` and one exists
+    ("five", "forty"), else digits ("45", "16.5")."""
+    whole = number == int(number)
+    if as_word and whole:
+        words = {n: w for w, n in _EN_WORDS.items()}
+        if int(number) in words:
+            return words[int(number)]
+    return str(int(number)) if whole else f"{number:g}"
 
 
 # Icelandic number words (every gender and case), 2 and up: "einn" is also "alone"/"a".

@@ -1,5 +1,5 @@
 """read → link → chunk → extract → verify → cross-cite → one label per actor → merge →
-localize → Briefing: the work itself.
+disagree → localize → Briefing: the work itself.
 
 `briefing.stages.pipeline.generate` is the entry point every caller uses; it imports this
 module only when a run has to be built (the run memo may already hold the briefing), since
@@ -22,9 +22,10 @@ from briefing.stages.actors import one_label
 from briefing.stages.align import NEAR, SAME, Link, differing, links
 from briefing.stages.chunk import chunk_sources
 from briefing.stages.crosscite import cross_cite
+from briefing.stages.disagree import Conflict, disagreements
 from briefing.stages.extract import ChunkResult, ExtractSettings, Found, extract_chunk
 from briefing.stages.localize import lines
-from briefing.stages.merge import Conflict, merge
+from briefing.stages.merge import merge
 from briefing.stages.quoted import quotes
 from briefing.stages.reading import Reading, read
 from briefing.stages.verify import Checker, Verdict, verify
@@ -58,7 +59,8 @@ def build(
         kept, rejected = verify(found, reading, same, checking)
         kept = cross_cite(kept, reading, checking)
         progress.advance("check")
-    merged, conflicts = merge(one_label(kept, reading), reading, same, near)
+    merged = merge(one_label(kept, reading), reading, same)
+    conflicts = disagreements(merged, reading, near)
     briefing = assemble(reading, merged, conflicts, options.languages, dropped + rejected)
     briefing.run = RunInfo(
         **llm_info(llm),
@@ -147,10 +149,10 @@ def assemble(
         )
     for conflict in conflicts:
         sides = []
-        for n in (conflict.first, conflict.second):
-            own = [e for e in merged[n].evidence if reading.source_of(e) == merged[n].source_id]
-            text, origin = lines(merged[n].text, own, reading, languages)
-            sides.append(Side(source=merged[n].source_id, text=text, origin=origin, evidence=own))
+        for stated in (conflict.first, conflict.second):
+            own = [e for e in stated.evidence if reading.source_of(e) == stated.source_id]
+            text, origin = lines(stated.text, own, reading, languages)
+            sides.append(Side(source=stated.source_id, text=text, origin=origin, evidence=own))
         evidence = [e for side in sides for e in side.evidence]
         briefing.disagreements.append(Item(evidence=evidence, sides=sides))
     return briefing

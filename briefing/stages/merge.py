@@ -1,16 +1,16 @@
-"""Reduce stage, in code: one item per fact across sources and languages, and conflicts.
+"""Reduce stage, in code: one item per fact across sources and languages.
 
 A statement gains the sentences of other sources that code linked to its own (and
 that give the same numbers and dates): the Icelandic report of an English statement
 becomes its evidence too. Statements where one cites the sentence the other was drawn
 from (not merely a common sentence, such as one naming a speaker), or that say the same
-in the same words, fold into one with the union of their evidence. Two statements citing
-linked sentences that give different numbers or dates are a disagreement.
+in the same words, fold into one with the union of their evidence. Where linked
+sentences give different numbers or dates, `stages.disagree` finds the disagreement.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from briefing.core.languages import PIVOT
 from briefing.lang.values import values
@@ -22,22 +22,10 @@ from briefing.stages.verify import content_words
 SAME_WORDS = 0.6  # Jaccard of content words above which two statements say the same
 
 
-@dataclass
-class Conflict:
-    """Two statements from different sources that contradict each other."""
-
-    first: int
-    second: int
-
-
-def merge(
-    found: list[Found], reading: Reading, same: list[Link], near: list[Link]
-) -> tuple[list[Found], list[Conflict]]:
-    """Deduplicated statements, and conflicts as indexes into that list."""
+def merge(found: list[Found], reading: Reading, same: list[Link]) -> list[Found]:
+    """Deduplicated statements, pivot-language ones first."""
     ordered = sorted(found, key=lambda f: reading.language[f.evidence[0]] != PIVOT)
-    corroborated = [_corroborate(item, reading, same) for item in ordered]
-    merged = _fold(corroborated)
-    return merged, _conflicts(merged, reading, near)
+    return _fold([_corroborate(item, reading, same) for item in ordered])
 
 
 def _corroborate(item: Found, reading: Reading, links: list[Link]) -> Found:
@@ -79,23 +67,3 @@ def _fold(found: list[Found]) -> list[Found]:
         else:
             merged.append(item)
     return merged
-
-
-def _conflicts(merged: list[Found], reading: Reading, near: list[Link]) -> list[Conflict]:
-    """Pairs of statements from different sources citing linked sentences whose values
-    differ, each statement giving its own source's value."""
-    conflicts: list[Conflict] = []
-    for link in near:
-        if differing(reading.values[link.a], reading.values[link.b]) is None:
-            continue
-        left = [
-            i for i, f in enumerate(merged) if link.a in f.evidence and link.b not in f.evidence
-        ]
-        right = [
-            i for i, f in enumerate(merged) if link.b in f.evidence and link.a not in f.evidence
-        ]
-        if left and right and merged[left[0]].source_id != merged[right[0]].source_id:
-            pair = Conflict(left[0], right[0])
-            if pair not in conflicts:
-                conflicts.append(pair)
-    return conflicts

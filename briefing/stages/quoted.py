@@ -133,6 +133,22 @@ def quotes(reading: Reading, same: list[Link]) -> dict[str, Quote]:
     return found
 
 
+def attributed(sentence_id: str, reading: Reading) -> str | None:
+    """The name this sentence's own attribution gives the quotation it closes or opens
+    (`...,“ sagði Trump og bætti við`), as the pivot-language articles write it; None
+    where it attributes none. "He said..." in the next sentence is most likely theirs."""
+    sentence = reading.sentences[sentence_id]
+    source = next(s for s in reading.sources if s.id == sentence.source_id)
+    found = _speaker(sentence, source, anywhere=True)
+    if found is None or found[1] != sentence_id:
+        return None
+    known = names_in([reading.english(sid) for sid in reading.sentences])
+    pivot_names = names_in(
+        [s.text for src in reading.sources if src.language == PIVOT for s in src.sentences]
+    )
+    return _known_as(found[0], known, pivot_names)
+
+
 def _line(sentence: Sentence, source: Source) -> str | None:
     """The sentence's words, where all of it is inside one quotation (its own opening or
     closing mark aside) or it closes one with its attribution after the mark, and they

@@ -23,7 +23,7 @@ from briefing.lang.names import names_in
 from briefing.lang.values import values
 from briefing.stages.align import Link
 from briefing.stages.extract import Found
-from briefing.stages.quoted import SAID, Quote, quotes
+from briefing.stages.quoted import SAID, Quote, attributed, quotes
 from briefing.stages.reading import Reading
 from briefing.stages.select import FIRST_PERSON, ends_as_sentence, in_quotation
 
@@ -317,30 +317,34 @@ def _unquoted_speaker(item: Found, reading: Reading, said: Mapping[str, Quote]) 
 
 
 def _named_speaker(item: Found, reading: Reading) -> Found | None:
-    """ "She said ..." as "<actor> said ...", citing also the sentence before (after its
-    own: it names the speaker, it does not state the statement), where the
-    article names the actor: the pronoun resolved by code, with the evidence for it.
-    None where the pronoun is not a speaker's or the sentence before does not name the
-    actor."""
+    """ "She said ..." as "<name> said ...", citing also the sentence before (after its
+    own: it names the speaker, it does not state the statement): the name is the one the
+    attribution of a quotation in the sentence before gives (`...,“ sagði Trump.`), else
+    the model's actor where the sentence before names it. The pronoun resolved by code,
+    with the evidence for it; None where the pronoun is not a speaker's or the sentence
+    before names no one for it."""
     first = item.evidence[0]
     number = sentence_number(first)
     speaker = SPEAKER_PRONOUN.match(item.text.strip())
-    if not (speaker and item.actor and number and number > 1):
+    if not (speaker and number and number > 1):
         return None
     before = sentence_id(source_of(first), number - 1)
     if before not in reading.sentences:
         return None
-    words = item.actor.split()  # "Transport Minister Sigrun Hallgrimsdottir": the longest
-    given = (  # ending the sentence before gives, "Sigrun Hallgrimsdottir"
-        " ".join(words[k:])
-        for k in range(len(words))
-        if not missing_names([" ".join(words[k:])], [before], reading)
-    )
-    name = next(given, None)
+    name = attributed(before, reading)
+    if name is None and item.actor:
+        words = item.actor.split()  # "Transport Minister Sigrun Hallgrimsdottir": the
+        given = (  # longest ending the sentence before gives, "Sigrun Hallgrimsdottir"
+            " ".join(words[k:])
+            for k in range(len(words))
+            if not missing_names([" ".join(words[k:])], [before], reading)
+        )
+        name = next(given, None)
     if name is None:
         return None
     text = name + item.text.strip()[speaker.end(1) :]
-    return replace(item, text=text, evidence=[*item.evidence, before])
+    actor = item.actor if item.actor and _same_actor(item.actor, name) else name
+    return replace(item, text=text, evidence=[*item.evidence, before], actor=actor)
 
 
 def _own_actor(item: Found, reading: Reading) -> Found:

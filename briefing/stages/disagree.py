@@ -1,0 +1,101 @@
+"""Where the sources disagree, in code: linked sentences that give one value differently.
+
+Two published statements citing linked sentences whose numbers or dates differ are the
+two sides of a disagreement, each with its own source's value. Often only one side has
+a statement: the other outlet's sentence was phrased badly or not at all (a rough gloss,
+a quote without its speaker). Then that side is its value alone, as the stated side
+words it ("six hours" against "five hours"): the number is the other sentence's typed
+value and the word after it must be in that sentence's English, so code has checked all
+of it; its quote in the other languages is the sentence itself. No side is written by
+the model, and a disagreement needs a published statement on one side at least.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from briefing.lang.values import Value, english_number, located, values
+from briefing.stages.align import Link, differing
+from briefing.stages.extract import Found
+from briefing.stages.reading import Reading
+from briefing.stages.verify import content_words
+
+
+@dataclass
+class Conflict:
+    """Two sides, from different sources, that give one value differently."""
+
+    first: Found
+    second: Found
+
+
+def disagreements(merged: list[Found], reading: Reading, near: list[Link]) -> list[Conflict]:
+    """One conflict per linked pair of sentences whose values differ and that a published
+    statement cites on one side at least."""
+    conflicts: list[Conflict] = []
+    for link in near:
+        pair = differing(reading.values[link.a], reading.values[link.b])
+        if pair is None:
+            continue
+        left = _stating(merged, link.a, link.b)
+        right = _stating(merged, link.b, link.a)
+        if left and right and left.source_id != right.source_id:
+            conflict = Conflict(left, right)
+        elif left and not right:
+            conflict = _with_value_side(left, pair, link.b, reading)
+        elif right and not left:
+            conflict = _with_value_side(right, pair[::-1], link.a, reading)
+        else:
+            conflict = None
+        if conflict is not None and conflict not in conflicts:
+            conflicts.append(conflict)
+    return conflicts
+
+
+def _stating(merged: list[Found], mine: str, other: str) -> Found | None:
+    """The first statement citing `mine` and not the sentence it is linked to."""
+    return next((f for f in merged if mine in f.evidence and other not in f.evidence), None)
+
+
+def _with_value_side(
+    stated: Found, pair: tuple[Value, Value], other: str, reading: Reading
+) -> Conflict | None:
+    side = value_side(stated.text, *pair, other, reading)
+    if side is None:
+        return None
+    return Conflict(stated, Found(stated.section, side, [other], reading.source_of(other)))
+
+
+def value_side(
+    statement: str, mine: Value, theirs: Value, other: str, reading: Reading
+) -> str | None:
+    """`theirs` worded as `statement` words `mine` ("five hours" for "six hours"), where
+    the statement states `mine` once, as a number or percentage, the word after it is in
+    the other sentence's English, and the words give the other sentence's value; None
+    otherwise."""
+    if mine.kind not in ("number", "percent") or theirs.number is None:
+        return None
+    spans = [(a, b) for value, a, b in located(statement) if value == mine]
+    if len(spans) != 1:
+        return None
+    start, end = spans[0]
+    surface = statement[start:end]
+    number = english_number(theirs.number, as_word=surface[:1].isalpha())
+    if mine.kind == "percent":
+        side = f"{number} percent"
+    else:
+        after = re.match(r"\s+([a-z]+)\b", statement[end:])
+        if after is None or not re.fullmatch(r"[\d.,]+|[a-z-]+", surface.lower()):
+            return None  # "12 billion", "$5": the scale or currency would need wording too
+        noun = after.group(1)
+        if not _has_noun(noun, other, reading):
+            return None
+        side = f"{number} {noun}"
+    return side if values(side, "en") and values(side, "en") <= reading.values[other] else None
+
+
+def _has_noun(noun: str, other: str, reading: Reading) -> bool:
+    """The other sentence's English has the noun, in either number ("day", "days")."""
+    forms = {noun, noun[:-1] if noun.endswith("s") else noun + "s"}
+    return bool(forms & content_words(reading.english(other)))
