@@ -201,3 +201,34 @@ def test_a_line_reported_inside_another_outlets_attribution_is_the_speakers() ->
     assert line.statement == (
         'Svandís Þórsdóttir said: "We will open the pass again before the first snow falls."'
     )
+
+
+MAYOR_EN = (
+    "The mayor of Holmavik, Olafur Brynjarsson, welcomed the decision. "
+    '"This road is closed for 40 days every winter," he said.'
+)
+MAYOR_IS = "„Vegurinn er lokaður í 45 daga á hverjum vetri,“ sagði Ólafur."
+
+
+@pytest.mark.parametrize(
+    ("english", "linked", "speaker"),
+    [
+        (MAYOR_EN, True, "Olafur Brynjarsson"),
+        (MAYOR_EN, False, None),  # no other report says whose words they are
+        (MAYOR_EN.replace("the decision", "Anna Jonsdottir's decision"), True, None),  # two
+        (MAYOR_EN.replace("This road is", "This is"), True, None),  # "this" points away
+    ],
+)
+def test_he_said_is_the_full_name_before_where_a_linked_report_agrees(
+    english: str, linked: bool, speaker: str | None
+) -> None:
+    reading = read([article("E", "en", english), article("I", "is", MAYOR_IS)])
+    found = quotes(reading, [Link("E.S2", "I.S1", 0.95)] if linked else [])
+    line = found.get("E.S2")
+    assert (line.speaker if line else None) == speaker
+    if line is not None:
+        # the linked report gives 45 days, not 40: it names the speaker, it is not cited
+        assert line.evidence == ("E.S2", "E.S1")
+        assert line.statement == (
+            'Olafur Brynjarsson said: "This road is closed for 40 days every winter."'
+        )

@@ -20,12 +20,11 @@ from briefing.check.details import fold
 from briefing.core.languages import PIVOT
 from briefing.core.models import Sentence, Source
 from briefing.lang.names import names_in
-from briefing.stages.align import Link
+from briefing.stages.align import Link, differing
 from briefing.stages.reading import Reading
 from briefing.stages.select import (
     MIN_WORDS,
     QUOTE_MARKS,
-    UNNAMED_SUBJECT,
     ends_as_sentence,
     quotation_start,
 )
@@ -58,11 +57,20 @@ _BEFORE = {
     lang: re.compile(rf"\s*(?P<a>{NAME})(?![\w'’])(?:[^\"“”„«»A-ZÀ-Þ]*:|\s+(?:{verbs}),?)\s*$")
     for lang, verbs in _SAYING.items()
 }
-# A line that points outside itself ("Most of them", "It is") says nothing on its own.
+# A line that points outside itself ("Most of them", "It is", "criticism for this") says
+# nothing on its own; "this road" names its road.
 _POINTS_AWAY = re.compile(
-    r"\b(them|they|it|this|these|those)\b|^(One|Some|Most|Many|Few|Both|All|None|Neither"
-    r"|Another|Others?)\s+(is|are|was|were|will|would)\b",
+    r"\b(them|they|it)\b|^(One|Some|Most|Many|Few|Both|All|None|Neither"
+    r"|Another|Others?)\s+(is|are|was|were|will|would)\b"
+    r"|\b(this|these|those)\b(?=\s*[,.;:!?]|\s*$|\s+(is|are|was|were|will|would|has|have"
+    r"|had|can|could|should|must|may|might|means?|shows?)\b)",
     re.IGNORECASE,
+)
+# A subject that names no one; "This road..." is left to `_POINTS_AWAY`.
+_PRONOUN_SUBJECT = re.compile(r"(He|She|They|It|His|Her|Their)\b")
+# '...," he said.': the speaker is the one person the sentence before names.
+_PRONOUN_SAID = re.compile(
+    rf"\s*(?:(?:he|she)\s+(?:{_SAYING['en']})|(?:{_SAYING['en']})\s+(?:he|she))\s*[.!]?\s*"
 )
 
 
@@ -118,12 +126,18 @@ def quotes(reading: Reading, same: list[Link]) -> dict[str, Quote]:
                 continue
             linked, speaker = sentence.id, _speaker(sentence, source)
             for link in same if speaker is None else []:
-                if sentence.id in (link.a, link.b):
-                    linked = link.other(sentence.id)
-                    other = reading.sentences[linked]
-                    speaker = _speaker(other, sources[other.source_id], anywhere=True)
-                    if speaker is not None:
-                        break
+                other_id = link.other(sentence.id)
+                if sentence.id not in (link.a, link.b) or differing(
+                    reading.values[sentence.id], reading.values[other_id]
+                ):
+                    continue  # a report that gives other numbers is not evidence of this
+                other = reading.sentences[other_id]
+                speaker = _speaker(other, sources[other.source_id], anywhere=True)
+                if speaker is not None:
+                    linked = other_id
+                    break
+            if speaker is None:
+                speaker = _named_before(sentence, source, reading, same)
             shown = _known_as(speaker[0], known, pivot_names) if speaker else None
             if speaker is not None and shown is not None:
                 evidence = tuple(dict.fromkeys([sentence.id, linked, speaker[1]]))
@@ -162,12 +176,14 @@ def _line(sentence: Sentence, source: Source) -> str | None:
     words = " ".join(source.text[start:end].split())
     if close is not None and source.text[close + 1 : sentence.end].strip():
         after = source.text[close + 1 : sentence.end]
-        if source.language != "en" or not _ATTRIBUTED.fullmatch(after):
+        if source.language != "en" or not (
+            _ATTRIBUTED.fullmatch(after) or _PRONOUN_SAID.fullmatch(after)
+        ):
             return None  # something other than "said X." follows the quotation
         words = words[:-1] + "." if words.endswith(",") else words
     if len(words.split()) < MIN_WORDS or not ends_as_sentence(words):
         return None
-    return None if UNNAMED_SUBJECT.match(words) or _POINTS_AWAY.search(words) else words
+    return None if _PRONOUN_SUBJECT.match(words) or _POINTS_AWAY.search(words) else words
 
 
 def _quotation(
@@ -215,6 +231,34 @@ def _speaker(sentence: Sentence, source: Source, anywhere: bool = False) -> tupl
     holder = _holding(source, opening)
     match = _BEFORE[source.language].match(text[holder.start : opening])
     return (match.group("a"), holder.id) if match else None
+
+
+def _named_before(
+    sentence: Sentence, source: Source, reading: Reading, same: list[Link]
+) -> tuple[str, str] | None:
+    """Whom '...," he said.' is: the one full name (two words or more) the sentence before
+    gives, where another outlet's report of the line, linked to it, is attributed to the
+    same person ("sagði Ólafur" for "Olafur Brynjarsson"); with the id of that sentence."""
+    span = _quotation(sentence, source)
+    if span is None or span[1] is None:
+        return None
+    if not _PRONOUN_SAID.fullmatch(source.text[span[1] + 1 : sentence.end]):
+        return None
+    index = next(i for i, s in enumerate(source.sentences) if s.id == sentence.id)
+    if index == 0:
+        return None
+    before = source.sentences[index - 1]
+    full = [n for n in names_in([before.text]) if len(n.split()) > 1]
+    if len(full) != 1:
+        return None
+    sources = {s.id: s for s in reading.sources}
+    for link in same:
+        if sentence.id in (link.a, link.b):
+            other = reading.sentences[link.other(sentence.id)]
+            theirs = _speaker(other, sources[other.source_id], anywhere=True)
+            if theirs is not None and _parts(theirs[0]) <= _parts(full[0]):
+                return full[0], before.id
+    return None
 
 
 def _described(sentence: Sentence, source: Source) -> str | None:
