@@ -30,7 +30,9 @@ def test_generate_examples_on_the_embedded_model(
     assert items, "the model found nothing to report"
     sentences = briefing.sentence_index()
     for item in items:
-        assert set(item.text) == {"en", "is"} and all(item.text.values())
+        # A disagreement's words are its sides'; every other item speaks for itself.
+        for said in item.sides or [item]:
+            assert set(said.text) == {"en", "is"} and all(said.text.values())
         assert item.evidence and all(e in sentences for e in item.evidence)
     assert briefing.run is not None and briefing.run.backend == "embedded"
     assert briefing.run.model_sha256 and briefing.run.usage["total"].calls >= 2
