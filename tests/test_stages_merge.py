@@ -4,6 +4,7 @@ corroborate, and linked sentences that give different numbers are a disagreement
 from __future__ import annotations
 
 import pytest
+from helpers import source
 from stage_sources import meeting
 
 from briefing.lang.values import Value
@@ -11,7 +12,7 @@ from briefing.stages.align import Link
 from briefing.stages.disagree import disagreements, value_side
 from briefing.stages.extract import Found
 from briefing.stages.merge import merge
-from briefing.stages.reading import Reading
+from briefing.stages.reading import Reading, read
 
 
 @pytest.fixture(scope="module")
@@ -121,3 +122,17 @@ def test_no_disagreement_without_a_statement_on_either_side(read_meeting) -> Non
     reading, same, near = read_meeting
     found = [Found("agreements", SHARE, ["E.S2"], "E")]
     assert disagreements(merge(found, reading, same), reading, near) == []
+
+
+@pytest.mark.parametrize(
+    ("statement", "side"),
+    [
+        ("Iceland wants 16 percent of the catch.", "12 percent"),
+        ("Iceland wants 16% of the catch.", "12 percent"),
+        ("Iceland wants sixteen percent of the catch.", "twelve percent"),
+    ],
+)
+def test_a_percentage_side_is_the_other_percentage(statement: str, side: str) -> None:
+    reading = read([source("I", "is", ["Ísland vill 12 prósent af aflanum."])])
+    sixteen, twelve = Value("percent", 16.0), Value("percent", 12.0)
+    assert value_side(statement, sixteen, twelve, "I.S1", reading) == side
