@@ -66,6 +66,18 @@ def test_duplicates_fold_into_one_item_with_all_their_evidence(read_meeting) -> 
     assert disagreements(merged, reading, near) == []
 
 
+def test_two_lines_of_one_speaker_do_not_fold_over_the_sentence_naming_him(
+    read_meeting,
+) -> None:
+    reading, same, _ = read_meeting
+    # the second cites E.S4 only as the sentence before, naming Trump
+    found = [
+        Found("positions", "Trump said there would be no deal.", ["E.S4"], "E"),
+        Found("positions", "Putin invited Trump to visit Moscow.", ["E.S5", "E.S4"], "E"),
+    ]
+    assert len(merge(found, reading, same)) == 2
+
+
 def test_different_sections_or_actors_do_not_fold(read_meeting) -> None:
     reading, same, _ = read_meeting
     found = [

@@ -314,6 +314,25 @@ def test_a_speaker_named_in_full_only_by_another_article_is_the_actor() -> None:
     assert kept.actor == "Okonkwo"  # "Maria Okonkwo" is a name in article A
 
 
+def test_the_speaker_a_statement_names_holds_the_position() -> None:
+    from helpers import source
+
+    from briefing.stages.reading import read
+
+    sentences = [
+        "Norway's fisheries minister Lars Øvrebø spoke in Oslo.",
+        "Øvrebø said Norway would not sign any deal that rewards overfishing.",
+        "Norway wants a larger share of the catch.",
+    ]
+    reading = read([source("N", "en", sentences)])
+    said = position(sentences[1], "N.S2", actor="Norway")
+    [kept], _ = verify([said], reading, [])
+    assert kept.actor == "Øvrebø"  # not the country he speaks of
+    wants = position(sentences[2], "N.S3", actor="Norway")
+    [kept], _ = verify([wants], reading, [])
+    assert kept.actor == "Norway"  # "wants" names who holds it: the same
+
+
 def test_a_name_left_in_an_icelandic_case_form_is_not_english(read_meeting) -> None:
     reading, _, _ = read_meeting
     # I.S4: "Pútín bauð Trump að heimsækja Moskvu." ("Moskvu": Moskva, inflected)

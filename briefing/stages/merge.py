@@ -2,16 +2,18 @@
 
 A statement gains the sentences of other sources that code linked to its own (and
 that give the same numbers and dates): the Icelandic report of an English statement
-becomes its evidence too. Statements where one cites the sentence the other was drawn
-from (not merely a common sentence, such as one naming a speaker), or that say the same
-in the same words, fold into one with the union of their evidence. Where linked
-sentences give different numbers or dates, `stages.disagree` finds the disagreement.
+becomes its evidence too. Statements drawn from one sentence, or where one cites the
+other outlet's sentence the other was drawn from (not merely a common sentence of one
+article, such as one naming a speaker), or that say the same in the same words, fold
+into one with the union of their evidence. Where linked sentences give different
+numbers or dates, `stages.disagree` finds the disagreement.
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
 
+from briefing.core.ids import source_of
 from briefing.core.languages import PIVOT
 from briefing.lang.values import values
 from briefing.stages.align import Link, differing
@@ -49,8 +51,13 @@ def _corroborate(item: Found, reading: Reading, links: list[Link]) -> Found:
 def _same(a: Found, b: Found) -> bool:
     if a.section != b.section or (a.actor or "").casefold() != (b.actor or "").casefold():
         return False
-    if a.evidence[0] in b.evidence or b.evidence[0] in a.evidence:
-        return True  # one cites the sentence the other was drawn from
+    drawn = a.evidence[0], b.evidence[0]
+    if drawn[0] == drawn[1]:
+        return True
+    if source_of(drawn[0]) != source_of(drawn[1]) and (
+        drawn[0] in b.evidence or drawn[1] in a.evidence
+    ):
+        return True  # one cites the other outlet's sentence the other was drawn from
     wa, wb = content_words(a.text), content_words(b.text)
     return bool(wa and wb) and len(wa & wb) / len(wa | wb) >= SAME_WORDS
 

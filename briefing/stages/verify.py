@@ -348,21 +348,31 @@ def _named_speaker(item: Found, reading: Reading) -> Found | None:
 
 
 def _own_actor(item: Found, reading: Reading) -> Found:
-    """A position is held by someone its cited sentences name. The model's pick stays
-    where they name it; otherwise the statement's speaker (its opening name, or a name
-    right before "said", "warned"...) where the cited sentences give that name and the
-    articles know it as a name ("Okonkwo said" in one, "Maria Okonkwo" in another);
-    otherwise no one: code cannot see whose it is, and an actor the evidence does not
-    name is not published."""
-    if item.actor is None or not _unnamed(item, reading):
+    """A position is held by someone its cited sentences name. Where the statement says
+    who said it ("Øvrebø said Norway would not..."), that speaker holds it, whatever the
+    model picked; otherwise the model's pick stays where the sentences name it; otherwise
+    the statement's speaker (its opening name, or a name right before "said", "warned"...);
+    a speaker counts where the cited sentences give that name and the articles know it as
+    a name ("Okonkwo said" in one, "Maria Okonkwo" in another). Otherwise no one: code
+    cannot see whose it is, and an actor the evidence does not name is not published."""
+    if item.actor is None:
         return item
     known = names_in([reading.english(sid) for sid in reading.sentences])
-    for name in _speakers(item.text):
-        if not missing_names([name], item.evidence, reading) and any(
+
+    def given(name: str) -> bool:
+        return not missing_names([name], item.evidence, reading) and any(
             _same_actor(name, n) for n in known
-        ):
-            return replace(item, actor=name)
-    return replace(item, actor=None)
+        )
+
+    said = SAID_BY.search(item.text)
+    if said and not _same_actor(said.group(1), item.actor) and given(said.group(1)):
+        return replace(item, actor=said.group(1))
+    if not _unnamed(item, reading):
+        return item
+    return next(
+        (replace(item, actor=name) for name in _speakers(item.text) if given(name)),
+        replace(item, actor=None),
+    )
 
 
 def _speakers(text: str) -> list[str]:
