@@ -8,7 +8,7 @@ from stage_sources import meeting
 from briefing.stages.align import Link
 from briefing.stages.extract import Found
 from briefing.stages.reading import Reading
-from briefing.stages.verify import Verdict, problems, verify
+from briefing.stages.verify import Verdict, main_clause, problems, verify
 
 
 @pytest.fixture(scope="module")
@@ -341,3 +341,30 @@ def test_a_name_left_in_an_icelandic_case_form_is_not_english(read_meeting) -> N
     assert not any("not English" in p for p in problems(
         "Putin invited Trump to visit Moscow.", ["I.S4"], reading
     ))  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("statement", "head"),
+    [
+        ("Putin came to Alaska for the first time, lifting the mood in Moskvu.",
+         "Putin came to Alaska for the first time."),
+        ("The ministers met for six hours, and they will meet again.",
+         "The ministers met for six hours."),
+        ("The state will pay 12 billion kronur, but only if the town pays too.", None),
+        ("The road will be closed all winter, according to the mayor of the town.", None),
+        ("The road is closed, and it stays so.", None),  # too short to stand alone
+        ('Trump said "there will be, and there is, no deal" in Alaska.', None),
+    ],
+)  # fmt: skip
+def test_the_main_clause_is_cut_only_before_a_tail_that_adds(
+    statement: str, head: str | None
+) -> None:
+    assert main_clause(statement) == head
+
+
+def test_a_statement_whose_tail_fails_is_published_as_its_main_clause(read_meeting) -> None:
+    reading, same, _ = read_meeting
+    # E.S1 names no Oslo: the tail adds what no sentence says
+    tail = "The ministers met for six hours in Bergen, leaving Oslo behind."
+    [kept], dropped = verify([Found("agreements", tail, ["E.S1"], "E")], reading, same)
+    assert dropped == [] and kept.text == "The ministers met for six hours in Bergen."

@@ -296,7 +296,33 @@ def _recite(
         if not problems(item.text, option, reading):
             moved = replace(item, evidence=option, source_id=reading.source_of(option[0]))
             return _unquoted_speaker(_own_actor(moved, reading), reading, said)
+    head = main_clause(item.text)
+    if head and not problems(head, item.evidence, reading):
+        return _unquoted_speaker(_own_actor(replace(item, text=head), reading), reading, said)
     return "; ".join(first)
+
+
+TAIL = re.compile(r",\s+(?:and\s|while\s|(?!according)[a-z]+ing\s)")
+MIN_HEAD_WORDS = 6
+
+
+def main_clause(statement: str) -> str | None:
+    """The statement up to a tail that only adds to it (", and ...", ", while ...", ",
+    lifting ..."), as a sentence of its own: what it asserts still holds without the
+    tail, so where only the tail fails (a rough gloss's leftovers), the head may pass.
+    No cut before "but", "if", "unless", "which" or "according to": those tails qualify
+    the head or say whose it is."""
+    cut = TAIL.search(statement)
+    if cut is None:
+        return None
+    head = statement[: cut.start()].rstrip()
+    if (
+        len(head.split()) < MIN_HEAD_WORDS
+        or head.count('"') % 2
+        or head.count("“") != head.count("”")
+    ):
+        return None
+    return head + "."
 
 
 def _unquoted_speaker(item: Found, reading: Reading, said: Mapping[str, Quote]) -> Found | str:
