@@ -57,3 +57,28 @@ def test_a_number_word_pointing_back_is_no_fact() -> None:
     assert values("All three sides met again.", "en") == set()
     assert values("Two governments failed to agree.", "en") == {Value("number", 2.0)}
     assert values("The 12 boats stayed in port.", "en") == {Value("number", 12.0)}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "english"),
+    [
+        ("de", "Die Bahn bot eine Lohnerhöhung von 4,5 Prozent an.", "The offer was 4.5 percent."),
+        ("fr", "La SNCF a proposé 4,5 %.", "The offer was 4.5%."),
+        ("fr", "Il y avait 12 000 manifestants.", "There were 12,000 protesters."),
+        ("de", "Es kamen 1.200 Menschen.", "1,200 people came."),
+        ("de", "Der Bau kostet 2,5 Milliarden Euro.", "The work costs €2.5 billion."),
+        ("de", "Die Minister trafen sich am 3. Mai.", "The ministers met on May 3."),
+        ("es", "Llegaron el 3 de mayo de 2024.", "They arrived on 3 May 2024."),
+        ("de", "Das Treffen endet am 3.5.2026.", "The meeting ends on May 3, 2026."),
+        ("ru", "Потери составили 12 процентов.", "Losses were 12 percent."),
+    ],
+)  # fmt: skip
+def test_a_decimal_comma_language_gives_the_values_english_does(
+    lang: str, text: str, english: str
+) -> None:
+    assert values(text, lang) == values(english, "en") != set()
+
+
+def test_a_decimal_comma_is_not_read_as_the_end_of_a_number() -> None:
+    # read as English, "4,5" would be 4: a statement of 4 percent would seem supported
+    assert Value("percent", 4.0) not in values("Die Bahn bot 4,5 Prozent an.", "de")

@@ -3,7 +3,9 @@
 "12 prósent", "12%" and "12 percent" are one value; so are "17. júní" and "June 17", and
 "sex klukkustundir" and "six hours" (both the number 6). Icelandic goes through Miðeind's
 `tokenizer` (comma decimals, period thousands, typed dates); English through a small
-regex and word parser. A value the parser cannot read is left out, never guessed.
+regex and word parser; languages that write a decimal comma ("4,5 Prozent", "12 000
+euros") through a digits-only parser of their own. A value the parser cannot read is left
+out, never guessed: read as English, "4,5" would be the number 4.
 """
 
 from __future__ import annotations
@@ -204,5 +206,103 @@ def _lemmas_at(tokens: list, at: int) -> frozenset[str]:
 
 
 def values(text: str, lang: str) -> set[Value]:
-    """Typed values in `text`: Icelandic ("is") through `tokenizer`, anything else as English."""
-    return _icelandic(text) if lang == "is" else _english(text)
+    """Typed values in `text`: Icelandic ("is") through `tokenizer`, languages with a
+    decimal comma through digits, anything else as English."""
+    if lang == "is":
+        return _icelandic(text)
+    if lang in DECIMAL_COMMA:
+        return _decimal_comma(text)
+    return _english(text)
+
+
+# Languages whose numbers read "1.234,5" or "1 234,5" (CLDR), Icelandic aside.
+DECIMAL_COMMA = frozenset({
+    "de", "fr", "es", "it", "pt", "nl", "ru", "uk", "be", "pl", "cs", "sk", "sl", "hr", "sr",
+    "bs", "bg", "mk", "ro", "hu", "sv", "da", "nb", "nn", "no", "fi", "et", "lv", "lt", "el",
+    "tr", "ca", "gl", "eu", "az", "kk", "ka", "hy", "id", "vi", "sq",
+})  # fmt: skip
+_DC_MONTHS = {
+    name: month
+    for month, names in enumerate(
+        [
+            "januar janvier enero gennaio janeiro januari jänner",
+            "februar février fevrier febrero febbraio fevereiro februari",
+            "märz maerz mars marzo março maart",
+            "april avril abril aprile",
+            "mai mayo maggio maio mei",
+            "juni juin junio giugno junho",
+            "juli juillet julio luglio julho",
+            "august août aout agosto augustus",
+            "september septembre septiembre settembre setembro",
+            "oktober octobre octubre ottobre outubro",
+            "november novembre noviembre novembro",
+            "dezember décembre decembre diciembre dicembre dezembro december",
+        ],
+        1,
+    )
+    for name in names.split()
+}
+_DC_DATE = re.compile(
+    r"(?i)(?<![\w.,])(?P<day>\d{1,2})\.?\s+(?:de\s+)?(?P<month>"
+    + "|".join(sorted(_DC_MONTHS, key=len, reverse=True))
+    + r")\b(?:\s+(?:de\s+)?(?P<year>\d{4})\b)?"
+)
+_DC_PERCENT = (
+    r"%|prozent|procent|pour\s?cent|por\s?ciento|per\s?cento|por\s?cento|prosent|"
+    r"prosenttia|prosentti|procento|процент\w*|відсот\w*|odsto|posto|százalék"
+)
+_DC_SCALE = {
+    "tausend": 1e3, "mille": 1e3, "mil": 1e3, "тысяч": 1e3, "тыс": 1e3, "tys": 1e3,
+    "million": 1e6, "millionen": 1e6, "mio": 1e6, "millions": 1e6, "millón": 1e6,
+    "millones": 1e6, "milione": 1e6, "milioni": 1e6, "miljoen": 1e6, "miljoner": 1e6,
+    "miljon": 1e6, "millioner": 1e6, "mln": 1e6, "миллион": 1e6, "миллиона": 1e6,
+    "миллионов": 1e6, "млн": 1e6, "milliarde": 1e9, "milliarden": 1e9, "mrd": 1e9,
+    "milliard": 1e9, "milliards": 1e9, "miliardo": 1e9, "miliardi": 1e9, "mld": 1e9,
+    "miljard": 1e9, "miljarder": 1e9, "milliarder": 1e9, "миллиард": 1e9,
+    "миллиарда": 1e9, "миллиардов": 1e9, "млрд": 1e9,
+}  # fmt: skip
+_DC_CURRENCY = {
+    "€": "EUR", "eur": "EUR", "euro": "EUR", "euros": "EUR", "$": "USD", "usd": "USD",
+    "dollar": "USD", "dollars": "USD", "£": "GBP", "gbp": "GBP", "kronur": "ISK",
+    "isk": "ISK", "руб": "RUB", "рублей": "RUB", "рубля": "RUB", "rub": "RUB",
+}  # fmt: skip
+_DC_NUMBER = re.compile(
+    r"(?i)(?P<cur>[$€£])?\s?(?<![\w.,])(?P<num>\d{1,3}(?:[.\u00a0\u202f\u2009 ]\d{3})+(?:,\d+)?"
+    r"|\d+(?:,\d+)?)(?![\d])(?P<date>\.\d{1,2}\.\d{4})?"
+    r"(?:\s*(?P<scale>" + "|".join(sorted(_DC_SCALE, key=len, reverse=True)) + r")\b\.?)?"
+    r"(?P<pct>\s*(?:" + _DC_PERCENT + r"))?"
+    r"(?:\s*(?P<unit>€|\$|£|" + "|".join(k for k in _DC_CURRENCY if k.isalpha()) + r")\b)?"
+)
+
+
+def _decimal_comma(text: str) -> set[Value]:
+    """Digits as a decimal-comma language writes them: "4,5 Prozent" is 4.5 percent,
+    "1.200" and "12 000" are thousands, "3.5.2026" and "3. Mai" dates (month names of the
+    main western European languages); number words are left out."""
+    found: set[Value] = set()
+    taken: list[tuple[int, int]] = []
+    for m in _DC_DATE.finditer(text):
+        day, month = int(m.group("day")), _DC_MONTHS[m.group("month").lower()]
+        if 1 <= day <= 31:
+            found.add(Value("date", date=(int(m.group("year") or 0), month, day)))
+            taken.append(m.span())
+    for m in _DC_NUMBER.finditer(text):
+        if any(a <= m.start("num") < b for a, b in taken):
+            continue
+        raw = m.group("num")
+        if m.group("date"):
+            day, month, year = int(raw), *map(int, m.group("date")[1:].split("."))
+            if 1 <= day <= 31 and 1 <= month <= 12:
+                found.add(Value("date", date=(year, month, day)))
+            continue
+        number = float(re.sub(r"[.\u00a0\u202f\u2009 ]", "", raw).replace(",", "."))
+        if m.group("scale"):
+            number *= _DC_SCALE[m.group("scale").lower()]
+        unit = m.group("cur") or m.group("unit")
+        if m.group("pct"):
+            found.add(Value("percent", _num(number)))
+        elif unit:
+            found |= _amount(number, _DC_CURRENCY.get(unit.lower(), unit))
+        else:
+            found.add(Value("number", _num(number)))
+    return found
