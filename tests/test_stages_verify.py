@@ -368,3 +368,19 @@ def test_a_statement_whose_tail_fails_is_published_as_its_main_clause(read_meeti
     tail = "The ministers met for six hours in Bergen, leaving Oslo behind."
     [kept], dropped = verify([Found("agreements", tail, ["E.S1"], "E")], reading, same)
     assert dropped == [] and kept.text == "The ministers met for six hours in Bergen."
+
+
+def test_a_sentence_in_another_script_copied_as_the_statement_is_not_english() -> None:
+    from helpers import source
+
+    from briefing.stages.reading import read
+
+    russian = "Мост будет открыт для пешеходов с 1 июня."
+    reading = read([source("R", "ru", [russian])])
+    copied = position(russian, "R.S1")
+    kept, [dropped] = verify([copied], reading, [])
+    assert kept == [] and "not in the Latin alphabet" in dropped["reason"]
+    # names in Latin letters with accents are English enough
+    assert not any(
+        "Latin" in p for p in problems("Øvrebø met Pérez in Reykjavík.", ["R.S1"], reading)
+    )

@@ -96,6 +96,9 @@ def problems(
     )
     if foreign:
         found.append(f"{', '.join(foreign)}: not English (an untranslated gloss)")
+    script = other_script(stripped)
+    if script:
+        found.append(f"{', '.join(script)}: not English (not in the Latin alphabet)")
     mine = content_words(statement) if overlap else set()
     if mine:
         stems = {_stem(w) for w in content_words(" ".join(originals + english))}
@@ -157,6 +160,16 @@ def _untranslated(
         if (ICELANDIC_LETTERS.search(w) and w.lower() not in written)
         or (w.islower() and len(w) > 3 and w in kept)
         or (w[:1].isupper() and w in source_words and _case_form(w))
+    ]
+
+
+def other_script(statement: str) -> list[str]:
+    """Words with a letter outside the Latin alphabet ("Mост будет открыт"): a sentence
+    of a Russian or Greek report copied, not said in English."""
+    return [
+        w
+        for w in re.findall(r"[^\W\d_]+", statement)
+        if any(not unicodedata.name(c, "").startswith("LATIN") for c in w)
     ]
 
 
