@@ -62,3 +62,17 @@ def test_a_quoted_line_links_to_the_report_of_it_inside_an_attribution() -> None
     assert {("E.S1", "I.S1"), ("E.S5", "I.S3")} <= found
     # as wholes they are not: what the Icelandic sentence quotes is what links them
     assert reading.match("E.S3", "I.S2") > reading.similarity("E.S3", "I.S2")
+
+
+def test_beside_shared_values_one_more_of_like_size_differs() -> None:
+    def given(*numbers: float) -> frozenset[Value]:
+        return frozenset(Value(kind="number", number=n) for n in numbers)
+
+    # "420 metres, 12 billion" against "420-metre, 14 billion"
+    assert differing(given(420, 12e9), given(420, 14e9)) == (
+        Value(kind="number", number=12e9),
+        Value(kind="number", number=14e9),
+    )
+    assert differing(given(420, 12e9), given(420, 15)) is None  # not one quantity
+    assert differing(given(420, 12e9), given(300, 14e9)) is None  # nothing shared
+    assert differing(given(420, 12e9, 7), given(420, 14e9)) is None  # which one?

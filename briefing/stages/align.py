@@ -47,7 +47,9 @@ def links(reading: Reading, threshold: float = SAME) -> list[Link]:
 
 
 def differing(first: frozenset[Value], second: frozenset[Value]) -> tuple[Value, Value] | None:
-    """A value of one kind (and unit) that the two sentences give differently, if any."""
+    """A value of one kind (and unit) that the two sentences give differently, if any:
+    each gives one of that kind and they differ; or, beside values both give ("420
+    metres"), each gives one more of that kind, of like size (12 against 14 billion)."""
     for kind in ("percent", "amount", "date", "number"):
         a = {v for v in first if v.kind == kind}
         b = {v for v in second if v.kind == kind}
@@ -55,4 +57,18 @@ def differing(first: frozenset[Value], second: frozenset[Value]) -> tuple[Value,
             (va,), (vb,) = a, b
             if va.unit == vb.unit:
                 return va, vb
+        elif a & b and len(a - b) == 1 and len(b - a) == 1:
+            (va,), (vb,) = a - b, b - a
+            if va.unit == vb.unit and _like_size(va, vb):
+                return va, vb
     return None
+
+
+LIKE_SIZE = 2.0  # the most one of two extra values may be the other's multiple
+
+
+def _like_size(a: Value, b: Value) -> bool:
+    if a.number is None or b.number is None:
+        return a.date is not None and b.date is not None
+    low, high = sorted((abs(a.number), abs(b.number)))
+    return low > 0 and high / low <= LIKE_SIZE
