@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import math
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from briefing.lang.values import Value, values
 
@@ -82,3 +86,13 @@ def test_a_decimal_comma_language_gives_the_values_english_does(
 def test_a_decimal_comma_is_not_read_as_the_end_of_a_number() -> None:
     # read as English, "4,5" would be 4: a statement of 4 percent would seem supported
     assert Value("percent", 4.0) not in values("Die Bahn bot 4,5 Prozent an.", "de")
+
+
+@given(
+    st.text(alphabet="0123456789 .,%€\u00a0\u202fMaiJuniProzentMilliardenмлрд de mayo", max_size=40)
+)
+def test_decimal_comma_values_are_typed_or_left_out(text: str) -> None:
+    for value in values(text, "de") | values(text, "fr"):
+        assert value.kind in {"number", "percent", "amount", "date"}
+        assert value.number is None or math.isfinite(value.number)
+        assert value.date is None or 1 <= value.date[2] <= 31
