@@ -384,3 +384,14 @@ def test_a_sentence_in_another_script_copied_as_the_statement_is_not_english() -
     assert not any(
         "Latin" in p for p in problems("Øvrebø met Pérez in Reykjavík.", ["R.S1"], reading)
     )
+
+
+def test_an_opening_article_is_no_part_of_the_holders_name() -> None:
+    from helpers import source
+
+    from briefing.stages.reading import read
+
+    sentences = ["The GDL union is demanding a 7 percent pay rise and shorter hours."]
+    reading = read([source("G", "en", sentences), source("D", "en", ["The union GDL met."])])
+    [kept], _ = verify([position(sentences[0], "G.S1", actor="Deutsche Bahn")], reading, [])
+    assert kept.actor == "GDL"

@@ -416,10 +416,15 @@ def _own_actor(item: Found, reading: Reading) -> Found:
 
 def _speakers(text: str) -> list[str]:
     """The names a statement gives its holder: the one it opens with, and any name right
-    before a verb of saying ("..., Okonkwo said")."""
+    before a verb of saying ("..., Okonkwo said"); an opening article is no part of a
+    name ("The GDL union" is held by "GDL")."""
     lead = OPENING_NAME.match(text)
     said = [m.group(1) for m in SAID_BY.finditer(text)]
-    return ([lead.group()] if lead else []) + said
+    opening = ARTICLE.sub("", lead.group()) if lead else ""
+    return ([opening] if opening else []) + said
+
+
+ARTICLE = re.compile(r"^(?:The|A|An)(?: |$)")
 
 
 def _unnamed(item: Found, reading: Reading) -> bool:
