@@ -395,3 +395,24 @@ def test_an_opening_article_is_no_part_of_the_holders_name() -> None:
     reading = read([source("G", "en", sentences), source("D", "en", ["The union GDL met."])])
     [kept], _ = verify([position(sentences[0], "G.S1", actor="Deutsche Bahn")], reading, [])
     assert kept.actor == "GDL"
+
+
+@pytest.mark.parametrize(
+    ("statement", "actor"),
+    [
+        ("Trump and Putin did not provide any other details.", None),
+        ("President Donald Trump and a dictator Vladimir Putin made statements.", None),
+        ("Trump said Putin and Zelensky should meet soon.", "Trump"),
+    ],
+)
+def test_a_subject_of_two_names_is_no_ones_position_alone(
+    statement: str, actor: str | None
+) -> None:
+    from helpers import source
+
+    from briefing.stages.reading import read
+
+    named = "Donald Trump met Vladimir Putin; Volodymyr Zelensky was not there."
+    reading = read([source("J", "en", [statement, named])])
+    [kept], _ = verify([position(statement, "J.S1", actor="Trump")], reading, [])
+    assert kept.actor == actor

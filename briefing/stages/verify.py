@@ -393,7 +393,8 @@ def _own_actor(item: Found, reading: Reading) -> Found:
     the statement's speaker (its opening name, or a name right before "said", "warned"...);
     a speaker counts where the cited sentences give that name and the articles know it as
     a name ("Okonkwo said" in one, "Maria Okonkwo" in another). Otherwise no one: code
-    cannot see whose it is, and an actor the evidence does not name is not published."""
+    cannot see whose it is, and an actor the evidence does not name is not published.
+    Nor is one actor for a subject of two ("Iceland and Norway agreed..."): no one's alone."""
     if item.actor is None:
         return item
     known = names_in([reading.english(sid) for sid in reading.sentences])
@@ -403,6 +404,9 @@ def _own_actor(item: Found, reading: Reading) -> Found:
             _same_actor(name, n) for n in known
         )
 
+    joint = JOINT_SUBJECT.match(item.text)
+    if joint and all(given(joint.group(k)) for k in (1, 2)):
+        return replace(item, actor=None)  # "Trump and Putin did not...": not one's alone
     said = SAID_BY.search(item.text)
     if said and not _same_actor(said.group(1), item.actor) and given(said.group(1)):
         return replace(item, actor=said.group(1))
@@ -412,6 +416,14 @@ def _own_actor(item: Found, reading: Reading) -> Found:
         (replace(item, actor=name) for name in _speakers(item.text) if given(name)),
         replace(item, actor=None),
     )
+
+
+_WORD = r"[A-ZÀ-Þ][^\W\d_]*"
+# "Trump and Putin", "President Donald Trump and a dictator Vladimir Putin": two names,
+# titles and "of the" between capitals, at most two lower-case words before the second
+JOINT_SUBJECT = re.compile(
+    rf"(?:{_WORD} |(?:of|the) )*?({_WORD}) and (?:[a-z]+ ){{0,2}}({_WORD}(?: {_WORD})*)\b"
+)
 
 
 def _speakers(text: str) -> list[str]:
