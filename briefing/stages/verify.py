@@ -418,7 +418,9 @@ def _own_actor(item: Found, reading: Reading) -> Found:
     )
 
 
-_WORD = r"[A-ZÀ-Þ][^\W\d_]*"
+_CAPITAL = r"[A-ZÀ-Þ]"
+_WORD = rf"{_CAPITAL}[^\W\d_]*"
+_NAME = rf"{_CAPITAL}[^\W\d_]+(?:[ -]{_CAPITAL}[^\W\d_]+)*"  # "Maria Okonkwo", "Jean-Luc"
 # "Trump and Putin", "President Donald Trump and a dictator Vladimir Putin": two names,
 # titles and "of the" between capitals, at most two lower-case words before the second
 JOINT_SUBJECT = re.compile(
@@ -445,9 +447,9 @@ def _unnamed(item: Found, reading: Reading) -> bool:
     return all(missing_names([p], item.evidence, reading) for p in parts)
 
 
-OPENING_NAME = re.compile(r"[A-ZÀ-Þ][^\W\d_]+(?:[ -][A-ZÀ-Þ][^\W\d_]+)*")
+OPENING_NAME = re.compile(_NAME)
 SAID_BY = re.compile(
-    r"([A-ZÀ-Þ][^\W\d_]+(?:[ -][A-ZÀ-Þ][^\W\d_]+)*) (?:said|says|told|added|warned|"
+    rf"({_NAME}) (?:said|says|told|added|warned|"
     r"insisted|claimed|argued|stressed|denied|wants|demanded|promised|noted)\b"
 )
 
