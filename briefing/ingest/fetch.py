@@ -182,9 +182,12 @@ class Fetcher:
         return media, bytes(body)
 
     def _spend(self, n: int) -> None:
+        """Count `n` more bytes against the run's budget (0: is any left?); a `RunLimit`
+        once it is spent."""
         with self._lock:
             self._spent += n
-            if self._spent > self._total or (n == 0 and self._spent == self._total):
+            spent = self._spent > self._total if n else self._spent >= self._total
+            if spent:
                 raise RunLimit(
                     f"stopped after {self._total} bytes fetched, the limit per run "
                     "(--max-total-bytes); the rest is not read"
