@@ -303,3 +303,27 @@ def test_a_bad_feed_entry_is_skipped_and_the_rest_read(
     lines = result.stderr.strip().splitlines()
     assert lines[:5] == [f"warning: {line}" for line in skipped] and len(lines) == 6
     assert planned(plan) == [f"{main.base}/item/0.html"]
+
+
+@pytest.mark.parametrize(
+    ("there", "allowed"),
+    [
+        (("https", "news.example", 443), True),  # the usual upgrade to https
+        (("http", "news.example", 80), True),
+        (("http", "cdn.example", 8080), True),  # another host: its address is checked
+        (("http", "news.example", 8080), False),
+        (("https", "news.example", 8443), False),
+        (("ftp", "news.example", 21), False),
+    ],
+)
+def test_a_redirect_keeps_to_http_and_to_the_same_service(
+    there: tuple[str, str, int], allowed: bool
+) -> None:
+    here = ("http", "news.example", 80)
+    if allowed:
+        targets.check_redirect("http://news.example/", here, there)
+    else:
+        with pytest.raises(Refused):
+            targets.check_redirect("http://news.example/", here, there)
+    with pytest.raises(Refused, match="another port"):  # nor to the default port from another
+        targets.check_redirect("u", ("http", "news.example", 8080), ("http", "news.example", 80))

@@ -56,10 +56,12 @@ def check_scheme(url: str, scheme: str) -> None:
 
 def check_redirect(url: str, here: tuple[str, str, int], there: tuple[str, str, int]) -> None:
     """A redirect from `here` to `there` (scheme, host, port) goes to http(s), and on the
-    same host only to the same port or a default one: another port of the same host is
-    another service, which a page has no business sending the fetcher to."""
+    same host to the same port (or between http's and https's default ports): another
+    port of the same host is another service, which a page has no business sending the
+    fetcher to."""
     check_scheme(url, there[0])
-    if here[1] == there[1] and here[2] != there[2] and there[2] != DEFAULT_PORTS[there[0]]:
+    defaults = {DEFAULT_PORTS[here[0]], DEFAULT_PORTS[there[0]]} == {here[2], there[2]}
+    if here[1] == there[1] and here[2] != there[2] and not defaults:
         raise Refused(f"{url}: refused: redirect to another port ({there[2]}) of {there[1]}")
 
 
