@@ -20,6 +20,7 @@ import re
 
 from briefing.core.ids import sentence_id
 from briefing.core.models import Sentence
+from briefing.lang import lexicon
 
 __all__ = ["segment"]
 
@@ -33,24 +34,10 @@ CONTINUATION = ",;:" + DASHES + "(„‚«‹"
 # A line shorter than this with no terminal punctuation is a headline or a caption.
 HEADLINE_MAX = 60
 
-# Abbreviations whose period never ends a sentence: titles, "for example" and friends,
-# and those that precede a number or a name. Compared lowercased; English and Icelandic
-# together, since articles quote across languages. Deliberately absent: "etc.", "o.fl.",
-# "o.s.frv." and "Inc." often do end a sentence, so they end one when a capital follows.
-_ABBREVIATIONS_EN = (
-    "mr. mrs. ms. dr. prof. sr. st. gen. gov. sen. rep. col. lt. sgt. capt. cmdr. rev. mt. "
-    "pres. vs. e.g. i.e. cf. approx. ca. fig. vol. pp. ft. jan. feb. mar. apr. aug. sep. "
-    "sept. oct. nov. dec. u.s. u.k. u.n. e.u."
-)
-_ABBREVIATIONS_IS = (
-    "t.d. þ.e. m.a. u.þ.b. sbr. nr. kl. hr. fr. skv. a.m.k. þ.m.t. þ.á.m. bls. sl. ath."
-)
-ABBREVIATIONS = frozenset(f"{_ABBREVIATIONS_EN} {_ABBREVIATIONS_IS}".split(" "))
-
-SPEECH_VERBS = (
-    "said|says|asked|asks|replied|replies|added|adds|told|tells|wrote|writes|shouted|cried"
-    "|sagði|segir|sögðu|segja|spurði|spyr|svaraði|svarar|bætti|skrifaði"
-)
+# Abbreviations whose period never ends a sentence (English and Icelandic together, since
+# articles quote across languages), and the verbs that name who asked a quoted question.
+ABBREVIATIONS = lexicon.wordset("abbreviations.never_end", "en", "is")
+SPEECH_VERBS = lexicon.alternation("speech.after_question", "en", "is")
 # After a quoted question or exclamation, `"Why?" Smith asked.` still goes on.
 _ATTRIBUTION = re.compile(rf"(?:[A-ZÀ-ÞÐ][\w'’.-]*\s+){{1,3}}(?:{SPEECH_VERBS})\b")
 _CANDIDATE = re.compile(rf"([{re.escape(TERMINAL)}]+)([{re.escape(CLOSERS)}]*)")
