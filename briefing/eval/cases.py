@@ -21,6 +21,7 @@ from briefing.core.errors import InputError
 from briefing.core.models import Briefing, Item, Source
 from briefing.eval.metrics import CASE_METRICS, metrics
 from briefing.eval.scorers import Score, samples
+from briefing.lang import lexicon
 
 
 @dataclass
@@ -129,7 +130,9 @@ def citation_precision(case: Case, briefing: Briefing) -> float | None:
     return sum(e in case.relevant for e in cited) / len(cited)
 
 
-_NEGATION = re.compile(r"\b(not|no|never|ekki|engin|enginn|ekkert|aldrei)\b|n't\b", re.I)
+_NEGATION = re.compile(
+    rf"\b({lexicon.alternation('negations.words', 'en', 'is', 'de')})\b|n't\b", re.IGNORECASE
+)
 
 
 def states(text: str, claim: MustNot) -> bool:
