@@ -29,7 +29,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationIn
 
 from briefing.core import damaged
 from briefing.core.errors import BriefingError
-from briefing.core.files import Cleared, clear_sharded, write_atomic
+from briefing.core.files import Cleared, clear_sharded, read_regular, write_atomic
 from briefing.llm.base import LLM, Request, Response, continues, model_sha256, server
 
 FORMAT = 1
@@ -106,7 +106,7 @@ class AnswerCache:
         """The valid entry under `key`, else None; a damaged one is removed and noted."""
         path = self.path(key)
         try:
-            raw = path.read_bytes()
+            raw = read_regular(path)
         except FileNotFoundError:
             return None
         except OSError:  # unreadable (a directory, no permission): a miss

@@ -34,7 +34,7 @@ from pydantic import BaseModel, ConfigDict, StringConstraints
 from briefing.check.calibration import WEIGHTS_FILE
 from briefing.core import damaged
 from briefing.core.errors import BriefingError
-from briefing.core.files import Cleared, clear_sharded, write_atomic
+from briefing.core.files import Cleared, clear_sharded, read_regular, write_atomic
 from briefing.core.fingerprint import code_fingerprint, library_versions
 from briefing.core.models import Briefing, Source
 from briefing.llm.base import LLM, llm_info, sampling, server
@@ -114,7 +114,7 @@ class RunMemo:
         """The run kept under `key`, if it and all its answers are there and readable."""
         path = self.path(key)
         try:
-            record = Record.model_validate_json(path.read_bytes())
+            record = Record.model_validate_json(read_regular(path))
             if record.briefing.run is None:
                 raise ValueError("a remembered briefing records its run")
         except FileNotFoundError:
