@@ -17,7 +17,7 @@ from briefing.core import damaged
 from briefing.core.memo import INTS, Memo, digest
 from briefing.llm.base import Request
 from briefing.llm.cache import AnswerCache, CachedLLM, cache_key
-from briefing.llm.fake import FakeLLM
+from briefing.llm.fake import FakeLLM, echo_answer
 from briefing.llm.fake_server import FakeOpenAIServer, write_articles
 from briefing.llm.openai_backend import OpenAILLM
 from briefing.stages.run_memo import Record
@@ -200,6 +200,35 @@ def test_deeply_nested_json_input_is_one_line(tmp_path: Path) -> None:
     evaluated = runner.invoke(app, ["eval", "run", str(tmp_path / "cases"), "--no-judge"])
     assert evaluated.exit_code == 2 and "Traceback" not in evaluated.output
     assert "invalid case (JSON nested too deeply)" in evaluated.stderr
+
+
+def test_malformed_labelled_claims_and_config_are_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    serve(FakeLLM(echo_answer))
+    data = tmp_path / "data"
+    data.mkdir()
+    good = {"id": "g", "source": "Iceland gets 16.5 percent.", "claim": "x", "label": 1}
+    for lines, message in (
+        (
+            [json.dumps(good), DEEP],
+            "test.jsonl:2: Invalid JSON: recursion limit exceeded at line 1 column 202",
+        ),
+        ([json.dumps({**good, "label": "yes"})], "test.jsonl:1: Input should be 0 or 1"),
+    ):
+        (data / "test.jsonl").write_text("\n".join(lines) + "\n")
+        (data / "xling-test.jsonl").write_text(json.dumps(good) + "\n")
+        args = ["eval", "checker", "--data", str(data), "--judge-backend", "openai"]
+        result = runner.invoke(app, args)
+        assert result.exit_code == 2 and "Traceback" not in result.output
+        assert result.stderr.strip().splitlines() == [f"error: {data}/{message}"]
+
+    config = tmp_path / "briefing.toml"
+    config.write_text("a = " + "[" * 5000 + "]" * 5000 + "\n")
+    monkeypatch.setenv("BRIEFING_CONFIG", str(config))
+    refused = runner.invoke(app, ["cache", "info"])
+    assert refused.exit_code == 2
+    assert refused.stderr.strip() == f"error: {config} is not valid TOML: nested too deeply"
 
 
 def test_two_servers_with_one_model_name_never_share_answers(tmp_path: Path) -> None:
