@@ -64,6 +64,9 @@ def test_the_redactor_masks_every_cheap_form() -> None:
     for form in forms(KEY):
         assert not leaks(redact(f"said {form} today")), form
     assert redact(f"x {KEY[:9]} y {KEY[4:13]}") == "x *** y ***"  # prefixes, fragments
+    for start in range(len(KEY)):
+        for end in range(start + RUN, len(KEY) + 1):
+            assert redact(f"<{KEY[start:end]}>") == "<***>"
     assert redact("nothing secret here") == "nothing secret here"
     assert Redactor("abc")("abc") == "abc"  # too short to tell from words
 
