@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,7 @@ from typer.testing import CliRunner
 from briefing.cli import app
 from briefing.core import damaged
 from briefing.core.memo import INTS, Memo, digest
+from briefing.lang.embed_cache import CachedEmbedder
 from briefing.llm.base import Request
 from briefing.llm.cache import AnswerCache, CachedLLM, cache_key
 from briefing.llm.fake import FakeLLM, echo_answer
@@ -136,6 +138,28 @@ def test_a_memo_value_of_the_wrong_shape_is_computed_again(tmp_path: Path) -> No
         assert Memo("tokens", tmp_path).get("a b", count, INTS, 2) == [1, 2]
     assert damaged.report() == (
         "warning: 8 damaged cache entries (8 in the memo) ignored and rewritten"
+    )
+
+
+def test_a_damaged_embedding_cache_is_rebuilt(tmp_path: Path) -> None:
+    class Counting:
+        name = "counting"
+        calls = 0
+
+        def embed(self, texts: Sequence[str]) -> list[list[float]]:
+            Counting.calls += 1
+            return [[1.0, 0.0, float(len(t))] for t in texts]
+
+    path = tmp_path / ".embeddings.json"
+    for stored in ('{"k": "oops"}', "[1, 2]", DEEP, '{"a": [1.0], "b": [1.0, 2.0]}'):
+        path.write_text(stored)
+        assert CachedEmbedder(Counting(), path).embed(["ab"]) == [[1.0, 0.0, 2.0]]
+    path.write_text(json.dumps({"stale": [0.5]}))  # another model's vectors: one size less
+    assert CachedEmbedder(Counting(), path).embed(["abc"]) == [[1.0, 0.0, 3.0]]
+    assert set(json.loads(path.read_text())) == {CachedEmbedder(Counting(), path)._key("abc")}
+    assert Counting.calls == 6
+    assert damaged.report() == (
+        "warning: 5 damaged cache entries (5 in the embedding cache) ignored and rewritten"
     )
 
 
