@@ -285,6 +285,23 @@ def _brief(
     progress: Progress | None,
     warn: Any,
 ) -> tuple[FrontPage, list[Meter]]:
+    """`_brief_unlocked` holding the folder's lock: runs into one folder take turns, so
+    the second reads the first's front page and loses none of its stories."""
+    from briefing.core.lock import folder_lock
+
+    with folder_lock(folder, notice=warn):
+        return _brief_unlocked(stories, folder, day, languages, flags, progress, warn)
+
+
+def _brief_unlocked(
+    stories: list[Story],
+    folder: Path,
+    day: str,
+    languages: list[str],
+    flags: dict[str, Any],
+    progress: Progress | None,
+    warn: Any,
+) -> tuple[FrontPage, list[Meter]]:
     """Brief every story whose article set changed; keep the rest as they are."""
     from briefing.core.files import write_atomic
     from briefing.llm.registry import build_llm

@@ -177,6 +177,8 @@ def read_config(path: Path) -> dict[str, Any]:
         raise InputError(f"cannot read {path}: {err}") from err
     except tomllib.TOMLDecodeError as err:
         raise InputError(f"{path} is not valid TOML: {err}") from err
+    except RecursionError:
+        raise InputError(f"{path} is not valid TOML: nested too deeply") from None
     flat: dict[str, Any] = {}
     for key, value in data.items():
         if isinstance(value, dict):

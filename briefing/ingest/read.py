@@ -14,7 +14,7 @@ import yaml
 from frontmatter.default_handlers import YAMLHandler
 
 from briefing.core.errors import InputError
-from briefing.core.memo import remembered
+from briefing.core.memo import TEXT, remembered
 from briefing.core.models import Source
 from briefing.ingest.guard import quarantine, suspect_reason
 from briefing.ingest.segment import segment
@@ -108,7 +108,7 @@ def _load(path: Path, source_id: str, screen: bool = True) -> Source:
     title = _field(meta, "title") or _first_line(body)
     if suspect_reason(title):  # the title reaches prompts and footnotes: no instructions
         title = path.stem
-    language = (_field(meta, "language") or remembered("language", body, _detect)).lower()
+    language = (_field(meta, "language") or remembered("language", body, _detect, TEXT)).lower()
     source = Source(
         id=source_id,
         path=str(path),
