@@ -12,7 +12,7 @@ import feedparser
 from helpers import briefing, item
 
 from briefing.core.models import Briefing, Side
-from briefing.render.feed import entry_id
+from briefing.render.feed import Entry, entry_id, render_feed
 from briefing.render.mail import render_mail
 from briefing.render.publish import STAMPS, publish
 from briefing.render.site import leads, render_day, render_story
@@ -80,6 +80,15 @@ def test_markup_in_any_field_is_text_and_only_web_links_are_links() -> None:
     story_page = render_story(page, page.stories[0], sample())
     assert '<a href="https://news.example/a1">' in story_page
     assert "&lt;i&gt;claim&lt;/i&gt;" in story_page  # the dropped statement, folded away
+
+
+def test_feed_titles_and_content_are_text() -> None:
+    when = dt.datetime(2026, 11, 24, 9, tzinfo=dt.timezone.utc)
+    entry = Entry(DAY, "deal", {"en": HOSTILE}, sample(), when, when)
+    parsed = feedparser.parse(render_feed("en", [entry]).encode())
+    assert not parsed.bozo and parsed.entries[0].title == HOSTILE
+    assert parsed.entries[0].id == "tag:briefing,2026-11-24:deal/en"
+    assert "<b>" not in parsed.entries[0].content[0].value
 
 
 def test_story_page_quotes_each_cited_sentence_in_both_languages() -> None:
