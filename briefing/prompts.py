@@ -45,13 +45,20 @@ CONTRACTS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     "score.system": (frozenset(), frozenset()),
     "score.user": (frozenset({"sentences", "claim"}), frozenset({"claim_gloss"})),
 }
+SITE_DIR = "site"
 LAYOUT_VARS = frozenset(
     {"briefing", "languages", "labels", "footnotes", "sections", "run", "source_names"}
 )
 
 
 def _template_files(root: Path) -> dict[str, Path]:
-    return {p.name.removesuffix(".j2"): p for p in sorted(root.rglob("*.j2"))}
+    """The prompt and layout templates under `root`; `site/` holds the HTML templates of
+    `briefing.render.site`, which are no prompts."""
+    return {
+        p.name.removesuffix(".j2"): p
+        for p in sorted(root.rglob("*.j2"))
+        if p.relative_to(root).parts[0] != SITE_DIR
+    }
 
 
 @dataclass

@@ -53,7 +53,7 @@ Sources = Annotated[
 ]
 OutDir = Annotated[
     Path | None,
-    typer.Option("-o", "--output", help="Folder for briefings, front page and archive [daily]."),
+    typer.Option("-o", "--output", help="Folder for briefings, site, feeds and archive [daily]."),
 ]
 Plan = Annotated[bool, typer.Option("--plan", help="Print the stories; no LLM call.")]
 PlanJson = Annotated[Path | None, typer.Option("--json", help="With --plan: the plan as JSON.")]
@@ -122,6 +122,7 @@ def daily(
     """Group the day's articles into stories and write a briefing per story and a front page."""
     from briefing.ingest.archive import Archive
     from briefing.ingest.collect import Collector, DateWindow
+    from briefing.render.publish import publish
     from briefing.stages.stories import group_stories
 
     started = time.perf_counter()
@@ -158,6 +159,7 @@ def daily(
             model_file=model_file, cache=False if no_cache else None,
         )  # fmt: skip
         page, meters = _brief(stories, output / day, day, languages, flags, progress, warn)
+        publish(output, day)  # the HTML pages, the mail and the feeds beside the Markdown
     finally:
         if progress is not None:
             progress.stop()
