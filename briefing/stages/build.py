@@ -10,6 +10,7 @@ from __future__ import annotations
 
 __all__ = ["STAGES", "assemble", "build", "covered"]
 
+import logging
 from concurrent.futures import ThreadPoolExecutor
 from typing import TYPE_CHECKING
 
@@ -29,6 +30,8 @@ from briefing.stages.merge import merge
 from briefing.stages.quoted import quotes
 from briefing.stages.reading import Reading, read
 from briefing.stages.verify import Checker, Verdict, verify
+
+log = logging.getLogger("briefing.stages")
 
 if TYPE_CHECKING:
     from briefing.stages.pipeline import Options
@@ -62,12 +65,16 @@ def build(
     merged = merge(one_label(kept, reading), reading, same)
     conflicts = disagreements(merged, reading, near)
     briefing = assemble(reading, merged, conflicts, options.languages, dropped + rejected)
+    for item in dropped + rejected:  # the decisions `--verbose` shows
+        where = item.get("evidence") or item.get("chunk", "")
+        log.info("dropped [%s] %s: %s", where, item.get("text", ""), item.get("reason", ""))
     briefing.run = RunInfo(
         **llm_info(llm),
         languages=list(options.languages),
         sampling=sampling(),
         prompts=options.prompts.provenance(),
         usage={**meter.stages, "total": meter.total()},
+        log_id=options.log_id,
     )
     return briefing
 

@@ -8,6 +8,8 @@ the work, imported only then, so a served run never loads the checker or the emb
 
 from __future__ import annotations
 
+import logging
+
 __all__ = ["Meter", "Options", "generate"]
 
 from dataclasses import dataclass, field
@@ -40,6 +42,8 @@ class Options:
     # (the CLI passes one unless --no-cache); ignored with a custom `checker`, whose
     # identity the key cannot see.
     memo: RunMemo | None = None
+    # The call log's run id (`briefing.llm.calllog`), recorded in `RunInfo.log_id`.
+    log_id: str | None = None
 
 
 def generate(
@@ -57,6 +61,7 @@ def generate(
     found = memo.recall(key) if memo is not None else None
     if found is not None and found.briefing.run is not None:
         meter.replay(found.briefing.run.usage, found.answers)
+        logging.getLogger("briefing.stages").info("served whole from the run memo: no call")
         return found.briefing
     from briefing.stages.build import build  # the stages: checker, embedder, tokens
     from briefing.stages.progress import Quiet
