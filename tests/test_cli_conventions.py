@@ -114,3 +114,8 @@ def test_verbose_shows_stage_timings_and_decisions_on_stderr(harbour_paths: list
     assert "dropped [A2.S2]" in result.stderr  # the fake's echo copies the gloss
     quiet = runner.invoke(app, ["generate", *map(str, harbour_paths), "--backend", "fake", "-q"])
     assert "extract: done in" not in quiet.stderr
+
+
+def test_daily_checks_lang_too(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["daily", str(tmp_path), "--plan", "--lang", "xx"])
+    assert result.exit_code == 2 and "unknown language 'xx'" in result.stderr
