@@ -266,3 +266,50 @@ def test_claims_threshold_flag_is_recorded(tmp_path: Path, fake_judge: FakeLLM) 
     result = runner.invoke(eval_app, [*args, "--threshold", "0.999"])
     assert result.exit_code == 0 and "threshold 0.999" in result.stderr
     assert json.loads(out.read_text())["label"] == 0
+
+
+def _junit_failures(path: Path) -> int:
+    return sum(int(s.get("failures") or 0) for s in ET.parse(path).getroot().iter("testsuite"))
+
+
+@pytest.mark.parametrize("floor", ["0.5", "0.8"])
+def test_the_exit_status_and_the_junit_file_agree(
+    tmp_path: Path, fake_judge: FakeLLM, floor: str
+) -> None:
+    """A failing claim the floor tolerates is no JUnit failure; one it does not is both."""
+    invented = item("The talks ended, a decision welcomed by all.", None, ["A1.S1"])
+    path = write(tmp_path, agreements=[GOOD, invented])
+    xml = tmp_path / "j.xml"
+    args = [str(path), "--judge-backend", "openai", "--fail-under", f"faithfulness={floor}"]
+    result = runner.invoke(eval_app, [*args, "--junit", str(xml)])
+    assert result.exit_code in (0, 1), result.output
+    assert (result.exit_code == 1) == (_junit_failures(xml) > 0)
+    assert result.exit_code == (1 if floor == "0.8" else 0)  # faithfulness 0.67
+    if floor == "0.5":
+        outs = [o.text or "" for o in ET.parse(xml).getroot().iter("system-out")]
+        assert any("not_supported" in o and "within the floors" in o for o in outs)
+
+
+@pytest.mark.parametrize(
+    ("flags", "message"),
+    [
+        (["--fail-under", "faithfulness=1.2"], "1.2 is outside [0, 1]"),
+        (["--fail-under", "details=-0.1"], "-0.1 is outside [0, 1]"),
+        (["--no-judge", "--fail-under", "faithfulness=0.8"], "faithfulness needs the judge"),
+    ],
+)
+def test_a_floor_that_cannot_be_checked_is_refused(
+    tmp_path: Path, flags: list[str], message: str
+) -> None:
+    path = write(tmp_path, agreements=[GOOD])
+    result = runner.invoke(eval_app, ["check", str(path), *flags])
+    assert result.exit_code == 2 and result.stdout == ""
+    assert message in result.stderr and result.stderr.count("\n") == 1
+
+
+def test_a_case_file_floor_outside_0_1_is_refused(tmp_path: Path) -> None:
+    case = tmp_path / "cases" / "bad"
+    (case / "articles").mkdir(parents=True)
+    (case / "case.json").write_text('{"expected": [], "thresholds": {"coverage": 80}}')
+    result = runner.invoke(eval_app, ["run", str(tmp_path / "cases"), "--backend", "fake"])
+    assert result.exit_code == 2 and "80 is outside [0, 1]" in result.stderr

@@ -34,7 +34,7 @@ from briefing.cli.options import (
 )
 from briefing.core.errors import InputError
 from briefing.eval import report as rep
-from briefing.eval.metrics import CHECK_METRICS, check_of
+from briefing.eval.metrics import CHECK_METRICS, JUDGED, check_of
 from briefing.prompts import PromptSet
 
 if TYPE_CHECKING:
@@ -74,6 +74,9 @@ def check(
     from briefing.eval.runner import check_briefing, load_briefing, provenance_lines
 
     thresholds = rep.parse_thresholds(fail_under or [], CHECK_METRICS)
+    judged = [m for m in thresholds if m in JUDGED]
+    if no_judge and judged:
+        raise InputError(f"--fail-under {judged[0]} needs the judge: drop it or --no-judge")
     briefing = load_briefing(briefing_path)
     judge = None
     if not no_judge:
@@ -96,7 +99,7 @@ def check(
         report_json,
         result.report(),
         junit,
-        {"briefing": (result.scores, _messages(failed, result.metrics, floors))},
+        {"briefing": _suite(result.scores, failed, result.metrics, floors)},
     )
     if failed:
         _fail(failed, result.metrics, floors, result.scores)
@@ -175,7 +178,7 @@ def _report_cases(
         "failed": [r.case.name for r in results if r.failed],
     }
     suites = {
-        r.case.name: (r.scores, _messages(r.failed, r.metrics, r.case.thresholds)) for r in results
+        r.case.name: _suite(r.scores, r.failed, r.metrics, r.case.thresholds) for r in results
     }
     _write_reports(report_json, report, junit, suites)
 
@@ -195,6 +198,11 @@ def _explain(r: CaseResult) -> None:
     if "coverage" in r.failed:
         for point in r.missed_points[:5]:
             typer.echo(f"    missed: {point}", err=True)
+
+
+def _suite(scores: list, failed: list[str], values: dict, floors: dict) -> rep.Suite:
+    """The JUnit suite from what decides the exit status, so the two always agree."""
+    return scores, _messages(failed, values, floors), {check_of(m) for m in failed}
 
 
 def _messages(failed: list[str], values: dict, floors: dict) -> list[str]:

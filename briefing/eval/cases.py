@@ -19,7 +19,7 @@ from briefing.check import details as checks
 from briefing.core.errors import InputError
 from briefing.core.jsontext import loads
 from briefing.core.models import Briefing, Item, Source
-from briefing.eval.metrics import CASE_METRICS, metrics
+from briefing.eval.metrics import CASE_METRICS, check_floor, metrics
 from briefing.eval.scorers import Score, samples
 from briefing.lang import lexicon
 
@@ -71,7 +71,7 @@ def load_case(path: Path) -> Case:
             MustNot(m) if isinstance(m, str) else MustNot(m["text"], list(m.get("patterns", [])))
             for m in spec.get("must_not", [])
         ]
-        thresholds = {k: float(v) for k, v in spec.get("thresholds", {}).items()}
+        thresholds = {k: check_floor(float(v)) for k, v in spec.get("thresholds", {}).items()}
     except FileNotFoundError:
         raise InputError(f"{spec_path} not found") from None
     except (ValueError, KeyError, TypeError) as err:
