@@ -107,7 +107,7 @@ def check(
 
 @eval_app.command("run")
 def run(
-    cases_dir: Cases = Path("evals"),
+    cases_dir: Cases = None,
     case: OnlyCases = None,
     backend: GenBackend = None,
     model_file: ModelFile = None,
@@ -124,10 +124,10 @@ def run(
     prompts_dir: PromptsDir = None,
 ) -> None:
     """Generate a briefing per eval case and score it against the case's thresholds."""
-    from briefing.eval.cases import find_cases
+    from briefing.eval.cases import find_cases, shipped_cases
     from briefing.eval.runner import run_case
 
-    cases = find_cases(cases_dir, case)
+    cases = find_cases(cases_dir or shipped_cases(), case)
     llm, prompts_dir = _backend(backend, model_file, prompts_dir)
     prompt_set = PromptSet(prompts_dir)
     judge = None
@@ -228,7 +228,7 @@ def _fail(failed: list[str], values: dict, floors: dict, scores: list) -> None:
 
 @eval_app.command("compare")
 def compare(
-    cases_dir: Cases = Path("evals"),
+    cases_dir: Cases = None,
     prompts: Annotated[
         list[str],
         typer.Option("--prompts", help="Prompt folder, or 'shipped'; give exactly two: A then B."),
@@ -240,15 +240,15 @@ def compare(
     report_json: ReportJson = None,
 ) -> None:
     """Run the eval cases under prompt sets A and B; exit 1 if B is worse on a threshold."""
-    from briefing.eval.cases import find_cases
-    from briefing.eval.compare import run_side, summary, table
+    from briefing.eval.cases import find_cases, shipped_cases
+    from briefing.eval.compare import change_lines, run_side, summary, table
     from briefing.eval.runner import generator_info, judge_info, provenance_lines
     from briefing.render.provenance import prompts_digest
 
     if len(prompts) != 2:
         raise InputError("give --prompts twice: the baseline A, then the candidate B")
     sets = [PromptSet(None if p == "shipped" else Path(p)) for p in prompts]
-    cases = find_cases(cases_dir, case)
+    cases = find_cases(cases_dir or shipped_cases(), case)
     llm, _ = _backend(backend, model_file)
     judge = None if no_judge else Judge(llm)
     sides = []
@@ -263,6 +263,8 @@ def compare(
         out.print(line, highlight=False)
     for name, side in (("A", result.a), ("B", result.b)):
         out.print(f"{name} = {side.label}: {prompts_digest(side.prompts)}", highlight=False)
+    for line in change_lines(result):
+        out.print(line, highlight=False, markup=False)
     if report_json is not None:
         rep.write_json(report_json, result.model_dump())
     if result.regressions:

@@ -151,7 +151,10 @@ MaxArticleBytes = Annotated[
 GenBackend = Annotated[
     str | None, typer.Option(help="Backend that writes the briefings (default: embedded).")
 ]
-Cases = Annotated[Path, typer.Argument(help="Folder of eval cases.")]
+Cases = Annotated[
+    Path | None,
+    typer.Argument(help="Folder of eval cases (default: the cases shipped with briefing)."),
+]
 OnlyCases = Annotated[list[str] | None, typer.Option(help="Only this case, repeatable.")]
 JudgeBackend = Annotated[
     str | None, typer.Option(help="Judge backend (default: the one that made the briefing).")

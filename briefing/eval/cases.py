@@ -91,6 +91,13 @@ def load_case(path: Path) -> Case:
     )
 
 
+def shipped_cases() -> Path:
+    """The cases that ship with briefing: in the wheel, or `evals/cases` in a checkout."""
+    from briefing.core.resources import data_dir
+
+    return data_dir("evals/cases")
+
+
 def find_cases(root: Path, only: list[str] | None = None) -> list[Case]:
     """Every folder under `root` holding a case.json, sorted by name."""
     if (root / "case.json").is_file():
