@@ -313,3 +313,35 @@ def test_a_case_file_floor_outside_0_1_is_refused(tmp_path: Path) -> None:
     (case / "case.json").write_text('{"expected": [], "thresholds": {"coverage": 80}}')
     result = runner.invoke(eval_app, ["run", str(tmp_path / "cases"), "--backend", "fake"])
     assert result.exit_code == 2 and "80 is outside [0, 1]" in result.stderr
+
+
+def test_the_html_report_shows_claims_citations_and_the_judge(tmp_path: Path) -> None:
+    """Per case: scores against floors, each claim's verdict, the sentences it cites and
+    the judge's answer; article text is escaped, never markup."""
+    judge = FakeLLM(judge_by_keyword)
+    judge.name = "openai"
+    serve(judge, "openai")
+    case = tmp_path / "cases" / "council"
+    (case / "articles").mkdir(parents=True)
+    (case / "articles" / "a1.txt").write_text(
+        "Library vote\n\nThe council voted to close the <b>old</b> library on Friday.\n"
+        "The mayor said the building was too expensive to heat.\n"
+    )
+    (case / "case.json").write_text(
+        '{"expected": [{"text": "The council voted to close the library.", "evidence": '
+        '["A1.S2"]}], "thresholds": {"faithfulness": 0.5, "coverage": 0.9}}'
+    )
+    page = tmp_path / "report" / "eval.html"
+    xml = tmp_path / "j.xml"
+    result = runner.invoke(
+        eval_app,
+        ["run", str(tmp_path / "cases"), "--backend", "fake", "--judge-backend", "openai",
+         "--report-html", str(page), "--junit", str(xml)],
+    )  # fmt: skip
+    assert result.exit_code in (0, 1), result.output
+    html = page.read_text()
+    assert "Case council" in html and "faithfulness" in html and "0.50" in html
+    assert "&lt;b&gt;old&lt;/b&gt;" in html and "<b>old</b>" not in html
+    assert "A1.S2" in html and "supported" in html
+    assert "stated in the sentence" in html  # the judge's answer
+    assert (result.exit_code == 1) == (_junit_failures(xml) > 0)

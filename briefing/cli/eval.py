@@ -118,6 +118,10 @@ def run(
     no_judge: NoJudge = False,
     report_json: ReportJson = None,
     junit: Junit = None,
+    report_html: Annotated[
+        Path | None,
+        typer.Option("--report-html", help="Write an HTML report: claims, citations, verdicts."),
+    ] = None,
     out_dir: Annotated[
         Path | None, typer.Option(help="Keep each generated briefing JSON here.")
     ] = None,
@@ -141,7 +145,7 @@ def run(
     for c in cases:
         typer.echo(f"case {c.name}: generating and checking...", err=True)
         results.append(run_case(c, llm, judge, out_dir, prompt_set))
-    _report_cases(results, llm, prompt_set, judge, report_json, junit)
+    _report_cases(results, llm, prompt_set, judge, (report_json, junit, report_html))
     bad = [r for r in results if r.failed]
     for r in bad:
         _explain(r)
@@ -154,10 +158,10 @@ def _report_cases(
     llm: Any,
     prompt_set: PromptSet,
     judge: Judge | None,
-    report_json: Path | None,
-    junit: Path | None,
+    paths: tuple[Path | None, Path | None, Path | None],
 ) -> None:
-    """The tables and provenance on stdout, then the JSON and JUnit reports."""
+    """The tables and provenance on stdout, then the JSON, JUnit and HTML reports."""
+    report_json, junit, report_html = paths
     from briefing.eval.runner import generator_info, judge_info, provenance_lines
 
     out = rep.console()
@@ -170,7 +174,8 @@ def _report_cases(
         )
     )
     provenance = {"generator": generator_info(llm, prompt_set), "judge": judge_info(judge)}
-    for line in provenance_lines(provenance["generator"], provenance["judge"]):
+    lines = provenance_lines(provenance["generator"], provenance["judge"])
+    for line in lines:
         out.print(line, highlight=False)
     report = {
         "provenance": provenance,
@@ -181,6 +186,10 @@ def _report_cases(
         r.case.name: _suite(r.scores, r.failed, r.metrics, r.case.thresholds) for r in results
     }
     _write_reports(report_json, report, junit, suites)
+    if report_html is not None:
+        from briefing.eval.html import html_report
+
+        rep.write_atomic(report_html, html_report(results, lines))
 
 
 def _explain(r: CaseResult) -> None:
