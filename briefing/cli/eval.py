@@ -340,6 +340,27 @@ def perturb(
         rep.write_json(json_path, result)
 
 
+@eval_app.command("init")
+def init(
+    articles: Annotated[Path, typer.Argument(help="Folder of the case's articles.")],
+    case_dir: Annotated[
+        Path | None,
+        typer.Option(help="The new case folder (default: evals/cases/<name of ARTICLES>)."),
+    ] = None,
+) -> None:
+    """Scaffold an eval case from a folder of articles, listing its sentence ids."""
+    from briefing.eval.cases import scaffold
+
+    target = case_dir or Path("evals") / "cases" / articles.resolve().name
+    case, listed = scaffold(articles, target)
+    for sid, text in listed:
+        typer.echo(f"{sid}\t{text}")
+    typer.echo(
+        f"wrote {case.path / 'case.json'}: add the expected points, citing these ids",
+        err=True,
+    )
+
+
 eval_app.command("claims")(eval_checker.claims)
 eval_app.command("checker")(eval_checker.checker_cmd)
 eval_app.command("injection")(injection)
