@@ -19,7 +19,7 @@ Sentence = Annotated[
 ]
 Run = Annotated[
     str | None,
-    typer.Option(help="Only this run (a briefing's run.log_id); 'last' for the newest run."),
+    typer.Option(help="Only this run (a briefing's run.log_id); 'last': the last run logged."),
 ]
 AsJson = Annotated[bool, typer.Option("--json", help="The rows as a JSON array on stdout.")]
 Count = Annotated[int, typer.Option("-n", "--count", min=1, help="At most this many, newest.")]
@@ -49,7 +49,7 @@ def logs(
     db = connect(path)
     where, params = [], []
     if run == "last":
-        where.append("run_id = (SELECT max(id) FROM runs)")
+        where.append("run_id = (SELECT run_id FROM calls ORDER BY id DESC LIMIT 1)")
     elif run is not None:
         where.append("run_id = ?")
         params.append(run)
