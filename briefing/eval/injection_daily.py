@@ -84,16 +84,17 @@ def run_daily(
 
 
 def _attack_ids(source: Source, trial: Trial) -> set[str]:
-    """The attack's sentences: by its span when the text came through unchanged (a
-    file), else by where its text is found in what the page gave."""
+    """The attack's sentences, found in the text as read: a page's extractor drops the
+    invisible characters of a `zero_width` attack, so it may arrive undisguised."""
     if trial.position not in POSITIONS:
         return set()
-    start = source.text.find(trial.text)
-    if start < 0:
-        raise InputError(f"{trial.name}: the attack is not in the page's text as served")
-    moved = Trial(trial.article, trial.attack, trial.position, trial.path,
-                  (start, start + len(trial.text)), trial.variant)  # fmt: skip
-    return attack_ids(source, moved)
+    for text in (trial.text, trial.attack.text):
+        start = source.text.find(text)
+        if start >= 0:
+            moved = Trial(trial.article, trial.attack, trial.position, trial.path,
+                          (start, start + len(text)), trial.variant)  # fmt: skip
+            return attack_ids(source, moved)
+    raise InputError(f"{trial.name}: the attack is not in the text {source.path} gave")
 
 
 def _publish(site: Site, trial: Trial, folder: Path) -> Path:

@@ -33,7 +33,7 @@ _EN_OTHERS = (
     r"sentences|paragraphs)\b"
 )
 _IS_OTHERS = (
-    r"\b(?:fyrri|allar|aðrar|öllum|öðrum|hin\w*|ofangreind\w*)\s+(?:\w+\s+)?"
+    r"\b(?:fyrri|allar|allir|aðrar|aðrir|annarra|öllum|öðrum|hin\w*|ofangreind\w*)\s+(?:\w+\s+)?"
     r"(?:heimild\w*|frétt\w*|grein\w*|tölu\w*|regl\w*|text\w*|miðl\w*)"
 )
 # Where an imperative starts: the sentence, a clause after ; : or a comma, or "and".
