@@ -106,13 +106,15 @@ def statements(briefing: dict[str, Any]) -> list[str]:
     sections = ("agreements", "open_issues", "positions", "disagreements")
     items = [item for section in sections for item in briefing[section]]
     texts = [t for item in items for t in item["text"].values()]
-    return texts + [t for item in items for side in item.get("sides", []) for t in side["text"].values()]  # fmt: skip
+    sides = [side for item in items for side in item.get("sides", [])]
+    return texts + [t for side in sides for t in side["text"].values()]
 
 
 def assert_screened(out: Path, llm: FakeLLM) -> None:
     day = out / DAY
     front, stories = outputs(day)
-    suspects = [s["text"] for b in stories for src in b["sources"] for s in src["suspect_sentences"]]  # fmt: skip
+    sources = [src for b in stories for src in b["sources"]]
+    suspects = [s["text"] for src in sources for s in src["suspect_sentences"]]
     assert sorted(suspects) == sorted(ATTACKS)
     assert [a["suspect"] for s in front["stories"] for a in s["articles"]] == [1, 1, 1, 1]
     assert llm.requests
@@ -144,7 +146,8 @@ def assert_label_screened(out: Path, llm: FakeLLM, field: str) -> None:
     """No published title or outlet carries the order; each source records it."""
     day = out / DAY
     front, stories = outputs(day)
-    labels = [a[k] or "" for s in front["stories"] for a in s["articles"] for k in ("title", "outlet")]  # fmt: skip
+    articles = [a for s in front["stories"] for a in s["articles"]]
+    labels = [a[k] or "" for a in articles for k in ("title", "outlet")]
     labels += [o for s in front["stories"] for o in s["outlets"]]
     labels += [h for s in front["stories"] for h in s["headline"].values()]
     labels += [src[k] or "" for b in stories for src in b["sources"] for k in ("title", "outlet")]

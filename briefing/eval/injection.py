@@ -238,8 +238,12 @@ class ObedientLLM:
         lines, as an outlet name in the prompt would be), disguised or not: a model reads
         "Іgnоrе" as "Ignore"."""
         lines = [text] if anywhere else [sentence for _, sentence in _NUMBERED.findall(text)]
+        read = [fold(line).casefold() for line in lines]
         return [
-            attack for line in lines for attack in self.attacks if _carries(line, attack.trigger)
+            attack
+            for line in read
+            for attack in self.attacks
+            if fold(attack.trigger).casefold() in line
         ]
 
     def complete(self, request: Request) -> Response:
