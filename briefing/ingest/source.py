@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from urllib.parse import urlparse
 
+from briefing.core.errors import InputError
 from briefing.core.models import Source, SuspectLabel
 from briefing.core.text import label
 from briefing.ingest.guard import quarantine, suspect_reason
@@ -26,6 +27,7 @@ OUTLET_CHARS = 120
 TITLE_CHARS = 300
 UNTITLED = "Untitled article"
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s")
+_LANGUAGE = re.compile(r"[a-z]{2,3}(?:-[a-z0-9]{2,8})?")
 
 
 @dataclass(frozen=True)
@@ -89,8 +91,13 @@ def make_source(
     screen: bool = True,
 ) -> Source:
     """`text` as source `source_id`: segmented, its suspect sentences set apart, its
-    labels screened (`suspects`: labels already set apart upstream, kept for audit).
-    `screen=False` only normalises: the injection suite measures the other defences."""
+    language a code (an `InputError` otherwise), its labels screened (`suspects`: labels
+    set apart upstream, kept for audit). `screen=False` only normalises labels: the
+    injection suite measures the other defences without the guard."""
+    language = language.strip().lower()
+    if not _LANGUAGE.fullmatch(language):  # shown to the model as "written in <language>"
+        shown = label(language, 40)
+        raise InputError(f"{path}: language {shown!r} is not a code such as 'en' or 'is'")
     labels = screen_labels(
         title, outlet, text=text, url=url, fallback=fallback_title, screen=screen
     )
