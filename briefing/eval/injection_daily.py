@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import tempfile
+from dataclasses import replace
 from html import escape
 from pathlib import Path
 
@@ -91,9 +92,7 @@ def _attack_ids(source: Source, trial: Trial) -> set[str]:
     for text in (trial.text, trial.attack.text):
         start = source.text.find(text)
         if start >= 0:
-            moved = Trial(trial.article, trial.attack, trial.position, trial.path,
-                          (start, start + len(text)), trial.variant)  # fmt: skip
-            return attack_ids(source, moved)
+            return attack_ids(source, replace(trial, span=(start, start + len(text))))
     raise InputError(f"{trial.name}: the attack is not in the text {source.path} gave")
 
 
