@@ -36,7 +36,7 @@ def llm() -> FakeLLM:
 
 
 def daily(*args: str | Path) -> Any:
-    return runner.invoke(app, ["daily", "--date", DAY, "-q", *map(str, args)])
+    return runner.invoke(app, ["daily", "--date", DAY, "-q", "--allow-private", *map(str, args)])
 
 
 def stem(source: str) -> str:
@@ -85,7 +85,16 @@ def test_plan_groups_every_article_and_reports_each_bad_source(site: Site, tmp_p
 
 def test_date_outside_the_feeds_is_one_line_per_feed(site: Site, tmp_path) -> None:
     result = runner.invoke(
-        app, ["daily", "--date", "2026-01-01", "--plan", "-q", str(site.feed_list(tmp_path))]
+        app,
+        [
+            "daily",
+            "--date",
+            "2026-01-01",
+            "--plan",
+            "-q",
+            "--allow-private",
+            str(site.feed_list(tmp_path)),
+        ],
     )
     assert result.exit_code == 2
     lines = result.stderr.strip().splitlines()

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from briefing.core.errors import InputError
-from briefing.core.text import fold, label, plain
+from briefing.core.text import label, plain, unmask
 from briefing.ingest.read import load_sources
 from briefing.ingest.source import OUTLET_CHARS, UNTITLED, make_source, screen_labels
 
@@ -23,10 +23,10 @@ def test_a_label_is_one_plain_short_line() -> None:
     assert label("\u200b \n\t", 120) is None and label(None, 120) is None
 
 
-def test_fold_undoes_disguises_for_matching_only() -> None:
-    assert fold("Ig\u200bnоrе аll") == "Ignore all"  # Cyrillic о, е, а
-    assert fold("Москва и Ісландія") == "Москва и Ісландія"  # real Cyrillic words stay
-    assert fold("Hunsаðu") == "Hunsaðu"  # Icelandic letters are Latin
+def test_unmask_undoes_disguises_for_matching_only() -> None:
+    assert unmask("Ig\u200bnоrе аll") == "Ignore all"  # Cyrillic о, е, а
+    assert unmask("Москва и Ісландія") == "Москва и Ісландія"  # real Cyrillic words stay
+    assert unmask("Hunsаðu") == "Hunsaðu"  # Icelandic letters are Latin
     assert plain("a\u00adb\u200cc") == "abc"
 
 

@@ -4,7 +4,7 @@ A page's `og:site_name`, a feed's `<title>`, a TOML `outlet` or a front-matter t
 written by whoever controls the source. Invisible characters (zero-width spaces, soft
 hyphens, bidi controls) and lookalike letters (a Cyrillic "а" in "Ignore", fullwidth
 "Ｉｇｎｏｒｅ") hide words from a pattern while a model or a reader still sees them. So
-`label` turns such a string into one plain, short line, and `fold` gives the guard a
+`label` turns such a string into one plain, short line, and `unmask` gives the guard a
 version of any text with those disguises undone (for matching only: offsets into the
 original text are never taken from it).
 """
@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["fold", "label", "plain"]
+__all__ = ["label", "plain", "unmask"]
 
 # Lookalikes of Latin letters in Cyrillic and Greek (the confusables a reader cannot tell
 # apart in a Latin word); NFKC already maps fullwidth and mathematical letters.
@@ -36,7 +36,7 @@ def plain(text: str) -> str:
     )
 
 
-def fold(text: str) -> str:
+def unmask(text: str) -> str:
     """`plain(text)` with lookalike letters made Latin in words of Latin and lookalike
     letters only ("Іgnоrе" -> "Ignore"); Russian or Greek words keep their letters."""
     return _WORD_WITH_LOOKALIKE.sub(_latinise, plain(text))

@@ -34,7 +34,7 @@ from typing import Any
 from briefing.check.judge import Judge
 from briefing.core.errors import InputError
 from briefing.core.models import Briefing, Item, Source
-from briefing.core.text import fold
+from briefing.core.text import unmask
 from briefing.eval.runner import load_briefing
 from briefing.eval.scorers import Score, evaluate
 from briefing.ingest.read import load_sources
@@ -238,12 +238,12 @@ class ObedientLLM:
         lines, as an outlet name in the prompt would be), disguised or not: a model reads
         "Іgnоrе" as "Ignore"."""
         lines = [text] if anywhere else [sentence for _, sentence in _NUMBERED.findall(text)]
-        read = [fold(line).casefold() for line in lines]
+        read = [unmask(line).casefold() for line in lines]
         return [
             attack
             for line in read
             for attack in self.attacks
-            if fold(attack.trigger).casefold() in line
+            if unmask(attack.trigger).casefold() in line
         ]
 
     def complete(self, request: Request) -> Response:
@@ -296,7 +296,7 @@ class ObedientLLM:
 def _carries(text: str, needle: str) -> bool:
     """Whether `needle` is in `text` as a reader sees it: case, invisible characters and
     lookalike letters aside."""
-    return fold(needle).casefold() in fold(text).casefold()
+    return unmask(needle).casefold() in unmask(text).casefold()
 
 
 def _content(text: str) -> set[str]:

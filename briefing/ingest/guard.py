@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 
 from briefing.core.models import Sentence, Source, SuspectSentence
-from briefing.core.text import fold
+from briefing.core.text import unmask
 
 __all__ = ["quarantine", "screen", "suspect_reason"]
 
@@ -213,8 +213,8 @@ def _quoted(text: str, at: int) -> bool:
 
 def suspect_reason(text: str) -> str | None:
     """Why `text` reads as an instruction to the model or the reader, or None; matched on
-    `fold(text)`, so zero-width characters and lookalike letters hide nothing."""
-    text = fold(text)
+    `unmask(text)`, so zero-width characters and lookalike letters hide nothing."""
+    text = unmask(text)
     for reason, pattern in _STRONG:
         if pattern.search(text):
             return reason

@@ -14,7 +14,7 @@ import yaml
 from frontmatter.default_handlers import YAMLHandler
 
 from briefing.core.errors import InputError
-from briefing.core.memo import remembered
+from briefing.core.memo import TEXT, remembered
 from briefing.core.models import Source
 from briefing.ingest.source import make_source
 
@@ -104,7 +104,7 @@ def _load(path: Path, source_id: str, screen: bool = True) -> Source:
     meta, body = _split_front_matter(text, path)
     if not body:
         raise InputError(f"{path} has no article text after its front matter")
-    language = (_field(meta, "language") or remembered("language", body, _detect)).lower()
+    language = (_field(meta, "language") or remembered("language", body, _detect, TEXT)).lower()
     return make_source(
         source_id,
         path=str(path),

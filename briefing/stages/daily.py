@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 from rich.progress import Progress, TaskID
 
 from briefing.core.languages import PIVOT
@@ -35,6 +35,10 @@ __all__ = [
 ]
 
 SLUG_CHARS = 60
+# Names a story's files may never take: the front page's own, and those a reader or a
+# site generator would take for the folder's index, archive or feed.
+RESERVED_SLUGS = frozenset({"frontpage", "index", "archive", "feed", "sources"})
+SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 
 
 class FrontArticle(BaseModel):
@@ -56,7 +60,7 @@ class FrontStory(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    slug: str
+    slug: str = Field(pattern=SLUG_PATTERN, description="Its file name, without extension.")
     key: str = Field(description="sha256 of the story's article keys: unchanged => not rerun.")
     headline: dict[str, str] = Field(description="Language -> one-line headline.")
     outlets: list[str]
@@ -66,6 +70,13 @@ class FrontStory(BaseModel):
     error: str | None = None
     briefing: str | None = Field(default=None, description="Its Markdown briefing, beside this.")
     briefing_json: str | None = Field(default=None, description="Its JSON briefing.")
+
+    @field_validator("slug")
+    @classmethod
+    def _not_reserved(cls, slug: str) -> str:
+        if slug in RESERVED_SLUGS:
+            raise ValueError(f"{slug!r} is a reserved name")
+        return slug
 
 
 class FrontPage(BaseModel):
@@ -151,8 +162,9 @@ def slugify(text: str) -> str:
 
 def assign_slugs(stories: list[Story], previous: list[FrontStory]) -> list[str]:
     """A slug per story: the previous slug of the story it shares most articles with,
-    so a story keeps its files as it grows; else one made from its first title."""
-    taken: set[str] = set()
+    so a story keeps its files as it grows; else one made from its first title, with a
+    suffix (-2, -3, ...) where that is taken or reserved (`frontpage`...)."""
+    taken: set[str] = set(RESERVED_SLUGS)
     slugs: list[str] = []
     for story in stories:
         keys = {a.key for a in story.articles}

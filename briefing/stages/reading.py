@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from briefing.core.memo import remembered
+from briefing.core.memo import MAYBE_TEXTS, VECTORS, remembered
 from briefing.core.models import Sentence, Source
 from briefing.lang.embed import Embedder, cosine, default_embedder
 from briefing.lang.gloss import VERSION as GLOSS_VERSION
@@ -106,7 +106,9 @@ def _glosses(texts: list[str], language: str) -> list[str | None]:
     if language == "en" or not texts:
         return list(texts)
     kind = f"gloss-{language}-v{GLOSS_VERSION}"
-    found = remembered(kind, SEPARATOR.join(texts), lambda _: gloss(texts, language))
+    found = remembered(
+        kind, SEPARATOR.join(texts), lambda _: gloss(texts, language), MAYBE_TEXTS, len(texts)
+    )
     return list(found)
 
 
@@ -118,5 +120,7 @@ def _vectors(texts: list[str], embedder: Embedder) -> list[list[float]]:
         f"embed-{name}",
         SEPARATOR.join(texts),
         lambda _: [[round(float(x), 5) for x in v] for v in embedder.embed(texts)],
+        VECTORS,
+        len(texts),
     )
     return [list(v) for v in found]

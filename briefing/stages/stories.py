@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from briefing.ingest.article import Article
+from briefing.lang.calendar import month_names, weekday_names
 from briefing.lang.embed import Embedder, default_embedder
 from briefing.lang.icelandic import name_stems
 from briefing.lang.values import Value, values
@@ -30,28 +31,10 @@ VALUE_BONUS = 0.05
 MAX_SHARED = 3
 LEAD_WORDS = 40
 MIN_TO_CENTRE = 3
+# English weekdays and months; not "May", also a surname.
 _NOT_NAMES = frozenset(
-    [
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "january",
-        "february",
-        "march",
-        "april",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ]
-)
+    n.lower() for names in (*weekday_names("en"), *month_names("en")) for n in names
+) - {"may"}
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
