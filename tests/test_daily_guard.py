@@ -59,7 +59,7 @@ def site() -> Iterator[Site]:
 
 
 def daily(*args: str | Path) -> Any:
-    return runner.invoke(app, ["daily", "--date", DAY, "-q", *map(str, args)])
+    return runner.invoke(app, ["daily", "--date", DAY, "-q", "--allow-private", *map(str, args)])
 
 
 def write_articles(folder: Path, **front: str) -> Path:
