@@ -16,8 +16,7 @@ from frontmatter.default_handlers import YAMLHandler
 from briefing.core.errors import InputError
 from briefing.core.memo import TEXT, remembered
 from briefing.core.models import Source
-from briefing.ingest.guard import quarantine, suspect_reason
-from briefing.ingest.segment import segment
+from briefing.ingest.source import make_source
 
 __all__ = ["MAX_ARTICLES", "MAX_ARTICLE_BYTES", "SUFFIXES", "load_sources"]
 
@@ -105,28 +104,19 @@ def _load(path: Path, source_id: str, screen: bool = True) -> Source:
     meta, body = _split_front_matter(text, path)
     if not body:
         raise InputError(f"{path} has no article text after its front matter")
-    title = _field(meta, "title") or _first_line(body)
-    if suspect_reason(title):  # the title reaches prompts and footnotes: no instructions
-        title = path.stem
     language = (_field(meta, "language") or remembered("language", body, _detect, TEXT)).lower()
-    source = Source(
-        id=source_id,
+    return make_source(
+        source_id,
         path=str(path),
-        title=title,
+        title=_field(meta, "title") or _first_line(body),
         language=language,
-        outlet=_outlet(meta),
+        outlet=_field(meta, "outlet"),
         url=_field(meta, "url"),
         date=_field(meta, "date"),
         text=body,
-        sentences=segment(body, source_id, language),
+        fallback_title=path.stem,
+        screen=screen,
     )
-    return quarantine(source) if screen else source
-
-
-def _outlet(meta: dict[str, object]) -> str | None:
-    """The outlet's name, which prompts show the model: dropped if it reads as an order."""
-    outlet = _field(meta, "outlet")
-    return None if outlet is None or suspect_reason(outlet) else outlet
 
 
 def _detect(text: str) -> str:
