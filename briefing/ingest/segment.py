@@ -32,6 +32,10 @@ DASHES = "-–—"
 CONTINUATION = ",;:" + DASHES + "(„‚«‹"
 # A line shorter than this with no terminal punctuation is a headline or a caption.
 HEADLINE_MAX = 60
+# A "sentence" longer than this (a page without punctuation, a table run together) is cut:
+# each sentence is embedded, glossed and shown to the model whole, and one of 100 KB took
+# minutes to embed. News sentences rarely pass 300 characters.
+MAX_SENTENCE = 1_000
 
 # Abbreviations whose period never ends a sentence: titles, "for example" and friends,
 # and those that precede a number or a name. Compared lowercased; English and Icelandic
@@ -55,6 +59,7 @@ SPEECH_VERBS = (
 _ATTRIBUTION = re.compile(rf"(?:[A-ZÀ-ÞÐ][\w'’.-]*\s+){{1,3}}(?:{SPEECH_VERBS})\b")
 _CANDIDATE = re.compile(rf"([{re.escape(TERMINAL)}]+)([{re.escape(CLOSERS)}]*)")
 _LIST_ITEM = re.compile(r"(?:[-*•–]\s|\d+[.)]\s)")
+_CLAUSE_END = re.compile(rf"[,;:{re.escape(DASHES)}][{re.escape(CLOSERS)}]*(?=\s)")
 
 
 def segment(text: str, source_id: str, language: str) -> list[Sentence]:
@@ -65,6 +70,7 @@ def segment(text: str, source_id: str, language: str) -> list[Sentence]:
     for every other language, the rules below split it.
     """
     spans = _icelandic(text) if language == "is" else None
+    spans = _capped(text, spans if spans is not None else _rule_spans(text))
     return [
         Sentence(
             id=sentence_id(source_id, n),
@@ -73,8 +79,32 @@ def segment(text: str, source_id: str, language: str) -> list[Sentence]:
             start=start,
             end=end,
         )
-        for n, (start, end) in enumerate(spans if spans is not None else _rule_spans(text), 1)
+        for n, (start, end) in enumerate(spans, 1)
     ]
+
+
+def _capped(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Every span cut into pieces of at most MAX_SENTENCE characters: after the last
+    clause punctuation in the second half of the allowance, else at the last space, else
+    hard. Each cut looks at one allowance of text, so this is linear in the text."""
+    capped: list[tuple[int, int]] = []
+    for start, end in spans:
+        while end - start > MAX_SENTENCE:
+            limit = start + MAX_SENTENCE
+            clauses = [
+                m.end() for m in _CLAUSE_END.finditer(text, start + MAX_SENTENCE // 2, limit)
+            ]
+            spaces = (i for i in range(limit, start, -1) if text[i].isspace())
+            cut = clauses[-1] if clauses else next(spaces, limit)
+            piece_end = cut
+            while text[piece_end - 1].isspace():
+                piece_end -= 1
+            capped.append((start, piece_end))
+            start = cut
+            while text[start].isspace():
+                start += 1
+        capped.append((start, end))
+    return capped
 
 
 def _icelandic(text: str) -> list[tuple[int, int]] | None:
