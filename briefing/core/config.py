@@ -97,6 +97,10 @@ SETTINGS: dict[str, Setting] = {
     "price_completion": Setting("BRIEFING_PRICE_COMPLETION", "price.completion", _positive_float),
     "max_articles": Setting("BRIEFING_MAX_ARTICLES", "max_articles", _positive_int),
     "max_article_bytes": Setting("BRIEFING_MAX_ARTICLE_BYTES", "max_article_bytes", _positive_int),
+    "max_sentences": Setting("BRIEFING_MAX_SENTENCES", "max_sentences", _positive_int),
+    "max_article_sentences": Setting(
+        "BRIEFING_MAX_ARTICLE_SENTENCES", "max_article_sentences", _positive_int
+    ),
 }
 
 
@@ -122,6 +126,8 @@ class Settings:
     price_completion: float | None = None
     max_articles: int | None = None  # None: the default in briefing.ingest.read
     max_article_bytes: int | None = None
+    max_sentences: int | None = None  # None: the default in briefing.stages.pipeline
+    max_article_sentences: int | None = None
     sources: dict[str, str] = field(default_factory=dict, repr=False)
 
     @property
