@@ -83,17 +83,17 @@ def segment(text: str, source_id: str, language: str) -> list[Sentence]:
     ]
 
 
-def _capped(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Every span cut into pieces of at most MAX_SENTENCE characters: after the last
-    clause punctuation in the second half of the allowance, else at the last space, else
-    hard. Each cut looks at one allowance of text, so this is linear in the text."""
+def _capped(
+    text: str, spans: list[tuple[int, int]], most: int = MAX_SENTENCE
+) -> list[tuple[int, int]]:
+    """Every span cut into pieces of at most `most` characters: after the last clause
+    punctuation in the second half of the allowance, else at the last space, else hard.
+    Each cut looks at one allowance of text, so this is linear in the text."""
     capped: list[tuple[int, int]] = []
     for start, end in spans:
-        while end - start > MAX_SENTENCE:
-            limit = start + MAX_SENTENCE
-            clauses = [
-                m.end() for m in _CLAUSE_END.finditer(text, start + MAX_SENTENCE // 2, limit)
-            ]
+        while end - start > most:
+            limit = start + most
+            clauses = [m.end() for m in _CLAUSE_END.finditer(text, start + most // 2, limit)]
             spaces = (i for i in range(limit, start, -1) if text[i].isspace())
             cut = clauses[-1] if clauses else next(spaces, limit)
             piece_end = cut
