@@ -308,7 +308,7 @@ def _one(
     from briefing.core.files import write_atomic
     from briefing.render.markdown import render_json, render_markdown
     from briefing.stages.daily import FrontArticle, FrontStory, StoryBar, headlines, story_sources
-    from briefing.stages.pipeline import Meter, Options
+    from briefing.stages.pipeline import Meter, Options, work_limits
     from briefing.stages.pipeline import generate as run_pipeline
 
     meter = Meter()
@@ -326,7 +326,12 @@ def _one(
             for a in story.articles
         ],
     )
-    options = Options(languages=languages, concurrency=settings.concurrency, prompts=prompts)
+    options = Options(
+        languages=languages,
+        concurrency=settings.concurrency,
+        prompts=prompts,
+        **work_limits(settings),
+    )
     try:
         briefing = run_pipeline(story_sources(story), llm, options, bar, meter)
         if briefing.run is not None:

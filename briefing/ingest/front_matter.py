@@ -32,7 +32,7 @@ class _Loader(yaml.SafeLoader):
 
     def compose_node(self, parent: Node | None, index: object) -> Node | None:
         if self.check_event(yaml.AliasEvent):
-            line = self.peek_event().start_mark.line + 2  # after the opening '---'
+            line = self.peek_event().start_mark.line + 1  # raw starts on the '---' line
             raise UnsafeFrontMatter(f"front matter uses a YAML alias (line {line})")
         self._depth += 1
         try:

@@ -169,7 +169,7 @@ def _split_front_matter(text: str, path: Path) -> tuple[dict[str, object], str]:
         raise InputError(f"{path}: {err}") from err
     except yaml.YAMLError as err:
         where = getattr(err, "problem_mark", None)
-        line = f" (line {where.line + 2})" if where is not None else ""
+        line = f" (line {where.line + 1})" if where is not None else ""
         raise InputError(f"{path}: malformed front matter{line}") from err
     if meta is None:
         meta = {}
