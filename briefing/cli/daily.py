@@ -375,7 +375,7 @@ def _one(
         story_sources,
         with_suspects,
     )
-    from briefing.stages.pipeline import Meter, Options
+    from briefing.stages.pipeline import Meter, Options, work_limits
     from briefing.stages.pipeline import generate as run_pipeline
 
     meter = Meter()
@@ -393,7 +393,12 @@ def _one(
             for a in story.articles
         ],
     )
-    options = Options(languages=languages, concurrency=settings.concurrency, prompts=prompts)
+    options = Options(
+        languages=languages,
+        concurrency=settings.concurrency,
+        prompts=prompts,
+        **work_limits(settings),
+    )
     try:
         sources = story_sources(story)
         front = with_suspects(front, sources)

@@ -16,6 +16,7 @@ from frontmatter.default_handlers import YAMLHandler
 from briefing.core.errors import InputError
 from briefing.core.memo import TEXT, remembered
 from briefing.core.models import Source
+from briefing.ingest.front_matter import UnsafeFrontMatter, load_front_matter
 from briefing.ingest.source import make_source
 
 __all__ = ["MAX_ARTICLES", "MAX_ARTICLE_BYTES", "SUFFIXES", "load_sources"]
@@ -144,18 +145,21 @@ def _read_text(path: Path) -> str:
 
 
 def _split_front_matter(text: str, path: Path) -> tuple[dict[str, object], str]:
-    """(metadata, body): a leading `---` block must be closed and hold a YAML mapping."""
+    """(metadata, body): a leading `---` block must be closed and hold a YAML mapping,
+    loaded without aliases (`ingest.front_matter`)."""
     if not _FRONT_MATTER_START.match(text):
         return {}, text
     handler = YAMLHandler()
     try:
         raw, body = handler.split(text)
-        meta = handler.load(raw)
+        meta = load_front_matter(raw)
     except ValueError as err:
         raise InputError(f"{path}: front matter is not closed by a '---' line") from err
+    except UnsafeFrontMatter as err:
+        raise InputError(f"{path}: {err}") from err
     except yaml.YAMLError as err:
         where = getattr(err, "problem_mark", None)
-        line = f" (line {where.line + 2})" if where is not None else ""
+        line = f" (line {where.line + 1})" if where is not None else ""
         raise InputError(f"{path}: malformed front matter{line}") from err
     if meta is None:
         meta = {}
