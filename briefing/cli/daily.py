@@ -368,8 +368,15 @@ def _one(
     """One story through the `generate` pipeline; a BriefingError fails only this story."""
     from briefing.core.files import write_atomic
     from briefing.render.markdown import render_json, render_markdown
-    from briefing.stages.daily import FrontArticle, FrontStory, StoryBar, headlines, story_sources
-    from briefing.stages.pipeline import Meter, Options
+    from briefing.stages.daily import (
+        FrontArticle,
+        FrontStory,
+        StoryBar,
+        headlines,
+        story_sources,
+        with_suspects,
+    )
+    from briefing.stages.pipeline import Meter, Options, work_limits
     from briefing.stages.pipeline import generate as run_pipeline
 
     meter = Meter()
@@ -387,9 +394,16 @@ def _one(
             for a in story.articles
         ],
     )
-    options = Options(languages=languages, concurrency=settings.concurrency, prompts=prompts)
+    options = Options(
+        languages=languages,
+        concurrency=settings.concurrency,
+        prompts=prompts,
+        **work_limits(settings),
+    )
     try:
-        briefing = run_pipeline(story_sources(story), llm, options, bar, meter)
+        sources = story_sources(story)
+        front = with_suspects(front, sources)
+        briefing = run_pipeline(sources, llm, options, bar, meter)
         if briefing.run is not None:
             for usage in briefing.run.usage.values():
                 usage.cost = settings.price(usage)

@@ -147,6 +147,14 @@ MaxArticleBytes = Annotated[
     int | None,
     typer.Option(min=1, help="Refuse an article file larger than this (default 200000 bytes)."),
 ]
+MaxSentences = Annotated[
+    int | None,
+    typer.Option(min=1, help="Refuse a run of more sentences than this (default 3000)."),
+]
+MaxArticleSentences = Annotated[
+    int | None,
+    typer.Option(min=1, help="Refuse an article of more sentences than this (default 600)."),
+]
 
 GenBackend = Annotated[
     str | None, typer.Option(help="Backend that writes the briefings (default: embedded).")

@@ -112,6 +112,10 @@ SETTINGS: dict[str, Setting] = {
     "max_feed_items": Setting("BRIEFING_MAX_FEED_ITEMS", "max_feed_items", _positive_int),
     "max_total_bytes": Setting("BRIEFING_MAX_TOTAL_BYTES", "max_total_bytes", _positive_int),
     "allow_private": Setting("BRIEFING_ALLOW_PRIVATE", "allow_private", _boolean),
+    "max_sentences": Setting("BRIEFING_MAX_SENTENCES", "max_sentences", _positive_int),
+    "max_article_sentences": Setting(
+        "BRIEFING_MAX_ARTICLE_SENTENCES", "max_article_sentences", _positive_int
+    ),
 }
 
 
@@ -144,6 +148,8 @@ class Settings:
     max_feed_items: int = 50
     max_total_bytes: int = 50_000_000
     allow_private: bool = False  # fetch private, loopback and link-local addresses too
+    max_sentences: int | None = None  # None: the default in briefing.stages.pipeline
+    max_article_sentences: int | None = None
     sources: dict[str, str] = field(default_factory=dict, repr=False)
 
     @property

@@ -19,7 +19,7 @@ from rich.progress import Progress, TaskID
 
 from briefing.core.languages import PIVOT
 from briefing.core.models import SECTIONS, Briefing, Source
-from briefing.ingest.segment import segment
+from briefing.ingest.source import make_source
 from briefing.stages.progress import Quiet
 from briefing.stages.stories import Story
 
@@ -31,6 +31,7 @@ __all__ = [
     "assign_slugs",
     "headlines",
     "story_sources",
+    "with_suspects",
 ]
 
 SLUG_CHARS = 60
@@ -48,6 +49,10 @@ class FrontArticle(BaseModel):
     language: str
     outlet: str | None = None
     key: str = Field(description="sha256 of the article's normalised text.")
+    suspect: int = Field(
+        default=0,
+        description="Its sentences, title or outlet set apart as instructions (see its JSON).",
+    )
 
 
 class FrontStory(BaseModel):
@@ -88,25 +93,36 @@ class FrontPage(BaseModel):
         return self.model_copy(update={"stories": order})
 
 
-def story_sources(story: Story) -> list[Source]:
-    """The story's articles as pipeline sources A1, A2, ... in story order."""
-    sources = []
-    for n, article in enumerate(story.articles, 1):
-        sid = f"A{n}"
-        sources.append(
-            Source(
-                id=sid,
-                path=article.source,
-                title=article.title,
-                language=article.language,
-                outlet=article.outlet,
-                url=article.url,
-                date=article.date,
-                text=article.text,
-                sentences=segment(article.text, sid, article.language),
-            )
+def story_sources(story: Story, *, screen: bool = True) -> list[Source]:
+    """The story's articles as pipeline sources A1, A2, ... in story order, made and
+    screened as `generate` makes them (`ingest.source.make_source`; `screen=False` only
+    for the injection suite, as in `generate`)."""
+    return [
+        make_source(
+            f"A{n}",
+            path=article.source,
+            title=article.title,
+            language=article.language,
+            outlet=article.outlet,
+            url=article.url,
+            date=article.date,
+            text=article.text,
+            suspects=article.suspects,
+            screen=screen,
         )
-    return sources
+        for n, article in enumerate(story.articles, 1)
+    ]
+
+
+def with_suspects(front: FrontStory, sources: list[Source]) -> FrontStory:
+    """`front` with each article's count of what the guard set apart in its source."""
+    articles = [
+        article.model_copy(
+            update={"suspect": len(source.suspect_sentences) + len(source.suspect_labels)}
+        )
+        for article, source in zip(front.articles, sources, strict=True)
+    ]
+    return front.model_copy(update={"articles": articles})
 
 
 def headlines(story: Story, languages: list[str], briefing: Briefing | None) -> dict[str, str]:
