@@ -27,6 +27,7 @@ from briefing.llm.base import LLM, Request, Response, continues, model_sha256
 
 FORMAT = 1
 KEPT = frozenset({"stop", "length"})
+FIRST_COST = ("prompt_eval_tokens",)  # `Response.extra` kept with the answer, for the meter
 ANSWER_KEY = "answer_key"  # in `Response.extra`: the key this answer is cached under
 
 
@@ -130,7 +131,11 @@ class CachedLLM:
                 completion_tokens=found.get("completion_tokens", 0),
                 seconds=0.0,
                 cached=True,
-                extra={"seconds": found.get("seconds", 0.0), ANSWER_KEY: key},
+                extra={
+                    "seconds": found.get("seconds", 0.0),
+                    ANSWER_KEY: key,
+                    **{k: found[k] for k in FIRST_COST if k in found},
+                },
                 choice_probs=found.get("choice_probs"),
             )
         response = self.inner.complete(request)
@@ -147,6 +152,7 @@ class CachedLLM:
                     "prompt_tokens": response.prompt_tokens,
                     "completion_tokens": response.completion_tokens,
                     "seconds": round(response.seconds, 3),
+                    **{k: response.extra[k] for k in FIRST_COST if k in response.extra},
                     **(
                         {"choice_probs": response.choice_probs}
                         if response.choice_probs is not None

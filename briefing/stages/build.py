@@ -34,7 +34,7 @@ if TYPE_CHECKING:
     from briefing.stages.pipeline import Options
     from briefing.stages.progress import Bars, Quiet
 
-STAGES = ("extract", "check")
+STAGES = ("extract", "check")  # model stages, in the run's usage even without a call
 
 
 def build(
@@ -42,26 +42,29 @@ def build(
 ) -> Briefing:
     """Build the briefing for `sources` with `llm`, counting every answer in `meter`."""
     meter.expect(STAGES)
-    reading = read(sources)
-    same, near = links(reading, SAME), links(reading, NEAR)
-    settings = ExtractSettings(
-        max_attempts=options.max_attempts,
-        reading=reading,
-        skip=covered(reading, same),
-        quotes=quotes(reading, same),
-    )
+    with meter.timed("read"):
+        reading = read(sources, timed=meter.timed)
+    with meter.timed("link"):
+        same, near = links(reading, SAME), links(reading, NEAR)
+        settings = ExtractSettings(
+            max_attempts=options.max_attempts,
+            reading=reading,
+            skip=covered(reading, same),
+            quotes=quotes(reading, same),
+        )
     results = _extract_all(sources, llm, options, progress, meter, settings)
     found = [f for r in results for f in r.found]
     dropped = [d for r in results for d in r.dropped]
-    with progress.stage("check", 1):
+    with progress.stage("check", 1), meter.timed("verify"):
         checker = options.checker or (SupportChecker(llm) if options.check else None)
         checking = _checking(checker, reading, meter)
         kept, rejected = verify(found, reading, same, checking)
         kept = cross_cite(kept, reading, checking)
         progress.advance("check")
-    merged = merge(one_label(kept, reading), reading, same)
-    conflicts = disagreements(merged, reading, near)
-    briefing = assemble(reading, merged, conflicts, options.languages, dropped + rejected)
+    with meter.timed("merge"):
+        merged = merge(one_label(kept, reading), reading, same)
+        conflicts = disagreements(merged, reading, near)
+        briefing = assemble(reading, merged, conflicts, options.languages, dropped + rejected)
     briefing.run = RunInfo(
         **llm_info(llm),
         languages=list(options.languages),
@@ -77,7 +80,7 @@ def _checking(checker: SupportChecker | None, reading: Reading, meter: Meter) ->
     its judge calls counted under the stage "check"."""
     if checker is None:
         return None
-    checker.record = meter.record
+    checker.record, checker.timed = meter.record, meter.timed
 
     def check(statement: str, evidence: list[str]) -> Verdict:
         cited = [(reading.sentences[i].text, reading.language[i]) for i in evidence]
@@ -114,7 +117,7 @@ def _extract_all(
     def run(chunk_index: int) -> ChunkResult:
         chunk = chunks[chunk_index]
         result = extract_chunk(
-            chunk, by_id[chunk.source_id], llm, options.prompts, settings, meter.record
+            chunk, by_id[chunk.source_id], llm, options.prompts, settings, meter.record, meter.timed
         )
         progress.advance("extract")
         return result

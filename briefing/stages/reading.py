@@ -16,6 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from briefing.core.memo import remembered
+from briefing.core.meter import Timer, untimed
 from briefing.core.models import Sentence, Source
 from briefing.lang.embed import Embedder, cosine, default_embedder
 from briefing.lang.gloss import VERSION as GLOSS_VERSION
@@ -57,14 +58,21 @@ class Reading:
         return self.sentences[sentence_id].source_id
 
 
-def read(sources: list[Source], embedder: Embedder | None = None) -> Reading:
+def read(
+    sources: list[Source], embedder: Embedder | None = None, timed: Timer | None = None
+) -> Reading:
+    """What code knows of `sources`; `timed` (a `Meter`'s) takes the seconds of glossing
+    and embedding apart from the rest."""
     embedder = embedder or default_embedder()
+    timed = timed or untimed
     reading = Reading(sources=sources)
     for source in sources:
         texts = [" ".join(s.text.split()) for s in source.sentences]
-        glosses = _glosses(texts, source.language)
+        with timed("gloss"):
+            glosses = _glosses(texts, source.language)
         english = [g or t for g, t in zip(glosses, texts, strict=True)]
-        vectors = _vectors(english, embedder)
+        with timed("embed"):
+            vectors = _vectors(english, embedder)
         for sentence, text, glossed, vector in zip(
             source.sentences, texts, glosses, vectors, strict=True
         ):
@@ -74,11 +82,11 @@ def read(sources: list[Source], embedder: Embedder | None = None) -> Reading:
                 reading.gloss[sentence.id] = glossed
             reading.vector[sentence.id] = vector
             reading.values[sentence.id] = frozenset(values(text, source.language))
-        reading.quoted.update(_quoted(source, embedder))
+        reading.quoted.update(_quoted(source, embedder, timed))
     return reading
 
 
-def _quoted(source: Source, embedder: Embedder) -> dict[str, list[list[float]]]:
+def _quoted(source: Source, embedder: Embedder, timed: Timer) -> dict[str, list[list[float]]]:
     """Embeddings of the quoted parts of each sentence that quotes more than its own
     whole: the parts glossed into English first, like the sentences."""
     parts: list[tuple[str, str]] = []
@@ -91,8 +99,10 @@ def _quoted(source: Source, embedder: Embedder) -> dict[str, list[list[float]]]:
     if not parts:
         return {}
     texts = [p for _, p in parts]
-    glosses = _glosses(texts, source.language)
-    vectors = _vectors([g or t for g, t in zip(glosses, texts, strict=True)], embedder)
+    with timed("gloss"):
+        glosses = _glosses(texts, source.language)
+    with timed("embed"):
+        vectors = _vectors([g or t for g, t in zip(glosses, texts, strict=True)], embedder)
     found: dict[str, list[list[float]]] = {}
     for (sid, _), vector in zip(parts, vectors, strict=True):
         found.setdefault(sid, []).append(vector)
