@@ -61,7 +61,7 @@ StatsOut = Annotated[
     Path | None,
     typer.Option(
         "--stats",
-        help="Write this run's process figures (calls, hits, tokens and seconds per stage) as JSON.",
+        help="Write this run's process figures (calls, tokens, seconds per stage) as JSON.",
     ),
 ]
 NoCheck = Annotated[

@@ -10,6 +10,7 @@ from typing import Any, Protocol
 
 from briefing.core.models import Usage
 
+
 class Answered(Protocol):
     """What the meter reads from a backend's response (`briefing.llm.base.Response`)."""
 
