@@ -91,14 +91,24 @@ def _checking(checker: SupportChecker | None, reading: Reading, meter: Meter) ->
 
 
 def covered(reading: Reading, same: list[Link]) -> frozenset[str]:
-    """Non-English sentences linked to an English one with the same numbers: the model
-    reads the English sentence, and the merge adds this one as evidence."""
-    skip = set()
+    """Sentences the model need not read: each linked to one it does read, of another
+    source, with the same numbers and dates; the merge adds it to that statement's
+    evidence. Of linked sentences the model reads the English one (the other reaches it
+    only as a rough gloss), else the one of the earlier article, so a story three outlets
+    report is asked about once per fact, not three times."""
+    order = {s.id: n for n, s in enumerate(s for src in reading.sources for s in src.sentences)}
+    linked: dict[str, list[str]] = {}
     for link in same:
-        for mine, other in ((link.a, link.b), (link.b, link.a)):
-            crosses = reading.language[mine] != PIVOT and reading.language[other] == PIVOT
-            if crosses and differing(reading.values[mine], reading.values[other]) is None:
-                skip.add(mine)
+        if differing(reading.values[link.a], reading.values[link.b]) is None:
+            linked.setdefault(link.a, []).append(link.b)
+            linked.setdefault(link.b, []).append(link.a)
+    read: set[str] = set()
+    skip = set()
+    for sid in sorted(linked, key=lambda i: (reading.language[i] != PIVOT, order[i])):
+        if any(other in read for other in linked[sid]):
+            skip.add(sid)
+        else:
+            read.add(sid)
     return frozenset(skip)
 
 
