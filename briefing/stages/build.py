@@ -25,7 +25,7 @@ from briefing.stages.crosscite import cross_cite
 from briefing.stages.disagree import Conflict, disagreements
 from briefing.stages.extract import ChunkResult, ExtractSettings, Found, extract_chunk
 from briefing.stages.localize import lines
-from briefing.stages.merge import merge
+from briefing.stages.merge import merge, same_words
 from briefing.stages.quoted import quotes
 from briefing.stages.reading import Reading, read
 from briefing.stages.verify import Checker, Verdict, verify
@@ -93,15 +93,24 @@ def _checking(checker: SupportChecker | None, reading: Reading, meter: Meter) ->
 def covered(reading: Reading, same: list[Link]) -> frozenset[str]:
     """Sentences the model need not read: each linked to one it does read, of another
     source, with the same numbers and dates; the merge adds it to that statement's
-    evidence. Of linked sentences the model reads the English one (the other reaches it
-    only as a rough gloss), else the one of the earlier article, so a story three outlets
-    report is asked about once per fact, not three times."""
+    evidence. Of an English and a non-English sentence the model reads the English one
+    (the other reaches it only as a rough gloss). Two in one language must also say it
+    in the same words (`merge.same_words`), since a link alone joins sentences that only
+    share a subject ("a leak was repaired" and "it loses a quarter through leaks"); of
+    those the model reads the earlier article's, so a fact several outlets report in
+    like words is asked about once."""
     order = {s.id: n for n, s in enumerate(s for src in reading.sources for s in src.sentences)}
     linked: dict[str, list[str]] = {}
     for link in same:
-        if differing(reading.values[link.a], reading.values[link.b]) is None:
-            linked.setdefault(link.a, []).append(link.b)
-            linked.setdefault(link.b, []).append(link.a)
+        a, b = link.a, link.b
+        if differing(reading.values[a], reading.values[b]) is not None:
+            continue
+        if reading.language[a] == reading.language[b] and not same_words(
+            reading.english(a), reading.english(b)
+        ):
+            continue
+        linked.setdefault(a, []).append(b)
+        linked.setdefault(b, []).append(a)
     read: set[str] = set()
     skip = set()
     for sid in sorted(linked, key=lambda i: (reading.language[i] != PIVOT, order[i])):

@@ -58,7 +58,12 @@ def _same(a: Found, b: Found) -> bool:
         drawn[0] in b.evidence or drawn[1] in a.evidence
     ):
         return True  # one cites the other outlet's sentence the other was drawn from
-    wa, wb = content_words(a.text), content_words(b.text)
+    return same_words(a.text, b.text)
+
+
+def same_words(a: str, b: str) -> bool:
+    """Two texts share most of their content words (Jaccard at least `SAME_WORDS`)."""
+    wa, wb = content_words(a), content_words(b)
     return bool(wa and wb) and len(wa & wb) / len(wa | wb) >= SAME_WORDS
 
 
