@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import re
 
+from briefing.lang import lexicon
+
 MIN_WORDS = 4
 MAX_PARTS = 4
 # A clause boundary: a comma or semicolon followed by a coordinating word (en, is, de).
 _CLAUSE = re.compile(
-    r"\s*(?:;\s*|,\s*(?=(?:and|but|while|whereas|og|en|enda|und|aber|sondern|"
-    r"according to|samkvæmt|which|sem)\b))",
+    rf"\s*(?:;\s*|,\s*(?=(?:{lexicon.alternation('grammar.clause_openers', 'en', 'is', 'de')})\b))",
     re.IGNORECASE,
 )
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[\"“„'A-ZÁÉÍÓÚÝÞÆÖÐa-z0-9])")

@@ -12,151 +12,50 @@ from __future__ import annotations
 
 import contextlib
 import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-_FOLD = str.maketrans({"ð": "d", "þ": "th", "æ": "ae", "ø": "o", "œ": "oe", "ß": "ss"})
+from briefing.lang import lexicon
+from briefing.lang.calendar import month_names, weekday_names
+from briefing.lang.fold import fold
+
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 _NUMBER = re.compile(r"(?<![\w.,])\d+(?:[ \u00a0\u202f]\d{3}(?!\d)|[.,]\d+)*(?:\s?%)?")
 _QUOTE = re.compile(r"[\"“”„«»‚‘]([^\"“”„«»‘’]{3,}?)[\"“”«»‘’]")
 _SENTENCE_START = re.compile(r"(^|[.!?:;]\s+|[\"“„«(]\s*)$")
 
 # Sentence-initial or generic capitalised words that are not names (en + is), titles,
-# and institution words, so "Prime Minister Erna Solberg" is checked as "Erna Solberg".
-STOPWORDS = frozenset(
-    """
-    a an the and but or if in on at of to for by with from as after before while when
-    where what who why how this that these those there here it its he she they we you i
-    his her their our my your also however yet still then so not no yes all some many
-    most both each every one two three first last new mr mrs ms dr sir st
-    president prime minister ministry chancellor secretary general mayor chairman chair
-    governor senator minister's ceo director head spokesperson spokesman spokeswoman
-    city council committee commission parliament government party union court agency
-    office department university company bank association federation board authority
-    north south east west northern southern eastern western national state states
-    monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow
-    january february march april may june july august september october november december
-    það þetta þessi þeir þær þau hann hún við þið þú ég en og eða ef í á um að af til
-    frá með fyrir eftir sem þegar þar hér hvað hver hvers vegna hvernig ekki já nei
-    einnig þó samt svo þá allir margir fyrsti fyrsta síðasti nýr ný ráðherra forseti
-    forsætisráðherra borgarstjóri formaður stjórn ríkisstjórn ráðuneyti nefnd flokkur
-    samkvæmt sagði segir sögn heimildir fréttir
-    """.split()  # noqa: SIM905 - a word list reads better as text
+# institution words and English calendar words, so "Prime Minister Erna Solberg" is
+# checked as "Erna Solberg". Compared folded, as listed (Icelandic ones with their letters).
+_LANGS = ("en", "is")
+STOPWORDS = lexicon.words_under("words", *_LANGS) | frozenset(
+    name.lower() for names in (*weekday_names("en"), *month_names("en")) for name in names
 )
 
 # canonical name -> folded stems that name it in English or Icelandic
 EXONYMS: dict[str, tuple[str, ...]] = {
-    "iceland": ("iceland", "island", "islensk", "islendin"),
-    "russia": ("russia", "russ"),
-    "ukraine": ("ukrain",),
-    "europe": ("europ", "evrop"),
-    "america": ("america", "bandarik", "bandarisk", "amerisk", "washington"),
-    "norway": ("norway", "norweg", "noreg", "norsk", "nordmenn", "nordmann"),
-    "denmark": ("denmark", "danish", "dane", "danmork", "danmerk", "dansk", "danir"),
-    "sweden": ("sweden", "swedish", "swede", "svithjod", "saensk", "svia"),
-    "finland": ("finland", "finnish", "finn"),
-    "germany": ("german", "thyskaland", "thysk", "thjodverj"),
-    "britain": ("britain", "british", "bretland", "bresk", "bretar"),
-    "greenland": ("greenland", "graenland", "graenlensk"),
-    "faroe": ("faroe", "faereyj", "faereysk", "faeroe"),
-    "china": ("china", "chinese", "kina", "kinversk"),
-    "france": ("france", "french", "frakkland", "fransk", "frakk"),
-    "bergen": ("bergen", "bjorgvin"),
-    "copenhagen": ("copenhagen", "kaupmannahofn"),
-    "london": ("london", "lundun"),
-    "brussels": ("brussel",),
+    canon: tuple(fold(stem) for stem in stems)
+    for canon, stems in lexicon.table("exonyms", *_LANGS).items()
 }
-# month -> (English forms, capitalised in text; Icelandic forms, lower case in text)
+# month -> (English forms, capitalised in text; Icelandic forms, lower case in text), folded
 MONTHS: dict[int, tuple[tuple[str, ...], tuple[str, ...]]] = {
-    1: (("january", "jan"), ("januar",)),
-    2: (("february", "feb"), ("februar",)),
-    3: (("march",), ("mars",)),
-    4: (("april", "apr"), ("april",)),
-    5: (("may",), ("mai",)),
-    6: (("june", "jun"), ("juni",)),
-    7: (("july", "jul"), ("juli",)),
-    8: (("august", "aug"), ("agust",)),
-    9: (("september", "sept", "sep"), ("september",)),
-    10: (("october", "oct"), ("oktober", "okt")),
-    11: (("november", "nov"), ("november",)),
-    12: (("december", "dec"), ("desember", "des")),
+    n: (tuple(fold(f) for f in en), tuple(fold(f) for f in is_))
+    for n, (en, is_) in enumerate(
+        zip(
+            month_names("en", abbreviations=True),
+            month_names("is", variants=True),
+            strict=True,
+        ),
+        1,
+    )
 }
+# Number words, scale words and fractions a cited sentence may state a number with.
 NUMBER_WORDS: dict[str, float] = {
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
-    "hundred": 100,
-    "thousand": 1000,
-    "dozen": 12,
-    "half": 0.5,
-    "tveir": 2,
-    "tvaer": 2,
-    "tvo": 2,
-    "tveimur": 2,
-    "tveggja": 2,
-    "thrir": 3,
-    "thrjar": 3,
-    "thrju": 3,
-    "thremur": 3,
-    "fjorir": 4,
-    "fjorar": 4,
-    "fjogur": 4,
-    "fimm": 5,
-    "sex": 6,
-    "sjo": 7,
-    "atta": 8,
-    "niu": 9,
-    "tiu": 10,
-    "ellefu": 11,
-    "tolf": 12,
-    "tuttugu": 20,
-    "thrjatiu": 30,
-    "fjorutiu": 40,
-    "fimmtiu": 50,
-    "sextiu": 60,
-    "sjotiu": 70,
-    "attatiu": 80,
-    "niutiu": 90,
-    "hundrad": 100,
-    "thusund": 1000,
-    "helming": 0.5,
+    fold(word): value
+    for key in ("numbers.words", "numbers.scale", "numbers.fractions")
+    for word, value in lexicon.table(key, *_LANGS).items()
 }
-_SCALES = {
-    "million": 1e6,
-    "milljon": 1e6,
-    "milljonir": 1e6,
-    "milljona": 1e6,
-    "billion": 1e9,
-    "milljardur": 1e9,
-    "milljardar": 1e9,
-    "milljarda": 1e9,
-    "thousand": 1e3,
-    "thusund": 1e3,
-}
-
-
-def fold(text: str) -> str:
-    """Lower case without diacritics: 'Þórður Pútín' -> 'thordur putin'."""
-    text = text.lower().translate(_FOLD)
-    text = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in text if not unicodedata.combining(c))
+_SCALES = {fold(word): value for word, value in lexicon.table("numbers.scale", *_LANGS).items()}
 
 
 def words(text: str) -> list[str]:
@@ -243,15 +142,8 @@ def names(text: str, known: set[str] | None = None) -> list[Name]:
     return found
 
 
-_COMMON_INITIAL = frozenset(
-    """according although because despite during earlier later meanwhile since under
-    until over only even instead both neither either several such other another
-    talks negotiations officials critics residents workers experts leaders sources
-    samningar viðræður embættismenn íbúar sérfræðingar leiðtogar""".split()  # noqa: SIM905
-)
-
-
-_META = re.compile(r"\s+(source|sources|article|articles|report|reports|version|media|press)\b")
+_COMMON_INITIAL = lexicon.wordset("names.common_initial", *_LANGS)
+_META = re.compile(rf"\s+(?:{lexicon.alternation('names.about_sources', 'en')})\b")
 
 
 def _common(word: str) -> bool:
@@ -361,10 +253,12 @@ def actor_mentioned(actor: str, cited: list[str]) -> bool:
     return any(_contains_word(w, cited_words) for w in key)
 
 
+_PRONOUNS = "|".join(
+    w for k in ("person", "plural") for w in lexicon.words(f"pronouns.{k}", *_LANGS)
+)
+_SAYING = lexicon.alternation("speech.holder", *_LANGS)
 _PRONOUN_SPEAKER = re.compile(
-    r"\b(he|she|they|hann|hún|hun|þeir|þær|þau)\b[^.]{0,40}\b(said|says|added|argued|"
-    r"warned|sagði|segir|bætti|sagðist|segist|telur|taldi)\b"
-    r"|\b(said|says|added|sagði|segir|sagðist|segist|bætti)\b\s+(he|she|they|hann|hún)\b",
+    rf"\b(?:{_PRONOUNS})\b[^.]{{0,40}}\b(?:{_SAYING})\b|\b(?:{_SAYING})\b\s+(?:{_PRONOUNS})\b",
     re.IGNORECASE,
 )
 

@@ -16,14 +16,13 @@ from dataclasses import dataclass, field
 
 from briefing.check import details
 from briefing.check.evidence import Sentence, content_words, overlap
-from briefing.lang import icelandic
+from briefing.lang import icelandic, lexicon
 from briefing.lang.calendar import calendar_words, english_name
 from briefing.lang.values import Value, values
 
+# The negation words of the languages the checker's weights were fitted on.
 _NEGATION = re.compile(
-    r"\b(not|no|never|n't|nobody|nothing|none|neither|nor|without|ekki|aldrei|enginn|engin|"
-    r"ekkert|nicht|kein|keine|keinen|keiner|nie|niemals)\b|n't\b",
-    re.IGNORECASE,
+    rf"\b({lexicon.alternation('negations.words', 'en', 'is', 'de')})\b|n't\b", re.IGNORECASE
 )
 
 

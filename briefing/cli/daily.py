@@ -24,6 +24,7 @@ from briefing.cli.options import (
     Concurrency,
     Langs,
     Layout,
+    MaxArticles,
     ModelFile,
     ModelName,
     NoCache,
@@ -39,6 +40,8 @@ if TYPE_CHECKING:
 
     from briefing.core.config import Settings
     from briefing.core.meter import Meter
+    from briefing.ingest.collect import Limits
+    from briefing.ingest.fetch import Fetcher
     from briefing.llm.base import LLM
     from briefing.prompts import PromptSet
     from briefing.stages.daily import FrontPage, FrontStory
@@ -50,13 +53,27 @@ Sources = Annotated[
 ]
 OutDir = Annotated[
     Path | None,
-    typer.Option("-o", "--output", help="Folder for briefings, front page and archive [daily]."),
+    typer.Option("-o", "--output", help="Folder for briefings, site, feeds and archive [daily]."),
 ]
 Plan = Annotated[bool, typer.Option("--plan", help="Print the stories; no LLM call.")]
 PlanJson = Annotated[Path | None, typer.Option("--json", help="With --plan: the plan as JSON.")]
 Date = Annotated[str | None, typer.Option(help="Only articles published on this day (ISO).")]
 Since = Annotated[str | None, typer.Option(help="Only articles published on or after this day.")]
 MaxBytes = Annotated[int, typer.Option(min=1, help="Largest page or feed fetched, in bytes.")]
+FetchTimeout = Annotated[
+    float | None,
+    typer.Option(min=0.1, help="Seconds one page or feed may take in all (default 20)."),
+]
+MaxFeedItems = Annotated[
+    int | None, typer.Option(min=1, help="Items read from one feed (default 50).")
+]
+MaxTotalBytes = Annotated[
+    int | None, typer.Option(min=1, help="Bytes fetched in one run (default 50000000).")
+]
+AllowPrivate = Annotated[
+    bool,
+    typer.Option("--allow-private", help="Also fetch private, loopback and link-local addresses."),
+]
 
 
 class _FetchBar:
@@ -95,15 +112,25 @@ def daily(
     prompts_dir: PromptsDir = None,
     layout: Layout = None,
     max_bytes: MaxBytes = 2_000_000,
+    fetch_timeout: FetchTimeout = None,
+    max_feed_items: MaxFeedItems = None,
+    max_articles: MaxArticles = None,
+    max_total_bytes: MaxTotalBytes = None,
+    allow_private: AllowPrivate = False,
     quiet: Quiet = False,
 ) -> None:
     """Group the day's articles into stories and write a briefing per story and a front page."""
     from briefing.ingest.archive import Archive
     from briefing.ingest.collect import Collector, DateWindow
-    from briefing.ingest.fetch import Fetcher
+    from briefing.render.publish import publish
     from briefing.stages.stories import group_stories
 
     started = time.perf_counter()
+    fetcher, limits = _fetching(
+        max_bytes, fetch_timeout=fetch_timeout, max_feed_items=max_feed_items,
+        max_articles=max_articles, max_total_bytes=max_total_bytes,
+        allow_private=allow_private or None,
+    )  # fmt: skip
     day = _iso(date, "--date") or _iso(since, "--since") or dt.date.today().isoformat()
     languages = list(dict.fromkeys(code.lower() for code in lang))
     output = output or (None if plan else Path("daily"))
@@ -113,10 +140,10 @@ def daily(
     if progress is not None:
         progress.start()
     try:
-        with Fetcher(timeout=timeout or 15.0, max_bytes=max_bytes) as fetcher:
+        with fetcher:
             collector = Collector(
                 fetcher, DateWindow(_iso(date, "--date"), _iso(since, "--since")), archive, warn,
-                _FetchBar(progress),
+                _FetchBar(progress), limits,
             )  # fmt: skip
             articles = collector.collect(sources)
         if not articles:
@@ -132,10 +159,26 @@ def daily(
             model_file=model_file, cache=False if no_cache else None,
         )  # fmt: skip
         page, meters = _brief(stories, output / day, day, languages, flags, progress, warn)
+        publish(output, day)  # the HTML pages, the mail and the feeds beside the Markdown
     finally:
         if progress is not None:
             progress.stop()
     _report(page, len(articles), meters, time.perf_counter() - started)
+
+
+def _fetching(max_bytes: int, **flags: Any) -> tuple[Fetcher, Limits]:
+    """The fetcher and the collector's limits, from flags, environment and config file."""
+    from briefing.core.config import resolve
+    from briefing.ingest.collect import Limits
+    from briefing.ingest.fetch import Fetcher
+    from briefing.ingest.read import MAX_ARTICLES
+
+    settings = resolve(flags)
+    fetcher = Fetcher(
+        timeout=settings.fetch_timeout, max_bytes=max_bytes,
+        total_bytes=settings.max_total_bytes, allow_private=settings.allow_private,
+    )  # fmt: skip
+    return fetcher, Limits(settings.max_articles or MAX_ARTICLES, settings.max_feed_items)
 
 
 def _progress(shown: bool) -> Any:
@@ -244,6 +287,23 @@ def _brief(
     progress: Progress | None,
     warn: Any,
 ) -> tuple[FrontPage, list[Meter]]:
+    """`_brief_unlocked` holding the folder's lock: runs into one folder take turns, so
+    the second reads the first's front page and loses none of its stories."""
+    from briefing.core.lock import folder_lock
+
+    with folder_lock(folder, notice=warn):
+        return _brief_unlocked(stories, folder, day, languages, flags, progress, warn)
+
+
+def _brief_unlocked(
+    stories: list[Story],
+    folder: Path,
+    day: str,
+    languages: list[str],
+    flags: dict[str, Any],
+    progress: Progress | None,
+    warn: Any,
+) -> tuple[FrontPage, list[Meter]]:
     """Brief every story whose article set changed; keep the rest as they are."""
     from briefing.core.files import write_atomic
     from briefing.llm.registry import build_llm
@@ -307,8 +367,15 @@ def _one(
     """One story through the `generate` pipeline; a BriefingError fails only this story."""
     from briefing.core.files import write_atomic
     from briefing.render.markdown import render_json, render_markdown
-    from briefing.stages.daily import FrontArticle, FrontStory, StoryBar, headlines, story_sources
-    from briefing.stages.pipeline import Meter, Options
+    from briefing.stages.daily import (
+        FrontArticle,
+        FrontStory,
+        StoryBar,
+        headlines,
+        story_sources,
+        with_suspects,
+    )
+    from briefing.stages.pipeline import Meter, Options, work_limits
     from briefing.stages.pipeline import generate as run_pipeline
 
     meter = Meter()
@@ -326,9 +393,16 @@ def _one(
             for a in story.articles
         ],
     )
-    options = Options(languages=languages, concurrency=settings.concurrency, prompts=prompts)
+    options = Options(
+        languages=languages,
+        concurrency=settings.concurrency,
+        prompts=prompts,
+        **work_limits(settings),
+    )
     try:
-        briefing = run_pipeline(story_sources(story), llm, options, bar, meter)
+        sources = story_sources(story)
+        front = with_suspects(front, sources)
+        briefing = run_pipeline(sources, llm, options, bar, meter)
         if briefing.run is not None:
             for usage in briefing.run.usage.values():
                 usage.cost = settings.price(usage)

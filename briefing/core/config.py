@@ -97,6 +97,15 @@ SETTINGS: dict[str, Setting] = {
     "price_completion": Setting("BRIEFING_PRICE_COMPLETION", "price.completion", _positive_float),
     "max_articles": Setting("BRIEFING_MAX_ARTICLES", "max_articles", _positive_int),
     "max_article_bytes": Setting("BRIEFING_MAX_ARTICLE_BYTES", "max_article_bytes", _positive_int),
+    # what `daily` may fetch (briefing.ingest.fetch, briefing.ingest.collect)
+    "fetch_timeout": Setting("BRIEFING_FETCH_TIMEOUT", "fetch_timeout", _positive_float),
+    "max_feed_items": Setting("BRIEFING_MAX_FEED_ITEMS", "max_feed_items", _positive_int),
+    "max_total_bytes": Setting("BRIEFING_MAX_TOTAL_BYTES", "max_total_bytes", _positive_int),
+    "allow_private": Setting("BRIEFING_ALLOW_PRIVATE", "allow_private", _boolean),
+    "max_sentences": Setting("BRIEFING_MAX_SENTENCES", "max_sentences", _positive_int),
+    "max_article_sentences": Setting(
+        "BRIEFING_MAX_ARTICLE_SENTENCES", "max_article_sentences", _positive_int
+    ),
 }
 
 
@@ -122,6 +131,12 @@ class Settings:
     price_completion: float | None = None
     max_articles: int | None = None  # None: the default in briefing.ingest.read
     max_article_bytes: int | None = None
+    fetch_timeout: float = 20.0  # seconds for one page or feed, all of it
+    max_feed_items: int = 50
+    max_total_bytes: int = 50_000_000
+    allow_private: bool = False  # fetch private, loopback and link-local addresses too
+    max_sentences: int | None = None  # None: the default in briefing.stages.pipeline
+    max_article_sentences: int | None = None
     sources: dict[str, str] = field(default_factory=dict, repr=False)
 
     @property
@@ -168,6 +183,8 @@ def read_config(path: Path) -> dict[str, Any]:
         raise InputError(f"cannot read {path}: {err}") from err
     except tomllib.TOMLDecodeError as err:
         raise InputError(f"{path} is not valid TOML: {err}") from err
+    except RecursionError:
+        raise InputError(f"{path} is not valid TOML: nested too deeply") from None
     flat: dict[str, Any] = {}
     for key, value in data.items():
         if isinstance(value, dict):

@@ -9,7 +9,6 @@ metrics over those annotations, so they cost no judge calls.
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,9 +17,11 @@ from pydantic import BaseModel, Field
 
 from briefing.check import details as checks
 from briefing.core.errors import InputError
+from briefing.core.jsontext import loads
 from briefing.core.models import Briefing, Item, Source
 from briefing.eval.metrics import CASE_METRICS, metrics
 from briefing.eval.scorers import Score, samples
+from briefing.lang import lexicon
 
 
 @dataclass
@@ -61,7 +62,7 @@ def load_case(path: Path) -> Case:
     """Read `<path>/case.json`; a malformed file is an InputError naming it."""
     spec_path = path / "case.json"
     try:
-        spec = json.loads(spec_path.read_text(encoding="utf-8"))
+        spec = loads(spec_path.read_text(encoding="utf-8"))
         expected = [
             Point(p["text"], list(p["evidence"]), p.get("actor"), p.get("text_is"))
             for p in spec["expected"]
@@ -129,7 +130,9 @@ def citation_precision(case: Case, briefing: Briefing) -> float | None:
     return sum(e in case.relevant for e in cited) / len(cited)
 
 
-_NEGATION = re.compile(r"\b(not|no|never|ekki|engin|enginn|ekkert|aldrei)\b|n't\b", re.I)
+_NEGATION = re.compile(
+    rf"\b({lexicon.alternation('negations.words', 'en', 'is', 'de')})\b|n't\b", re.IGNORECASE
+)
 
 
 def states(text: str, claim: MustNot) -> bool:

@@ -25,6 +25,9 @@ from briefing.core import ids
 from briefing.core.models import Briefing, Item
 from briefing.eval.cases import Case, Point
 from briefing.eval.scorers import Claim, Context, score_attribution, score_support
+from briefing.lang import lexicon
+from briefing.lang.calendar import month_names, weekday_names
+from briefing.lang.names import same_person
 
 KINDS = (
     "swapped_actor",
@@ -34,35 +37,9 @@ KINDS = (
     "invented_addition",
     "unrelated_citation",
 )
-MONTHS_EN = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
-MONTHS_IS = [
-    "janúar",
-    "febrúar",
-    "mars",
-    "apríl",
-    "maí",
-    "júní",
-    "júlí",
-    "ágúst",
-    "september",
-    "október",
-    "nóvember",
-    "desember",
-]
-WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+MONTHS_EN = [names[0] for names in month_names("en")]
+MONTHS_IS = [names[0] for names in month_names("is")]
+WEEKDAYS = [names[0] for names in weekday_names("en")]
 ADDITIONS = {
     "en": [
         ", and 300 new jobs will be created.",
@@ -77,11 +54,9 @@ ADDITIONS = {
         " og kostnaðinum verður skipt jafnt.",
     ],
 }
-AUX_EN = re.compile(r"\b(is|are|was|were|will|would|has|have|had|can|could|should|must|may)\b")
-FINITE_IS = re.compile(
-    r"\b(er|eru|var|voru|verður|verða|fær|fá|greiðir|segir|sagði|samþykkti|vill|hefur|hafa|"
-    r"mun|munu|eiga|á|kallaði|gagnrýna|náðu|skrifi|hafi|sé|megi|yrði)\b"
-)
+_AUX = "|".join(lexicon.alternation(k, "en") for k in ("grammar.copulas", "grammar.modals"))
+AUX_EN = re.compile(rf"\b({_AUX})\b")
+FINITE_IS = re.compile(rf"\b({lexicon.alternation('grammar.finite', 'is')})\b")
 
 
 @dataclass
@@ -153,21 +128,15 @@ def swap_actor(
     text: str, point: Point, pool: list[str], known: set[str], actors: list[str]
 ) -> tuple[str, str] | None:
     """Replace the person in the claim (the point's actor, else a full name) with another."""
-    people = [p for p in pool if not point.actor or not _same_person(p, point.actor)]
+    people = [p for p in pool if not point.actor or not same_person(p, point.actor)]
     for name in checks.names(text, known):
-        is_actor = point.actor is not None and _same_person(name.text, point.actor)
-        is_person = len(name.key) >= 2 or any(_same_person(name.text, p) for p in actors)
+        is_actor = point.actor is not None and same_person(name.text, point.actor)
+        is_person = len(name.key) >= 2 or any(same_person(name.text, p) for p in actors)
         if (is_actor or is_person) and people:
-            other = next((p for p in people if not _same_person(p, name.text)), None)
+            other = next((p for p in people if not same_person(p, name.text)), None)
             if other:
                 return text.replace(name.text, other, 1), other
     return None
-
-
-def _same_person(a: str, b: str) -> bool:
-    """Same surname (last word), up to inflection and diacritics."""
-    wa, wb = checks.words(a), checks.words(b)
-    return bool(wa and wb) and checks.word_matches(wa[-1], wb[-1])
 
 
 def unrelated(point: Point, case: Case, ctx: Context) -> list[str] | None:

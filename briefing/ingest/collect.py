@@ -1,14 +1,17 @@
 """Turn the SOURCE arguments of `briefing daily` into the day's distinct articles.
 
 A SOURCE is a folder or file of articles, an article URL, a feed URL, or a TOML list of
-feeds. A bad source costs one warning line, never the run. `--date`/`--since` select by
-publication date (undated articles are kept: nothing says they are old), and the same
-article reached twice, by URL or by text, counts once.
+feeds. A bad source costs one warning line, never the run, and a feed one line for all
+its bad items. `--date`/`--since` select by publication date (undated articles are kept:
+nothing says they are old), and the same article reached twice, by URL or by text, counts
+once. `Limits` bound what a run reads: items per feed, articles in all; past a limit the
+rest is skipped with one line.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,11 +19,21 @@ from briefing.core.errors import InputError
 from briefing.ingest.archive import Archive
 from briefing.ingest.article import Article
 from briefing.ingest.feeds import FeedSpec, load_feed_list, parse_feed
-from briefing.ingest.fetch import FEED_TYPES, HTML_TYPES, Fetched, Fetcher
+from briefing.ingest.fetch import FEED_TYPES, HTML_TYPES, Fetched, Fetcher, RunLimit
 from briefing.ingest.html import extract_page
-from briefing.ingest.read import SUFFIXES, load_sources
+from briefing.ingest.read import MAX_ARTICLES, SUFFIXES, load_sources
+from briefing.ingest.source import screen_labels
 
-__all__ = ["Collector", "DateWindow"]
+__all__ = ["Collector", "DateWindow", "Limits"]
+
+
+@dataclass(frozen=True)
+class Limits:
+    """How much one run reads: articles in all, items per feed, pages fetched at once."""
+
+    articles: int = MAX_ARTICLES
+    feed_items: int = 50
+    workers: int = 4
 
 
 @dataclass(frozen=True)
@@ -57,9 +70,11 @@ class Collector:
         archive: Archive | None = None,
         warn: Callable[[str], None] = lambda line: None,
         progress: _NoProgress | None = None,
+        limits: Limits | None = None,
     ) -> None:
         self.fetcher, self.archive, self.warn = fetcher, archive, warn
         self.window = window or DateWindow()
+        self.limits = limits or Limits()
         self.progress = progress or _NoProgress()
         self.articles: list[Article] = []
         self._urls: set[str] = set()
@@ -69,6 +84,9 @@ class Collector:
         for source in sources:
             try:
                 self._one(source)
+            except RunLimit as err:
+                self.warn(str(err))
+                break
             except InputError as err:
                 self.warn(str(err))
         return self.articles
@@ -80,11 +98,15 @@ class Collector:
             return
         path = Path(source)
         if path.suffix.lower() == ".toml" and path.is_file():
-            specs = load_feed_list(path)
+            specs, skipped = load_feed_list(path)
+            for line in skipped:
+                self.warn(line)
             self.progress.add(len(specs))
             for spec in specs:
                 try:
                     self._url(spec.url, spec)
+                except RunLimit:
+                    raise
                 except InputError as err:
                     self.warn(str(err))
             return
@@ -92,6 +114,7 @@ class Collector:
 
     def _url(self, url: str, spec: FeedSpec | None) -> None:
         """A feed or an article page, told apart by the type the server declares."""
+        self._room()
         try:
             fetched = self.fetcher.fetch(url, FEED_TYPES if spec else HTML_TYPES | FEED_TYPES)
         finally:
@@ -109,16 +132,47 @@ class Collector:
             when = self.window.describe() if self.window.date or self.window.since else "any date"
             raise InputError(f"{fetched.url}: feed has no items for {when}")
         fresh = [e for e in wanted if e.link not in self._urls]
+        cap = self.limits.feed_items
+        if len(fresh) > cap:
+            self.warn(f"{fetched.url}: {len(fresh)} items, only the first {cap} read "
+                      "(--max-feed-items)")  # fmt: skip
+            fresh = fresh[:cap]
         about = FeedSpec(spec.url, spec.outlet or title, spec.language)
         self.progress.add(len(fresh))
-        for entry in fresh:
+        problems: list[str] = []
+        try:
+            for entry, page in zip(fresh, self._fetch_pages([e.link for e in fresh]), strict=True):
+                try:
+                    if isinstance(page, InputError):
+                        raise page
+                    self._page(page, about, entry.date)
+                except RunLimit:
+                    raise
+                except InputError as err:
+                    problems.append(str(err))
+        finally:
+            if problems:
+                more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+                self.warn(f"{fetched.url}: {len(problems)} of {len(fresh)} items not read: "
+                          f"{problems[0]}{more}")  # fmt: skip
+
+    def _fetch_pages(self, links: list[str]) -> Iterator[Fetched | InputError]:
+        """Each link fetched, `Limits.workers` at a time, in the order given; a batch
+        starts only while the run has room for articles."""
+        workers = self.limits.workers
+
+        def fetch(link: str) -> Fetched | InputError:
             try:
-                page = self.fetcher.fetch(entry.link, HTML_TYPES)
-                self._page(page, about, entry.date)
+                return self.fetcher.fetch(link, HTML_TYPES)
             except InputError as err:
-                self.warn(str(err))
+                return err
             finally:
                 self.progress.advance()
+
+        with ThreadPoolExecutor(max_workers=workers) as pool:
+            for start in range(0, len(links), workers):
+                self._room()
+                yield from pool.map(fetch, links[start : start + workers])
 
     def _page(self, fetched: Fetched, spec: FeedSpec | None, feed_date: str | None) -> None:
         if fetched.url in self._urls or fetched.final_url in self._urls:
@@ -127,17 +181,19 @@ class Collector:
         page = extract_page(fetched.body, fetched.final_url)
         date = page.date or feed_date
         if not self.window.wants(date):
-            self.warn(f"{fetched.url}: published {date}, outside {self.window.describe()}")
-            return
+            raise InputError(f"{fetched.url}: published {date}, outside {self.window.describe()}")
         language = (spec and spec.language) or page.language or _detect(page.text)
+        outlet = (spec and spec.outlet) or page.outlet
+        labels = screen_labels(page.title, outlet, text=page.text, url=fetched.final_url)
         article = Article(
             source=fetched.url,
-            title=page.title,
+            title=labels.title,
             language=language,
             text=page.text,
-            outlet=(spec and spec.outlet) or page.outlet,
+            outlet=labels.outlet,
             date=date,
             url=fetched.final_url,
+            suspects=labels.suspects,
         )
         self._keep_original(fetched, ".html")
         if self._add(article) and self.archive is not None:
@@ -157,6 +213,7 @@ class Collector:
         else:
             files = [path]
         for file in files:
+            self._room()
             try:
                 (read,) = load_sources([file])
             except InputError as err:
@@ -173,6 +230,7 @@ class Collector:
                     outlet=read.outlet,
                     date=read.date[:10] if read.date else None,
                     url=read.url,
+                    suspects=tuple(read.suspect_labels),
                 )
             )
 
@@ -180,9 +238,18 @@ class Collector:
         """Keep `article` unless its text was already seen; True when kept."""
         if article.key in self._keys:
             return False
+        self._room()
         self._keys.add(article.key)
         self.articles.append(article)
         return True
+
+    def _room(self) -> None:
+        """A `RunLimit` once the run holds as many articles as it may."""
+        if len(self.articles) >= self.limits.articles:
+            raise RunLimit(
+                f"stopped at {self.limits.articles} articles, the limit per run "
+                "(--max-articles); the rest is not read"
+            )
 
     def _keep_original(self, fetched: Fetched, suffix: str) -> None:
         if self.archive is not None:

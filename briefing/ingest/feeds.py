@@ -35,6 +35,9 @@ class FeedSpec:
     language: str | None = None
 
 
+_KEYS = frozenset({"url", "outlet", "language"})
+
+
 @dataclass(frozen=True)
 class FeedEntry:
     """One item of a feed: its link, title and publication date (YYYY-MM-DD) if given."""
@@ -65,20 +68,47 @@ def parse_feed(data: bytes, url: str) -> tuple[str | None, list[FeedEntry]]:
     return parsed.feed.get("title"), entries
 
 
-def load_feed_list(path: Path) -> list[FeedSpec]:
-    """The `[[feed]]` tables of a TOML file, each with at least a `url`."""
+def load_feed_list(path: Path) -> tuple[list[FeedSpec], list[str]]:
+    """The `[[feed]]` tables of a TOML file, and one line per table that is skipped.
+
+    A table without a string `url` on http(s), with an `outlet` or `language` that is not
+    a string, or with a key this list does not know is skipped: one bad entry costs that
+    feed, not the list.
+    """
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as err:
         raise InputError(f"cannot read {path}: {err}") from None
     except tomllib.TOMLDecodeError as err:
         raise InputError(f"{path}: malformed TOML ({err})") from None
+    except RecursionError:
+        raise InputError(f"{path}: malformed TOML (nested too deeply)") from None
     feeds = data.get("feed", [])
     if not isinstance(feeds, list) or not feeds:
         raise InputError(f"{path}: no [[feed]] tables")
-    specs = []
+    specs, skipped = [], []
     for n, feed in enumerate(feeds, 1):
-        if not isinstance(feed, dict) or not isinstance(feed.get("url"), str):
-            raise InputError(f"{path}: feed {n} has no url")
-        specs.append(FeedSpec(feed["url"], feed.get("outlet"), feed.get("language")))
-    return specs
+        problem = _problem(feed)
+        if problem is None:
+            specs.append(FeedSpec(feed["url"], feed.get("outlet"), feed.get("language")))
+        else:
+            skipped.append(f"{path}: feed {n} skipped: {problem}")
+    return specs, skipped
+
+
+def _problem(feed: object) -> str | None:
+    """What is wrong with one `[[feed]]` table, None if nothing."""
+    if not isinstance(feed, dict):
+        return "not a table"
+    unknown = sorted(set(feed) - _KEYS)
+    if unknown:
+        return f"unknown key {unknown[0]!r} (known: {', '.join(sorted(_KEYS))})"
+    url = feed.get("url")
+    if not isinstance(url, str):
+        return "no url" if url is None else "url is not a string"
+    if not url.startswith(("http://", "https://")):
+        return "url does not start with http:// or https://"
+    for key in ("outlet", "language"):
+        if key in feed and not isinstance(feed[key], str):
+            return f"{key} is not a string"
+    return None

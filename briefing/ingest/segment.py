@@ -7,11 +7,12 @@ see a sentence going on. Every other language (and Icelandic the tokenizer canno
 back onto its text) goes through a small hand-written scanner: pure string work,
 deterministic, linear in the text.
 
-Two passes. Lines are first grouped into blocks: a blank line always ends a block, and so
-does a single newline after a headline-like line (a Markdown heading, or a short line with
-no terminal punctuation). Inside a block newlines are plain whitespace, so hard-wrapped
-lines join up again, and a block is split after terminal punctuation (plus any closing
-quotes or brackets) unless the context says the sentence goes on.
+Two passes. Lines are first grouped into blocks (`lang.segment_is.blocks`, shared by both
+splitters): a blank line always ends a block, and so does a single newline after a
+headline-like line (a Markdown heading, or a short line with no terminal punctuation).
+Inside a block newlines are plain whitespace, so hard-wrapped lines join up again, and a
+block is split after terminal punctuation (plus any closing quotes or brackets) unless
+the context says the sentence goes on.
 """
 
 from __future__ import annotations
@@ -20,6 +21,8 @@ import re
 
 from briefing.core.ids import sentence_id
 from briefing.core.models import Sentence
+from briefing.lang import lexicon
+from briefing.lang.segment_is import blocks
 
 __all__ = ["segment"]
 
@@ -28,33 +31,19 @@ TERMINAL = ".!?…‽"
 CLOSERS = "\"'”“’‘»«›‹)]}"
 OPENERS = "\"'„“”‚‘’«»‹›([{"
 DASHES = "-–—"
-# A line ending in one of these (ignoring closing quotes) is cut mid-sentence.
-CONTINUATION = ",;:" + DASHES + "(„‚«‹"
-# A line shorter than this with no terminal punctuation is a headline or a caption.
-HEADLINE_MAX = 60
+# A "sentence" longer than this (a page without punctuation, a table run together) is cut:
+# each sentence is embedded, glossed and shown to the model whole, and one of 100 KB took
+# minutes to embed. News sentences rarely pass 300 characters.
+MAX_SENTENCE = 1_000
 
-# Abbreviations whose period never ends a sentence: titles, "for example" and friends,
-# and those that precede a number or a name. Compared lowercased; English and Icelandic
-# together, since articles quote across languages. Deliberately absent: "etc.", "o.fl.",
-# "o.s.frv." and "Inc." often do end a sentence, so they end one when a capital follows.
-_ABBREVIATIONS_EN = (
-    "mr. mrs. ms. dr. prof. sr. st. gen. gov. sen. rep. col. lt. sgt. capt. cmdr. rev. mt. "
-    "pres. vs. e.g. i.e. cf. approx. ca. fig. vol. pp. ft. jan. feb. mar. apr. aug. sep. "
-    "sept. oct. nov. dec. u.s. u.k. u.n. e.u."
-)
-_ABBREVIATIONS_IS = (
-    "t.d. þ.e. m.a. u.þ.b. sbr. nr. kl. hr. fr. skv. a.m.k. þ.m.t. þ.á.m. bls. sl. ath."
-)
-ABBREVIATIONS = frozenset(f"{_ABBREVIATIONS_EN} {_ABBREVIATIONS_IS}".split(" "))
-
-SPEECH_VERBS = (
-    "said|says|asked|asks|replied|replies|added|adds|told|tells|wrote|writes|shouted|cried"
-    "|sagði|segir|sögðu|segja|spurði|spyr|svaraði|svarar|bætti|skrifaði"
-)
+# Abbreviations whose period never ends a sentence (English and Icelandic together, since
+# articles quote across languages), and the verbs that name who asked a quoted question.
+ABBREVIATIONS = lexicon.wordset("abbreviations.never_end", "en", "is")
+SPEECH_VERBS = lexicon.alternation("speech.after_question", "en", "is")
 # After a quoted question or exclamation, `"Why?" Smith asked.` still goes on.
 _ATTRIBUTION = re.compile(rf"(?:[A-ZÀ-ÞÐ][\w'’.-]*\s+){{1,3}}(?:{SPEECH_VERBS})\b")
 _CANDIDATE = re.compile(rf"([{re.escape(TERMINAL)}]+)([{re.escape(CLOSERS)}]*)")
-_LIST_ITEM = re.compile(r"(?:[-*•–]\s|\d+[.)]\s)")
+_CLAUSE_END = re.compile(rf"[,;:{re.escape(DASHES)}][{re.escape(CLOSERS)}]*(?=\s)")
 
 
 def segment(text: str, source_id: str, language: str) -> list[Sentence]:
@@ -65,6 +54,7 @@ def segment(text: str, source_id: str, language: str) -> list[Sentence]:
     for every other language, the rules below split it.
     """
     spans = _icelandic(text) if language == "is" else None
+    spans = _capped(text, spans if spans is not None else _rule_spans(text))
     return [
         Sentence(
             id=sentence_id(source_id, n),
@@ -73,8 +63,32 @@ def segment(text: str, source_id: str, language: str) -> list[Sentence]:
             start=start,
             end=end,
         )
-        for n, (start, end) in enumerate(spans if spans is not None else _rule_spans(text), 1)
+        for n, (start, end) in enumerate(spans, 1)
     ]
+
+
+def _capped(
+    text: str, spans: list[tuple[int, int]], most: int = MAX_SENTENCE
+) -> list[tuple[int, int]]:
+    """Every span cut into pieces of at most `most` characters: after the last clause
+    punctuation in the second half of the allowance, else at the last space, else hard.
+    Each cut looks at one allowance of text, so this is linear in the text."""
+    capped: list[tuple[int, int]] = []
+    for start, end in spans:
+        while end - start > most:
+            limit = start + most
+            clauses = [m.end() for m in _CLAUSE_END.finditer(text, start + most // 2, limit)]
+            spaces = (i for i in range(limit, start, -1) if text[i].isspace())
+            cut = clauses[-1] if clauses else next(spaces, limit)
+            piece_end = cut
+            while text[piece_end - 1].isspace():
+                piece_end -= 1
+            capped.append((start, piece_end))
+            start = cut
+            while text[start].isspace():
+                start += 1
+        capped.append((start, end))
+    return capped
 
 
 def _icelandic(text: str) -> list[tuple[int, int]] | None:
@@ -124,7 +138,7 @@ def _goes_on(text: str, before: tuple[int, int], start: int) -> bool:
 def _rule_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of every sentence by the punctuation rules, whitespace stripped."""
     spans: list[tuple[int, int]] = []
-    for block_start, block_end in _blocks(text):
+    for block_start, block_end in blocks(text):
         for start, end in _split_block(text, block_start, block_end):
             while start < end and text[start].isspace():
                 start += 1
@@ -133,47 +147,6 @@ def _rule_spans(text: str) -> list[tuple[int, int]]:
             if start < end:
                 spans.append((start, end))
     return spans
-
-
-def _lines(text: str) -> list[tuple[int, int]]:
-    """(start, end) of every line, newline excluded."""
-    lines, pos = [], 0
-    while pos <= len(text):
-        newline = text.find("\n", pos)
-        end = len(text) if newline == -1 else newline
-        lines.append((pos, end))
-        pos = end + 1
-    return lines
-
-
-def _blocks(text: str) -> list[tuple[int, int]]:
-    """Runs of lines that no line break ends: split at blank lines and after headlines."""
-    lines = _lines(text)
-    blocks: list[tuple[int, int]] = []
-    block_start: int | None = None
-    for i, (start, end) in enumerate(lines):
-        line = text[start:end].strip()
-        if not line:
-            continue
-        if block_start is None:
-            block_start = start
-        following = text[lines[i + 1][0] : lines[i + 1][1]].strip() if i + 1 < len(lines) else ""
-        if not following or _breaks_after(line, following):
-            blocks.append((block_start, end))
-            block_start = None
-    return blocks
-
-
-def _breaks_after(line: str, following: str) -> bool:
-    """Whether a single newline after `line` (stripped, non-empty) ends the sentence."""
-    if line.startswith("#") or following.startswith("#") or _LIST_ITEM.match(following):
-        return True
-    core = line.rstrip(CLOSERS)
-    if not core or core[-1] in TERMINAL:
-        return False  # the punctuation rules decide, newline counting as a space
-    if len(line) >= HEADLINE_MAX or core[-1] in CONTINUATION:
-        return False  # a hard-wrapped line
-    return not following.lstrip(OPENERS)[:1].islower()
 
 
 def _split_block(text: str, start: int, end: int) -> list[tuple[int, int]]:

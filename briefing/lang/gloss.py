@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from typing import Protocol
 
 from briefing.core.errors import BriefingError
-from briefing.lang import icelandic
+from briefing.lang import icelandic, lexicon
 
 __all__ = ["ApertiumGlosser", "GlossToolMissing", "Glosser", "gloss", "glosser_for"]
 
@@ -159,10 +159,7 @@ def _unstarted(sentence: str, raw: str) -> str:
 
 
 # "sagði að Úkraína..." is "said that Ukraine...": Apertium takes "að" for "to".
-_SAID_TO = re.compile(
-    r"\b([Ss]aid|says|say|[Cc]laimed|claims|stated|states|reckons|reckoned|thinks|thought|"
-    r"believes|believed|added|insisted|stressed|warned|announced|argued|told) to\b"
-)
+_SAID_TO = re.compile(rf"\b({lexicon.as_written_or_capitalised('speech.that_clause', 'en')}) to\b")
 
 
 def _that(sentence: str, gloss_text: str) -> str:

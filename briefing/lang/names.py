@@ -10,18 +10,29 @@ from __future__ import annotations
 
 import re
 
+from briefing.lang import lexicon
+from briefing.lang.calendar import month_names, weekday_names
+from briefing.lang.fold import fold
+
 UPPER = "A-ZÁÉÍÓÚÝÞÆÖÐÄÅØÜÑÇ"
 WORD = rf"[{UPPER}][\w'’.-]*\w|[{UPPER}]"
 NAME = re.compile(rf"(?<![\w'’-])(?:{WORD})(?:[ \t]+(?:{WORD}))*")
-_NOT_NAMES = """
-A An The This That These Those It Its He She They We I You Our Their His Her In On At For
-From To By With And But Or If When While As After Before Both All No Not There Mr Mrs Ms
-Dr Prof President Minister Prime Monday Tuesday Wednesday Thursday Friday Saturday Sunday
-January February March April May June July August September October November December
-Í Á Það Þetta Hann Hún Þeir Við Ég En Og Ekki Einnig Þá Þar Um Með Mayor Chief Executive
-Chairman Chairwoman Governor Senator Secretary General Director Leader Foreign Finance
-"""
-NOT_NAMES = frozenset(_NOT_NAMES.split())
+NOT_NAMES = lexicon.wordset("names.not_names", "en", "is") | frozenset(
+    name for names in (*weekday_names("en"), *month_names("en")) for name in names
+)
+
+
+def name_parts(name: str, shortest: int = 1) -> set[str]:
+    """The folded parts of a name ("Jean-Luc Pútín" -> {"jean", "luc", "putin"}), those
+    shorter than `shortest` letters as written left out."""
+    return {fold(p) for p in re.split(r"[\s-]+", name) if len(p) >= max(1, shortest)}
+
+
+def same_person(a: str, b: str) -> bool:
+    """The one test of "the same person" across outlets and languages: the names share a
+    part of three letters or more, accents aside ("Donald Trump" ~ "Trump", "Pútín" ~
+    "Putin", "Þórður" ~ "Thordur")."""
+    return bool(name_parts(a, 3) & name_parts(b, 3))
 
 
 def _clean(name: str) -> str:
@@ -44,10 +55,8 @@ def names_in(sentences: list[str]) -> list[str]:
             if not at_start:
                 inner.update(name.split())
             found.append((int(at_start and len(name.split()) == 1), name))
-    names: list[str] = []
+    names: dict[str, None] = {}
     for initial, name in found:
-        if initial and name not in inner:
-            continue
-        if name not in names:
-            names.append(name)
-    return names
+        if not initial or name in inner:
+            names.setdefault(name)
+    return list(names)

@@ -14,7 +14,7 @@ import re
 
 from briefing.core.errors import BriefingError
 
-__all__ = ["SegmentationError", "split_sentences"]
+__all__ = ["SegmentationError", "blocks", "split_sentences"]
 
 _TERMINAL = ".!?…‽"
 _CLOSERS = "\"'”“’‘»«›‹)]}"
@@ -32,13 +32,14 @@ class SegmentationError(BriefingError):
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """(start, end) of every sentence, in order: `text[start:end]` is the stripped sentence."""
     spans: list[tuple[int, int]] = []
-    for start, end in _blocks(text):
+    for start, end in blocks(text):
         spans.extend(_split_block(text, start, end))
     return spans
 
 
-def _blocks(text: str) -> list[tuple[int, int]]:
-    """Runs of lines that no line break ends: split at blank lines and after headlines."""
+def blocks(text: str) -> list[tuple[int, int]]:
+    """Runs of lines that no line break ends: split at blank lines and after headlines.
+    The one block splitter: `ingest.segment` splits every language's text with it."""
     lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]*", text) if m.start() == 0 or
              text[m.start() - 1] == "\n"]  # fmt: skip
     blocks: list[tuple[int, int]] = []

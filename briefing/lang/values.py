@@ -13,7 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from briefing.lang import icelandic
+from briefing.lang import icelandic, lexicon
+from briefing.lang.calendar import month_names
 
 __all__ = ["Value", "english_number", "located", "values"]
 
@@ -33,27 +34,15 @@ def _num(x: float) -> float:
     return round(float(x), 6)
 
 
-_EN_UNITS = "zero one two three four five six seven eight nine ten eleven twelve thirteen"
-_EN_UNITS += " fourteen fifteen sixteen seventeen eighteen nineteen"
-_EN_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
-_EN_WORDS = {w: i for i, w in enumerate(_EN_UNITS.split())}
-_EN_WORDS.update({w: 20 + 10 * i for i, w in enumerate(_EN_TENS)})
-# "one" and "a" are left out: "one of them" is rarely a fact to compare.
-del _EN_WORDS["one"], _EN_WORDS["zero"]
-_EN_SCALE = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+# Number words from two up ("one" of them is rarely a fact to compare), scales and months,
+# from the lexicon and CLDR.
+_EN_WORDS: dict[str, int] = lexicon.table("numbers.words", "en")
+_EN_SCALE: dict[str, float] = lexicon.table("numbers.scale", "en")
 _EN_MONTHS = {
-    m: i
-    for i, names in enumerate(
-        [
-            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
-            ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
-            ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
-            ("december", "dec"),
-        ],
-        1,
-    )
-    for m in names
-}  # fmt: skip
+    form.lower(): n
+    for n, forms in enumerate(month_names("en", abbreviations=True), 1)
+    for form in forms
+}
 _CURRENCY = {"$": "USD", "€": "EUR", "£": "GBP"}
 # "the two governments", "all three sides": a number word after these points back at things
 # already named; another outlet rarely repeats it, so it is no fact to compare.
@@ -131,20 +120,9 @@ def english_number(number: float, as_word: bool) -> str:
     return str(int(number)) if whole else f"{number:g}"
 
 
-# Icelandic number words (every gender and case), 2 and up: "einn" is also "alone"/"a".
-_IS_NUMBER_WORDS: dict[str, int] = {}
-for _n, _forms in {
-    2: "tveir tvær tvö tveggja tveimur tveim", 3: "þrír þrjár þrjú þriggja þremur þrem",
-    4: "fjórir fjórar fjögur fjögurra fjórum", 5: "fimm", 6: "sex", 7: "sjö", 8: "átta",
-    9: "níu", 10: "tíu", 11: "ellefu", 12: "tólf", 13: "þrettán", 14: "fjórtán",
-    15: "fimmtán", 16: "sextán", 17: "sautján", 18: "átján", 19: "nítján", 20: "tuttugu",
-    30: "þrjátíu", 40: "fjörutíu", 50: "fimmtíu", 60: "sextíu", 70: "sjötíu",
-    80: "áttatíu", 90: "níutíu", 100: "hundrað hundruð",
-}.items():  # fmt: skip
-    for _form in _forms.split():
-        _IS_NUMBER_WORDS[_form] = _n
-_IS_SCALE = {"þúsund": 1e3, "milljón": 1e6, "milljarður": 1e9, "billjón": 1e12}
-_IS_PERCENT = {"prósent", "prósenta", "hundraðshluti"}
+_IS_NUMBER_WORDS: dict[str, int] = lexicon.table("numbers.words", "is")
+_IS_SCALE: dict[str, float] = lexicon.table("numbers.scale", "is")
+_IS_PERCENT = lexicon.wordset("numbers.percent", "is")
 
 
 def _icelandic(text: str) -> set[Value]:
@@ -221,26 +199,12 @@ DECIMAL_COMMA = frozenset({
     "bs", "bg", "mk", "ro", "hu", "sv", "da", "nb", "nn", "no", "fi", "et", "lv", "lt", "el",
     "tr", "ca", "gl", "eu", "az", "kk", "ka", "hy", "id", "vi", "sq",
 })  # fmt: skip
+# Month names of the main western European languages, with forms in use CLDR lacks.
 _DC_MONTHS = {
-    name: month
-    for month, names in enumerate(
-        [
-            "januar janvier enero gennaio janeiro januari jänner",
-            "februar février fevrier febrero febbraio fevereiro februari",
-            "märz maerz mars marzo março maart",
-            "april avril abril aprile",
-            "mai mayo maggio maio mei",
-            "juni juin junio giugno junho",
-            "juli juillet julio luglio julho",
-            "august août aout agosto augustus",
-            "september septembre septiembre settembre setembro",
-            "oktober octobre octubre ottobre outubro",
-            "november novembre noviembre novembro",
-            "dezember décembre decembre diciembre dicembre dezembro december",
-        ],
-        1,
-    )
-    for name in names.split()
+    form.lower(): n
+    for lang in ("de", "fr", "es", "it", "pt", "nl")
+    for n, forms in enumerate(month_names(lang, variants=True), 1)
+    for form in forms
 }
 _DC_DATE = re.compile(
     r"(?i)(?<![\w.,])(?P<day>\d{1,2})\.?\s+(?:de\s+)?(?P<month>"

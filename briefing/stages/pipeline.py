@@ -8,11 +8,12 @@ the work, imported only then, so a served run never loads the checker or the emb
 
 from __future__ import annotations
 
-__all__ = ["Meter", "Options", "generate"]
+__all__ = ["MAX_ARTICLE_SENTENCES", "MAX_SENTENCES", "Meter", "Options", "generate", "work_limits"]
 
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from briefing.core.errors import InputError
 from briefing.core.meter import Meter
 from briefing.core.models import Briefing, Source
 from briefing.llm.base import LLM
@@ -21,7 +22,15 @@ from briefing.stages.run_memo import Run, RunMemo, run_key
 
 if TYPE_CHECKING:
     from briefing.check.checker import Checker as SupportChecker
+    from briefing.core.config import Settings
     from briefing.stages.progress import Bars, Quiet
+
+# Work limits: model calls (and most other work) grow with sentences, so bytes alone do
+# not bound a run; a 200 KB article of short sentences asked for 2,500 calls. A long
+# feature (10,000 words) has ~500 sentences, a news report 20-60. `generate
+# --max-article-sentences/--max-sentences` change them.
+MAX_ARTICLE_SENTENCES = 600
+MAX_SENTENCES = 3_000
 
 
 @dataclass
@@ -40,6 +49,8 @@ class Options:
     # (the CLI passes one unless --no-cache); ignored with a custom `checker`, whose
     # identity the key cannot see.
     memo: RunMemo | None = None
+    max_article_sentences: int = MAX_ARTICLE_SENTENCES
+    max_sentences: int = MAX_SENTENCES  # in all the articles of a run
 
 
 def generate(
@@ -52,6 +63,7 @@ def generate(
     """Build the briefing for `sources` with `llm`, or recall it from the run memo."""
     options = options or Options()
     meter = meter or Meter()
+    _check_work(sources, options)
     memo = options.memo if options.checker is None else None
     key = run_key(sources, llm, options) if memo is not None else ""
     found = memo.recall(key) if memo is not None else None
@@ -67,3 +79,28 @@ def generate(
     if memo is not None and all(answers):
         memo.keep(key, Run(briefing, [a for a in answers if a]))
     return briefing
+
+
+def work_limits(settings: Settings) -> dict[str, int]:
+    """The sentence limits the settings give, as `Options` fields (unset: the defaults)."""
+    return {
+        name: value
+        for name in ("max_sentences", "max_article_sentences")
+        if (value := getattr(settings, name)) is not None
+    }
+
+
+def _check_work(sources: list[Source], options: Options) -> None:
+    """Refuse, before any work, articles with more sentences than the limits allow."""
+    for source in sources:
+        if len(source.sentences) > options.max_article_sentences:
+            raise InputError(
+                f"{source.path} has {len(source.sentences):,} sentences, over the limit of "
+                f"{options.max_article_sentences:,} per article (--max-article-sentences)"
+            )
+    total = sum(len(source.sentences) for source in sources)
+    if total > options.max_sentences:
+        raise InputError(
+            f"{len(sources)} articles have {total:,} sentences, over the limit of "
+            f"{options.max_sentences:,} per run (--max-sentences)"
+        )

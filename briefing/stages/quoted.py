@@ -16,10 +16,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from briefing.check.details import fold
 from briefing.core.languages import PIVOT
 from briefing.core.models import Sentence, Source
-from briefing.lang.names import names_in
+from briefing.lang import lexicon
+from briefing.lang.lexicon import subject_pronouns
+from briefing.lang.names import name_parts, names_in
 from briefing.stages.align import Link, differing
 from briefing.stages.reading import Reading
 from briefing.stages.select import (
@@ -30,17 +31,15 @@ from briefing.stages.select import (
 )
 
 NAME = r"[A-ZÀ-Þ][^\W\d_]+(?:[ -][A-ZÀ-Þ][^\W\d_]+){0,2}"
-_SAYING = {
-    "en": r"said|says|added|replied|answered|told|warned|insisted|stressed|continued",
-    "is": r"sagði|segir|svaraði|sagðist|bætti við|hélt áfram|skrifaði",
-}
+_SAYING = {lang: lexicon.alternation("speech.attribute", lang) for lang in ("en", "is")}
 # A title before the name: ',” council leader Anna Jonsdottir said' / 'said union leader X';
 # not a preposition, so 'said the minister to Trump' names no one.
-_TITLE = r"(?:(?!to |with |of |in |on |at |for |about |after |from )[a-zþæðöáéíóúý]+\s+){0,3}"
+_NOT_TITLE = "|".join(f"{w} " for w in lexicon.words("quotation.not_title", PIVOT))
+_TITLE = rf"(?:(?!{_NOT_TITLE})[a-zþæðöáéíóúý]+\s+){{0,3}}"
 # After the closing mark: ',” said Trump.' / ',” Trump said.' / ',“ sagði Trump á ...'.
 # A name after the verb ends there: 'said the US chief of staff' names no one.
 _NAME_ENDS = {
-    "en": r"(?=\s*[.,;:!?]|\s+(?:on|in|at|to|after|before|during|when|as|while|and|who)\b|$)",
+    "en": rf"(?=\s*[.,;:!?]|\s+(?:{lexicon.alternation('quotation.after_name', PIVOT)})\b|$)",
     "is": r"(?=\s*[.,;:!?]|\s+[a-zþæðöáéíóúý]|$)",
 }
 _AFTER = {
@@ -57,26 +56,34 @@ _BEFORE = {
     lang: re.compile(rf"\s*(?P<a>{NAME})(?![\w'’])(?:[^\"“”„«»A-ZÀ-Þ]*:|\s+(?:{verbs}),?)\s*$")
     for lang, verbs in _SAYING.items()
 }
+
+
+def _words(*groups: str) -> str:
+    return "|".join(w for g in groups for w in lexicon.words(f"pronouns.{g}", PIVOT))
+
+
+_COPULAS = lexicon.alternation("grammar.copulas", PIVOT)
+_MODALS = "|".join(lexicon.alternation(k, PIVOT) for k in ("grammar.modals", "grammar.reporting"))
+_PERSON = _words("person")
 # A line that points outside itself ("Most of them", "It is", "criticism for this") says
 # nothing on its own; "this road" names its road.
 _POINTS_AWAY = re.compile(
-    r"\b(them|they|it)\b|^(One|Some|Most|Many|Few|Both|All|None|Neither"
-    r"|Another|Others?)\s+(is|are|was|were|will|would)\b"
-    r"|\b(this|these|those)\b(?=\s*[,.;:!?]|\s*$|\s+(is|are|was|were|will|would|has|have"
-    r"|had|can|could|should|must|may|might|means?|shows?)\b)",
+    rf"\b({_words('plural', 'neuter')})\b"
+    rf"|^({lexicon.alternation('grammar.quantifiers', PIVOT)})\s+({_COPULAS})\b"
+    rf"|\b({_words('demonstrative')})\b(?=\s*[,.;:!?]|\s*$|\s+({_COPULAS}|{_MODALS})\b)",
     re.IGNORECASE,
 )
 # A subject that names no one; "This road..." is left to `_POINTS_AWAY`.
-_PRONOUN_SUBJECT = re.compile(r"(He|She|They|It|His|Her|Their)\b")
+_PRONOUN_SUBJECT = re.compile(rf"({subject_pronouns(PIVOT)})\b")
 # '...," he said.': the speaker is the one person the sentence before names.
 _PRONOUN_SAID = re.compile(
-    rf"\s*(?:(?:he|she)\s+(?:{_SAYING['en']})|(?:{_SAYING['en']})\s+(?:he|she))\s*[.!]?\s*"
+    rf"\s*(?:(?:{_PERSON})\s+(?:{_SAYING['en']})|(?:{_SAYING['en']})\s+(?:{_PERSON}))\s*[.!]?\s*"
 )
 
 
 # Who speaks, where no name does: 'said the transport minister.', '"...," a spokesman said';
 # after the verb it must end the clause ('said the statement released on...' is no one).
-_DESCRIBING = r"(?!(?:on|in|at|to|from|after|before|by|with|about|during|when|while)\b)[\w-]+"
+_DESCRIBING = rf"(?!(?:{lexicon.alternation('quotation.not_description', PIVOT)})\b)[\w-]+"
 _DESCRIPTION = rf"(?:the|a|an)\s+{_DESCRIBING}(?:\s+{_DESCRIBING}){{0,5}}?"
 _DESCRIBED = re.compile(
     rf"\s*(?:(?:{_SAYING['en']})\s+(?P<a>{_DESCRIPTION})(?=\s*[.,;]|$)"
@@ -256,7 +263,7 @@ def _named_before(
         if sentence.id in (link.a, link.b):
             other = reading.sentences[link.other(sentence.id)]
             theirs = _speaker(other, sources[other.source_id], anywhere=True)
-            if theirs is not None and _parts(theirs[0]) <= _parts(full[0]):
+            if theirs is not None and name_parts(theirs[0]) <= name_parts(full[0]):
                 return full[0], before.id
     return None
 
@@ -284,11 +291,7 @@ def _known_as(name: str, known: list[str], pivot_names: list[str]) -> str | None
     """The name as the pivot-language articles write it ("Pútín" as "Putin": the same
     parts, accents aside), else as given; None where no article knows it as a name. Not
     a fuller form ("Donald Trump" for "Trump"): the cited sentences must give every part."""
-    parts = _parts(name)
-    if not any(parts <= _parts(n) for n in known):
+    parts = name_parts(name)
+    if not any(parts <= name_parts(n) for n in known):
         return None
-    return next((n for n in pivot_names if _parts(n) == parts), name)
-
-
-def _parts(name: str) -> set[str]:
-    return {p for p in re.split(r"[\s-]+", fold(name)) if p}
+    return next((n for n in pivot_names if name_parts(n) == parts), name)

@@ -17,6 +17,8 @@ import re
 
 from briefing.core.languages import PIVOT
 from briefing.core.models import Chunk, Sentence, Source
+from briefing.lang import lexicon
+from briefing.lang.lexicon import as_written_or_capitalised, subject_pronouns
 from briefing.lang.names import names_in
 from briefing.lang.quotation import MARKS as QUOTE_MARKS
 from briefing.stages.reading import Reading
@@ -25,16 +27,8 @@ SHARE = 0.8  # of the informative sentences, the best get a statement
 TOKENS_PER_STATEMENT = 45  # and at most one per this many tokens shown: generated tokens
 MIN_WORDS = 5  # stay near a third of the source tokens; shorter lines say little
 MAX_STANDING_WORDS = 32  # longer sentences are phrased shorter
-CUES = re.compile(
-    r"\b(agree\w*|deal|decid\w*|approv\w*|accept\w*|reject\w*|refus\w*|want\w*|demand\w*|"
-    r"insist\w*|call\w*|invit\w*|plan\w*|will|would|must|promis\w*|warn\w*|criticis\w*|"
-    r"protest\w*|unresolved|settled?|fail\w*|disput\w*|disagree\w*|not|no|never|pay\w*|"
-    r"cost\w*|said|says|told)\b",
-    re.IGNORECASE,
-)
-
-
-FIRST_PERSON = re.compile(r"\b(I|we|We|our|Our|my|My|me|us)\b")
+CUES = re.compile(rf"\b({lexicon.alternation('cues.salience', PIVOT)})\b", re.IGNORECASE)
+FIRST_PERSON = re.compile(rf"\b({as_written_or_capitalised('pronouns.first_person', PIVOT)})\b")
 
 
 def salience(text: str, n_values: int, position: int) -> float:
@@ -97,7 +91,7 @@ def select(
 
 
 # A subject the reader cannot place out of the article: a pronoun or a demonstrative.
-UNNAMED_SUBJECT = re.compile(r"(He|She|They|It|His|Her|Their|This|These|Those)\b")
+UNNAMED_SUBJECT = re.compile(rf"({subject_pronouns(PIVOT, demonstrative=True)})\b")
 
 
 def stands(sentence: Sentence, source: Source, reading: Reading | None) -> bool:

@@ -18,8 +18,12 @@ from dataclasses import dataclass, replace
 
 from briefing.check.details import words
 from briefing.core.ids import sentence_id, sentence_number, source_of
+from briefing.core.languages import PIVOT
+from briefing.lang import lexicon
+from briefing.lang.fold import fold
 from briefing.lang.icelandic import lemmas, names_match
-from briefing.lang.names import names_in
+from briefing.lang.lexicon import subject_pronouns
+from briefing.lang.names import names_in, same_person
 from briefing.lang.values import values
 from briefing.stages.align import Link
 from briefing.stages.extract import Found
@@ -27,14 +31,7 @@ from briefing.stages.quoted import SAID, Quote, attributed, quotes
 from briefing.stages.reading import Reading
 from briefing.stages.select import FIRST_PERSON, ends_as_sentence, in_quotation
 
-_STOPWORDS = """
-about above after again against also among been before being below between both could
-does doing down during each from further have having here into itself just more most
-much must only other over same should some such than that their them then there these
-they this those through under until very were what when where which while will with
-would your said says told added according
-"""
-STOPWORDS = frozenset(_STOPWORDS.split())
+STOPWORDS = lexicon.wordset("content.stopwords", PIVOT)
 MIN_OVERLAP = 0.5  # share of the statement's content words the evidence must contain
 
 
@@ -122,8 +119,11 @@ def unquoted(statement: str, originals: list[str]) -> list[str]:
     return [q for q in QUOTED.findall(statement) if f" {' '.join(words(q))} " not in written]
 
 
-OPENS_WITH_PRONOUN = re.compile(r"(He|She|They|It|His|Her|Their)\b")
-SPEAKER_PRONOUN = re.compile(r"(He|She) (?=said|says|told|added|warned|insisted|claimed|wants)")
+_HOLDER = lexicon.alternation("speech.holder", PIVOT)  # verbs that say whose a statement is
+OPENS_WITH_PRONOUN = re.compile(rf"({subject_pronouns(PIVOT)})\b")
+SPEAKER_PRONOUN = re.compile(
+    rf"({lexicon.alternation('pronouns.person', PIVOT, capitalised=True)}) (?={_HOLDER})"
+)
 GLOSS_COPY = 0.9  # share of the statement's words that run in the gloss's own order
 
 
@@ -197,13 +197,7 @@ def missing_names(names: list[str], evidence: list[str], reading: Reading) -> li
 
 
 def _folded_names(text: str) -> set[str]:
-    return {_fold(w) for w in re.findall(r"[^\W\d_]+", text) if w[:1].isupper()}
-
-
-def _fold(word: str) -> str:
-    """Lower case without accents: "Pútín" -> "putin", "Úkraínu" -> "ukrainu"."""
-    decomposed = unicodedata.normalize("NFKD", word.lower())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    return {fold(w) for w in re.findall(r"[^\W\d_]+", text) if w[:1].isupper()}
 
 
 def _exonym(part: str, names: set[str]) -> bool:
@@ -211,7 +205,7 @@ def _exonym(part: str, names: set[str]) -> bool:
     way (Moscow ~ Moskvu, Ukraine ~ Úkraínu, Putin ~ Pútín): same first three letters
     without accents and a length within three. Loose, so only the names of sentences in
     another language get it, and meaning is still left to the support checker."""
-    mine = _fold(part)
+    mine = fold(part)
     return any(n[:3] == mine[:3] and abs(len(n) - len(mine)) <= 3 for n in names)
 
 
@@ -382,7 +376,7 @@ def _named_speaker(item: Found, reading: Reading) -> Found | None:
     if name is None:
         return None
     text = name + item.text.strip()[speaker.end(1) :]
-    actor = item.actor if item.actor and _same_actor(item.actor, name) else name
+    actor = item.actor if item.actor and same_person(item.actor, name) else name
     return replace(item, text=text, evidence=[*item.evidence, before], actor=actor)
 
 
@@ -397,18 +391,18 @@ def _own_actor(item: Found, reading: Reading) -> Found:
     Nor is one actor for a subject of two ("Iceland and Norway agreed..."): no one's alone."""
     if item.actor is None:
         return item
-    known = names_in([reading.english(sid) for sid in reading.sentences])
+    known = reading.names
 
     def given(name: str) -> bool:
         return not missing_names([name], item.evidence, reading) and any(
-            _same_actor(name, n) for n in known
+            same_person(name, n) for n in known
         )
 
     joint = JOINT_SUBJECT.match(item.text)
     if joint and all(given(joint.group(k)) for k in (1, 2)):
         return replace(item, actor=None)  # "Trump and Putin did not...": not one's alone
     said = SAID_BY.search(item.text)
-    if said and not _same_actor(said.group(1), item.actor) and given(said.group(1)):
+    if said and not same_person(said.group(1), item.actor) and given(said.group(1)):
         return replace(item, actor=said.group(1))
     if not _unnamed(item, reading):
         return item
@@ -448,16 +442,7 @@ def _unnamed(item: Found, reading: Reading) -> bool:
 
 
 OPENING_NAME = re.compile(_NAME)
-SAID_BY = re.compile(
-    rf"({_NAME}) (?:said|says|told|added|warned|"
-    r"insisted|claimed|argued|stressed|denied|wants|demanded|promised|noted)\b"
-)
-
-
-def _same_actor(a: str, b: str) -> bool:
-    """Names that share a part, accents aside: "Donald Trump" ~ "Trump", "Pútín" ~ "Putin"."""
-    parts = [{_fold(p) for p in re.split(r"[\s-]+", n) if len(p) > 2} for n in (a, b)]
-    return bool(parts[0] & parts[1])
+SAID_BY = re.compile(rf"({_NAME}) (?:{_HOLDER})\b")
 
 
 def _dropped(item: Found, reason: str) -> dict[str, str]:

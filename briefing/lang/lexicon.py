@@ -1,0 +1,153 @@
+"""The words code reads, per language, loaded from the data files in `lang/lexicon/`.
+
+One home for language knowledge: verbs of saying, pronouns, titles, negations, numbers,
+exonyms, connectives, loaded words. Adding a verb of saying or a language is an edit of
+one TOML file; every stage, check and eval reads the words through these functions. A key
+is a dotted path into a file ("speech.attribute"); a language without the key gives
+nothing, so a caller may ask every language at once.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import sys
+from collections.abc import Iterable
+from importlib.resources import files
+from typing import Any
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+__all__ = [
+    "LANGUAGES",
+    "alternation",
+    "as_written_or_capitalised",
+    "connective",
+    "loaded_words",
+    "subject_pronouns",
+    "table",
+    "words",
+    "words_under",
+    "wordset",
+]
+
+LANGUAGES = ("en", "is", "de", "fr", "ru")
+
+
+@functools.cache
+def _data(lang: str) -> dict[str, Any]:
+    if lang not in LANGUAGES:
+        return {}
+    text = files("briefing.lang").joinpath("lexicon", f"{lang}.toml").read_text("utf-8")
+    return tomllib.loads(text)
+
+
+def _get(lang: str, key: str) -> Any:
+    node: Any = _data(lang)
+    for part in key.split("."):
+        if not isinstance(node, dict) or part not in node:
+            return None
+        node = node[part]
+    return node
+
+
+def _langs(langs: Iterable[str]) -> tuple[str, ...]:
+    return tuple(langs) or LANGUAGES
+
+
+@functools.cache
+def words(key: str, *langs: str) -> tuple[str, ...]:
+    """The list at `key` in each language's file (all languages if none given), in order,
+    each once."""
+    found: list[str] = []
+    for lang in _langs(langs):
+        found += _get(lang, key) or []
+    return tuple(dict.fromkeys(found))
+
+
+@functools.cache
+def wordset(key: str, *langs: str) -> frozenset[str]:
+    return frozenset(words(key, *langs))
+
+
+@functools.cache
+def words_under(key: str, *langs: str) -> frozenset[str]:
+    """Every word of every list in the table at `key` ("words": common, titles, ...)."""
+    found: set[str] = set()
+    for lang in _langs(langs):
+        for value in (_get(lang, key) or {}).values():
+            found.update(value if isinstance(value, list) else [])
+    return frozenset(found)
+
+
+@functools.cache
+def table(key: str, *langs: str) -> dict[str, Any]:
+    """The table at `key`, merged over languages: a word's value ({"two": 2}), or a
+    canonical name's list of forms, concatenated ({"iceland": ["iceland", "ísland"]})."""
+    merged: dict[str, Any] = {}
+    for lang in _langs(langs):
+        for name, value in (_get(lang, key) or {}).items():
+            if isinstance(value, list):
+                merged[name] = [*merged.get(name, []), *value]
+            else:
+                merged[name] = value
+    return merged
+
+
+def _pattern(word: str, capitalised: bool) -> str:
+    head = word[:1].upper() + word[1:] if capitalised else word
+    text = re.escape(head.rstrip("*")).replace(r"\ ", r"\s+")
+    return text + (r"\w*" if word.endswith("*") else "")
+
+
+@functools.cache
+def alternation(key: str, *langs: str, capitalised: bool = False) -> str:
+    """The words at `key` as a regex alternation, longest first, without a group: a
+    trailing "*" runs on over word letters, a space matches any run of spaces.
+    `capitalised` gives each word a capital first letter ("He|She")."""
+    listed = words(key, *langs)
+    return "|".join(_pattern(w, capitalised) for w in sorted(listed, key=len, reverse=True))
+
+
+@functools.cache
+def as_written_or_capitalised(key: str, *langs: str) -> str:
+    """The words at `key` as a case-sensitive alternation, each as listed and capitalised
+    ("we|We"): a capital starts a sentence, but "US" is not "us"."""
+    listed = words(key, *langs)
+    both = dict.fromkeys(form for w in listed for form in (w, w[:1].upper() + w[1:]))
+    return "|".join(_pattern(w, False) for w in sorted(both, key=len, reverse=True))
+
+
+@functools.cache
+def subject_pronouns(lang: str, demonstrative: bool = False) -> str:
+    """Capitalised pronouns that open a sentence naming no one ("He|She|They|It|His"...),
+    with `demonstrative` also "This|These|Those": an alternation without a group."""
+    groups = ["person", "plural", "neuter", "possessive"]
+    groups += ["demonstrative"] if demonstrative else []
+    listed = [w for g in groups for w in words(f"pronouns.{g}", lang)]
+    return "|".join(_pattern(w, True) for w in sorted(listed, key=len, reverse=True))
+
+
+@functools.cache
+def _phrases(key: str, lang: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w)(?:{alternation(key, lang)})(?!\w)", re.IGNORECASE)
+
+
+def loaded_words(text: str, lang: str) -> list[str]:
+    """An outlet's epithets and evaluative words in `text` ("the dictator", "supposedly"),
+    as written, in order: words a briefing must not say in its own voice."""
+    if not words("voice.loaded", lang):
+        return []
+    return [m.group() for m in _phrases("voice.loaded", lang).finditer(text)]
+
+
+def connective(text: str, lang: str) -> str | None:
+    """The connective `text` opens with that points outside it ("In response,",
+    "At the same time", "Hins vegar"), as written; None where it opens with none."""
+    if not words("voice.connectives", lang):
+        return None
+    match = _phrases("voice.connectives", lang).match(text.lstrip())
+    return match.group() if match else None

@@ -1,0 +1,82 @@
+"""The text layer: lexicon files as data, one fold, one "same person", CLDR calendars."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefing.check import details
+from briefing.lang import lexicon
+from briefing.lang.calendar import calendar_words, month_names, weekday_names
+from briefing.lang.fold import fold
+from briefing.lang.names import same_person
+from briefing.stages import quoted, verify
+
+
+@pytest.mark.parametrize("lang", lexicon.LANGUAGES)
+def test_every_language_file_loads_with_its_loaded_words(lang: str) -> None:
+    assert lexicon.words("voice.loaded", lang)
+    assert lexicon.words("voice.connectives", lang)
+
+
+def test_one_fold_writes_icelandic_letters_as_english_does() -> None:
+    assert fold("Þórður Pútín Ægir") == "thordur putin aegir"
+    assert details.fold is fold  # the checks and the stages fold alike
+    assert verify.fold is fold
+
+
+def test_same_person_across_spellings() -> None:
+    assert same_person("Þórður Snær", "Thordur Snaer")  # failed with the accent-only fold
+    assert same_person("President Donald Trump", "Trump")
+    assert same_person("Pútín", "Vladimir Putin")
+    assert not same_person("Donald Trump", "Vladimir Putin")
+
+
+def test_a_verb_of_saying_added_to_the_data_reaches_the_stages() -> None:
+    assert "said" in lexicon.words("speech.attribute", "en")
+    assert quoted._AFTER["en"].match(" said Trump.")
+    assert quoted._AFTER["is"].match(" sagði Trump.")
+    assert verify.SAID_BY.search("Okonkwo demanded a recount.")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "found"),
+    [
+        ("In response, the dictator supposedly invited the president.", "en",
+         ["dictator", "supposedly"]),
+        ("The so-called referendum was held by the regime.", "en", ["so-called", "regime"]),
+        ("Einræðisherrann bauð forsetanum til Moskvu.", "is", ["Einræðisherrann"]),
+        ("Der Diktator empfing den angeblichen Vermittler.", "de", ["Diktator", "angeblichen"]),
+        ("Le dictateur a reçu le président.", "fr", ["dictateur"]),
+        ("Так называемый референдум провёл режим.", "ru", ["Так называемый", "режим"]),
+        ("The president met the prime minister.", "en", []),
+    ],
+)  # fmt: skip
+def test_loaded_words(text: str, lang: str, found: list[str]) -> None:
+    assert lexicon.loaded_words(text, lang) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "opening"),
+    [
+        ("In response, the president invited him.", "en", "In response"),
+        ("At the same time, talks went on.", "en", "At the same time"),
+        ("However, no deal was made.", "en", "However"),
+        ("Hins vegar náðist ekki samkomulag.", "is", "Hins vegar"),
+        ("The president invited him.", "en", None),
+        ("Thenceforth all changed.", "en", None),
+    ],
+)
+def test_connectives_that_point_outside_the_sentence(
+    text: str, lang: str, opening: str | None
+) -> None:
+    assert lexicon.connective(text, lang) == opening
+
+
+def test_months_and_weekdays_come_from_cldr_with_the_lexicons_extra_forms() -> None:
+    assert month_names("is")[3] == ("apríl",)
+    assert month_names("en", abbreviations=True)[8] == ("September", "Sep", "sept")
+    assert "jänner" in month_names("de", variants=True)[0]
+    assert weekday_names("de")[5] == ("Samstag", "sonnabend")
+    assert calendar_words("á laugardaginn", "is") == {"weekday:6"}
+    assert calendar_words("12 января и 9 мая", "ru") == {"month:1", "month:5"}
+    assert calendar_words("в машине", "ru") == set()  # "мая" runs on, "ма" alone does not
