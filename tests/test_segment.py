@@ -285,20 +285,7 @@ def test_fast_on_a_long_text() -> None:
 def test_a_100_kb_line_without_punctuation_is_cut_into_exact_pieces(language: str) -> None:
     """One "sentence" of 100 KB was embedded whole (144 s); now it is ~100 sentences."""
     rng = random.Random(3)
-    words = [
-        "the",
-        "fleet",
-        "waits",
-        "in",
-        "port",
-        "while",
-        "talks",
-        "on",
-        "the",
-        "quota",
-        "go",
-        "on",
-    ]
+    words = ["the", "fleet", "waits", "in", "port", "while", "talks", "on", "quota", "go"]
     text = " ".join(rng.choice(words) for _ in range(25_000))[:100_000]
     sentences = segment(text, "A1", language)
     assert 100 <= len(sentences) <= 120

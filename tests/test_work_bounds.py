@@ -178,9 +178,10 @@ class Counting:
         return [[1.0, float(len(t))] for t in texts]
 
 
-def test_a_lone_article_is_not_embedded() -> None:
+def test_a_lone_article_is_not_embedded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Embeddings only link sentences of different sources (most of a long article's
     non-model time)."""
+    monkeypatch.setenv("BRIEFING_CACHE_DIR", str(tmp_path))  # nothing remembered yet
     embedder = Counting()
     reading = read([article("A1", "en", "The council met. It agreed.")], embedder)
     assert embedder.calls == 0 and reading.sentences

@@ -237,6 +237,9 @@ def group_stories(
     return [Story(tuple(articles[i] for i in c)) for c in clusters]
 
 
+REFRESH_ROWS = 256
+
+
 def _average_link(scores: np.ndarray, threshold: float) -> list[list[int]]:
     """Merge the two clusters with the highest mean pair score until none reaches `threshold`.
 
@@ -262,7 +265,8 @@ def _average_link(scores: np.ndarray, threshold: float) -> list[list[int]]:
         best[rows] = means.max(axis=1)
         partner[rows] = n - 1 - np.argmax(means[:, ::-1] == best[rows, None], axis=1)
 
-    refresh(np.arange(n))
+    for first in range(0, n, REFRESH_ROWS):  # in blocks: a few n-long rows of temporaries
+        refresh(np.arange(first, min(n, first + REFRESH_ROWS)))
     while len(members) > 1:
         top = best.max()
         if top < threshold:
