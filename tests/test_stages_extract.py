@@ -277,3 +277,12 @@ def test_inside_a_quotation_means_no_attribution_in_the_sentence() -> None:
     # the line the quotation closes in with nothing after it is inside; the opening
     # sentence, the one with "he added" and the one outside are not
     assert inside == ['We will hire forty drivers."']
+
+
+def test_a_position_with_no_name_to_choose_from_costs_no_actor_call() -> None:
+    said = "The ministry will pay 40 million krónur for the new port."
+    llm, result = run(["It said the ministry will pay 40 million krónur for the new port."],
+                      point("position", "none", said))  # fmt: skip
+
+    assert [r.choices is not None for r in llm.requests] == [True, False]  # kind, text
+    assert result.found[0].actor is None and result.found[0].text == said

@@ -27,6 +27,7 @@ from briefing.check.decompose import decompose
 from briefing.check.evidence import Sentence, glossed, select
 from briefing.check.features import signals
 from briefing.core.memo import FLOATS, remembered
+from briefing.core.meter import Timer, untimed
 from briefing.lang.embed import Embedder, cosine, default_embedder
 from briefing.lang.gloss import gloss
 from briefing.llm.base import LLM, Request
@@ -91,6 +92,7 @@ class Checker:
         self._embedder = embedder
         self.usage = Usage()
         self.record: Callable[[str, Any], None] | None = None  # e.g. a Meter's, stage "check"
+        self.timed: Timer = untimed  # a Meter's: glossing and embedding as their own stages
 
     @property
     def embedder(self) -> Embedder:
@@ -113,9 +115,10 @@ class Checker:
         self, claim: str, claim_lang: str, evidence: Sequence[tuple[str, str]], label: str = ""
     ) -> Verdict:
         """Is `claim` (in `claim_lang`) supported by `evidence`, a list of (text, lang)?"""
-        sentences = _gloss_all(evidence)
         parts = decompose(claim)
-        part_glosses = _gloss_claims([claim, *parts], claim_lang)
+        with self.timed("gloss"):
+            sentences = _gloss_all(evidence)
+            part_glosses = _gloss_claims([claim, *parts], claim_lang)
         claim_gloss, part_glosses = part_glosses[0], part_glosses[1:]
         shown_ids = select([g or p for p, g in zip(parts, part_glosses, strict=True)], sentences)
         shown = [sentences[i] for i in shown_ids]
@@ -242,7 +245,8 @@ class Checker:
 
         key = json.dumps([claims, texts], ensure_ascii=False)
         kind = f"checker-sims-{self.embedder.name}"
-        return remembered(kind, key, compute, FLOATS, len(claims))
+        with self.timed("embed"):
+            return remembered(kind, key, compute, FLOATS, len(claims))
 
 
 def _part_features(part: Part, claim_level: dict[str, float]) -> dict[str, float]:

@@ -103,9 +103,10 @@ def generate(
         log=False if no_log else None,
     )
     settings, prompts = _settings(flags)
-    sources = _load(paths, settings)
-    llm = build_llm(settings)
     meter = Meter()
+    with meter.timed("read"):
+        sources = _load(paths, settings)
+    llm = build_llm(settings)
     options = Options(
         languages=list(settings.lang),
         chunk_tokens=chunk_tokens,
@@ -134,7 +135,8 @@ def _finish(
     if briefing.run is not None:
         for usage in briefing.run.usage.values():
             usage.cost = settings.price(usage)
-    _write(briefing, prompts, settings.layout, output, json_path, stats)
+    with meter.timed("render"):
+        _write(briefing, prompts, settings.layout, output, json_path, stats)
     cost = briefing.run.usage["total"].cost if briefing.run else None
     _summary(time.perf_counter() - started, meter, stats, cost)
 
@@ -234,15 +236,21 @@ def _summary(seconds: float, meter: Meter, stats: Path | None, cost: float | Non
         "seconds": round(seconds, 3),
         "llm_calls": meter.fresh_calls,
         "cached_answers": meter.cache_hits,
+        "engine_seconds": round(meter.engine_seconds, 3),
         "prompt_tokens": total.prompt_tokens,
+        "prompt_tokens_evaluated": total.prompt_tokens_evaluated,
         "completion_tokens": total.completion_tokens,
+        "stages": {
+            name: used.model_dump(exclude={"cost"}) for name, used in meter.report().items()
+        },
     }
     if stats is not None:
         write_out(stats, json.dumps(figures, indent=2) + "\n")
     price = f" · cost {cost:.4f}" if cost is not None else ""
     typer.echo(
         f"done in {seconds:.1f} s · {meter.fresh_calls} LLM calls · "
-        f"{meter.cache_hits} cached answers · {total.prompt_tokens} prompt tokens · "
+        f"{meter.cache_hits} cached answers · {total.prompt_tokens} prompt tokens "
+        f"({total.prompt_tokens_evaluated} evaluated) · "
         f"{total.completion_tokens} generated tokens{price}",
         err=True,
     )

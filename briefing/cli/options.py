@@ -90,7 +90,10 @@ JsonOut = Annotated[
 ]
 StatsOut = Annotated[
     Path | None,
-    typer.Option("--stats", help="Write this run's process figures (calls, hits, time) as JSON."),
+    typer.Option(
+        "--stats",
+        help="Write this run's process figures (calls, tokens, seconds per stage) as JSON.",
+    ),
 ]
 NoCheck = Annotated[
     bool,

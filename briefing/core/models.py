@@ -137,13 +137,18 @@ class Usage(BaseModel):
     """What the LLM answers behind one stage or a whole briefing cost.
 
     An answer served from the answer cache counts at what it cost when it was generated,
-    so a re-run from the cache describes the same content with the same figures.
+    so a re-run from the cache describes the same content with the same figures. (The
+    seconds of stages without model calls are a process figure: `generate --stats`.)
     """
 
     model_config = ConfigDict(extra="forbid")
 
     calls: int = Field(default=0, description="Answers used, fresh or from the cache.")
-    prompt_tokens: int = 0
+    prompt_tokens: int = Field(default=0, description="Prompt tokens sent.")
+    prompt_tokens_evaluated: int = Field(
+        default=0,
+        description="Prompt tokens the model evaluated: those sent less the prefix it reused.",
+    )
     completion_tokens: int = 0
     seconds: float = Field(default=0.0, description="LLM seconds, cached answers at first cost.")
     cost: float | None = Field(
@@ -153,6 +158,7 @@ class Usage(BaseModel):
     def add(self, other: Usage) -> None:
         self.calls += other.calls
         self.prompt_tokens += other.prompt_tokens
+        self.prompt_tokens_evaluated += other.prompt_tokens_evaluated
         self.completion_tokens += other.completion_tokens
         self.seconds = round(self.seconds + other.seconds, 3)
         if other.cost is not None:

@@ -34,6 +34,7 @@ from briefing.llm.base import LLM, Request, Response, continues, model_sha256, s
 
 FORMAT = 1
 KEPT = frozenset({"stop", "length"})
+EVALUATED = "prompt_eval_tokens"  # in `Response.extra`, kept with the answer for the meter
 ANSWER_KEY = "answer_key"  # in `Response.extra`: the key this answer is cached under
 
 
@@ -74,6 +75,7 @@ class Entry(BaseModel):
     prompt_tokens: int = Field(default=0, ge=0)
     completion_tokens: int = Field(default=0, ge=0)
     seconds: float = Field(default=0.0, ge=0.0, allow_inf_nan=False)
+    prompt_eval_tokens: int | None = Field(default=None, ge=0)  # those sent less reused ones
     choice_probs: dict[str, Probability] | None = None
 
     @field_validator("choice_probs")
@@ -189,7 +191,15 @@ class CachedLLM:
                 completion_tokens=found.completion_tokens,
                 seconds=0.0,
                 cached=True,
-                extra={"seconds": found.seconds, ANSWER_KEY: key},
+                extra={
+                    "seconds": found.seconds,
+                    ANSWER_KEY: key,
+                    **(
+                        {}
+                        if found.prompt_eval_tokens is None
+                        else {EVALUATED: found.prompt_eval_tokens}
+                    ),
+                },
                 choice_probs=found.choice_probs,
             )
         response = self.inner.complete(request)
@@ -207,6 +217,7 @@ class CachedLLM:
                     "completion_tokens": response.completion_tokens,
                     "seconds": round(response.seconds, 3),
                     "choice_probs": response.choice_probs,
+                    "prompt_eval_tokens": response.extra.get(EVALUATED),
                 },
                 request.choices,
             )

@@ -111,7 +111,9 @@ def choose(
     """The most probable of `choices` to come next, after the answer's `prefix` where the
     backend continues answers: one prompt evaluation, no generated token. Ties go to the
     earlier choice. A backend that returns no probabilities answers a one-field schema
-    whose only values are the choices instead."""
+    whose only values are the choices instead. A single choice is no question: no call."""
+    if len(choices) == 1:
+        return choices[0]
     request = Request(
         messages=messages,
         choices=tuple(choices),

@@ -26,7 +26,7 @@ from briefing.stages.crosscite import cross_cite
 from briefing.stages.disagree import Conflict, disagreements
 from briefing.stages.extract import ChunkResult, ExtractSettings, Found, extract_chunk
 from briefing.stages.localize import lines
-from briefing.stages.merge import merge
+from briefing.stages.merge import merge, same_words
 from briefing.stages.quoted import quotes
 from briefing.stages.reading import Reading, read
 from briefing.stages.verify import Checker, Verdict, verify
@@ -37,7 +37,7 @@ if TYPE_CHECKING:
     from briefing.stages.pipeline import Options
     from briefing.stages.progress import Bars, Quiet
 
-STAGES = ("extract", "check")
+STAGES = ("extract", "check")  # model stages, in the run's usage even without a call
 
 
 def build(
@@ -45,26 +45,29 @@ def build(
 ) -> Briefing:
     """Build the briefing for `sources` with `llm`, counting every answer in `meter`."""
     meter.expect(STAGES)
-    reading = read(sources)
-    same, near = links(reading, SAME), links(reading, NEAR)
-    settings = ExtractSettings(
-        max_attempts=options.max_attempts,
-        reading=reading,
-        skip=covered(reading, same),
-        quotes=quotes(reading, same),
-    )
+    with meter.timed("read"):
+        reading = read(sources, timed=meter.timed)
+    with meter.timed("link"):
+        same, near = links(reading, SAME), links(reading, NEAR)
+        settings = ExtractSettings(
+            max_attempts=options.max_attempts,
+            reading=reading,
+            skip=covered(reading, same),
+            quotes=quotes(reading, same),
+        )
     results = _extract_all(sources, llm, options, progress, meter, settings)
     found = [f for r in results for f in r.found]
     dropped = [d for r in results for d in r.dropped]
-    with progress.stage("check", 1):
+    with progress.stage("check", 1), meter.timed("verify"):
         checker = options.checker or (SupportChecker(llm) if options.check else None)
         checking = _checking(checker, reading, meter)
         kept, rejected = verify(found, reading, same, checking)
         kept = cross_cite(kept, reading, checking)
         progress.advance("check")
-    merged = merge(one_label(kept, reading), reading, same)
-    conflicts = disagreements(merged, reading, near)
-    briefing = assemble(reading, merged, conflicts, options.languages, dropped + rejected)
+    with meter.timed("merge"):
+        merged = merge(one_label(kept, reading), reading, same)
+        conflicts = disagreements(merged, reading, near)
+        briefing = assemble(reading, merged, conflicts, options.languages, dropped + rejected)
     for item in dropped + rejected:  # the decisions `--verbose` shows
         where = item.get("evidence") or item.get("chunk", "")
         log.info("dropped [%s] %s: %s", where, item.get("text", ""), item.get("reason", ""))
@@ -84,7 +87,7 @@ def _checking(checker: SupportChecker | None, reading: Reading, meter: Meter) ->
     its judge calls counted under the stage "check"."""
     if checker is None:
         return None
-    checker.record = meter.record
+    checker.record, checker.timed = meter.record, meter.timed
 
     def check(statement: str, evidence: list[str]) -> Verdict:
         cited = [(reading.sentences[i].text, reading.language[i]) for i in evidence]
@@ -95,14 +98,33 @@ def _checking(checker: SupportChecker | None, reading: Reading, meter: Meter) ->
 
 
 def covered(reading: Reading, same: list[Link]) -> frozenset[str]:
-    """Non-English sentences linked to an English one with the same numbers: the model
-    reads the English sentence, and the merge adds this one as evidence."""
-    skip = set()
+    """Sentences the model need not read: each linked to one it does read, of another
+    source, with the same numbers and dates; the merge adds it to that statement's
+    evidence. Of an English and a non-English sentence the model reads the English one
+    (the other reaches it only as a rough gloss). Two in one language must also say it
+    in the same words (`merge.same_words`), since a link alone joins sentences that only
+    share a subject ("a leak was repaired" and "it loses a quarter through leaks"); of
+    those the model reads the earlier article's, so a fact several outlets report in
+    like words is asked about once."""
+    order = {s.id: n for n, s in enumerate(s for src in reading.sources for s in src.sentences)}
+    linked: dict[str, list[str]] = {}
     for link in same:
-        for mine, other in ((link.a, link.b), (link.b, link.a)):
-            crosses = reading.language[mine] != PIVOT and reading.language[other] == PIVOT
-            if crosses and differing(reading.values[mine], reading.values[other]) is None:
-                skip.add(mine)
+        a, b = link.a, link.b
+        if differing(reading.values[a], reading.values[b]) is not None:
+            continue
+        if reading.language[a] == reading.language[b] and not same_words(
+            reading.english(a), reading.english(b)
+        ):
+            continue
+        linked.setdefault(a, []).append(b)
+        linked.setdefault(b, []).append(a)
+    read: set[str] = set()
+    skip = set()
+    for sid in sorted(linked, key=lambda i: (reading.language[i] != PIVOT, order[i])):
+        if any(other in read for other in linked[sid]):
+            skip.add(sid)
+        else:
+            read.add(sid)
     return frozenset(skip)
 
 
@@ -121,7 +143,7 @@ def _extract_all(
     def run(chunk_index: int) -> ChunkResult:
         chunk = chunks[chunk_index]
         result = extract_chunk(
-            chunk, by_id[chunk.source_id], llm, options.prompts, settings, meter.record
+            chunk, by_id[chunk.source_id], llm, options.prompts, settings, meter.record, meter.timed
         )
         progress.advance("extract")
         return result

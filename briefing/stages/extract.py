@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from briefing.check.details import words
 from briefing.core.jsontext import loads
 from briefing.core.languages import language_name
+from briefing.core.meter import Timer, untimed
 from briefing.core.models import Chunk, Section, Sentence, Source
 from briefing.lang.names import names_in
 from briefing.llm.base import LLM, Request, continues
@@ -80,16 +81,18 @@ def extract_chunk(
     prompts: PromptSet,
     settings: ExtractSettings,
     record: Recorder | None = None,
+    timed: Timer = untimed,
 ) -> ChunkResult:
     """The statements of one chunk: one short conversation per sentence code selected."""
     reading = settings.reading
     shown = [s for s in chunk.sentences if s.id not in settings.skip]
     cloze = continues(llm)
     quotes = settings.quotes if cloze else {}
-    standing = frozenset(
-        s.id for s in shown if cloze and (s.id in quotes or stands(s, source, reading))
-    )
-    asked = select(shown, chunk, reading, standing, source)
+    with timed("select"):
+        standing = frozenset(
+            s.id for s in shown if cloze and (s.id in quotes or stands(s, source, reading))
+        )
+        asked = select(shown, chunk, reading, standing, source)
     if not asked:
         return ChunkResult()
     numbered = list(enumerate(shown, start=1))

@@ -58,8 +58,17 @@ def _same(a: Found, b: Found, words: tuple[set[str], set[str]]) -> bool:
         drawn[0] in b.evidence or drawn[1] in a.evidence
     ):
         return True  # one cites the other outlet's sentence the other was drawn from
-    wa, wb = words
+    return like(*words)
+
+
+def like(wa: set[str], wb: set[str]) -> bool:
+    """Two sets of content words mostly shared (Jaccard at least `SAME_WORDS`)."""
     return bool(wa and wb) and len(wa & wb) / len(wa | wb) >= SAME_WORDS
+
+
+def same_words(a: str, b: str) -> bool:
+    """Two texts say it in the same words: their content words are `like`."""
+    return like(content_words(a), content_words(b))
 
 
 def _fold(found: list[Found]) -> list[Found]:

@@ -19,6 +19,7 @@ from functools import cached_property
 import numpy as np
 
 from briefing.core.memo import MAYBE_TEXTS, VECTORS, remembered
+from briefing.core.meter import Timer, untimed
 from briefing.core.models import Sentence, Source
 from briefing.lang.embed import Embedder, cosine, default_embedder
 from briefing.lang.gloss import VERSION as GLOSS_VERSION
@@ -85,18 +86,24 @@ class Reading:
         return names_in([self.english(sid) for sid in self.sentences])
 
 
-def read(sources: list[Source], embedder: Embedder | None = None) -> Reading:
+def read(
+    sources: list[Source], embedder: Embedder | None = None, timed: Timer | None = None
+) -> Reading:
     """Gloss, embed and read the values of every sentence. Embeddings only link sentences
     of different sources, so a lone article is not embedded: embedding is most of the
-    non-model work (a minute for a 50 KB article)."""
+    non-model work (a minute for a 50 KB article). `timed` (a `Meter`'s) takes the
+    seconds of glossing and embedding apart from the rest."""
     embedder = embedder or default_embedder()
+    timed = timed or untimed
     reading = Reading(sources=sources)
     linkable = sum(1 for s in sources if s.sentences) > 1
     for source in sources:
         texts = [" ".join(s.text.split()) for s in source.sentences]
-        glosses = _glosses(texts, source.language)
+        with timed("gloss"):
+            glosses = _glosses(texts, source.language)
         english = [g or t for g, t in zip(glosses, texts, strict=True)]
-        vectors = _vectors(english, embedder) if linkable else [[] for _ in english]
+        with timed("embed"):
+            vectors = _vectors(english, embedder) if linkable else [[] for _ in english]
         for sentence, text, glossed, vector in zip(
             source.sentences, texts, glosses, vectors, strict=True
         ):
@@ -107,11 +114,11 @@ def read(sources: list[Source], embedder: Embedder | None = None) -> Reading:
             reading.vector[sentence.id] = vector
             reading.values[sentence.id] = frozenset(values(text, source.language))
         if linkable:
-            reading.quoted.update(_quoted(source, embedder))
+            reading.quoted.update(_quoted(source, embedder, timed))
     return reading
 
 
-def _quoted(source: Source, embedder: Embedder) -> dict[str, list[list[float]]]:
+def _quoted(source: Source, embedder: Embedder, timed: Timer) -> dict[str, list[list[float]]]:
     """Embeddings of the quoted parts of each sentence that quotes more than its own
     whole: the parts glossed into English first, like the sentences."""
     parts: list[tuple[str, str]] = []
@@ -124,8 +131,10 @@ def _quoted(source: Source, embedder: Embedder) -> dict[str, list[list[float]]]:
     if not parts:
         return {}
     texts = [p for _, p in parts]
-    glosses = _glosses(texts, source.language)
-    vectors = _vectors([g or t for g, t in zip(glosses, texts, strict=True)], embedder)
+    with timed("gloss"):
+        glosses = _glosses(texts, source.language)
+    with timed("embed"):
+        vectors = _vectors([g or t for g, t in zip(glosses, texts, strict=True)], embedder)
     found: dict[str, list[list[float]]] = {}
     for (sid, _), vector in zip(parts, vectors, strict=True):
         found.setdefault(sid, []).append(vector)

@@ -1,0 +1,55 @@
+"""Which sentences the model is not asked about: one per fact across the articles."""
+
+from __future__ import annotations
+
+from helpers import source
+
+from briefing.lang.values import values
+from briefing.stages.align import Link
+from briefing.stages.build import covered
+from briefing.stages.reading import Reading
+
+
+def _reading(*sources_) -> Reading:
+    reading = Reading(sources=list(sources_))
+    for src in sources_:
+        for s in src.sentences:
+            reading.sentences[s.id] = s
+            reading.language[s.id] = src.language
+            reading.values[s.id] = frozenset(values(s.text, src.language))
+    return reading
+
+
+def test_a_fact_three_outlets_report_in_like_words_is_asked_once() -> None:
+    reading = _reading(
+        source("A1", "en", ["In all 214 flights were cancelled at Keflavik.", "Talks went on."]),
+        source("A2", "en", ["In all 214 flights were cancelled at Keflavik airport."]),
+        source("A3", "en", ["Overall 214 flights were cancelled at Keflavik."]),
+    )
+    same = [Link("A1.S1", "A2.S1", 0.9), Link("A1.S1", "A3.S1", 0.9), Link("A2.S1", "A3.S1", 0.9)]
+
+    assert covered(reading, same) == {"A2.S1", "A3.S1"}
+
+
+def test_two_sentences_of_one_language_that_only_share_a_subject_are_both_asked() -> None:
+    reading = _reading(
+        source("A1", "en", ["The water company said a leak in the main pipeline was repaired."]),
+        source("A2", "en", ["Ashby said the water company loses a quarter of its water to leaks."]),
+    )
+
+    assert covered(reading, [Link("A1.S1", "A2.S1", 0.91)]) == frozenset()
+
+
+def test_the_english_sentence_is_read_and_a_different_number_is_asked_again() -> None:
+    reading = _reading(
+        source("A1", "is", ["Kostnaðurinn er 45 milljónir.", "Alls var 214 flugferðum aflýst."]),
+        source("A2", "en", ["The cost is 40 million.", "In all 214 flights were cancelled."]),
+        source("A3", "en", ["Some 214 flights were cancelled in all."]),
+    )
+    same = [
+        Link("A1.S1", "A2.S1", 0.9),  # 45 against 40: each side is asked
+        Link("A1.S2", "A2.S2", 0.9),
+        Link("A2.S2", "A3.S1", 0.9),
+    ]
+
+    assert covered(reading, same) == {"A1.S2", "A3.S1"}
