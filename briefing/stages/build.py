@@ -31,7 +31,7 @@ from briefing.stages.reading import Reading, read
 from briefing.stages.verify import Checker, Verdict, verify
 
 if TYPE_CHECKING:
-    from briefing.stages.pipeline import Options
+    from briefing.stages.options import Options
     from briefing.stages.progress import Bars, Quiet
 
 STAGES = ("extract", "check")

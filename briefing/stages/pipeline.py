@@ -10,36 +10,16 @@ from __future__ import annotations
 
 __all__ = ["Meter", "Options", "generate"]
 
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from briefing.core.meter import Meter
 from briefing.core.models import Briefing, Source
 from briefing.llm.base import LLM
-from briefing.prompts import PromptSet
-from briefing.stages.run_memo import Run, RunMemo, run_key
+from briefing.stages.options import Options
+from briefing.stages.run_memo import Run, run_key
 
 if TYPE_CHECKING:
-    from briefing.check.checker import Checker as SupportChecker
     from briefing.stages.progress import Bars, Quiet
-
-
-@dataclass
-class Options:
-    """Everything about a run that is not the articles or the backend."""
-
-    languages: list[str] = field(default_factory=lambda: ["en", "is"])
-    chunk_tokens: int = 900
-    overlap_tokens: int = 0
-    max_attempts: int = 3
-    concurrency: int = 1
-    prompts: PromptSet = field(default_factory=PromptSet)
-    check: bool = True  # a statement must pass the support checker to be published
-    checker: SupportChecker | None = None  # default: the checker judging with the same LLM
-    # Finished briefings of earlier runs. Only for backends whose answers may be replayed
-    # (the CLI passes one unless --no-cache); ignored with a custom `checker`, whose
-    # identity the key cannot see.
-    memo: RunMemo | None = None
 
 
 def generate(
