@@ -1,5 +1,5 @@
-"""read → link → chunk → extract → verify → cross-cite → one label per actor → merge →
-disagree → localize → Briefing: the work itself.
+"""read → link → chunk → extract → verify → voice → cross-cite → one label per actor →
+merge → disagree → localize → Briefing: the work itself.
 
 `briefing.stages.pipeline.generate` is the entry point every caller uses; it imports this
 module only when a run has to be built (the run memo may already hold the briefing), since
@@ -29,6 +29,7 @@ from briefing.stages.merge import merge
 from briefing.stages.quoted import quotes
 from briefing.stages.reading import Reading, read
 from briefing.stages.verify import Checker, Verdict, verify
+from briefing.stages.voice import voice
 
 if TYPE_CHECKING:
     from briefing.stages.options import Options
@@ -57,11 +58,14 @@ def build(
         checker = options.checker or (SupportChecker(llm) if options.check else None)
         checking = _checking(checker, reading, meter)
         kept, rejected = verify(found, reading, same, checking)
+        kept, unvoiced = voice(kept, reading)
         kept = cross_cite(kept, reading, checking)
         progress.advance("check")
     merged = merge(one_label(kept, reading), reading, same)
     conflicts = disagreements(merged, reading, near)
-    briefing = assemble(reading, merged, conflicts, options.languages, dropped + rejected)
+    briefing = assemble(
+        reading, merged, conflicts, options.languages, dropped + rejected + unvoiced
+    )
     briefing.run = RunInfo(
         **llm_info(llm),
         languages=list(options.languages),
@@ -145,6 +149,7 @@ def assemble(
                 evidence=item.evidence,
                 actor=item.actor,
                 score=item.score,
+                edits=item.edits,
             )
         )
     for conflict in conflicts:
