@@ -73,6 +73,7 @@ SAYING = re.compile(
     rf"|{lexicon.alternation('speech.that_clause', PIVOT)})\b"
 )
 NEGATION = re.compile(rf"(?i)(?<!\w)(?:{lexicon.alternation('negations.words', PIVOT)})(?!\w)")
+ARTICLE = re.compile(r"(?i:the|an?)")
 BEFORE = 3  # sentences back a pronoun may point
 
 
@@ -97,26 +98,26 @@ class Named:
     evidence: tuple[str, ...]
 
 
-def dangling(text: str) -> str | None:
+def dangling(text: str, lang: str = PIVOT) -> str | None:
     """The connective `text` opens with that points outside it, with its comma: one
-    followed by a comma, a name or an article ("In response, ...", "Then the ..."), not
-    one that opens a phrase of its own ("Instead of a deal, ...")."""
-    found = lexicon.connective(text, PIVOT)
+    followed by a comma, a name or (in English) an article ("In response, ...", "Then
+    the ..."), not one that opens a phrase of its own ("Instead of a deal, ...")."""
+    found = lexicon.connective(text, lang)
     if found is None:
         return None
     rest = text.lstrip()[len(found) :]
     if rest.startswith(","):
         return found + ","
     after = rest.split(maxsplit=1)[0] if rest.split() else ""
-    return found if after[:1].isupper() or after.lower() in ("the", "a", "an") else None
+    return found if after[:1].isupper() or ARTICLE.fullmatch(after) else None
 
 
-def in_own_voice(text: str) -> list[str]:
+def in_own_voice(text: str, lang: str = PIVOT) -> list[str]:
     """The loaded words `text` says in its own voice: outside its quotation marks."""
     spans = quoted_spans(text, 0, len(text))
     return [
         m.group()
-        for m in lexicon.loaded_matches(text, PIVOT)
+        for m in lexicon.loaded_matches(text, lang)
         if not any(a <= m.start() and m.end() <= b for a, b in spans)
     ]
 
