@@ -1,4 +1,5 @@
-"""read → link → chunk → extract → verify → cross-cite → merge → localize → Briefing.
+"""read → link → chunk → extract → verify → voice → cross-cite → one label per actor →
+merge → disagree → localize → Briefing.
 
 This is the one pipeline every backend runs through; the CLI, the eval runner and the
 benchmarks all call `generate()`. With a run memo (`Options.memo`) a run whose inputs,
