@@ -167,11 +167,12 @@ def _edit(item: Found, articles: Articles) -> Found | str:
     if loaded:
         words = ", ".join(repr(w) for w in loaded)
         return f"the outlet's {words} in the briefing's own voice: code cannot name whom it means"
-    actor = _holder(text, item.actor, subject, articles) if item.section == "positions" else None
-    if item.section == "positions" and not actor:
+    positions = item.section == "positions"
+    actor = _holder(text, item.actor, subject, articles) if positions else item.actor
+    if positions and not actor:
         return "a position whose holder code cannot name"
     if edits == item.edits:
-        return replace(item, actor=actor) if item.section == "positions" else item
+        return replace(item, actor=actor)
     wrong = problems(text, evidence, reading)
     if NEGATION.findall(text.lower()) != NEGATION.findall(item.text.lower()):
         wrong.append("the edit changed its negations")
@@ -190,8 +191,8 @@ def _name_descriptions(
 ) -> tuple[str, list[str], list[str], Named | None]:
     """Each person the statement describes ("the dictator", "the US president") under
     the name the articles give them, outside quotation marks; an epithet right before
-    the name it is given ("a dictator Vladimir Putin") is dropped. The subject: who is
-    named where the statement opens or before its "said:"."""
+    the name it is given ("a dictator Vladimir Putin") is dropped. The subject: the
+    person named where the statement opens ("The US chief of staff said: ...")."""
     spans = quoted_spans(text, 0, len(text))
     for match in reversed(list(DESCRIPTION.finditer(text))):
         if any(a <= match.start() < b for a, b in spans):
