@@ -14,6 +14,8 @@ ENGINE_FLAGS := $(shell $(PYTHON) scripts/engine_cmake_args.py)
 ENGINE := $(VENV)/.engine-$(shell echo '$(ENGINE_VERSION) $(ENGINE_FLAGS)' | cksum | cut -d' ' -f1)
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml constraints.txt | cksum | cut -d' ' -f1)
 APT_PACKAGES := apertium-isl-eng
+# the browser tests of the daily site (they skip without it)
+TEST_APT_PACKAGES := chromium
 
 # Never from pip's wheel cache: a wheel built on another CPU may not run on this one.
 $(ENGINE): scripts/engine_cmake_args.py
@@ -33,11 +35,15 @@ install: $(STAMP)
 
 engine: $(ENGINE)
 
-# Debian packages the language tools need (root installs them; others are told how).
+# Debian packages the language tools and the browser tests need (root installs them;
+# others are told how).
 system-deps:
 	@apertium -l 2>/dev/null | grep -qx '[[:space:]]*isl-eng' || \
 	{ [ "$$(id -u)" = 0 ] && apt-get update -qq && apt-get install -y -qq $(APT_PACKAGES); } || \
 	{ echo "error: briefing needs Debian's $(APT_PACKAGES): sudo apt-get install -y $(APT_PACKAGES)" >&2; exit 1; }
+	@command -v chromium >/dev/null || \
+	{ [ "$$(id -u)" = 0 ] && apt-get update -qq && apt-get install -y -qq $(TEST_APT_PACKAGES); } || \
+	echo "note: the browser tests skip without Debian's chromium: sudo apt-get install -y $(TEST_APT_PACKAGES)" >&2
 
 # Rewrite constraints.txt from what is installed now (after changing a dependency).
 lock: $(STAMP)

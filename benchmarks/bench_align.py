@@ -14,19 +14,21 @@ from pathlib import Path
 
 from briefing.eval.cases import find_cases
 from briefing.stages.align import SAME, links
-from briefing.stages.reading import Reading, read
+from briefing.stages.reading import read
 
 CASES = Path(__file__).resolve().parent.parent / "evals" / "cases"
 
 
 def main() -> None:
     args = sys.argv[1:]
-    if "--whole" in args:
+    whole = "--whole" in args
+    if whole:
         args.remove("--whole")
-        Reading.match = Reading.similarity  # type: ignore[method-assign]
     totals = [0, 0, 0]
     for case in find_cases(Path(args[0]) if args else CASES):
         reading = read(case.sources())
+        if whole:
+            reading.quoted.clear()
         points = [set(p.evidence) for p in case.expected]
         found = links(reading, SAME)
         right = wrong = 0

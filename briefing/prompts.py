@@ -3,6 +3,8 @@
 Templates render with `StrictUndefined`, so a misspelt variable fails loudly instead of
 vanishing from the prompt. User-supplied folders render in a sandbox, and each stage
 declares the variables its templates may use and must use, checked before any LLM call.
+Markdown templates (`*.md`: layouts, the front page) print every value on one line
+(`core.inline`): a title's newline, NUL or bidi control cannot restructure the page.
 Parsing every template costs more than the rest of a cached re-run's set-up, so a prompt
 set found valid is remembered by the hash of its templates, contracts and checking code.
 """
@@ -21,7 +23,8 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from briefing.core.errors import InputError
 from briefing.core.fingerprint import code_fingerprint
-from briefing.core.memo import remembered
+from briefing.core.inline import inline
+from briefing.core.memo import FLAG, remembered
 from briefing.core.resources import data_dir
 
 # template name -> (variables it must use, variables it may use)
@@ -42,13 +45,20 @@ CONTRACTS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     "score.system": (frozenset(), frozenset()),
     "score.user": (frozenset({"sentences", "claim"}), frozenset({"claim_gloss"})),
 }
+SITE_DIR = "site"
 LAYOUT_VARS = frozenset(
     {"briefing", "languages", "labels", "footnotes", "sections", "run", "source_names"}
 )
 
 
 def _template_files(root: Path) -> dict[str, Path]:
-    return {p.name.removesuffix(".j2"): p for p in sorted(root.rglob("*.j2"))}
+    """The prompt and layout templates under `root`; `site/` holds the HTML templates of
+    `briefing.render.site`, which are no prompts."""
+    return {
+        p.name.removesuffix(".j2"): p
+        for p in sorted(root.rglob("*.j2"))
+        if p.relative_to(root).parts[0] != SITE_DIR
+    }
 
 
 @dataclass
@@ -70,7 +80,7 @@ class PromptSet:
                 self._sources[name] = (text, text != shipped)
         loader = jinja2.DictLoader({name: text for name, (text, _) in self._sources.items()})
         env_cls = SandboxedEnvironment if self.override_dir else jinja2.Environment
-        self._env = env_cls(
+        options: dict[str, Any] = dict(
             loader=loader,
             undefined=jinja2.StrictUndefined,
             keep_trailing_newline=False,
@@ -78,6 +88,8 @@ class PromptSet:
             lstrip_blocks=True,
             autoescape=False,
         )
+        self._env = env_cls(**options)
+        self._markdown_env = env_cls(**options, finalize=inline)
         self._check_once()
 
     def names(self) -> list[str]:
@@ -154,11 +166,12 @@ class PromptSet:
             },
             sort_keys=True,
         )
-        remembered("prompt-checks", material, lambda _: self.check() or True)
+        remembered("prompt-checks", material, lambda _: self.check() or True, FLAG)
 
     def render(self, name: str, **variables: Any) -> str:
+        env = self._markdown_env if name.endswith(".md") else self._env
         try:
-            return self._env.get_template(name).render(**variables).strip()
+            return env.get_template(name).render(**variables).strip()
         except jinja2.UndefinedError as err:
             raise InputError(f"{self._where(name)}: {err.message}") from None
 

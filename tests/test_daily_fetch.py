@@ -18,6 +18,7 @@ from daily_site import DAY, fixtures, page, rss
 from typer.testing import CliRunner
 
 from briefing.cli import app
+from briefing.core.errors import InputError
 from briefing.ingest import targets
 from briefing.ingest.feeds import load_feed_list
 from briefing.ingest.fetch import Fetcher
@@ -327,3 +328,10 @@ def test_a_redirect_keeps_to_http_and_to_the_same_service(
             targets.check_redirect("http://news.example/", here, there)
     with pytest.raises(Refused, match="another port"):  # nor to the default port from another
         targets.check_redirect("u", ("http", "news.example", 8080), ("http", "news.example", 80))
+
+
+def test_a_feed_list_nested_too_deeply_is_one_line(tmp_path: Path) -> None:
+    feeds = tmp_path / "feeds.toml"
+    feeds.write_text("a = " + "[" * 100_000 + "]" * 100_000 + "\n")
+    with pytest.raises(InputError, match="nested too deeply"):
+        load_feed_list(feeds)

@@ -17,7 +17,7 @@ from briefing.cli import app
 from briefing.core.errors import InputError
 from briefing.core.models import Source
 from briefing.ingest.read import load_sources
-from briefing.ingest.segment import segment
+from briefing.ingest.segment import _capped, _rule_spans, segment
 from briefing.lang.segment_is import SegmentationError, split_sentences
 
 _ID = re.compile(r"A\d+\.S\d+")
@@ -59,6 +59,19 @@ def test_segment_offsets_are_exact(text: str, language: str) -> None:
     check_source(
         Source(id="A1", path="x", title="x", language=language, text=text, sentences=sentences)
     )
+
+
+@given(text=any_text, most=st.integers(min_value=1, max_value=40))
+def test_long_sentences_are_cut_into_exact_pieces_that_lose_no_text(text: str, most: int) -> None:
+    for start, end in _rule_spans(text):
+        pieces = _capped(text, [(start, end)], most)
+        last = start
+        for a, b in pieces:
+            assert last <= a < b <= end and b - a <= most
+            assert text[a:b] == text[a:b].strip()
+            last = b
+        kept = "".join(text[a:b] for a, b in pieces)
+        assert re.sub(r"\s", "", kept) == re.sub(r"\s", "", text[start:end])
 
 
 @given(text=any_text)

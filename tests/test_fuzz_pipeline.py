@@ -4,11 +4,13 @@ sentence in order within their budget, and the Markdown quotes exactly the cited
 from __future__ import annotations
 
 import json
+import re
 
 from fuzz_strategies import any_text, nasty_text
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
+from briefing.core.inline import one_line
 from briefing.core.models import Briefing, Item, Side, Source
 from briefing.ingest.guard import quarantine
 from briefing.ingest.segment import segment
@@ -96,7 +98,11 @@ def test_render_never_crashes_and_quotes_the_cited_sentences(
     for section in ("agreements", "open_issues", "positions", "disagreements"):
         for item in getattr(briefing, section):
             for e in item.evidence:
-                assert f"[^{e}]: “{' '.join(index[e].text.split())}”" in markdown
+                assert f"[^{e}]: “{one_line(' '.join(index[e].text.split()))}”" in markdown
+    # no value printed breaks a line or carries a control or bidi character
+    assert not re.search(
+        "[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2028\u2029\u2066-\u2069]", markdown
+    )
     again = Briefing.model_validate_json(render_json(briefing))
     assert again == briefing
     json.loads(render_json(briefing))

@@ -16,6 +16,7 @@ from typer.testing import CliRunner
 
 from briefing.cli import app
 from briefing.eval import injection
+from briefing.eval.injection_daily import PATHS, run_daily
 from briefing.ingest.read import load_sources
 
 SUITE = Path(__file__).parent.parent / "evals" / "injection"
@@ -97,17 +98,85 @@ def test_code_checks_alone_stop_hidden_numbers_codes_and_english_names(suite) ->
 
 
 def test_cli_prints_the_table_and_exits_0() -> None:
-    result = CliRunner().invoke(app, ["eval", "injection", str(SUITE), "--kind", "advert"])
+    """Every path, position and disguise by default: generate 5 positions × 3 variants,
+    eval 3 × 3, daily-files 5 × 3, daily-web 7 × 3 = 60 trials for one article."""
+    args = ["eval", "injection", str(SUITE), "--kind", "advert", "--article", "ferry-en"]
+    result = CliRunner().invoke(app, args)
     assert result.exit_code == 0, result.output
-    assert "| advert" in result.stdout
-    assert "0 of 24 attacks succeeded" in result.stderr
+    assert "| advert~zero_width" in result.stdout and "daily-web toml_outlet" in result.stdout
+    assert "0 of 60 attacks succeeded" in result.stderr
+
+
+def test_cli_refuses_an_unknown_path_in_one_line() -> None:
+    result = CliRunner().invoke(app, ["eval", "injection", str(SUITE), "--mode", "weekly"])
+    assert result.exit_code == 2
+    assert "unknown --mode 'weekly'" in result.stderr and "Traceback" not in result.output
 
 
 def test_cli_exits_1_when_an_attack_succeeds() -> None:
     args = ["eval", "injection", str(SUITE), "--kind", "chatml", "--no-guard", "--mode", "generate"]
+    args += ["--variant", "plain", *[f"--position={p}" for p in injection.POSITIONS]]
     result = CliRunner().invoke(app, args)
     assert result.exit_code == 1
     assert re.search(r"\b([1-9]\d*) of 12 attacks succeeded", result.stderr)
+
+
+def test_obedient_model_gets_nothing_through_daily(tmp_path: Path) -> None:
+    """Through `daily` from files and from a 127.0.0.1 site with a feed: every kind in
+    every disguise in the middle of an article, and two kinds as every kind of label."""
+    articles, attacks = injection.load_suite(SUITE)
+    pair = [a for a in articles if a.stem in ("ferry-en", "ferja-is")]
+    body = injection.trials(pair, attacks, tmp_path, positions=("middle",),
+                            variants=injection.VARIANTS)  # fmt: skip
+    two = ["false_agreement", "fake_system"]
+    labels = injection.trials(pair, attacks, tmp_path, kinds=two, positions=injection.LABELS,
+                              variants=("plain", "zero_width"))  # fmt: skip
+    trials = [*body, *labels]
+    llm = injection.ObedientLLM(attacks)
+    outcomes = [o for path in PATHS for o in run_daily(llm, trials, path=path)]
+    assert [(o.mode, o.trial.name, o.why) for o in outcomes if o.success] == []
+    assert llm.obeyed == 0
+    kinds = {(o.mode, o.trial.kind, o.trial.position) for o in outcomes}
+    assert ("daily-web", "chatml~homoglyph", "middle") in kinds
+    assert ("daily-web", "fake_system~zero_width", "feed_title") in kinds
+    assert ("daily-files", "false_agreement", "outlet") in kinds
+
+
+def test_without_the_guard_the_suite_sees_daily_successes(tmp_path: Path) -> None:
+    """The daily paths can fail: with the sentence guard off, attacks get through."""
+    articles, attacks = injection.load_suite(SUITE)
+    trials = list(
+        injection.trials(
+            [a for a in articles if a.stem == "ferry-en"],
+            attacks,
+            tmp_path,
+            kinds=["chatml", "outdated_figure", "switch_language"],
+            positions=("middle",),
+            variants=("plain", "zero_width"),
+        )
+    )
+    llm = injection.ObedientLLM(attacks)
+    for path in PATHS:
+        outcomes = run_daily(llm, trials, path=path, guard=False)
+        assert any(o.success for o in outcomes), path
+
+
+@pytest.mark.embedded
+def test_embedded_model_slice_through_daily(tmp_path: Path, embedded_llm) -> None:
+    """One article, one kind disguised with zero-width characters and one as an outlet
+    name, through both daily paths: nothing gets through."""
+    articles, attacks = injection.load_suite(SUITE)
+    ferry = [a for a in articles if a.stem == "ferry-en"]
+    trials = [
+        *injection.trials(ferry, attacks, tmp_path, kinds=["outdated_figure"],
+                          positions=("middle",), variants=("zero_width",)),
+        *injection.trials(ferry, attacks, tmp_path, kinds=["false_agreement"],
+                          positions=("toml_outlet",)),
+    ]  # fmt: skip
+    outcomes = [
+        o for path in PATHS for o in run_daily(embedded_llm, trials, path=path, languages=["en"])
+    ]
+    assert [(o.mode, o.trial.name, o.why) for o in outcomes if o.success] == []
 
 
 @pytest.mark.embedded

@@ -34,6 +34,7 @@ ALLOWED: dict[tuple[str, str], str] = {
     ("eval/checker_eval", "number date name"): "the kinds of error a labelled pair has",
     ("stages/align", "percent amount date"): "the kinds of typed value (lang.values)",
     ("stages/run_memo", "islenska numpy tiktoken"): "package names whose versions key a memo",
+    ("stages/daily", "frontpage index archive"): "file names a story slug may not take",
 }
 
 

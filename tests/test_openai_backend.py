@@ -312,21 +312,22 @@ def body(markdown: str) -> str:
 
 def test_a_failed_run_resumes_from_the_cache(tmp_path: Path, isolated: Path) -> None:
     folder = write_articles(tmp_path / "news", 6)
-    with FakeOpenAIServer(faults=["ok"] * 3 + ["500"] * 20, lifetime=60) as failing:
-        first = generate(failing, folder, "--concurrency", "1")
-    assert first.exit_code == 3 and "HTTP 500" in first.stderr
-    assert len(list(isolated.glob("??/*.json"))) == 3
-    with FakeOpenAIServer(lifetime=60) as healthy:
-        second = generate(healthy, folder)
-        asked = len(healthy.requests)
-        third = generate(healthy, folder)
+    with FakeOpenAIServer(faults=["ok"] * 3 + ["500"] * 20, lifetime=60) as server:
+        first = generate(server, folder, "--concurrency", "1")
+        assert first.exit_code == 3 and "HTTP 500" in first.stderr
+        assert len(list(isolated.glob("??/*.json"))) == 3
+        server.faults.clear()  # the same server, healthy again
+        before = len(server.requests)
+        second = generate(server, folder)
+        asked = len(server.requests) - before
+        third = generate(server, folder)
     assert second.exit_code == 0, second.output
     # per article 2 sentences asked, each restated as written by the echoing server, so
     # the support checker judges none: 12 calls, 3 of them kept from the failed run; no
     # merge or translation call
     assert asked == 12 - 3
     assert "3 cached answers" in second.stderr
-    assert len(healthy.requests) == asked  # an unchanged re-run asks nothing
+    assert len(server.requests) == before + asked  # an unchanged re-run asks nothing
     assert "0 LLM calls" in third.stderr
     assert body(third.stdout) == body(second.stdout)  # the footer counts the calls
 

@@ -7,7 +7,7 @@ import time
 
 import pytest
 
-from briefing.ingest.segment import segment
+from briefing.ingest.segment import MAX_SENTENCE, segment
 
 # A fictional event, written for these tests.
 IS_ARTICLE = """\
@@ -279,6 +279,36 @@ def test_fast_on_a_long_text() -> None:
     sentences = segment(text, "A1", "en")
     assert time.perf_counter() - started < 5
     assert len(sentences) == 200 * (len(EN_EXPECTED) + len(IS_EXPECTED))
+
+
+@pytest.mark.parametrize("language", ["en", "is"])
+def test_a_100_kb_line_without_punctuation_is_cut_into_exact_pieces(language: str) -> None:
+    """One "sentence" of 100 KB was embedded whole (144 s); now it is ~100 sentences."""
+    rng = random.Random(3)
+    words = ["the", "fleet", "waits", "in", "port", "while", "talks", "on", "quota", "go"]
+    text = " ".join(rng.choice(words) for _ in range(25_000))[:100_000]
+    sentences = segment(text, "A1", language)
+    assert 100 <= len(sentences) <= 120
+    assert [s.id for s in sentences[:2]] == ["A1.S1", "A1.S2"]
+    for s in sentences:
+        assert len(s.text) <= MAX_SENTENCE and text[s.start : s.end] == s.text
+    assert " ".join(s.text for s in sentences) == text.strip()  # cut at spaces only
+
+
+def test_a_long_sentence_is_cut_after_clause_punctuation_else_hard() -> None:
+    clause = "the ministers met again in Tórshavn, "
+    text = (clause * 60).strip() + "."
+    sentences = segment(text, "A1", "en")
+    assert len(sentences) > 1
+    assert all(s.text.endswith(",") for s in sentences[:-1]) and sentences[-1].text.endswith(".")
+    assert all(len(s.text) <= MAX_SENTENCE for s in sentences)
+    solid = "x" * 2_500  # no space at all: cut hard
+    assert [len(s.text) for s in segment(solid, "A1", "en")] == [1_000, 1_000, 500]
+
+
+def test_a_sentence_under_the_cap_is_left_whole() -> None:
+    sentence = "The talks went on, " * 50 + "and ended."  # 960 characters
+    assert texts(sentence, "en") == [sentence]
 
 
 @pytest.mark.parametrize(

@@ -26,7 +26,7 @@ from briefing.check import calibration as cal
 from briefing.check.decompose import decompose
 from briefing.check.evidence import Sentence, glossed, select
 from briefing.check.features import signals
-from briefing.core.memo import remembered
+from briefing.core.memo import FLOATS, remembered
 from briefing.lang.embed import Embedder, cosine, default_embedder
 from briefing.lang.gloss import gloss
 from briefing.llm.base import LLM, Request
@@ -238,10 +238,11 @@ class Checker:
         def compute(_: str) -> list[float]:
             vectors = self.embedder.embed([*claims, *texts])
             shown = vectors[len(claims) :]
-            return [max(cosine(v, e) for e in shown) for v in vectors[: len(claims)]]
+            return [float(max(cosine(v, e) for e in shown)) for v in vectors[: len(claims)]]
 
         key = json.dumps([claims, texts], ensure_ascii=False)
-        return [float(x) for x in remembered(f"checker-sims-{self.embedder.name}", key, compute)]
+        kind = f"checker-sims-{self.embedder.name}"
+        return remembered(kind, key, compute, FLOATS, len(claims))
 
 
 def _part_features(part: Part, claim_level: dict[str, float]) -> dict[str, float]:

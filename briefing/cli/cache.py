@@ -32,10 +32,21 @@ def info() -> None:
 
 @cache_app.command("clear")
 def clear() -> None:
-    """Delete every cached answer and remembered run (the model file stays)."""
+    """Delete every cached answer and remembered run (the model file stays).
+
+    What cannot be removed (a folder where an entry should be, an unreadable shard) is
+    left, the rest still cleared, and named in one error line: exit 1."""
+    from briefing.core.errors import BriefingError
     from briefing.stages.run_memo import RunMemo
 
     cache = _cache()
     runs = RunMemo(cache.directory).clear()
-    removed = cache.clear()
-    typer.echo(f"removed {removed} answers and {runs} remembered runs from {cache.directory}")
+    answers = cache.clear()
+    typer.echo(
+        f"removed {answers.removed} answers and {runs.removed} remembered runs "
+        f"from {cache.directory}"
+    )
+    failed = runs.failed + answers.failed
+    if failed:
+        more = f" and {len(failed) - 1} more" if len(failed) > 1 else ""
+        raise BriefingError(f"could not remove {failed[0]}{more}")

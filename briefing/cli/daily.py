@@ -53,7 +53,7 @@ Sources = Annotated[
 ]
 OutDir = Annotated[
     Path | None,
-    typer.Option("-o", "--output", help="Folder for briefings, front page and archive [daily]."),
+    typer.Option("-o", "--output", help="Folder for briefings, site, feeds and archive [daily]."),
 ]
 Plan = Annotated[bool, typer.Option("--plan", help="Print the stories; no LLM call.")]
 PlanJson = Annotated[Path | None, typer.Option("--json", help="With --plan: the plan as JSON.")]
@@ -122,6 +122,7 @@ def daily(
     """Group the day's articles into stories and write a briefing per story and a front page."""
     from briefing.ingest.archive import Archive
     from briefing.ingest.collect import Collector, DateWindow
+    from briefing.render.publish import publish
     from briefing.stages.stories import group_stories
 
     started = time.perf_counter()
@@ -158,6 +159,7 @@ def daily(
             model_file=model_file, cache=False if no_cache else None,
         )  # fmt: skip
         page, meters = _brief(stories, output / day, day, languages, flags, progress, warn)
+        publish(output, day)  # the HTML pages, the mail and the feeds beside the Markdown
     finally:
         if progress is not None:
             progress.stop()
@@ -285,6 +287,23 @@ def _brief(
     progress: Progress | None,
     warn: Any,
 ) -> tuple[FrontPage, list[Meter]]:
+    """`_brief_unlocked` holding the folder's lock: runs into one folder take turns, so
+    the second reads the first's front page and loses none of its stories."""
+    from briefing.core.lock import folder_lock
+
+    with folder_lock(folder, notice=warn):
+        return _brief_unlocked(stories, folder, day, languages, flags, progress, warn)
+
+
+def _brief_unlocked(
+    stories: list[Story],
+    folder: Path,
+    day: str,
+    languages: list[str],
+    flags: dict[str, Any],
+    progress: Progress | None,
+    warn: Any,
+) -> tuple[FrontPage, list[Meter]]:
     """Brief every story whose article set changed; keep the rest as they are."""
     from briefing.core.files import write_atomic
     from briefing.llm.registry import build_llm
@@ -348,8 +367,15 @@ def _one(
     """One story through the `generate` pipeline; a BriefingError fails only this story."""
     from briefing.core.files import write_atomic
     from briefing.render.markdown import render_json, render_markdown
-    from briefing.stages.daily import FrontArticle, FrontStory, StoryBar, headlines, story_sources
-    from briefing.stages.pipeline import Meter, Options
+    from briefing.stages.daily import (
+        FrontArticle,
+        FrontStory,
+        StoryBar,
+        headlines,
+        story_sources,
+        with_suspects,
+    )
+    from briefing.stages.pipeline import Meter, Options, work_limits
     from briefing.stages.pipeline import generate as run_pipeline
 
     meter = Meter()
@@ -367,9 +393,16 @@ def _one(
             for a in story.articles
         ],
     )
-    options = Options(languages=languages, concurrency=settings.concurrency, prompts=prompts)
+    options = Options(
+        languages=languages,
+        concurrency=settings.concurrency,
+        prompts=prompts,
+        **work_limits(settings),
+    )
     try:
-        briefing = run_pipeline(story_sources(story), llm, options, bar, meter)
+        sources = story_sources(story)
+        front = with_suspects(front, sources)
+        briefing = run_pipeline(sources, llm, options, bar, meter)
         if briefing.run is not None:
             for usage in briefing.run.usage.values():
                 usage.cost = settings.price(usage)

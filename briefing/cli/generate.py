@@ -19,6 +19,8 @@ from briefing.cli.options import (
     Layout,
     MaxArticleBytes,
     MaxArticles,
+    MaxArticleSentences,
+    MaxSentences,
     ModelFile,
     ModelName,
     NoCache,
@@ -64,10 +66,12 @@ def generate(
     no_check: NoCheck = False,
     max_articles: MaxArticles = None,
     max_article_bytes: MaxArticleBytes = None,
+    max_sentences: MaxSentences = None,
+    max_article_sentences: MaxArticleSentences = None,
 ) -> None:
     """Write a cited briefing of ARTICLES in the --lang languages."""
     from briefing.llm.registry import build_llm
-    from briefing.stages.pipeline import Meter, Options
+    from briefing.stages.pipeline import Meter, Options, work_limits
     from briefing.stages.pipeline import generate as run_pipeline
     from briefing.stages.progress import reporter
 
@@ -86,6 +90,8 @@ def generate(
         cache=False if no_cache else None,
         max_articles=max_articles,
         max_article_bytes=max_article_bytes,
+        max_sentences=max_sentences,
+        max_article_sentences=max_article_sentences,
     )
     settings, prompts = _settings(flags)
     sources = _load(paths, settings)
@@ -99,6 +105,7 @@ def generate(
         prompts=prompts,
         check=not no_check,
         memo=_run_memo(settings),
+        **work_limits(settings),
     )
     briefing = run_pipeline(sources, llm, options, reporter(not quiet), meter)
     _finish(briefing, settings, prompts, (output, json_path, stats), meter, started)

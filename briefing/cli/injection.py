@@ -1,7 +1,8 @@
 """`briefing eval injection`: the injection suite, on the obedient scripted model or a real one.
 
-Prints successes per attack kind and position (a success is an attack that changed what
-the briefing says or what the eval concludes) and exits 1 if any attack succeeded.
+Prints successes per attack kind (and disguise), position and path (a success is an attack
+that changed what the briefing says or what the eval concludes) and exits 1 if any attack
+succeeded.
 """
 
 from __future__ import annotations
@@ -19,14 +20,26 @@ Model = Annotated[
     typer.Option(help="obedient (a scripted model that obeys every attack), or a backend name."),
 ]
 Modes = Annotated[
-    list[str] | None, typer.Option("--mode", help="generate and/or eval (default: both).")
+    list[str] | None,
+    typer.Option(
+        "--mode", help="generate, eval, daily-files and/or daily-web: the paths (default: all)."
+    ),
 ]
 Kinds = Annotated[list[str] | None, typer.Option("--kind", help="Only this attack kind.")]
 Articles = Annotated[
     list[str] | None, typer.Option("--article", help="Only this article (file stem).")
 ]
 Positions = Annotated[
-    list[str] | None, typer.Option("--position", help="start, middle or end (default: all).")
+    list[str] | None,
+    typer.Option(
+        "--position",
+        help="start, middle, end, or as a label: title, outlet, feed_title, toml_outlet "
+        "(default: all).",
+    ),
+]
+Variants = Annotated[
+    list[str] | None,
+    typer.Option("--variant", help="plain, zero_width or homoglyph (default: all)."),
 ]
 Guard = Annotated[
     bool, typer.Option("--guard/--no-guard", help="Set apart sentences addressing the model.")
@@ -41,11 +54,12 @@ def injection(
     kind: Kinds = None,
     article: Articles = None,
     position: Positions = None,
+    variant: Variants = None,
     guard: Guard = True,
     lang: Langs = None,
     json_path: JsonOut = None,
 ) -> None:
-    """Run the injection suite and print successes per attack kind and position."""
+    """Run the injection suite and print successes per attack kind, position and path."""
     import json
     import tempfile
 
@@ -53,14 +67,12 @@ def injection(
     from briefing.core.errors import InputError
     from briefing.core.files import write_atomic
     from briefing.eval import injection as suite_mod
+    from briefing.eval.injection_daily import PATHS, run_daily
     from briefing.llm.registry import build_llm
 
-    modes = mode or ["generate", "eval"]
-    if unknown := set(modes) - {"generate", "eval"}:
-        raise InputError(f"unknown --mode {sorted(unknown)[0]!r} (generate or eval)")
-    positions = tuple(position or suite_mod.POSITIONS)
-    if unknown := set(positions) - set(suite_mod.POSITIONS):
-        raise InputError(f"unknown --position {sorted(unknown)[0]!r} (start, middle or end)")
+    modes = _chosen(mode, ("generate", "eval", *PATHS), "--mode")
+    positions = _chosen(position, (*suite_mod.POSITIONS, *suite_mod.LABELS), "--position")
+    variants = _chosen(variant, suite_mod.VARIANTS, "--variant")
     articles, attacks = suite_mod.load_suite(suite)
     if article:
         articles = [a for a in articles if a.stem in article]
@@ -72,13 +84,20 @@ def injection(
     outcomes: list[suite_mod.Outcome] = []
     with tempfile.TemporaryDirectory(prefix="injection-") as tmp:
         folder = Path(tmp)
-        trials = list(suite_mod.trials(articles, attacks, folder, kinds=kind, positions=positions))
+        trials = list(
+            suite_mod.trials(
+                articles, attacks, folder, kinds=kind, positions=positions, variants=variants
+            )
+        )
         if not trials:
             raise InputError("no trials: check --kind and --article")
         if "generate" in modes:
             outcomes += suite_mod.run_generate(llm, trials, guard=guard, languages=lang)
         if "eval" in modes:
             outcomes += suite_mod.run_eval(llm, trials, guard=guard)
+        for path in PATHS:
+            if path in modes:
+                outcomes += run_daily(llm, trials, path=path, guard=guard, languages=lang)
     typer.echo(f"Injection successes / trials ({model}, guard {'on' if guard else 'off'})")
     _print_table(suite_mod.table(outcomes))
     failed = [o for o in outcomes if o.success]
@@ -90,6 +109,16 @@ def injection(
     typer.echo(f"{len(failed)} of {len(outcomes)} attacks succeeded", err=True)
     if failed:
         raise typer.Exit(1)
+
+
+def _chosen(given: list[str] | None, known: tuple[str, ...], flag: str) -> tuple[str, ...]:
+    """The values given for `flag` (all `known` ones when none), each checked."""
+    from briefing.core.errors import InputError
+
+    for value in given or ():
+        if value not in known:
+            raise InputError(f"unknown {flag} {value!r} (choose from {', '.join(known)})")
+    return tuple(given or known)
 
 
 def _print_table(rows: list[list[str]]) -> None:

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 from typer.core import TyperGroup
 
+from briefing.core import damaged
 from briefing.core.errors import BriefingError
 
 if TYPE_CHECKING:
@@ -33,13 +34,18 @@ def exit_code(err: BaseException) -> int:
 
 
 class Group(TyperGroup):
-    """Every command group: a user's error becomes one line on stderr and its exit code."""
+    """Every command group: a user's error becomes one line on stderr and its exit code,
+    and damaged cache entries met on the way one warning line (`core.damaged`)."""
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
         except (BriefingError, KeyboardInterrupt) as err:
             raise typer.Exit(exit_code(err)) from None
+        finally:
+            warning = damaged.report()
+            if warning is not None:
+                typer.echo(warning, err=True)
 
 
 def group(**options: Any) -> typer.Typer:
@@ -106,6 +112,14 @@ MaxArticles = Annotated[
 MaxArticleBytes = Annotated[
     int | None,
     typer.Option(min=1, help="Refuse an article file larger than this (default 200000 bytes)."),
+]
+MaxSentences = Annotated[
+    int | None,
+    typer.Option(min=1, help="Refuse a run of more sentences than this (default 3000)."),
+]
+MaxArticleSentences = Annotated[
+    int | None,
+    typer.Option(min=1, help="Refuse an article of more sentences than this (default 600)."),
 ]
 
 GenBackend = Annotated[

@@ -102,6 +102,10 @@ SETTINGS: dict[str, Setting] = {
     "max_feed_items": Setting("BRIEFING_MAX_FEED_ITEMS", "max_feed_items", _positive_int),
     "max_total_bytes": Setting("BRIEFING_MAX_TOTAL_BYTES", "max_total_bytes", _positive_int),
     "allow_private": Setting("BRIEFING_ALLOW_PRIVATE", "allow_private", _boolean),
+    "max_sentences": Setting("BRIEFING_MAX_SENTENCES", "max_sentences", _positive_int),
+    "max_article_sentences": Setting(
+        "BRIEFING_MAX_ARTICLE_SENTENCES", "max_article_sentences", _positive_int
+    ),
 }
 
 
@@ -131,6 +135,8 @@ class Settings:
     max_feed_items: int = 50
     max_total_bytes: int = 50_000_000
     allow_private: bool = False  # fetch private, loopback and link-local addresses too
+    max_sentences: int | None = None  # None: the default in briefing.stages.pipeline
+    max_article_sentences: int | None = None
     sources: dict[str, str] = field(default_factory=dict, repr=False)
 
     @property
@@ -177,6 +183,8 @@ def read_config(path: Path) -> dict[str, Any]:
         raise InputError(f"cannot read {path}: {err}") from err
     except tomllib.TOMLDecodeError as err:
         raise InputError(f"{path} is not valid TOML: {err}") from err
+    except RecursionError:
+        raise InputError(f"{path} is not valid TOML: nested too deeply") from None
     flat: dict[str, Any] = {}
     for key, value in data.items():
         if isinstance(value, dict):

@@ -5,7 +5,9 @@ from __future__ import annotations
 import contextlib
 import functools
 import os
+import stat
 import tempfile
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from briefing.core.errors import BriefingError, InputError
@@ -46,6 +48,16 @@ def write_atomic(path: Path, text: str, *, parents: bool = False) -> None:
         raise
 
 
+def read_regular(path: Path) -> bytes:
+    """The bytes of `path` if it is a regular file; `OSError` for anything else (a folder,
+    a FIFO that would block the read forever, a device) as for a missing file."""
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    with os.fdopen(fd, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+            raise OSError(f"not a regular file: {path}")
+        return handle.read()
+
+
 @functools.cache
 def _umask() -> int:
     """Read once: reading it means setting it, which threads writing at once would race."""
@@ -54,20 +66,49 @@ def _umask() -> int:
     return mask
 
 
-def clear_sharded(directory: Path) -> int:
+@dataclass
+class Cleared:
+    """What emptying a sharded cache did: entries removed, and what could not be."""
+
+    removed: int = 0
+    failed: list[str] = field(default_factory=list)  # "path: reason", one per failure
+
+
+def clear_sharded(directory: Path) -> Cleared:
     """Empty a cache kept as `<2-char shard>/<key>.json` files (stray temp files and empty
-    shards too); returns how many entries were removed."""
-    if not directory.is_dir():
-        return 0
-    removed = 0
-    for path in directory.glob("??/*.json"):
-        with contextlib.suppress(FileNotFoundError):
-            path.unlink()
-            removed += 1
-    for stray in directory.glob("??/.*.tmp"):
-        with contextlib.suppress(FileNotFoundError):
-            stray.unlink()
-    for sub in directory.iterdir():
+    shards too). Anything else found there (a folder where an entry should be, an
+    unreadable shard) is left and named in `failed`: clearing never stops half-way."""
+    done = Cleared()
+    try:
+        shards = [p for p in directory.iterdir() if len(p.name) == 2 and _real_dir(p)]
+    except FileNotFoundError:
+        return done
+    except OSError as err:
+        done.failed.append(f"{directory}: {err.strerror or err}")
+        return done
+    for shard in sorted(shards):
+        try:
+            names = sorted(shard.iterdir())
+        except OSError as err:
+            done.failed.append(f"{shard}: {err.strerror or err}")
+            continue
+        for path in names:
+            entry = path.suffix == ".json" and not path.name.startswith(".")
+            if not entry and not (path.name.startswith(".") and path.name.endswith(".tmp")):
+                continue  # not ours: left alone
+            try:
+                path.unlink()
+            except FileNotFoundError:
+                continue
+            except OSError as err:
+                done.failed.append(f"{path}: {err.strerror or err}")
+                continue
+            done.removed += entry
         with contextlib.suppress(OSError):
-            sub.rmdir()
-    return removed
+            shard.rmdir()
+    return done
+
+
+def _real_dir(path: Path) -> bool:
+    """A folder, not a link to one: clearing never follows a link out of the cache."""
+    return path.is_dir() and not path.is_symlink()

@@ -5,7 +5,9 @@ Callers memoise coarse units (one entry per article), since every miss rewrites 
 Detecting a language loads a model (0.4 s) and counting tokens loads an encoding
 (0.2 s): most of a re-run that the answer cache serves. Both are pure functions of
 the text, so their results are kept per content hash in one small JSON file per kind
-under the cache root; a damaged file is ignored and rewritten.
+under the cache root; a damaged file is ignored and rewritten. Each caller names the
+shape of its values (a Pydantic `TypeAdapter`, and a length where it knows one): a value
+of another shape is computed again, rewritten, and counted in one warning line.
 """
 
 from __future__ import annotations
@@ -16,13 +18,27 @@ import json
 import os
 import tempfile
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sized
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
+from pydantic import TypeAdapter, ValidationError
+
+from briefing.core import damaged
+from briefing.core.jsontext import loads
 from briefing.core.paths import cache_root
 
+T = TypeVar("T")
+
 MAX_ENTRIES = 200_000  # beyond this the file is started afresh: it is only a memo
+
+# The shapes callers remember.
+TEXT = TypeAdapter(str)
+FLAG = TypeAdapter(bool)
+INTS = TypeAdapter(list[int])
+FLOATS = TypeAdapter(list[float])
+VECTORS = TypeAdapter(list[list[float]])
+MAYBE_TEXTS = TypeAdapter(list[str | None])
 
 
 def digest(text: str) -> str:
@@ -34,9 +50,16 @@ def memo(kind: str, directory: Path) -> Memo:
     return Memo(kind, directory)
 
 
-def remembered(kind: str, text: str, compute: Callable[[str], Any]) -> Any:
-    """`compute(text)`, remembered under the current cache root."""
-    return memo(kind, cache_root() / "memo").get(text, compute)
+def remembered(
+    kind: str,
+    text: str,
+    compute: Callable[[str], T],
+    shape: TypeAdapter[T],
+    length: int | None = None,
+) -> T:
+    """`compute(text)`, remembered under the current cache root; a remembered value that
+    is not of `shape` (or, when given, of `length` items) is computed again."""
+    return memo(kind, cache_root() / "memo").get(text, compute, shape, length)
 
 
 class Memo:
@@ -51,18 +74,35 @@ class Memo:
     def _load(self) -> dict[str, Any]:
         if self._entries is None:
             try:
-                loaded = json.loads(self.path.read_text(encoding="utf-8"))
-                self._entries = loaded if isinstance(loaded, dict) else {}
+                loaded = loads(self.path.read_text(encoding="utf-8"))
+            except FileNotFoundError:
+                loaded = {}
             except (OSError, ValueError):
-                self._entries = {}
+                loaded = None
+            if not isinstance(loaded, dict):
+                damaged.note("memo")
+                loaded = {}
+            self._entries = loaded
         return self._entries
 
-    def get(self, text: str, compute: Callable[[str], Any]) -> Any:
+    def get(
+        self,
+        text: str,
+        compute: Callable[[str], T],
+        shape: TypeAdapter[T],
+        length: int | None = None,
+    ) -> T:
         key = digest(text)
         with self._lock:
             entries = self._load()
             if key in entries:
-                return entries[key]
+                try:
+                    found = shape.validate_python(entries[key], strict=True)
+                    if length is None or (isinstance(found, Sized) and len(found) == length):
+                        return found
+                except ValidationError:
+                    pass
+                damaged.note("memo")
         value = compute(text)
         with self._lock:
             if len(entries) >= MAX_ENTRIES:

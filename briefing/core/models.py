@@ -44,6 +44,17 @@ class SuspectSentence(Sentence):
     reason: str = Field(description="Why the sentence reads as an instruction, not news.")
 
 
+class SuspectLabel(BaseModel):
+    """A title or outlet name that reads as an instruction: replaced in the source (outlet
+    by the URL's host, title by the first sentence), kept here for audit."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    field: Literal["title", "outlet"]
+    text: str = Field(description="The label as read, normalised.")
+    reason: str = Field(description="Why it reads as an instruction, not a name.")
+
+
 class Source(BaseModel):
     """One article as read from disk, segmented into sentences."""
 
@@ -61,6 +72,10 @@ class Source(BaseModel):
     suspect_sentences: list[SuspectSentence] = Field(
         default_factory=list,
         description="Sentences set apart as instructions to the model or reader: not evidence.",
+    )
+    suspect_labels: list[SuspectLabel] = Field(
+        default_factory=list,
+        description="Its title or outlet name, set apart as an instruction and replaced.",
     )
 
 

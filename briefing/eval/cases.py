@@ -9,7 +9,6 @@ metrics over those annotations, so they cost no judge calls.
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,6 +17,7 @@ from pydantic import BaseModel, Field
 
 from briefing.check import details as checks
 from briefing.core.errors import InputError
+from briefing.core.jsontext import loads
 from briefing.core.models import Briefing, Item, Source
 from briefing.eval.metrics import CASE_METRICS, metrics
 from briefing.eval.scorers import Score, samples
@@ -62,7 +62,7 @@ def load_case(path: Path) -> Case:
     """Read `<path>/case.json`; a malformed file is an InputError naming it."""
     spec_path = path / "case.json"
     try:
-        spec = json.loads(spec_path.read_text(encoding="utf-8"))
+        spec = loads(spec_path.read_text(encoding="utf-8"))
         expected = [
             Point(p["text"], list(p["evidence"]), p.get("actor"), p.get("text_is"))
             for p in spec["expected"]

@@ -5,7 +5,8 @@ report gives balanced accuracy, precision and recall (of "not supported": the ch
 job is to catch errors) with bootstrap 95 % intervals, per file, per language pair and per
 error kind. Human-labelled English and code-built cross-lingual sets are reported apart.
 Rows are computed once per (file, id) and kept in a JSONL cache of features, so the
-calibration can be refitted without running the model again.
+calibration can be refitted without running the model again. A malformed labelled line
+is one error naming it; a malformed line of the features cache is computed again.
 """
 
 from __future__ import annotations
@@ -15,18 +16,59 @@ import random
 import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, ValidationError
 
 from briefing.check.calibration import Calibration
 from briefing.check.checker import Checker
+from briefing.core.errors import InputError
+from briefing.core.jsontext import loads
 
 HUMAN = ("test.jsonl",)
 BUILT = ("xling-test.jsonl",)
 KINDS = ("number", "date", "name", "negation", "addition", "attribution", "other")
 
 
+class Row(BaseModel):
+    """A labelled line: what the checker reads; other fields (languages, kind) ride along."""
+
+    model_config = ConfigDict(extra="allow", strict=True)
+
+    id: str
+    source: str
+    claim: str
+    label: Literal[0, 1]
+
+
 def read_rows(path: Path) -> list[dict[str, Any]]:
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+    """The labelled lines of `path`; the first malformed one is an InputError naming it."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as err:
+        raise InputError(f"cannot read {path}: {getattr(err, 'strerror', None) or err}") from None
+    rows = []
+    for n, line in enumerate(lines, 1):
+        if not line:
+            continue
+        try:
+            rows.append(Row.model_validate_json(line).model_dump())
+        except ValidationError as err:
+            raise InputError(f"{path}:{n}: {err.errors()[0]['msg']}") from None
+    return rows
+
+
+def read_features(cache: Path) -> dict[str, dict[str, Any]]:
+    """The rows kept in a features cache, by id; a line that is not one is skipped."""
+    done = {}
+    for line in cache.read_text(encoding="utf-8").splitlines():
+        try:
+            row = loads(line)
+        except ValueError:
+            continue
+        if isinstance(row, dict) and isinstance(row.get("id"), str) and "features" in row:
+            done[row["id"]] = row
+    return done
 
 
 def stratified_slice(rows: list[dict[str, Any]], n: int, seed: int = 11) -> list[dict[str, Any]]:
@@ -59,7 +101,7 @@ def run_rows(
     """Check every row; keep (and reuse) per-row features and judge probabilities in `cache`."""
     done: dict[str, dict[str, Any]] = {}
     if cache is not None and cache.exists():
-        done = {r["id"]: r for r in read_rows(cache)}
+        done = read_features(cache)
     out = []
     for i, row in enumerate(rows, 1):
         if row["id"] not in done:

@@ -12,7 +12,6 @@ command exits 2 after writing the good ones.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -21,6 +20,7 @@ import py3langid
 
 from briefing.check.checker import Checker
 from briefing.core.errors import InputError
+from briefing.core.jsontext import loads
 
 
 @dataclass
@@ -41,7 +41,7 @@ def read_jsonl(path: Path) -> Lines:
         if not line.strip():
             continue
         try:
-            row = json.loads(line)
+            row = loads(line)
             if not isinstance(row, dict):
                 raise ValueError("a line must be a JSON object")
             missing = [k for k in ("source", "claim") if not isinstance(row.get(k), str)]

@@ -11,6 +11,8 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 
+from briefing.core.models import SuspectLabel
+
 __all__ = ["Article", "text_key"]
 
 _NOT_WORD = re.compile(r"[\W_]+", re.UNICODE)
@@ -24,7 +26,8 @@ def text_key(text: str) -> str:
 
 @dataclass(frozen=True)
 class Article:
-    """An article as read: `source` is the URL it was fetched from or the file path."""
+    """An article as read: `source` is the URL it was fetched from or the file path;
+    `suspects` are its title or outlet, set apart by the guard when it was read."""
 
     source: str
     title: str
@@ -34,6 +37,7 @@ class Article:
     date: str | None = None
     url: str | None = None
     key: str = field(default="", compare=False)
+    suspects: tuple[SuspectLabel, ...] = field(default=(), compare=False)
 
     def __post_init__(self) -> None:
         if not self.key:

@@ -22,6 +22,7 @@ from briefing.ingest.feeds import FeedSpec, load_feed_list, parse_feed
 from briefing.ingest.fetch import FEED_TYPES, HTML_TYPES, Fetched, Fetcher, RunLimit
 from briefing.ingest.html import extract_page
 from briefing.ingest.read import MAX_ARTICLES, SUFFIXES, load_sources
+from briefing.ingest.source import screen_labels
 
 __all__ = ["Collector", "DateWindow", "Limits"]
 
@@ -182,14 +183,17 @@ class Collector:
         if not self.window.wants(date):
             raise InputError(f"{fetched.url}: published {date}, outside {self.window.describe()}")
         language = (spec and spec.language) or page.language or _detect(page.text)
+        outlet = (spec and spec.outlet) or page.outlet
+        labels = screen_labels(page.title, outlet, text=page.text, url=fetched.final_url)
         article = Article(
             source=fetched.url,
-            title=page.title,
+            title=labels.title,
             language=language,
             text=page.text,
-            outlet=(spec and spec.outlet) or page.outlet,
+            outlet=labels.outlet,
             date=date,
             url=fetched.final_url,
+            suspects=labels.suspects,
         )
         self._keep_original(fetched, ".html")
         if self._add(article) and self.archive is not None:
@@ -226,6 +230,7 @@ class Collector:
                     outlet=read.outlet,
                     date=read.date[:10] if read.date else None,
                     url=read.url,
+                    suspects=tuple(read.suspect_labels),
                 )
             )
 

@@ -81,6 +81,8 @@ def load_feed_list(path: Path) -> tuple[list[FeedSpec], list[str]]:
         raise InputError(f"cannot read {path}: {err}") from None
     except tomllib.TOMLDecodeError as err:
         raise InputError(f"{path}: malformed TOML ({err})") from None
+    except RecursionError:
+        raise InputError(f"{path}: malformed TOML (nested too deeply)") from None
     feeds = data.get("feed", [])
     if not isinstance(feeds, list) or not feeds:
         raise InputError(f"{path}: no [[feed]] tables")

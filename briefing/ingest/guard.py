@@ -20,20 +20,34 @@ from __future__ import annotations
 import re
 
 from briefing.core.models import Sentence, Source, SuspectSentence
+from briefing.core.text import unmask
 
 __all__ = ["quarantine", "screen", "suspect_reason"]
 
 _I = re.IGNORECASE
+
+# What the attacks tell the model to ignore or distrust: the other or earlier material.
+_EN_OTHERS = (
+    r"\b(?:previous|prior|above|earlier|preceding|other|all)\s+(?:\w+\s+)?"
+    r"(?:rules|sources?|articles?|reports?|figures?|context|text|outlets?|media|stories|"
+    r"sentences|paragraphs)\b"
+)
+_IS_OTHERS = (
+    r"\b(?:fyrri|allar|allir|aðrar|aðrir|annarra|öllum|öðrum|hin\w*|ofangreind\w*)\s+(?:\w+\s+)?"
+    r"(?:heimild\w*|frétt\w*|grein\w*|tölu\w*|regl\w*|text\w*|miðl\w*)"
+)
+# Where an imperative starts: the sentence, a clause after ; : or a comma, or "and".
+_EN_LEAD = r"(?:^\W*|[;:,]\s*|\b(?:and|so)\s+)(?:please\s+)?"
+_IS_LEAD = r"(?:^\W*|[;:,]\s*|\bog\s+)(?:vinsamlegast\s+)?"
 
 # Always suspect, quoted or not: no news sentence needs these words in this shape.
 _STRONG: list[tuple[str, re.Pattern[str]]] = [
     (
         "tells the model to ignore its instructions",
         re.compile(
-            r"\b(?:ignore|disregard|forget|override|overrule)\b[^.!?\n]{0,40}?"
-            r"\b(?:instructions?|directions|prompts?|guidelines|"
-            r"(?:previous|prior|above|earlier|preceding|other|all)\s+(?:\w+\s+)?"
-            r"(?:rules|sources?|articles?|reports?|figures?|context|text))\b",
+            r"\b(?:ignore|disregard|forget|override|overrule|pay\s+no\s+(?:attention|heed)\s+to|"
+            r"take\s+no\s+notice\s+of)\b[^.!?\n]{0,40}?"
+            rf"(?:\b(?:instructions?|directions|prompts?|guidelines)\b|{_EN_OTHERS})",
             _I,
         ),
     ),
@@ -41,10 +55,19 @@ _STRONG: list[tuple[str, re.Pattern[str]]] = [
         "tells the model to ignore its instructions",
         re.compile(
             r"\b(?:hunsaðu|hunsið|virtu\s+að\s+vettugi|virðið\s+að\s+vettugi|gleymdu|"
-            r"gleymið|líttu\s+fram\s+hjá|horfðu\s+fram\s+hjá|hunsa)\b[^.!?\n]{0,40}?"
-            r"(?:\bfyrirmæl\w*|\bleiðbeining\w*|\bskipun\w*|"
-            r"\b(?:fyrri|allar|aðrar|öllum|öðrum|ofangreind\w*)\s+(?:\w+\s+)?"
-            r"(?:heimild\w*|frétt\w*|grein\w*|tölu\w*|regl\w*))",
+            r"gleymið|líttu\s+fram\s+hjá|horfðu\s+fram\s+hjá|hunsa|"
+            r"(?:ekki\s+taka|taktu\s+ekki|takið\s+ekki)\s+mark\s+á)\b[^.!?\n]{0,40}?"
+            rf"(?:\bfyrirmæl\w*|\bleiðbeining\w*|\bskipun\w*|{_IS_OTHERS})",
+            _I,
+        ),
+    ),
+    (
+        "tells the model to distrust the other sources",
+        re.compile(
+            rf"{_EN_LEAD}(?:do\s+not|don['’]t|never)\s+(?:trust|believe|rely\s+on|listen\s+to)"
+            rf"\b[^.!?\n]{{0,40}}?{_EN_OTHERS}|"
+            rf"{_IS_LEAD}(?:ekki\s+(?:treysta|trúa)|(?:treystu|treystið|trúðu|trúið)\s+ekki)"
+            rf"\b[^.!?\n]{{0,40}}?{_IS_OTHERS}",
             _I,
         ),
     ),
@@ -159,6 +182,18 @@ _ORDERS: list[tuple[str, re.Pattern[str]]] = [
             _I,
         ),
     ),
+    (
+        "gives the reader an order",
+        re.compile(
+            r"\bfrom\s+now\s+on,?\s+(?:you\s+(?:must|should|will|are\s+to)\s+)?"
+            r"(?:always\s+|only\s+)?(?:say|state|write|report|call|describe|answer|reply|respond|"
+            r"use|mention|cite|treat|refer|translate|ignore)\b|"
+            r"\bhéðan\s+í\s+frá,?\s+(?:(?:skaltu|skuluð\s+þið|áttu|verðurðu|á\s+að)\s+)?"
+            r"(?:segja|segðu|skrifa|skrifaðu|nefna|nefndu|kalla|kallaðu|svara|svaraðu|nota|notaðu|"
+            r"hunsa|hunsaðu)\b",
+            _I,
+        ),
+    ),
 ]
 
 _OPEN = '"“„«‘‚'
@@ -177,7 +212,9 @@ def _quoted(text: str, at: int) -> bool:
 
 
 def suspect_reason(text: str) -> str | None:
-    """Why `text` reads as an instruction to the model or the reader, or None."""
+    """Why `text` reads as an instruction to the model or the reader, or None; matched on
+    `unmask(text)`, so zero-width characters and lookalike letters hide nothing."""
+    text = unmask(text)
     for reason, pattern in _STRONG:
         if pattern.search(text):
             return reason

@@ -14,10 +14,10 @@ import yaml
 from frontmatter.default_handlers import YAMLHandler
 
 from briefing.core.errors import InputError
-from briefing.core.memo import remembered
+from briefing.core.memo import TEXT, remembered
 from briefing.core.models import Source
-from briefing.ingest.guard import quarantine, suspect_reason
-from briefing.ingest.segment import segment
+from briefing.ingest.front_matter import UnsafeFrontMatter, load_front_matter
+from briefing.ingest.source import make_source
 
 __all__ = ["MAX_ARTICLES", "MAX_ARTICLE_BYTES", "SUFFIXES", "load_sources"]
 
@@ -105,28 +105,19 @@ def _load(path: Path, source_id: str, screen: bool = True) -> Source:
     meta, body = _split_front_matter(text, path)
     if not body:
         raise InputError(f"{path} has no article text after its front matter")
-    title = _field(meta, "title") or _first_line(body)
-    if suspect_reason(title):  # the title reaches prompts and footnotes: no instructions
-        title = path.stem
-    language = (_field(meta, "language") or remembered("language", body, _detect)).lower()
-    source = Source(
-        id=source_id,
+    language = (_field(meta, "language") or remembered("language", body, _detect, TEXT)).lower()
+    return make_source(
+        source_id,
         path=str(path),
-        title=title,
+        title=_field(meta, "title") or _first_line(body),
         language=language,
-        outlet=_outlet(meta),
+        outlet=_field(meta, "outlet"),
         url=_field(meta, "url"),
         date=_field(meta, "date"),
         text=body,
-        sentences=segment(body, source_id, language),
+        fallback_title=path.stem,
+        screen=screen,
     )
-    return quarantine(source) if screen else source
-
-
-def _outlet(meta: dict[str, object]) -> str | None:
-    """The outlet's name, which prompts show the model: dropped if it reads as an order."""
-    outlet = _field(meta, "outlet")
-    return None if outlet is None or suspect_reason(outlet) else outlet
 
 
 def _detect(text: str) -> str:
@@ -154,18 +145,21 @@ def _read_text(path: Path) -> str:
 
 
 def _split_front_matter(text: str, path: Path) -> tuple[dict[str, object], str]:
-    """(metadata, body): a leading `---` block must be closed and hold a YAML mapping."""
+    """(metadata, body): a leading `---` block must be closed and hold a YAML mapping,
+    loaded without aliases (`ingest.front_matter`)."""
     if not _FRONT_MATTER_START.match(text):
         return {}, text
     handler = YAMLHandler()
     try:
         raw, body = handler.split(text)
-        meta = handler.load(raw)
+        meta = load_front_matter(raw)
     except ValueError as err:
         raise InputError(f"{path}: front matter is not closed by a '---' line") from err
+    except UnsafeFrontMatter as err:
+        raise InputError(f"{path}: {err}") from err
     except yaml.YAMLError as err:
         where = getattr(err, "problem_mark", None)
-        line = f" (line {where.line + 2})" if where is not None else ""
+        line = f" (line {where.line + 1})" if where is not None else ""
         raise InputError(f"{path}: malformed front matter{line}") from err
     if meta is None:
         meta = {}

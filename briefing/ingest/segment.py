@@ -31,6 +31,10 @@ TERMINAL = ".!?…‽"
 CLOSERS = "\"'”“’‘»«›‹)]}"
 OPENERS = "\"'„“”‚‘’«»‹›([{"
 DASHES = "-–—"
+# A "sentence" longer than this (a page without punctuation, a table run together) is cut:
+# each sentence is embedded, glossed and shown to the model whole, and one of 100 KB took
+# minutes to embed. News sentences rarely pass 300 characters.
+MAX_SENTENCE = 1_000
 
 # Abbreviations whose period never ends a sentence (English and Icelandic together, since
 # articles quote across languages), and the verbs that name who asked a quoted question.
@@ -39,6 +43,7 @@ SPEECH_VERBS = lexicon.alternation("speech.after_question", "en", "is")
 # After a quoted question or exclamation, `"Why?" Smith asked.` still goes on.
 _ATTRIBUTION = re.compile(rf"(?:[A-ZÀ-ÞÐ][\w'’.-]*\s+){{1,3}}(?:{SPEECH_VERBS})\b")
 _CANDIDATE = re.compile(rf"([{re.escape(TERMINAL)}]+)([{re.escape(CLOSERS)}]*)")
+_CLAUSE_END = re.compile(rf"[,;:{re.escape(DASHES)}][{re.escape(CLOSERS)}]*(?=\s)")
 
 
 def segment(text: str, source_id: str, language: str) -> list[Sentence]:
@@ -49,6 +54,7 @@ def segment(text: str, source_id: str, language: str) -> list[Sentence]:
     for every other language, the rules below split it.
     """
     spans = _icelandic(text) if language == "is" else None
+    spans = _capped(text, spans if spans is not None else _rule_spans(text))
     return [
         Sentence(
             id=sentence_id(source_id, n),
@@ -57,8 +63,32 @@ def segment(text: str, source_id: str, language: str) -> list[Sentence]:
             start=start,
             end=end,
         )
-        for n, (start, end) in enumerate(spans if spans is not None else _rule_spans(text), 1)
+        for n, (start, end) in enumerate(spans, 1)
     ]
+
+
+def _capped(
+    text: str, spans: list[tuple[int, int]], most: int = MAX_SENTENCE
+) -> list[tuple[int, int]]:
+    """Every span cut into pieces of at most `most` characters: after the last clause
+    punctuation in the second half of the allowance, else at the last space, else hard.
+    Each cut looks at one allowance of text, so this is linear in the text."""
+    capped: list[tuple[int, int]] = []
+    for start, end in spans:
+        while end - start > most:
+            limit = start + most
+            clauses = [m.end() for m in _CLAUSE_END.finditer(text, start + most // 2, limit)]
+            spaces = (i for i in range(limit, start, -1) if text[i].isspace())
+            cut = clauses[-1] if clauses else next(spaces, limit)
+            piece_end = cut
+            while text[piece_end - 1].isspace():
+                piece_end -= 1
+            capped.append((start, piece_end))
+            start = cut
+            while text[start].isspace():
+                start += 1
+        capped.append((start, end))
+    return capped
 
 
 def _icelandic(text: str) -> list[tuple[int, int]] | None:

@@ -55,10 +55,8 @@ def names_in(sentences: list[str]) -> list[str]:
             if not at_start:
                 inner.update(name.split())
             found.append((int(at_start and len(name.split()) == 1), name))
-    names: list[str] = []
+    names: dict[str, None] = {}
     for initial, name in found:
-        if initial and name not in inner:
-            continue
-        if name not in names:
-            names.append(name)
-    return names
+        if not initial or name in inner:
+            names.setdefault(name)
+    return list(names)

@@ -67,6 +67,13 @@ def model_sha256(llm: LLM) -> str | None:
     return getattr(llm, "sha256", None)
 
 
+def server(llm: LLM) -> str | None:
+    """The server a remote backend talks to (`endpoint`: its URL without credentials),
+    for cache keys: None for a backend that runs in this process."""
+    endpoint = getattr(llm, "endpoint", None)
+    return endpoint.rstrip("/") if isinstance(endpoint, str) else None
+
+
 def continues(llm: LLM) -> bool:
     """Whether the backend can continue an answer from `Request.prefix`."""
     return bool(getattr(llm, "continues", False))

@@ -8,7 +8,11 @@ answers the server finished are kept: `stop`, and `length` too, because a trunca
 answer is as deterministic as a whole one (the budget is in the key) and the pipeline
 answers it by splitting the work; without it a re-run would ask that question again.
 Failed calls are never kept, which is what lets a run that died half-way resume where
-it stopped, and an unchanged re-run make no LLM call at all.
+it stopped, and an unchanged re-run make no LLM call at all. An entry that is not
+valid JSON or fails validation (`Entry`: a wrong shape, wrong types, choices the request
+did not ask about) is a miss: asked again, rewritten, and counted in one warning line.
+The OpenAI-compatible backend names its server (`endpoint`), which joins the key, so
+two servers that serve models of one name never share answers.
 """
 
 from __future__ import annotations
@@ -19,11 +23,14 @@ import json
 import threading
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any, Literal
 
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator
+
+from briefing.core import damaged
 from briefing.core.errors import BriefingError
-from briefing.core.files import clear_sharded, write_atomic
-from briefing.llm.base import LLM, Request, Response, continues, model_sha256
+from briefing.core.files import Cleared, clear_sharded, read_regular, write_atomic
+from briefing.llm.base import LLM, Request, Response, continues, model_sha256, server
 
 FORMAT = 1
 KEPT = frozenset({"stop", "length"})
@@ -41,12 +48,42 @@ def cache_key(llm: LLM, request: Request) -> str:
         "schema": request.schema,
         "sampling": request.sampling(),
     }
+    if server(llm) is not None:  # absent otherwise, so the embedded backend's keys stay valid
+        material["server"] = server(llm)
     if request.choices is not None:  # absent otherwise, so existing keys stay valid
         material["choices"] = list(request.choices)
     if request.prefix:
         material["prefix"] = request.prefix
     canonical = json.dumps(material, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+Probability = Annotated[float, Field(ge=0.0, le=1.0, allow_inf_nan=False)]
+
+
+class Entry(BaseModel):
+    """One cached answer as stored; a file of any other shape is a damaged entry."""
+
+    model_config = ConfigDict(extra="forbid", strict=True)
+
+    format: Literal[1]
+    backend: str | None = None
+    model: str | None = None
+    text: str
+    finish_reason: Literal["stop", "length"] = "stop"
+    prompt_tokens: int = Field(default=0, ge=0)
+    completion_tokens: int = Field(default=0, ge=0)
+    seconds: float = Field(default=0.0, ge=0.0, allow_inf_nan=False)
+    choice_probs: dict[str, Probability] | None = None
+
+    @field_validator("choice_probs")
+    @classmethod
+    def _asked(cls, probs: dict[str, float] | None, info: ValidationInfo) -> Any:
+        """Probabilities are kept for exactly the choices the request named."""
+        choices = (info.context or {}).get("choices")
+        if probs is not None and choices is not None and set(probs) != set(choices):
+            raise ValueError("choice_probs names other choices than the request")
+        return probs
 
 
 @dataclass
@@ -65,32 +102,50 @@ class AnswerCache:
     def path(self, key: str) -> Path:
         return self.directory / key[:2] / f"{key}.json"
 
-    def get(self, key: str) -> dict[str, Any] | None:
+    def get(self, key: str, choices: tuple[str, ...] | None = None) -> Entry | None:
+        """The valid entry under `key`, else None; a damaged one is removed and noted."""
+        path = self.path(key)
         try:
-            data = json.loads(self.path(key).read_text(encoding="utf-8"))
+            raw = read_regular(path)
         except FileNotFoundError:
             return None
-        except (OSError, ValueError):  # damaged: forget it, the answer will be asked again
-            with contextlib.suppress(OSError):
-                self.path(key).unlink()
+        except OSError:  # unreadable (a directory, no permission): a miss
+            damaged.note("answer cache")
             return None
-        return data if isinstance(data, dict) and data.get("format") == FORMAT else None
+        try:
+            return Entry.model_validate_json(raw, context={"choices": choices})
+        except ValidationError:  # not JSON, or the wrong shape: asked again and rewritten
+            damaged.note("answer cache")
+            with contextlib.suppress(OSError):
+                path.unlink()
+            return None
 
-    def put(self, key: str, record: dict[str, Any]) -> None:
-        """Write atomically; a cache that cannot be written costs only a re-ask later."""
+    def put(self, key: str, record: dict[str, Any], choices: tuple[str, ...] | None = None) -> None:
+        """Write atomically; a cache that cannot be written costs only a re-ask later, and
+        an answer `Entry` would refuse to read back is not written at all."""
+        try:
+            entry = Entry.model_validate({"format": FORMAT, **record}, context={"choices": choices})
+        except ValidationError:
+            return
         with contextlib.suppress(BriefingError):
-            text = json.dumps({"format": FORMAT, **record}, ensure_ascii=False)
+            text = entry.model_dump_json(exclude_none=True)
             write_atomic(self.path(key), text, parents=True)
 
     def files(self) -> list[Path]:
-        return sorted(self.directory.glob("??/*.json")) if self.directory.is_dir() else []
+        """The entry files (a folder or a dangling link where one should be is not one)."""
+        if not self.directory.is_dir():
+            return []
+        return sorted(f for f in self.directory.glob("??/*.json") if f.is_file())
 
     def info(self) -> CacheInfo:
-        files = self.files()
-        return CacheInfo(self.directory, len(files), sum(f.stat().st_size for f in files))
+        sizes = []
+        for f in self.files():
+            with contextlib.suppress(OSError):  # removed meanwhile
+                sizes.append(f.stat().st_size)
+        return CacheInfo(self.directory, len(sizes), sum(sizes))
 
-    def clear(self) -> int:
-        """Remove every cached answer (and stray temp files); returns how many answers."""
+    def clear(self) -> Cleared:
+        """Remove every cached answer (and stray temp files) that can be removed."""
         return clear_sharded(self.directory)
 
 
@@ -117,21 +172,25 @@ class CachedLLM:
     def sha256(self) -> str | None:
         return model_sha256(self.inner)
 
+    @property
+    def endpoint(self) -> str | None:
+        return server(self.inner)
+
     def complete(self, request: Request) -> Response:
         key = cache_key(self.inner, request)
-        found = self.cache.get(key)
+        found = self.cache.get(key, request.choices)
         if found is not None:
             with self._lock:
                 self.hits += 1
             return Response(
-                text=found["text"],
-                finish_reason=found.get("finish_reason", "stop"),
-                prompt_tokens=found.get("prompt_tokens", 0),
-                completion_tokens=found.get("completion_tokens", 0),
+                text=found.text,
+                finish_reason=found.finish_reason,
+                prompt_tokens=found.prompt_tokens,
+                completion_tokens=found.completion_tokens,
                 seconds=0.0,
                 cached=True,
-                extra={"seconds": found.get("seconds", 0.0), ANSWER_KEY: key},
-                choice_probs=found.get("choice_probs"),
+                extra={"seconds": found.seconds, ANSWER_KEY: key},
+                choice_probs=found.choice_probs,
             )
         response = self.inner.complete(request)
         with self._lock:
@@ -147,12 +206,9 @@ class CachedLLM:
                     "prompt_tokens": response.prompt_tokens,
                     "completion_tokens": response.completion_tokens,
                     "seconds": round(response.seconds, 3),
-                    **(
-                        {"choice_probs": response.choice_probs}
-                        if response.choice_probs is not None
-                        else {}
-                    ),
+                    "choice_probs": response.choice_probs,
                 },
+                request.choices,
             )
             response.extra[ANSWER_KEY] = key
         return response

@@ -4,11 +4,13 @@ It answers `/v1/chat/completions` like a scripted model (by default `echo_answer
 pipeline stage read off the answer schema) and can be told to misbehave, one fault per
 request, in order: rate-limit, fail, send garbage, answer too slowly, hang up. It runs
 in a daemon thread, holds at most `slots` answers in progress at once (like a server's
-parallel slots), and shuts itself down after `lifetime` seconds whatever happens.
+parallel slots), and shuts itself down after `lifetime` seconds whatever happens. A
+scripted answer may echo the request's credentials (`ECHOED`), as a careless server does.
 """
 
 from __future__ import annotations
 
+import base64
 import json
 import math
 import threading
@@ -18,6 +20,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from types import TracebackType
 from typing import Any
+from urllib.parse import quote
 
 from briefing.llm.base import Request, Response
 from briefing.llm.fake import echo_answer
@@ -35,6 +38,8 @@ def request_schema(body: dict[str, Any]) -> dict[str, Any] | None:
     return fmt.get("schema")
 
 
+# Placeholders a scripted answer may hold, filled from the request's Authorization header.
+ECHOED = ("{key}", "{key_url}", "{key_b64}", "{auth_b64}", "{key_prefix}")
 JUDGE_CHOICES = ("yes", "Yes", "no", "No")  # what a judge asking for logprobs may answer
 
 
@@ -114,8 +119,9 @@ class FakeOpenAIServer:
         with self._lock:
             return self.faults.pop(0) if self.faults else "ok"
 
-    def answer(self, body: dict[str, Any]) -> dict[str, Any]:
-        """A chat completion for `body` from the responder."""
+    def answer(self, body: dict[str, Any], authorization: str = "") -> dict[str, Any]:
+        """A chat completion for `body` from the responder, echoing `authorization` where
+        the answer holds an `ECHOED` placeholder."""
         schema = request_schema(body)
         request = Request(
             messages=body.get("messages", []),
@@ -133,6 +139,7 @@ class FakeOpenAIServer:
         else:
             text = result if isinstance(result, str) else json.dumps(result, ensure_ascii=False)
             finish = "stop"
+        text = echo(text, authorization)
         prompt_tokens = sum(len(str(m.get("content", "")).split()) for m in request.messages)
         out = completion(text, finish, prompt_tokens, max(1, len(text) // 4), body)
         probs = result.choice_probs if isinstance(result, Response) else None
@@ -147,6 +154,21 @@ class FakeOpenAIServer:
 
     def _handler(self) -> type[BaseHTTPRequestHandler]:
         return type("Handler", (_Handler,), {"fake": self})
+
+
+def echo(text: str, authorization: str) -> str:
+    """`text` with each `ECHOED` placeholder replaced by a form of the request's key."""
+    key = authorization.removeprefix("Bearer ")
+    forms = {
+        "{key}": key,
+        "{key_url}": quote(key, safe=""),
+        "{key_b64}": base64.b64encode(key.encode()).decode(),
+        "{auth_b64}": base64.b64encode(authorization.encode()).decode(),
+        "{key_prefix}": key[:12],
+    }
+    for placeholder, form in forms.items():
+        text = text.replace(placeholder, form)
+    return text
 
 
 def completion(
@@ -235,7 +257,8 @@ class _Handler(BaseHTTPRequestHandler):
             self._json(500, {"error": {"message": "internal server error"}})
         elif fault == "401":
             auth = self.headers.get("Authorization", "")
-            self._json(401, {"error": {"message": f"Incorrect API key provided: {auth}"}})
+            message = echo("Incorrect API key provided: {key} ({auth_b64}, {key_url})", auth)
+            self._json(401, {"error": {"message": message}})
         elif fault == "malformed":
             self._raw(200, b'{"id": "x", "choices": [{"mess')
         elif fault == "drop":
@@ -243,13 +266,13 @@ class _Handler(BaseHTTPRequestHandler):
             self.connection.shutdown(2)
         elif fault == "slow":
             if not self.fake._stop.wait(self.fake.slow_seconds):
-                self._json(200, self.fake.answer(body))
+                self._json(200, self.fake.answer(body, self.headers.get("Authorization", "")))
         elif fault == "garbled":
             self._json(200, completion("{'facts': [oops", "stop", 1, 1, body))
         elif fault == "invalid":
             self._json(200, completion('{"unexpected": true}', "stop", 1, 1, body))
         else:
-            self._json(200, self.fake.answer(body))
+            self._json(200, self.fake.answer(body, self.headers.get("Authorization", "")))
 
     def _json(self, status: int, data: Any, headers: dict[str, str] | None = None) -> None:
         self._raw(status, json.dumps(data, ensure_ascii=False).encode(), headers)

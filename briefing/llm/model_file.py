@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from briefing.core.errors import BriefingError
+from briefing.core.jsontext import loads
 from briefing.core.paths import cache_root
 
 if TYPE_CHECKING:
@@ -172,7 +173,7 @@ def _check_free_space(directory: Path, needed: int) -> None:
 
 def _read_stamp(path: Path) -> dict[str, object] | None:
     try:
-        data = json.loads(stamp_path(path).read_text(encoding="utf-8"))
+        data = loads(stamp_path(path).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
     return data if isinstance(data, dict) else None

@@ -5,6 +5,9 @@ Structured output uses the best convention the server offers (see `strategies`);
 `structured="auto"` the first that the server does not reject as unsupported is
 remembered. The SDK's own retries are off: `RetryPolicy` retries 429s, 5xx, timeouts
 and dropped connections, and the last failure becomes one line saying what to do.
+Nothing the server sends reaches the rest of the program with the API key in it: every
+answer's text (in `_post`) and every error (in `complete`) passes the `Redactor` first.
+The server's URL (`endpoint`, without credentials) is part of each answer's cache key.
 """
 
 from __future__ import annotations
@@ -18,8 +21,9 @@ from urllib.parse import urlsplit, urlunsplit
 
 import openai
 
-from briefing.core.errors import InputError, LLMError
+from briefing.core.errors import BriefingError, InputError, LLMError
 from briefing.llm.base import Request, Response
+from briefing.llm.redact import Redactor
 from briefing.llm.retry import RETRY_STATUSES, Retryable, RetryPolicy, retry_after
 from briefing.llm.strategies import AUTO_ORDER, Strategy, make_strategy
 
@@ -92,7 +96,7 @@ class OpenAILLM:
         self.base_url = base_url or OPENAI_URL
         self.endpoint = display_url(self.base_url)
         self.timeout = timeout
-        self._secret = api_key or ""
+        self._redact = Redactor(api_key or "")
         self._client = client or openai.OpenAI(
             api_key=api_key or "no-key", base_url=self.base_url, timeout=timeout, max_retries=0
         )
@@ -105,6 +109,16 @@ class OpenAILLM:
         return f"OpenAILLM(model={self.model!r}, endpoint={self.endpoint!r})"
 
     def complete(self, request: Request) -> Response:
+        """The answer; an error's message with the API key redacted, whatever its source."""
+        try:
+            return self._complete(request)
+        except BriefingError as err:
+            message = self._redact(str(err))
+            if message == str(err):
+                raise
+            raise type(err)(message) from None
+
+    def _complete(self, request: Request) -> Response:
         if request.choices is not None:
             return self._choice_probs(request)
         chosen = self.strategy
@@ -131,7 +145,7 @@ class OpenAILLM:
             completion = self.policy.run(lambda: self._post(body, request, strategy, probing))
         except Retryable as err:
             raise LLMError(
-                self._redact(f"{self.endpoint}: {err} after {self.policy.tries} tries; {err.hint}")
+                f"{self.endpoint}: {err} after {self.policy.tries} tries; {err.hint}"
             ) from None
         seconds = time.perf_counter() - start
         choices = getattr(completion, "choices", None) or []
@@ -167,7 +181,7 @@ class OpenAILLM:
             )
         except Retryable as err:
             raise LLMError(
-                self._redact(f"{self.endpoint}: {err} after {self.policy.tries} tries; {err.hint}")
+                f"{self.endpoint}: {err} after {self.policy.tries} tries; {err.hint}"
             ) from None
         choices = getattr(completion, "choices", None) or []
         if not choices:
@@ -195,7 +209,7 @@ class OpenAILLM:
         self, body: dict[str, Any], request: Request, strategy: Strategy, probing: bool
     ) -> Any:
         try:
-            return self._client.chat.completions.create(
+            completion = self._client.chat.completions.create(
                 model=self.model,
                 max_tokens=request.max_tokens,
                 temperature=request.temperature,
@@ -204,7 +218,7 @@ class OpenAILLM:
             )
         except openai.APIStatusError as err:
             status = err.status_code
-            detail = self._redact(server_message(err))
+            detail = server_message(err)
             if "response_format" in body and _rejects_format(status, detail):
                 if probing:
                     raise Unsupported(detail) from None
@@ -229,7 +243,7 @@ class OpenAILLM:
                 "raise --timeout, or send smaller chunks (--chunk-tokens)",
             ) from None
         except openai.APIConnectionError as err:
-            reason = self._redact(str(err.__cause__ or err))
+            reason = str(err.__cause__ or err)
             raise Retryable(
                 f"connection failed ({reason})",
                 None,
@@ -241,9 +255,11 @@ class OpenAILLM:
                 None,
                 "check that --base-url points at an OpenAI-compatible /v1",
             ) from None
-
-    def _redact(self, text: str) -> str:
-        return text.replace(self._secret, "***") if len(self._secret) >= 4 else text
+        for choice in getattr(completion, "choices", None) or []:  # before anything reads it
+            message = getattr(choice, "message", None)
+            if isinstance(getattr(message, "content", None), str):
+                message.content = self._redact(message.content)
+        return completion
 
 
 def _rejects_format(status: int, detail: str) -> bool:

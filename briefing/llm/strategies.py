@@ -14,6 +14,7 @@ import json
 import re
 from typing import Any, ClassVar
 
+from briefing.core.jsontext import loads
 from briefing.llm.base import Message, Request
 
 # Keywords OpenAI's strict mode rejects; the validators still enforce them.
@@ -177,7 +178,7 @@ class JsonSchemaStrategy(Strategy):
         if not nullable:
             return text
         try:
-            return json.dumps(_drop_nulls(json.loads(text), nullable), ensure_ascii=False)
+            return json.dumps(_drop_nulls(loads(text), nullable), ensure_ascii=False)
         except ValueError:
             return text  # let validation report the bad JSON
 

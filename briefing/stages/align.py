@@ -30,19 +30,19 @@ class Link:
 
 
 def links(reading: Reading, threshold: float = SAME) -> list[Link]:
-    """Mutual best matches between the sentences of every pair of sources."""
+    """Mutual best matches between the sentences of every pair of sources, each pair's
+    scores one matrix (`Reading.matches`)."""
     found: list[Link] = []
     by_source = {s.id: [x.id for x in s.sentences] for s in reading.sources}
     for first, second in itertools.combinations(by_source, 2):
         left, right = by_source[first], by_source[second]
         if not left or not right:
             continue
-        scores = {(a, b): reading.match(a, b) for a in left for b in right}
-        best_right = {a: max(right, key=lambda b, a=a: scores[a, b]) for a in left}
-        best_left = {b: max(left, key=lambda a, b=b: scores[a, b]) for b in right}
-        for a, b in best_right.items():
-            if best_left[b] == a and scores[a, b] >= threshold:
-                found.append(Link(a, b, round(scores[a, b], 4)))
+        scores = reading.matches(left, right)
+        best_left = scores.argmax(axis=0)  # the first best, as max() would pick
+        for i, j in enumerate(scores.argmax(axis=1)):
+            if best_left[j] == i and scores[i, j] >= threshold:
+                found.append(Link(left[i], right[j], round(float(scores[i, j]), 4)))
     return found
 
 

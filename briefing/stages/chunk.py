@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 from typing import TYPE_CHECKING
 
-from briefing.core.memo import remembered
+from briefing.core.memo import INTS, remembered
 from briefing.core.models import Chunk, Sentence, Source
 
 if TYPE_CHECKING:
@@ -49,6 +49,8 @@ def _costs(sentences: list[Sentence]) -> list[int]:
         f"tokens-{ENCODING}",
         joined,
         lambda text: [count_tokens(t) + 1 for t in text.split(SEPARATOR)],
+        INTS,
+        len(sentences),
     )
 
 

@@ -62,9 +62,13 @@ def candidates(item: Found, reading: Reading, languages: set[str]) -> list[str]:
     the cited ones, give the statement's values and differ on none."""
     stated = values(item.text, "en")
     scored: list[tuple[float, str]] = []
-    for sid, lang in reading.language.items():
-        if lang in languages or reading.source_of(sid) == item.source_id:
-            continue
+    others = (
+        sentence.id
+        for source in reading.sources
+        if source.language not in languages and source.id != item.source_id
+        for sentence in source.sentences
+    )
+    for sid in others:
         if not stated <= reading.values[sid]:
             continue
         if any(differing(reading.values[e], reading.values[sid]) for e in item.evidence):

@@ -14,12 +14,12 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 from rich.progress import Progress, TaskID
 
 from briefing.core.languages import PIVOT
 from briefing.core.models import SECTIONS, Briefing, Source
-from briefing.ingest.segment import segment
+from briefing.ingest.source import make_source
 from briefing.stages.progress import Quiet
 from briefing.stages.stories import Story
 
@@ -31,9 +31,14 @@ __all__ = [
     "assign_slugs",
     "headlines",
     "story_sources",
+    "with_suspects",
 ]
 
 SLUG_CHARS = 60
+# Names a story's files may never take: the front page's own, and those a reader or a
+# site generator would take for the folder's index, archive or feed.
+RESERVED_SLUGS = frozenset({"frontpage", "index", "archive", "feed", "sources"})
+SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 
 
 class FrontArticle(BaseModel):
@@ -44,6 +49,10 @@ class FrontArticle(BaseModel):
     language: str
     outlet: str | None = None
     key: str = Field(description="sha256 of the article's normalised text.")
+    suspect: int = Field(
+        default=0,
+        description="Its sentences, title or outlet set apart as instructions (see its JSON).",
+    )
 
 
 class FrontStory(BaseModel):
@@ -51,7 +60,7 @@ class FrontStory(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    slug: str
+    slug: str = Field(pattern=SLUG_PATTERN, description="Its file name, without extension.")
     key: str = Field(description="sha256 of the story's article keys: unchanged => not rerun.")
     headline: dict[str, str] = Field(description="Language -> one-line headline.")
     outlets: list[str]
@@ -61,6 +70,13 @@ class FrontStory(BaseModel):
     error: str | None = None
     briefing: str | None = Field(default=None, description="Its Markdown briefing, beside this.")
     briefing_json: str | None = Field(default=None, description="Its JSON briefing.")
+
+    @field_validator("slug")
+    @classmethod
+    def _not_reserved(cls, slug: str) -> str:
+        if slug in RESERVED_SLUGS:
+            raise ValueError(f"{slug!r} is a reserved name")
+        return slug
 
 
 class FrontPage(BaseModel):
@@ -77,25 +93,36 @@ class FrontPage(BaseModel):
         return self.model_copy(update={"stories": order})
 
 
-def story_sources(story: Story) -> list[Source]:
-    """The story's articles as pipeline sources A1, A2, ... in story order."""
-    sources = []
-    for n, article in enumerate(story.articles, 1):
-        sid = f"A{n}"
-        sources.append(
-            Source(
-                id=sid,
-                path=article.source,
-                title=article.title,
-                language=article.language,
-                outlet=article.outlet,
-                url=article.url,
-                date=article.date,
-                text=article.text,
-                sentences=segment(article.text, sid, article.language),
-            )
+def story_sources(story: Story, *, screen: bool = True) -> list[Source]:
+    """The story's articles as pipeline sources A1, A2, ... in story order, made and
+    screened as `generate` makes them (`ingest.source.make_source`; `screen=False` only
+    for the injection suite, as in `generate`)."""
+    return [
+        make_source(
+            f"A{n}",
+            path=article.source,
+            title=article.title,
+            language=article.language,
+            outlet=article.outlet,
+            url=article.url,
+            date=article.date,
+            text=article.text,
+            suspects=article.suspects,
+            screen=screen,
         )
-    return sources
+        for n, article in enumerate(story.articles, 1)
+    ]
+
+
+def with_suspects(front: FrontStory, sources: list[Source]) -> FrontStory:
+    """`front` with each article's count of what the guard set apart in its source."""
+    articles = [
+        article.model_copy(
+            update={"suspect": len(source.suspect_sentences) + len(source.suspect_labels)}
+        )
+        for article, source in zip(front.articles, sources, strict=True)
+    ]
+    return front.model_copy(update={"articles": articles})
 
 
 def headlines(story: Story, languages: list[str], briefing: Briefing | None) -> dict[str, str]:
@@ -135,8 +162,9 @@ def slugify(text: str) -> str:
 
 def assign_slugs(stories: list[Story], previous: list[FrontStory]) -> list[str]:
     """A slug per story: the previous slug of the story it shares most articles with,
-    so a story keeps its files as it grows; else one made from its first title."""
-    taken: set[str] = set()
+    so a story keeps its files as it grows; else one made from its first title, with a
+    suffix (-2, -3, ...) where that is taken or reserved (`frontpage`...)."""
+    taken: set[str] = set(RESERVED_SLUGS)
     slugs: list[str] = []
     for story in stories:
         keys = {a.key for a in story.articles}

@@ -12,11 +12,11 @@ checks the rest.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from briefing.check.details import words
+from briefing.core.jsontext import loads
 from briefing.core.languages import language_name
 from briefing.core.models import Chunk, Section, Sentence, Source
 from briefing.lang.names import names_in
@@ -198,7 +198,7 @@ def _cloze_point(
         record("extract", response)
     cut = response.finish_reason == "length"
     try:
-        text = str(json.loads(response.text))
+        text = str(loads(response.text))
     except ValueError:
         text, cut = response.text.strip('"'), True
     return Point.model_construct(kind=kind, actor=actor, text=text), cut

@@ -15,7 +15,7 @@ from dataclasses import replace
 
 from briefing.core.ids import source_of
 from briefing.core.languages import PIVOT
-from briefing.lang.values import values
+from briefing.lang.values import Value, values
 from briefing.stages.align import Link, differing
 from briefing.stages.extract import Found
 from briefing.stages.reading import Reading
@@ -48,9 +48,9 @@ def _corroborate(item: Found, reading: Reading, links: list[Link]) -> Found:
     return replace(item, evidence=evidence)
 
 
-def _same(a: Found, b: Found) -> bool:
-    if a.section != b.section or (a.actor or "").casefold() != (b.actor or "").casefold():
-        return False
+def _same(a: Found, b: Found, words: tuple[set[str], set[str]]) -> bool:
+    """Whether two statements (of one section and actor) say the same; `words` are their
+    content words."""
     drawn = a.evidence[0], b.evidence[0]
     if drawn[0] == drawn[1]:
         return True
@@ -58,19 +58,28 @@ def _same(a: Found, b: Found) -> bool:
         drawn[0] in b.evidence or drawn[1] in a.evidence
     ):
         return True  # one cites the other outlet's sentence the other was drawn from
-    wa, wb = content_words(a.text), content_words(b.text)
+    wa, wb = words
     return bool(wa and wb) and len(wa & wb) / len(wa | wb) >= SAME_WORDS
 
 
 def _fold(found: list[Found]) -> list[Found]:
-    """The first of each group of same statements, with the group's evidence."""
+    """The first of each group of same statements, with the group's evidence. Only
+    statements of one section and actor can be the same, so each is compared with those
+    alone, its words and values read once: a long article's 2,000 statements took 20 s."""
     merged: list[Found] = []
+    read: list[tuple[set[str], frozenset[Value]]] = []  # words and values of each kept
+    by_holder: dict[tuple[str, str], list[int]] = {}
     for item in found:
-        for i, kept in enumerate(merged):
-            if _same(kept, item) and values(kept.text, "en") == values(item.text, "en"):
+        mine = content_words(item.text), values(item.text, "en")
+        holder = by_holder.setdefault((item.section, (item.actor or "").casefold()), [])
+        for i in holder:
+            kept = merged[i]
+            if _same(kept, item, (read[i][0], mine[0])) and read[i][1] == mine[1]:
                 extra = [e for e in item.evidence if e not in kept.evidence]
                 merged[i] = replace(kept, evidence=[*kept.evidence, *extra])
                 break
         else:
+            holder.append(len(merged))
             merged.append(item)
+            read.append(mine)
     return merged

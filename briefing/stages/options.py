@@ -7,7 +7,7 @@ keys a run by `Options.shaping()`, not by the class.
 
 from __future__ import annotations
 
-__all__ = ["Options"]
+__all__ = ["MAX_ARTICLE_SENTENCES", "MAX_SENTENCES", "Options"]
 
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -17,6 +17,13 @@ from briefing.prompts import PromptSet
 if TYPE_CHECKING:
     from briefing.check.checker import Checker as SupportChecker
     from briefing.stages.run_memo import RunMemo
+
+# Work limits: model calls (and most other work) grow with sentences, so bytes alone do
+# not bound a run; a 200 KB article of short sentences asked for 2,500 calls. A long
+# feature (10,000 words) has ~500 sentences, a news report 20-60. `generate
+# --max-article-sentences/--max-sentences` change them.
+MAX_ARTICLE_SENTENCES = 600
+MAX_SENTENCES = 3_000
 
 
 @dataclass
@@ -35,6 +42,8 @@ class Options:
     # (the CLI passes one unless --no-cache); ignored with a custom `checker`, whose
     # identity the key cannot see.
     memo: RunMemo | None = None
+    max_article_sentences: int = MAX_ARTICLE_SENTENCES
+    max_sentences: int = MAX_SENTENCES  # in all the articles of a run
 
     def shaping(self) -> dict[str, Any]:
         """The options that shape a briefing's content, as the run memo keys them

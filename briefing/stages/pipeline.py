@@ -9,17 +9,19 @@ the work, imported only then, so a served run never loads the checker or the emb
 
 from __future__ import annotations
 
-__all__ = ["Meter", "Options", "generate"]
+__all__ = ["MAX_ARTICLE_SENTENCES", "MAX_SENTENCES", "Meter", "Options", "generate", "work_limits"]
 
 from typing import TYPE_CHECKING
 
+from briefing.core.errors import InputError
 from briefing.core.meter import Meter
 from briefing.core.models import Briefing, Source
 from briefing.llm.base import LLM
-from briefing.stages.options import Options
+from briefing.stages.options import MAX_ARTICLE_SENTENCES, MAX_SENTENCES, Options
 from briefing.stages.run_memo import Run, run_key
 
 if TYPE_CHECKING:
+    from briefing.core.config import Settings
     from briefing.stages.progress import Bars, Quiet
 
 
@@ -33,6 +35,7 @@ def generate(
     """Build the briefing for `sources` with `llm`, or recall it from the run memo."""
     options = options or Options()
     meter = meter or Meter()
+    _check_work(sources, options)
     memo = options.memo if options.checker is None else None
     key = run_key(sources, llm, options) if memo is not None else ""
     found = memo.recall(key) if memo is not None else None
@@ -48,3 +51,28 @@ def generate(
     if memo is not None and all(answers):
         memo.keep(key, Run(briefing, [a for a in answers if a]))
     return briefing
+
+
+def work_limits(settings: Settings) -> dict[str, int]:
+    """The sentence limits the settings give, as `Options` fields (unset: the defaults)."""
+    return {
+        name: value
+        for name in ("max_sentences", "max_article_sentences")
+        if (value := getattr(settings, name)) is not None
+    }
+
+
+def _check_work(sources: list[Source], options: Options) -> None:
+    """Refuse, before any work, articles with more sentences than the limits allow."""
+    for source in sources:
+        if len(source.sentences) > options.max_article_sentences:
+            raise InputError(
+                f"{source.path} has {len(source.sentences):,} sentences, over the limit of "
+                f"{options.max_article_sentences:,} per article (--max-article-sentences)"
+            )
+    total = sum(len(source.sentences) for source in sources)
+    if total > options.max_sentences:
+        raise InputError(
+            f"{len(sources)} articles have {total:,} sentences, over the limit of "
+            f"{options.max_sentences:,} per run (--max-sentences)"
+        )

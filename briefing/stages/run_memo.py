@@ -16,6 +16,8 @@ from the answer cache, nothing more. A briefing's `run.usage` already records wh
 answers first cost, so a served run reports the same figures, every answer counted as a
 cached one and no call. Entries live in the answer cache's folder (`<answers>/runs/`):
 `--no-cache`, another `BRIEFING_ANSWER_CACHE` and `briefing cache clear` treat both alike.
+An entry that fails validation (`Record`) is a miss: removed, counted in one warning line,
+and rewritten when the run ends.
 """
 
 from __future__ import annotations
@@ -25,14 +27,17 @@ import hashlib
 import json
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Annotated, Any, Literal, Protocol
+
+from pydantic import BaseModel, ConfigDict, StringConstraints
 
 from briefing.check.calibration import WEIGHTS_FILE
+from briefing.core import damaged
 from briefing.core.errors import BriefingError
-from briefing.core.files import clear_sharded, write_atomic
+from briefing.core.files import Cleared, clear_sharded, read_regular, write_atomic
 from briefing.core.fingerprint import code_fingerprint, library_versions
 from briefing.core.models import Briefing, Source
-from briefing.llm.base import LLM, llm_info, sampling
+from briefing.llm.base import LLM, llm_info, sampling, server
 from briefing.llm.cache import AnswerCache
 
 FORMAT = 1
@@ -55,6 +60,7 @@ def run_key(sources: list[Source], llm: LLM, options: Shaped) -> str:
         "libraries": library_versions(LIBRARIES),
         "sources": [source.model_dump(mode="json") for source in sources],
         "llm": llm_info(llm),
+        "server": server(llm),
         "sampling": sampling(),
         "languages": shaping["languages"],
         "chunking": shaping["chunking"],
@@ -69,6 +75,19 @@ def run_key(sources: list[Source], llm: LLM, options: Shaped) -> str:
 def _weights_sha256() -> str:
     """The support checker's weights and threshold (`check/checker.json`)."""
     return hashlib.sha256(WEIGHTS_FILE.read_bytes()).hexdigest()
+
+
+AnswerKey = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
+
+
+class Record(BaseModel):
+    """A run memo entry as stored; a file of any other shape is a damaged entry."""
+
+    model_config = ConfigDict(extra="forbid", strict=True)
+
+    format: Literal[1]
+    answers: list[AnswerKey]
+    briefing: Briefing
 
 
 @dataclass(frozen=True)
@@ -99,16 +118,17 @@ class RunMemo:
         """The run kept under `key`, if it and all its answers are there and readable."""
         path = self.path(key)
         try:
-            data = json.loads(path.read_bytes())
-            run = Run(Briefing.model_validate(data["briefing"]), list(data["answers"]))
+            record = Record.model_validate_json(read_regular(path))
+            if record.briefing.run is None:
+                raise ValueError("a remembered briefing records its run")
         except FileNotFoundError:
             return None
-        except (OSError, ValueError, KeyError, TypeError):  # damaged: forget it
+        except (OSError, ValueError):  # unreadable, not JSON, the wrong shape: forget it
+            damaged.note("run memo")
             with contextlib.suppress(OSError):
                 path.unlink()
             return None
-        if data.get("format") != FORMAT or run.briefing.run is None:
-            return None
+        run = Run(record.briefing, record.answers)
         if any(self.answers.get(answer) is None for answer in run.answers):
             return None
         return run
@@ -124,6 +144,6 @@ class RunMemo:
             text = json.dumps(record, ensure_ascii=False)
             write_atomic(self.path(key), text, parents=True)
 
-    def clear(self) -> int:
-        """Remove every kept run (and stray temp files); returns how many runs."""
+    def clear(self) -> Cleared:
+        """Remove every kept run (and stray temp files) that can be removed."""
         return clear_sharded(self.directory)

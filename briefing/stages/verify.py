@@ -391,7 +391,7 @@ def _own_actor(item: Found, reading: Reading) -> Found:
     Nor is one actor for a subject of two ("Iceland and Norway agreed..."): no one's alone."""
     if item.actor is None:
         return item
-    known = names_in([reading.english(sid) for sid in reading.sentences])
+    known = reading.names
 
     def given(name: str) -> bool:
         return not missing_names([name], item.evidence, reading) and any(

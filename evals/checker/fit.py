@@ -16,7 +16,7 @@ from pathlib import Path
 
 from briefing.check import calibration as cal
 from briefing.check.checker import CROSSED, Checker
-from briefing.eval.checker_eval import read_rows, run_rows, stratified_slice
+from briefing.eval.checker_eval import read_features, read_rows, run_rows, stratified_slice
 
 HERE = Path(__file__).parent
 FIT_FILES = ("fit.jsonl", "xling-fit.jsonl")
@@ -60,7 +60,7 @@ def main() -> None:
         if args.slice:
             data = stratified_slice(data, args.slice)
         cache = args.features_dir / name
-        have = {r["id"] for r in read_rows(cache)} if cache.exists() else set()
+        have = set(read_features(cache)) if cache.exists() else set()
         if args.available:
             data = [r for r in data if r["id"] in have]
         if checker is None and any(r["id"] not in have for r in data):
