@@ -95,14 +95,18 @@ def test_a_pronoun_is_whom_the_sentence_before_is_about(summit: Reading) -> None
     assert kept.actor == "Trump"
 
 
-def test_a_leaders_title_is_named_by_its_place_and_two_holders_hold_no_position(
+def test_a_leaders_title_is_named_by_its_place_and_two_sides_hold_no_position(
     summit: Reading,
 ) -> None:
     statement = found(summit, "The dictator and the head", "open_issues")
     [kept], _ = voice([statement], summit)
     assert kept.text == "Vladimir Putin and Trump did not answer questions from journalists."
 
-    kept, [dropped] = voice([found(summit, "The dictator and the head")], summit)
+    [refiled], _ = voice([found(summit, "The dictator and the head")], summit)
+    assert (refiled.section, refiled.actor) == ("open_issues", None)
+    assert refiled.edits[-1].startswith("filed under open issues")
+
+    kept, [dropped] = voice([found(summit, "Summit ends")], summit)
     assert dropped["reason"] == "a position whose holder code cannot name"
 
 

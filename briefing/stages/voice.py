@@ -23,10 +23,14 @@ statement):
 What code cannot say neutrally goes to `dropped` with the reason: a loaded word left in
 the statement's own voice (outside quotation marks, where it is someone's words), a
 pronoun subject no sentence before resolves, a position whose holder code cannot name
-(a position is someone's). Each edit is recorded on the statement (`Found.edits`, the
-briefing JSON's `edits`), and the edited statement passes verify's code checks again
-(names, numbers, dates, quotations, content words) against its evidence, with the
-negations of the statement before the edit: a statement so edited is "the cited sentence
+(a position is someone's). A "position" of two named sides together that says what they
+did not do ("Trump and Putin did not provide any other details", "... there is no
+agreement on the war") is no one side's: it is filed under open issues.
+
+Each edit is recorded on the statement (`Found.edits`, the briefing JSON's `edits`), and
+the edited statement passes verify's code checks again (names, numbers, dates,
+quotations, content words) against its evidence, with the negations of the statement
+before the edit: a statement so edited is "the cited sentence
 with these recorded edits", accepted by code; a model's statement keeps its score.
 """
 
@@ -167,10 +171,13 @@ def _edit(item: Found, articles: Articles) -> Found | str:
     if loaded:
         words = ", ".join(repr(w) for w in loaded)
         return f"the outlet's {words} in the briefing's own voice: code cannot name whom it means"
-    positions = item.section == "positions"
-    actor = _holder(text, item.actor, subject, articles) if positions else item.actor
-    if positions and not actor:
-        return "a position whose holder code cannot name"
+    section = item.section
+    actor = _holder(text, item.actor, subject, articles) if section == "positions" else item.actor
+    if section == "positions" and not actor:
+        if not (JOINT_SUBJECT.match(text) and NEGATION.search(text)):
+            return "a position whose holder code cannot name"
+        section = "open_issues"  # "Trump and Putin did not ...": left open by both
+        edits.append("filed under open issues: what two sides did not do is no one's position")
     if edits == item.edits:
         return replace(item, actor=actor)
     wrong = problems(text, evidence, reading)
@@ -178,7 +185,7 @@ def _edit(item: Found, articles: Articles) -> Found | str:
         wrong.append("the edit changed its negations")
     if wrong:
         return f"edited ({'; '.join(edits)}): {'; '.join(wrong)}"
-    return replace(item, text=text, evidence=evidence, actor=actor, edits=edits)
+    return replace(item, section=section, text=text, evidence=evidence, actor=actor, edits=edits)
 
 
 def _name_descriptions(
