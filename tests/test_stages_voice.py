@@ -38,6 +38,8 @@ Moscow was supposedly ready to talk.
 The president Zelenskyy and the president Macron were not invited.
 
 Trump ruled out regime change in Moscow.
+
+Both leaders agreed to meet again in Moscow.
 """
 
 
@@ -108,6 +110,9 @@ def test_a_leaders_title_is_named_by_its_place_and_two_sides_hold_no_position(
 
     kept, [dropped] = voice([found(summit, "Summit ends")], summit)
     assert dropped["reason"] == "a position whose holder code cannot name"
+
+    [agreed], _ = voice([found(summit, "Both leaders")], summit)
+    assert agreed.section == "agreements"
 
 
 def test_a_loaded_word_code_cannot_resolve_drops_the_statement(summit: Reading) -> None:

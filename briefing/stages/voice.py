@@ -23,9 +23,10 @@ statement):
 What code cannot say neutrally goes to `dropped` with the reason: a loaded word left in
 the statement's own voice (outside quotation marks, where it is someone's words), a
 pronoun subject no sentence before resolves, a position whose holder code cannot name
-(a position is someone's). A "position" of two named sides together that says what they
-did not do ("Trump and Putin did not provide any other details", "... there is no
-agreement on the war") is no one side's: it is filed under open issues.
+(a position is someone's). A "position" of several sides at once is no one side's: what
+they did not do ("Trump and Putin did not provide any other details") is filed under
+open issues, what they agreed ("Both ministers also agreed to meet again") under
+agreements.
 
 Each edit is recorded on the statement (`Found.edits`, the briefing JSON's `edits`), and
 the edited statement passes verify's code checks again (names, numbers, dates,
@@ -41,6 +42,7 @@ from dataclasses import dataclass, replace
 
 from briefing.core.ids import sentence_id, sentence_number, source_of
 from briefing.core.languages import PIVOT
+from briefing.core.models import Section
 from briefing.lang import lexicon
 from briefing.lang.names import names_in, same_person
 from briefing.lang.quotation import quoted_spans
@@ -78,6 +80,8 @@ SAYING = re.compile(
 )
 NEGATION = re.compile(rf"(?i)(?<!\w)(?:{lexicon.alternation('negations.words', PIVOT)})(?!\w)")
 ARTICLE = re.compile(r"(?i:the|an?)")
+JOINT_OPENING = re.compile(rf"(?i:{lexicon.alternation('voice.joint', PIVOT)})\s")
+AGREEING = re.compile(rf"\b(?i:{lexicon.alternation('voice.agreeing', PIVOT)})\b")
 BEFORE = 3  # sentences back a pronoun may point
 
 
@@ -174,10 +178,10 @@ def _edit(item: Found, articles: Articles) -> Found | str:
     section = item.section
     actor = _holder(text, item.actor, subject, articles) if section == "positions" else item.actor
     if section == "positions" and not actor:
-        if not (JOINT_SUBJECT.match(text) and NEGATION.search(text)):
+        section = _joint_section(text)
+        if section is None:
             return "a position whose holder code cannot name"
-        section = "open_issues"  # "Trump and Putin did not ...": left open by both
-        edits.append("filed under open issues: what two sides did not do is no one's position")
+        edits.append(f"filed under {section.replace('_', ' ')}: several sides hold no one position")
     if edits == item.edits:
         return replace(item, actor=actor)
     wrong = problems(text, evidence, reading)
@@ -228,6 +232,17 @@ def _name_descriptions(
     if text[:1].islower():
         text = text[:1].upper() + text[1:]
     return text, evidence, edits, subject
+
+
+def _joint_section(text: str) -> Section | None:
+    """Where a "position" of several sides belongs: what they did not do is open ("Trump
+    and Putin did not provide any other details"), what they agreed an agreement ("Both
+    ministers also agreed to meet again"); None for anything else."""
+    if not (JOINT_SUBJECT.match(text) or JOINT_OPENING.match(text)):
+        return None
+    if NEGATION.search(text):
+        return "open_issues"
+    return "agreements" if AGREEING.search(text) else None
 
 
 def _holder(text: str, actor: str | None, subject: Named | None, articles: Articles) -> str | None:
