@@ -46,18 +46,19 @@ CONTRACTS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     "score.user": (frozenset({"sentences", "claim"}), frozenset({"claim_gloss"})),
 }
 SITE_DIR = "site"
+REPORT_DIR = "report"  # the HTML eval report's template (`briefing.eval.html`)
 LAYOUT_VARS = frozenset(
     {"briefing", "languages", "labels", "footnotes", "sections", "run", "source_names"}
 )
 
 
 def _template_files(root: Path) -> dict[str, Path]:
-    """The prompt and layout templates under `root`; `site/` holds the HTML templates of
-    `briefing.render.site`, which are no prompts."""
+    """The prompt and layout templates under `root`; `site/` and `report/` hold the HTML
+    templates of `briefing.render.site` and `briefing.eval.html`, which are no prompts."""
     return {
         p.name.removesuffix(".j2"): p
         for p in sorted(root.rglob("*.j2"))
-        if p.relative_to(root).parts[0] != SITE_DIR
+        if p.relative_to(root).parts[0] not in (SITE_DIR, REPORT_DIR)
     }
 
 

@@ -29,12 +29,13 @@ settings.load_profile(__import__("os").environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 @pytest.fixture(autouse=True)
 def _isolated(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Every test gets its own answer cache and config, and retries without back-off.
+    """Every test gets its own answer cache, call log and config, and retries without back-off.
 
     The model file's cache (BRIEFING_CACHE_DIR) stays shared: assembling 1.1 GB per
     test would be absurd, and it is verified by hash anyway.
     """
     monkeypatch.setenv("BRIEFING_ANSWER_CACHE", str(tmp_path_factory.mktemp("answers")))
+    monkeypatch.setenv("BRIEFING_LOG_DB", str(tmp_path_factory.mktemp("log") / "logs.db"))
     config = tmp_path_factory.mktemp("config") / "briefing.toml"
     config.write_text("")
     monkeypatch.setenv("BRIEFING_CONFIG", str(config))

@@ -14,7 +14,7 @@ from briefing.check.judge import Judge
 from briefing.cli.eval import eval_app
 from briefing.core.models import Briefing, Item, RunInfo
 from briefing.eval import perturb
-from briefing.eval.cases import MustNot, case_metrics, find_cases, states
+from briefing.eval.cases import MustNot, case_metrics, find_cases, load_case, states
 from briefing.eval.runner import check_briefing, run_case
 from briefing.llm.fake import FakeLLM
 from briefing.prompts import PromptSet
@@ -275,3 +275,48 @@ def test_the_calibrated_checker_measures_the_perturbations() -> None:
     assert summary["changed_number"]["caught"] >= 0.5
     assert all(r["why"][0].startswith("score ") for r in result["rows"] if r["flagged"])
     assert all(r.choices for r in llm.requests)
+
+
+def test_eval_init_scaffolds_a_case_listing_its_sentence_ids(tmp_path: Path) -> None:
+    harbour = Path(__file__).parent / "fixtures" / "harbour"
+    target = tmp_path / "cases" / "harbour"
+    (tmp_path / "cases").mkdir()
+    runner = CliRunner()
+    result = runner.invoke(eval_app, ["init", str(harbour), "--case-dir", str(target)])
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.startswith("A1.S1\t") and "\nA2.S1\t" in result.stdout
+    assert "add the expected points" in result.stderr
+    spec = json.loads((target / "case.json").read_text())
+    assert spec["languages"] == ["en", "is"] and spec["expected"] == []
+    assert list(spec["sentences"])[:2] == ["A1.S1", "A1.S2"]
+    assert load_case(target).name == "harbour"  # it loads as written
+    again = runner.invoke(eval_app, ["init", str(harbour), "--case-dir", str(target)])
+    assert again.exit_code == 2 and "exists already" in again.stderr
+    empty = runner.invoke(eval_app, ["init", str(tmp_path / "nope")])
+    assert empty.exit_code == 2 and empty.stdout == ""
+
+
+def test_eval_run_with_no_folder_uses_the_shipped_cases(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Outside a checkout too: the wheel carries evals/cases (hatch force-include)."""
+    import sys
+
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover
+        import tomli as tomllib
+
+    root = Path(__file__).resolve().parents[1]
+    project = tomllib.loads((root / "pyproject.toml").read_text())
+    included = project["tool"]["hatch"]["build"]["targets"]["wheel"]["force-include"]
+    assert included["evals/cases"] == "briefing/evals/cases"
+    monkeypatch.chdir(tmp_path)  # no evals/ here
+    report = tmp_path / "r.json"
+    result = CliRunner().invoke(
+        eval_app,
+        ["run", "--case", "library-closure", "--backend", "fake", "--no-judge",
+         "--report-json", str(report)],
+    )  # fmt: skip
+    assert result.exit_code in (0, 1), result.output
+    assert [c["case"] for c in json.loads(report.read_text())["cases"]] == ["library-closure"]

@@ -266,3 +266,82 @@ def test_claims_threshold_flag_is_recorded(tmp_path: Path, fake_judge: FakeLLM) 
     result = runner.invoke(eval_app, [*args, "--threshold", "0.999"])
     assert result.exit_code == 0 and "threshold 0.999" in result.stderr
     assert json.loads(out.read_text())["label"] == 0
+
+
+def _junit_failures(path: Path) -> int:
+    return sum(int(s.get("failures") or 0) for s in ET.parse(path).getroot().iter("testsuite"))
+
+
+@pytest.mark.parametrize("floor", ["0.5", "0.8"])
+def test_the_exit_status_and_the_junit_file_agree(
+    tmp_path: Path, fake_judge: FakeLLM, floor: str
+) -> None:
+    """A failing claim the floor tolerates is no JUnit failure; one it does not is both."""
+    invented = item("The talks ended, a decision welcomed by all.", None, ["A1.S1"])
+    path = write(tmp_path, agreements=[GOOD, invented])
+    xml = tmp_path / "j.xml"
+    args = [str(path), "--judge-backend", "openai", "--fail-under", f"faithfulness={floor}"]
+    result = runner.invoke(eval_app, [*args, "--junit", str(xml)])
+    assert result.exit_code in (0, 1), result.output
+    assert (result.exit_code == 1) == (_junit_failures(xml) > 0)
+    assert result.exit_code == (1 if floor == "0.8" else 0)  # faithfulness 0.67
+    if floor == "0.5":
+        outs = [o.text or "" for o in ET.parse(xml).getroot().iter("system-out")]
+        assert any("not_supported" in o and "within the floors" in o for o in outs)
+
+
+@pytest.mark.parametrize(
+    ("flags", "message"),
+    [
+        (["--fail-under", "faithfulness=1.2"], "1.2 is outside [0, 1]"),
+        (["--fail-under", "details=-0.1"], "-0.1 is outside [0, 1]"),
+        (["--no-judge", "--fail-under", "faithfulness=0.8"], "faithfulness needs the judge"),
+    ],
+)
+def test_a_floor_that_cannot_be_checked_is_refused(
+    tmp_path: Path, flags: list[str], message: str
+) -> None:
+    path = write(tmp_path, agreements=[GOOD])
+    result = runner.invoke(eval_app, ["check", str(path), *flags])
+    assert result.exit_code == 2 and result.stdout == ""
+    assert message in result.stderr and result.stderr.count("\n") == 1
+
+
+def test_a_case_file_floor_outside_0_1_is_refused(tmp_path: Path) -> None:
+    case = tmp_path / "cases" / "bad"
+    (case / "articles").mkdir(parents=True)
+    (case / "case.json").write_text('{"expected": [], "thresholds": {"coverage": 80}}')
+    result = runner.invoke(eval_app, ["run", str(tmp_path / "cases"), "--backend", "fake"])
+    assert result.exit_code == 2 and "80 is outside [0, 1]" in result.stderr
+
+
+def test_the_html_report_shows_claims_citations_and_the_judge(tmp_path: Path) -> None:
+    """Per case: scores against floors, each claim's verdict, the sentences it cites and
+    the judge's answer; article text is escaped, never markup."""
+    judge = FakeLLM(judge_by_keyword)
+    judge.name = "openai"
+    serve(judge, "openai")
+    case = tmp_path / "cases" / "council"
+    (case / "articles").mkdir(parents=True)
+    (case / "articles" / "a1.txt").write_text(
+        "Library vote\n\nThe council voted to close the <b>old</b> library on Friday.\n"
+        "The mayor said the building was too expensive to heat.\n"
+    )
+    (case / "case.json").write_text(
+        '{"expected": [{"text": "The council voted to close the library.", "evidence": '
+        '["A1.S2"]}], "thresholds": {"faithfulness": 0.5, "coverage": 0.9}}'
+    )
+    page = tmp_path / "report" / "eval.html"
+    xml = tmp_path / "j.xml"
+    result = runner.invoke(
+        eval_app,
+        ["run", str(tmp_path / "cases"), "--backend", "fake", "--judge-backend", "openai",
+         "--report-html", str(page), "--junit", str(xml)],
+    )  # fmt: skip
+    assert result.exit_code in (0, 1), result.output
+    html = page.read_text()
+    assert "Case council" in html and "faithfulness" in html and "0.50" in html
+    assert "&lt;b&gt;old&lt;/b&gt;" in html and "<b>old</b>" not in html
+    assert "A1.S2" in html and "supported" in html
+    assert "stated in the sentence" in html  # the judge's answer
+    assert (result.exit_code == 1) == (_junit_failures(xml) > 0)

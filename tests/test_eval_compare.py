@@ -10,6 +10,7 @@ from helpers import serve
 from typer.testing import CliRunner
 
 from briefing.cli import app
+from briefing.llm.base import Request
 from briefing.llm.fake import FakeLLM, echo_answer
 from briefing.prompts import PromptSet
 
@@ -118,3 +119,31 @@ def test_verdict_flags_a_threshold_that_a_met_and_b_misses() -> None:
     assert result.total.llm_seconds.model_dump() == {"a": 4.0, "b": 2.0, "delta": -2.0}
     assert summary(a, a).b_no_worse is True
     assert result.model_dump()["cases"][0]["faithfulness"]["delta"] == 0.05  # flat in JSON
+
+
+def test_compare_shows_which_statements_changed(tmp_path: Path) -> None:
+    """B's prompt makes the model say "Reportedly, ..."; the statements it changed are
+    listed (A's with `-`, B's with `+`), each with its verdict and citations."""
+
+    def answer(request: Request) -> dict:
+        reply = echo_answer(request)
+        asked = request.stage == "extract" and request.choices is None
+        if asked and request.messages[0]["content"].startswith("Say"):
+            reply["text"] = "Reportedly, " + reply["text"]
+        return reply
+
+    serve(FakeLLM(answer))
+    folder = tmp_path / "b"
+    folder.mkdir()
+    (folder / "extract.system.j2").write_text("Say what the sentence reports.")
+    report = tmp_path / "compare.json"
+    args = ["eval", "compare", str(CASES), "--prompts", "shipped", "--prompts", str(folder)]
+    result = runner.invoke(
+        app, [*args, "--case", "library-closure", "--no-judge", "--report-json", str(report)]
+    )
+    assert result.exit_code in (0, 1), result.output
+    changed = json.loads(report.read_text())["changed"][0]
+    assert changed["case"] == "library-closure" and changed["only_b"]
+    assert all("Reportedly, " in line for line in changed["only_b"])
+    assert not any("Reportedly, " in line for line in changed["only_a"])
+    assert "library-closure:\n" in result.stdout and "\n  + [en] Reportedly, " in result.stdout

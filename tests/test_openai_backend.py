@@ -389,3 +389,24 @@ def test_the_fake_server_reads_every_schema_shape() -> None:
         request_schema({"response_format": JsonObjectStrategy().response_format(schema)}) == schema
     )
     assert echo_answer(Request([], point_schema(["none"], 200), stage="extract"))
+
+
+@pytest.mark.parametrize(
+    "url", ["localhost:8000/v1", "ftp://127.0.0.1/v1", "http://", "http://h:x/v1"]
+)
+def test_a_malformed_base_url_fails_at_once_with_one_line(
+    url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No retry can fix a URL: exit 2 before any call, not five tries over 21 s."""
+    import time
+
+    monkeypatch.setenv("BRIEFING_RETRY_BACKOFF", "1")  # retries would take seconds
+    folder = write_articles(tmp_path / "news", 1)
+    started = time.monotonic()
+    result = runner.invoke(
+        app,
+        ["generate", str(folder), "--backend", "openai", "--base-url", url, "--model", "m", "-q"],
+    )
+    assert time.monotonic() - started < 5  # generous: retrying took 21 s
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr.count("\n") == 1 and "--base-url" in result.stderr

@@ -1,5 +1,6 @@
 """A server that echoes the API key, in answers and in errors, in the forms a careless
-server or proxy uses: none of them reaches a file, the caches or the terminal."""
+server or proxy uses: none of them reaches a file, the caches, the call log or the
+terminal."""
 
 from __future__ import annotations
 
@@ -94,8 +95,10 @@ def test_an_echoed_key_reaches_no_file_no_cache_and_no_terminal(tmp_path: Path) 
     for result in (*runs, refused):
         assert not leaks(result.stdout + result.stderr)
 
-    folders = [out, Path(os.environ["BRIEFING_ANSWER_CACHE"]), cache_root() / "memo"]
+    log = Path(os.environ["BRIEFING_LOG_DB"])  # every call, the 401 too, in the call log
+    folders = [out, Path(os.environ["BRIEFING_ANSWER_CACHE"]), cache_root() / "memo", log.parent]
     assert list(Path(os.environ["BRIEFING_ANSWER_CACHE"]).glob("runs/??/*.json"))
+    assert b"Incorrect API key provided: ***" in log.read_bytes()
     for form in forms(KEY):
         found = subprocess.run(
             ["grep", "-rlsF", form, *map(str, folders)], capture_output=True, text=True

@@ -138,33 +138,35 @@ def test_a_changed_story_changes_its_page_the_day_and_the_feeds_only(tmp_path: P
     t1 = dt.datetime(2026, 11, 24, 9, tzinfo=dt.timezone.utc)
     t2 = t1 + dt.timedelta(hours=3)
     write_day(
-        tmp_path, {"index": ("k1", sample()), "archive": ("k2", sample("https://b.example/"))}
+        tmp_path, {"mackerel": ("k1", sample()), "harbour": ("k2", sample("https://b.example/"))}
     )
     first = publish(tmp_path, DAY, now=t1)
     assert sorted(first) == sorted([
-        f"{DAY}/index.html", f"{DAY}/archive.html", f"{DAY}.html", f"{DAY}.mail.html",
+        f"{DAY}/mackerel.html", f"{DAY}/harbour.html", f"{DAY}.html", f"{DAY}.mail.html",
         f"{DAY}/{STAMPS}", "style.css", "index.html", "archive.html", "feed.en.xml", "feed.is.xml",
     ])  # fmt: skip
     assert publish(tmp_path, DAY, now=t2) == []  # nothing changed: nothing written
     before = feedparser.parse((tmp_path / "feed.is.xml").read_bytes())
 
     grown = sample("https://c.example/", lead="Iceland gets 16.5 percent.")
-    write_day(tmp_path, {"index": ("k1", sample()), "archive": ("k3", grown)})
+    write_day(tmp_path, {"mackerel": ("k1", sample()), "harbour": ("k3", grown)})
     second = publish(tmp_path, DAY, now=t2)
     assert sorted(second) == sorted([
-        f"{DAY}/archive.html", f"{DAY}.html", f"{DAY}.mail.html", f"{DAY}/{STAMPS}",
+        f"{DAY}/harbour.html", f"{DAY}.html", f"{DAY}.mail.html", f"{DAY}/{STAMPS}",
         "index.html", "feed.en.xml", "feed.is.xml",
     ])  # fmt: skip
     after = feedparser.parse((tmp_path / "feed.is.xml").read_bytes())
     assert not after.bozo, after.bozo_exception
-    assert [e.id for e in after.entries] == [entry_id(DAY, s, "is") for s in ("archive", "index")]
+    assert [e.id for e in after.entries] == [
+        entry_id(DAY, s, "is") for s in ("harbour", "mackerel")
+    ]
     assert {e.id for e in after.entries} == {e.id for e in before.entries}
     updated = {e.id.split(":")[-1]: e.updated for e in after.entries}
-    assert updated == {"archive/is": t2.isoformat(), "index/is": t1.isoformat()}
+    assert updated == {"harbour/is": t2.isoformat(), "mackerel/is": t1.isoformat()}
     assert {e.id.split(":")[-1]: e.link for e in after.entries} == {
-        "archive/is": f"{DAY}/archive.html", "index/is": f"{DAY}/index.html"
+        "harbour/is": f"{DAY}/harbour.html", "mackerel/is": f"{DAY}/mackerel.html"
     }  # fmt: skip
     stamps = json.loads((tmp_path / DAY / STAMPS).read_text())
-    assert stamps["archive"]["published"] == t1.isoformat()
-    assert "https://c.example/" in (tmp_path / DAY / "archive.html").read_text()
+    assert stamps["harbour"]["published"] == t1.isoformat()
+    assert "https://c.example/" in (tmp_path / DAY / "harbour.html").read_text()
     assert "Iceland gets 16.5 percent." in (tmp_path / "index.html").read_text()

@@ -10,8 +10,9 @@ about a third of a cached re-run's wall time. `--help` still lists them all.
 
 from __future__ import annotations
 
+import sys
 from importlib import import_module
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -28,6 +29,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "eval": ("briefing.cli.eval", "eval_app"),
     "cache": ("briefing.cli.cache", "cache_app"),
     "prompts": ("briefing.cli.prompts", "prompts_app"),
+    "logs": ("briefing.cli.logs", "logs"),
 }
 
 
@@ -62,13 +64,29 @@ app = typer.Typer(
     help="Cited, bilingual news briefings that say only what their sources say.",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
-    add_completion=False,
 )
 
 
+def _version(value: bool) -> None:
+    if value:
+        from briefing import __version__
+
+        typer.echo(f"briefing {__version__}")
+        raise typer.Exit()
+
+
+Version = Annotated[
+    bool,
+    typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit."),
+]
+
+
 @app.callback()
-def _root() -> None:
+def _root(version: Version = False) -> None:
     """Cited, bilingual news briefings that say only what their sources say."""
+    calllog = sys.modules.get("briefing.llm.calllog")  # not imported for nothing
+    if calllog is not None:
+        calllog.new_run()  # one invocation, one run in the call log (tests invoke many)
 
 
 def main() -> None:

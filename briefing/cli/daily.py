@@ -100,7 +100,7 @@ def daily(
     plan_json: PlanJson = None,
     date: Date = None,
     since: Since = None,
-    lang: Langs = ["en", "is"],  # noqa: B006 - Typer reads the default
+    lang: Langs = None,
     concurrency: Concurrency = None,
     backend: Backend = None,
     base_url: BaseUrl = None,
@@ -120,6 +120,7 @@ def daily(
     quiet: Quiet = False,
 ) -> None:
     """Group the day's articles into stories and write a briefing per story and a front page."""
+    from briefing.core.config import resolve
     from briefing.ingest.archive import Archive
     from briefing.ingest.collect import Collector, DateWindow
     from briefing.render.publish import publish
@@ -132,7 +133,7 @@ def daily(
         allow_private=allow_private or None,
     )  # fmt: skip
     day = _iso(date, "--date") or _iso(since, "--since") or dt.date.today().isoformat()
-    languages = list(dict.fromkeys(code.lower() for code in lang))
+    languages = list(resolve({"lang": lang or None}).lang)  # checked, as in `generate`
     output = output or (None if plan else Path("daily"))
     archive = Archive(output / "sources" / day) if output is not None else None
     progress = _progress(not quiet and not plan and sys.stderr.isatty())

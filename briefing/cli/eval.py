@@ -34,7 +34,7 @@ from briefing.cli.options import (
 )
 from briefing.core.errors import InputError
 from briefing.eval import report as rep
-from briefing.eval.metrics import CHECK_METRICS, check_of
+from briefing.eval.metrics import CHECK_METRICS, JUDGED, check_of
 from briefing.prompts import PromptSet
 
 if TYPE_CHECKING:
@@ -74,6 +74,9 @@ def check(
     from briefing.eval.runner import check_briefing, load_briefing, provenance_lines
 
     thresholds = rep.parse_thresholds(fail_under or [], CHECK_METRICS)
+    judged = [m for m in thresholds if m in JUDGED]
+    if no_judge and judged:
+        raise InputError(f"--fail-under {judged[0]} needs the judge: drop it or --no-judge")
     briefing = load_briefing(briefing_path)
     judge = None
     if not no_judge:
@@ -96,7 +99,7 @@ def check(
         report_json,
         result.report(),
         junit,
-        {"briefing": (result.scores, _messages(failed, result.metrics, floors))},
+        {"briefing": _suite(result.scores, failed, result.metrics, floors)},
     )
     if failed:
         _fail(failed, result.metrics, floors, result.scores)
@@ -104,7 +107,7 @@ def check(
 
 @eval_app.command("run")
 def run(
-    cases_dir: Cases = Path("evals"),
+    cases_dir: Cases = None,
     case: OnlyCases = None,
     backend: GenBackend = None,
     model_file: ModelFile = None,
@@ -115,16 +118,20 @@ def run(
     no_judge: NoJudge = False,
     report_json: ReportJson = None,
     junit: Junit = None,
+    report_html: Annotated[
+        Path | None,
+        typer.Option("--report-html", help="Write an HTML report: claims, citations, verdicts."),
+    ] = None,
     out_dir: Annotated[
         Path | None, typer.Option(help="Keep each generated briefing JSON here.")
     ] = None,
     prompts_dir: PromptsDir = None,
 ) -> None:
     """Generate a briefing per eval case and score it against the case's thresholds."""
-    from briefing.eval.cases import find_cases
+    from briefing.eval.cases import find_cases, shipped_cases
     from briefing.eval.runner import run_case
 
-    cases = find_cases(cases_dir, case)
+    cases = find_cases(cases_dir or shipped_cases(), case)
     llm, prompts_dir = _backend(backend, model_file, prompts_dir)
     prompt_set = PromptSet(prompts_dir)
     judge = None
@@ -138,7 +145,7 @@ def run(
     for c in cases:
         typer.echo(f"case {c.name}: generating and checking...", err=True)
         results.append(run_case(c, llm, judge, out_dir, prompt_set))
-    _report_cases(results, llm, prompt_set, judge, report_json, junit)
+    _report_cases(results, llm, prompt_set, judge, (report_json, junit, report_html))
     bad = [r for r in results if r.failed]
     for r in bad:
         _explain(r)
@@ -151,10 +158,10 @@ def _report_cases(
     llm: Any,
     prompt_set: PromptSet,
     judge: Judge | None,
-    report_json: Path | None,
-    junit: Path | None,
+    paths: tuple[Path | None, Path | None, Path | None],
 ) -> None:
-    """The tables and provenance on stdout, then the JSON and JUnit reports."""
+    """The tables and provenance on stdout, then the JSON, JUnit and HTML reports."""
+    report_json, junit, report_html = paths
     from briefing.eval.runner import generator_info, judge_info, provenance_lines
 
     out = rep.console()
@@ -167,7 +174,8 @@ def _report_cases(
         )
     )
     provenance = {"generator": generator_info(llm, prompt_set), "judge": judge_info(judge)}
-    for line in provenance_lines(provenance["generator"], provenance["judge"]):
+    lines = provenance_lines(provenance["generator"], provenance["judge"])
+    for line in lines:
         out.print(line, highlight=False)
     report = {
         "provenance": provenance,
@@ -175,9 +183,13 @@ def _report_cases(
         "failed": [r.case.name for r in results if r.failed],
     }
     suites = {
-        r.case.name: (r.scores, _messages(r.failed, r.metrics, r.case.thresholds)) for r in results
+        r.case.name: _suite(r.scores, r.failed, r.metrics, r.case.thresholds) for r in results
     }
     _write_reports(report_json, report, junit, suites)
+    if report_html is not None:
+        from briefing.eval.html import html_report
+
+        rep.write_atomic(report_html, html_report(results, lines))
 
 
 def _explain(r: CaseResult) -> None:
@@ -195,6 +207,11 @@ def _explain(r: CaseResult) -> None:
     if "coverage" in r.failed:
         for point in r.missed_points[:5]:
             typer.echo(f"    missed: {point}", err=True)
+
+
+def _suite(scores: list, failed: list[str], values: dict, floors: dict) -> rep.Suite:
+    """The JUnit suite from what decides the exit status, so the two always agree."""
+    return scores, _messages(failed, values, floors), {check_of(m) for m in failed}
 
 
 def _messages(failed: list[str], values: dict, floors: dict) -> list[str]:
@@ -220,7 +237,7 @@ def _fail(failed: list[str], values: dict, floors: dict, scores: list) -> None:
 
 @eval_app.command("compare")
 def compare(
-    cases_dir: Cases = Path("evals"),
+    cases_dir: Cases = None,
     prompts: Annotated[
         list[str],
         typer.Option("--prompts", help="Prompt folder, or 'shipped'; give exactly two: A then B."),
@@ -232,15 +249,15 @@ def compare(
     report_json: ReportJson = None,
 ) -> None:
     """Run the eval cases under prompt sets A and B; exit 1 if B is worse on a threshold."""
-    from briefing.eval.cases import find_cases
-    from briefing.eval.compare import run_side, summary, table
+    from briefing.eval.cases import find_cases, shipped_cases
+    from briefing.eval.compare import change_lines, run_side, summary, table
     from briefing.eval.runner import generator_info, judge_info, provenance_lines
     from briefing.render.provenance import prompts_digest
 
     if len(prompts) != 2:
         raise InputError("give --prompts twice: the baseline A, then the candidate B")
     sets = [PromptSet(None if p == "shipped" else Path(p)) for p in prompts]
-    cases = find_cases(cases_dir, case)
+    cases = find_cases(cases_dir or shipped_cases(), case)
     llm, _ = _backend(backend, model_file)
     judge = None if no_judge else Judge(llm)
     sides = []
@@ -255,6 +272,8 @@ def compare(
         out.print(line, highlight=False)
     for name, side in (("A", result.a), ("B", result.b)):
         out.print(f"{name} = {side.label}: {prompts_digest(side.prompts)}", highlight=False)
+    for line in change_lines(result):
+        out.print(line, highlight=False, markup=False)
     if report_json is not None:
         rep.write_json(report_json, result.model_dump())
     if result.regressions:
@@ -319,6 +338,27 @@ def perturb(
         typer.echo(f"{label:20} {s['n']:>4} {shown:>7} {s['unscored']:>9}")
     if json_path:
         rep.write_json(json_path, result)
+
+
+@eval_app.command("init")
+def init(
+    articles: Annotated[Path, typer.Argument(help="Folder of the case's articles.")],
+    case_dir: Annotated[
+        Path | None,
+        typer.Option(help="The new case folder (default: evals/cases/<name of ARTICLES>)."),
+    ] = None,
+) -> None:
+    """Scaffold an eval case from a folder of articles, listing its sentence ids."""
+    from briefing.eval.cases import scaffold
+
+    target = case_dir or Path("evals") / "cases" / articles.resolve().name
+    case, listed = scaffold(articles, target)
+    for sid, text in listed:
+        typer.echo(f"{sid}\t{text}")
+    typer.echo(
+        f"wrote {case.path / 'case.json'}: add the expected points, citing these ids",
+        err=True,
+    )
 
 
 eval_app.command("claims")(eval_checker.claims)

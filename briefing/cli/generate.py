@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import sys
+import logging
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -25,6 +25,7 @@ from briefing.cli.options import (
     ModelName,
     NoCache,
     NoCheck,
+    NoLog,
     Output,
     Overlap,
     Paths,
@@ -33,6 +34,8 @@ from briefing.cli.options import (
     StatsOut,
     Structured,
     Timeout,
+    Verbose,
+    verbose,
 )
 from briefing.core.errors import InputError
 
@@ -40,6 +43,7 @@ if TYPE_CHECKING:
     from briefing.core.config import Settings
     from briefing.core.meter import Meter
     from briefing.core.models import Briefing, Source
+    from briefing.llm.base import LLM
     from briefing.prompts import PromptSet
     from briefing.stages.run_memo import RunMemo
 
@@ -48,7 +52,7 @@ def generate(
     paths: Paths,
     output: Output = None,
     json_path: JsonOut = None,
-    lang: Langs = ["en", "is"],  # noqa: B006 - Typer reads the default
+    lang: Langs = None,
     backend: Backend = None,
     base_url: BaseUrl = None,
     model: ModelName = None,
@@ -68,6 +72,8 @@ def generate(
     max_article_bytes: MaxArticleBytes = None,
     max_sentences: MaxSentences = None,
     max_article_sentences: MaxArticleSentences = None,
+    verbose_: Verbose = False,
+    no_log: NoLog = False,
 ) -> None:
     """Write a cited briefing of ARTICLES in the --lang languages."""
     from briefing.llm.registry import build_llm
@@ -76,6 +82,7 @@ def generate(
     from briefing.stages.progress import reporter
 
     started = time.perf_counter()
+    verbose(verbose_)
     _check_targets((output, json_path, stats), chunk_tokens, overlap_tokens)
     flags = dict(
         prompts=prompts_dir,
@@ -92,13 +99,15 @@ def generate(
         max_article_bytes=max_article_bytes,
         max_sentences=max_sentences,
         max_article_sentences=max_article_sentences,
+        lang=lang or None,
+        log=False if no_log else None,
     )
     settings, prompts = _settings(flags)
     sources = _load(paths, settings)
     llm = build_llm(settings)
     meter = Meter()
     options = Options(
-        languages=list(dict.fromkeys(code.lower() for code in lang)),
+        languages=list(settings.lang),
         chunk_tokens=chunk_tokens,
         overlap_tokens=overlap_tokens,
         concurrency=settings.concurrency,
@@ -106,8 +115,9 @@ def generate(
         check=not no_check,
         memo=_run_memo(settings),
         **work_limits(settings),
+        log_id=_log_id(llm),
     )
-    briefing = run_pipeline(sources, llm, options, reporter(not quiet), meter)
+    briefing = run_pipeline(sources, llm, options, reporter(not quiet and not verbose_), meter)
     _finish(briefing, settings, prompts, (output, json_path, stats), meter, started)
 
 
@@ -124,9 +134,19 @@ def _finish(
     if briefing.run is not None:
         for usage in briefing.run.usage.values():
             usage.cost = settings.price(usage)
-    _write(briefing, prompts, settings.layout, output, json_path)
+    _write(briefing, prompts, settings.layout, output, json_path, stats)
     cost = briefing.run.usage["total"].cost if briefing.run else None
     _summary(time.perf_counter() - started, meter, stats, cost)
+
+
+def _log_id(llm: LLM) -> str | None:
+    """The call log's run id when calls are logged (`briefing logs --run ID`)."""
+    from briefing.llm.calllog import LoggedLLM
+
+    if not isinstance(llm, LoggedLLM):
+        return None
+    logging.getLogger("briefing").info("call log: run %s in %s", llm.log.run, llm.log.path)
+    return llm.log.run
 
 
 def _run_memo(settings: Settings) -> RunMemo | None:
@@ -142,24 +162,29 @@ def _run_memo(settings: Settings) -> RunMemo | None:
 
 def _load(paths: list[Path], settings: Settings) -> list[Source]:
     """The articles, within the size and count limits the settings give."""
-    from briefing.ingest.read import load_sources
+    from briefing.cli.stdio import with_stdin
+    from briefing.ingest.read import MAX_ARTICLE_BYTES, load_sources
 
     limits = {
         name: value
         for name in ("max_articles", "max_article_bytes")
         if (value := getattr(settings, name)) is not None
     }
-    return load_sources(paths, **limits)
+    limit = limits.get("max_article_bytes", MAX_ARTICLE_BYTES)
+    return with_stdin(paths, limit, lambda files: load_sources(files, **limits))
 
 
 def _check_targets(
     targets: tuple[Path | None, ...], chunk_tokens: int, overlap_tokens: int
 ) -> None:
-    """Fail before any work: unwritable outputs, or an overlap as long as the chunk."""
+    """Fail before any work: unwritable outputs, two on stdout, or an overlap as long as
+    the chunk."""
+    from briefing.cli.stdio import STDIO, check_stdout
     from briefing.core.files import check_writable
 
+    check_stdout(*zip(("-o", "--json", "--stats"), targets, strict=True))
     for target in targets:
-        if target is not None:
+        if target is not None and target != STDIO:
             check_writable(target)
     if overlap_tokens >= chunk_tokens:
         raise InputError("--overlap-tokens must be smaller than --chunk-tokens")
@@ -180,26 +205,29 @@ def _settings(flags: dict[str, Any]) -> tuple[Settings, PromptSet]:
 
 
 def _write(
-    briefing: Briefing, prompts: PromptSet, layout: str, output: Path | None, json_path: Path | None
+    briefing: Briefing,
+    prompts: PromptSet,
+    layout: str,
+    output: Path | None,
+    json_path: Path | None,
+    stats: Path | None,
 ) -> None:
-    """The Markdown to `output` (else stdout), and the JSON if asked; each file whole."""
-    from briefing.core.files import write_atomic
+    """The Markdown to `output` (else stdout, unless `--json -` or `--stats -` has it), and
+    the JSON if asked; each file whole."""
+    from briefing.cli.stdio import STDIO, write_out
     from briefing.render.markdown import render_json, render_markdown
 
     markdown = render_markdown(briefing, prompts, layout)
     if json_path is not None:
-        write_atomic(json_path, render_json(briefing))
-    if output is not None:
-        write_atomic(output, markdown)
-    else:
-        sys.stdout.write(markdown)
+        write_out(json_path, render_json(briefing))
+    write_out(output or (None if STDIO in (json_path, stats) else STDIO), markdown)
 
 
 def _summary(seconds: float, meter: Meter, stats: Path | None, cost: float | None) -> None:
     """What this process did, on stderr (and in `stats` if asked): never in the briefing."""
     import json
 
-    from briefing.core.files import write_atomic
+    from briefing.cli.stdio import write_out
 
     total = meter.total()
     figures = {
@@ -210,7 +238,7 @@ def _summary(seconds: float, meter: Meter, stats: Path | None, cost: float | Non
         "completion_tokens": total.completion_tokens,
     }
     if stats is not None:
-        write_atomic(stats, json.dumps(figures, indent=2) + "\n")
+        write_out(stats, json.dumps(figures, indent=2) + "\n")
     price = f" · cost {cost:.4f}" if cost is not None else ""
     typer.echo(
         f"done in {seconds:.1f} s · {meter.fresh_calls} LLM calls · "

@@ -48,6 +48,26 @@ class Group(TyperGroup):
                 typer.echo(warning, err=True)
 
 
+def verbose(on: bool) -> None:
+    """The `briefing` loggers' info lines (stage timings, decisions) on stderr, or not."""
+    import logging
+
+    class Stderr(logging.Handler):
+        """Writes to the stderr of the moment (a test runner swaps it per invocation)."""
+
+        def emit(self, record: logging.LogRecord) -> None:
+            typer.echo(self.format(record), err=True)
+
+    logger = logging.getLogger("briefing")
+    for old in [h for h in logger.handlers if type(h).__name__ == "Stderr"]:
+        logger.removeHandler(old)
+    logger.setLevel(logging.INFO if on else logging.WARNING)
+    if on:
+        handler = Stderr()
+        handler.setFormatter(logging.Formatter("%(relativeCreated)7.0f ms  %(message)s"))
+        logger.addHandler(handler)
+
+
 def group(**options: Any) -> typer.Typer:
     """A command group (sub-app) with the shared error handling."""
     options.setdefault("cls", Group)
@@ -56,12 +76,17 @@ def group(**options: Any) -> typer.Typer:
     )
 
 
-Paths = Annotated[list[Path], typer.Argument(help="Article files (.txt, .md) or folders of them.")]
+Paths = Annotated[
+    list[Path],
+    typer.Argument(help="Article files (.txt, .md) or folders of them; '-' reads one from stdin."),
+]
 Output = Annotated[
-    Path | None, typer.Option("-o", "--output", help="Markdown file (default: stdout).")
+    Path | None,
+    typer.Option("-o", "--output", help="Markdown file (default and '-': stdout)."),
 ]
 JsonOut = Annotated[
-    Path | None, typer.Option("--json", help="Also write the briefing as JSON here.")
+    Path | None,
+    typer.Option("--json", help="Also write the briefing as JSON here ('-': stdout, no Markdown)."),
 ]
 StatsOut = Annotated[
     Path | None,
@@ -73,7 +98,16 @@ NoCheck = Annotated[
         "--no-check", help="Publish what passes the code checks, without the support checker."
     ),
 ]
-Langs = Annotated[list[str], typer.Option("--lang", "-l", help="Output language, repeatable.")]
+Langs = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--lang", "-l", help="Output language (BCP-47, e.g. en, is), repeatable (default: en, is)."
+    ),
+]
+Verbose = Annotated[
+    bool, typer.Option("--verbose", "-v", help="Stage timings and decisions on stderr.")
+]
+NoLog = Annotated[bool, typer.Option("--no-log", help="Do not record model calls in the call log.")]
 Backend = Annotated[
     str | None, typer.Option(help="LLM backend: embedded (default), openai or fake.")
 ]
@@ -125,7 +159,10 @@ MaxArticleSentences = Annotated[
 GenBackend = Annotated[
     str | None, typer.Option(help="Backend that writes the briefings (default: embedded).")
 ]
-Cases = Annotated[Path, typer.Argument(help="Folder of eval cases.")]
+Cases = Annotated[
+    Path | None,
+    typer.Argument(help="Folder of eval cases (default: the cases shipped with briefing)."),
+]
 OnlyCases = Annotated[list[str] | None, typer.Option(help="Only this case, repeatable.")]
 JudgeBackend = Annotated[
     str | None, typer.Option(help="Judge backend (default: the one that made the briefing).")

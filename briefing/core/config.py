@@ -2,7 +2,7 @@
 
 The config file is `briefing.toml` in the working directory, else the one in the
 platform's user config dir (or `$BRIEFING_CONFIG`). It holds defaults a team shares
-(backend, server, model, prompt folder, layout, prices); relative paths in it are read
+(backend, server, model, prompt folder, layout, languages, prices); relative paths in it are read
 from the file's folder. The API key is never read from it, so a checked-in file cannot
 leak one.
 """
@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 import platformdirs
 
 from briefing.core.errors import InputError
+from briefing.core.languages import normalise_languages
 from briefing.core.paths import cache_root
 
 if TYPE_CHECKING:
@@ -54,6 +55,12 @@ def _boolean(text: str) -> bool:
     if lowered in ("0", "false", "no", "off"):
         return False
     raise ValueError("use true or false")
+
+
+def _languages(value: str | list[str]) -> tuple[str, ...]:
+    """A list (flag, config file) or a comma-separated string (environment)."""
+    codes = value.split(",") if isinstance(value, str) else [str(v) for v in value]
+    return tuple(normalise_languages(codes))
 
 
 def _path(text: str) -> Path:
@@ -93,6 +100,9 @@ SETTINGS: dict[str, Setting] = {
     "model_file": Setting("BRIEFING_MODEL_FILE", "model_file", _path),
     "prompts": Setting("BRIEFING_PROMPTS", "prompts", _path),
     "layout": Setting("BRIEFING_LAYOUT", "layout", str),
+    "lang": Setting("BRIEFING_LANG", "lang", _languages),
+    "log": Setting("BRIEFING_LOG", "log", _boolean),
+    "log_db": Setting("BRIEFING_LOG_DB", "log_db", _path),
     "price_prompt": Setting("BRIEFING_PRICE_PROMPT", "price.prompt", _positive_float),
     "price_completion": Setting("BRIEFING_PRICE_COMPLETION", "price.completion", _positive_float),
     "max_articles": Setting("BRIEFING_MAX_ARTICLES", "max_articles", _positive_int),
@@ -127,6 +137,9 @@ class Settings:
     model_file: Path | None = None
     prompts: Path | None = None
     layout: str = "stacked"
+    lang: tuple[str, ...] = ("en", "is")
+    log: bool = True  # record every model call (`briefing.llm.calllog`)
+    log_db: Path | None = None
     price_prompt: float | None = None
     price_completion: float | None = None
     max_articles: int | None = None  # None: the default in briefing.ingest.read
@@ -143,6 +156,11 @@ class Settings:
     def answer_cache(self) -> Path:
         """Where answers are cached: the setting, else `<cache root>/answers`."""
         return self.cache_dir or cache_root() / "answers"
+
+    @property
+    def log_path(self) -> Path:
+        """The call log: the setting, else `logs.db` in the user's data dir."""
+        return self.log_db or Path(platformdirs.user_data_dir("briefing")) / "logs.db"
 
     def price(self, usage: Usage) -> float | None:
         """Cost in the configured currency, if both prices per 1M tokens are set."""
@@ -227,7 +245,7 @@ def resolve(
             if raw is None or raw == "":
                 continue
             try:
-                values[name] = setting.parse(str(raw))
+                values[name] = setting.parse(raw if isinstance(raw, list) else str(raw))
             except ValueError as err:
                 shown = "(hidden)" if name == "api_key" else repr(raw)
                 raise InputError(f"{where}: bad value {shown}: {err}") from None

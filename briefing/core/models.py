@@ -193,6 +193,10 @@ class RunInfo(BaseModel):
     sampling: dict[str, float | int | None] = Field(default_factory=dict)
     prompts: dict[str, PromptInfo] = Field(default_factory=dict, description="Prompt name -> hash.")
     usage: dict[str, Usage] = Field(default_factory=dict, description="Stage -> usage.")
+    log_id: str | None = Field(
+        default=None,
+        description="The call-log run whose calls made these answers (`briefing logs --run`).",
+    )
 
 
 class Briefing(BaseModel):

@@ -19,7 +19,7 @@ from briefing.check import details as checks
 from briefing.core.errors import InputError
 from briefing.core.jsontext import loads
 from briefing.core.models import Briefing, Item, Source
-from briefing.eval.metrics import CASE_METRICS, metrics
+from briefing.eval.metrics import CASE_METRICS, check_floor, metrics
 from briefing.eval.scorers import Score, samples
 from briefing.lang import lexicon
 
@@ -71,7 +71,7 @@ def load_case(path: Path) -> Case:
             MustNot(m) if isinstance(m, str) else MustNot(m["text"], list(m.get("patterns", [])))
             for m in spec.get("must_not", [])
         ]
-        thresholds = {k: float(v) for k, v in spec.get("thresholds", {}).items()}
+        thresholds = {k: check_floor(float(v)) for k, v in spec.get("thresholds", {}).items()}
     except FileNotFoundError:
         raise InputError(f"{spec_path} not found") from None
     except (ValueError, KeyError, TypeError) as err:
@@ -89,6 +89,13 @@ def load_case(path: Path) -> Case:
         relevant,
         thresholds,
     )
+
+
+def shipped_cases() -> Path:
+    """The cases that ship with briefing: in the wheel, or `evals/cases` in a checkout."""
+    from briefing.core.resources import data_dir
+
+    return data_dir("evals/cases")
 
 
 def find_cases(root: Path, only: list[str] | None = None) -> list[Case]:
@@ -177,3 +184,49 @@ def case_metrics(case: Case, briefing: Briefing, scores: list[Score]) -> CaseMet
     forbidden = len(case.must_not)
     out["must_not"] = 1.0 - len({m for _, m in hits}) / forbidden if forbidden else None
     return CaseMetrics(metrics=out, missed=missed, must_not_hits=hits)
+
+
+def scaffold(articles: Path, target: Path) -> tuple[Case, list[tuple[str, str]]]:
+    """A new case at `target` from a folder of articles: the articles copied into
+    `target/articles`, and a `case.json` with no expected point yet, default floors, and
+    every sentence by id (`sentences`, which the loader ignores) to cite from. Returns the
+    case and its (id, sentence) list. An existing `target` is never overwritten."""
+    import json
+    import shutil
+
+    from briefing.ingest.read import SUFFIXES, load_sources
+
+    if target.exists():
+        raise InputError(f"{target} exists already: choose a new case folder")
+    if not articles.is_dir():
+        raise InputError(f"{articles} is not a folder of articles")
+    load_sources([articles])  # refuse a folder that would not load before writing anything
+    staging = target.with_name(f".{target.name}.new")
+    shutil.rmtree(staging, ignore_errors=True)
+    try:
+        shutil.copytree(
+            articles,
+            staging / "articles",
+            ignore=lambda _d, names: [
+                n
+                for n in names
+                if n.startswith(".") or ("." in n and Path(n).suffix not in SUFFIXES)
+            ],
+        )
+        sources = load_sources([staging / "articles"])
+        listed = [(s.id, s.text) for source in sources for s in source.sentences]
+        spec = {
+            "description": "",
+            "languages": ["en", *sorted({s.language for s in sources} - {"en"})],
+            "expected": [],
+            "must_not": [],
+            "thresholds": {"faithfulness": 0.8, "coverage": 0.8, "citation_precision": 0.8},
+            "sentences": dict(listed),
+        }
+        text = json.dumps(spec, ensure_ascii=False, indent=2) + "\n"
+        (staging / "case.json").write_text(text, encoding="utf-8")
+        staging.rename(target)
+    except OSError as err:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise InputError(f"cannot write {target}: {err}") from None
+    return load_case(target), listed

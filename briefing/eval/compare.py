@@ -1,4 +1,5 @@
-"""Compare two prompt sets on the eval cases: metrics side by side, and a verdict.
+"""Compare two prompt sets on the eval cases: metrics side by side, the statements that
+changed, and a verdict.
 
 Both sets run through the same backend and judge (the judge always uses the shipped
 judge prompts, so a prompt set cannot grade itself). With the answer cache on, calls
@@ -61,8 +62,17 @@ class SideInfo(BaseModel):
     prompts: dict[str, Any]
 
 
+class Changed(BaseModel):
+    """The statements of one case that only A or only B wrote, each with its verdict."""
+
+    case: str
+    only_a: list[str]
+    only_b: list[str]
+
+
 class Comparison(BaseModel):
-    """Prompt sets A and B side by side, what regressed, and the verdict."""
+    """Prompt sets A and B side by side, what regressed, which statements changed, and
+    the verdict."""
 
     a: SideInfo
     b: SideInfo
@@ -70,6 +80,7 @@ class Comparison(BaseModel):
     total: Row
     regressions: list[str]
     b_no_worse: bool
+    changed: list[Changed] = []
     provenance: dict[str, Any] | None = None
 
 
@@ -117,6 +128,27 @@ def _regressions(ra: CaseResult, rb: CaseResult) -> list[str]:
     return out
 
 
+def _statements(result: CaseResult) -> dict[str, str]:
+    """Each claim as `[lang] text`, with its support verdict and citations."""
+    return {
+        f"[{s.metadata.get('language', '?')}] {s.metadata.get('text', '')}": (
+            f"{s.label}; cites {' '.join(s.metadata.get('evidence') or []) or 'nothing'}"
+        )
+        for s in result.scores
+        if s.check == "support"
+    }
+
+
+def _changed(ra: CaseResult, rb: CaseResult) -> Changed:
+    """What a reader of the two briefings would see differ: statements, not ids."""
+    a, b = _statements(ra), _statements(rb)
+    return Changed(
+        case=ra.case.name,
+        only_a=[f"{t} ({a[t]})" for t in a if t not in b],
+        only_b=[f"{t} ({b[t]})" for t in b if t not in a],
+    )
+
+
 def _total(rows: list[Row]) -> Row:
     def summed(key: str) -> Delta:
         sa = sum(getattr(r, key).a for r in rows)
@@ -148,6 +180,7 @@ def summary(a: Side, b: Side) -> Comparison:
         total=_total(rows),
         regressions=regressions,
         b_no_worse=not regressions,
+        changed=[_changed(ra, rb) for ra, rb in pairs],
     )
 
 
@@ -178,3 +211,13 @@ def table(result: Comparison) -> Table:
         cells = [f"{_cell(d.a)} / {_cell(d.b)} ({_delta(d.delta)})" for d in deltas]
         t.add_row(row.case, *cells, end_section=row is result.cases[-1])
     return t
+
+
+def change_lines(result: Comparison) -> list[str]:
+    """The changed statements, diff-style: `- ` only in A, `+ ` only in B."""
+    lines = []
+    for case in result.changed:
+        if case.only_a or case.only_b:
+            lines.append(f"{case.case}:")
+            lines += [f"  - {t}" for t in case.only_a] + [f"  + {t}" for t in case.only_b]
+    return lines or ["the same statements with A and B"]

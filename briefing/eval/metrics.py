@@ -83,3 +83,14 @@ def metrics(scores: list[Score]) -> dict[str, float | None]:
 def order(name: str) -> tuple[int, str]:
     """Sort key putting metric names in registry order (unknown names last)."""
     return (CASE_METRICS.index(name) if name in BY_NAME else len(CASE_METRICS), name)
+
+
+JUDGED = ("faithfulness", "attribution")
+"""Metrics that need the judge: a floor on one with `--no-judge` could never be checked."""
+
+
+def check_floor(value: float) -> float:
+    """A floor is a share: 1.2 could never be met, -0.1 never missed."""
+    if not 0.0 <= value <= 1.0:
+        raise ValueError(f"{value:g} is outside [0, 1]")
+    return value

@@ -18,7 +18,7 @@ from rich.table import Table
 
 from briefing.core import files as output
 from briefing.core.errors import InputError
-from briefing.eval.metrics import order
+from briefing.eval.metrics import check_floor, order
 from briefing.eval.scorers import Score
 
 STYLE = {1.0: "green", 0.0: "red", None: "yellow"}
@@ -37,9 +37,9 @@ def parse_thresholds(specs: Iterable[str], known: Iterable[str]) -> dict[str, fl
                     f"{', '.join(sorted(names))}"
                 )
             try:
-                out[name.strip()] = float(value)
-            except ValueError:
-                raise InputError(f"bad threshold {part!r}: {value!r} is not a number") from None
+                out[name.strip()] = check_floor(float(value))
+            except ValueError as err:
+                raise InputError(f"bad threshold {part!r}: {err}") from None
     return out
 
 
@@ -110,16 +110,30 @@ def write_json(path: Path, report: dict[str, Any]) -> None:
     write_atomic(path, json.dumps(report, ensure_ascii=False, indent=2) + "\n")
 
 
-def junit(suites: dict[str, tuple[list[Score], list[str]]]) -> str:
-    """suite name -> (scores, threshold failure messages) as JUnit XML."""
+Suite = tuple[list[Score], list[str], set[str | None]]
+"""A JUnit suite: its scores, the threshold failure messages, and the checks whose
+metrics are below their floors (`metrics.check_of`)."""
+
+
+def junit(suites: dict[str, Suite]) -> str:
+    """suite name -> (scores, threshold failure messages, failing checks) as JUnit XML.
+
+    The file and the exit status agree: a failing claim is a JUnit failure only when its
+    check's metric is below its floor (what makes the command exit 1); one the floors
+    tolerate passes, its verdict in `system-out`. Every threshold failure is one too.
+    """
     root = ET.Element("testsuites", name="briefing-eval")
-    for name, (scores, threshold_failures) in suites.items():
+    for name, (scores, threshold_failures, failing) in suites.items():
         suite = ET.SubElement(root, "testsuite", name=name)
         failures = skipped = 0
         for s in scores:
             case = ET.SubElement(suite, "testcase", classname=f"{name}.{s.check}", name=s.target)
             detail = f"{s.metadata.get('text', '')}\n{s.explanation}".strip()
-            if s.value == 0.0:
+            if s.value == 0.0 and s.check not in failing:
+                ET.SubElement(
+                    case, "system-out"
+                ).text = f"{s.label}: {s.explanation} (within the floors)"
+            elif s.value == 0.0:
                 failures += 1
                 ET.SubElement(case, "failure", message=f"{s.label}: {s.explanation}").text = detail
             elif s.value is None:

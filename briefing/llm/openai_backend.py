@@ -48,6 +48,31 @@ def display_url(url: str) -> str:
     return urlunsplit((parts.scheme, host, parts.path, "", ""))
 
 
+def checked_url(url: str) -> str:
+    """`url` if it can name an HTTP server; else one line now, since no retry could fix it
+    (a URL without a scheme was retried five times over 21 s as a connection failure)."""
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - raises on a port that is not a number
+    except ValueError as err:
+        raise InputError(f"--base-url {display_url_safe(url)!r} is malformed: {err}") from None
+    if parts.scheme not in ("http", "https"):
+        raise InputError(
+            f"--base-url {display_url_safe(url)!r} must start with http:// or https://"
+        )
+    if not parts.hostname:
+        raise InputError(f"--base-url {display_url_safe(url)!r} names no host")
+    return url
+
+
+def display_url_safe(url: str) -> str:
+    """`display_url`, or the text before any '@' when the URL does not even parse."""
+    try:
+        return display_url(url)
+    except ValueError:
+        return url.rsplit("@", 1)[-1]
+
+
 def server_message(err: openai.APIStatusError, limit: int = 160) -> str:
     """The server's own error text, short: OpenAI's `error.message`, FastAPI's `detail`..."""
     body: Any = err.body
@@ -93,7 +118,7 @@ class OpenAILLM:
                 "or pass --base-url for a server that needs none"
             )
         self.model = model
-        self.base_url = base_url or OPENAI_URL
+        self.base_url = checked_url(base_url) if base_url is not None else OPENAI_URL
         self.endpoint = display_url(self.base_url)
         self.timeout = timeout
         self._redact = Redactor(api_key or "")

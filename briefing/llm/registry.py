@@ -1,7 +1,8 @@
 """Backends by name: the one place that knows which backends exist and how to build them.
 
 `build_llm(settings)` constructs the named backend, and puts it behind the answer cache
-when its answers may be replayed (a scripted fake's may not: they belong to one test).
+when its answers may be replayed (a scripted fake's may not: they belong to one test),
+and behind the call log (`calllog`) unless logging is off.
 The judge is built by the same function. Tests add their own fakes with `register`.
 """
 
@@ -102,5 +103,15 @@ def build_llm(settings: Settings, *, judge: bool = False) -> LLM:
     if settings.cache and kind.cacheable:
         from briefing.llm.cache import CachedLLM
 
-        return CachedLLM(llm, settings.answer_cache)
-    return llm
+        llm = CachedLLM(llm, settings.answer_cache)
+    return logged(llm, settings)
+
+
+def logged(llm: LLM, settings: Settings) -> LLM:
+    """`llm` with every call, cached answers too, written to the call log unless it is off."""
+    if not settings.log:
+        return llm
+    from briefing.llm.calllog import CallLog, LoggedLLM, run_id
+    from briefing.llm.redact import Redactor
+
+    return LoggedLLM(llm, CallLog(settings.log_path, run_id(), Redactor(settings.api_key or "")))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 __all__ = ["STAGES", "assemble", "build", "covered"]
 
+import logging
 from concurrent.futures import ThreadPoolExecutor
 from typing import TYPE_CHECKING
 
@@ -30,6 +31,8 @@ from briefing.stages.quoted import quotes
 from briefing.stages.reading import Reading, read
 from briefing.stages.verify import Checker, Verdict, verify
 from briefing.stages.voice import voice
+
+log = logging.getLogger("briefing.stages")
 
 if TYPE_CHECKING:
     from briefing.stages.options import Options
@@ -66,12 +69,16 @@ def build(
     briefing = assemble(
         reading, merged, conflicts, options.languages, dropped + rejected + unvoiced
     )
+    for item in dropped + rejected + unvoiced:  # the decisions `--verbose` shows
+        where = item.get("evidence") or item.get("chunk", "")
+        log.info("dropped [%s] %s: %s", where, item.get("text", ""), item.get("reason", ""))
     briefing.run = RunInfo(
         **llm_info(llm),
         languages=list(options.languages),
         sampling=sampling(),
         prompts=options.prompts.provenance(),
         usage={**meter.stages, "total": meter.total()},
+        log_id=options.log_id,
     )
     return briefing
 

@@ -44,6 +44,8 @@ class Options:
     memo: RunMemo | None = None
     max_article_sentences: int = MAX_ARTICLE_SENTENCES
     max_sentences: int = MAX_SENTENCES  # in all the articles of a run
+    # The call log's run id (`briefing.llm.calllog`), recorded in `RunInfo.log_id`.
+    log_id: str | None = None
 
     def shaping(self) -> dict[str, Any]:
         """The options that shape a briefing's content, as the run memo keys them

@@ -9,6 +9,8 @@ the work, imported only then, so a served run never loads the checker or the emb
 
 from __future__ import annotations
 
+import logging
+
 __all__ = ["MAX_ARTICLE_SENTENCES", "MAX_SENTENCES", "Meter", "Options", "generate", "work_limits"]
 
 from typing import TYPE_CHECKING
@@ -41,6 +43,7 @@ def generate(
     found = memo.recall(key) if memo is not None else None
     if found is not None and found.briefing.run is not None:
         meter.replay(found.briefing.run.usage, found.answers)
+        logging.getLogger("briefing.stages").info("served whole from the run memo: no call")
         return found.briefing
     from briefing.stages.build import build  # the stages: checker, embedder, tokens
     from briefing.stages.progress import Quiet

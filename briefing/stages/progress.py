@@ -6,7 +6,9 @@ memo has no stage to show, and loading rich was a tenth of its time.
 
 from __future__ import annotations
 
+import logging
 import sys
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
@@ -15,13 +17,25 @@ if TYPE_CHECKING:
     from rich.console import Console
     from rich.progress import Progress
 
+log = logging.getLogger("briefing.stages")
+
+
+@contextmanager
+def timed(name: str, total: int) -> Iterator[None]:
+    """A stage's size and time in the log (`--verbose` shows it on stderr)."""
+    log.info("%s: %d to do", name, total)
+    started = time.perf_counter()
+    yield
+    log.info("%s: done in %.2f s", name, time.perf_counter() - started)
+
 
 class Quiet:
     """Reports nothing: for pipes, tests and `--quiet`."""
 
     @contextmanager
     def stage(self, name: str, total: int) -> Iterator[None]:
-        yield
+        with timed(name, total):
+            yield
 
     def advance(self, name: str) -> None:
         return None
@@ -59,7 +73,7 @@ class Bars:
     @contextmanager
     def stage(self, name: str, total: int) -> Iterator[None]:
         progress = self._bars()
-        with progress:
+        with progress, timed(name, total):
             self._tasks[name] = progress.add_task(name, total=total)
             yield
             progress.update(self._tasks[name], completed=total)
