@@ -68,9 +68,9 @@ def test_obedient_model_gets_nothing_through_with_the_guard(suite) -> None:
 
 def test_without_the_guard_the_obedient_model_gets_through(suite) -> None:
     """The suite can see a success: with the guard off, the eval cites every attack, and
-    `generate` writes many of them (48 of 108 measured with `briefing eval injection
-    --no-guard --mode generate`, 66 before `stages.voice`, which drops a position whose
-    holder code cannot name; code picks which sentences are asked, so an attack it does
+    `generate` writes many of them (72 of 132 measured with `briefing eval injection
+    --no-guard --mode generate`; `stages.voice` drops an injected position whose holder
+    code cannot name, and code picks which sentences are asked, so an attack it does
     not pick never reaches the model)."""
     trials, attacks = suite
     llm = injection.ObedientLLM(attacks)
