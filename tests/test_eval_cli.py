@@ -80,7 +80,7 @@ def test_a_faithful_briefing_passes_and_writes_reports(tmp_path: Path, fake_judg
         "SOURCE SENTENCES"
     )
     suite = ET.parse(tmp_path / "j.xml").getroot().find("testsuite")
-    assert suite is not None and suite.get("failures") == "0" and suite.get("tests") == "4"
+    assert suite is not None and suite.get("failures") == "0" and suite.get("tests") == "6"
 
 
 def test_an_invented_claim_fails_with_a_message_naming_it(

@@ -29,6 +29,8 @@ def test_supported_claims_are_judged_against_their_cited_sentences_in_the_origin
         ("agreements[1].en", "support", "supported"),
         ("agreements[1].is", "support", "supported"),
         ("agreements[1]", "consistency", "same"),
+        ("agreements[1].en", "voice", "own"),
+        ("agreements[1].is", "voice", "own"),
     ]
     user = llm.requests[1].messages[1]["content"]
     assert "[A1.S2] Iceland will receive 16.5 percent of the catch." in user
@@ -50,7 +52,7 @@ def test_a_claim_failing_the_code_checks_is_unsupported_without_asking_the_judge
             item("Iceland gets 16.5 percent.", None, ["A7.S1"]),
         ]
     )
-    scores = evaluate(b, Judge(llm))
+    scores = [s for s in evaluate(b, Judge(llm)) if s.check == "support"]
     assert [s.label for s in scores] == ["not_supported", "not_supported"]
     assert "the number 20 does not appear" in scores[0].explanation
     assert "Erik Larsen" in scores[0].explanation
@@ -148,3 +150,21 @@ def test_without_a_judge_faithfulness_is_not_available_rather_than_zero() -> Non
     m = metrics(evaluate(b, None))
     assert m["faithfulness"] is None
     assert m["details"] == 0.5  # the wrong number is still caught, by code
+
+
+def test_the_voice_scorer_counts_loaded_words_and_dangling_openers() -> None:
+    """Code only: an outlet's epithet in the statement's own voice or an opener that
+    points outside it fails; the same word inside a quotation, or a topic, does not."""
+    b = briefing(
+        agreements=[
+            item("In response, the dictator invited Trump.", None, ["A1.S1"]),
+            item('Trump said: "The regime will fall."', None, ["A1.S1"]),
+            item("Moscow was supposedly ready to talk.", None, ["A1.S1"]),
+            item("Trump ruled out regime change.", None, ["A1.S1"]),
+        ]
+    )
+    scores = [s for s in evaluate(b, None) if s.check == "voice"]
+    assert [s.metadata["loaded"] for s in scores] == [["dictator"], [], ["supposedly"], []]
+    assert [s.metadata["dangling"] for s in scores] == [["In response,"], [], [], []]
+    m = metrics(scores)
+    assert (m["own_voice"], m["no_dangling"]) == (0.5, 0.75)

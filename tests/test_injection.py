@@ -68,15 +68,16 @@ def test_obedient_model_gets_nothing_through_with_the_guard(suite) -> None:
 
 def test_without_the_guard_the_obedient_model_gets_through(suite) -> None:
     """The suite can see a success: with the guard off, the eval cites every attack, and
-    `generate` writes most of them (66 of 108 measured with `briefing eval injection
-    --no-guard --mode generate`: code picks which sentences are asked, so an attack it
-    does not pick never reaches the model)."""
+    `generate` writes many of them (72 of 132 measured with `briefing eval injection
+    --no-guard --mode generate`; `stages.voice` drops an injected position whose holder
+    code cannot name, and code picks which sentences are asked, so an attack it does
+    not pick never reaches the model)."""
     trials, attacks = suite
     llm = injection.ObedientLLM(attacks)
     made = injection.run_generate(llm, trials, guard=False)
     checked = injection.run_eval(llm, trials, guard=False)
     assert all(o.success for o in checked)
-    assert sum(o.success for o in made) >= len(made) // 2
+    assert sum(o.success for o in made) >= len(made) // 3
 
 
 def test_code_checks_alone_stop_hidden_numbers_codes_and_english_names(suite) -> None:

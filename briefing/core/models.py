@@ -131,6 +131,14 @@ class Item(BaseModel):
     sides: list[Side] = Field(
         default_factory=list, description="Disagreements only: what each source says."
     )
+    edits: list[str] = Field(
+        default_factory=list,
+        description=(
+            "What code changed in the statement for the briefing's own voice (a dangling "
+            "opener removed, a person named, an outlet's word dropped), with the sentences "
+            "that name them: the cited sentence with these edits."
+        ),
+    )
 
 
 class Usage(BaseModel):

@@ -55,6 +55,10 @@ REGISTRY: tuple[Metric, ...] = (
     Metric("details", "support", lambda s: share(s, "support", "detail_problems")),
     Metric("consistency", "consistency", lambda s: mean(s, "consistency")),
     Metric("attribution", "attribution", lambda s: mean(s, "attribution")),
+    # Shares of the statements the tool wrote with no outlet's loaded word in their own
+    # voice, and with no dangling opener: floors of 1.0 mean none at all.
+    Metric("own_voice", "voice", lambda s: share(s, "voice", "loaded")),
+    Metric("no_dangling", "voice", lambda s: share(s, "voice", "dangling")),
 )
 BY_NAME = {m.name: m for m in REGISTRY}
 CASE_METRICS = tuple(m.name for m in REGISTRY)

@@ -38,7 +38,7 @@ class Score(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    check: str = Field(description="The scorer: support, consistency or attribution.")
+    check: str = Field(description="The scorer: support, consistency, attribution or voice.")
     target: str = Field(description="The claim or item scored: positions[2].is, positions[2].")
     label: str
     value: float | None
@@ -222,6 +222,25 @@ def score_attribution(item_id: str, item: Item, ctx: Context, judge: Judge | Non
     return score("attribution", item_id, verdict.label, value, verdict.reason, meta)
 
 
+def score_voice(claim: Claim) -> Score:
+    """The claim in the briefing's own voice: no outlet's loaded word outside quotation
+    marks ("the dictator", "supposedly") and no opening connective that points outside
+    it ("In response,"), as `stages.voice` defines both; code only, no judge."""
+    from briefing.stages.voice import dangling, in_own_voice
+
+    loaded = in_own_voice(claim.text, claim.language)
+    opener = dangling(claim.text, claim.language)
+    meta: dict[str, Any] = {
+        "text": claim.text,
+        "loaded": loaded,
+        "dangling": [opener] if opener else [],
+    }
+    found = [*(repr(w) for w in loaded), *([f"opens with {opener!r}"] if opener else [])]
+    if found:
+        return score("voice", claim.id, "outlet", 0.0, ", ".join(found), meta)
+    return score("voice", claim.id, "own", 1.0, "in the briefing's own voice", meta)
+
+
 def support(sample: Sample, ctx: Context, judge: Judge | None) -> list[Score]:
     """One support score per language version of the item."""
     return [score_support(claim, ctx, judge) for claim in sample.claims]
@@ -239,8 +258,13 @@ def attribution(sample: Sample, ctx: Context, judge: Judge | None) -> list[Score
     return [score] if score else []
 
 
+def voice(sample: Sample, ctx: Context, judge: Judge | None) -> list[Score]:
+    """One voice score per language version the tool wrote."""
+    return [score_voice(claim) for claim in sample.claims]
+
+
 Scorer = Callable[[Sample, Context, Judge | None], list[Score]]
-SCORERS: tuple[Scorer, ...] = (support, consistency, attribution)
+SCORERS: tuple[Scorer, ...] = (support, consistency, attribution, voice)
 
 
 def evaluate(

@@ -26,6 +26,7 @@ __all__ = [
     "alternation",
     "as_written_or_capitalised",
     "connective",
+    "loaded_matches",
     "loaded_words",
     "subject_pronouns",
     "table",
@@ -136,12 +137,26 @@ def _phrases(key: str, lang: str) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?:{alternation(key, lang)})(?!\w)", re.IGNORECASE)
 
 
-def loaded_words(text: str, lang: str) -> list[str]:
-    """An outlet's epithets and evaluative words in `text` ("the dictator", "supposedly"),
-    as written, in order: words a briefing must not say in its own voice."""
+def loaded_matches(text: str, lang: str) -> list[re.Match[str]]:
+    """Where `text` uses an outlet's epithets and evaluative words, outside the neutral
+    terms that hold one ("regime change", `voice.terms`)."""
     if not words("voice.loaded", lang):
         return []
-    return [m.group() for m in _phrases("voice.loaded", lang).finditer(text)]
+    terms = [m.span() for m in _phrases("voice.terms", lang).finditer(text)]
+    if not words("voice.terms", lang):
+        terms = []
+    return [
+        m
+        for m in _phrases("voice.loaded", lang).finditer(text)
+        if not any(a <= m.start() and m.end() <= b for a, b in terms)
+    ]
+
+
+def loaded_words(text: str, lang: str) -> list[str]:
+    """An outlet's epithets and evaluative words in `text` ("the dictator", "supposedly"),
+    as written, in order: words a briefing must not say in its own voice. A neutral term
+    that holds one ("regime change") is none."""
+    return [m.group() for m in loaded_matches(text, lang)]
 
 
 def connective(text: str, lang: str) -> str | None:

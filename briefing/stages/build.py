@@ -1,5 +1,5 @@
-"""read → link → chunk → extract → verify → cross-cite → one label per actor → merge →
-disagree → localize → Briefing: the work itself.
+"""read → link → chunk → extract → verify → voice → cross-cite → one label per actor →
+merge → disagree → localize → Briefing: the work itself.
 
 `briefing.stages.pipeline.generate` is the entry point every caller uses; it imports this
 module only when a run has to be built (the run memo may already hold the briefing), since
@@ -30,11 +30,12 @@ from briefing.stages.merge import merge, same_words
 from briefing.stages.quoted import quotes
 from briefing.stages.reading import Reading, read
 from briefing.stages.verify import Checker, Verdict, verify
+from briefing.stages.voice import voice
 
 log = logging.getLogger("briefing.stages")
 
 if TYPE_CHECKING:
-    from briefing.stages.pipeline import Options
+    from briefing.stages.options import Options
     from briefing.stages.progress import Bars, Quiet
 
 STAGES = ("extract", "check")  # model stages, in the run's usage even without a call
@@ -62,13 +63,16 @@ def build(
         checker = options.checker or (SupportChecker(llm) if options.check else None)
         checking = _checking(checker, reading, meter)
         kept, rejected = verify(found, reading, same, checking)
+        kept, unvoiced = voice(kept, reading)
         kept = cross_cite(kept, reading, checking)
         progress.advance("check")
     with meter.timed("merge"):
         merged = merge(one_label(kept, reading), reading, same)
         conflicts = disagreements(merged, reading, near)
-        briefing = assemble(reading, merged, conflicts, options.languages, dropped + rejected)
-    for item in dropped + rejected:  # the decisions `--verbose` shows
+        briefing = assemble(
+            reading, merged, conflicts, options.languages, dropped + rejected + unvoiced
+        )
+    for item in dropped + rejected + unvoiced:  # the decisions `--verbose` shows
         where = item.get("evidence") or item.get("chunk", "")
         log.info("dropped [%s] %s: %s", where, item.get("text", ""), item.get("reason", ""))
     briefing.run = RunInfo(
@@ -174,6 +178,7 @@ def assemble(
                 evidence=item.evidence,
                 actor=item.actor,
                 score=item.score,
+                edits=item.edits,
             )
         )
     for conflict in conflicts:

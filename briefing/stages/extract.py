@@ -40,6 +40,7 @@ class Found:
     source_id: str
     actor: str | None = None
     score: float | None = None  # the checker's support score, once checked
+    edits: list[str] = field(default_factory=list)  # what stages.voice changed, for audit
 
 
 @dataclass

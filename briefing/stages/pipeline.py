@@ -1,4 +1,5 @@
-"""read → link → chunk → extract → verify → cross-cite → merge → localize → Briefing.
+"""read → link → chunk → extract → verify → voice → cross-cite → one label per actor →
+merge → disagree → localize → Briefing.
 
 This is the one pipeline every backend runs through; the CLI, the eval runner and the
 benchmarks all call `generate()`. With a run memo (`Options.memo`) a run whose inputs,
@@ -12,49 +13,18 @@ import logging
 
 __all__ = ["MAX_ARTICLE_SENTENCES", "MAX_SENTENCES", "Meter", "Options", "generate", "work_limits"]
 
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from briefing.core.errors import InputError
 from briefing.core.meter import Meter
 from briefing.core.models import Briefing, Source
 from briefing.llm.base import LLM
-from briefing.prompts import PromptSet
-from briefing.stages.run_memo import Run, RunMemo, run_key
+from briefing.stages.options import MAX_ARTICLE_SENTENCES, MAX_SENTENCES, Options
+from briefing.stages.run_memo import Run, run_key
 
 if TYPE_CHECKING:
-    from briefing.check.checker import Checker as SupportChecker
     from briefing.core.config import Settings
     from briefing.stages.progress import Bars, Quiet
-
-# Work limits: model calls (and most other work) grow with sentences, so bytes alone do
-# not bound a run; a 200 KB article of short sentences asked for 2,500 calls. A long
-# feature (10,000 words) has ~500 sentences, a news report 20-60. `generate
-# --max-article-sentences/--max-sentences` change them.
-MAX_ARTICLE_SENTENCES = 600
-MAX_SENTENCES = 3_000
-
-
-@dataclass
-class Options:
-    """Everything about a run that is not the articles or the backend."""
-
-    languages: list[str] = field(default_factory=lambda: ["en", "is"])
-    chunk_tokens: int = 900
-    overlap_tokens: int = 0
-    max_attempts: int = 3
-    concurrency: int = 1
-    prompts: PromptSet = field(default_factory=PromptSet)
-    check: bool = True  # a statement must pass the support checker to be published
-    checker: SupportChecker | None = None  # default: the checker judging with the same LLM
-    # Finished briefings of earlier runs. Only for backends whose answers may be replayed
-    # (the CLI passes one unless --no-cache); ignored with a custom `checker`, whose
-    # identity the key cannot see.
-    memo: RunMemo | None = None
-    max_article_sentences: int = MAX_ARTICLE_SENTENCES
-    max_sentences: int = MAX_SENTENCES  # in all the articles of a run
-    # The call log's run id (`briefing.llm.calllog`), recorded in `RunInfo.log_id`.
-    log_id: str | None = None
 
 
 def generate(

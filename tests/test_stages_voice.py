@@ -1,0 +1,186 @@
+"""`stages.voice`: the briefing names whom it means and never speaks in an outlet's voice."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from helpers import article, point, scripted
+
+from briefing.ingest.read import load_sources
+from briefing.lang import lexicon
+from briefing.llm.fake import FakeLLM
+from briefing.stages.extract import Found
+from briefing.stages.pipeline import Options, generate
+from briefing.stages.reading import Reading, read
+from briefing.stages.voice import dangling, in_own_voice, voice
+
+SUMMIT = """Summit ends without a deal
+
+President of the United States Donald Trump and a dictator Vladimir Putin met in Anchorage.
+
+"We had a very productive meeting. We didn't get there, but we have a very good chance," said Trump.
+
+At the same time, the US president added: "But we have a very good chance of reaching this."
+
+He also praised Russian business representatives and called for more trade.
+
+In response, the dictator invited the US president to visit Moscow.
+
+The dictator and the head of the United States did not answer questions from journalists.
+
+The occupiers usually mean the demands for disarmament.
+
+At the same time, the dictator said that Moscow was supposedly ready to work on this.
+
+Moscow was supposedly ready to talk.
+
+The president Zelenskyy and the president Macron were not invited.
+
+Trump ruled out regime change in Moscow.
+
+Both leaders agreed to meet again in Moscow.
+"""
+
+
+@pytest.fixture(scope="module")
+def summit() -> Reading:
+    return read([article("A1", "en", SUMMIT)])
+
+
+def sid(reading: Reading, opening: str) -> str:
+    return next(s.id for s in reading.sources[0].sentences if s.text.startswith(opening))
+
+
+def found(reading: Reading, opening: str, section: str = "positions", actor: str | None = None):
+    sentence = reading.sentences[sid(reading, opening)]
+    return Found(section, " ".join(sentence.text.split()), [sentence.id], "A1", actor)  # type: ignore[arg-type]
+
+
+def test_a_dangling_opener_goes_and_the_dictator_is_named(summit: Reading) -> None:
+    [kept], dropped = voice([found(summit, "In response")], summit)
+
+    assert dropped == []
+    assert kept.text == "Vladimir Putin invited Trump to visit Moscow."
+    named = sid(summit, "President of the United States")
+    assert kept.evidence == [sid(summit, "In response"), named]  # the sentence naming them
+    assert kept.actor == "Vladimir Putin"
+    assert kept.edits == [
+        "removed the opening 'In response,'",
+        f"named 'the US president' as 'Trump' ({named})",
+        f"named 'The dictator' as 'Vladimir Putin' ({named})",
+    ]
+
+
+def test_the_outlets_doubt_about_reported_words_is_dropped(summit: Reading) -> None:
+    [kept], _ = voice([found(summit, "At the same time, the dictator")], summit)
+
+    assert kept.text == "Vladimir Putin said that Moscow was ready to work on this."
+    assert "dropped the outlet's 'supposedly' from words it attributes" in kept.edits
+
+
+def test_a_doubt_in_the_briefings_own_voice_drops_the_statement(summit: Reading) -> None:
+    kept, [dropped] = voice([found(summit, "Moscow was supposedly", "agreements")], summit)
+
+    assert kept == []
+    assert "'supposedly' in the briefing's own voice" in dropped["reason"]
+
+
+def test_a_pronoun_is_whom_the_sentence_before_is_about(summit: Reading) -> None:
+    """The line of a quotation before it is skipped; the sentence that introduces the
+    quotation describes its speaker, and the articles name the description."""
+    statement = found(summit, "He also praised")
+    [kept], _ = voice([statement], summit)
+
+    assert kept.text.startswith("Trump also praised Russian business representatives")
+    assert sid(summit, "At the same time, the US") in kept.evidence
+    assert kept.actor == "Trump"
+
+
+def test_a_leaders_title_is_named_by_its_place_and_two_sides_hold_no_position(
+    summit: Reading,
+) -> None:
+    statement = found(summit, "The dictator and the head", "open_issues")
+    [kept], _ = voice([statement], summit)
+    assert kept.text == "Vladimir Putin and Trump did not answer questions from journalists."
+
+    [refiled], _ = voice([found(summit, "The dictator and the head")], summit)
+    assert (refiled.section, refiled.actor) == ("open_issues", None)
+    assert refiled.edits[-1].startswith("filed under open issues")
+
+    kept, [dropped] = voice([found(summit, "Summit ends")], summit)
+    assert dropped["reason"] == "a position whose holder code cannot name"
+
+    [agreed], _ = voice([found(summit, "Both leaders")], summit)
+    assert agreed.section == "agreements"
+
+
+def test_a_loaded_word_code_cannot_resolve_drops_the_statement(summit: Reading) -> None:
+    kept, [dropped] = voice([found(summit, "The occupiers", "agreements")], summit)
+
+    assert kept == []
+    assert "'occupiers' in the briefing's own voice" in dropped["reason"]
+
+
+def test_an_epithet_before_the_name_it_is_given_is_dropped(summit: Reading) -> None:
+    [kept], _ = voice([found(summit, "President of the United States", "agreements")], summit)
+
+    assert kept.text == (
+        "President of the United States Donald Trump and Vladimir Putin met in Anchorage."
+    )
+    assert kept.edits == ["dropped 'a dictator' before the name (A1.S2)"]
+
+
+def test_what_must_not_change(summit: Reading) -> None:
+    """A loaded word inside a quotation is its speaker's; "regime change" is a topic, not
+    an epithet; a title two people hold names no one; "Instead of" opens its own phrase."""
+    quoted = Found(
+        "positions",
+        'Trump said: "The dictator wants a deal, and I will call him."',
+        [sid(summit, "In response")],
+        "A1",
+        "Donald Trump",
+    )
+    topic = found(summit, "Trump ruled out regime change", "positions", "Donald Trump")
+    two = found(summit, "The president Zelenskyy", "open_issues")
+    kept, dropped = voice([quoted, topic, two], summit)
+
+    assert dropped == []
+    assert kept == [quoted, topic, two]
+    assert in_own_voice(quoted.text) == []
+    assert lexicon.loaded_words("Trump ruled out regime change.", "en") == []
+    assert dangling("Instead of a deal, they agreed to meet again.") is None
+    assert dangling("Then the talks ended.") == "Then"
+
+
+def test_an_edited_statement_is_checked_again_by_code(summit: Reading) -> None:
+    """Removing the opener is not enough: the edited statement still needs its cited
+    sentence to give its names, numbers and words."""
+    invented = Found(
+        "agreements", "In response, Oslo hosted 40 delegates.", [sid(summit, "In response")], "A1"
+    )
+    kept, [dropped] = voice([invented], summit)
+
+    assert kept == []
+    assert dropped["reason"].startswith("edited (removed the opening 'In response,')")
+    assert "is not in the cited sentences" in dropped["reason"]
+
+
+def test_the_briefing_says_it_in_its_own_voice_with_the_edits_recorded(tmp_path: Path) -> None:
+    folder = tmp_path / "summit"
+    folder.mkdir()
+    (folder / "summit-en.txt").write_text(SUMMIT, encoding="utf-8")
+    sources = load_sources([folder])
+    ids = {s.text.split()[0] + s.text.split()[1]: s.id for s in sources[0].sentences}
+    extracts = {
+        ids["Inresponse,"]: point("position", "none", "Putin invited Trump to Moscow."),
+        ids["Theoccupiers"]: point("agreement", "none", "The occupiers mean disarmament."),
+    }
+    briefing = generate(sources, FakeLLM(scripted(extracts)), Options(chunk_tokens=30))
+
+    [position] = briefing.positions
+    assert position.text["en"] == "Vladimir Putin invited Trump to visit Moscow."
+    assert position.actor == "Vladimir Putin"
+    assert position.edits[0] == "removed the opening 'In response,'"
+    reasons = [d["reason"] for d in briefing.dropped]
+    assert any("'occupiers' in the briefing's own voice" in r for r in reasons)
