@@ -101,6 +101,33 @@ def main() -> None:
         print(label)
         for name, paths in days.items():
             measure(name, *load(paths), embedder)
+    subsets(*load([FIXTURES / "articles", FIXTURES / "later"]))
+
+
+def subsets(articles: list[Article], labels: list[str]) -> None:
+    """Small days too: every choice of three stories, one article per language each."""
+    import itertools
+
+    by_story: dict[str, list[int]] = {}
+    for i, label in enumerate(labels):
+        by_story.setdefault(label, []).append(i)
+    pairs = {
+        label: [(i, j) for i in idx for j in idx if articles[i].language < articles[j].language]
+        for label, idx in by_story.items()
+    }
+    pairs = {k: v for k, v in pairs.items() if v}
+    tried = wrong = 0
+    for chosen in itertools.combinations(sorted(pairs), 3):
+        for picks in itertools.product(*(pairs[k] for k in chosen)):
+            days = [articles[i] for pair in picks for i in pair]
+            truth = [labels[i] for pair in picks for i in pair]
+            stories = group_stories(days)
+            tried += 1
+            ok = len(stories) == 3 and all(
+                len({truth[days.index(a)] for a in s.articles}) == 1 for s in stories
+            )
+            wrong += not ok
+    print(f"small days (3 stories x en+is): {tried - wrong}/{tried} grouped right")
 
 
 if __name__ == "__main__":

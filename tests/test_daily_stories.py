@@ -24,6 +24,34 @@ def test_every_fixture_article_lands_in_its_story() -> None:
         assert len({story_of[a.source] for a in story.articles}) == 1
 
 
+def grouped(*folders: str) -> tuple[list[set[str]], list[set[str]]]:
+    """The stories found and the true ones, each as a set of article stems."""
+    arts, story_of = articles(*folders)
+    truth: dict[str, set[str]] = {}
+    for stem, story in story_of.items():
+        truth.setdefault(story, set()).add(stem)
+    found = [{a.source for a in s.articles} for s in group_stories(arts)]
+    return sorted(found, key=sorted), sorted(truth.values(), key=sorted)
+
+
+def test_several_outlets_in_one_language_make_one_story() -> None:
+    """3 Russian + 1 English, 3 Icelandic, 2 German + 3 French reports: one story each."""
+    found, truth = grouped("day-multi")
+    assert found == truth
+
+
+def test_stories_that_share_a_place_or_a_minister_stay_apart() -> None:
+    """Two Reykjavík stories, two naming one minister: four stories, none merged."""
+    found, truth = grouped("day-names")
+    assert found == truth
+
+
+def test_two_unrelated_articles_stay_two_stories() -> None:
+    arts, _ = articles("articles")
+    pair = [a for a in arts if a.source in {"en-busline-review", "en-jazz-wire"}]
+    assert len(group_stories(pair)) == 2
+
+
 def test_a_small_day_of_three_stories_in_two_languages() -> None:
     arts, story_of = articles("articles")
     day = [a for a in arts if a.source in {

@@ -19,6 +19,7 @@ from briefing.stages.stories import (
     VALUE_BONUS,
     _average_link,
     _features,
+    bars,
     pair_scores,
 )
 
@@ -60,7 +61,7 @@ def shared_bonus(articles: list[Article]) -> np.ndarray:
 
 
 class Zero:
-    """No meaning at all: pair scores are the names and values bonus alone."""
+    """No meaning at all: pair scores are the names and values bonus less the bar."""
 
     name = "zero"
 
@@ -72,7 +73,7 @@ def test_shared_names_and_values_match_the_pair_loop() -> None:
     found = fixtures("articles", "later")
     fixture_day = [Article(f.stem, f.title, f.language, f.text, f.outlet) for f in found]
     for articles in (fixture_day, day(60)):
-        scores = pair_scores(articles, Zero())
+        scores = pair_scores(articles, Zero()) + bars([a.language for a in articles])
         off = ~np.eye(len(articles), dtype=bool)
         assert np.allclose(scores[off], shared_bonus(articles)[off], atol=1e-12)
         assert scores.max() > 0
