@@ -46,6 +46,12 @@ def test_stories_that_share_a_place_or_a_minister_stay_apart() -> None:
     assert found == truth
 
 
+def test_a_day_written_after_the_bars_were_chosen() -> None:
+    """German + Icelandic, Russian + French, one town's and one mayor's unrelated stories."""
+    found, truth = grouped("day-holdout")
+    assert found == truth
+
+
 def test_two_unrelated_articles_stay_two_stories() -> None:
     arts, _ = articles("articles")
     pair = [a for a in arts if a.source in {"en-busline-review", "en-jazz-wire"}]
