@@ -182,6 +182,7 @@ def test_embedded_judge_catches_an_invented_claim(
         text={"en": "Iceland and Norway agreed to build a joint fish factory."}, evidence=["A1.S3"]
     )
     scores = check_briefing(fake_briefing(case, [true, invented]), Judge(embedded_llm)).scores
+    scores = [s for s in scores if s.check == "support"]  # not the code-only voice scores
     assert scores[0].label == "supported"
     assert scores[1].value == 0.0
 
