@@ -22,11 +22,11 @@ statement):
 
 What code cannot say neutrally goes to `dropped` with the reason: a loaded word left in
 the statement's own voice (outside quotation marks, where it is someone's words), a
-pronoun subject no sentence before resolves, a position whose holder code cannot name
-(a position is someone's). A "position" of several sides at once is no one side's: what
-they did not do ("Trump and Putin did not provide any other details") is filed under
-open issues, what they agreed ("Both ministers also agreed to meet again") under
-agreements.
+pronoun subject no sentence before resolves. A position whose holder code cannot name
+stays a position with no holder: dropping it would lose a fact. A "position" of several
+sides at once is no one side's: what they did not do ("Trump and Putin did not provide
+any other details") is filed under open issues, what they agreed ("Both ministers also
+agreed to meet again") under agreements.
 
 Each edit is recorded on the statement (`Found.edits`, the briefing JSON's `edits`), and
 the edited statement passes verify's code checks again (names, numbers, dates,
@@ -177,10 +177,9 @@ def _edit(item: Found, articles: Articles) -> Found | str:
         return f"the outlet's {words} in the briefing's own voice: code cannot name whom it means"
     section = item.section
     actor = _holder(text, item.actor, subject, articles) if section == "positions" else item.actor
-    if section == "positions" and not actor:
-        section = _joint_section(text)
-        if section is None:
-            return "a position whose holder code cannot name"
+    joint = _joint_section(text) if section == "positions" and not actor else None
+    if joint is not None:  # else it stays a position with no holder: dropping loses a fact
+        section = joint
         edits.append(f"filed under {section.replace('_', ' ')}: several sides hold no one position")
     if edits == item.edits:
         return replace(item, actor=actor)
