@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from briefing.core.resources import data_dir
 from briefing.eval.metrics import order
 from briefing.eval.report import fmt
 from briefing.prompts import REPORT_DIR
@@ -24,19 +23,16 @@ STATUS = {1.0: "pass", 0.0: "fail", None: "na"}
 
 def html_report(results: list[CaseResult], provenance: list[str]) -> str:
     """The whole page; `provenance` is the lines the console shows under the tables."""
-    import jinja2
+    from briefing.render.site import html_templates
 
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(data_dir("prompts") / REPORT_DIR),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-    return env.get_template("eval.html.j2").render(
-        cases=[_case(r) for r in results],
-        failed=[r.case.name for r in results if r.failed],
-        provenance=provenance,
+    return (
+        html_templates(REPORT_DIR)
+        .get_template("eval.html.j2")
+        .render(
+            cases=[_case(r) for r in results],
+            failed=[r.case.name for r in results if r.failed],
+            provenance=provenance,
+        )
     )
 
 

@@ -37,15 +37,20 @@ def web_link(url: str | None) -> bool:
     return bool(url) and urlsplit(str(url)).scheme in ("http", "https")
 
 
-@cache
-def templates() -> jinja2.Environment:
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(data_dir("prompts") / SITE_DIR),
+def html_templates(folder: str) -> jinja2.Environment:
+    """The HTML templates in prompts/`folder`: autoescaped, so web text stays text."""
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(data_dir("prompts") / folder),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
     )
+
+
+@cache
+def templates() -> jinja2.Environment:
+    env = html_templates(SITE_DIR)
     env.filters["web"] = web_link
     return env
 
