@@ -96,6 +96,46 @@ def test_case_metrics_coverage_precision_and_must_not(cases: list) -> None:
     assert m.metrics["must_not"] == pytest.approx(2 / 3)
 
 
+def test_column_coverage_counts_only_lines_verified_in_that_language(tmp_path: Path) -> None:
+    """A fact only the Icelandic outlet reports, published as its Icelandic quote with
+    the original shown in English: covered in the Icelandic column, not the English one;
+    filed in its expected section."""
+    from helpers import article
+
+    from briefing.eval.cases import Case, Point
+
+    sources = [
+        article("A1", "en", "The talks ended on Friday."),
+        article("A2", "is", "Viðræðum lauk á föstudag. Verkfall hefst á mánudag."),
+    ]
+    quote = sources[1].sentences[1].text
+    only_is = Item(
+        text={"en": quote, "is": quote},
+        origin={"en": "original:is:A2.S2", "is": "quote:A2.S2"},
+        evidence=["A2.S2"],
+    )
+    both = Item(
+        text={"en": "The talks ended on Friday.", "is": sources[1].sentences[0].text},
+        origin={"en": "statement", "is": "quote:A2.S1"},
+        evidence=["A1.S1", "A2.S1"],
+    )
+    case = Case(
+        "c", tmp_path, ["en", "is"],
+        [Point("Talks ended Friday.", ["A1.S1", "A2.S1"], section="open_issues"),
+         Point("A strike starts Monday.", ["A2.S2"], section="agreements")],
+        [], set(), {},
+    )  # fmt: skip
+    briefing = Briefing(
+        languages=["en", "is"], sources=sources, open_issues=[both, only_is],
+        run=RunInfo(backend="fake", model="fake-1", languages=["en", "is"]),
+    )  # fmt: skip
+    m = case_metrics(case, briefing, check_briefing(briefing, None).scores).metrics
+
+    assert (m["coverage"], m["coverage_en"], m["coverage_is"]) == (1.0, 0.5, 1.0)
+    assert (m["is_only_en"], m["is_only_is"]) == (0.0, 1.0)
+    assert m["sections"] == 0.5  # the strike is filed under open issues, not agreements
+
+
 def test_must_not_without_patterns_respects_negation() -> None:
     forbidden = MustNot("The dispute over night shifts has been settled.")
     assert states("The night shifts dispute has been settled.", forbidden)

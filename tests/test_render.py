@@ -115,3 +115,26 @@ def test_a_quoted_sentence_shows_whole_quotation_marks(
     )
     b = Briefing(languages=["en", "is"], sources=harbour, positions=[item])
     assert f"**Anna**: {shown}[^A1.S2]" in render_markdown(b, layout=layout)
+
+
+@pytest.mark.parametrize("layout", ["stacked", "paired"])
+def test_an_original_is_marked_with_its_language_and_its_gloss_set_apart(
+    harbour: list[Source], layout: str
+) -> None:
+    """An Icelandic-only fact with no verified English line: the English column shows the
+    Icelandic sentence marked [is] and the rough gloss labelled unverified."""
+    quote = "Ekki náðist samkomulag um hafnargjaldið."
+    item = Item(
+        text={"en": quote, "is": quote},
+        origin={"en": "original:is:A2.S3", "is": "quote:A2.S3"},
+        gloss={"en": "Not reached agreement about the harbour fee."},
+        evidence=["A2.S3"],
+    )
+    b = Briefing(languages=["en", "is"], sources=harbour, open_issues=[item])
+    text = render_markdown(b, layout=layout)
+
+    assert (
+        f"[is] „{quote}“ (rough machine gloss, unverified: Not reached agreement about the "
+        "harbour fee.)"
+    ) in text
+    assert f"„{quote}“[^A2.S3]" in text  # the Icelandic column: the quote, unmarked

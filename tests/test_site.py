@@ -170,3 +170,25 @@ def test_a_changed_story_changes_its_page_the_day_and_the_feeds_only(tmp_path: P
     assert stamps["harbour"]["published"] == t1.isoformat()
     assert "https://c.example/" in (tmp_path / DAY / "harbour.html").read_text()
     assert "Iceland gets 16.5 percent." in (tmp_path / "index.html").read_text()
+
+
+def test_an_original_shows_its_language_and_gloss_and_is_no_lead() -> None:
+    """An Icelandic-only fact with no verified English line: on the page the English
+    column marks the Icelandic sentence [is] with its gloss set apart (escaped), and the
+    English lead is not taken from it."""
+    quote = "Ísland skrifar ekki undir."
+    original = item(quote, quote, ["A2.S2"]).model_copy(
+        update={
+            "origin": {"en": "original:is:A2.S2", "is": "quote:A2.S2"},
+            "gloss": {"en": "Iceland writes not <under>."},
+        }
+    )
+    b = briefing(open_issues=[original])
+    page = FrontPage(date=DAY, languages=["en", "is"], stories=[story("deal", "k1", "Deal")])
+    html = render_story(page, page.stories[0], b)
+
+    assert (
+        f'<span class="fallback">[is]</span> <q>{quote}</q> <span class="gloss">(rough machine '
+        "gloss, unverified: Iceland writes not &lt;under&gt;.)</span>"
+    ) in html
+    assert leads(b, ["en", "is"]) == {"en": None, "is": quote}

@@ -166,8 +166,9 @@ def test_a_statement_cut_off_by_the_token_limit_is_dropped() -> None:
 
     assert result.found == []
     assert result.dropped == [
-        {"chunk": "K.C1", "text": cut, "reason": "cut off at the length limit"}
+        {"chunk": "K.C1", "evidence": "K.S1", "text": cut, "reason": "cut off at the length limit"}
     ]
+    assert [(f.evidence, f.verified) for f in result.unstated] == [(["K.S1"], False)]
 
 
 def test_a_statement_of_fewer_than_three_words_is_dropped() -> None:

@@ -22,7 +22,7 @@ def read_meeting() -> tuple[Reading, list[Link], list[Link]]:
 
 def test_the_icelandic_evidence_sentence_is_quoted_verbatim(read_meeting) -> None:
     reading, _, _ = read_meeting
-    text, origin = lines(SHARE, ["E.S2", "I.S2"], reading, ["en", "is"])
+    text, origin, _ = lines(SHARE, ["E.S2", "I.S2"], reading, ["en", "is"])
 
     assert text == {"en": SHARE, "is": ICELANDIC.sentences[1].text}
     assert origin == {"en": "statement", "is": "quote:I.S2"}
@@ -31,15 +31,30 @@ def test_the_icelandic_evidence_sentence_is_quoted_verbatim(read_meeting) -> Non
 def test_without_icelandic_evidence_the_english_line_is_a_marked_fallback(read_meeting) -> None:
     reading, _, _ = read_meeting
     statement = "Norway wants a larger share of the catch."
-    text, origin = lines(statement, ["E.S3"], reading, ["en", "is", "de"])
+    text, origin, _ = lines(statement, ["E.S3"], reading, ["en", "is", "de"])
 
     assert text == {"en": statement, "is": statement, "de": statement}
     assert origin == {"en": "statement", "is": "fallback", "de": "fallback"}
 
 
+def test_an_unverified_fact_is_quoted_in_its_language_and_shown_as_original_elsewhere(
+    read_meeting,
+) -> None:
+    """No verified English statement: the Icelandic column quotes the sentence, the
+    English one shows the original marked with its language and the rough gloss apart,
+    never the gloss as the English line."""
+    reading, _, _ = read_meeting
+    gloss = reading.gloss["I.S2"]
+    text, origin, glosses = lines(gloss, ["I.S2"], reading, ["en", "is"], verified=False)
+
+    assert text == {"en": ICELANDIC.sentences[1].text, "is": ICELANDIC.sentences[1].text}
+    assert origin == {"en": "original:is:I.S2", "is": "quote:I.S2"}
+    assert glosses == {"en": gloss}
+
+
 def test_the_first_cited_sentence_of_the_language_is_quoted(read_meeting) -> None:
     reading, _, _ = read_meeting
-    _, origin = lines("x", ["E.S1", "I.S4", "I.S1"], reading, ["is"])
+    _, origin, _ = lines("x", ["E.S1", "I.S4", "I.S1"], reading, ["is"])
     assert origin == {"is": "quote:I.S4"}
 
 
@@ -50,7 +65,7 @@ def test_a_quote_collapses_the_source_whitespace() -> None:
 
     spaced = source("W", "is", ["Ráðherrarnir  funduðu\n í Bergen."])
     reading = read([spaced])
-    text, _ = lines("The ministers met in Bergen.", ["W.S1"], reading, ["is"])
+    text, _, _ = lines("The ministers met in Bergen.", ["W.S1"], reading, ["is"])
     assert text == {"is": "Ráðherrarnir funduðu í Bergen."}
 
 

@@ -94,7 +94,14 @@ class Chunk(BaseModel):
 ORIGIN = (
     "Language code -> where that line comes from: 'statement' (the verified statement), "
     "'quote:<sentence id>' (the cited source sentence in that language, verbatim) or "
-    "'fallback' (no verified line in that language: the English statement)."
+    "'fallback' (no verified line in that language: the English statement) or "
+    "'original:<its language>:<sentence id>' (no verified line in that language: the cited "
+    "sentence verbatim in its own language, with an unverified rough gloss in `gloss`)."
+)
+
+GLOSS = (
+    "Language code -> a rough machine gloss into that language of the line shown there "
+    "as 'original:…': unverified, for orientation only."
 )
 
 
@@ -124,6 +131,7 @@ class Item(BaseModel):
     )
     evidence: list[str] = Field(min_length=1, description="Ids of the source sentences cited.")
     origin: dict[str, str] = Field(default_factory=dict, description=ORIGIN)
+    gloss: dict[str, str] = Field(default_factory=dict, description=GLOSS)
     actor: str | None = Field(default=None, description="Who holds the position (positions only).")
     score: float | None = Field(
         default=None, description="The checker's support score, where a checker ran."

@@ -17,6 +17,7 @@ from pydantic import BaseModel, Field
 
 from briefing.check import details as checks
 from briefing.core.errors import InputError
+from briefing.core.ids import source_of
 from briefing.core.jsontext import loads
 from briefing.core.models import Briefing, Item, Source
 from briefing.eval.metrics import CASE_METRICS, check_floor, metrics
@@ -30,6 +31,7 @@ class Point:
     evidence: list[str]
     actor: str | None = None
     text_is: str | None = None
+    section: str | None = None  # where a good briefing files it: agreements, open_issues...
 
 
 @dataclass
@@ -64,7 +66,9 @@ def load_case(path: Path) -> Case:
     try:
         spec = loads(spec_path.read_text(encoding="utf-8"))
         expected = [
-            Point(p["text"], list(p["evidence"]), p.get("actor"), p.get("text_is"))
+            Point(
+                p["text"], list(p["evidence"]), p.get("actor"), p.get("text_is"), p.get("section")
+            )
             for p in spec["expected"]
         ]
         must_not = [
@@ -129,6 +133,65 @@ def coverage(case: Case, briefing: Briefing, scores: list[Score]) -> tuple[float
     return 1 - len(missed) / len(case.expected), missed
 
 
+def verified_in(item: Item, lang: str) -> bool:
+    """The item's line in `lang` is verified in that language: the statement checked in
+    it, or a cited sentence of that language quoted; not a stand-in in another language."""
+    origin = item.origin.get(lang, "statement" if lang in item.text else "")
+    return origin == "statement" or origin.startswith("quote:")
+
+
+def column_coverage(
+    case: Case, briefing: Briefing, scores: list[Score]
+) -> dict[str, float | None]:
+    """Coverage per output column, counting only lines verified in that language
+    (`coverage_en`, `coverage_is`), and the same over the points only a non-English
+    outlet reports (`is_only_en`, `is_only_is`): a fact the Icelandic outlet alone has
+    must reach the Icelandic column as Icelandic, and English readers as English."""
+    items = _faithful_items(briefing, scores)
+    language = {s.id: s.language for s in briefing.sources}
+    only_is = [
+        p
+        for p in case.expected
+        if p.evidence and all(language.get(source_of(e)) == "is" for e in p.evidence)
+    ]
+
+    def share(points: list[Point], lang: str) -> float | None:
+        if not points or lang not in briefing.languages:
+            return None
+        hit = sum(
+            any(set(p.evidence) & set(i.evidence) and verified_in(i, lang) for i in items)
+            for p in points
+        )
+        return hit / len(points)
+
+    return {
+        "coverage_en": share(case.expected, "en"),
+        "coverage_is": share(case.expected, "is"),
+        "is_only_en": share(only_is, "en"),
+        "is_only_is": share(only_is, "is"),
+    }
+
+
+def section_accuracy(case: Case, briefing: Briefing, scores: list[Score]) -> float | None:
+    """Of the expected points with a section that some faithful item covers, the share
+    covered by an item filed in that section."""
+    faithful = {id(i) for i in _faithful_items(briefing, scores)}
+    filed = [
+        (section, i)
+        for section in ("agreements", "open_issues", "positions")
+        for i in getattr(briefing, section)
+        if id(i) in faithful
+    ]
+    placed = [
+        {section for section, i in filed if set(p.evidence) & set(i.evidence)}
+        for p in case.expected
+        if p.section
+    ]
+    wanted = [p.section for p in case.expected if p.section]
+    judged = [(want, got) for want, got in zip(wanted, placed, strict=True) if got]
+    return sum(want in got for want, got in judged) / len(judged) if judged else None
+
+
 def citation_precision(case: Case, briefing: Briefing) -> float | None:
     """Share of citations that point at a sentence the case marks as relevant."""
     cited = [e for s in samples(briefing) for e in dict.fromkeys(s.item.evidence)]
@@ -179,6 +242,8 @@ def case_metrics(case: Case, briefing: Briefing, scores: list[Score]) -> CaseMet
     """The checker's metrics plus the case's own: coverage, citation precision, must_not."""
     out = dict(metrics(scores))
     out["coverage"], missed = coverage(case, briefing, scores)
+    out.update(column_coverage(case, briefing, scores))
+    out["sections"] = section_accuracy(case, briefing, scores)
     out["citation_precision"] = citation_precision(case, briefing)
     hits = must_not_hits(case, briefing)
     forbidden = len(case.must_not)

@@ -49,6 +49,13 @@ class Metric:
 REGISTRY: tuple[Metric, ...] = (
     Metric("faithfulness", "support", faithfulness, compared=True),
     Metric("coverage", compared=True),
+    # Coverage counting only lines verified in the column's language, over all points and
+    # over the points only an Icelandic outlet reports; and sections filed right.
+    Metric("coverage_en", compared=True),
+    Metric("coverage_is", compared=True),
+    Metric("is_only_en", compared=True),
+    Metric("is_only_is", compared=True),
+    Metric("sections", compared=True),
     Metric("citation_precision", compared=True),
     Metric("must_not"),
     Metric("citations", "support", lambda s: share(s, "support", "citation_problems")),

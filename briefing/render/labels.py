@@ -20,6 +20,7 @@ _EN = {
     "none": "Nothing reported.",
     "generated": "Generated",
     "versus": "— whereas",
+    "gloss": "rough machine gloss, unverified",
 }
 
 LABELS: dict[str, dict[str, str]] = {
@@ -35,6 +36,7 @@ LABELS: dict[str, dict[str, str]] = {
         "none": "Ekkert kom fram.",
         "generated": "Unnið",
         "versus": "— en",
+        "gloss": "gróf vélþýðing, óstaðfest",
     },
     "de": {
         "title": "Lagebericht",

@@ -79,13 +79,15 @@ class BriefingView:
 
 
 def leads(briefing: Briefing | None, languages: list[str]) -> dict[str, str | None]:
-    """Per language, the first statement written in it (not an English stand-in)."""
+    """Per language, the first statement written in it (not an English stand-in, nor an
+    original in another language)."""
     found: dict[str, str | None] = dict.fromkeys(languages)
     for section in SECTIONS if briefing is not None else ():
         for item in getattr(briefing, section):
             for lang in languages:
                 text = item.text.get(lang)
-                if found[lang] is None and text and item.origin.get(lang) != "fallback":
+                own = item.origin.get(lang, "statement").split(":")[0] in ("statement", "quote")
+                if found[lang] is None and text and own:
                     found[lang] = text
     return found
 

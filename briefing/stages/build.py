@@ -27,6 +27,7 @@ from briefing.stages.disagree import Conflict, disagreements
 from briefing.stages.extract import ChunkResult, ExtractSettings, Found, extract_chunk
 from briefing.stages.localize import lines
 from briefing.stages.merge import merge, same_words
+from briefing.stages.originals import originals
 from briefing.stages.quoted import quotes
 from briefing.stages.reading import Reading, read
 from briefing.stages.verify import Checker, Verdict, verify
@@ -58,6 +59,7 @@ def build(
         )
     results = _extract_all(sources, llm, options, progress, meter, settings)
     found = [f for r in results for f in r.found]
+    unstated = [f for r in results for f in r.unstated]
     dropped = [d for r in results for d in r.dropped]
     with progress.stage("check", 1), meter.timed("verify"):
         checker = options.checker or (SupportChecker(llm) if options.check else None)
@@ -69,6 +71,8 @@ def build(
     with meter.timed("merge"):
         merged = merge(one_label(kept, reading), reading, same)
         conflicts = disagreements(merged, reading, near)
+        own = originals(found + unstated, merged, reading, options.languages)
+        merged += merge(own, reading, same)
         briefing = assemble(
             reading, merged, conflicts, options.languages, dropped + rejected + unvoiced
         )
@@ -170,11 +174,14 @@ def assemble(
     """Place each statement in its section; a disagreement keeps each side with its source."""
     briefing = Briefing(languages=list(languages), sources=reading.sources, dropped=dropped)
     for item in merged:
-        text, origin = lines(item.text, item.evidence, reading, languages)
+        text, origin, gloss = lines(
+            item.text, item.evidence, reading, languages, verified=item.verified
+        )
         getattr(briefing, item.section).append(
             Item(
                 text=text,
                 origin=origin,
+                gloss=gloss,
                 evidence=item.evidence,
                 actor=item.actor,
                 score=item.score,
@@ -185,7 +192,7 @@ def assemble(
         sides = []
         for stated in (conflict.first, conflict.second):
             own = [e for e in stated.evidence if reading.source_of(e) == stated.source_id]
-            text, origin = lines(stated.text, own, reading, languages)
+            text, origin, _ = lines(stated.text, own, reading, languages)
             sides.append(Side(source=stated.source_id, text=text, origin=origin, evidence=own))
         evidence = [e for side in sides for e in side.evidence]
         briefing.disagreements.append(Item(evidence=evidence, sides=sides))

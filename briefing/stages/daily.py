@@ -147,7 +147,7 @@ def _first_statement(briefing: Briefing | None) -> str | None:
         return None
     for section in SECTIONS:
         for item in getattr(briefing, section):
-            if item.text.get(PIVOT):
+            if item.text.get(PIVOT) and item.origin.get(PIVOT, "statement") == "statement":
                 return item.text[PIVOT]
     return None
 

@@ -13,7 +13,7 @@ checks the rest.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from briefing.check.details import words
 from briefing.core.jsontext import loads
@@ -41,12 +41,14 @@ class Found:
     actor: str | None = None
     score: float | None = None  # the checker's support score, once checked
     edits: list[str] = field(default_factory=list)  # what stages.voice changed, for audit
+    verified: bool = True  # False: `text` is a rough gloss, the item stands on its quote
 
 
 @dataclass
 class ChunkResult:
     found: list[Found] = field(default_factory=list)
     dropped: list[dict[str, str]] = field(default_factory=list)
+    unstated: list[Found] = field(default_factory=list)  # news with no usable statement
 
 
 @dataclass(frozen=True)
@@ -133,13 +135,17 @@ def extract_chunk(
             )
             continue
         reason = None if written else _unusable(point.text, cut, settings)
-        if reason:
-            result.dropped.append({"chunk": chunk.id, "text": point.text, "reason": reason})
-            continue
         actor = point.actor if point.kind == "position" and point.actor != NO_ACTOR else None
-        result.found.append(
-            Found(SECTION_OF[point.kind], point.text.strip(), [sentence.id], chunk.source_id, actor)
+        stated = Found(
+            SECTION_OF[point.kind], point.text.strip(), [sentence.id], chunk.source_id, actor
         )
+        if reason:
+            result.dropped.append(
+                {"chunk": chunk.id, "evidence": sentence.id, "text": point.text, "reason": reason}
+            )
+            result.unstated.append(replace(stated, verified=False))
+            continue
+        result.found.append(stated)
     return result
 
 

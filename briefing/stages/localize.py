@@ -2,29 +2,53 @@
 
 The pivot language (English) line is the verified statement. In another language the
 line is the item's own cited sentence in that language, quoted from its source, when
-it has one; otherwise the English statement, marked as English. A translation that
-code cannot verify is never published as if it were that language.
+it has one; otherwise the English statement, marked as English. An item that stands on
+its quote alone (`stages.originals`: no verified statement) shows, where no sentence of
+a column's language is cited, the original sentence marked with its language and a
+rough gloss, never as that language. A translation that code cannot verify is never
+published as if it were that language.
 """
 
 from __future__ import annotations
+
+from typing import NamedTuple
 
 from briefing.core.languages import PIVOT
 from briefing.stages.reading import Reading
 
 
+class Lines(NamedTuple):
+    """Per language: the line, where it comes from (see `core.models.ORIGIN`), and the
+    rough gloss that goes with an original."""
+
+    text: dict[str, str]
+    origin: dict[str, str]
+    gloss: dict[str, str]
+
+
 def lines(
-    statement: str, evidence: list[str], reading: Reading, languages: list[str]
-) -> tuple[dict[str, str], dict[str, str]]:
-    """(text, origin) per language; origin is "statement", "quote" or "fallback"."""
-    text: dict[str, str] = {}
-    origin: dict[str, str] = {}
+    statement: str,
+    evidence: list[str],
+    reading: Reading,
+    languages: list[str],
+    verified: bool = True,
+) -> Lines:
+    """The lines of a statement (`verified`: checked against its evidence) or, not
+    verified, of the fact its first cited sentence states."""
+    out = Lines({}, {}, {})
     for lang in languages:
         quoted = next((e for e in evidence if reading.language[e] == lang), None)
-        if lang == PIVOT:
-            text[lang], origin[lang] = statement, "statement"
+        if lang == PIVOT and verified:
+            out.text[lang], out.origin[lang] = statement, "statement"
         elif quoted is not None:
-            text[lang] = " ".join(reading.sentences[quoted].text.split())
-            origin[lang] = f"quote:{quoted}"
+            out.text[lang] = " ".join(reading.sentences[quoted].text.split())
+            out.origin[lang] = f"quote:{quoted}"
+        elif verified:
+            out.text[lang], out.origin[lang] = statement, "fallback"
         else:
-            text[lang], origin[lang] = statement, "fallback"
-    return text, origin
+            first = evidence[0]
+            out.text[lang] = " ".join(reading.sentences[first].text.split())
+            out.origin[lang] = f"original:{reading.language[first]}:{first}"
+            if lang == PIVOT and first in reading.gloss:
+                out.gloss[lang] = reading.gloss[first]
+    return out

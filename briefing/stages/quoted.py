@@ -158,16 +158,25 @@ def attributed(sentence_id: str, reading: Reading) -> str | None:
     """The name this sentence's own attribution gives the quotation it closes or opens
     (`...,“ sagði Trump og bætti við`), as the pivot-language articles write it; None
     where it attributes none. "He said..." in the next sentence is most likely theirs."""
+    found = speaker_of(sentence_id, reading)
+    return found[0] if found is not None and found[1] == sentence_id else None
+
+
+def speaker_of(sentence_id: str, reading: Reading) -> tuple[str, str] | None:
+    """Who the attribution of the quotation in or around this sentence names, in any
+    language code reads attribution in (`...,“ sagði Trump.` two sentences on), as the
+    articles know the name, with the id of the sentence naming them; None otherwise."""
     sentence = reading.sentences[sentence_id]
     source = next(s for s in reading.sources if s.id == sentence.source_id)
     found = _speaker(sentence, source, anywhere=True)
-    if found is None or found[1] != sentence_id:
+    if found is None:
         return None
     known = names_in([reading.english(sid) for sid in reading.sentences])
     pivot_names = names_in(
         [s.text for src in reading.sources if src.language == PIVOT for s in src.sentences]
     )
-    return _known_as(found[0], known, pivot_names)
+    shown = _known_as(found[0], known, pivot_names)
+    return (shown, found[1]) if shown else None
 
 
 def _line(sentence: Sentence, source: Source) -> str | None:

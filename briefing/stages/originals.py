@@ -1,0 +1,75 @@
+"""Facts no verified statement states, kept as their source sentence in its own language.
+
+The small model writes English from a rough gloss, so the English statement of a fact
+that only an Icelandic outlet reports often fails verification, and the fact used to
+vanish from both columns. But the sentence itself is what its outlet reports: quoted
+verbatim in its own language it is a verified line by construction. So a sentence the
+model labelled news (not background), whose statements were all rejected, and that no
+published item cites, becomes an item of its own: its language's column quotes it, and
+another column shows the original, marked with its language, beside an unverified
+rough gloss, never passed off as that language. Publishing needs one verified line, so
+this applies only where the sentence's language is an output language.
+
+Whose it is comes from code: the speaker `stages.quoted` reads off a quotation's
+attribution, else the sentence's parsed speaker (for Icelandic, Greynir's subject of a
+verb of saying, a pronoun resolved to the person the sentence before names), else the
+model's pick where the sentence names it. A line of a quotation whose speaker code
+cannot find is not published: out of its quotation it would read as the outlet's words.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from briefing.core.languages import PIVOT
+from briefing.stages.extract import Found
+from briefing.stages.quoted import speaker_of
+from briefing.stages.reading import Reading
+from briefing.stages.select import in_quotation
+from briefing.stages.verify import missing_names
+
+
+def originals(
+    found: list[Found],
+    published: list[Found],
+    reading: Reading,
+    languages: list[str],
+) -> list[Found]:
+    """One item per sentence drawn on by `found` but cited by no `published` item, in an
+    output language other than the pivot, with its speaker where code finds one; the
+    `text` is the sentence's English gloss (for merging and ordering, never published as
+    a verified line), `verified` False."""
+    cited = {e for item in published for e in item.evidence}
+    sources = {s.id: s for s in reading.sources}
+    kept: dict[str, Found] = {}
+    for item in found:
+        sid = item.evidence[0]
+        lang = reading.language[sid]
+        if sid in cited or sid in kept or lang == PIVOT or lang not in languages:
+            continue
+        sentence = reading.sentences[sid]
+        actor, evidence = _holder(item, sid, reading)
+        if actor is None and in_quotation(sentence, sources[sentence.source_id]):
+            continue
+        kept[sid] = replace(
+            item,
+            text=reading.english(sid),
+            evidence=evidence,
+            actor=actor if item.section == "positions" else None,
+            score=None,
+            edits=[],
+            verified=False,
+        )
+    return list(kept.values())
+
+
+def _holder(item: Found, sid: str, reading: Reading) -> tuple[str | None, list[str]]:
+    """Who holds the sentence's statement, and the evidence naming them: the speaker the
+    attribution of its quotation names, with the sentence naming them, else the model's
+    actor where the sentence names that person, else no one."""
+    speaker = speaker_of(sid, reading)
+    if speaker is not None:
+        return speaker[0], list(dict.fromkeys([sid, speaker[1]]))
+    if item.actor and not missing_names([item.actor], [sid], reading):
+        return item.actor, [sid]
+    return None, [sid]

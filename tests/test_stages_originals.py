@@ -1,0 +1,74 @@
+"""`stages.originals`: a fact no verified statement states stays, as its own sentence."""
+
+from __future__ import annotations
+
+import pytest
+from helpers import article
+from stage_sources import meeting
+
+from briefing.stages.extract import Found
+from briefing.stages.originals import originals
+from briefing.stages.reading import Reading, read
+
+
+@pytest.fixture(scope="module")
+def reading() -> Reading:
+    return meeting()[0]
+
+
+def rejected(sid: str, section: str = "positions", actor: str | None = None) -> Found:
+    return Found(section, "garbled English from the gloss", [sid], sid.split(".")[0], actor)
+
+
+def test_an_icelandic_only_fact_whose_statement_failed_is_kept_unverified(reading) -> None:
+    kept = originals([rejected("I.S4", actor="Pútín")], [], reading, ["en", "is"])
+
+    assert [(f.evidence, f.section, f.actor, f.verified) for f in kept] == [
+        (["I.S4"], "positions", "Pútín", False)
+    ]
+    assert kept[0].text == reading.gloss["I.S4"]  # for merging only, never as a verified line
+
+
+def test_a_sentence_a_published_item_cites_is_not_repeated(reading) -> None:
+    published = [Found("agreements", "They agreed to share data.", ["E.S2", "I.S2"], "E")]
+    assert originals([rejected("I.S2", "agreements")], published, reading, ["en", "is"]) == []
+
+
+def test_nothing_is_kept_without_a_column_in_the_sentence_language(reading) -> None:
+    """Publishing needs one verified line: the quote, in its own language's column."""
+    assert originals([rejected("I.S4")], [], reading, ["en", "de"]) == []
+
+
+def test_an_english_sentence_is_not_kept_as_an_original(reading) -> None:
+    assert originals([rejected("E.S3")], [], reading, ["en", "is"]) == []
+
+
+def test_an_actor_the_sentence_does_not_name_is_not_given(reading) -> None:
+    kept = originals([rejected("I.S4", actor="Merkel")], [], reading, ["en", "is"])
+    assert [f.actor for f in kept] == [None]
+
+
+def test_a_quotation_line_takes_the_speaker_its_attribution_names() -> None:
+    icelandic = article("Q", "is", (
+        "Fundurinn stóð í nærri nítján klukkustundir.\n\n"
+        "„Við treystum aðilum til að klára þetta við samningaborðið. Lög verða ekki sett "
+        "á verkfallið,“ sagði Elín Rós Hjaltadóttir ráðherra."
+    ))  # fmt: skip
+    reading = read([icelandic])
+    line = reading.sources[0].sentences[1].id
+    kept = originals([rejected(line)], [], reading, ["en", "is"])
+
+    assert [(f.actor, f.evidence) for f in kept] == [
+        ("Elín Rós Hjaltadóttir", [line, reading.sources[0].sentences[2].id])
+    ]
+
+
+def test_a_quotation_line_with_no_speaker_code_finds_is_not_kept() -> None:
+    """Out of its quotation a line would read as the outlet's own words."""
+    icelandic = article("Q", "is", (
+        "„Við treystum aðilum til að klára þetta við samningaborðið. Lög verða ekki sett "
+        "á verkfallið,“ sagði hann."
+    ))  # fmt: skip
+    reading = read([icelandic])
+    line = reading.sources[0].sentences[0].id
+    assert originals([rejected(line)], [], reading, ["en", "is"]) == []
