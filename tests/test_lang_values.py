@@ -96,3 +96,19 @@ def test_decimal_comma_values_are_typed_or_left_out(text: str) -> None:
         assert value.kind in {"number", "percent", "amount", "date"}
         assert value.number is None or math.isfinite(value.number)
         assert value.date is None or 1 <= value.date[2] <= 31
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "bounds"),
+    [
+        ("Þetta er í fyrsta sinn í tæp tíu ár sem Pútín kemur.", "is", {10.0: "nearly"}),
+        ("first time in less than ten years", "en", {10.0: "under"}),
+        ("rúmlega 200 flugferðum hafi verið aflýst", "is", {200.0: "over"}),
+        ("laun hefðu hækkað um 22 prósent", "is", {}),  # "um" here is "by", not "about"
+        ("about 40 percent of over 3 million people", "en", {40.0: "about", 3e6: "over"}),
+    ],
+)
+def test_qualifiers_read_the_bound_before_each_number(text, lang, bounds) -> None:
+    from briefing.lang.values import qualifiers
+
+    assert qualifiers(text, lang) == bounds

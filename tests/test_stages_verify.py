@@ -416,3 +416,20 @@ def test_a_subject_of_two_names_is_no_ones_position_alone(
     reading = read([source("J", "en", [statement, named])])
     [kept], _ = verify([position(statement, "J.S1", actor="Trump")], reading, [])
     assert kept.actor == actor
+
+
+def test_a_number_bounded_otherwise_than_its_evidence_fails() -> None:
+    """"Tæp tíu ár" is nearly ten years: "less than ten years" says another thing, and a
+    bound the sentence does not give is not stated."""
+    from helpers import source
+
+    from briefing.stages.reading import read
+
+    reading = read([source("R", "is", [
+        "Þetta er í fyrsta sinn í tæp tíu ár sem Pútín kemur til Bandaríkjanna.",
+    ])])  # fmt: skip
+    wrong = "Putin visited the United States for the first time in less than ten years."
+    right = "Putin visited the United States for the first time in nearly ten years."
+    assert any("under 10 where the cited sentences say nearly" in p
+               for p in problems(wrong, ["R.S1"], reading))  # fmt: skip
+    assert not any("bound" in p or "nearly" in p for p in problems(right, ["R.S1"], reading))

@@ -10,13 +10,14 @@ out, never guessed: read as English, "4,5" would be the number 4.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
 from briefing.lang import icelandic, lexicon
 from briefing.lang.calendar import month_names
 
-__all__ = ["Value", "english_number", "located", "values"]
+__all__ = ["Value", "english_number", "located", "qualifiers", "values"]
 
 
 @dataclass(frozen=True)
@@ -191,6 +192,36 @@ def values(text: str, lang: str) -> set[Value]:
     if lang in DECIMAL_COMMA:
         return _decimal_comma(text)
     return _english(text)
+
+
+_BOUNDS = ("nearly", "over", "under", "about")
+
+
+@functools.cache
+def _bound_words(lang: str) -> re.Pattern[str]:
+    """A qualifier of any bound (`numbers.qualifiers` in the lexicon) and the two words
+    after it, where the number it bounds is."""
+    alternatives = "|".join(
+        f"(?P<{bound}>{lexicon.alternation(f'numbers.qualifiers.{bound}', lang)})"
+        for bound in _BOUNDS
+        if lexicon.words(f"numbers.qualifiers.{bound}", lang)
+    )
+    return re.compile(rf"(?<!\w)(?:{alternatives})\s+(?P<after>\S+(?:\s+\S+)?)", re.I)
+
+
+def qualifiers(text: str, lang: str) -> dict[float, str]:
+    """The bound each number of `text` is given ("nearly", "over", "under", "about"):
+    "tæp tíu ár" and "nearly ten years" bound 10 alike, "less than ten years" does not.
+    A number with no qualifier is left out."""
+    if not lexicon.words("numbers.qualifiers.nearly", lang):
+        return {}
+    found: dict[float, str] = {}
+    for match in _bound_words(lang).finditer(text):
+        bound = next(b for b in _BOUNDS if match.groupdict().get(b))
+        for value in values(match.group("after"), lang):
+            if value.number is not None and value.kind != "date":
+                found.setdefault(value.number, bound)
+    return found
 
 
 # Languages whose numbers read "1.234,5" or "1 234,5" (CLDR), Icelandic aside.

@@ -71,7 +71,7 @@ def build(
     with meter.timed("merge"):
         merged = merge(one_label(kept, reading), reading, same)
         conflicts = disagreements(merged, reading, near)
-        own = originals(found + unstated, merged, reading, options.languages)
+        own = one_label(originals(found + unstated, merged, reading, options.languages), reading)
         merged += merge(own, reading, same)
         briefing = assemble(
             reading, merged, conflicts, options.languages, dropped + rejected + unvoiced

@@ -24,7 +24,7 @@ from briefing.lang.fold import fold
 from briefing.lang.icelandic import lemmas, names_match
 from briefing.lang.lexicon import subject_pronouns
 from briefing.lang.names import names_in, same_person
-from briefing.lang.values import values
+from briefing.lang.values import Value, qualifiers, values
 from briefing.stages.align import Link
 from briefing.stages.extract import Found
 from briefing.stages.quoted import SAID, Quote, attributed, quotes
@@ -74,6 +74,7 @@ def problems(
     stated = values(statement, "en")
     for value in stated - given:
         found.append(f"the {value.kind} {_show(value)} is not in the cited sentences")
+    found += _bounds(statement, evidence, reading)
     if given and not stated and all(i in reading.gloss for i in evidence):
         found.append("it gives none of the numbers or dates its rough-glossed sentences state")
     for name in missing_names(names_in([statement]), evidence, reading):
@@ -105,6 +106,21 @@ def problems(
                 f"only {shared} of its {len(mine)} content words are in the cited sentences"
             )
     return found
+
+
+def _bounds(statement: str, evidence: list[str], reading: Reading) -> list[str]:
+    """A number the statement bounds otherwise than its evidence does: "less than ten
+    years" for "tæp tíu ár" (nearly ten), or "over 200" where the sentences say 200."""
+    cited: dict[float, set[str]] = {}
+    for i in evidence:
+        for number, bound in qualifiers(reading.sentences[i].text, reading.language[i]).items():
+            cited.setdefault(number, set()).add(bound)
+    return [
+        f"it says {bound} {_show(Value('number', number))} where the cited sentences say "
+        f"{' or '.join(sorted(cited.get(number, set()))) or 'no bound'}"
+        for number, bound in qualifiers(statement, PIVOT).items()
+        if bound not in cited.get(number, set())
+    ]
 
 
 QUOTED = re.compile(r"(?:^|(?<=[\s(]))['\"“‘„«]([^'\"“”‘’„«»]{3,}?)['\"”’“»](?=[\s.,;:!?)]|$)")
