@@ -419,7 +419,7 @@ def test_a_subject_of_two_names_is_no_ones_position_alone(
 
 
 def test_a_number_bounded_otherwise_than_its_evidence_fails() -> None:
-    """"Tæp tíu ár" is nearly ten years: "less than ten years" says another thing, and a
+    """ "Tæp tíu ár" is nearly ten years: "less than ten years" says another thing, and a
     bound the sentence does not give is not stated."""
     from helpers import source
 

@@ -140,9 +140,7 @@ def verified_in(item: Item, lang: str) -> bool:
     return origin == "statement" or origin.startswith("quote:")
 
 
-def column_coverage(
-    case: Case, briefing: Briefing, scores: list[Score]
-) -> dict[str, float | None]:
+def column_coverage(case: Case, briefing: Briefing, scores: list[Score]) -> dict[str, float | None]:
     """Coverage per output column, counting only lines verified in that language
     (`coverage_en`, `coverage_is`), and the same over the points only a non-English
     outlet reports (`is_only_en`, `is_only_is`): a fact the Icelandic outlet alone has
