@@ -168,3 +168,26 @@ def test_the_voice_scorer_counts_loaded_words_and_dangling_openers() -> None:
     assert [s.metadata["dangling"] for s in scores] == [["In response,"], [], [], []]
     m = metrics(scores)
     assert (m["own_voice"], m["no_dangling"]) == (0.5, 0.75)
+
+
+def test_plain_english_fails_a_copied_gloss_and_an_untranslated_word() -> None:
+    """An English line over an Icelandic sentence: the rough gloss copied, or a word the
+    glosser left in Icelandic, is not English; a plain restatement is."""
+    from helpers import article
+
+    from briefing.core.models import Briefing
+    from briefing.eval.scorers import Claim, Context, score_plain
+    from briefing.lang.gloss import gloss
+
+    source = article("I", "is", "Pútín sagði að Úkraína ætti ekki að skapa hindranir.")
+    b = Briefing(languages=["en", "is"], sources=[source])
+    ctx = Context.of(b)
+    rough = gloss([source.sentences[0].text], "is")[0]
+
+    def plain(text: str) -> float | None:
+        return score_plain(Claim("positions[1].en", text, "en", ["I.S1"]), ctx).value
+
+    assert plain(rough) == 0.0
+    assert plain("Putin said Ukraine should not create hindranir.") == 0.0
+    assert plain("Putin said Ukraine should not put obstacles in the way.") == 1.0
+    assert score_plain(Claim("x.is", "Pútín sagði.", "is", ["I.S1"]), ctx) is None

@@ -66,6 +66,9 @@ REGISTRY: tuple[Metric, ...] = (
     # voice, and with no dangling opener: floors of 1.0 mean none at all.
     Metric("own_voice", "voice", lambda s: share(s, "voice", "loaded")),
     Metric("no_dangling", "voice", lambda s: share(s, "voice", "dangling")),
+    # Share of English statements resting on another language's sentences that are plain
+    # English: no word left untranslated, not the rough gloss copied (`scorers.plain`).
+    Metric("plain_english", "plain", lambda s: mean(s, "plain")),
 )
 BY_NAME = {m.name: m for m in REGISTRY}
 CASE_METRICS = tuple(m.name for m in REGISTRY)

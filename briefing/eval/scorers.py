@@ -18,6 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from briefing.check import details as checks
 from briefing.check.judge import UNSCORED, Judge
+from briefing.core.languages import PIVOT
 from briefing.core.models import Briefing, Item
 
 
@@ -38,7 +39,7 @@ class Score(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    check: str = Field(description="The scorer: support, consistency, attribution or voice.")
+    check: str = Field(description="The scorer: support, consistency, attribution, voice or plain.")
     target: str = Field(description="The claim or item scored: positions[2].is, positions[2].")
     label: str
     value: float | None
@@ -241,6 +242,44 @@ def score_voice(claim: Claim) -> Score:
     return score("voice", claim.id, "own", 1.0, "in the briefing's own voice", meta)
 
 
+def score_plain(claim: Claim, ctx: Context) -> Score | None:
+    """An English line resting on sentences of another language is English, not the rough
+    gloss: no word left untranslated (`stages.verify.untranslated`) and under
+    `GLOSS_COPY` of its words in the gloss's own order; code only. None for a claim
+    that cites no other-language sentence (nothing to gloss)."""
+    from briefing.lang.gloss import gloss
+    from briefing.stages.verify import GLOSS_COPY, copy_share, untranslated
+
+    if claim.language != PIVOT:
+        return None
+    foreign = [i for i in claim.evidence if ctx.languages.get(i, PIVOT) != PIVOT]
+    if not foreign:
+        return None
+    originals = [ctx.sentences[i] for i in claim.evidence if i in ctx.sentences]
+    glossed = [ctx.sentences[i] for i in foreign]
+    glosses = [
+        g
+        for lang in dict.fromkeys(ctx.languages[i] for i in foreign)
+        for g in gloss([ctx.sentences[i] for i in foreign if ctx.languages[i] == lang], lang)
+        if g
+    ]
+    left = untranslated(claim.text, originals, glossed, glosses)
+    share = max((copy_share(claim.text, g) for g in glosses), default=0.0)
+    meta: dict[str, Any] = {"untranslated": left, "gloss_copy": round(share, 3)}
+    if left or share >= GLOSS_COPY:
+        found = [
+            *(repr(w) for w in left),
+            *([f"{share:.0%} the gloss's words"] * (share >= GLOSS_COPY)),
+        ]
+        return score("plain", claim.id, "gloss", 0.0, ", ".join(found), meta)
+    return score("plain", claim.id, "english", 1.0, "plain English", meta)
+
+
+def plain(sample: Sample, ctx: Context, judge: Judge | None) -> list[Score]:
+    """One plain-English score per English claim that rests on another language."""
+    return [s for claim in sample.claims if (s := score_plain(claim, ctx)) is not None]
+
+
 def support(sample: Sample, ctx: Context, judge: Judge | None) -> list[Score]:
     """One support score per language version of the item."""
     return [score_support(claim, ctx, judge) for claim in sample.claims]
@@ -264,7 +303,7 @@ def voice(sample: Sample, ctx: Context, judge: Judge | None) -> list[Score]:
 
 
 Scorer = Callable[[Sample, Context, Judge | None], list[Score]]
-SCORERS: tuple[Scorer, ...] = (support, consistency, attribution, voice)
+SCORERS: tuple[Scorer, ...] = (support, consistency, attribution, voice, plain)
 
 
 def evaluate(

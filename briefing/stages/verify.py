@@ -86,7 +86,7 @@ def problems(
     glosses = [reading.gloss[i] for i in evidence if i in reading.gloss]
     if glosses and _copies(statement, " ".join(glosses)):
         found.append("it copies the rough machine gloss instead of saying what it means")
-    foreign = _untranslated(
+    foreign = untranslated(
         statement,
         originals,
         [reading.sentences[i].text for i in evidence if i in reading.gloss],
@@ -143,21 +143,27 @@ SPEAKER_PRONOUN = re.compile(
 GLOSS_COPY = 0.9  # share of the statement's words that run in the gloss's own order
 
 
-def _copies(statement: str, gloss: str) -> bool:
-    """Most of the statement is the gloss word for word (punctuation aside): rough English,
-    not a statement."""
+def copy_share(statement: str, gloss: str) -> float:
+    """The share of the statement's words that run in the gloss's own order (punctuation
+    aside): at `GLOSS_COPY` or more it is the rough gloss, not a statement."""
     from difflib import SequenceMatcher
 
     mine = re.findall(r"[^\W_]+", statement.lower())
     theirs = re.findall(r"[^\W_]+", gloss.lower())
+    if not mine:
+        return 0.0
     blocks = SequenceMatcher(None, mine, theirs, autojunk=False).get_matching_blocks()
-    return bool(mine) and sum(b.size for b in blocks) / len(mine) >= GLOSS_COPY
+    return sum(b.size for b in blocks) / len(mine)
+
+
+def _copies(statement: str, gloss: str) -> bool:
+    return copy_share(statement, gloss) >= GLOSS_COPY
 
 
 ICELANDIC_LETTERS = re.compile(r"[þðæöáéíóúý]", re.IGNORECASE)
 
 
-def _untranslated(
+def untranslated(
     statement: str, originals: list[str], glossed: list[str], glosses: list[str]
 ) -> list[str]:
     """Words left over from a rough gloss, not English: words with Icelandic letters that
