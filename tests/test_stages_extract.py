@@ -287,3 +287,43 @@ def test_a_position_with_no_name_to_choose_from_costs_no_actor_call() -> None:
 
     assert [r.choices is not None for r in llm.requests] == [True, False]  # kind, text
     assert result.found[0].actor is None and result.found[0].text == said
+
+
+ICELANDIC_LINES = [
+    "Isavia segir að rúmlega 200 flugferðum hafi verið aflýst vegna bannsins.",
+    "Félagið fer fram á 9 prósenta hækkun á ári en Isavia býður 4,5 prósent.",
+    "Næsti samningafundur verður á mánudag hjá ríkissáttasemjara í Reykjavík.",
+    "Veðrið í Reykjavík var kalt og hvasst alla vikuna að sögn Veðurstofunnar.",
+]
+
+
+def test_sentences_over_the_budget_in_an_output_language_are_labelled_only() -> None:
+    """An Icelandic sentence the budget leaves out is still labelled (no statement
+    generated) and kept unverified, to stand as its own quote; a background one is not;
+    without an Icelandic column nothing is labelled."""
+    from briefing.stages.reading import read
+
+    src = source("K", "is", ICELANDIC_LINES)
+    reading = read([src])
+    chunk = Chunk(id="K.C1", source_id="K", language="is", sentences=src.sentences, tokens=70)
+
+    def answer(request: Request) -> object:
+        if "(label)" in request.label and request.label.endswith("K.S4 (label)"):
+            return Response(text="background", choice_probs={"background": 1.0})
+        return point("open_issue", "none", "The next meeting is on Monday in Reykjavík.")
+
+    def extract(columns: frozenset[str]) -> tuple[FakeLLM, object]:
+        llm = FakeLLM(answer)
+        settings = ExtractSettings(reading=reading, columns=columns)
+        return llm, extract_chunk(chunk, src, llm, PromptSet(), settings)
+
+    llm, result = extract(frozenset({"en", "is"}))
+    asked = {f.evidence[0] for f in result.found} | {d["evidence"] for d in result.dropped}
+    labelled = [r for r in llm.requests if r.label.endswith("(label)")]
+    assert len(asked) == 2 and labelled  # two phrased within the budget, the rest labelled
+    assert all(r.max_tokens == 1 for r in labelled)  # no statement generated
+    kept = [f.evidence[0] for f in result.unstated if f.evidence[0] not in asked]
+    assert kept and "K.S4" not in kept and all(not f.verified for f in result.unstated)
+
+    llm, result = extract(frozenset({"en", "de"}))
+    assert not [r for r in llm.requests if r.label.endswith("(label)")]

@@ -56,6 +56,7 @@ def build(
             reading=reading,
             skip=covered(reading, same),
             quotes=quotes(reading, same),
+            columns=frozenset(options.languages),
         )
     results = _extract_all(sources, llm, options, progress, meter, settings)
     found = [f for r in results for f in r.found]

@@ -25,9 +25,9 @@ from briefing.llm.base import LLM, Request, continues
 from briefing.llm.structured import AskOptions, Recorder, ask, choose
 from briefing.prompts import PromptSet
 from briefing.stages.answers import Point, point_schema
-from briefing.stages.quoted import Quote
+from briefing.stages.quoted import Quote, speaker_of
 from briefing.stages.reading import Reading
-from briefing.stages.select import select, stands
+from briefing.stages.select import in_quotation, select, stands, unphrased
 
 
 @dataclass
@@ -58,6 +58,7 @@ class ExtractSettings:
     reading: Reading | None = None
     skip: frozenset[str] = frozenset()  # sentence ids another source already covers
     quotes: Mapping[str, Quote] = field(default_factory=dict)  # quote lines, speaker known
+    columns: frozenset[str] = frozenset()  # output languages: a sentence in one may stand
 
 
 MAX_CHARS_PER_WORD = 12  # the schema's cap: room for long words; the prompt asks for fewer
@@ -96,7 +97,16 @@ def extract_chunk(
             s.id for s in shown if cloze and (s.id in quotes or stands(s, source, reading))
         )
         asked = select(shown, chunk, reading, standing, source)
-    if not asked:
+        labelled = (
+            [
+                s
+                for s in unphrased(shown, asked, reading, source)
+                if not in_quotation(s, source) or speaker_of(s.id, reading) is not None
+            ]
+            if reading is not None and source.language in settings.columns
+            else []
+        )
+    if not asked and not labelled:
         return ChunkResult()
     numbered = list(enumerate(shown, start=1))
     number = {s.id: n for n, s in numbered}
@@ -105,8 +115,8 @@ def extract_chunk(
     glossed = reading is not None and any(s.id in reading.gloss for s in shown)
     system = prompts.render("extract.system", max_words=settings.max_words)
     how = _Asking(llm, prompts, settings, record)
-    result = ChunkResult()
-    for sentence in asked:
+
+    def messages_for(sentence: Sentence) -> list[dict[str, str]]:
         user = prompts.render(
             "extract.user",
             source=source,
@@ -116,7 +126,11 @@ def extract_chunk(
             sentences=texts,
             asked=(number[sentence.id], _english(sentence, reading)),
         )
-        messages = [{"role": "system", "content": system}, {"role": "user", "content": user}]
+        return [{"role": "system", "content": system}, {"role": "user", "content": user}]
+
+    result = ChunkResult()
+    for sentence in asked:
+        messages = messages_for(sentence)
         label = f"{chunk.id} sentence {sentence.id}"
         quote = quotes.get(sentence.id)
         written = " ".join(sentence.text.split()) if sentence.id in standing else None
@@ -146,6 +160,20 @@ def extract_chunk(
             result.unstated.append(replace(stated, verified=False))
             continue
         result.found.append(stated)
+    for sentence in labelled:
+        label = f"{chunk.id} sentence {sentence.id} (label)"
+        kind, actor = _label(how, messages_for(sentence), actors, label)
+        if kind != "background":
+            result.unstated.append(
+                Found(
+                    SECTION_OF[kind],
+                    _english(sentence, reading),
+                    [sentence.id],
+                    chunk.source_id,
+                    actor,
+                    verified=False,
+                )
+            )
     return result
 
 
@@ -211,6 +239,26 @@ def _cloze_point(
     except ValueError:
         text, cut = response.text.strip('"'), True
     return Point.model_construct(kind=kind, actor=actor, text=text), cut
+
+
+def _label(
+    how: _Asking, messages: list[dict[str, str]], actors: list[str], label: str
+) -> tuple[str, str | None]:
+    """The kind of a sentence and, for a position, its holder, read from label
+    probabilities as in `_cloze_point` with no statement asked: for a sentence that will
+    stand as its own quote. On a backend without probabilities `choose` asks a one-field
+    answer instead."""
+    options = AskOptions(
+        max_tokens=1, stage="extract", label=label, max_attempts=how.settings.max_attempts,
+        record=how.record,
+    )  # fmt: skip
+    answer = '{"kind": "'
+    kind = choose(how.llm, messages, KINDS, options, prefix=answer)
+    if kind != "position":
+        return kind, None
+    answer += f'{kind}", "actor": "'
+    named = choose(how.llm, messages, [f'{a}"' for a in actors], options, prefix=answer)[:-1]
+    return kind, None if named == NO_ACTOR else named
 
 
 def _quote_point(how: _Asking, messages: list[dict[str, str]], label: str, quote: Quote) -> Point:

@@ -90,6 +90,24 @@ def select(
     return [shown[i] for i in sorted(free | phrased)]
 
 
+def unphrased(
+    shown: list[Sentence], asked: list[Sentence], reading: Reading, source: Source
+) -> list[Sentence]:
+    """The informative sentences of a non-pivot source that `select` left to no statement
+    (over the budget, or lines of a quotation): each is labelled only, one prompt
+    evaluation and no generated token, so that a fact only this outlet reports is kept
+    as its own sentence (`stages.originals`) rather than lost."""
+    if source.language == PIVOT:
+        return []
+    taken = {s.id for s in asked}
+    return [
+        s
+        for i, s in enumerate(shown)
+        if s.id not in taken
+        and salience(reading.english(s.id), len(reading.values[s.id]), i) > -math.inf
+    ]
+
+
 # A subject the reader cannot place out of the article: a pronoun or a demonstrative.
 UNNAMED_SUBJECT = re.compile(rf"({subject_pronouns(PIVOT, demonstrative=True)})\b")
 
