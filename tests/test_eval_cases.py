@@ -45,10 +45,17 @@ def test_every_cited_id_is_a_sentence_of_the_ingested_articles(cases: list) -> N
         assert case.thresholds, case.name
 
 
+# Written for issue 23, these hold perturbations code cannot see: the Alaska sentences
+# name both leaders ("sagði Trump ... með Pútín"), so a swapped leader is still named in
+# the cited sentences (the judge's attribution check must catch it), and "on Monday" made
+# "on Wednesday" (the code checks compare months and years, not weekdays).
+CODE_BLIND = ("alaska-summit", "atc-dispute")
+
+
 def test_the_checker_catches_checkable_perturbations_and_spares_the_true_points(
     cases: list,
 ) -> None:
-    summary = perturb.measure(cases, judge=None)["summary"]
+    summary = perturb.measure([c for c in cases if c.name not in CODE_BLIND], judge=None)["summary"]
     assert summary["untouched"]["false_alarm_rate"] == 0.0
     for kind in ("swapped_actor", "changed_number", "changed_date"):
         assert summary[kind]["caught"] == 1.0, kind
@@ -58,6 +65,16 @@ def test_the_checker_catches_checkable_perturbations_and_spares_the_true_points(
     # negation and wordless inventions are the judge's work
     assert summary["negation"]["caught"] < 0.2
     assert all(s["n"] > 0 for s in summary.values())
+
+
+def test_the_issue_23_cases_state_only_what_their_evidence_says(cases: list) -> None:
+    summary = perturb.measure([c for c in cases if c.name in CODE_BLIND], judge=None)["summary"]
+    assert summary["untouched"]["false_alarm_rate"] == 0.0
+    assert summary["changed_number"]["caught"] == 1.0
+    # measured: 0.80 of swapped actors, 0.89 of changed dates, 0.87 of unrelated citations
+    assert summary["swapped_actor"]["caught"] >= 0.75
+    assert summary["changed_date"]["caught"] >= 0.85
+    assert summary["unrelated_citation"]["caught"] >= 0.85
 
 
 def test_perturbations_change_the_claim_as_named() -> None:
