@@ -433,3 +433,31 @@ def test_a_number_bounded_otherwise_than_its_evidence_fails() -> None:
     assert any("under 10 where the cited sentences say nearly" in p
                for p in problems(wrong, ["R.S1"], reading))  # fmt: skip
     assert not any("bound" in p or "nearly" in p for p in problems(right, ["R.S1"], reading))
+
+
+def test_over_a_rough_gloss_a_name_must_be_in_the_sentence_and_no_pronoun_opens() -> None:
+    """The gloss misreads names ("Asia" for "Isavia") and a pronoun over it names no one;
+    an exonym of a name the sentence gives ("United States", Bandaríkjanna) is given."""
+    from helpers import source
+
+    from briefing.stages.reading import read
+
+    reading = read([source("R", "is", [
+        "Isavia hefur boðið 4,5 prósent á ári.",
+        "Pútín kom til Bandaríkjanna í fyrsta sinn í áratug.",
+    ])])  # fmt: skip
+    wrong_name = "Asia has offered 4.5 percent a year."
+    if "Asia" in reading.gloss["R.S1"]:  # the case the rule exists for
+        assert "the name 'Asia' is not in the cited sentences" in problems(
+            wrong_name, ["R.S1"], reading
+        )
+    assert "the name 'Asia' is not in the cited sentences" in problems(
+        "Asia offered 4.5 percent a year to Isavia.", ["R.S1"], reading
+    )
+    assert any(
+        "pronoun" in p for p in problems("They offered 4.5 percent a year.", ["R.S1"], reading)
+    )
+    named = problems(
+        "Putin came to the United States for the first time in a decade.", ["R.S2"], reading
+    )
+    assert not any("name" in p for p in named)

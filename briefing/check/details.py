@@ -62,7 +62,9 @@ def words(text: str) -> list[str]:
     return [fold(w) for w in _WORD.findall(text)]
 
 
-def _stem_of(word: str) -> str | None:
+def place(word: str) -> str | None:
+    """The canonical place a folded word or name names, in English or Icelandic
+    ("bandarikjanna", "united states" -> "america"), or None."""
     for canon, stems in EXONYMS.items():
         if any(word.startswith(s) if len(s) >= 4 else word == s for s in stems):
             return canon
@@ -83,8 +85,8 @@ def word_matches(a: str, b: str) -> bool:
         common += 1
     if common >= max(4, len(short) - 2):
         return True
-    stem = _stem_of(a)
-    return stem is not None and stem == _stem_of(b)
+    stem = place(a)
+    return stem is not None and stem == place(b)
 
 
 def _contains_word(word: str, vocabulary: Iterable[str]) -> bool:

@@ -70,6 +70,6 @@ def _holder(item: Found, sid: str, reading: Reading) -> tuple[str | None, list[s
     speaker = speaker_of(sid, reading)
     if speaker is not None:
         return speaker[0], list(dict.fromkeys([sid, speaker[1]]))
-    if item.actor and not missing_names([item.actor], [sid], reading):
+    if item.actor and not missing_names([item.actor], [sid], reading, glossed=False):
         return item.actor, [sid]
     return None, [sid]

@@ -16,7 +16,7 @@ import unicodedata
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 
-from briefing.check.details import words
+from briefing.check.details import place, words
 from briefing.core.ids import sentence_id, sentence_number, source_of
 from briefing.core.languages import PIVOT
 from briefing.lang import lexicon
@@ -77,8 +77,14 @@ def problems(
     found += _bounds(statement, evidence, reading)
     if given and not stated and all(i in reading.gloss for i in evidence):
         found.append("it gives none of the numbers or dates its rough-glossed sentences state")
-    for name in missing_names(names_in([statement]), evidence, reading):
+    rough = all(i in reading.gloss for i in evidence)  # no sentence but a rough gloss
+    for name in missing_names(names_in([statement]), evidence, reading, glossed=not rough):
         found.append(f"the name {name!r} is not in the cited sentences")
+    opening = _opening_name(stripped, originals) if rough else None
+    if opening:
+        found.append(f"the name {opening!r} is not in the cited sentences")
+    if rough and OPENS_WITH_PRONOUN.match(stripped):
+        found.append("it opens with a pronoun over a rough gloss: code cannot tell whom it means")
     if FIRST_PERSON.search(SAID.sub(r"\g<speaker>", stripped)):
         found.append("a quote without its speaker (I, we, our...)")
     for quote in unquoted(statement, originals):
@@ -200,22 +206,51 @@ def _case_form(word: str) -> bool:
     return bool(found) and word.lower() not in found
 
 
-def missing_names(names: list[str], evidence: list[str], reading: Reading) -> list[str]:
-    """The `names` that the evidence sentences (text or gloss) do not give."""
+def missing_names(
+    names: list[str], evidence: list[str], reading: Reading, glossed: bool = True
+) -> list[str]:
+    """The `names` that the evidence sentences (text, or with `glossed` also gloss) do not
+    give. Without the gloss a name must be in the sentence as written, through lemmas,
+    an exonym ("United States" for "Bandaríkjanna") or a like spelling: a gloss misreads
+    names ("Asia" for "Isavia"), so where it is the only English it cannot vouch for one."""
     originals = [reading.sentences[i].text for i in evidence]
-    english = [reading.english(i) for i in evidence]
+    english = [reading.english(i) for i in evidence] if glossed else []
     words = set(re.findall(r"[^\W_]+", " ".join(originals + english).lower()))
-    glossed = [reading.sentences[i].text for i in evidence if i in reading.gloss]
-    foreign = _folded_names(" ".join(glossed))
+    foreign_texts = [reading.sentences[i].text for i in evidence if i in reading.gloss]
+    foreign = _folded_names(" ".join(foreign_texts))
+    places = {canon for w in words if (canon := place(fold(w)))}
     return [
         name
         for name in names
-        if not all(
-            _name_given(part, words) or _exonym(part, foreign)
-            for part in re.split(r"[\s-]+", name)
-            if part
+        if not (
+            place(fold(name)) in places
+            or all(
+                _name_given(part, words) or _exonym(part, foreign)
+                for part in re.split(r"[\s-]+", name)
+                if part
+            )
         )
     ]
+
+
+def _opening_name(statement: str, originals: list[str]) -> str | None:
+    """The statement's first word where it reads as a name the sentences do not give: a
+    capitalised word that is no common word, with no word of the sentences sharing its
+    first three letters (accents aside) or naming the same place. `names_in` leaves a
+    lone first word out (it may be any word), but over a rough gloss it is often the
+    glosser's misreading of a name ("Asia has offered..." for "Isavia hefur boðið...")."""
+    first = re.match(r"[^\W\d_]+", statement)
+    if first is None or not first.group()[:1].isupper():
+        return None
+    word = first.group()
+    if word.lower() in STOPWORDS or word in lexicon.wordset("names.not_names", PIVOT):
+        return None
+    mine = fold(word)
+    theirs = [fold(w) for w in re.findall(r"[^\W\d_]+", " ".join(originals))]
+    named = place(mine)
+    if any(w[:3] == mine[:3] for w in theirs) or (named and named in map(place, theirs)):
+        return None
+    return word
 
 
 def _folded_names(text: str) -> set[str]:
