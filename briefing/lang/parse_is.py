@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from briefing.lang import icelandic, lexicon
-from briefing.lang.parse_is_reading import ACTS, Mention, Reading, from_tokens
+from briefing.lang.parse_is_reading import ACTS, Mention, Reading, from_tokens, same_head
 from briefing.lang.parse_is_tokens import plain_toks, reynir_toks
 from briefing.lang.parse_is_tree import from_tree
 from briefing.lang.values import Value, values
@@ -167,18 +167,13 @@ def _resolve(reading: Reading, context: _Context) -> tuple[tuple[Mention, ...], 
                 return (m,), "pronoun"
         return (), None
     for m in _candidates(context):
-        if m.person and m.title and _same_title(m.title, holder.lemmas):
+        if m.person and m.title and same_head(m.title, holder.lemmas):
             return (m,), "title"
     if holder.definite:
         for m in _candidates(context):
-            if not m.person and m.head & holder.lemmas:
+            if not m.person and any(same_head(head, holder.lemmas) for head in m.head):
                 return (m,), "noun"
     return (), None
-
-
-def _same_title(title: str, lemmas: frozenset[str]) -> bool:
-    """ "ráðherrann" is the "innviðaráðherra" named before: equal, or the end of a compound."""
-    return any(title == lemma or (len(lemma) >= 4 and title.endswith(lemma)) for lemma in lemmas)
 
 
 def _complete(mention: Mention, own: tuple[Mention, ...], context: list[Any]) -> Mention:

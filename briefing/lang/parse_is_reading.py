@@ -25,6 +25,8 @@ __all__ = [
     "after_quote",
     "from_tokens",
     "is_negation",
+    "is_role",
+    "same_head",
 ]
 
 ACTS = ("say", "agree", "refuse", "demand", "other")
@@ -106,6 +108,19 @@ def is_negation(word: str, lemmas: Iterable[str] = ()) -> bool:
     return word.lower() in negations or any(lemma in negations for lemma in lemmas)
 
 
+def same_head(known: str, lemmas: Iterable[str]) -> bool:
+    """A noun names what `known` names: the same lemma, or the last part of a compound
+    ("ráðherrann" is the "innviðaráðherra", "sambandið" the "Kennarasamband Íslands")."""
+    known = known.lower()
+    return any(known == x or (len(x) >= 4 and known.endswith(x)) for x in map(str.lower, lemmas))
+
+
+def is_role(lemmas: Iterable[str]) -> bool:
+    """A noun that names a person by role ("formaður", "framkvæmdastjóri"), not a body."""
+    endings = lexicon.words("roles.endings", "is")
+    return any(lemma.lower().endswith(endings) for lemma in lemmas)
+
+
 def from_tokens(toks: list[Tok], parsed: bool) -> Reading:
     verb = act = holder = None
     not_after = lexicon.wordset("negations.not_after", "is")
@@ -167,12 +182,17 @@ def _tok_holder(tok: Tok) -> Holder | None:
 
 
 def according_to(toks: list[Tok]) -> tuple[Holder | None, str | None]:
-    """ "Að sögn Isavia": a source named after a phrase of attribution, an act of saying."""
+    """ "Að sögn Isavia", "samkvæmt tölum Isavia": a source named right after a phrase of
+    attribution, or after one noun more, holds what the sentence says: an act of saying."""
     lowered = [t.text.lower() for t in toks]
     for phrase in lexicon.words("acts.according_to", "is"):
         words = phrase.split()
         for i in range(len(toks) - len(words)):
-            source = toks[i + len(words)].mention
-            if lowered[i : i + len(words)] == words and source is not None:
+            if lowered[i : i + len(words)] != words:
+                continue
+            after = toks[i + len(words) : i + len(words) + 2]
+            named = [t.mention for t in after[:1]] + [t.mention for t in after[1:] if after[0].noun]
+            source = next((m for m in named if m is not None), None)
+            if source is not None:
                 return Holder("name", names=(source,)), "say"
     return None, None

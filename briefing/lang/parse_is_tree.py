@@ -20,6 +20,7 @@ from briefing.lang.parse_is_reading import (
     act_at,
     after_quote,
     is_negation,
+    is_role,
 )
 
 __all__ = ["from_tree"]
@@ -59,19 +60,39 @@ def from_tree(tree: Any, tokens: list[str]) -> Reading:
             inverted = after_quote(tokens[: node.index])
             (verb, act), holder = found, _holder_of(tree, node.index, inverted)
             break
-    toks = _tree_toks(tree)
+    named = _tree_mentions(tree)
+    toks = _tree_toks(tree, dict(named))
     if verb is None:
         holder, act = according_to(toks)
-    mentions = _tree_mentions(tree)
     return Reading(
         parsed=True,
         verb=verb,
         act=act,
         negated=_negated(tree),
         holder=holder,
-        mentions=mentions,
+        mentions=tuple(m for _, m in named),
         places=tuple(dict.fromkeys(t.place for t in toks if t.place)),
     )
+
+
+def _tag(node: Any) -> str:
+    return node.tag or ""
+
+
+def _leaves(node: Any) -> list[Any]:
+    return [leaf for leaf in node.leaves if leaf.index is not None]
+
+
+def _variants(node: Any) -> set[str]:
+    return set(node.all_variants)
+
+
+def _gender(node: Any) -> str | None:
+    return next((g for g in ("kk", "kvk", "hk") if g in _variants(node)), None)
+
+
+def _lemmas(node: Any) -> frozenset[str]:
+    return icelandic.lemmas(node.text) | {node.lemma}
 
 
 def _main_verbs(node: Any) -> Iterator[Any]:
@@ -96,9 +117,9 @@ def _path(node: Any, index: int) -> list[Any] | None:
 
 
 def _holder_of(tree: Any, index: int, inverted: bool) -> Holder | None:
-    """The subject of the verb at `index`: the NP-SUBJ of its clause, else the nominative
-    noun phrase after the verb, or any noun phrase after it where a quotation ends right
-    before the verb ("„…,“ sagði hún", "„…,“ svaraði Trump")."""
+    """The subject of the verb at `index`: the NP-SUBJ of its clause, else what follows the
+    verb: a name ("…, segir Isavia"), a nominative noun phrase, or any noun phrase where a
+    quotation ends right before the verb ("„…,“ sagði hún", "„…,“ svaraði Trump")."""
     path = _path(tree, index) or []
     tags = ("NP", "NP-OBJ") if inverted else ("NP",)
     for depth in range(len(path) - 2, -1, -1):
@@ -108,7 +129,11 @@ def _holder_of(tree: Any, index: int, inverted: bool) -> Holder | None:
         if subject is not None:
             return _np_holder(subject)
         after = False
-        for child in children:
+        for i, child in enumerate(children):
+            if after and child.is_terminal:
+                mention = _tree_mention(child, children[i + 1 :])
+                if mention is not None:
+                    return Holder("name", names=(mention,))
             first = next(iter(_leaves(child)), None) if _tag(child) in tags else None
             if after and first is not None and (inverted or "nf" in _variants(first)):
                 return _np_holder(child)
@@ -119,16 +144,19 @@ def _holder_of(tree: Any, index: int, inverted: bool) -> Holder | None:
 
 
 def _np_holder(np: Any) -> Holder | None:
-    """Who a subject noun phrase names: its names, else its pronoun or head noun."""
+    """Who a subject noun phrase names: its names, else its pronoun or head noun. A
+    capitalised noun BÍN does not know is a name ("Øvrebø")."""
     children = list(np.children)
     names: list[Mention] = []
     for i, child in enumerate(children):
         if not child.is_terminal:
             continue
         mention = _tree_mention(child, children[i + 1 :])
-        coordinated = i > 0 and _tag(children[i - 1]) == "C" and child.text[:1].isupper()
-        if mention is None and coordinated and child.tcat == "no":
-            mention = Mention(child.text, person=False)
+        capital = child.tcat == "no" and child.text[:1].isupper()
+        if mention is None and capital and i > 0 and _tag(children[i - 1]) == "C":
+            mention = Mention(child.text, person=False)  # "Icelandair og Play"
+        if mention is None and capital and not icelandic.lemmas(child.text):
+            mention = Mention(child.text, person=True)
         if mention is not None:
             names.append(mention)
     if names:
@@ -136,50 +164,62 @@ def _np_holder(np: Any) -> Holder | None:
     for i, child in enumerate(children):
         if not child.is_terminal:
             continue
-        lemmas = icelandic.lemmas(child.text) | {child.lemma}
         if child.tcat == "pfn":
-            return Holder("pronoun", lemmas=frozenset(lemmas), gender=_gender(child))
+            return Holder("pronoun", lemmas=_lemmas(child), gender=_gender(child))
         if child.tcat == "no":
             organisation = _organisation(child, children[i + 1 :])
             if organisation is not None:
                 return Holder("name", names=(organisation,))
             definite = "gr" in _variants(child)
-            return Holder("noun", lemmas=frozenset(lemmas), definite=definite)
+            return Holder("noun", lemmas=_lemmas(child), definite=definite)
     return None
 
 
 def _tree_mention(node: Any, after: list[Any]) -> Mention | None:
-    """The person or entity a terminal names; a person's title is the noun beside it
-    ("Gunnar Þór Einarsson, forstjóri Isavia")."""
+    """The person or entity a terminal names. A surname Greynir leaves out of a person is
+    added ("Hanna Katrín" + "Friðriksson"); a person's title is the lower-case noun after
+    the name ("Gunnar Þór Einarsson, forstjóri Isavia")."""
     if node.tcat == "entity":
         return Mention(node.text, person=False)
     if node.tcat != "person":
         return None
+    name, rest = node.lemma, list(after)
+    while rest and rest[0].is_terminal and rest[0].tcat == "no" and _surname(rest[0].text):
+        name, rest = f"{name} {rest[0].text}", rest[1:]
     title = None
-    for sibling in after:
+    for sibling in rest:
         if sibling.is_terminal and sibling.text == ",":
             continue
         first = sibling if sibling.is_terminal else next(iter(_leaves(sibling)), None)
         if first is not None and first.tcat == "no" and first.text[:1].islower():
             title = first.lemma
         break
-    return Mention(node.lemma, person=True, gender=_gender(node), title=title)
+    return Mention(name, person=True, gender=_gender(node), title=title)
+
+
+def _surname(word: str) -> bool:
+    """A capitalised word BÍN knows as part of a person's name, in the nominative."""
+    domains = lexicon.wordset("bin.person_domains", "is")
+    return word[:1].isupper() and any(
+        m.hluti in domains and m.mark.startswith("NF") for m in icelandic.meanings(word)
+    )
 
 
 def _organisation(head: Any, after: list[Any]) -> Mention | None:
     """A capitalised common noun with a genitive after it names an organisation ("Félag
-    íslenskra flugumferðarstjóra", "Samtaka ferðaþjónustunnar"): in the nominative."""
+    íslenskra flugumferðarstjóra", "Samtaka ferðaþjónustunnar"): in the nominative. A
+    role ("Formaður félagsins") or a pronoun genitive ("Viðræður okkar") names none."""
     if not head.text[:1].isupper() or not after or _tag(after[0]) != "NP-POSS":
         return None
-    if next(iter(_leaves(after[0])), head).tcat == "pfn":  # "Samningaviðræður okkar"
+    if next(iter(_leaves(after[0])), head).tcat == "pfn" or is_role(_lemmas(head)):
         return None
-    name = f"{head.nominative} {after[0].text}"
-    return Mention(name, person=False, head=icelandic.lemmas(head.text) | {head.lemma})
+    return Mention(f"{head.nominative} {after[0].text}", person=False, head=_lemmas(head))
 
 
-def _tree_mentions(tree: Any) -> tuple[Mention, ...]:
-    """People, entities and organisations the sentence names, in order."""
-    found: list[Mention] = []
+def _tree_mentions(tree: Any) -> list[tuple[int, Mention]]:
+    """People, entities and organisations the sentence names, in order, each with the
+    index of the token that starts it."""
+    found: list[tuple[int, Mention]] = []
     first_word = next((leaf.index for leaf in _leaves(tree) if leaf.text[:1].isalnum()), 0)
 
     def walk(node: Any) -> None:
@@ -191,12 +231,12 @@ def _tree_mentions(tree: Any) -> tuple[Mention, ...]:
                 if mention is None and child.tcat == "no" and child.index != first_word:
                     mention = _organisation(child, children[i + 1 :])
                 if mention is not None:
-                    found.append(mention)
+                    found.append((child.index, mention))
             else:
                 walk(child)
 
     walk(tree)
-    return tuple(found)
+    return found
 
 
 def _negated(node: Any) -> bool:
@@ -210,11 +250,19 @@ def _negated(node: Any) -> bool:
     return False
 
 
-def _tree_toks(tree: Any) -> list[Tok]:
+def _tree_toks(tree: Any, named: dict[int, Mention]) -> list[Tok]:
+    """The leaves as tokens, each name on the token that starts it."""
     places = lexicon.wordset("bin.place_domains", "is")
     toks = []
     for leaf in _leaves(tree):
-        mention = _tree_mention(leaf, [])
         place = leaf.lemma if leaf.fl in places and leaf.text[:1].isupper() else None
-        toks.append(Tok(leaf.text, frozenset({leaf.lemma}), mention=mention, place=place))
+        toks.append(
+            Tok(
+                leaf.text,
+                frozenset({leaf.lemma}),
+                noun=leaf.tcat == "no",
+                mention=named.get(leaf.index),
+                place=place,
+            )
+        )
     return toks
