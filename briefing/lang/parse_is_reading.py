@@ -156,11 +156,15 @@ def after_quote(words: list[str]) -> bool:
 
 def _token_holder(toks: list[Tok], at: int) -> Holder | None:
     """The subject of the verb at `at`: after it where a quotation ends before it ("“ sagði
-    Pútín"); else the nearest name before it in its clause, or the pronoun or noun right
-    before it (auxiliaries aside: "Félagið hefur sagt")."""
+    Pútín"); else the nearest name before it in its clause (an apposition between them
+    passed over), or the pronoun or noun right before it (auxiliaries aside: "Félagið
+    hefur sagt")."""
     if after_quote([t.text for t in toks[:at]]):
         return _tok_holder(toks[at + 1]) if at + 1 < len(toks) else None
-    for tok in reversed(toks[:at]):
+    end = at
+    if at and toks[at - 1].text == ",":  # an apposition: "Gunnar, forstjóri Isavia, sagði"
+        end = next((i for i in range(at - 2, -1, -1) if toks[i].text == ","), at)
+    for tok in reversed(toks[:end]):
         if tok.text in QUOTES or tok.text == ":":
             break
         if tok.mention is not None:

@@ -63,11 +63,15 @@ def plain_toks(text: str) -> list[Tok]:
             if token.txt:
                 toks.append(Tok(token.txt))
             continue
-        word = token.txt
-        meanings = icelandic.meanings(word, at_sentence_start=not toks)
-        named = word[:1].isupper() and (
-            any(m.hluti in person_domains for m in meanings) or (not meanings and toks)
-        )
+        word, start = token.txt, not toks and not run
+        meanings = icelandic.meanings(word, at_sentence_start=start)
+        as_name = any(m.hluti in person_domains for m in meanings)
+        # A word opening the sentence is a name only if BÍN knows it as one and it is not
+        # a capitalised pronoun or particle ("Hún" is also the name "Húnn").
+        if start:
+            named = as_name and word not in lexicon.wordset("names.not_names", "is")
+        else:
+            named = word[:1].isupper() and (as_name or not meanings)
         if named:
             run.append((word, meanings))
             continue
@@ -94,8 +98,8 @@ def _word_tok(word: str, meanings: list[tuple[str, str, str, str]]) -> Tok:
         word,
         lemmas=frozenset(m[0] for m in meanings) | {word.lower()},
         verbs=frozenset(m[0] for m in meanings if m[1] == "so"),
-        noun=bool(nouns),
-        pronoun=bool(pronouns) and not nouns,
+        noun=bool(nouns) and not pronouns,
+        pronoun=bool(pronouns),
         gender=gender,
         definite=any(m[3].endswith("gr") for m in nouns),
         place=place if word[:1].isupper() else None,
