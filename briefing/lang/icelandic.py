@@ -12,8 +12,16 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from islenska import Bin
+    from islenska.basics import BinMeaning
 
-__all__ = ["compound_parts", "is_known_word", "lemmas", "name_stems", "names_match"]
+__all__ = [
+    "compound_parts",
+    "is_known_word",
+    "lemmas",
+    "meanings",
+    "name_stems",
+    "names_match",
+]
 
 # Case endings stripped from names BÍN does not know, longest first. Icelandic inflects
 # foreign names with these (Trumps, Pútíns, Bidens; Merkel -> Merkels; Obama -> Obamu);
@@ -110,3 +118,9 @@ def name_stems(name: str) -> frozenset[str]:
 def names_match(a: str, b: str) -> bool:
     """Whether two name forms can be the same name (Noregs ~ Noregur, Trumps ~ Trump)."""
     return bool(name_stems(a) & name_stems(b))
+
+
+def meanings(word: str, at_sentence_start: bool = False) -> list[BinMeaning]:
+    """BÍN's meanings of `word`: lemma (`ord`), word class (`ofl`), domain (`hluti`: "ism"
+    a first name, "lönd" a country) and inflection (`mark`); empty if BÍN lacks it."""
+    return _bin().lookup(word, at_sentence_start=at_sentence_start)[1]

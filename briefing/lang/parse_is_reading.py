@@ -1,0 +1,202 @@
+"""What one Icelandic sentence says without its context: the pieces `parse_is` reads.
+
+A reading is built from a Greynir tree (`parse_is_tree`) or, where there is none, from the
+sentence's tokens (`parse_is_tokens`); both give `Tok`s, and this module reads the act, its
+holder and negation from tokens. The verbs of each act are data (`acts` in lexicon/is.toml).
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from briefing.lang import lexicon
+
+__all__ = [
+    "ACTS",
+    "QUOTES",
+    "Holder",
+    "Mention",
+    "Reading",
+    "Tok",
+    "according_to",
+    "act_at",
+    "after_quote",
+    "from_tokens",
+    "is_negation",
+    "is_role",
+    "same_head",
+]
+
+ACTS = ("say", "agree", "refuse", "demand", "other")
+QUOTES = frozenset("“”\"»«'")
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A person or organisation a sentence names: a candidate for a later "hann"."""
+
+    name: str
+    person: bool
+    gender: str | None = None  # BÍN gender of a person: "kk", "kvk"
+    title: str | None = None  # lemma of the role noun beside a person's name ("forstjóri")
+    head: frozenset[str] = frozenset()  # lemmas of an organisation's head noun ("félag")
+
+
+@dataclass(frozen=True)
+class Holder:
+    """The subject of the act verb as the sentence gives it: names, a pronoun or a noun."""
+
+    how: str  # "name", "pronoun" or "noun"
+    names: tuple[Mention, ...] = ()
+    lemmas: frozenset[str] = frozenset()
+    gender: str | None = None
+    definite: bool = False
+
+
+@dataclass(frozen=True)
+class Tok:
+    """One word of a sentence, from the tree or the tokenizer, with what BÍN says of it."""
+
+    text: str
+    lemmas: frozenset[str] = frozenset()
+    verbs: frozenset[str] = frozenset()  # lemmas it has as a verb
+    noun: bool = False
+    pronoun: bool = False
+    gender: str | None = None
+    definite: bool = False
+    mention: Mention | None = None
+    place: str | None = None
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What a sentence says without its context; cached per sentence text."""
+
+    parsed: bool
+    verb: str | None
+    act: str | None
+    negated: bool
+    holder: Holder | None
+    mentions: tuple[Mention, ...]
+    places: tuple[str, ...]
+
+
+@functools.cache
+def _acts() -> tuple[tuple[tuple[str, ...], str], ...]:
+    """Each act phrase as words ("fara", "fram", "á") with its act, longest phrase first."""
+    found = {tuple(p.split()): act for act in ACTS for p in lexicon.words(f"acts.{act}", "is")}
+    return tuple(sorted(found.items(), key=lambda item: -len(item[0])))
+
+
+def act_at(verbs: Iterable[str], following: Sequence[str]) -> tuple[str, str] | None:
+    """(phrase, act) of the act a verb with lemmas `verbs` starts, given the lower-case words
+    after it; a particle may come one word later ("heldur því fram")."""
+    lemmas = set(verbs)
+    for words, act in _acts():
+        rest = words[1:]
+        if words[0] in lemmas and any(
+            tuple(following[skip : skip + len(rest)]) == rest for skip in (0, 1)
+        ):
+            return " ".join(words), act
+    return None
+
+
+def is_negation(word: str, lemmas: Iterable[str] = ()) -> bool:
+    negations = lexicon.wordset("negations.words", "is")
+    return word.lower() in negations or any(lemma in negations for lemma in lemmas)
+
+
+def same_head(known: str, lemmas: Iterable[str]) -> bool:
+    """A noun names what `known` names: the same lemma, or the last part of a compound
+    ("ráðherrann" is the "innviðaráðherra", "sambandið" the "Kennarasamband Íslands")."""
+    known = known.lower()
+    return any(known == x or (len(x) >= 4 and known.endswith(x)) for x in map(str.lower, lemmas))
+
+
+def is_role(lemmas: Iterable[str]) -> bool:
+    """A noun that names a person by role ("formaður", "framkvæmdastjóri"), not a body."""
+    endings = lexicon.words("roles.endings", "is")
+    return any(lemma.lower().endswith(endings) for lemma in lemmas)
+
+
+def from_tokens(toks: list[Tok], parsed: bool) -> Reading:
+    verb = act = holder = None
+    not_after = lexicon.wordset("negations.not_after", "is")
+    lowered = [t.text.lower() for t in toks]
+    for i, tok in enumerate(toks):
+        found = act_at(tok.verbs, lowered[i + 1 :]) if tok.verbs else None
+        if found is not None:
+            (verb, act), holder = found, _token_holder(toks, i)
+            break
+    if verb is None:
+        holder, act = according_to(toks)
+    negated = any(
+        is_negation(t.text) and not (i and lowered[i - 1] in not_after) for i, t in enumerate(toks)
+    )
+    mentions = tuple(t.mention for t in toks if t.mention is not None)
+    return Reading(
+        parsed=parsed,
+        verb=verb,
+        act=act,
+        negated=negated,
+        holder=holder,
+        mentions=mentions,
+        places=tuple(dict.fromkeys(t.place for t in toks if t.place)),
+    )
+
+
+def after_quote(words: list[str]) -> bool:
+    """Whether the words before a verb end a quotation ("…,“ sagði", "…“, sagði")."""
+    while words and words[-1] == ",":
+        words = words[:-1]
+    return bool(words) and words[-1] in QUOTES
+
+
+def _token_holder(toks: list[Tok], at: int) -> Holder | None:
+    """The subject of the verb at `at`: after it where a quotation ends before it ("“ sagði
+    Pútín"); else the nearest name before it in its clause (an apposition between them
+    passed over), or the pronoun or noun right before it (auxiliaries aside: "Félagið
+    hefur sagt")."""
+    if after_quote([t.text for t in toks[:at]]):
+        return _tok_holder(toks[at + 1]) if at + 1 < len(toks) else None
+    end = at
+    if at and toks[at - 1].text == ",":  # an apposition: "Gunnar, forstjóri Isavia, sagði"
+        end = next((i for i in range(at - 2, -1, -1) if toks[i].text == ","), at)
+    for tok in reversed(toks[:end]):
+        if tok.text in QUOTES or tok.text == ":":
+            break
+        if tok.mention is not None:
+            return Holder("name", names=(tok.mention,))
+    for tok in reversed(toks[:at]):
+        if not tok.verbs or tok.noun or tok.pronoun:
+            return _tok_holder(tok)
+    return None
+
+
+def _tok_holder(tok: Tok) -> Holder | None:
+    if tok.mention is not None:
+        return Holder("name", names=(tok.mention,))
+    if tok.pronoun:
+        return Holder("pronoun", lemmas=tok.lemmas, gender=tok.gender)
+    if tok.noun:
+        return Holder("noun", lemmas=tok.lemmas, definite=tok.definite)
+    return None
+
+
+def according_to(toks: list[Tok]) -> tuple[Holder | None, str | None]:
+    """ "Að sögn Isavia", "samkvæmt tölum Isavia": a source named right after a phrase of
+    attribution, or after one noun more, holds what the sentence says: an act of saying."""
+    lowered = [t.text.lower() for t in toks]
+    for phrase in lexicon.words("acts.according_to", "is"):
+        words = phrase.split()
+        for i in range(len(toks) - len(words)):
+            if lowered[i : i + len(words)] != words:
+                continue
+            after = toks[i + len(words) : i + len(words) + 2]
+            named = [t.mention for t in after[:1]] + [t.mention for t in after[1:] if after[0].noun]
+            source = next((m for m in named if m is not None), None)
+            if source is not None:
+                return Holder("name", names=(source,)), "say"
+    return None, None
