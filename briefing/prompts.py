@@ -32,7 +32,7 @@ CONTRACTS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     "extract.system": (frozenset(), frozenset({"max_words"})),
     "extract.user": (
         frozenset({"sentences"}),
-        frozenset({"source", "language_name", "glossed", "actors", "asked"}),
+        frozenset({"source", "language_name", "glossed", "actors", "asked", "parsed"}),
     ),
     "reask": (frozenset({"errors"}), frozenset()),
     "judge.system": (frozenset(), frozenset()),

@@ -67,7 +67,13 @@ def test_the_model_reads_english_and_skips_linked_icelandic(harbour: list[Source
     assert "[1] Anna Jónsdóttir mayor said" in icelandic and "[2]" not in icelandic
     assert "samningurinn" not in icelandic
     assert "Actors: Anna Jónsdóttir, none" in icelandic
-    assert icelandic.splitlines()[-1].startswith("Report sentence [1]: Anna Jónsdóttir mayor")
+    lines = [line for line in icelandic.splitlines() if line]
+    assert lines[-2].startswith("Report sentence [1]: Anna Jónsdóttir mayor")
+    # and what Greynir read of the Icelandic original: who says it, and no negation
+    assert lines[-1] == (
+        "A parser read the Icelandic original of sentence [1]: speaker Anna Jónsdóttir; "
+        "negated: no."
+    )
     actor = [r for r in asked if r.prefix.endswith('"actor": "')][-1]
     assert actor.choices == ('Anna Jónsdóttir"', 'none"')
 

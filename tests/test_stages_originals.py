@@ -44,8 +44,23 @@ def test_an_english_sentence_is_not_kept_as_an_original(reading) -> None:
 
 
 def test_an_actor_the_sentence_does_not_name_is_not_given(reading) -> None:
-    kept = originals([rejected("I.S4", actor="Merkel")], [], reading, ["en", "is"])
+    kept = originals([rejected("I.S2", actor="Merkel")], [], reading, ["en", "is"])
     assert [f.actor for f in kept] == [None]
+
+
+def test_the_parsed_speaker_holds_it_whatever_the_model_labelled() -> None:
+    """Greynir reads who says it, a pronoun resolved to the name before, which is cited."""
+    icelandic = article("Q", "is", (
+        "Gunnar Þór Einarsson, forstjóri Isavia, hafnaði þeim samanburði. Hann sagði að "
+        "laun flugumferðarstjóra hefðu hækkað um 22 prósent á síðustu fjórum árum."
+    ))  # fmt: skip
+    reading = read([icelandic])
+    first, second = (s.id for s in reading.sources[0].sentences)
+    kept = originals([rejected(second, "open_issues")], [], reading, ["en", "is"])
+
+    assert [(f.section, f.actor, f.evidence) for f in kept] == [
+        ("positions", "Gunnar Þór Einarsson", [second, first])
+    ]
 
 
 def test_a_quotation_line_takes_the_speaker_its_attribution_names() -> None:

@@ -28,6 +28,7 @@ from briefing.stages.answers import Point, point_schema
 from briefing.stages.quoted import Quote, speaker_of
 from briefing.stages.reading import Reading
 from briefing.stages.select import in_quotation, select, stands, unphrased
+from briefing.stages.speakers import holder, parsed
 
 
 @dataclass
@@ -125,6 +126,7 @@ def extract_chunk(
             actors=actors,
             sentences=texts,
             asked=(number[sentence.id], _english(sentence, reading)),
+            parsed=parsed(sentence.id, reading) if reading is not None else None,
         )
         return [{"role": "system", "content": system}, {"role": "user", "content": user}]
 
@@ -150,8 +152,11 @@ def extract_chunk(
             continue
         reason = None if written else _unusable(point.text, cut, settings)
         actor = point.actor if point.kind == "position" and point.actor != NO_ACTOR else None
-        stated = Found(
-            SECTION_OF[point.kind], point.text.strip(), [sentence.id], chunk.source_id, actor
+        stated = _held(
+            Found(
+                SECTION_OF[point.kind], point.text.strip(), [sentence.id], chunk.source_id, actor
+            ),
+            reading,
         )
         if reason:
             result.dropped.append(
@@ -161,19 +166,12 @@ def extract_chunk(
             continue
         result.found.append(stated)
     for sentence in labelled:
-        label = f"{chunk.id} sentence {sentence.id} (label)"
+        label = f"{chunk.id} label {sentence.id}"
         kind, actor = _label(how, messages_for(sentence), actors, label)
         if kind != "background":
-            result.unstated.append(
-                Found(
-                    SECTION_OF[kind],
-                    _english(sentence, reading),
-                    [sentence.id],
-                    chunk.source_id,
-                    actor,
-                    verified=False,
-                )
-            )
+            english = _english(sentence, reading)
+            found = Found(SECTION_OF[kind], english, [sentence.id], chunk.source_id, actor)
+            result.unstated.append(replace(_held(found, reading), verified=False))
     return result
 
 
@@ -239,6 +237,18 @@ def _cloze_point(
     except ValueError:
         text, cut = response.text.strip('"'), True
     return Point.model_construct(kind=kind, actor=actor, text=text), cut
+
+
+def _held(found: Found, reading: Reading | None) -> Found:
+    """A statement of a sentence whose parse names who says it (`stages.speakers`) is
+    that holder's position, citing also the sentence naming them; the model's label and
+    actor, read off a rough gloss, give way to the parse."""
+    if reading is None or found.evidence[0] not in reading.gloss:
+        return found
+    said = holder(found.evidence[0], reading)
+    if said is None:
+        return found
+    return replace(found, section="positions", actor=said.name, evidence=list(said.evidence))
 
 
 def _label(

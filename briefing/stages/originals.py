@@ -26,6 +26,7 @@ from briefing.stages.extract import Found
 from briefing.stages.quoted import speaker_of
 from briefing.stages.reading import Reading
 from briefing.stages.select import in_quotation
+from briefing.stages.speakers import holder
 from briefing.stages.verify import missing_names
 
 
@@ -48,14 +49,16 @@ def originals(
         if sid in cited or sid in kept or lang == PIVOT or lang not in languages:
             continue
         sentence = reading.sentences[sid]
-        actor, evidence = _holder(item, sid, reading)
+        actor, evidence, said = _holder(item, sid, reading)
         if actor is None and in_quotation(sentence, sources[sentence.source_id]):
             continue
+        section = "positions" if said else item.section
         kept[sid] = replace(
             item,
+            section=section,
             text=reading.english(sid),
             evidence=evidence,
-            actor=actor if item.section == "positions" else None,
+            actor=actor if section == "positions" else None,
             score=None,
             edits=[],
             verified=False,
@@ -63,13 +66,18 @@ def originals(
     return list(kept.values())
 
 
-def _holder(item: Found, sid: str, reading: Reading) -> tuple[str | None, list[str]]:
+def _holder(item: Found, sid: str, reading: Reading) -> tuple[str | None, list[str], bool]:
     """Who holds the sentence's statement, and the evidence naming them: the speaker the
-    attribution of its quotation names, with the sentence naming them, else the model's
-    actor where the sentence names that person, else no one."""
+    attribution of its quotation names, else the holder its parse gives (`stages.speakers`:
+    a pronoun or title resolved to a name before), each with the sentence naming them,
+    else the model's actor where the sentence names that person, else no one. The flag:
+    code found them saying it, so it is their position whatever the model labelled."""
     speaker = speaker_of(sid, reading)
     if speaker is not None:
-        return speaker[0], list(dict.fromkeys([sid, speaker[1]]))
+        return speaker[0], list(dict.fromkeys([sid, speaker[1]])), True
+    parsed = holder(sid, reading)
+    if parsed is not None:
+        return parsed.name, list(parsed.evidence), True
     if item.actor and not missing_names([item.actor], [sid], reading, glossed=False):
-        return item.actor, [sid]
-    return None, [sid]
+        return item.actor, [sid], False
+    return None, [sid], False

