@@ -13,7 +13,14 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from islenska import Bin
 
-__all__ = ["compound_parts", "is_known_word", "lemmas", "name_stems", "names_match"]
+__all__ = [
+    "case_variant",
+    "compound_parts",
+    "is_known_word",
+    "lemmas",
+    "name_stems",
+    "names_match",
+]
 
 # Case endings stripped from names BÍN does not know, longest first. Icelandic inflects
 # foreign names with these (Trumps, Pútíns, Bidens; Merkel -> Merkels; Obama -> Obamu);
@@ -110,3 +117,28 @@ def name_stems(name: str) -> frozenset[str]:
 def names_match(a: str, b: str) -> bool:
     """Whether two name forms can be the same name (Noregs ~ Noregur, Trumps ~ Trump)."""
     return bool(name_stems(a) & name_stems(b))
+
+
+_CASES = ("NF", "ÞF", "ÞGF", "EF")
+# The case a noun form is moved to: one a reader notices ("í búðina" -> "í búðinni").
+_OTHER_CASE = {"NF": "ÞGF", "ÞF": "ÞGF", "ÞGF": "ÞF", "EF": "NF"}
+_NOUNS = ("kk", "kvk", "hk")
+
+
+def case_variant(word: str) -> str | None:
+    """The same noun in another case, same number and article ("búðina" -> "búðinni"), for
+    a word BÍN reads as a noun in one case only; None otherwise. Makes wrong-case
+    Icelandic on purpose, to test that the Icelandic gate rejects it."""
+    _, meanings = _bin().lookup(word)
+    marks = {m.mark for m in meanings if m.ofl in _NOUNS}
+    if not meanings or len(marks) != 1 or any(m.ofl not in _NOUNS for m in meanings):
+        return None
+    mark = marks.pop()
+    case = next((c for c in sorted(_CASES, key=len, reverse=True) if mark.startswith(c)), None)
+    if case is None:
+        return None
+    target = _OTHER_CASE[case] + mark[len(case) :]
+    for variant in _bin().lookup_variants(word, meanings[0].ofl, _OTHER_CASE[case]):
+        if variant.mark == target and variant.bmynd != word:
+            return variant.bmynd
+    return None
