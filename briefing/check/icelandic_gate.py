@@ -31,7 +31,7 @@ from briefing.lang import gloss as glossing
 from briefing.lang import icelandic as bin_words
 from briefing.lang import lexicon
 from briefing.lang.calendar import calendar_words, english_name
-from briefing.lang.fold import fold
+from briefing.lang.fold import fold, loose_fold
 from briefing.lang.names import same_person
 from briefing.lang.values import Value, values
 
@@ -45,18 +45,22 @@ REASONS = ("unknown_word", "grammar", "parse", "values", "names", "negation")
 # GreynirCorrect's annotation codes that mean the Icelandic is wrong (doc/errorcodes.rst of
 # GreynirCorrect): common and less common misspellings and malformed words (S001-S003), a
 # duplicated word, a wrongly split compound or a wrong compound part (C001, C003, C006),
-# a sentence that is probably not Icelandic (E004), and every phrase-level grammar error
-# (P_...). Warnings ("/w") never count. `_IGNORED` are codes GreynirCorrect may not even
-# apply, since applying them rewrites the sentence before it is parsed: the unknown-word
-# and rare-word guesses (U001, S004, S005, W00x; `unknown_word` decides on words), capitals
-# (Z00x: GreynirCorrect capitalises "demókrata"), the compounds it splits by its own
-# norm ("minniháttar", C002), and style: abbreviations, quotation marks, tone, taboo words.
-ERROR_CODES = re.compile(r"(?:S00[1-3]|C00[136]|E004|P_\w+)$")
+# a sentence that is probably not Icelandic (E004), and the phrase-level errors of case,
+# agreement and government (P_NT_..., P_WRONG_...: "Mér langar"). Not counted: its
+# prescriptive advice (P_wrong_word: "beggja megin" for "báðum megin", P_DOUBLE_DEFINITE,
+# P_MOOD_...), which it gives correct translations too. Warnings ("/w") never count.
+# `_IGNORED` are codes GreynirCorrect may not even apply, since applying them rewrites the
+# sentence before it is parsed: the unknown-word and rare-word guesses (U001, S004, S005,
+# W00x; `unknown_word` decides on words), capitals (Z00x: it capitalises "demókrata"), the
+# compounds it splits by its own norm ("minniháttar", C002), and style: abbreviations,
+# quotation marks, tone, taboo words.
+ERROR_CODES = re.compile(r"(?:S00[1-3]|C00[136]|E004|P_(?:NT|WRONG)_\w+)$")
 _IGNORED = frozenset({
     "U001", "S004", "S005", "W001", "W002", "Z001", "Z002", "Z003", "Z004", "Z005", "Z006",
     "C002", "C004/w", "C005/w", "A001", "A002", "N001", "N002/w", "N003/w", "T001", "T001/w",
     "Y001", "Y001/w", "V001", "V001/w", "I001",
 })  # fmt: skip
+
 _APOSTROPHE = re.compile(r"['‘’]")
 
 
@@ -86,7 +90,7 @@ def gate(
     reasons = unknown_words(icelandic, pool)
     reasons += greynir_problems(icelandic)
     reasons += value_problems(icelandic, english)
-    reasons += name_problems(icelandic, english, gloss)
+    reasons += name_problems(icelandic, english, gloss, pool)
     reasons += negation_problems(icelandic, english)
     return GateResult(passed=not reasons, reasons=reasons)
 
@@ -106,7 +110,8 @@ def _is_name(word: str, pool: Iterable[str]) -> bool:
 @functools.lru_cache(maxsize=4096)
 def _folded_stems(name: str) -> frozenset[str]:
     """A name's stems (`names_match`'s), folded: "Pútíns" -> {"putins", "putin"}."""
-    return frozenset(fold(stem) for stem in bin_words.name_stems(name))
+    stems = bin_words.name_stems(name)
+    return frozenset(fold(stem) for stem in stems) | {loose_fold(stem) for stem in stems}
 
 
 def unknown_words(icelandic: str, pool: Iterable[str]) -> list[str]:
@@ -162,40 +167,59 @@ def greynir_problems(icelandic: str) -> list[str]:
     out: list[str] = []
     for sentence in _sentences(icelandic):
         for a in sentence.annotations:
-            if ERROR_CODES.match(a.code):
-                words = " ".join(t.txt for t in sentence.tokens[a.start : a.end + 1])
-                out.append(f"grammar: {a.code} at '{words}': {a.text}")
+            words = [t.txt for t in sentence.tokens[a.start : a.end + 1]]
+            if ERROR_CODES.match(a.code) and not _all_names(words):
+                out.append(f"grammar: {a.code} at '{' '.join(words)}': {a.text}")
         if sentence.tree is None:
             out.append(f"parse: Greynir cannot parse '{sentence.tidy_text}'")
     return out
 
 
+def _all_names(words: list[str]) -> bool:
+    """Capitalised words that are no common words: a foreign name GreynirCorrect reads as
+    an Icelandic word ("Bat Conservation Trust": "Bat" is no noun in the wrong case)."""
+    return all(w[:1].isupper() for w in words) and not all(
+        bin_words.listed_common_word(w.lower()) for w in words
+    )
+
+
 def value_problems(icelandic: str, english: str) -> list[str]:
-    """Numbers, dates, weekdays and months the one states and the other does not."""
+    """Numbers and dates the one states and the other does not, and weekdays and months
+    the Icelandic names and the English does not."""
     ours, theirs = _values(icelandic, "is"), _values(english, "en")
-    lost = sorted({_value_text(v) for v in theirs if not _matches(v, ours)})
-    added = sorted({_value_text(v) for v in ours if not _matches(v, theirs)})
+    lost = sorted({_text(v) for v in theirs if not _matches(v, ours)})
+    added = sorted({_text(v) for v in ours if not _matches(v, theirs)})
+    # Weekdays and months only one way: an English "May" may be Theresa May.
     cal_is, cal_en = calendar_words(icelandic, "is"), calendar_words(english, "en")
-    lost += sorted(english_name(v) for v in cal_en - cal_is)
     added += sorted(english_name(v) for v in cal_is - cal_en)
     return [f"values: the English states {v}, the Icelandic does not" for v in lost] + [
         f"values: the Icelandic states {v}, the English does not" for v in added
     ]
 
 
-def name_problems(icelandic: str, english: str, gloss: str = "") -> list[str]:
+def _text(value: Value) -> str:
+    if value.kind == "time" and value.number is not None:
+        return f"the time {int(value.number) // 60}:{int(value.number) % 60:02d}"
+    return _value_text(value)
+
+
+def name_problems(
+    icelandic: str, english: str, gloss: str = "", names: Iterable[str] = ()
+) -> list[str]:
     """Names of the English that the Icelandic lacks, and foreign names the Icelandic adds.
 
     A name is there when one of its words is (a surname, a first name, a place's head
     word: "the same person" as `lang.names` has it), inflected or folded ("Pútíns" is
     "Putin"), as a lemma ("Kóreu" is "Kórea", "Korea"), or in the gloss ("Spánn" glosses
-    "Spain"). Acronyms are left out: Icelandic writes its own (ESB for EU, Nató)."""
-    have = _vocabulary(icelandic) | set(details.words(gloss))
-    known = details.known_names([english])
+    "Spain"). Acronyms are left out: Icelandic writes its own (ESB for EU, Nató). `names`
+    (the sources') make a lone capitalised word opening the English a name ("Putin said")."""
+    have = _vocabulary(icelandic) | _vocabulary(gloss)
+    known = details.known_names([english]) | {fold(n) for n in names}
     lost = [
         name.text
         for name in details.names(english, known)
-        if (words := _identifying(name)) and not any(details._contains_word(w, have) for w in words)
+        if (words := _identifying(name))
+        and not any(details._contains_word(v, have) for w in words for v in (w, loose_fold(w)))
     ]
     english_words = _vocabulary(english)
     added = [
@@ -221,21 +245,16 @@ def _vocabulary(text: str) -> set[str]:
     """Folded words of `text`, their hyphenated parts and their BÍN lemmas and stems."""
     out: set[str] = set()
     for word in re.findall(r"[^\W\d_]+(?:[-'’‘][^\W\d_]+)*", text):
-        for part in [word, *_parts(word)]:
-            out |= {fold(part)} | _folded_stems(part)
+        for part in [word, *re.split(r"[-'’‘]", word)]:
+            out |= {fold(part), loose_fold(part)} | _folded_stems(part)
     return out
 
 
 def _foreign_names(icelandic: str) -> list[str]:
-    """Capitalised words inside the sentence that BÍN does not know: foreign names."""
-    found = []
-    for match in re.finditer(r"[^\W\d_]+", icelandic):
-        word = match.group()
-        before = icelandic[: match.start()].rstrip(" \"'“„‘«([")
-        inside = bool(before) and before[-1] not in ".!?:"
-        if inside and word[:1].isupper() and not word.isupper() and not _known(word):
-            found.append(word)
-    return found
+    """Capitalised words that BÍN does not know: foreign names (a common word opening the
+    sentence is known)."""
+    words = re.findall(r"[^\W\d_]+", icelandic)
+    return [w for w in words if w[:1].isupper() and not w.isupper() and not _known(w)]
 
 
 def _values(text: str, lang: str) -> set[Value]:

@@ -79,8 +79,7 @@ def load_pairs(path: Path, split: str | None = None) -> list[Pair]:
 def swap_name(pair: Pair, others: list[str]) -> str | None:
     """The Icelandic with a name of the English replaced, every word of it, by another
     name: of the same article where it has one, else of another article."""
-    english = " ".join(n.text for n in details.names(pair.en))
-    for name in details.names(pair.en):
+    for name in details.names(pair.en, {fold(n) for n in pair.names}):
         spans = [
             m.span()
             for m in _WORD.finditer(pair.is_)
@@ -88,7 +87,7 @@ def swap_name(pair: Pair, others: list[str]) -> str | None:
         ]
         if not spans:
             continue
-        other = next((o for o in [*pair.names, *others] if _other_name(o, english)), None)
+        other = next((o for o in [*pair.names, *others] if _other_name(o, pair.en)), None)
         if other is None:
             return None
         text = pair.is_
@@ -110,9 +109,10 @@ def _other_name(candidate: str, english: str) -> bool:
 
 
 def _names(word: str, name: str) -> bool:
-    """`word` is a form of `name` or of one of its words (Pútíns ~ Vladimír Pútín)."""
+    """`word` is a form of `name` or of one of its words (Pútíns ~ Vladimír Pútín's)."""
     stems = {fold(s) for s in bin_words.name_stems(word)}
-    return any(stems & {fold(s) for s in bin_words.name_stems(part)} for part in name.split())
+    parts = [re.split(r"['’]", part)[0] for part in name.split()]
+    return any(stems & {fold(s) for s in bin_words.name_stems(part)} for part in parts if part)
 
 
 def non_word(text: str) -> str | None:
@@ -140,7 +140,8 @@ def wrong_case(text: str) -> str | None:
 
 
 def scramble(text: str, seed: str) -> str | None:
-    """The words in a shuffled order (a fixed shuffle per pair), the final stop kept."""
+    """The words in a shuffled order (a fixed shuffle per pair), the final stop kept and
+    the capital moved to the new first word, so that only the order is wrong."""
     body = text.rstrip()
     end = body[-1] if body[-1:] in ".?!" else ""
     words = body[: len(body) - len(end)].split()
@@ -150,7 +151,9 @@ def scramble(text: str, seed: str) -> str | None:
     shuffled = words[:]
     while shuffled == words:
         rng.shuffle(shuffled)
-    return " ".join(shuffled) + end
+    if bin_words.listed_common_word(words[0].lower()):  # a name keeps its capital
+        shuffled = [words[0].lower() if w == words[0] else w for w in shuffled]
+    return " ".join([shuffled[0][:1].upper() + shuffled[0][1:], *shuffled[1:]]) + end
 
 
 def corruptions(pair: Pair, others: list[str]) -> dict[str, str]:
@@ -213,15 +216,23 @@ def _row(pair: Pair, kind: str, text: str, result: GateResult) -> dict:
 
 
 def summary(rows: list[dict]) -> dict[str, dict]:
-    """Per kind ("human", then each corruption, then all corruptions): n and acceptance."""
+    """Per kind ("human", each corruption, all corruptions): n and acceptance, and the same
+    over the pairs whose human translation passed (`*_of_passed`): a corruption of a pair
+    the gate rejects anyway tells little about what it catches."""
+    passed = {r["id"] for r in rows if r["kind"] == "human" and r["passed"]}
     out: dict[str, dict] = {}
     groups = {k: [r for r in rows if r["kind"] == k] for k in ("human", *KINDS)}
     groups["corrupted"] = [r for r in rows if r["kind"] != "human"]
     for kind, sel in groups.items():
-        accepted = sum(r["passed"] for r in sel)
-        out[kind] = {"n": len(sel), "accepted": accepted,
-                     "acceptance": round(accepted / len(sel), 4) if sel else None}  # fmt: skip
+        of_passed = [r for r in sel if r["id"] in passed]
+        out[kind] = {**_share(sel), **{f"{k}_of_passed": v for k, v in _share(of_passed).items()}}
     return out
+
+
+def _share(rows: list[dict]) -> dict:
+    accepted = sum(r["passed"] for r in rows)
+    share = round(accepted / len(rows), 4) if rows else None
+    return {"n": len(rows), "accepted": accepted, "acceptance": share}
 
 
 def _reason_counts(rows: Iterable[dict]) -> Counter[str]:

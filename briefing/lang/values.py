@@ -65,7 +65,14 @@ _EN_NUMBER = re.compile(
 
 # "34th", "1st": an ordinal, as Icelandic writes "34."; times of day ("12:55", "4 p.m.").
 _EN_ORDINAL = re.compile(r"(?<![\w.,])(\d+)(?:st|nd|rd|th)\b", re.IGNORECASE)
-_EN_TIME = re.compile(r"(?i)(?<![\w.,])\d{1,2}(?::\d{2}\b(?:\s*[ap]\.?m\b\.?)?|\s*[ap]\.?m\b\.?)")
+_EN_TIME = re.compile(
+    r"(?i)(?<![\w.,])(?P<hour>\d{1,2})(?::(?P<minute>\d{2})\b(?:\s*[ap]\.?m\b\.?)?|\s*[ap]\.?m\b\.?)"
+)
+
+
+def _time(hour: int, minute: int) -> Value:
+    """A time of day, on a twelve-hour clock: "4 p.m." is "klukkan 16", "kl. 4"."""
+    return Value("time", _num((hour % 12) * 60 + minute))
 
 
 def _amount(number: float, unit: str) -> set[Value]:
@@ -90,7 +97,8 @@ def located(text: str) -> list[tuple[Value, int, int]]:
             found.append((Value("date", date=(year, month, day)), *m.span()))
             taken.append(m.span())
     for m in _EN_TIME.finditer(text):
-        taken.append(m.span())  # a time of day is no number to compare ("12:55 p.m.")
+        found.append((_time(int(m.group("hour")), int(m.group("minute") or 0)), *m.span()))
+        taken.append(m.span())  # "12:55 p.m." is a time, not the numbers 12 and 55
     for m in _EN_ORDINAL.finditer(text):
         if not any(a <= m.start() < b for a, b in taken):
             found.append((Value("ordinal", _num(int(m.group(1)))), *m.span()))
@@ -165,6 +173,8 @@ def _icelandic(text: str) -> set[Value]:
             found.add(Value("date", date=(y or 0, m or 0, d or 0)))
         elif t.kind == TOK.ORDINAL:
             found.add(Value("ordinal", _num(t.val)))
+        elif t.kind == TOK.TIME:
+            found.add(_time(t.val[0], t.val[1]))
         elif t.kind == TOK.YEAR:
             found.add(Value("number", _num(t.val)))
         elif t.kind == TOK.NUMBER:
