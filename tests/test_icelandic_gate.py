@@ -140,3 +140,9 @@ def test_briefing_eval_gate_refuses_bad_data(tmp_path: Path) -> None:
     broken = runner.invoke(app, ["eval", "gate", "--data", str(bad)])
     assert broken.exit_code == 2 and "bad.jsonl:1" in broken.stderr
     assert "Traceback" not in broken.stderr
+
+
+def test_a_capitalised_word_opening_the_english_is_no_name_unless_the_sources_name_it() -> None:
+    english = "Diplomats said the talks in Alaska had been constructive."
+    icelandic = "Erindrekar sögðu að viðræðurnar í Alaska hefðu verið uppbyggilegar."
+    assert gate(icelandic, english, NAMES).passed

@@ -86,11 +86,11 @@ def gate(
     English name of a place or body the Icelandic writes its own way ("Spánn", "ESB")."""
     if gloss is None:
         gloss = glossing.gloss([icelandic], "is")[0] or ""
-    pool = [*names, *_capitalised(english)]
-    reasons = unknown_words(icelandic, pool)
+    names = list(names)
+    reasons = unknown_words(icelandic, [*names, *_capitalised(english)])
     reasons += greynir_problems(icelandic)
     reasons += value_problems(icelandic, english)
-    reasons += name_problems(icelandic, english, gloss, pool)
+    reasons += name_problems(icelandic, english, gloss, names)
     reasons += negation_problems(icelandic, english)
     return GateResult(passed=not reasons, reasons=reasons)
 
@@ -235,8 +235,8 @@ def name_problems(
 
 def _identifying(name: details.Name) -> list[str]:
     """The folded words that identify a name, less a possessive "'s": three letters or
-    more, and no acronym."""
-    acronyms = {fold(w) for w in name.text.split() if w.isupper()}
+    more, and no acronym ("EU", "AMs")."""
+    acronyms = {fold(w) for w in name.text.split() if sum(c.isupper() for c in w) >= 2}
     stems = [_APOSTROPHE.split(word)[0] for word in name.key if word not in acronyms]
     return [stem for stem in stems if len(stem) >= 3]
 
