@@ -31,9 +31,10 @@ ALLOWED_MODULES = {
 # (module, the literal's first three words) -> why it is not language knowledge.
 ALLOWED: dict[tuple[str, str], str] = {
     ("check/judge", "supported contradicted same"): "the judge's verdict labels",
+    ("check/icelandic_gate", "grammar parse values"): "the names of the gate's checks",
     ("eval/checker_eval", "number date name"): "the kinds of error a labelled pair has",
     ("stages/align", "percent amount date"): "the kinds of typed value (lang.values)",
-    ("stages/run_memo", "islenska numpy tiktoken"): "package names whose versions key a memo",
+    ("stages/run_memo", "islenska numpy reynir"): "package names whose versions key a memo",
     ("stages/daily", "frontpage index archive"): "file names a story slug may not take",
 }
 

@@ -361,6 +361,60 @@ def init(
     )
 
 
+@eval_app.command("gate")
+def gate_cmd(
+    data: Annotated[
+        Path, typer.Option(help="English-Icelandic pairs (JSONL; evals/gate/build_data.py).")
+    ] = Path("evals/gate/data/ntrex-en-is.jsonl"),
+    split: Annotated[
+        str | None, typer.Option(help="Only this half of the pairs: fit or test.")
+    ] = None,
+    min_human: Annotated[
+        float, typer.Option(help="Fail when fewer human translations pass than this share.")
+    ] = 0.90,
+    max_corrupted: Annotated[
+        float, typer.Option(help="Fail when more corrupted ones pass than this share.")
+    ] = 0.05,
+    report_json: ReportJson = None,
+) -> None:
+    """Measure the Icelandic gate: human translations must pass, corrupted ones must not."""
+    from briefing.eval.gate import load_pairs, measure
+
+    if split not in (None, "fit", "test"):
+        raise InputError(f"--split must be fit or test, not {split!r}")
+    pairs = load_pairs(data, split)
+    if not pairs:
+        raise InputError(f"{data} has no pairs" + (f" in the {split} half" if split else ""))
+    typer.echo(f"gating {len(pairs)} pairs and their corruptions...", err=True)
+    result = measure(pairs)
+    summary = result["summary"]
+    typer.echo(f"Icelandic gate on {data}" + (f" ({split} half)" if split else ""))
+    typer.echo(f"{'kind':16} {'n':>5} {'accepted':>9} {'share':>7}   of pairs whose human passed")
+    for kind, row in summary.items():
+        shares = [row["acceptance"], row["acceptance_of_passed"]]
+        shown = ["n/a" if v is None else f"{v:.1%}" for v in shares]
+        typer.echo(
+            f"{kind:16} {row['n']:>5} {row['accepted']:>9} {shown[0]:>7}   "
+            f"{row['accepted_of_passed']}/{row['n_of_passed']} = {shown[1]}"
+        )
+    rejected = ", ".join(f"{k} {n}" for k, n in result["rejected_human_by_check"].items())
+    typer.echo(f"human translations rejected by: {rejected or 'none'}")
+    speed = result["seconds_per_sentence"]
+    typer.echo(f"seconds per sentence: gate {speed['gate']}, gloss {speed['gloss']}")
+    result["floors"] = {"human_min": min_human, "corrupted_max": max_corrupted}
+    if report_json is not None:
+        rep.write_json(report_json, result)
+    human, corrupted = summary["human"]["acceptance"], summary["corrupted"]["acceptance"]
+    failed = []
+    if human is not None and human < min_human:
+        failed.append(f"human acceptance {human:.3f} < {min_human:.2f}")
+    if corrupted is not None and corrupted > max_corrupted:
+        failed.append(f"corrupted acceptance {corrupted:.3f} > {max_corrupted:.2f}")
+    if failed:
+        typer.echo("gate eval failed: " + "; ".join(failed), err=True)
+        raise typer.Exit(1)
+
+
 eval_app.command("claims")(eval_checker.claims)
 eval_app.command("checker")(eval_checker.checker_cmd)
 eval_app.command("injection")(injection)

@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from islenska.basics import BinMeaning
 
 __all__ = [
+    "case_variant",
     "compound_parts",
     "is_known_word",
     "lemmas",
@@ -124,3 +125,28 @@ def meanings(word: str, at_sentence_start: bool = False) -> list[BinMeaning]:
     """BÍN's meanings of `word`: lemma (`ord`), word class (`ofl`), domain (`hluti`: "ism"
     a first name, "lönd" a country) and inflection (`mark`); empty if BÍN lacks it."""
     return _bin().lookup(word, at_sentence_start=at_sentence_start)[1]
+
+
+_CASES = ("NF", "ÞF", "ÞGF", "EF")
+# The case a noun form is moved to: one a reader notices ("í búðina" -> "í búðinni").
+_OTHER_CASE = {"NF": "ÞGF", "ÞF": "ÞGF", "ÞGF": "ÞF", "EF": "NF"}
+_NOUNS = ("kk", "kvk", "hk")
+
+
+def case_variant(word: str) -> str | None:
+    """The same noun in another case, same number and article ("búðina" -> "búðinni"), for
+    a word BÍN reads as a noun in one case only; None otherwise. Makes wrong-case
+    Icelandic on purpose, to test that the Icelandic gate rejects it."""
+    _, meanings = _bin().lookup(word)
+    marks = {m.mark for m in meanings if m.ofl in _NOUNS}
+    if not meanings or len(marks) != 1 or any(m.ofl not in _NOUNS for m in meanings):
+        return None
+    mark = marks.pop()
+    case = next((c for c in sorted(_CASES, key=len, reverse=True) if mark.startswith(c)), None)
+    if case is None:
+        return None
+    target = _OTHER_CASE[case] + mark[len(case) :]
+    for variant in _bin().lookup_variants(word, meanings[0].ofl, _OTHER_CASE[case]):
+        if variant.mark == target and variant.bmynd != word:
+            return variant.bmynd
+    return None

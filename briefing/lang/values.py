@@ -58,10 +58,22 @@ _EN_DATE = re.compile(
 _EN_NUMBER = re.compile(
     r"(?i)(?P<cur>[$€£])?(?<![\w.,])(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
     r"|(?:" + "|".join(sorted(_EN_WORDS, key=len, reverse=True)) + r")(?:-(?:one|two|three|four"
-    r"|five|six|seven|eight|nine))?)\b(?P<scale>\s+(?:hundred|thousand|million|billion|trillion))?"
+    r"|five|six|seven|eight|nine))?)(?P<short>m|bn)?\b"
+    r"(?P<scale>\s+(?:hundred|thousand|million|billion|trillion))?"
     r"(?P<pct>\s*%|\s+per\s?cent\b|\s+percentage\b)?"
     r"(?P<isk>\s+(?:kronur|krona|krónur|króna|ISK|kr)\b)?"
 )
+
+# "34th", "1st": an ordinal, as Icelandic writes "34."; times of day ("12:55", "4 p.m.").
+_EN_ORDINAL = re.compile(r"(?<![\w.,])(\d+)(?:st|nd|rd|th)\b", re.IGNORECASE)
+_EN_TIME = re.compile(
+    r"(?i)(?<![\w.,])(?P<hour>\d{1,2})(?::(?P<minute>\d{2})\b(?:\s*[ap]\.?m\b\.?)?|\s*[ap]\.?m\b\.?)"
+)
+
+
+def _time(hour: int, minute: int) -> Value:
+    """A time of day, on a twelve-hour clock: "4 p.m." is "klukkan 16", "kl. 4"."""
+    return Value("time", _num((hour % 12) * 60 + minute))
 
 
 def _amount(number: float, unit: str) -> set[Value]:
@@ -85,9 +97,17 @@ def located(text: str) -> list[tuple[Value, int, int]]:
         if 1 <= day <= 31:
             found.append((Value("date", date=(year, month, day)), *m.span()))
             taken.append(m.span())
+    for m in _EN_TIME.finditer(text):
+        found.append((_time(int(m.group("hour")), int(m.group("minute") or 0)), *m.span()))
+        taken.append(m.span())  # "12:55 p.m." is a time, not the numbers 12 and 55
+    for m in _EN_ORDINAL.finditer(text):
+        if not any(a <= m.start() < b for a, b in taken):
+            found.append((Value("ordinal", _num(int(m.group(1)))), *m.span()))
     for m in _EN_NUMBER.finditer(text):
         if any(a <= m.start() < b for a, b in taken):
             continue
+        if m.group("short") and not m.group("cur"):
+            continue  # "5m" is five metres; "£5m" is five million pounds
         raw = m.group("num").lower()
         if not raw[0].isdigit() and not m.group("scale") and _REFERRING.search(text[: m.start()]):
             continue
@@ -98,6 +118,8 @@ def located(text: str) -> list[tuple[Value, int, int]]:
             number = _EN_WORDS.get(head, 0) + (_EN_WORDS.get(tail, 0) if tail else 0)
         if m.group("scale"):
             number *= _EN_SCALE[m.group("scale").strip().lower()]
+        elif m.group("short"):
+            number *= _EN_SCALE["million" if m.group("short") == "m" else "billion"]
         if m.group("pct"):
             stated = {Value("percent", _num(number))}
         elif m.group("isk"):  # "1,200 kronur", as `tokenizer` types "1.200 krónur"
@@ -130,7 +152,7 @@ def _icelandic(text: str) -> set[Value]:
     from tokenizer import TOK, tokenize
 
     found: set[Value] = set()
-    tokens = [t for t in tokenize(text) if t.kind not in TOK.END and t.kind != TOK.S_BEGIN]
+    tokens = _joined([t for t in tokenize(text) if t.kind not in TOK.END and t.kind != TOK.S_BEGIN])
     skip = False
     for i, t in enumerate(tokens):
         if skip:
@@ -152,6 +174,8 @@ def _icelandic(text: str) -> set[Value]:
             found.add(Value("date", date=(y or 0, m or 0, d or 0)))
         elif t.kind == TOK.ORDINAL:
             found.add(Value("ordinal", _num(t.val)))
+        elif t.kind == TOK.TIME:
+            found.add(_time(t.val[0], t.val[1]))
         elif t.kind == TOK.YEAR:
             found.add(Value("number", _num(t.val)))
         elif t.kind == TOK.NUMBER:
@@ -173,6 +197,26 @@ def _icelandic(text: str) -> set[Value]:
         else:
             found.add(Value("number", _num(number)))
     return found
+
+
+def _joined(tokens: list) -> list:
+    """Tokens with "þrjátíu og tvö" (tens "og" units) made one number token, 32."""
+    from tokenizer import TOK, Tok
+
+    out: list = []
+    i = 0
+    while i < len(tokens):
+        words = [t.txt.lower() if t.kind == TOK.WORD else "" for t in tokens[i : i + 3]]
+        tens = _IS_NUMBER_WORDS.get(words[0], 0)
+        unit = _IS_NUMBER_WORDS.get(words[2], 0) if len(words) == 3 else 0
+        if 20 <= tens <= 90 and tens % 10 == 0 and words[1] == "og" and 0 < unit < 10:
+            text = " ".join(t.txt for t in tokens[i : i + 3])
+            out.append(Tok(TOK.NUMBER, text, (tens + unit, None, None)))
+            i += 3
+        else:
+            out.append(tokens[i])
+            i += 1
+    return out
 
 
 def _lemmas_at(tokens: list, at: int) -> frozenset[str]:

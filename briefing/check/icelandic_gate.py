@@ -1,0 +1,278 @@
+"""The gate an Icelandic line written for an English statement passes before it is published
+as Icelandic: deterministic checks only, each failure a named reason.
+
+1. `unknown_word`: every word is an Icelandic word form (BÍN, or a regular compound of
+   one), a name from the sources or the English statement (inflected: "Pútíns" is
+   "Pútín"), or a number, date or other typed token of Miðeind's `tokenizer`;
+2. `grammar`: GreynirCorrect (`reynir_correct`) finds no error of the kinds that mean
+   misspelt or ungrammatical Icelandic (`ERROR_CODES`); its style advice does not count;
+3. `parse`: the Greynir parser (through GreynirCorrect's grammar) parses every sentence;
+4. `values`: the numbers, percentages, amounts and dates are the English statement's, in
+   both directions (`lang.values`, compared as the checker compares them);
+5. `names`: every name of the English statement is in the Icelandic (through lemmas and
+   folding), and the Icelandic names no one the English does not; `negation`: the two
+   say "not" as often (the negation words of `lang/lexicon`).
+
+The cross-lingual support checker is not part of the gate: the caller runs it as well.
+Measured by `briefing eval gate` (evals/gate/).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from briefing.check import details
+from briefing.check.features import _matches, _value_text
+from briefing.lang import gloss as glossing
+from briefing.lang import icelandic as bin_words
+from briefing.lang import lexicon
+from briefing.lang.calendar import calendar_words, english_name
+from briefing.lang.fold import fold, loose_fold
+from briefing.lang.names import same_person
+from briefing.lang.values import Value, values
+
+if TYPE_CHECKING:
+    from reynir_correct.checker import AnnotatedSentence
+
+__all__ = ["ERROR_CODES", "REASONS", "GateResult", "gate"]
+
+REASONS = ("unknown_word", "grammar", "parse", "values", "names", "negation")
+
+# GreynirCorrect's annotation codes that mean the Icelandic is wrong (doc/errorcodes.rst of
+# GreynirCorrect): common and less common misspellings and malformed words (S001-S003), a
+# duplicated word, a wrongly split compound or a wrong compound part (C001, C003, C006),
+# a sentence that is probably not Icelandic (E004), and the phrase-level errors of case,
+# agreement and government (P_NT_..., P_WRONG_...: "Mér langar"). Not counted: its
+# prescriptive advice (P_wrong_word: "beggja megin" for "báðum megin", P_DOUBLE_DEFINITE,
+# P_MOOD_...), which it gives correct translations too. Warnings ("/w") never count.
+# `_IGNORED` are codes GreynirCorrect may not even apply, since applying them rewrites the
+# sentence before it is parsed: the unknown-word and rare-word guesses (U001, S004, S005,
+# W00x; `unknown_word` decides on words), capitals (Z00x: it capitalises "demókrata"), the
+# compounds it splits by its own norm ("minniháttar", C002), and style: abbreviations,
+# quotation marks, tone, taboo words.
+ERROR_CODES = re.compile(r"(?:S00[1-3]|C00[136]|E004|P_(?:NT|WRONG)_\w+)$")
+_IGNORED = frozenset({
+    "U001", "S004", "S005", "W001", "W002", "Z001", "Z002", "Z003", "Z004", "Z005", "Z006",
+    "C002", "C004/w", "C005/w", "A001", "A002", "N001", "N002/w", "N003/w", "T001", "T001/w",
+    "Y001", "Y001/w", "V001", "V001/w", "I001",
+})  # fmt: skip
+
+_APOSTROPHE = re.compile(r"['‘’]")
+
+
+@dataclass(frozen=True)
+class GateResult:
+    """Whether the Icelandic may be published as Icelandic; `reasons` are "kind: detail"."""
+
+    passed: bool
+    reasons: list[str]
+
+    @property
+    def kinds(self) -> set[str]:
+        """The named checks that failed ("unknown_word", "values", ...)."""
+        return {reason.split(":", 1)[0] for reason in self.reasons}
+
+
+def gate(
+    icelandic: str, english: str, names: Iterable[str] = (), *, gloss: str | None = None
+) -> GateResult:
+    """Run every check of the gate on `icelandic`, written for the statement `english`;
+    `names` are the names of the sources (any form), which the Icelandic may use. `gloss`
+    is the Icelandic's English gloss (Apertium's, made here when not given): it finds the
+    English name of a place or body the Icelandic writes its own way ("Spánn", "ESB")."""
+    if gloss is None:
+        gloss = glossing.gloss([icelandic], "is")[0] or ""
+    names = list(names)
+    reasons = unknown_words(icelandic, [*names, *_capitalised(english)])
+    reasons += greynir_problems(icelandic)
+    reasons += value_problems(icelandic, english)
+    reasons += name_problems(icelandic, english, gloss, names)
+    reasons += negation_problems(icelandic, english)
+    return GateResult(passed=not reasons, reasons=reasons)
+
+
+def _capitalised(text: str) -> list[str]:
+    return [w for w in re.findall(r"[^\W\d_]+", text) if w[:1].isupper()]
+
+
+def _is_name(word: str, pool: Iterable[str]) -> bool:
+    """A capitalised word that is a form of one of the names (Pútíns ~ Pútín ~ Putin)."""
+    if not word[:1].isupper():
+        return False
+    stems = _folded_stems(word)
+    return any(stems & _folded_stems(n) or same_person(word, n) for n in pool)
+
+
+@functools.lru_cache(maxsize=4096)
+def _folded_stems(name: str) -> frozenset[str]:
+    """A name's stems (`names_match`'s), folded: "Pútíns" -> {"putins", "putin"}."""
+    stems = bin_words.name_stems(name)
+    return frozenset(fold(stem) for stem in stems) | {loose_fold(stem) for stem in stems}
+
+
+def unknown_words(icelandic: str, pool: Iterable[str]) -> list[str]:
+    """Words that are neither Icelandic word forms nor names of `pool`."""
+    from tokenizer import TOK, tokenize
+
+    pool = list(pool)
+    unknown: list[str] = []
+    for token in tokenize(icelandic):
+        if token.kind == TOK.UNKNOWN:
+            unknown.append(token.txt)
+        if token.kind != TOK.WORD or token.val:  # typed tokens, known abbreviations
+            continue
+        for part in _parts(token.txt):
+            if not _known(part) and not _is_name(part, pool):
+                unknown.append(part)
+    return [f"unknown_word: '{w}' is not an Icelandic word form or a name" for w in unknown]
+
+
+def _known(word: str) -> bool:
+    """A word form of BÍN, a compound of its words, or a letter named ("stafurinn w")."""
+    if len(word) == 1 or bin_words.is_known_word(word):
+        return True
+    parts = bin_words.compound_parts(word)
+    return len(parts) > 1 and all(bin_words.is_known_word(p) for p in parts)
+
+
+def _parts(word: str) -> list[str]:
+    """The parts to look up: hyphenated words part by part ("Boutique-snyrtivörur"), a
+    possessive ending after an apostrophe left out ("Sainsbury‘s")."""
+    head = _APOSTROPHE.split(word)[0]
+    return [p for p in head.split("-") if p]
+
+
+@functools.cache
+def _corrector() -> Any:
+    """One GreynirCorrect per process: loading its grammar takes seconds."""
+    from reynir_correct.checker import GreynirCorrect
+    from reynir_correct.errtokenizer import CorrectionPipeline, settings_or_default
+
+    settings = settings_or_default()
+    return GreynirCorrect(settings, CorrectionPipeline("", settings, ignore_rules=_IGNORED))
+
+
+def _sentences(icelandic: str) -> list[AnnotatedSentence]:
+    from reynir_correct.checker import check
+
+    return [s for paragraph in check(icelandic, _corrector()) for s in paragraph]
+
+
+def greynir_problems(icelandic: str) -> list[str]:
+    """GreynirCorrect's errors (`grammar`) and sentences Greynir cannot parse (`parse`)."""
+    out: list[str] = []
+    for sentence in _sentences(icelandic):
+        for a in sentence.annotations:
+            words = [t.txt for t in sentence.tokens[a.start : a.end + 1]]
+            if ERROR_CODES.match(a.code) and not _all_names(words):
+                out.append(f"grammar: {a.code} at '{' '.join(words)}': {a.text}")
+        if sentence.tree is None:
+            out.append(f"parse: Greynir cannot parse '{sentence.tidy_text}'")
+    return out
+
+
+def _all_names(words: list[str]) -> bool:
+    """Capitalised words that are no common words: a foreign name GreynirCorrect reads as
+    an Icelandic word ("Bat Conservation Trust": "Bat" is no noun in the wrong case)."""
+    return all(w[:1].isupper() for w in words) and not all(
+        bin_words.listed_common_word(w.lower()) for w in words
+    )
+
+
+def value_problems(icelandic: str, english: str) -> list[str]:
+    """Numbers and dates the one states and the other does not, and weekdays and months
+    the Icelandic names and the English does not."""
+    ours, theirs = _values(icelandic, "is"), _values(english, "en")
+    lost = sorted({_text(v) for v in theirs if not _matches(v, ours)})
+    added = sorted({_text(v) for v in ours if not _matches(v, theirs)})
+    # Weekdays and months only one way: an English "May" may be Theresa May.
+    cal_is, cal_en = calendar_words(icelandic, "is"), calendar_words(english, "en")
+    added += sorted(english_name(v) for v in cal_is - cal_en)
+    return [f"values: the English states {v}, the Icelandic does not" for v in lost] + [
+        f"values: the Icelandic states {v}, the English does not" for v in added
+    ]
+
+
+def _text(value: Value) -> str:
+    if value.kind == "time" and value.number is not None:
+        return f"the time {int(value.number) // 60}:{int(value.number) % 60:02d}"
+    return _value_text(value)
+
+
+def name_problems(
+    icelandic: str, english: str, gloss: str = "", names: Iterable[str] = ()
+) -> list[str]:
+    """Names of the English that the Icelandic lacks, and foreign names the Icelandic adds.
+
+    A name is there when one of its words is (a surname, a first name, a place's head
+    word: "the same person" as `lang.names` has it), inflected or folded ("Pútíns" is
+    "Putin"), as a lemma ("Kóreu" is "Kórea", "Korea"), or in the gloss ("Spánn" glosses
+    "Spain"). Acronyms are left out: Icelandic writes its own (ESB for EU, Nató). `names`
+    (the sources') make a lone capitalised word opening the English a name ("Putin said")."""
+    have = _vocabulary(icelandic) | _vocabulary(gloss)
+    known = details.known_names([english]) | {fold(n) for n in names}
+    lost = [
+        name.text
+        for name in details.names(english, known)
+        if (words := _identifying(name))
+        and not any(details._contains_word(v, have) for w in words for v in (w, loose_fold(w)))
+    ]
+    english_words = _vocabulary(english)
+    added = [
+        word
+        for word in _foreign_names(icelandic)
+        if not details._contains_word(fold(word), english_words)
+        and not _folded_stems(word) & english_words
+    ]
+    return [f"names: '{n}' of the English is not in the Icelandic" for n in lost] + [
+        f"names: '{n}' is in the Icelandic, not in the English" for n in added
+    ]
+
+
+def _identifying(name: details.Name) -> list[str]:
+    """The folded words that identify a name, less a possessive "'s": three letters or
+    more, and no acronym ("EU", "AMs")."""
+    acronyms = {fold(w) for w in name.text.split() if sum(c.isupper() for c in w) >= 2}
+    stems = [_APOSTROPHE.split(word)[0] for word in name.key if word not in acronyms]
+    return [stem for stem in stems if len(stem) >= 3]
+
+
+def _vocabulary(text: str) -> set[str]:
+    """Folded words of `text`, their hyphenated parts and their BÍN lemmas and stems."""
+    out: set[str] = set()
+    for word in re.findall(r"[^\W\d_]+(?:[-'’‘][^\W\d_]+)*", text):
+        for part in [word, *re.split(r"[-'’‘]", word)]:
+            out |= {fold(part), loose_fold(part)} | _folded_stems(part)
+    return out
+
+
+def _foreign_names(icelandic: str) -> list[str]:
+    """Capitalised words that BÍN does not know: foreign names (a common word opening the
+    sentence is known)."""
+    words = re.findall(r"[^\W\d_]+", icelandic)
+    return [w for w in words if w[:1].isupper() and not w.isupper() and not _known(w)]
+
+
+def _values(text: str, lang: str) -> set[Value]:
+    """The typed values, less a month alone (a date of month only): months are compared
+    as calendar words, which read them in both languages."""
+    return {v for v in values(text, lang) if not (v.date and v.date[::2] == (0, 0))}
+
+
+@functools.cache
+def _negation(lang: str) -> re.Pattern[str]:
+    words = lexicon.alternation("negations.words", lang)
+    return re.compile(rf"(?<!\w)(?:{words})(?!\w)|n't\b", re.IGNORECASE)
+
+
+def negation_problems(icelandic: str, english: str) -> list[str]:
+    """The two do not say "not" equally often (a dropped or an added negation)."""
+    n_is = len(_negation("is").findall(icelandic))
+    n_en = len(_negation("en").findall(english))
+    if n_is == n_en:
+        return []
+    return [f"negation: the English has {n_en} negation words, the Icelandic {n_is}"]

@@ -1,0 +1,148 @@
+"""The Icelandic gate (check/icelandic_gate.py) and its measurement (eval/gate.py,
+`briefing eval gate`): a faithful Icelandic line passes, each kind of broken one fails with
+its named reason. Our own sentences; no model."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from briefing.check.icelandic_gate import REASONS, GateResult, gate
+from briefing.cli import app
+from briefing.eval import gate as gate_eval
+from briefing.lang.fold import loose_fold
+from briefing.lang.icelandic import case_variant
+from briefing.lang.values import Value, values
+
+EN = "Putin said the talks in Alaska had been constructive."
+IS = "Pútín sagði að viðræðurnar í Alaska hefðu verið uppbyggilegar."
+NAMES = ["Putin", "Trump", "Alaska"]
+
+
+def test_a_faithful_line_passes() -> None:
+    result = gate(IS, EN, NAMES)
+    assert result == GateResult(passed=True, reasons=[])
+
+
+def test_an_inflected_foreign_name_is_the_name() -> None:
+    english = "Putin's adviser said the meeting would be in Alaska on August 15."
+    icelandic = "Ráðgjafi Pútíns sagði að fundurinn yrði í Alaska 15. ágúst."
+    assert gate(icelandic, english, NAMES).passed
+
+
+@pytest.mark.parametrize(
+    ("icelandic", "english", "kind"),
+    [
+        ("Kjarasamningurinn hækkar laun um 12 prósent.",
+         "The wage agreement raises pay by 15 percent.", "values"),
+        ("Ráðgjafi Pútíns sagði að fundurinn yrði í Alaska 15. október.",
+         "Putin's adviser said the meeting would be in Alaska on August 15.", "values"),
+        ("Trump sagði að viðræðurnar í Alaska hefðu verið uppbyggilegar.", EN, "names"),
+        ("Pútín sagði að viðræðurnar í Alaska hefðu ekki verið uppbyggilegar.", EN, "negation"),
+        ("Pútín sagði að viðærðurnar í Alaska hefðu verið uppbyggilegar.", EN, "unknown_word"),
+        ("Mér langar að fara heim til Alaska.", "I want to go home to Alaska.", "grammar"),
+        ("Alaska viðræðurnar að í sagði uppbyggilegar Pútín hefðu verið.", EN, "parse"),
+    ],
+    ids=["number", "date", "name", "negation", "non_word", "wrong_case", "scrambled"],
+)  # fmt: skip
+def test_each_corruption_fails_with_its_reason(icelandic: str, english: str, kind: str) -> None:
+    result = gate(icelandic, english, NAMES)
+    assert not result.passed
+    assert kind in result.kinds, result.reasons
+    assert result.kinds <= set(REASONS)
+
+
+def test_a_dropped_negation_fails() -> None:
+    english = "Putin said the talks had not been constructive."
+    result = gate("Pútín sagði að viðræðurnar hefðu verið uppbyggilegar.", english, NAMES)
+    assert result.kinds == {"negation"}
+
+
+def test_a_name_the_icelandic_writes_its_own_way_is_found_through_the_gloss() -> None:
+    result = gate("Hópar hrópuðu: „Lengi lifi Spánn.“", 'Groups shouted, "Long live Spain."')
+    assert "names" not in result.kinds, result.reasons
+
+
+def test_a_value_only_in_the_icelandic_fails() -> None:
+    result = gate("Fundurinn stóð í 6 klukkustundir.", "The meeting lasted for hours.")
+    assert result.kinds == {"values"}
+    assert "the Icelandic states 6" in result.reasons[0]
+
+
+def test_english_ordinals_times_and_short_scales_are_values() -> None:
+    assert Value("ordinal", 34.0) in values("his 34th start", "en")
+    assert values("at 4 p.m.", "en") == values("klukkan 16", "is") != set()
+    assert Value("amount", 125e6, unit="GBP") in values("for £125m", "en")
+    assert values("5m deep", "en") == set()
+    assert values("Þrjátíu og tvö prósent", "is") == {Value("percent", 32.0)}
+    assert Value("number", 3.0) in values("yfirbugaði þrjá hermenn", "is")
+
+
+def test_loose_fold_spells_a_name_as_icelandic_does() -> None:
+    assert loose_fold("Republican") == "republikan"
+    assert loose_fold("Mexico") == loose_fold("Mexíkó")
+
+
+def test_case_variant_moves_a_noun_to_another_case() -> None:
+    assert case_variant("búðina") == "búðinni"
+    assert case_variant("fara") is None  # a verb
+    assert case_variant("viðræðurnar") is None  # two cases: which one is wrong is unsure
+
+
+PAIR = gate_eval.Pair("p1", "d1", "fit", EN, IS, ("Putin", "Alaska"))
+
+
+def test_the_corruptions_of_a_pair() -> None:
+    made = gate_eval.corruptions(PAIR, ["Ferrell"])
+    assert made["swapped_name"] == IS.replace("Pútín", "Ferrell")
+    assert made["negation"] != IS and "ekki" in made["negation"]
+    assert "uppbyggilegar" not in made["non_word"]
+    assert made["scrambled"][0].isupper() and sorted(made["scrambled"].lower().split()) != sorted(
+        IS.lower().split()
+    )
+    assert "changed_number" not in made  # no digits to change
+
+
+def _write_pairs(path: Path, pairs: list[tuple[str, str]]) -> Path:
+    rows = [
+        {"id": f"p{n}", "doc": "d", "split": "test", "en": en, "is": is_, "names": NAMES}
+        for n, (en, is_) in enumerate(pairs)
+    ]
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), "utf-8")
+    return path
+
+
+def test_briefing_eval_gate_reports_and_holds_the_floors(tmp_path: Path) -> None:
+    data = _write_pairs(tmp_path / "pairs.jsonl", [(EN, IS)])
+    report = tmp_path / "gate.json"
+    runner = CliRunner()
+    args = ["eval", "gate", "--data", str(data), "--max-corrupted", "1"]
+    result = runner.invoke(app, [*args, "--report-json", str(report)])
+    assert result.exit_code == 0, result.stderr
+    assert "human" in result.stdout and "swapped_name" in result.stdout
+    report_data = json.loads(report.read_text())
+    assert report_data["summary"]["human"]["acceptance"] == 1.0
+    swapped = [r for r in report_data["rows"] if r["kind"] == "swapped_name"]
+    assert swapped and not swapped[0]["passed"]
+    failed = runner.invoke(app, [*args, "--min-human", "1.01"])
+    assert failed.exit_code == 1 and "human acceptance 1.000 < 1.01" in failed.stderr
+
+
+def test_briefing_eval_gate_refuses_bad_data(tmp_path: Path) -> None:
+    runner = CliRunner()
+    missing = runner.invoke(app, ["eval", "gate", "--data", str(tmp_path / "none.jsonl")])
+    assert missing.exit_code == 2 and "build_data.py" in missing.stderr
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"id": "x"}\n', "utf-8")
+    broken = runner.invoke(app, ["eval", "gate", "--data", str(bad)])
+    assert broken.exit_code == 2 and "bad.jsonl:1" in broken.stderr
+    assert "Traceback" not in broken.stderr
+
+
+def test_a_capitalised_word_opening_the_english_is_no_name_unless_the_sources_name_it() -> None:
+    english = "Diplomats said the talks in Alaska had been constructive."
+    icelandic = "Erindrekar sögðu að viðræðurnar í Alaska hefðu verið uppbyggilegar."
+    assert gate(icelandic, english, NAMES).passed
