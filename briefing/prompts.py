@@ -34,6 +34,8 @@ CONTRACTS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
         frozenset({"sentences"}),
         frozenset({"source", "language_name", "glossed", "actors", "asked", "parsed"}),
     ),
+    "write.system": (frozenset(), frozenset()),
+    "write.user": (frozenset({"statement"}), frozenset()),
     "reask": (frozenset({"errors"}), frozenset()),
     "judge.system": (frozenset(), frozenset()),
     "judge.user": (frozenset({"sentences", "claim"}), frozenset()),

@@ -61,7 +61,8 @@ def scripted(
 ) -> Callable[[Request], Any]:
     """A responder answering extract calls by label ("A1.C1 sentence A1.S2"); a label
     not scripted answers "background" (no statement). `overrides[label]` answers come
-    first, one per call. The support checker's judge is told "yes"."""
+    first, one per call. The support checker's judge is told "yes"; a request to write
+    Icelandic gets no answer."""
     extracts = HARBOUR_EXTRACTS if extracts is None else extracts
     queued = {k: list(v) for k, v in (overrides or {}).items()}
 
@@ -74,6 +75,8 @@ def scripted(
             asked = request.label.rsplit(" ", 1)[-1]
             same = [v for k, v in extracts.items() if k.rsplit(" ", 1)[-1] == asked]
             return same[0] if same else BACKGROUND
+        if request.stage == "write":  # no Icelandic line: the [en] fallback stays
+            return '""'
         if request.stage == "judge" and request.choices is not None:  # the support checker
             return {
                 c: (0.9 if c.strip().lower().startswith("y") else 0.05) for c in request.choices

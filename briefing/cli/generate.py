@@ -35,6 +35,7 @@ from briefing.cli.options import (
     Structured,
     Timeout,
     Verbose,
+    WriteIcelandic,
     verbose,
 )
 from briefing.core.errors import InputError
@@ -68,6 +69,7 @@ def generate(
     quiet: Quiet = False,
     stats: StatsOut = None,
     no_check: NoCheck = False,
+    write_icelandic: WriteIcelandic = None,
     max_articles: MaxArticles = None,
     max_article_bytes: MaxArticleBytes = None,
     max_sentences: MaxSentences = None,
@@ -114,6 +116,7 @@ def generate(
         concurrency=settings.concurrency,
         prompts=prompts,
         check=not no_check,
+        write=write_icelandic,
         memo=_run_memo(settings),
         **work_limits(settings),
         log_id=_log_id(llm),

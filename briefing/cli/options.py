@@ -101,6 +101,16 @@ NoCheck = Annotated[
         "--no-check", help="Publish what passes the code checks, without the support checker."
     ),
 ]
+WriteIcelandic = Annotated[
+    bool | None,
+    typer.Option(
+        "--write-icelandic/--no-write-icelandic",
+        help="Ask the backend for an Icelandic line where no Icelandic source states an item, "
+        "published only where the Icelandic gate and the checker pass (default: on for a "
+        "server backend, off for the embedded model).",
+        show_default=False,
+    ),
+]
 Langs = Annotated[
     list[str] | None,
     typer.Option(

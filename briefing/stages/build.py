@@ -32,6 +32,7 @@ from briefing.stages.quoted import quotes
 from briefing.stages.reading import Reading, read
 from briefing.stages.verify import Checker, Verdict, verify
 from briefing.stages.voice import voice
+from briefing.stages.write import Support, write
 
 log = logging.getLogger("briefing.stages")
 
@@ -74,10 +75,19 @@ def build(
         conflicts = disagreements(merged, reading, near)
         own = one_label(originals(found + unstated, merged, reading, options.languages), reading)
         merged += merge(own, reading, same)
+    unwritten: list[dict[str, str]] = []
+    if options.writes(llm.name):
+        with progress.stage("write", 1), meter.timed("write"):
+            merged, unwritten = write(
+                merged, reading, options.languages, llm, options.prompts,
+                _supports(checker, reading), meter.record,
+            )  # fmt: skip
+            progress.advance("write")
+    with meter.timed("merge"):
         briefing = assemble(
-            reading, merged, conflicts, options.languages, dropped + rejected + unvoiced
+            reading, merged, conflicts, options.languages, dropped + rejected + unvoiced + unwritten
         )
-    for item in dropped + rejected + unvoiced:  # the decisions `--verbose` shows
+    for item in dropped + rejected + unvoiced + unwritten:  # the decisions `--verbose` shows
         where = item.get("evidence") or item.get("chunk", "")
         log.info("dropped [%s] %s: %s", where, item.get("text", ""), item.get("reason", ""))
     briefing.run = RunInfo(
@@ -104,6 +114,19 @@ def _checking(checker: SupportChecker | None, reading: Reading, meter: Meter) ->
         return Verdict(verdict.score, verdict.supported, verdict.reason)
 
     return check
+
+
+def _supports(checker: SupportChecker | None, reading: Reading) -> Support | None:
+    """The support checker as `stages.write` asks it: a line in any language against the
+    item's cited sentences."""
+    if checker is None:
+        return None
+
+    def supported(statement: str, language: str, evidence: list[str]) -> bool:
+        cited = [(reading.sentences[i].text, reading.language[i]) for i in evidence]
+        return checker.check(statement, language, cited, label=" ".join(evidence)).supported
+
+    return supported
 
 
 def covered(reading: Reading, same: list[Link]) -> frozenset[str]:
@@ -176,7 +199,7 @@ def assemble(
     briefing = Briefing(languages=list(languages), sources=reading.sources, dropped=dropped)
     for item in merged:
         text, origin, gloss = lines(
-            item.text, item.evidence, reading, languages, verified=item.verified
+            item.text, item.evidence, reading, languages, item.verified, item.written
         )
         getattr(briefing, item.section).append(
             Item(

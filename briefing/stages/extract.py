@@ -43,6 +43,7 @@ class Found:
     score: float | None = None  # the checker's support score, once checked
     edits: list[str] = field(default_factory=list)  # what stages.voice changed, for audit
     verified: bool = True  # False: `text` is a rough gloss, the item stands on its quote
+    written: dict[str, str] = field(default_factory=dict)  # verified lines written per language
 
 
 @dataclass

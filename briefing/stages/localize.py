@@ -2,7 +2,8 @@
 
 The pivot language (English) line is the verified statement. In another language the
 line is the item's own cited sentence in that language, quoted from its source, when
-it has one; otherwise the English statement, marked as English. An item that stands on
+it has one; else a line written in it that passed its checks (`stages.write`); otherwise
+the English statement, marked as English. An item that stands on
 its quote alone (`stages.originals`: no verified statement) shows, where no sentence of
 a column's language is cited, the original sentence marked with its language and a
 rough gloss, never as that language. A translation that code cannot verify is never
@@ -32,14 +33,18 @@ def lines(
     reading: Reading,
     languages: list[str],
     verified: bool = True,
+    written: dict[str, str] | None = None,
 ) -> Lines:
     """The lines of a statement (`verified`: checked against its evidence) or, not
-    verified, of the fact its first cited sentence states."""
+    verified, of the fact its first cited sentence states; `written` holds lines written
+    in another language that passed its checks (`stages.write`)."""
     out = Lines({}, {}, {})
     for lang in languages:
         quoted = next((e for e in evidence if reading.language[e] == lang), None)
         if lang == PIVOT and verified:
             out.text[lang], out.origin[lang] = statement, "statement"
+        elif written and lang in written and quoted is None:
+            out.text[lang], out.origin[lang] = written[lang], "statement"
         elif quoted is not None:
             out.text[lang] = " ".join(reading.sentences[quoted].text.split())
             out.origin[lang] = f"quote:{quoted}"

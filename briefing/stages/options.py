@@ -37,6 +37,15 @@ class Options:
     concurrency: int = 1
     prompts: PromptSet = field(default_factory=PromptSet)
     check: bool = True  # a statement must pass the support checker to be published
+    # Write an Icelandic line for an item no Icelandic sentence states, published only
+    # where the gate and the checker pass (`stages.write`). None: on a server backend
+    # only; the embedded model's Icelandic rarely passes the gate, and costs generated
+    # tokens for nothing (measured in the README).
+    write: bool | None = None
+
+    def writes(self, backend: str) -> bool:
+        return self.write if self.write is not None else backend not in ("embedded", "fake")
+
     checker: SupportChecker | None = None  # default: the checker judging with the same LLM
     # Finished briefings of earlier runs. Only for backends whose answers may be replayed
     # (the CLI passes one unless --no-cache); ignored with a custom `checker`, whose
@@ -56,4 +65,5 @@ class Options:
             "max_attempts": self.max_attempts,
             "prompts": self.prompts.provenance(),
             "check": self.check,
+            "write": self.write,
         }
