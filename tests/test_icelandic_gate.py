@@ -146,3 +146,7 @@ def test_a_capitalised_word_opening_the_english_is_no_name_unless_the_sources_na
     english = "Diplomats said the talks in Alaska had been constructive."
     icelandic = "Erindrekar sögðu að viðræðurnar í Alaska hefðu verið uppbyggilegar."
     assert gate(icelandic, english, NAMES).passed
+
+
+def test_an_empty_line_fails() -> None:
+    assert "parse" in gate("  ", EN, NAMES).kinds

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import functools
 import re
+import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -156,16 +157,25 @@ def _corrector() -> Any:
     return GreynirCorrect(settings, CorrectionPipeline("", settings, ignore_rules=_IGNORED))
 
 
+_LOCK = threading.Lock()
+
+
 def _sentences(icelandic: str) -> list[AnnotatedSentence]:
+    """GreynirCorrect's sentences; one at a time, since it hands the text to its shared
+    tokenizer pipeline by an attribute."""
     from reynir_correct.checker import check
 
-    return [s for paragraph in check(icelandic, _corrector()) for s in paragraph]
+    with _LOCK:
+        return [s for paragraph in check(icelandic, _corrector()) for s in paragraph]
 
 
 def greynir_problems(icelandic: str) -> list[str]:
     """GreynirCorrect's errors (`grammar`) and sentences Greynir cannot parse (`parse`)."""
+    sentences = _sentences(icelandic)
+    if not sentences:
+        return ["parse: there is no sentence to parse"]
     out: list[str] = []
-    for sentence in _sentences(icelandic):
+    for sentence in sentences:
         for a in sentence.annotations:
             words = [t.txt for t in sentence.tokens[a.start : a.end + 1]]
             if ERROR_CODES.match(a.code) and not _all_names(words):
