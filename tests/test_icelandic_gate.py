@@ -146,3 +146,20 @@ def test_a_capitalised_word_opening_the_english_is_no_name_unless_the_sources_na
     english = "Diplomats said the talks in Alaska had been constructive."
     icelandic = "Erindrekar sögðu að viðræðurnar í Alaska hefðu verið uppbyggilegar."
     assert gate(icelandic, english, NAMES).passed
+
+
+def test_an_empty_line_fails() -> None:
+    assert "parse" in gate("  ", EN, NAMES).kinds
+
+
+def test_a_non_word_that_splits_into_two_words_is_still_no_word() -> None:
+    english = "Supporters of the vote protested."
+    result = gate("Stuðningsmenn aktvæðagreiðslunnar mótmæltu.", english)
+    assert "unknown_word" in result.kinds
+
+
+def test_a_title_and_a_country_do_not_stand_for_the_person() -> None:
+    english = "North Korean Foreign Minister Ri Yong Ho says his nation will never disarm."
+    icelandic = "Kim, utanríkisráðherra Norður-Kóreu, segir að landið muni aldrei afvopnast."
+    result = gate(icelandic, english, ["Ri", "Yong", "Ho", "Kim"])
+    assert "names" in result.kinds

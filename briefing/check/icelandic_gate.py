@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import functools
 import re
+import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -132,11 +133,10 @@ def unknown_words(icelandic: str, pool: Iterable[str]) -> list[str]:
 
 
 def _known(word: str) -> bool:
-    """A word form of BÍN, a compound of its words, or a letter named ("stafurinn w")."""
-    if len(word) == 1 or bin_words.is_known_word(word):
-        return True
-    parts = bin_words.compound_parts(word)
-    return len(parts) > 1 and all(bin_words.is_known_word(p) for p in parts)
+    """A word form of BÍN (or a compound BÍN's own algorithm reads), or a letter named
+    ("stafurinn w"). Any split into two known words is not enough: "aktvæðagreiðslu"
+    splits into "akt" and "væðagreiðslu"."""
+    return len(word) == 1 or bin_words.is_known_word(word)
 
 
 def _parts(word: str) -> list[str]:
@@ -156,16 +156,25 @@ def _corrector() -> Any:
     return GreynirCorrect(settings, CorrectionPipeline("", settings, ignore_rules=_IGNORED))
 
 
+_LOCK = threading.Lock()
+
+
 def _sentences(icelandic: str) -> list[AnnotatedSentence]:
+    """GreynirCorrect's sentences; one at a time, since it hands the text to its shared
+    tokenizer pipeline by an attribute."""
     from reynir_correct.checker import check
 
-    return [s for paragraph in check(icelandic, _corrector()) for s in paragraph]
+    with _LOCK:
+        return [s for paragraph in check(icelandic, _corrector()) for s in paragraph]
 
 
 def greynir_problems(icelandic: str) -> list[str]:
     """GreynirCorrect's errors (`grammar`) and sentences Greynir cannot parse (`parse`)."""
+    sentences = _sentences(icelandic)
+    if not sentences:
+        return ["parse: there is no sentence to parse"]
     out: list[str] = []
-    for sentence in _sentences(icelandic):
+    for sentence in sentences:
         for a in sentence.annotations:
             words = [t.txt for t in sentence.tokens[a.start : a.end + 1]]
             if ERROR_CODES.match(a.code) and not _all_names(words):
@@ -208,19 +217,14 @@ def name_problems(
 ) -> list[str]:
     """Names of the English that the Icelandic lacks, and foreign names the Icelandic adds.
 
-    A name is there when one of its words is (a surname, a first name, a place's head
-    word: "the same person" as `lang.names` has it), inflected or folded ("Pútíns" is
-    "Putin"), as a lemma ("Kóreu" is "Kórea", "Korea"), or in the gloss ("Spánn" glosses
-    "Spain"). Acronyms are left out: Icelandic writes its own (ESB for EU, Nató). `names`
-    (the sources') make a lone capitalised word opening the English a name ("Putin said")."""
+    A name is there when its last word is (a surname, a place's head word), or most of
+    its words are, inflected or folded ("Pútíns" is "Putin"), as a lemma ("Kóreu" is
+    "Kórea", "Korea"), or in the gloss ("Spánn" glosses "Spain"). Acronyms are left out:
+    Icelandic writes its own (ESB for EU, Nató). `names` (the sources') make a lone
+    capitalised word opening the English a name ("Putin said")."""
     have = _vocabulary(icelandic) | _vocabulary(gloss)
     known = details.known_names([english]) | {fold(n) for n in names}
-    lost = [
-        name.text
-        for name in details.names(english, known)
-        if (words := _identifying(name))
-        and not any(details._contains_word(v, have) for w in words for v in (w, loose_fold(w)))
-    ]
+    lost = [name.text for name in details.names(english, known) if not _found(name, have)]
     english_words = _vocabulary(english)
     added = [
         word
@@ -233,12 +237,22 @@ def name_problems(
     ]
 
 
+def _found(name: details.Name, have: set[str]) -> bool:
+    """The name's last identifying word (a surname, a place's head word) is there, or
+    most of its words are, or the first of two ("Etihad Stadium": "Etihad leikvanginum")."""
+    words = _identifying(name)
+    if not words:
+        return True
+    found = [any(details._contains_word(v, have) for v in (w, loose_fold(w))) for w in words]
+    return found[-1] or sum(found) * 2 > len(found) or (len(found) == 2 and found[0])
+
+
 def _identifying(name: details.Name) -> list[str]:
-    """The folded words that identify a name, less a possessive "'s": three letters or
-    more, and no acronym ("EU", "AMs")."""
+    """The folded words that identify a name, less a possessive "'s": two letters or more
+    ("Ri Yong Ho"), and no acronym ("EU", "AMs")."""
     acronyms = {fold(w) for w in name.text.split() if sum(c.isupper() for c in w) >= 2}
     stems = [_APOSTROPHE.split(word)[0] for word in name.key if word not in acronyms]
-    return [stem for stem in stems if len(stem) >= 3]
+    return [stem for stem in stems if len(stem) >= 2]
 
 
 def _vocabulary(text: str) -> set[str]:
