@@ -163,3 +163,9 @@ def test_a_title_and_a_country_do_not_stand_for_the_person() -> None:
     icelandic = "Kim, utanríkisráðherra Norður-Kóreu, segir að landið muni aldrei afvopnast."
     result = gate(icelandic, english, ["Ri", "Yong", "Ho", "Kim"])
     assert "names" in result.kinds
+
+
+def test_a_model_loop_fails_though_it_parses() -> None:
+    loop = "Hann sagði að " + "verða að " * 6 + "verða."
+    result = gate(loop, "He was speechless when he discovered what happened.")
+    assert "grammar" in result.kinds and "repeat" in " ".join(result.reasons)

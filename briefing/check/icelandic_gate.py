@@ -22,6 +22,7 @@ from __future__ import annotations
 import functools
 import re
 import threading
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -173,7 +174,7 @@ def greynir_problems(icelandic: str) -> list[str]:
     sentences = _sentences(icelandic)
     if not sentences:
         return ["parse: there is no sentence to parse"]
-    out: list[str] = []
+    out = _repeats(icelandic)
     for sentence in sentences:
         for a in sentence.annotations:
             words = [t.txt for t in sentence.tokens[a.start : a.end + 1]]
@@ -190,6 +191,21 @@ def _all_names(words: list[str]) -> bool:
     return all(w[:1].isupper() for w in words) and not all(
         bin_words.listed_common_word(w.lower()) for w in words
     )
+
+
+def _repeats(icelandic: str) -> list[str]:
+    """Three words said over and over ("að verða að verða að verða..."): a model's loop,
+    which Greynir parses as nested clauses and GreynirCorrect, past 30 words, leaves be."""
+    words = re.findall(r"[^\W\d_]+", icelandic.lower())
+    counts = Counter(zip(words, words[1:], words[2:], strict=False))
+    return [
+        f"grammar: the words '{' '.join(three)}' repeat {n} times"
+        for three, n in counts.items()
+        if n >= _MAX_REPEATS
+    ]
+
+
+_MAX_REPEATS = 4  # "CBS var með 3,1 milljón, NBC var með 2,94 milljónir, ..." says one thrice
 
 
 def value_problems(icelandic: str, english: str) -> list[str]:
