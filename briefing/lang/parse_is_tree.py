@@ -75,22 +75,6 @@ def from_tree(tree: Any, tokens: list[str]) -> Reading:
     )
 
 
-def _tag(node: Any) -> str:
-    return node.tag or ""
-
-
-def _leaves(node: Any) -> list[Any]:
-    return [leaf for leaf in node.leaves if leaf.index is not None]
-
-
-def _variants(node: Any) -> set[str]:
-    return set(node.all_variants)
-
-
-def _gender(node: Any) -> str | None:
-    return next((g for g in ("kk", "kvk", "hk") if g in _variants(node)), None)
-
-
 def _lemmas(node: Any) -> frozenset[str]:
     return icelandic.lemmas(node.text) | {node.lemma}
 
