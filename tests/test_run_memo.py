@@ -149,12 +149,11 @@ def test_the_cli_serves_reruns_and_no_cache_bypasses(
         files.append((md.read_bytes(), js.read_bytes(), result.stderr))
     (md1, js1, _), (md2, js2, err2) = files
     assert (md1, js1) == (md2, js2)
-    # 11 to brief, 2 to write Icelandic for the two English-only items (a server backend)
-    assert "· 0 LLM calls · 13 cached answers ·" in err2 and len(inner.requests) == 13
+    assert "· 0 LLM calls · 11 cached answers ·" in err2 and len(inner.requests) == 11
     bypass = runner.invoke(app, [*args, "--no-cache", "-o", str(tmp_path / "x.md")])
-    assert "· 13 LLM calls · 0 cached answers ·" in bypass.stderr and len(inner.requests) == 26
+    assert "· 11 LLM calls · 0 cached answers ·" in bypass.stderr and len(inner.requests) == 22
     cleared = runner.invoke(app, ["cache", "clear"])
-    assert "removed 13 answers and 1 remembered runs" in cleared.stdout
+    assert "removed 11 answers and 1 remembered runs" in cleared.stdout
     assert not list(cache.rglob("*.json"))
 
 

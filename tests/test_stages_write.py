@@ -9,7 +9,6 @@ from briefing.llm.fake import FakeLLM
 from briefing.prompts import PromptSet
 from briefing.stages.extract import Found
 from briefing.stages.localize import lines
-from briefing.stages.options import Options
 from briefing.stages.reading import Reading
 from briefing.stages.write import write
 
@@ -63,7 +62,3 @@ def test_an_item_with_an_icelandic_quote_or_no_verified_statement_is_not_written
     found, failed = write([quoted, original], reading, ["en", "is"], llm, PromptSet(), None)
     assert found == [quoted, original] and failed == []
 
-
-def test_writing_is_on_by_default_on_a_server_backend_only() -> None:
-    assert Options().writes("openai") and not Options().writes("embedded")
-    assert Options(write=True).writes("embedded") and not Options(write=False).writes("openai")

@@ -69,7 +69,7 @@ def generate(
     quiet: Quiet = False,
     stats: StatsOut = None,
     no_check: NoCheck = False,
-    write_icelandic: WriteIcelandic = None,
+    write_icelandic: WriteIcelandic = False,
     max_articles: MaxArticles = None,
     max_article_bytes: MaxArticleBytes = None,
     max_sentences: MaxSentences = None,

@@ -102,12 +102,12 @@ NoCheck = Annotated[
     ),
 ]
 WriteIcelandic = Annotated[
-    bool | None,
+    bool,
     typer.Option(
         "--write-icelandic/--no-write-icelandic",
         help="Ask the backend for an Icelandic line where no Icelandic source states an item, "
-        "published only where the Icelandic gate and the checker pass (default: on for a "
-        "server backend, off for the embedded model).",
+        "published only where the Icelandic gate and the checker pass (default: off; for a "
+        "capable server backend).",
         show_default=False,
     ),
 ]

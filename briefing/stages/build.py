@@ -76,7 +76,7 @@ def build(
         own = one_label(originals(found + unstated, merged, reading, options.languages), reading)
         merged += merge(own, reading, same)
     unwritten: list[dict[str, str]] = []
-    if options.writes(llm.name):
+    if options.write:
         with progress.stage("write", 1), meter.timed("write"):
             merged, unwritten = write(
                 merged, reading, options.languages, llm, options.prompts,
