@@ -436,7 +436,8 @@ def test_a_number_bounded_otherwise_than_its_evidence_fails() -> None:
 
 
 def test_over_a_rough_gloss_a_name_must_be_in_the_sentence_and_no_pronoun_opens() -> None:
-    """The gloss misreads names ("Asia" for "Isavia") and a pronoun over it names no one;
+    """The gloss misreads names ("Asia" for "Isavia") and a pronoun over it names no one
+    (a lone opening word is not checked: it may be any word);
     an exonym of a name the sentence gives ("United States", Bandaríkjanna) is given."""
     from helpers import source
 
@@ -446,13 +447,8 @@ def test_over_a_rough_gloss_a_name_must_be_in_the_sentence_and_no_pronoun_opens(
         "Isavia hefur boðið 4,5 prósent á ári.",
         "Pútín kom til Bandaríkjanna í fyrsta sinn í áratug.",
     ])])  # fmt: skip
-    wrong_name = "Asia has offered 4.5 percent a year."
-    if "Asia" in reading.gloss["R.S1"]:  # the case the rule exists for
-        assert "the name 'Asia' is not in the cited sentences" in problems(
-            wrong_name, ["R.S1"], reading
-        )
     assert "the name 'Asia' is not in the cited sentences" in problems(
-        "Asia offered 4.5 percent a year to Isavia.", ["R.S1"], reading
+        "The operator Asia has offered 4.5 percent a year.", ["R.S1"], reading
     )
     assert any(
         "pronoun" in p for p in problems("They offered 4.5 percent a year.", ["R.S1"], reading)

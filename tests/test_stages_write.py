@@ -61,4 +61,3 @@ def test_an_item_with_an_icelandic_quote_or_no_verified_statement_is_not_written
     llm = FakeLLM(lambda request: pytest.fail("no Icelandic should be asked for"))
     found, failed = write([quoted, original], reading, ["en", "is"], llm, PromptSet(), None)
     assert found == [quoted, original] and failed == []
-

@@ -80,9 +80,6 @@ def problems(
     rough = all(i in reading.gloss for i in evidence)  # no sentence but a rough gloss
     for name in missing_names(names_in([statement]), evidence, reading, glossed=not rough):
         found.append(f"the name {name!r} is not in the cited sentences")
-    opening = _opening_name(stripped, originals) if rough else None
-    if opening:
-        found.append(f"the name {opening!r} is not in the cited sentences")
     if rough and OPENS_WITH_PRONOUN.match(stripped):
         found.append("it opens with a pronoun over a rough gloss: code cannot tell whom it means")
     if FIRST_PERSON.search(SAID.sub(r"\g<speaker>", stripped)):
@@ -231,26 +228,6 @@ def missing_names(
             )
         )
     ]
-
-
-def _opening_name(statement: str, originals: list[str]) -> str | None:
-    """The statement's first word where it reads as a name the sentences do not give: a
-    capitalised word that is no common word, with no word of the sentences sharing its
-    first three letters (accents aside) or naming the same place. `names_in` leaves a
-    lone first word out (it may be any word), but over a rough gloss it is often the
-    glosser's misreading of a name ("Asia has offered..." for "Isavia hefur boðið...")."""
-    first = re.match(r"[^\W\d_]+", statement)
-    if first is None or not first.group()[:1].isupper():
-        return None
-    word = first.group()
-    if word.lower() in STOPWORDS or word in lexicon.wordset("names.not_names", PIVOT):
-        return None
-    mine = fold(word)
-    theirs = [fold(w) for w in re.findall(r"[^\W\d_]+", " ".join(originals))]
-    named = place(mine)
-    if any(w[:3] == mine[:3] for w in theirs) or (named and named in map(place, theirs)):
-        return None
-    return word
 
 
 def _folded_names(text: str) -> set[str]:
