@@ -171,7 +171,8 @@ def extract_chunk(
         kind, actor = _label(how, messages_for(sentence), actors, label)
         if kind != "background":
             english = _english(sentence, reading)
-            found = Found(SECTION_OF[kind], english, [sentence.id], chunk.source_id, actor)
+            holder = None if actor == NO_ACTOR else actor
+            found = Found(SECTION_OF[kind], english, [sentence.id], chunk.source_id, holder)
             result.unstated.append(replace(_held(found, reading), verified=False))
     return result
 
@@ -204,19 +205,10 @@ def _cloze_point(
     extends the last prompt, so the backend re-reads only the new words. The flag says
     the statement was cut off."""
     llm, settings, record = how.llm, how.settings, how.record
-    options = AskOptions(
-        max_tokens=1, stage="extract", label=label, max_attempts=settings.max_attempts,
-        record=record,
-    )  # fmt: skip
-    answer = '{"kind": "'
-    kind = choose(llm, messages, KINDS, options, prefix=answer)
+    kind, actor = _label(how, messages, actors, label)
     if kind == "background":
         return Point.model_construct(kind=kind, actor=NO_ACTOR, text=""), False
-    answer += f'{kind}", "actor": "'
-    actor = NO_ACTOR
-    if kind == "position":  # each name with its closing quote: "Trump" is not "Trump-Putin"
-        named = choose(llm, messages, [f'{a}"' for a in actors], options, prefix=answer)
-        actor = named[:-1]
+    answer = f'{{"kind": "{kind}", "actor": "'
     if written is not None:
         return Point.model_construct(kind=kind, actor=actor, text=written), False
     answer += f'{actor}", "text": '
@@ -254,11 +246,11 @@ def _held(found: Found, reading: Reading | None) -> Found:
 
 def _label(
     how: _Asking, messages: list[dict[str, str]], actors: list[str], label: str
-) -> tuple[str, str | None]:
-    """The kind of a sentence and, for a position, its holder, read from label
-    probabilities as in `_cloze_point` with no statement asked: for a sentence that will
-    stand as its own quote. On a backend without probabilities `choose` asks a one-field
-    answer instead."""
+) -> tuple[str, str]:
+    """The kind after '{"kind": "' and, for a position, the actor after '..."actor": "'
+    (else `NO_ACTOR`), read from label probabilities: no generated token. A background
+    sentence costs one prompt evaluation; on a backend without probabilities `choose`
+    asks a one-field answer instead."""
     options = AskOptions(
         max_tokens=1, stage="extract", label=label, max_attempts=how.settings.max_attempts,
         record=how.record,
@@ -266,10 +258,10 @@ def _label(
     answer = '{"kind": "'
     kind = choose(how.llm, messages, KINDS, options, prefix=answer)
     if kind != "position":
-        return kind, None
+        return kind, NO_ACTOR
     answer += f'{kind}", "actor": "'
-    named = choose(how.llm, messages, [f'{a}"' for a in actors], options, prefix=answer)[:-1]
-    return kind, None if named == NO_ACTOR else named
+    # each name with its closing quote: "Trump" is not "Trump-Putin"
+    return kind, choose(how.llm, messages, [f'{a}"' for a in actors], options, prefix=answer)[:-1]
 
 
 def _quote_point(how: _Asking, messages: list[dict[str, str]], label: str, quote: Quote) -> Point:

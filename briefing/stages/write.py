@@ -38,7 +38,7 @@ def write(
 ) -> tuple[list[Found], list[dict[str, str]]]:
     """`found` with a verified Icelandic line on each item that lacks one and gets it, and
     the attempts that failed, with their reasons."""
-    names = sorted({n for n in reading.names})
+    names = reading.names
     out: list[Found] = []
     failed: list[dict[str, str]] = []
     for item in found:
