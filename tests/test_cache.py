@@ -178,3 +178,16 @@ def test_a_rerun_from_the_cache_writes_byte_identical_files(
     assert (stats1["llm_calls"], stats1["cached_answers"]) == (11, 0)
     assert (stats2["llm_calls"], stats2["cached_answers"]) == (0, 11)
     assert json.loads(js2)["run"]["usage"]["total"]["calls"] == 11
+
+
+def test_the_cache_keeps_the_languages_its_model_reads(tmp_path: Path) -> None:
+    """`reads` decides which sentences the model phrases (`stages.extract`): the cache in
+    front of the embedded backend must not turn "English only" into "any language"."""
+    from briefing.llm.base import reads
+    from briefing.llm.embedded import EmbeddedLLM
+
+    fake = FakeLLM([])
+    assert reads(CachedLLM(fake, tmp_path)) is None
+    fake.reads = ("en",)  # type: ignore[attr-defined]
+    assert reads(CachedLLM(fake, tmp_path)) == frozenset({"en"})
+    assert frozenset(EmbeddedLLM.reads) == frozenset({"en"})

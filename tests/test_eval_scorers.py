@@ -102,7 +102,6 @@ def test_language_versions_with_different_numbers_are_inconsistent_without_a_jud
     consistency = next(s for s in evaluate(b, Judge(llm)) if s.check == "consistency")
     assert (consistency.label, consistency.value) == ("different", 0.0)
     assert "the value 15% is not in the evidence" in consistency.explanation
-    assert len(llm.requests) == 1
 
 
 def test_attribution_named_absent_and_pronoun() -> None:
@@ -191,3 +190,20 @@ def test_plain_english_fails_a_copied_gloss_and_an_untranslated_word() -> None:
     assert plain("Putin said Ukraine should not create hindranir.") == 0.0
     assert plain("Putin said Ukraine should not put obstacles in the way.") == 1.0
     assert score_plain(Claim("x.is", "Pútín sagði.", "is", ["I.S1"]), ctx) is None
+
+
+def test_a_quote_a_cited_sentence_gives_word_for_word_is_supported_by_code() -> None:
+    """`X said: "line"` with the line in a cited sentence of its language is decided by
+    code, where the judge (here one that says "contradicted" to all) would be wrong; a
+    quote no cited sentence gives word for word in its language fails the code checks."""
+    llm = FakeLLM(lambda request: verdict("contradicted"))
+    b = briefing(
+        positions=[
+            item('Einar Solheim said: "called the deal fair."', None, ["A1.S3"], "Einar Solheim"),
+            item('Einar Solheim said: "the deal was fair."', None, ["A1.S3"], "Einar Solheim"),
+            item('Hildur said: "This is not enough."', None, ["A2.S3"], "Hildur Baldursdóttir"),
+        ]
+    )
+    scores = [s for s in evaluate(b, Judge(llm)) if s.check == "support"]
+    assert [s.label for s in scores] == ["supported", "not_supported", "not_supported"]
+    assert "word for word" in scores[0].explanation

@@ -312,9 +312,11 @@ def test_sentences_over_the_budget_in_an_output_language_are_labelled_only() -> 
             return Response(text="background", choice_probs={"background": 1.0})
         return point("open_issue", "none", "The next meeting is on Monday in Reykjavík.")
 
-    def extract(columns: frozenset[str]) -> tuple[FakeLLM, object]:
+    def extract(
+        columns: frozenset[str], reads: frozenset[str] | None = None
+    ) -> tuple[FakeLLM, object]:
         llm = FakeLLM(answer)
-        settings = ExtractSettings(reading=reading, columns=columns)
+        settings = ExtractSettings(reading=reading, columns=columns, reads=reads)
         return llm, extract_chunk(chunk, src, llm, PromptSet(), settings)
 
     llm, result = extract(frozenset({"en", "is"}))
@@ -327,3 +329,10 @@ def test_sentences_over_the_budget_in_an_output_language_are_labelled_only() -> 
 
     llm, result = extract(frozenset({"en", "de"}))
     assert not [r for r in llm.requests if " label " in r.label]
+
+    # A model that does not read Icelandic phrases none of it: every sentence is labelled
+    # (no generated token) and stands as written; the background one is not kept.
+    llm, result = extract(frozenset({"en", "is"}), reads=frozenset({"en"}))
+    assert result.found == [] and result.dropped == []
+    assert llm.requests and all(r.max_tokens == 1 for r in llm.requests)
+    assert sorted(f.evidence[0] for f in result.unstated) == ["K.S1", "K.S2", "K.S3"]

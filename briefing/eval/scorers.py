@@ -20,6 +20,7 @@ from briefing.check import details as checks
 from briefing.check.judge import UNSCORED, Judge
 from briefing.core.languages import PIVOT
 from briefing.core.models import Briefing, Item
+from briefing.stages.quoted import SAID
 
 
 @dataclass
@@ -171,6 +172,9 @@ def score_support(claim: Claim, ctx: Context, judge: Judge | None) -> Score:
     problems = bad_citations + details
     if problems or not cited:
         return score("support", claim.id, "not_supported", 0.0, "; ".join(problems), meta)
+    if _quoted_as_written(claim, cited, ctx):
+        why = "a cited sentence says it word for word (code); whose it is, attribution checks"
+        return score("support", claim.id, "supported", 1.0, why, meta)
     if judge is None:
         return score("support", claim.id, "unjudged", None, "passed the code checks", meta)
     verdict = judge.support(claim.text, cited, claim.id)
@@ -278,6 +282,20 @@ def score_plain(claim: Claim, ctx: Context) -> Score | None:
 def plain(sample: Sample, ctx: Context, judge: Judge | None) -> list[Score]:
     """One plain-English score per English claim that rests on another language."""
     return [s for claim in sample.claims if (s := score_plain(claim, ctx)) is not None]
+
+
+def _quoted_as_written(claim: Claim, cited: list[tuple[str, str]], ctx: Context) -> bool:
+    """Code decides `Speaker said: "line"` where the line is in a cited sentence of the
+    claim's language word for word: what it says is what the sentence says, and the
+    small judge called such lines contradicted (two of the alaska-summit case's three)."""
+    said = SAID.match(claim.text.strip())
+    if said is None:
+        return False
+    line = " ".join(checks.words(said.group("line")))
+    return bool(line) and any(
+        ctx.languages[i] == claim.language and f" {line} " in f" {' '.join(checks.words(text))} "
+        for i, text in cited
+    )
 
 
 def support(sample: Sample, ctx: Context, judge: Judge | None) -> list[Score]:

@@ -74,6 +74,16 @@ def server(llm: LLM) -> str | None:
     return endpoint.rstrip("/") if isinstance(endpoint, str) else None
 
 
+def reads(llm: LLM) -> frozenset[str] | None:
+    """The languages the model reads well enough to state their news in the pivot
+    language, None for any. A backend that declares `reads` gets only those sentences to
+    phrase; the others it labels (one prompt evaluation), and their facts are shown as
+    their own sentences: English it writes from a rough gloss of Icelandic is mostly false
+    (`stages.extract`, `stages.originals`)."""
+    declared = getattr(llm, "reads", None)
+    return frozenset(declared) if declared is not None else None
+
+
 def continues(llm: LLM) -> bool:
     """Whether the backend can continue an answer from `Request.prefix`."""
     return bool(getattr(llm, "continues", False))

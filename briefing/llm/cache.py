@@ -30,7 +30,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationIn
 from briefing.core import damaged
 from briefing.core.errors import BriefingError
 from briefing.core.files import Cleared, clear_sharded, read_regular, write_atomic
-from briefing.llm.base import LLM, Request, Response, continues, model_sha256, server
+from briefing.llm.base import LLM, Request, Response, continues, model_sha256, reads, server
 
 FORMAT = 1
 KEPT = frozenset({"stop", "length"})
@@ -166,6 +166,7 @@ class CachedLLM:
         self.model = inner.model
         self.max_concurrency = inner.max_concurrency
         self.continues = continues(inner)
+        self.reads = reads(inner)
         self.hits = 0
         self.misses = 0
         self._lock = threading.Lock()

@@ -18,7 +18,7 @@ from briefing.check.checker import Checker as SupportChecker
 from briefing.core.languages import PIVOT
 from briefing.core.meter import Meter
 from briefing.core.models import Briefing, Item, RunInfo, Side, Source
-from briefing.llm.base import LLM, llm_info, sampling
+from briefing.llm.base import LLM, llm_info, reads, sampling
 from briefing.stages.actors import one_label
 from briefing.stages.align import NEAR, SAME, Link, differing, links
 from briefing.stages.chunk import chunk_sources
@@ -58,6 +58,7 @@ def build(
             skip=covered(reading, same),
             quotes=quotes(reading, same),
             columns=frozenset(options.languages),
+            reads=reads(llm),
         )
     results = _extract_all(sources, llm, options, progress, meter, settings)
     found = [f for r in results for f in r.found]

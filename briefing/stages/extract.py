@@ -61,6 +61,9 @@ class ExtractSettings:
     skip: frozenset[str] = frozenset()  # sentence ids another source already covers
     quotes: Mapping[str, Quote] = field(default_factory=dict)  # quote lines, speaker known
     columns: frozenset[str] = frozenset()  # output languages: a sentence in one may stand
+    # The languages the model phrases (`llm.base.reads`), None for any. A sentence of an
+    # output language it does not read is labelled only and shown as written.
+    reads: frozenset[str] | None = None
 
 
 MAX_CHARS_PER_WORD = 12  # the schema's cap: room for long words; the prompt asks for fewer
@@ -98,7 +101,12 @@ def extract_chunk(
         standing = frozenset(
             s.id for s in shown if cloze and (s.id in quotes or stands(s, source, reading))
         )
-        asked = select(shown, chunk, reading, standing, source)
+        shown_as_written = (
+            settings.reads is not None
+            and source.language not in settings.reads
+            and source.language in settings.columns
+        )
+        asked = [] if shown_as_written else select(shown, chunk, reading, standing, source)
         labelled = (
             [
                 s
