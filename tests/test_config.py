@@ -135,3 +135,19 @@ def test_an_unknown_backend_names_the_known_ones(tmp_path: Path) -> None:
     write(tmp_path / "briefing.toml", 'backend = "nonsense"\n')
     with pytest.raises(InputError, match="choose from embedded, openai, fake"):
         build_llm(resolve(config=tmp_path / "briefing.toml", env={}))
+
+
+def test_the_languages_a_model_reads_come_from_the_backend_or_the_settings(
+    tmp_path: Path,
+) -> None:
+    """A server model reads every language unless `model_reads` says otherwise; the
+    setting reaches the built backend (through the answer cache and the call log)."""
+    from briefing.llm.base import reads
+
+    env = {"OPENAI_API_KEY": "sk-x", "BRIEFING_CACHE": "0", "BRIEFING_LOG": "0"}
+    server = resolve({"backend": "openai", "model": "m"}, env=env)
+    assert reads(build_llm(server)) is None
+    write(tmp_path / "briefing.toml", 'model_reads = ["en"]\n')
+    small = resolve({"backend": "openai", "model": "m"}, env={**env, "BRIEFING_CACHE": "1"})
+    assert small.model_reads == ("en",) and reads(build_llm(small)) == frozenset({"en"})
+    assert resolve(env={"BRIEFING_MODEL_READS": "en,is"}).model_reads == ("en", "is")

@@ -101,6 +101,8 @@ SETTINGS: dict[str, Setting] = {
     "prompts": Setting("BRIEFING_PROMPTS", "prompts", _path),
     "layout": Setting("BRIEFING_LAYOUT", "layout", str),
     "lang": Setting("BRIEFING_LANG", "lang", _languages),
+    # the languages the model reads well enough to phrase (`llm.base.reads`)
+    "model_reads": Setting("BRIEFING_MODEL_READS", "model_reads", _languages),
     "log": Setting("BRIEFING_LOG", "log", _boolean),
     "log_db": Setting("BRIEFING_LOG_DB", "log_db", _path),
     "price_prompt": Setting("BRIEFING_PRICE_PROMPT", "price.prompt", _positive_float),
@@ -138,6 +140,7 @@ class Settings:
     prompts: Path | None = None
     layout: str = "stacked"
     lang: tuple[str, ...] = ("en", "is")
+    model_reads: tuple[str, ...] | None = None  # None: what the backend declares
     log: bool = True  # record every model call (`briefing.llm.calllog`)
     log_db: Path | None = None
     price_prompt: float | None = None

@@ -78,7 +78,7 @@ class EmbeddedLLM:
     # Its English from Apertium's gloss of an Icelandic sentence was false in 3 of the 4
     # statements that passed the code checks on the atc-dispute eval case, so Icelandic is
     # read by Icelandic tools and shown as written (`base.reads`).
-    reads = ("en",)
+    reads: tuple[str, ...] = ("en",)
 
     def __init__(
         self,

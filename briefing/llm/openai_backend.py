@@ -106,6 +106,7 @@ class OpenAILLM:
         backoff: float = 1.0,
         sleep: Callable[[float], None] = time.sleep,
         client: openai.OpenAI | None = None,
+        reads: tuple[str, ...] | None = None,
     ) -> None:
         if not model:
             raise InputError(
@@ -118,6 +119,7 @@ class OpenAILLM:
                 "or pass --base-url for a server that needs none"
             )
         self.model = model
+        self.reads = reads  # None: a server model is trusted to read every language
         self.base_url = checked_url(base_url) if base_url is not None else OPENAI_URL
         self.endpoint = display_url(self.base_url)
         self.timeout = timeout

@@ -33,7 +33,10 @@ class Backend:
 def _embedded(settings: Settings) -> LLM:
     from briefing.llm.embedded import EmbeddedLLM
 
-    return EmbeddedLLM(model_path=settings.model_file)
+    llm = EmbeddedLLM(model_path=settings.model_file)
+    if settings.model_reads is not None:  # another GGUF may read more than the default
+        llm.reads = settings.model_reads
+    return llm
 
 
 def _openai(settings: Settings) -> LLM:
@@ -47,6 +50,7 @@ def _openai(settings: Settings) -> LLM:
         timeout=settings.timeout,
         retries=settings.retries,
         backoff=settings.backoff,
+        reads=settings.model_reads,
     )
 
 

@@ -37,7 +37,7 @@ from briefing.core.errors import BriefingError
 from briefing.core.files import Cleared, clear_sharded, read_regular, write_atomic
 from briefing.core.fingerprint import code_fingerprint, library_versions
 from briefing.core.models import Briefing, Source
-from briefing.llm.base import LLM, llm_info, sampling, server
+from briefing.llm.base import LLM, llm_info, reads, sampling, server
 from briefing.llm.cache import AnswerCache
 
 FORMAT = 1
@@ -61,12 +61,14 @@ def run_key(sources: list[Source], llm: LLM, options: Shaped) -> str:
         "sources": [source.model_dump(mode="json") for source in sources],
         "llm": llm_info(llm),
         "server": server(llm),
+        "reads": sorted(r) if (r := reads(llm)) is not None else None,
         "sampling": sampling(),
         "languages": shaping["languages"],
         "chunking": shaping["chunking"],
         "max_attempts": shaping["max_attempts"],
         "prompts": shaping["prompts"],
         "checker": _weights_sha256() if shaping["check"] else None,
+        "write": shaping["write"],  # --write-icelandic adds lines a plain run has not
     }
     canonical = json.dumps(material, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
