@@ -87,3 +87,17 @@ def test_a_quotation_line_with_no_speaker_code_finds_is_not_kept() -> None:
     reading = read([icelandic])
     line = reading.sources[0].sentences[0].id
     assert originals([rejected(line)], [], reading, ["en", "is"]) == []
+
+
+def test_a_joint_subject_is_no_one_of_its_holders_alone() -> None:
+    """The model labelled "Play" for "Icelandair og Play hafa bæði sagt…" (atc-dispute):
+    the parse gives two holders, so the position is published without one."""
+    icelandic = article("Q", "is", (
+        "Icelandair og Play hafa bæði sagt að áætlanir þeirra verði komnar í eðlilegt "
+        "horf á morgun."
+    ))  # fmt: skip
+    reading = read([icelandic])
+    sid = reading.sources[0].sentences[0].id
+    kept = originals([rejected(sid, "open_issues", actor="Play")], [], reading, ["en", "is"])
+
+    assert [(f.section, f.actor) for f in kept] == [("positions", None)]

@@ -26,7 +26,7 @@ from briefing.stages.extract import Found
 from briefing.stages.quoted import speaker_of
 from briefing.stages.reading import Reading
 from briefing.stages.select import in_quotation
-from briefing.stages.speakers import holder
+from briefing.stages.speakers import holder, joint
 from briefing.stages.verify import missing_names
 
 
@@ -70,7 +70,8 @@ def _holder(item: Found, sid: str, reading: Reading) -> tuple[str | None, list[s
     """Who holds the sentence's statement, and the evidence naming them: the speaker the
     attribution of its quotation names, else the holder its parse gives (`stages.speakers`:
     a pronoun or title resolved to a name before), each with the sentence naming them,
-    else the model's actor where the sentence names that person, else no one. The flag:
+    else no one where the parse finds a joint subject, else the model's actor where the
+    sentence names that person, else no one. The flag:
     code found them saying it, so it is their position whatever the model labelled."""
     speaker = speaker_of(sid, reading)
     if speaker is not None:
@@ -78,6 +79,8 @@ def _holder(item: Found, sid: str, reading: Reading) -> tuple[str | None, list[s
     parsed = holder(sid, reading)
     if parsed is not None:
         return parsed.name, list(parsed.evidence), True
+    if joint(sid, reading):  # "Icelandair og Play hafa bæði sagt": neither one's alone
+        return None, [sid], True
     if item.actor and not missing_names([item.actor], [sid], reading, glossed=False):
         return item.actor, [sid], False
     return None, [sid], False

@@ -56,6 +56,12 @@ def holder(sentence_id: str, reading: Reading) -> Holder | None:
     return None
 
 
+def joint(sentence_id: str, reading: Reading) -> bool:
+    """The parse finds more than one holder: a statement no one of them holds alone."""
+    found = parsed(sentence_id, reading)
+    return found is not None and len(found.speakers) > 1
+
+
 def _article(sentence_id: str, reading: Reading) -> list:
     source = reading.source_of(sentence_id)
     return next(s.sentences for s in reading.sources if s.id == source)
