@@ -101,3 +101,18 @@ def test_a_joint_subject_is_no_one_of_its_holders_alone() -> None:
     kept = originals([rejected(sid, "open_issues", actor="Play")], [], reading, ["en", "is"])
 
     assert [(f.section, f.actor) for f in kept] == [("positions", None)]
+
+
+def test_a_model_actor_the_sentence_does_not_write_is_not_shown_over_it() -> None:
+    """ "North" is the gloss's English for the outlet Norðri ("according to Norðri's
+    sources"): near enough in spelling to pass as an exonym in an English statement, but
+    a holder shown over the Icelandic sentence must be written in it."""
+    icelandic = article("Q", "is", (
+        "Samkvæmt heimildum Norðra var tekist á um launaliðinn fram undir morgun. "
+        "Isavia hefur boðið 4,5 prósent á ári."
+    ))  # fmt: skip
+    reading = read([icelandic])
+    first, second = (s.id for s in reading.sources[0].sentences)
+    found = [rejected(first, actor="North"), rejected(second, actor="Isavia")]
+
+    assert [f.actor for f in originals(found, [], reading, ["en", "is"])] == [None, "Isavia"]

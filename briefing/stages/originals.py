@@ -71,7 +71,8 @@ def _holder(item: Found, sid: str, reading: Reading) -> tuple[str | None, list[s
     attribution of its quotation names, else the holder its parse gives (`stages.speakers`:
     a pronoun or title resolved to a name before), each with the sentence naming them,
     else no one where the parse finds a joint subject, else the model's actor where the
-    sentence names that person, else no one. The flag:
+    sentence names that person as written (no exonym: "North" read off the gloss of
+    "heimildum Norðra" is not a holder), else no one. The flag:
     code found them saying it, so it is their position whatever the model labelled."""
     speaker = speaker_of(sid, reading)
     if speaker is not None:
@@ -81,6 +82,6 @@ def _holder(item: Found, sid: str, reading: Reading) -> tuple[str | None, list[s
         return parsed.name, list(parsed.evidence), True
     if joint(sid, reading):  # "Icelandair og Play hafa bæði sagt": neither one's alone
         return None, [sid], True
-    if item.actor and not missing_names([item.actor], [sid], reading, glossed=False):
+    if item.actor and not missing_names([item.actor], [sid], reading, False, exonyms=False):
         return item.actor, [sid], False
     return None, [sid], False

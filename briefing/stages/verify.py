@@ -204,12 +204,18 @@ def _case_form(word: str) -> bool:
 
 
 def missing_names(
-    names: list[str], evidence: list[str], reading: Reading, glossed: bool = True
+    names: list[str],
+    evidence: list[str],
+    reading: Reading,
+    glossed: bool = True,
+    exonyms: bool = True,
 ) -> list[str]:
     """The `names` that the evidence sentences (text, or with `glossed` also gloss) do not
     give. Without the gloss a name must be in the sentence as written, through lemmas,
     an exonym ("United States" for "Bandaríkjanna") or a like spelling: a gloss misreads
-    names ("Asia" for "Isavia"), so where it is the only English it cannot vouch for one."""
+    names ("Asia" for "Isavia"), so where it is the only English it cannot vouch for one.
+    Without `exonyms`, only through lemmas: a name shown over the sentence as written must
+    be the sentence's own ("North" is not "Norðra")."""
     originals = [reading.sentences[i].text for i in evidence]
     english = [reading.english(i) for i in evidence] if glossed else []
     words = set(re.findall(r"[^\W_]+", " ".join(originals + english).lower()))
@@ -220,9 +226,9 @@ def missing_names(
         name
         for name in names
         if not (
-            place(fold(name)) in places
+            (exonyms and place(fold(name)) in places)
             or all(
-                _name_given(part, words) or _exonym(part, foreign)
+                _name_given(part, words) or (exonyms and _exonym(part, foreign))
                 for part in re.split(r"[\s-]+", name)
                 if part
             )
