@@ -153,6 +153,46 @@ def test_column_coverage_counts_only_lines_verified_in_that_language(tmp_path: P
     assert m["sections"] == 0.5  # the strike is filed under open issues, not agreements
 
 
+def test_actor_single_item_and_merged_outlet_metrics(tmp_path: Path) -> None:
+    """A position held by the wrong person, a fact given twice (once per outlet) and a
+    fact two outlets report given in one item citing both, each counted as named."""
+    from helpers import article
+
+    from briefing.eval.cases import Case, Point
+
+    sources = [
+        article("A1", "is", "Ráðherra sagði að lög yrðu ekki sett. Fundi lauk á föstudag."),
+        article("A2", "is", "Lög verða ekki sett, sagði ráðherra. Fundi lauk á föstudag."),
+    ]
+
+    def quoted(sid: str, actor: str | None = None) -> Item:
+        text = next(s.text for src in sources for s in src.sentences if s.id == sid)
+        return Item(text={"is": text}, origin={"is": f"quote:{sid}"}, evidence=[sid], actor=actor)
+
+    ended = quoted("A1.S2")
+    ended.evidence.append("A2.S2")
+    case = Case(
+        "c", tmp_path, ["is"],
+        [Point("No law, said the minister.", ["A1.S1", "A2.S1"], "Elín Rós", section="positions"),
+         Point("The meeting ended on Friday.", ["A1.S2", "A2.S2"], section="open_issues")],
+        [], set(), {},
+    )  # fmt: skip
+    briefing = Briefing(
+        languages=["is"], sources=sources, open_issues=[ended],
+        positions=[quoted("A1.S1", "Gunnar"), quoted("A2.S1", "Elín Rós")],
+        run=RunInfo(backend="fake", model="fake-1", languages=["is"]),
+    )  # fmt: skip
+    m = case_metrics(case, briefing, check_briefing(briefing, None).scores).metrics
+
+    assert m["actors"] == 1.0  # one of the two items gives the minister her name
+    assert m["single_items"] == 0.5  # the minister's point is given twice
+    assert m["merged_outlets"] == 0.5  # the meeting's end cites both outlets, the law not
+
+    briefing.positions = [quoted("A1.S1", "Gunnar")]
+    m = case_metrics(case, briefing, check_briefing(briefing, None).scores).metrics
+    assert (m["actors"], m["single_items"]) == (0.0, 1.0)
+
+
 def test_must_not_without_patterns_respects_negation() -> None:
     forbidden = MustNot("The dispute over night shifts has been settled.")
     assert states("The night shifts dispute has been settled.", forbidden)

@@ -76,3 +76,35 @@ def test_beside_shared_values_one_more_of_like_size_differs() -> None:
     assert differing(given(420, 12e9), given(420, 15)) is None  # not one quantity
     assert differing(given(420, 12e9), given(300, 14e9)) is None  # nothing shared
     assert differing(given(420, 12e9, 7), given(420, 14e9)) is None  # which one?
+
+
+def test_two_sentences_of_one_language_sharing_no_content_word_are_not_one_fact() -> None:
+    """atc-dispute: e5 put these two at 0.87 (one airport, one day); they share no content
+    lemma, so they are not linked. Two wordings of one fact share a few lemmas and are."""
+    from helpers import article
+
+    from briefing.stages.reading import read
+
+    first = article("A", "is", (
+        "Icelandair og Play hafa bæði sagt að áætlanir þeirra verði komnar í eðlilegt "
+        "horf á morgun. Samkvæmt tölum Isavia var 214 flugferðum aflýst á tímabilinu."
+    ))  # fmt: skip
+    second = article("B", "is", (
+        "Flestar þeirra voru morgunferðir til Evrópu, þegar umferðin um "
+        "Keflavíkurflugvöll er mest. Að sögn Isavia var 214 flugferðum aflýst á meðan "
+        "bannið stóð."
+    ))  # fmt: skip
+    reading = read([first, second])
+    linked = {(link.a, link.b) for link in links(reading, 0.8)}
+
+    assert ("A.S2", "B.S2") in linked
+    assert ("A.S1", "B.S1") not in linked
+
+
+def test_content_lemmas_read_icelandic_through_bin() -> None:
+    from briefing.lang.content import content_lemmas, shared
+
+    a = content_lemmas("Flugferðum var aflýst.", "is")
+    b = content_lemmas("Flugferðirnar voru aflýstar.", "is")
+    assert "flugferð" in a & b and shared(a, b) > 0.5
+    assert content_lemmas("The controllers said it", "en") == frozenset({"contr"})

@@ -148,3 +148,23 @@ def test_a_percentage_side_is_the_other_percentage(statement: str, side: str) ->
     reading = read([source("I", "is", ["Ísland vill 12 prósent af aflanum."])])
     sixteen, twelve = Value("percent", 16.0), Value("percent", 12.0)
     assert value_side(statement, sixteen, twelve, "I.S1", reading) == side
+
+
+def test_facts_kept_as_sentences_fold_across_outlets_where_one_cites_the_other() -> None:
+    """`stages.originals` keeps each outlet's sentence; where merging linked one outlet's
+    sentence to the other's item, the reader gets one item citing both, whatever section
+    the model labelled each, unless two different people hold them."""
+    from briefing.stages.merge import fold_quoted
+
+    def kept(section: str, evidence: list[str], actor: str | None = None) -> Found:
+        return Found(section, "gloss", evidence, evidence[0].split(".")[0], actor, verified=False)
+
+    first = kept("positions", ["A1.S9", "A3.S15"], "Isavia")
+    same = kept("open_issues", ["A3.S15"], "Isavia")
+    other = kept("positions", ["A2.S4"], "Isavia")
+    assert fold_quoted([first, same, other]) == [first, other]
+
+    one_article = [kept("positions", ["A1.S11", "A1.S10"], None), kept("positions", ["A1.S10"])]
+    assert len(fold_quoted(one_article)) == 2  # a naming sentence is not a shared fact
+    two_people = [kept("positions", ["A1.S5", "A2.S3"], "Ástráður"), kept("positions", ["A2.S3"])]
+    assert len(fold_quoted(two_people)) == 2

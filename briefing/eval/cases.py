@@ -23,6 +23,7 @@ from briefing.core.models import Briefing, Item, Source
 from briefing.eval.metrics import CASE_METRICS, check_floor, metrics
 from briefing.eval.scorers import Score, samples
 from briefing.lang import lexicon
+from briefing.lang.names import same_person
 
 
 @dataclass
@@ -190,6 +191,68 @@ def section_accuracy(case: Case, briefing: Briefing, scores: list[Score]) -> flo
     return sum(want in got for want, got in judged) / len(judged) if judged else None
 
 
+def _covering(
+    case: Case, briefing: Briefing, scores: list[Score]
+) -> list[tuple[Point, list[Item]]]:
+    """Each expected point with the faithful items citing one of its sentences."""
+    items = _faithful_items(briefing, scores)
+    return [(p, [i for i in items if set(p.evidence) & set(i.evidence)]) for p in case.expected]
+
+
+def actor_accuracy(case: Case, briefing: Briefing, scores: list[Score]) -> float | None:
+    """Of the expected positions some faithful item covers, the share covered by an item
+    whose actor is the point's holder (the same person, or no one for a joint one)."""
+    positions = {id(i) for i in briefing.positions}
+    judged = [
+        (p, held)
+        for p, items in _covering(case, briefing, scores)
+        if p.section == "positions" and (held := [i for i in items if id(i) in positions])
+    ]
+    if not judged:
+        return None
+    right = sum(
+        any(
+            (i.actor is None and p.actor is None)
+            or (i.actor is not None and p.actor is not None and same_person(i.actor, p.actor))
+            for i in held
+        )
+        for p, held in judged
+    )
+    return right / len(judged)
+
+
+def single_items(case: Case, briefing: Briefing, scores: list[Score]) -> float | None:
+    """Of the covered points, the share that at most one item is drawn from (its first
+    cited sentence is one of the point's; later ones may only name a speaker): two items
+    for one fact are a reader's time spent twice, usually in two outlets' words."""
+    covered = [(p, items) for p, items in _covering(case, briefing, scores) if items]
+    if not covered:
+        return None
+    return sum(sum(i.evidence[0] in p.evidence for i in items) <= 1 for p, items in covered) / len(
+        covered
+    )
+
+
+def merged_outlets(case: Case, briefing: Briefing, scores: list[Score]) -> float | None:
+    """Of the covered points that two or more outlets report, the share with an item
+    citing two or more of them: one item per fact, with every outlet that reports it."""
+
+    def outlets(ids: list[str]) -> set[str]:
+        return {source_of(e) for e in ids}
+
+    shared = [
+        (p, items)
+        for p, items in _covering(case, briefing, scores)
+        if items and len(outlets(p.evidence)) > 1
+    ]
+    if not shared:
+        return None
+    return sum(
+        any(len(outlets(i.evidence) & outlets(p.evidence)) > 1 for i in items)
+        for p, items in shared
+    ) / len(shared)
+
+
 def citation_precision(case: Case, briefing: Briefing) -> float | None:
     """Share of citations that point at a sentence the case marks as relevant."""
     cited = [e for s in samples(briefing) for e in dict.fromkeys(s.item.evidence)]
@@ -242,6 +305,9 @@ def case_metrics(case: Case, briefing: Briefing, scores: list[Score]) -> CaseMet
     out["coverage"], missed = coverage(case, briefing, scores)
     out.update(column_coverage(case, briefing, scores))
     out["sections"] = section_accuracy(case, briefing, scores)
+    out["actors"] = actor_accuracy(case, briefing, scores)
+    out["single_items"] = single_items(case, briefing, scores)
+    out["merged_outlets"] = merged_outlets(case, briefing, scores)
     out["citation_precision"] = citation_precision(case, briefing)
     hits = must_not_hits(case, briefing)
     forbidden = len(case.must_not)

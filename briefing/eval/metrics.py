@@ -56,6 +56,11 @@ REGISTRY: tuple[Metric, ...] = (
     Metric("is_only_en", compared=True),
     Metric("is_only_is", compared=True),
     Metric("sections", compared=True),
+    # Positions held by the right person; facts given once, not repeated; facts several
+    # outlets report given as one item citing them all (`eval.cases`).
+    Metric("actors", compared=True),
+    Metric("single_items", compared=True),
+    Metric("merged_outlets", compared=True),
     Metric("citation_precision", compared=True),
     Metric("must_not"),
     Metric("citations", "support", lambda s: share(s, "support", "citation_problems")),

@@ -26,7 +26,7 @@ from briefing.stages.crosscite import cross_cite
 from briefing.stages.disagree import Conflict, disagreements
 from briefing.stages.extract import ChunkResult, ExtractSettings, Found, extract_chunk
 from briefing.stages.localize import lines
-from briefing.stages.merge import merge, same_words
+from briefing.stages.merge import fold_quoted, merge, same_words
 from briefing.stages.originals import originals
 from briefing.stages.quoted import quotes
 from briefing.stages.reading import Reading, read
@@ -75,7 +75,7 @@ def build(
         merged = merge(one_label(kept, reading), reading, same)
         conflicts = disagreements(merged, reading, near)
         own = one_label(originals(found + unstated, merged, reading, options.languages), reading)
-        merged += merge(own, reading, same)
+        merged += fold_quoted(merge(own, reading, same))
     unwritten: list[dict[str, str]] = []
     if options.write:
         with progress.stage("write", 1), meter.timed("write"):

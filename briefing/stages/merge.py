@@ -5,8 +5,9 @@ that give the same numbers and dates): the Icelandic report of an English statem
 becomes its evidence too. Statements drawn from one sentence, or where one cites the
 other outlet's sentence the other was drawn from (not merely a common sentence of one
 article, such as one naming a speaker), or that say the same in the same words, fold
-into one with the union of their evidence. Where linked sentences give different
-numbers or dates, `stages.disagree` finds the disagreement.
+into one with the union of their evidence; facts kept as their own sentences fold across
+outlets where one cites the other's sentence (`fold_quoted`). Where linked sentences give
+different numbers or dates, `stages.disagree` finds the disagreement.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from dataclasses import replace
 
 from briefing.core.ids import source_of
 from briefing.core.languages import PIVOT
+from briefing.lang.names import same_person
 from briefing.lang.values import Value, values
 from briefing.stages.align import Link, differing
 from briefing.stages.extract import Found
@@ -92,3 +94,32 @@ def _fold(found: list[Found]) -> list[Found]:
             merged.append(item)
             read.append(mine)
     return merged
+
+
+def fold_quoted(found: list[Found]) -> list[Found]:
+    """Facts kept as their own sentences (`stages.originals`), folded across outlets: an
+    item whose sentence another outlet's item already cites (`_corroborate` linked it,
+    with the same numbers) is the same fact in other words, whatever section the model
+    labelled each; its sentences join the first's, whose quote stands. Only where both
+    are held by the same person, or neither by anyone: two speakers' words are two
+    positions."""
+    kept: list[Found] = []
+    for item in found:
+        host = next((n for n, k in enumerate(kept) if _one_fact(k, item)), None)
+        if host is None:
+            kept.append(item)
+            continue
+        first = kept[host]
+        extra = [e for e in item.evidence if e not in first.evidence]
+        kept[host] = replace(first, evidence=[*first.evidence, *extra])
+    return kept
+
+
+def _one_fact(a: Found, b: Found) -> bool:
+    drawn = a.evidence[0], b.evidence[0]
+    linked = drawn[0] in b.evidence or drawn[1] in a.evidence
+    if not linked or source_of(drawn[0]) == source_of(drawn[1]):
+        return False  # one article's sentences share a naming sentence, not a fact
+    if a.actor is None or b.actor is None:
+        return a.actor is None and b.actor is None
+    return same_person(a.actor, b.actor)
