@@ -336,3 +336,28 @@ def test_sentences_over_the_budget_in_an_output_language_are_labelled_only() -> 
     assert result.found == [] and result.dropped == []
     assert llm.requests and all(r.max_tokens == 1 for r in llm.requests)
     assert sorted(f.evidence[0] for f in result.unstated) == ["K.S1", "K.S2", "K.S3"]
+
+
+def test_a_labelled_position_carries_the_next_likeliest_news_kind() -> None:
+    """For a position code may find no holder of, the label's probabilities also give
+    the likelier of agreement and open issue, from the same prompt evaluation."""
+    from briefing.stages.reading import read
+
+    src = source("K", "is", ICELANDIC_LINES[2:3])
+    reading = read([src])
+    chunk = Chunk(id="K.C1", source_id="K", language="is", sentences=src.sentences, tokens=30)
+    probs = {"agreement": 0.1, "open_issue": 0.3, "position": 0.5, "background": 0.05}
+
+    def answer(request: Request) -> object:
+        if request.prefix.endswith('"kind": "'):
+            return Response(text="", choice_probs=probs)
+        return Response(text="", choice_probs={'none"': 1.0})
+
+    llm = FakeLLM(answer)
+    settings = ExtractSettings(
+        reading=reading, columns=frozenset({"en", "is"}), reads=frozenset({"en"})
+    )
+    result = extract_chunk(chunk, src, llm, PromptSet(), settings)
+
+    assert [(f.section, f.unheld) for f in result.unstated] == [("positions", "open_issues")]
+    assert len(llm.requests) == 2  # the kind, then the actor: no call for the second kind

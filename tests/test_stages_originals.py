@@ -116,3 +116,27 @@ def test_a_model_actor_the_sentence_does_not_write_is_not_shown_over_it() -> Non
     found = [rejected(first, actor="North"), rejected(second, actor="Isavia")]
 
     assert [f.actor for f in originals(found, [], reading, ["en", "is"])] == [None, "Isavia"]
+
+
+def test_a_position_no_one_is_found_to_hold_is_filed_as_the_models_next_kind() -> None:
+    """atc-dispute: "Breytingin tekur gildi 1. febrúar." was labelled a position with no
+    holder; its next likeliest kind (agreement) files it. One whose speaker code finds
+    stays a position."""
+    from dataclasses import replace
+
+    icelandic = article("Q", "is", (
+        "Breytingin tekur gildi 1. febrúar. "
+        "Gunnar Þór Einarsson sagði að fyrirtækið gæti ekki farið hærra."
+    ))  # fmt: skip
+    reading = read([icelandic])
+    first, second = (s.id for s in reading.sources[0].sentences)
+    found = [
+        replace(rejected(first), unheld="agreements"),
+        replace(rejected(second), unheld="open_issues"),
+    ]
+    kept = originals(found, [], reading, ["en", "is"])
+
+    assert [(f.section, f.actor) for f in kept] == [
+        ("agreements", None),
+        ("positions", "Gunnar Þór Einarsson"),
+    ]

@@ -108,12 +108,24 @@ def choose(
     options: AskOptions,
     prefix: str = "",
 ) -> str:
-    """The most probable of `choices` to come next, after the answer's `prefix` where the
-    backend continues answers: one prompt evaluation, no generated token. Ties go to the
-    earlier choice. A backend that returns no probabilities answers a one-field schema
-    whose only values are the choices instead. A single choice is no question: no call."""
+    """The most probable of `choices` to come next (`rank`'s first)."""
+    return rank(llm, messages, choices, options, prefix)[0]
+
+
+def rank(
+    llm: LLM,
+    messages: list[Message],
+    choices: Sequence[str],
+    options: AskOptions,
+    prefix: str = "",
+) -> list[str]:
+    """`choices` from most to least probable to come next, after the answer's `prefix`
+    where the backend continues answers: one prompt evaluation, no generated token. Ties
+    go to the earlier choice. A backend that returns no probabilities answers a one-field
+    schema whose only values are the choices instead, and only that answer is ranked. A
+    single choice is no question: no call."""
     if len(choices) == 1:
-        return choices[0]
+        return [choices[0]]
     request = Request(
         messages=messages,
         choices=tuple(choices),
@@ -127,7 +139,7 @@ def choose(
         options.record(options.stage, response)
     probs = response.choice_probs
     if probs and sum(probs.values()) > 0:
-        return max(choices, key=lambda c: probs.get(c, 0.0))
+        return sorted(choices, key=lambda c: -probs.get(c, 0.0))  # stable: ties keep order
     schema = {
         "type": "object",
         "properties": {"answer": {"type": "string", "enum": list(choices)}},
@@ -137,4 +149,4 @@ def choose(
     fallback = dataclasses.replace(
         options, schema=schema, context={"choices": tuple(choices)}, max_tokens=16
     )
-    return ask(llm, messages, _Choice, fallback).answer
+    return [ask(llm, messages, _Choice, fallback).answer]

@@ -22,7 +22,7 @@ from briefing.core.meter import Timer, untimed
 from briefing.core.models import Chunk, Section, Sentence, Source
 from briefing.lang.names import names_in
 from briefing.llm.base import LLM, Request, continues
-from briefing.llm.structured import AskOptions, Recorder, ask, choose
+from briefing.llm.structured import AskOptions, Recorder, ask, choose, rank
 from briefing.prompts import PromptSet
 from briefing.stages.answers import Point, point_schema
 from briefing.stages.quoted import Quote, speaker_of
@@ -44,6 +44,9 @@ class Found:
     edits: list[str] = field(default_factory=list)  # what stages.voice changed, for audit
     verified: bool = True  # False: `text` is a rough gloss, the item stands on its quote
     written: dict[str, str] = field(default_factory=dict)  # verified lines written per language
+    # Where a position is filed when code finds no one holding it (the model's likeliest
+    # other news kind): an item no one holds is no position (`stages.originals`).
+    unheld: Section | None = None
 
 
 @dataclass
@@ -176,11 +179,14 @@ def extract_chunk(
         result.found.append(stated)
     for sentence in labelled:
         label = f"{chunk.id} label {sentence.id}"
-        kind, actor = _label(how, messages_for(sentence), actors, label)
+        kind, actor, unheld = _label(how, messages_for(sentence), actors, label)
         if kind != "background":
             english = _english(sentence, reading)
             holder = None if actor == NO_ACTOR else actor
-            found = Found(SECTION_OF[kind], english, [sentence.id], chunk.source_id, holder)
+            found = Found(
+                SECTION_OF[kind], english, [sentence.id], chunk.source_id, holder,
+                unheld=SECTION_OF[unheld] if unheld else None,
+            )  # fmt: skip
             result.unstated.append(replace(_held(found, reading), verified=False))
     return result
 
@@ -213,7 +219,7 @@ def _cloze_point(
     extends the last prompt, so the backend re-reads only the new words. The flag says
     the statement was cut off."""
     llm, settings, record = how.llm, how.settings, how.record
-    kind, actor = _label(how, messages, actors, label)
+    kind, actor, _ = _label(how, messages, actors, label)
     if kind == "background":
         return Point.model_construct(kind=kind, actor=NO_ACTOR, text=""), False
     answer = f'{{"kind": "{kind}", "actor": "'
@@ -254,22 +260,26 @@ def _held(found: Found, reading: Reading | None) -> Found:
 
 def _label(
     how: _Asking, messages: list[dict[str, str]], actors: list[str], label: str
-) -> tuple[str, str]:
+) -> tuple[str, str, str | None]:
     """The kind after '{"kind": "' and, for a position, the actor after '..."actor": "'
-    (else `NO_ACTOR`), read from label probabilities: no generated token. A background
-    sentence costs one prompt evaluation; on a backend without probabilities `choose`
-    asks a one-field answer instead."""
+    (else `NO_ACTOR`) and the likelier of agreement and open issue (for a position code
+    finds no holder of), read from label probabilities: no generated token. A background
+    sentence costs one prompt evaluation; on a backend without probabilities `rank`
+    asks a one-field answer instead, and there is no second kind."""
     options = AskOptions(
         max_tokens=1, stage="extract", label=label, max_attempts=how.settings.max_attempts,
         record=how.record,
     )  # fmt: skip
     answer = '{"kind": "'
-    kind = choose(how.llm, messages, KINDS, options, prefix=answer)
+    ranked = rank(how.llm, messages, KINDS, options, prefix=answer)
+    kind = ranked[0]
     if kind != "position":
-        return kind, NO_ACTOR
+        return kind, NO_ACTOR, None
+    unheld = next((k for k in ranked[1:] if k in ("agreement", "open_issue")), None)
     answer += f'{kind}", "actor": "'
     # each name with its closing quote: "Trump" is not "Trump-Putin"
-    return kind, choose(how.llm, messages, [f'{a}"' for a in actors], options, prefix=answer)[:-1]
+    actor = choose(how.llm, messages, [f'{a}"' for a in actors], options, prefix=answer)[:-1]
+    return kind, actor, unheld
 
 
 def _quote_point(how: _Asking, messages: list[dict[str, str]], label: str, quote: Quote) -> Point:

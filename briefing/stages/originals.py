@@ -10,8 +10,10 @@ another column shows the original, marked with its language, beside an unverifie
 rough gloss, never passed off as that language. Publishing needs one verified line, so
 this applies only where the sentence's language is an output language.
 
-Whose it is comes from code: the speaker `stages.quoted` reads off a quotation's
-attribution, else the sentence's parsed speaker (for Icelandic, Greynir's subject of a
+A position code finds no holder of is filed where the model's next likeliest news kind
+says (agreement or open issue): "Breytingin tekur gildi 1. febrúar." is the agreement's,
+not anyone's position. Whose it is comes from code: the speaker `stages.quoted` reads off
+a quotation's attribution, else the sentence's parsed speaker (for Icelandic, Greynir's subject of a
 verb of saying, a pronoun resolved to the person the sentence before names), else the
 model's pick where the sentence names it. A line of a quotation whose speaker code
 cannot find is not published: out of its quotation it would read as the outlet's words.
@@ -53,6 +55,8 @@ def originals(
         if actor is None and in_quotation(sentence, sources[sentence.source_id]):
             continue
         section = "positions" if said else item.section
+        if section == "positions" and actor is None and not said:
+            section = item.unheld or section  # no one holds it: no position
         kept[sid] = replace(
             item,
             section=section,
