@@ -457,3 +457,34 @@ def test_over_a_rough_gloss_a_name_must_be_in_the_sentence_and_no_pronoun_opens(
         "Putin came to the United States for the first time in a decade.", ["R.S2"], reading
     )
     assert not any("name" in p for p in named)
+
+
+def test_a_position_no_one_holds_is_claimed_by_its_speaker_or_refiled() -> None:
+    """The model gave these positions to no one: the one whose sentence names its speaker
+    is theirs, a joint one stays no one's, and a plain fact goes where the model's next
+    likeliest kind files it (an item no one holds is no position)."""
+    from dataclasses import replace
+
+    from helpers import source
+
+    from briefing.stages.reading import read
+    from briefing.stages.verify import claimed
+
+    first = source("A", "en", [
+        "Union leader Maria Okonkwo spoke after the vote on Monday.",
+        "The tunnel will be 7.5 kilometres long.",
+        "Trump and Putin did not take questions.",
+    ])  # fmt: skip
+    second = source("B", "en", ["Okonkwo said the union would not accept night shifts."])
+    reading = read([first, second])
+    found = [
+        replace(position(second.sentences[0].text, "B.S1"), unheld="open_issues"),
+        replace(position(first.sentences[1].text, "A.S2"), unheld="agreements"),
+        replace(position(first.sentences[2].text, "A.S3"), unheld="open_issues"),
+    ]
+
+    assert [(f.section, f.actor) for f in claimed(found, reading)] == [
+        ("positions", "Okonkwo"),
+        ("agreements", None),
+        ("positions", None),
+    ]

@@ -30,7 +30,7 @@ from briefing.stages.merge import fold_quoted, merge, same_words
 from briefing.stages.originals import originals
 from briefing.stages.quoted import quotes
 from briefing.stages.reading import Reading, read
-from briefing.stages.verify import Checker, Verdict, verify
+from briefing.stages.verify import Checker, Verdict, claimed, verify
 from briefing.stages.voice import voice
 from briefing.stages.write import Support, write
 
@@ -69,6 +69,7 @@ def build(
         checking = _checking(checker, reading, meter)
         kept, rejected = verify(found, reading, same, checking)
         kept, unvoiced = voice(kept, reading)
+        kept = claimed(kept, reading)
         kept = cross_cite(kept, reading, checking)
         progress.advance("check")
     with meter.timed("merge"):

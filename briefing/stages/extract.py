@@ -148,10 +148,11 @@ def extract_chunk(
         label = f"{chunk.id} sentence {sentence.id}"
         quote = quotes.get(sentence.id)
         written = " ".join(sentence.text.split()) if sentence.id in standing else None
+        unheld = None
         if quote is not None:
             point, cut = _quote_point(how, messages, label, quote), False
         elif cloze:
-            point, cut = _cloze_point(how, messages, actors, label, written)
+            point, cut, unheld = _cloze_point(how, messages, actors, label, written)
         else:
             point, cut = _json_point(how, messages, actors, label)
         if point.kind == "background":
@@ -166,10 +167,11 @@ def extract_chunk(
         actor = point.actor if point.kind == "position" and point.actor != NO_ACTOR else None
         stated = _held(
             Found(
-                SECTION_OF[point.kind], point.text.strip(), [sentence.id], chunk.source_id, actor
+                SECTION_OF[point.kind], point.text.strip(), [sentence.id], chunk.source_id, actor,
+                unheld=SECTION_OF[unheld] if unheld else None,
             ),
             reading,
-        )
+        )  # fmt: skip
         if reason:
             result.dropped.append(
                 {"chunk": chunk.id, "evidence": sentence.id, "text": point.text, "reason": reason}
@@ -211,20 +213,20 @@ def _cloze_point(
     actors: list[str],
     label: str,
     written: str | None = None,
-) -> tuple[Point, bool]:
+) -> tuple[Point, bool, str | None]:
     """The point as a cloze over its own JSON, for a backend that continues an answer:
     the kind after '{"kind": "' and the actor after '..."actor": "' are read from label
     probabilities (no generated token), and only the statement is generated, unless it
     is `written` already. A background sentence costs one prompt evaluation; each step
-    extends the last prompt, so the backend re-reads only the new words. The flag says
-    the statement was cut off."""
+    extends the last prompt, so the backend re-reads only the new words. Also: whether
+    the statement was cut off, and the next likeliest news kind (`_label`)."""
     llm, settings, record = how.llm, how.settings, how.record
-    kind, actor, _ = _label(how, messages, actors, label)
+    kind, actor, unheld = _label(how, messages, actors, label)
     if kind == "background":
-        return Point.model_construct(kind=kind, actor=NO_ACTOR, text=""), False
+        return Point.model_construct(kind=kind, actor=NO_ACTOR, text=""), False, None
     answer = f'{{"kind": "{kind}", "actor": "'
     if written is not None:
-        return Point.model_construct(kind=kind, actor=actor, text=written), False
+        return Point.model_construct(kind=kind, actor=actor, text=written), False, unheld
     answer += f'{actor}", "text": '
     max_chars = MAX_CHARS_PER_WORD * settings.max_words
     request = Request(
@@ -243,7 +245,7 @@ def _cloze_point(
         text = str(loads(response.text))
     except ValueError:
         text, cut = response.text.strip('"'), True
-    return Point.model_construct(kind=kind, actor=actor, text=text), cut
+    return Point.model_construct(kind=kind, actor=actor, text=text), cut, unheld
 
 
 def _held(found: Found, reading: Reading | None) -> Found:

@@ -431,12 +431,9 @@ def _own_actor(item: Found, reading: Reading) -> Found:
     Nor is one actor for a subject of two ("Iceland and Norway agreed..."): no one's alone."""
     if item.actor is None:
         return item
-    known = reading.names
 
     def given(name: str) -> bool:
-        return not missing_names([name], item.evidence, reading) and any(
-            same_person(name, n) for n in known
-        )
+        return _given(name, item, reading)
 
     joint = JOINT_SUBJECT.match(item.text)
     if joint and all(given(joint.group(k)) for k in (1, 2)):
@@ -450,6 +447,32 @@ def _own_actor(item: Found, reading: Reading) -> Found:
         (replace(item, actor=name) for name in _speakers(item.text) if given(name)),
         replace(item, actor=None),
     )
+
+
+def _given(name: str, item: Found, reading: Reading) -> bool:
+    """The cited sentences give the name and the articles know it as a name."""
+    return not missing_names([name], item.evidence, reading) and any(
+        same_person(name, n) for n in reading.names
+    )
+
+
+def claimed(found: list[Found], reading: Reading) -> list[Found]:
+    """Every position held by someone (`_claimed`). After `stages.voice`, which names the
+    person an epithet stands for ("the dictator invited..." -> Vladimir Putin)."""
+    return [_claimed(item, reading) for item in found]
+
+
+def _claimed(item: Found, reading: Reading) -> Found:
+    """A position the model gave to no one: held by the statement's own speaker where code
+    finds one its sentences name ("Brynjarsson said..."); a joint one ("Trump and Putin
+    did not...") stays no one's; otherwise it is no position ("The tunnel will be 7.5
+    kilometres long.") and is filed where the model's next likeliest kind says."""
+    if item.actor is not None or item.section != "positions" or JOINT_SUBJECT.match(item.text):
+        return item
+    speaker = next((name for name in _speakers(item.text) if _given(name, item, reading)), None)
+    if speaker is not None:
+        return replace(item, actor=speaker)
+    return replace(item, section=item.unheld) if item.unheld else item
 
 
 _CAPITAL = r"[A-ZÀ-Þ]"
