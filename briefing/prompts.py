@@ -50,7 +50,7 @@ CONTRACTS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
 SITE_DIR = "site"
 REPORT_DIR = "report"  # the HTML eval report's template (`briefing.eval.html`)
 LAYOUT_VARS = frozenset(
-    {"briefing", "languages", "labels", "footnotes", "sections", "run", "source_names"}
+    {"briefing", "languages", "labels", "footnotes", "sections", "run", "source_names", "lead"}
 )
 
 

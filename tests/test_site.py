@@ -116,6 +116,22 @@ def test_lead_is_the_first_statement_written_in_each_language() -> None:
     }
 
 
+def test_the_briefings_lead_comes_first_on_its_page_and_card() -> None:
+    b = sample()
+    b.open_issues = [item("Access is not settled.", "Aðgangur er óútkljáður.", ["A2.S2"])]
+    b.lead = ["open_issues[1]"]
+    page = FrontPage(date=DAY, languages=["en", "is"], stories=[story("deal", "k1", "Deal")])
+    html = render_story(page, page.stories[0], b)
+
+    assert leads(b, ["en", "is"]) == {
+        "en": "Access is not settled.",
+        "is": "Aðgangur er óútkljáður.",
+    }
+    lead = html.split('<div class="pair lead">', 1)[1].split("</div>", 1)[0]
+    assert "<strong>In brief:</strong>" in lead and "Access is not settled." in lead
+    assert "<strong>Í stuttu máli:</strong>" in lead and "Aðgangur er óútkljáður." in lead
+
+
 def test_mail_is_one_self_contained_file() -> None:
     page = FrontPage(date=DAY, languages=["en", "is"], stories=[story("deal", "k1", "Deal")])
     html = render_mail(page, {"deal": sample()})

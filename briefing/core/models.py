@@ -6,6 +6,7 @@ compact shapes the model itself writes live in `briefing.stages.answers`.
 
 from __future__ import annotations
 
+import re
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
@@ -213,6 +214,9 @@ class RunInfo(BaseModel):
     )
 
 
+LEAD_KEY = re.compile(r"(agreements|open_issues|positions|disagreements)\[(\d{1,6})\]")
+
+
 class Briefing(BaseModel):
     """The whole output: sources with their sentences, the four sections, and run info."""
 
@@ -224,11 +228,30 @@ class Briefing(BaseModel):
     open_issues: list[Item] = Field(default_factory=list)
     positions: list[Item] = Field(default_factory=list)
     disagreements: list[Item] = Field(default_factory=list)
+    lead: list[str] = Field(
+        default_factory=list,
+        description="The items the briefing opens with, as keys such as `agreements[1]` "
+        "(1-based): the agreement and the open issue the most outlets report.",
+    )
     dropped: list[dict[str, str]] = Field(
         default_factory=list,
         description="Statements the code checks rejected, with the reason: kept for audit.",
     )
     run: RunInfo | None = None
+
+    @model_validator(mode="after")
+    def _lead_names_items(self) -> Briefing:
+        """A lead key names an item the briefing has: a JSON file read back is input."""
+        for key in self.lead:
+            found = LEAD_KEY.fullmatch(key)
+            if not found or not 1 <= int(found[2]) <= len(getattr(self, found[1])):
+                raise ValueError(f"lead names no item of the briefing: {key!r}")
+        return self
+
+    def item(self, key: str) -> Item:
+        """The item a key such as `agreements[1]` names (1-based)."""
+        section, _, number = key.partition("[")
+        return getattr(self, section)[int(number.rstrip("]")) - 1]  # type: ignore[no-any-return]
 
     def sentence_index(self) -> dict[str, Sentence]:
         return {s.id: s for src in self.sources for s in src.sentences}

@@ -12,6 +12,7 @@ from briefing.core.models import Source
 _EN = {
     "title": "Briefing",
     "language": "English",
+    "lead": "In brief",
     "agreements": "Agreements",
     "open_issues": "Open issues",
     "positions": "Positions",
@@ -28,6 +29,7 @@ LABELS: dict[str, dict[str, str]] = {
     "is": {
         "title": "Samantekt",
         "language": "Íslenska",
+        "lead": "Í stuttu máli",
         "agreements": "Samkomulag",
         "open_issues": "Óleyst mál",
         "positions": "Afstaða aðila",
@@ -41,6 +43,7 @@ LABELS: dict[str, dict[str, str]] = {
     "de": {
         "title": "Lagebericht",
         "language": "Deutsch",
+        "lead": "Kurz gesagt",
         "agreements": "Einigungen",
         "open_issues": "Offene Fragen",
         "positions": "Positionen",
@@ -53,6 +56,7 @@ LABELS: dict[str, dict[str, str]] = {
     "da": {
         "title": "Briefing",
         "language": "Dansk",
+        "lead": "Kort fortalt",
         "agreements": "Enighed",
         "open_issues": "Uafklarede spørgsmål",
         "positions": "Holdninger",

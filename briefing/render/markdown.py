@@ -63,6 +63,7 @@ def render_markdown(
         languages=briefing.languages,
         labels={lang: labels(lang) for lang in briefing.languages},
         sections=sections,
+        lead=[briefing.item(key) for key in briefing.lead],
         footnotes=footnotes(briefing),
         source_names={s.id: source_label(s) for s in briefing.sources},
         run=footer(briefing),

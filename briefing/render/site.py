@@ -80,15 +80,18 @@ class BriefingView:
 
 def leads(briefing: Briefing | None, languages: list[str]) -> dict[str, str | None]:
     """Per language, the first statement written in it (not an English stand-in, nor an
-    original in another language)."""
+    original in another language): of the briefing's lead (`stages.lead`) first, else of
+    its sections in order."""
     found: dict[str, str | None] = dict.fromkeys(languages)
-    for section in SECTIONS if briefing is not None else ():
-        for item in getattr(briefing, section):
-            for lang in languages:
-                text = item.text.get(lang)
-                own = item.origin.get(lang, "statement").split(":")[0] in ("statement", "quote")
-                if found[lang] is None and text and own:
-                    found[lang] = text
+    if briefing is None:
+        return found
+    first = [briefing.item(key) for key in briefing.lead]
+    for item in first + [i for section in SECTIONS for i in getattr(briefing, section)]:
+        for lang in languages:
+            text = item.text.get(lang)
+            own = item.origin.get(lang, "statement").split(":")[0] in ("statement", "quote")
+            if found[lang] is None and text and own:
+                found[lang] = text
     return found
 
 

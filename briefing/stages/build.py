@@ -25,6 +25,7 @@ from briefing.stages.chunk import chunk_sources
 from briefing.stages.crosscite import cross_cite
 from briefing.stages.disagree import Conflict, disagreements
 from briefing.stages.extract import ChunkResult, ExtractSettings, Found, extract_chunk
+from briefing.stages.lead import lead
 from briefing.stages.localize import lines
 from briefing.stages.merge import fold_quoted, merge, same_words
 from briefing.stages.originals import originals
@@ -89,6 +90,7 @@ def build(
         briefing = assemble(
             reading, merged, conflicts, options.languages, dropped + rejected + unvoiced + unwritten
         )
+        briefing.lead = lead(briefing)
     for item in dropped + rejected + unvoiced + unwritten:  # the decisions `--verbose` shows
         where = item.get("evidence") or item.get("chunk", "")
         log.info("dropped [%s] %s: %s", where, item.get("text", ""), item.get("reason", ""))
