@@ -168,3 +168,26 @@ def test_facts_kept_as_sentences_fold_across_outlets_where_one_cites_the_other()
     assert len(fold_quoted(one_article)) == 2  # a naming sentence is not a shared fact
     two_people = [kept("positions", ["A1.S5", "A2.S3"], "Ástráður"), kept("positions", ["A2.S3"])]
     assert len(fold_quoted(two_people)) == 2
+
+
+def test_a_fact_kept_as_its_sentence_is_corroborated_by_its_sentences_values() -> None:
+    """The gloss writes "9 prósenta" as "9 percentage", no percent: an unverified item
+    (its text the gloss) is matched on its sentence's own values, so the other outlet's
+    sentence with the same 9 and 4.5 percent joins it."""
+    from helpers import article
+
+    from briefing.stages.align import links
+
+    first = article("A", "is", (
+        "Félag íslenskra flugumferðarstjóra fer fram á 9 prósenta hækkun á ári en Isavia "
+        "hefur ekki viljað fara yfir 4,5 prósent."
+    ))  # fmt: skip
+    second = article("B", "is", (
+        "Félag íslenskra flugumferðarstjóra krefst 9 prósenta hækkunar á ári í þrjú ár, en "
+        "Isavia býður 4,5 prósent."
+    ))  # fmt: skip
+    reading = read([first, second])
+    kept = Found("positions", reading.gloss["A.S1"], ["A.S1"], "A", verified=False)
+
+    [merged] = merge([kept], reading, links(reading))
+    assert merged.evidence == ["A.S1", "B.S1"]

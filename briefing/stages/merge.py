@@ -37,7 +37,9 @@ def _corroborate(item: Found, reading: Reading, links: list[Link]) -> Found:
     cites; others only name its speaker or were confirmed already) that gives the
     statement's numbers and no others."""
     evidence = list(item.evidence)
-    stated = values(item.text, "en")
+    # a fact kept as its own sentence states that sentence's values, not its gloss's
+    # ("9 percentage" is no percent)
+    stated = values(item.text, "en") if item.verified else reading.values[item.evidence[0]]
     for cited in item.evidence[:1]:
         for link in links:
             if cited not in (link.a, link.b):
