@@ -250,8 +250,10 @@ class Briefing(BaseModel):
 
     def item(self, key: str) -> Item:
         """The item a key such as `agreements[1]` names (1-based)."""
-        section, _, number = key.partition("[")
-        return getattr(self, section)[int(number.rstrip("]")) - 1]  # type: ignore[no-any-return]
+        found = LEAD_KEY.fullmatch(key)
+        if found is None:
+            raise KeyError(key)
+        return getattr(self, found[1])[int(found[2]) - 1]  # type: ignore[no-any-return]
 
     def sentence_index(self) -> dict[str, Sentence]:
         return {s.id: s for src in self.sources for s in src.sentences}

@@ -75,7 +75,7 @@ class EmbeddedLLM:
     name = "embedded"
     max_concurrency = 1
     continues = True  # an answer can begin with `Request.prefix`
-    # Its English from Apertium's gloss of an Icelandic sentence was false in 3 of the 4
+    # Its English from Apertium's gloss of an Icelandic sentence was false in all 4
     # statements that passed the code checks on the atc-dispute eval case, so Icelandic is
     # read by Icelandic tools and shown as written (`base.reads`).
     reads: tuple[str, ...] = ("en",)

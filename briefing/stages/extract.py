@@ -148,7 +148,7 @@ def extract_chunk(
         label = f"{chunk.id} sentence {sentence.id}"
         quote = quotes.get(sentence.id)
         written = " ".join(sentence.text.split()) if sentence.id in standing else None
-        unheld = None
+        unheld: Section | None = None
         if quote is not None:
             point, cut = _quote_point(how, messages, label, quote), False
         elif cloze:
@@ -168,7 +168,7 @@ def extract_chunk(
         stated = _held(
             Found(
                 SECTION_OF[point.kind], point.text.strip(), [sentence.id], chunk.source_id, actor,
-                unheld=SECTION_OF[unheld] if unheld else None,
+                unheld=unheld,
             ),
             reading,
         )  # fmt: skip
@@ -187,7 +187,7 @@ def extract_chunk(
             holder = None if actor == NO_ACTOR else actor
             found = Found(
                 SECTION_OF[kind], english, [sentence.id], chunk.source_id, holder,
-                unheld=SECTION_OF[unheld] if unheld else None,
+                unheld=unheld,
             )  # fmt: skip
             result.unstated.append(replace(_held(found, reading), verified=False))
     return result
@@ -213,7 +213,7 @@ def _cloze_point(
     actors: list[str],
     label: str,
     written: str | None = None,
-) -> tuple[Point, bool, str | None]:
+) -> tuple[Point, bool, Section | None]:
     """The point as a cloze over its own JSON, for a backend that continues an answer:
     the kind after '{"kind": "' and the actor after '..."actor": "' are read from label
     probabilities (no generated token), and only the statement is generated, unless it
@@ -262,10 +262,10 @@ def _held(found: Found, reading: Reading | None) -> Found:
 
 def _label(
     how: _Asking, messages: list[dict[str, str]], actors: list[str], label: str
-) -> tuple[str, str, str | None]:
+) -> tuple[str, str, Section | None]:
     """The kind after '{"kind": "' and, for a position, the actor after '..."actor": "'
-    (else `NO_ACTOR`) and the likelier of agreement and open issue (for a position code
-    finds no holder of), read from label probabilities: no generated token. A background
+    (else `NO_ACTOR`) and the section of the likelier of agreement and open issue (for a
+    position code finds no holder of), read from label probabilities: no generated token. A background
     sentence costs one prompt evaluation; on a backend without probabilities `rank`
     asks a one-field answer instead, and there is no second kind."""
     options = AskOptions(
@@ -277,7 +277,7 @@ def _label(
     kind = ranked[0]
     if kind != "position":
         return kind, NO_ACTOR, None
-    unheld = next((k for k in ranked[1:] if k in ("agreement", "open_issue")), None)
+    unheld = next((SECTION_OF[k] for k in ranked[1:] if k in ("agreement", "open_issue")), None)
     answer += f'{kind}", "actor": "'
     # each name with its closing quote: "Trump" is not "Trump-Putin"
     actor = choose(how.llm, messages, [f'{a}"' for a in actors], options, prefix=answer)[:-1]

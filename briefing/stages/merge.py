@@ -55,14 +55,18 @@ def _corroborate(item: Found, reading: Reading, links: list[Link]) -> Found:
 def _same(a: Found, b: Found, words: tuple[set[str], set[str]]) -> bool:
     """Whether two statements (of one section and actor) say the same; `words` are their
     content words."""
-    drawn = a.evidence[0], b.evidence[0]
-    if drawn[0] == drawn[1]:
+    if a.evidence[0] == b.evidence[0] or _cites_other(a, b):
         return True
-    if source_of(drawn[0]) != source_of(drawn[1]) and (
-        drawn[0] in b.evidence or drawn[1] in a.evidence
-    ):
-        return True  # one cites the other outlet's sentence the other was drawn from
     return like(*words)
+
+
+def _cites_other(a: Found, b: Found) -> bool:
+    """One cites the other outlet's sentence the other was drawn from (not merely a
+    common sentence of one article, such as one naming a speaker)."""
+    drawn = a.evidence[0], b.evidence[0]
+    return source_of(drawn[0]) != source_of(drawn[1]) and (
+        drawn[0] in b.evidence or drawn[1] in a.evidence
+    )
 
 
 def like(wa: set[str], wb: set[str]) -> bool:
@@ -118,10 +122,8 @@ def fold_quoted(found: list[Found]) -> list[Found]:
 
 
 def _one_fact(a: Found, b: Found) -> bool:
-    drawn = a.evidence[0], b.evidence[0]
-    linked = drawn[0] in b.evidence or drawn[1] in a.evidence
-    if not linked or source_of(drawn[0]) == source_of(drawn[1]):
-        return False  # one article's sentences share a naming sentence, not a fact
+    if not _cites_other(a, b):
+        return False
     if a.actor is None or b.actor is None:
         return a.actor is None and b.actor is None
     return same_person(a.actor, b.actor)
