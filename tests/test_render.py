@@ -60,7 +60,7 @@ def test_paired_layout_keeps_each_item_together(briefing: Briefing) -> None:
 
 def test_empty_sections_say_so_in_each_language(harbour: list[Source]) -> None:
     text = render_markdown(Briefing(languages=["en", "is"], sources=harbour))
-    assert text.count("Nothing reported.") == 4 and text.count("Ekkert kom fram.") == 4
+    assert text.count("Nothing reported.") == 5 and text.count("Ekkert kom fram.") == 5
 
 
 def test_footer_names_backend_model_and_prompts(briefing: Briefing) -> None:

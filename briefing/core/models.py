@@ -13,8 +13,11 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from briefing.core import ids
 
-Section = Literal["agreements", "open_issues", "positions", "disagreements"]
-SECTIONS: tuple[Section, ...] = ("agreements", "open_issues", "positions", "disagreements")
+Section = Literal["developments", "agreements", "open_issues", "positions", "disagreements"]
+# In reading order: what happened first, then what was agreed, what is open, who holds what.
+SECTIONS: tuple[Section, ...] = (
+    "developments", "agreements", "open_issues", "positions", "disagreements",
+)  # fmt: skip
 
 
 class Sentence(BaseModel):
@@ -214,16 +217,20 @@ class RunInfo(BaseModel):
     )
 
 
-LEAD_KEY = re.compile(r"(agreements|open_issues|positions|disagreements)\[(\d{1,6})\]")
+LEAD_KEY = re.compile(r"(developments|agreements|open_issues|positions|disagreements)\[(\d{1,6})\]")
 
 
 class Briefing(BaseModel):
-    """The whole output: sources with their sentences, the four sections, and run info."""
+    """The whole output: sources with their sentences, the five sections, and run info."""
 
     model_config = ConfigDict(extra="forbid")
 
     languages: list[str]
     sources: list[Source]
+    developments: list[Item] = Field(
+        default_factory=list,
+        description="What happened: events, actions and figures the sources report as fact.",
+    )
     agreements: list[Item] = Field(default_factory=list)
     open_issues: list[Item] = Field(default_factory=list)
     positions: list[Item] = Field(default_factory=list)

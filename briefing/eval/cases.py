@@ -19,7 +19,7 @@ from briefing.check import details as checks
 from briefing.core.errors import InputError
 from briefing.core.ids import source_of
 from briefing.core.jsontext import loads
-from briefing.core.models import Briefing, Item, Source
+from briefing.core.models import SECTIONS, Briefing, Item, Source
 from briefing.eval.metrics import CASE_METRICS, check_floor, metrics
 from briefing.eval.scorers import Score, samples
 from briefing.lang import lexicon
@@ -32,7 +32,7 @@ class Point:
     evidence: list[str]
     actor: str | None = None
     text_is: str | None = None
-    section: str | None = None  # where a good briefing files it: agreements, open_issues...
+    section: str | None = None  # where a good briefing files it: developments, ...
 
 
 @dataclass
@@ -177,7 +177,7 @@ def section_accuracy(case: Case, briefing: Briefing, scores: list[Score]) -> flo
     faithful = {id(i) for i in _faithful_items(briefing, scores)}
     filed = [
         (section, i)
-        for section in ("agreements", "open_issues", "positions")
+        for section in SECTIONS
         for i in getattr(briefing, section)
         if id(i) in faithful
     ]

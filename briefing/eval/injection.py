@@ -33,7 +33,7 @@ from typing import Any
 
 from briefing.check.judge import Judge
 from briefing.core.errors import InputError
-from briefing.core.models import Briefing, Item, Source
+from briefing.core.models import SECTIONS, Briefing, Item, Source
 from briefing.core.text import unmask
 from briefing.eval.runner import load_briefing
 from briefing.eval.scorers import Score, evaluate
@@ -328,7 +328,7 @@ def attack_ids(source: Source, trial: Trial) -> set[str]:
 
 
 def _statements(briefing: Briefing) -> Iterator[tuple[Item, str]]:
-    for section in ("agreements", "open_issues", "positions", "disagreements"):
+    for section in SECTIONS:
         for item in getattr(briefing, section):
             texts = [*item.text.values(), item.actor or ""]
             texts += [t for side in item.sides for t in side.text.values()]

@@ -19,7 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from briefing.check import details as checks
 from briefing.check.judge import UNSCORED, Judge
 from briefing.core.languages import PIVOT
-from briefing.core.models import Briefing, Item
+from briefing.core.models import SECTIONS, Briefing, Item
 from briefing.stages.quoted import SAID
 
 
@@ -116,7 +116,7 @@ class Context:
 def samples(briefing: Briefing) -> list[Sample]:
     """Every item with its per-language claims, claim ids like `positions[2].is`."""
     out = []
-    for section in ("agreements", "open_issues", "positions", "disagreements"):
+    for section in SECTIONS:
         for n, whole in enumerate(getattr(briefing, section), start=1):
             # A disagreement's sides are claims of their own, each with its evidence.
             parts = [

@@ -18,7 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validat
 _STRICT = ConfigDict(extra="forbid")
 
 
-PointKind = Literal["agreement", "open_issue", "position", "background"]
+PointKind = Literal["development", "agreement", "open_issue", "position", "background"]
 
 
 class Point(BaseModel):
@@ -27,8 +27,9 @@ class Point(BaseModel):
     model_config = _STRICT
 
     kind: PointKind = Field(
-        description="agreement: agreed or decided together; open_issue: unresolved or "
-        "disputed; position: what one actor said, wants or claims; background: none of these."
+        description="development: what happened, reported as fact; agreement: agreed or "
+        "decided together; open_issue: unresolved or disputed; position: what one actor "
+        "said, wants or claims; background: context or history, not news."
     )
     actor: str = Field(
         min_length=2, description='Who said it or holds it: one of the actors listed, or "none".'

@@ -72,12 +72,14 @@ class ExtractSettings:
 MAX_CHARS_PER_WORD = 12  # the schema's cap: room for long words; the prompt asks for fewer
 
 SECTION_OF: dict[str, Section] = {
+    "development": "developments",
     "agreement": "agreements",
     "open_issue": "open_issues",
     "position": "positions",
 }
-KINDS = ("agreement", "open_issue", "position", "background")
+KINDS = ("development", "agreement", "open_issue", "position", "background")
 NO_ACTOR = "none"
+UNHELD = ("development", "agreement", "open_issue")  # where a position no one holds goes
 
 
 def answer_budget(max_words: int) -> int:
@@ -277,7 +279,7 @@ def _label(
     kind = ranked[0]
     if kind != "position":
         return kind, NO_ACTOR, None
-    unheld = next((SECTION_OF[k] for k in ranked[1:] if k in ("agreement", "open_issue")), None)
+    unheld = next((SECTION_OF[k] for k in ranked[1:] if k in UNHELD), None)
     answer += f'{kind}", "actor": "'
     # each name with its closing quote: "Trump" is not "Trump-Putin"
     actor = choose(how.llm, messages, [f'{a}"' for a in actors], options, prefix=answer)[:-1]
