@@ -415,6 +415,69 @@ def gate_cmd(
         raise typer.Exit(1)
 
 
+@eval_app.command("kinds")
+def kinds_cmd(
+    data: Annotated[
+        Path, typer.Option(help="Labelled sentences (JSONL; evals/sections/README.md).")
+    ] = Path("evals/sections/labels.jsonl"),
+    split: Annotated[str, typer.Option(help="Which articles: test (held out) or fit.")] = "test",
+    min_accuracy: Annotated[
+        float, typer.Option(help="Fail when fewer sentences get their kind right.")
+    ] = 0.0,
+    min_actors: Annotated[
+        float, typer.Option(help="Fail when fewer positions get their holder right.")
+    ] = 0.0,
+    report_json: ReportJson = None,
+) -> None:
+    """Measure the kind classifier and the holder resolver on the labelled articles."""
+    from briefing.eval.kinds_eval import holders, measure, predict, read_rows
+    from briefing.lang.embed import default_embedder
+    from briefing.stages.kinds import load
+
+    if split not in ("fit", "test"):
+        raise InputError(f"--split must be fit or test, not {split!r}")
+    kinds = load()
+    if kinds is None:
+        raise InputError("no kind classifier fitted: run python evals/sections/fit.py")
+    everything = read_rows(data)
+    rows = [r for r in everything if r.split == split]
+    if not rows:
+        raise InputError(f"{data} has no sentences in the {split} articles")
+    result = measure(rows, predict(rows, kinds, default_embedder()), holders(rows, everything))
+    result["classifier"] = kinds.meta
+    typer.echo(f"kinds on {data} ({split} articles): {result['n']} sentences")
+    typer.echo(f"{'':12} {'n':>4} {'kind right':>10} {'holder right':>12}")
+    for lang, row in result["per_language"].items():
+        typer.echo(f"{lang:12} {row['n']:>4} {_pct(row['accuracy']):>10} {_pct(row['actors']):>12}")
+    typer.echo(
+        f"{'all':12} {result['n']:>4} {_pct(result['accuracy']):>10} {_pct(result['actors']):>12}"
+    )
+    typer.echo(f"{'kind':12} {'n':>4} {'recall':>10} {'precision':>12}")
+    for kind, row in result["per_kind"].items():
+        typer.echo(
+            f"{kind:12} {row['n']:>4} {_pct(row['recall']):>10} {_pct(row['precision']):>12}"
+        )
+    typer.echo(
+        f"sure of {_pct(result['sure_share'])} of sentences, "
+        f"right on {_pct(result['sure_accuracy'])}"
+    )
+    result["floors"] = {"accuracy": min_accuracy, "actors": min_actors}
+    if report_json is not None:
+        rep.write_json(report_json, result)
+    failed = [
+        f"{name} {result[name]:.3f} < {floor:.2f}"
+        for name, floor in (("accuracy", min_accuracy), ("actors", min_actors))
+        if (result[name] or 0.0) < floor
+    ]
+    if failed:
+        typer.echo("kinds eval failed: " + "; ".join(failed), err=True)
+        raise typer.Exit(1)
+
+
+def _pct(share: float | None) -> str:
+    return "n/a" if share is None else f"{share:.1%}"
+
+
 eval_app.command("claims")(eval_checker.claims)
 eval_app.command("checker")(eval_checker.checker_cmd)
 eval_app.command("injection")(injection)

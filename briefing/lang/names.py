@@ -14,7 +14,7 @@ from briefing.lang import lexicon
 from briefing.lang.calendar import month_names, weekday_names
 from briefing.lang.fold import fold
 
-UPPER = "A-ZÁÉÍÓÚÝÞÆÖÐÄÅØÜÑÇ"
+UPPER = "A-ZÁÉÍÓÚÝÞÆÖÐÄÅØÜÑÇÈÊÀÂÎÔÛŒА-ЯЁ"
 WORD = rf"[{UPPER}][\w'’.-]*\w|[{UPPER}]"
 NAME = re.compile(rf"(?<![\w'’-])(?:{WORD})(?:[ \t]+(?:{WORD}))*")
 NOT_NAMES = lexicon.wordset("names.not_names", "en", "is") | frozenset(

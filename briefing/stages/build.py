@@ -25,6 +25,7 @@ from briefing.stages.chunk import chunk_sources
 from briefing.stages.crosscite import cross_cite
 from briefing.stages.disagree import Conflict, disagreements
 from briefing.stages.extract import ChunkResult, ExtractSettings, Found, extract_chunk
+from briefing.stages.kinds import kinds_of
 from briefing.stages.lead import lead
 from briefing.stages.localize import lines
 from briefing.stages.merge import fold_quoted, merge, same_words
@@ -60,6 +61,7 @@ def build(
             quotes=quotes(reading, same),
             columns=frozenset(options.languages),
             reads=reads(llm),
+            kinds=kinds_of(sources),
         )
     results = _extract_all(sources, llm, options, progress, meter, settings)
     found = [f for r in results for f in r.found]

@@ -25,6 +25,7 @@ from briefing.llm.base import LLM, Request, continues
 from briefing.llm.structured import AskOptions, Recorder, ask, choose, rank
 from briefing.prompts import PromptSet
 from briefing.stages.answers import Point, point_schema
+from briefing.stages.kinds import Kind
 from briefing.stages.quoted import Quote, speaker_of
 from briefing.stages.reading import Reading
 from briefing.stages.select import in_quotation, select, stands, unphrased
@@ -67,6 +68,9 @@ class ExtractSettings:
     # The languages the model phrases (`llm.base.reads`), None for any. A sentence of an
     # output language it does not read is labelled only and shown as written.
     reads: frozenset[str] | None = None
+    # Each sentence's kind as code reads it (`stages.kinds`); where it is sure, no model
+    # is asked the kind, and a sentence sure to be background costs nothing.
+    kinds: Mapping[str, Kind] = field(default_factory=dict)
 
 
 MAX_CHARS_PER_WORD = 12  # the schema's cap: room for long words; the prompt asks for fewer
@@ -151,12 +155,18 @@ def extract_chunk(
         quote = quotes.get(sentence.id)
         written = " ".join(sentence.text.split()) if sentence.id in standing else None
         unheld: Section | None = None
+        known = _sure(sentence, settings)
+        if known is not None and known.kind == "background":
+            continue
         if quote is not None:
-            point, cut = _quote_point(how, messages, label, quote), False
+            point, cut = _quote_point(how, messages, label, quote, known), False
         elif cloze:
-            point, cut, unheld = _cloze_point(how, messages, actors, label, written)
+            point, cut, unheld = _cloze_point(how, messages, actors, label, written, known)
         else:
             point, cut = _json_point(how, messages, actors, label)
+            if known is not None and known.kind != point.kind:
+                point = point.model_copy(update={"kind": known.kind})
+            unheld = _unheld(known)
         if point.kind == "background":
             continue
         if quote is not None:
@@ -183,7 +193,9 @@ def extract_chunk(
         result.found.append(stated)
     for sentence in labelled:
         label = f"{chunk.id} label {sentence.id}"
-        kind, actor, unheld = _label(how, messages_for(sentence), actors, label)
+        kind, actor, unheld = _label(
+            how, messages_for(sentence), actors, label, _sure(sentence, settings)
+        )
         if kind != "background":
             english = _english(sentence, reading)
             holder = None if actor == NO_ACTOR else actor
@@ -205,6 +217,19 @@ class _Asking:
     record: Recorder | None
 
 
+def _sure(sentence: Sentence, settings: ExtractSettings) -> Kind | None:
+    """The kind code is sure of, else None: the model's label decides."""
+    known = settings.kinds.get(sentence.id)
+    return known if known is not None and known.sure else None
+
+
+def _unheld(known: Kind | None) -> Section | None:
+    """The likeliest news kind after position, where code is sure of the kind."""
+    if known is None:
+        return None
+    return next((SECTION_OF[k] for k in known.ranked() if k in UNHELD), None)
+
+
 def _english(sentence: Sentence, reading: Reading | None) -> str:
     return reading.english(sentence.id) if reading else " ".join(sentence.text.split())
 
@@ -215,6 +240,7 @@ def _cloze_point(
     actors: list[str],
     label: str,
     written: str | None = None,
+    known: Kind | None = None,
 ) -> tuple[Point, bool, Section | None]:
     """The point as a cloze over its own JSON, for a backend that continues an answer:
     the kind after '{"kind": "' and the actor after '..."actor": "' are read from label
@@ -223,7 +249,7 @@ def _cloze_point(
     extends the last prompt, so the backend re-reads only the new words. Also: whether
     the statement was cut off, and the next likeliest news kind (`_label`)."""
     llm, settings, record = how.llm, how.settings, how.record
-    kind, actor, unheld = _label(how, messages, actors, label)
+    kind, actor, unheld = _label(how, messages, actors, label, known)
     if kind == "background":
         return Point.model_construct(kind=kind, actor=NO_ACTOR, text=""), False, None
     answer = f'{{"kind": "{kind}", "actor": "'
@@ -263,11 +289,15 @@ def _held(found: Found, reading: Reading | None) -> Found:
 
 
 def _label(
-    how: _Asking, messages: list[dict[str, str]], actors: list[str], label: str
+    how: _Asking,
+    messages: list[dict[str, str]],
+    actors: list[str],
+    label: str,
+    known: Kind | None = None,
 ) -> tuple[str, str, Section | None]:
     """The kind after '{"kind": "' and, for a position, the actor after '..."actor": "'
-    (else `NO_ACTOR`) and the section of the likelier of agreement and open issue (for a
-    position code finds no holder of), read from label probabilities: no generated token. A background
+    (else `NO_ACTOR`) and the section of the likeliest news kind (for a position code
+    finds no holder of), read from label probabilities: no generated token. A background
     sentence costs one prompt evaluation; on a backend without probabilities `rank`
     asks a one-field answer instead, and there is no second kind."""
     options = AskOptions(
@@ -275,7 +305,7 @@ def _label(
         record=how.record,
     )  # fmt: skip
     answer = '{"kind": "'
-    ranked = rank(how.llm, messages, KINDS, options, prefix=answer)
+    ranked = known.ranked() if known else rank(how.llm, messages, KINDS, options, prefix=answer)
     kind = ranked[0]
     if kind != "position":
         return kind, NO_ACTOR, None
@@ -286,14 +316,21 @@ def _label(
     return kind, actor, unheld
 
 
-def _quote_point(how: _Asking, messages: list[dict[str, str]], label: str, quote: Quote) -> Point:
-    """A line of a quotation whose speaker code found: the model only says whether it is
-    background; anything else is its speaker's position, in the words code wrote."""
+def _quote_point(
+    how: _Asking,
+    messages: list[dict[str, str]],
+    label: str,
+    quote: Quote,
+    known: Kind | None = None,
+) -> Point:
+    """A line of a quotation whose speaker code found: only whether it is background is
+    asked (of code where it is sure, else of the model); anything else is its speaker's
+    position, in the words code wrote."""
     options = AskOptions(
         max_tokens=1, stage="extract", label=label, max_attempts=how.settings.max_attempts,
         record=how.record,
     )  # fmt: skip
-    kind = choose(how.llm, messages, KINDS, options, prefix='{"kind": "')
+    kind = known.kind if known else choose(how.llm, messages, KINDS, options, prefix='{"kind": "')
     return Point.model_construct(kind=kind, actor=quote.speaker, text=quote.statement)
 
 

@@ -1,0 +1,130 @@
+"""The kind classifier and the holder resolver measured on the labelled articles.
+
+`evals/sections/labels.jsonl` holds every sentence of the labelled articles with its kind
+and, for a position, who holds it; the `test` articles are never fitted on
+(`evals/sections/fit.py`). Accuracy is reported per kind and per language, with the
+share the classifier is sure of and its accuracy there, and the holders code names for
+the positions.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from briefing.core.errors import InputError
+from briefing.lang.embed import Embedder
+from briefing.stages.holders import holder_in, same_name
+from briefing.stages.kinds import KINDS, Kind, Kinds, features
+
+__all__ = ["Row", "measure", "read_rows"]
+
+
+@dataclass(frozen=True)
+class Row:
+    article: str
+    lang: str
+    n: int
+    text: str
+    kind: str
+    actor: str | None
+    split: str
+
+
+def read_rows(path: Path, split: str | None = None) -> list[Row]:
+    """The labelled sentences (of one split), checked: a bad line is an input error."""
+    if not path.exists():
+        raise InputError(f"{path} not found: pass --data with the labelled sentences")
+    rows = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            raw = json.loads(line)
+            row = Row(**{k: raw[k] for k in Row.__dataclass_fields__})
+        except (ValueError, KeyError, TypeError) as err:
+            raise InputError(f"{path}:{number}: not a labelled sentence ({err})") from None
+        if row.kind not in KINDS:
+            raise InputError(f"{path}:{number}: unknown kind {row.kind!r}")
+        if split is None or row.split == split:
+            rows.append(row)
+    return rows
+
+
+def predict(rows: Sequence[Row], kinds: Kinds, embedder: Embedder) -> list[Kind]:
+    return [kinds.classify(f) for f in features([(r.text, r.lang) for r in rows], embedder)]
+
+
+def holders(rows: Sequence[Row], everything: Sequence[Row]) -> list[str | None]:
+    """Code's holder of each row, read against its whole article."""
+    articles: dict[str, list[Row]] = defaultdict(list)
+    for row in everything:
+        articles[row.article].append(row)
+    out = []
+    for row in rows:
+        article = sorted(articles[row.article], key=lambda r: r.n)
+        texts = [r.text for r in article]
+        out.append(holder_in(texts, [r.n for r in article].index(row.n), row.lang))
+    return out
+
+
+def right_holder(got: str | None, want: str) -> bool:
+    """The same person or body: every part of the shorter name in the longer, inflection
+    aside ("Putin" ~ "Vladimir Putin", not "Donald Trump")."""
+    if got is None:
+        return False
+    a, b = sorted((got.split(), want.split()), key=len)
+    return all(any(same_name(p, q) for q in b) for p in a)
+
+
+def measure(
+    rows: Sequence[Row], predicted: Sequence[Kind], held: Sequence[str | None]
+) -> dict[str, Any]:
+    """Accuracy overall, per kind (recall and precision) and per language; the sure share;
+    holder accuracy over the labelled positions."""
+    pairs = list(zip(rows, predicted, strict=True))
+    right = [r.kind == p.kind for r, p in pairs]
+    per_kind = {}
+    for kind in KINDS:
+        gold = [ok for (r, _), ok in zip(pairs, right, strict=True) if r.kind == kind]
+        said = [ok for (_, p), ok in zip(pairs, right, strict=True) if p.kind == kind]
+        per_kind[kind] = {
+            "n": len(gold),
+            "recall": _share(gold),
+            "precision": _share(said),
+        }
+    per_lang = {}
+    for lang in sorted({r.lang for r in rows}):
+        oks = [ok for (r, _), ok in zip(pairs, right, strict=True) if r.lang == lang]
+        positions = [
+            right_holder(h, r.actor)
+            for r, h in zip(rows, held, strict=True)
+            if r.lang == lang and r.kind == "position" and r.actor
+        ]
+        per_lang[lang] = {"n": len(oks), "accuracy": _share(oks), "actors": _share(positions)}
+    sure = [ok for (_, p), ok in zip(pairs, right, strict=True) if p.sure]
+    positions = [
+        right_holder(h, r.actor)
+        for r, h in zip(rows, held, strict=True)
+        if r.kind == "position" and r.actor
+    ]
+    confusion = Counter(f"{r.kind}->{p.kind}" for r, p in pairs if r.kind != p.kind)
+    return {
+        "n": len(rows),
+        "accuracy": _share(right),
+        "sure_share": round(len(sure) / len(rows), 4) if rows else None,
+        "sure_accuracy": _share(sure),
+        "actors": _share(positions),
+        "actors_n": len(positions),
+        "per_kind": per_kind,
+        "per_language": per_lang,
+        "confusions": dict(confusion.most_common(8)),
+    }
+
+
+def _share(oks: Sequence[bool]) -> float | None:
+    return round(sum(oks) / len(oks), 4) if oks else None

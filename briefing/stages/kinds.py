@@ -1,0 +1,135 @@
+"""What kind of news each sentence is, by code: a development, an agreement, an open
+issue, a position or background.
+
+The embedded model reads Icelandic badly and labels a rough gloss; this reads every
+language the same way and costs no model call. One-against-the-rest logistic
+regressions over the sentence's multilingual embedding (e5, one space for every
+language) and counts of the text layer's cue words (`kinds.*` in `lang/lexicon`), fitted
+on the labelled articles in `evals/sections` by `evals/sections/fit.py`; the weights and
+how they were measured ship in `kinds.json`. Each kind's probability is its regression's
+score over the sum of the five, so a caller knows how sure the label is: below the
+fitted `sure` threshold the model's label decides (`stages.extract`).
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from briefing.check.calibration import Calibration
+from briefing.core.models import Source
+from briefing.lang import lexicon
+from briefing.lang.embed import Embedder, default_embedder
+
+__all__ = ["KINDS", "Kind", "Kinds", "cue_features", "features", "kinds_of", "load"]
+
+KINDS = ("development", "agreement", "open_issue", "position", "background")
+WEIGHTS_FILE = Path(__file__).with_name("kinds.json")
+CUES = ("agreement", "open", "saying", "background")
+_QUOTE_MARKS = re.compile(r"[\"“”„«»]")
+_YEAR = re.compile(r"\b(1[89]|20)\d\d\b")
+_NUMBER = re.compile(r"\d")
+
+
+@dataclass(frozen=True)
+class Kind:
+    """A sentence's likeliest kind, how sure the classifier is, and every kind's share."""
+
+    kind: str
+    probability: float
+    sure: bool
+    shares: dict[str, float]
+
+    def ranked(self) -> list[str]:
+        return sorted(self.shares, key=lambda k: -self.shares[k])
+
+
+@functools.cache
+def _cue(group: str, lang: str) -> re.Pattern[str] | None:
+    listed = lexicon.alternation(f"kinds.{group}", lang)
+    return re.compile(rf"(?<!\w)(?:{listed})(?!\w)", re.IGNORECASE) if listed else None
+
+
+@functools.cache
+def _negation(lang: str) -> re.Pattern[str] | None:
+    listed = lexicon.alternation("negations.words", lang)
+    return re.compile(rf"(?<!\w)(?:{listed})(?!\w)", re.IGNORECASE) if listed else None
+
+
+def cue_features(text: str, lang: str) -> dict[str, float]:
+    """The text layer's signals of a sentence's kind, in its own language."""
+    out: dict[str, float] = {}
+    for group in CUES:
+        pattern = _cue(group, lang)
+        out[f"cue_{group}"] = float(len(pattern.findall(text))) if pattern else 0.0
+    negation = _negation(lang)
+    out["negation"] = float(bool(negation and negation.search(text)))
+    out["quote"] = float(bool(_QUOTE_MARKS.search(text)))
+    out["year"] = float(bool(_YEAR.search(text)))
+    out["number"] = float(bool(_NUMBER.search(text)))
+    return out
+
+
+def features(texts: Sequence[tuple[str, str]], embedder: Embedder) -> list[dict[str, float]]:
+    """Each (text, language)'s cue counts and embedding dimensions (`e0`, `e1`, ...)."""
+    vectors = embedder.embed([t for t, _ in texts]) if texts else []
+    return [
+        {**cue_features(text, lang), **{f"e{n}": v for n, v in enumerate(vector)}}
+        for (text, lang), vector in zip(texts, vectors, strict=True)
+    ]
+
+
+class Kinds:
+    """The fitted classifier: one regression per kind and the `sure` threshold."""
+
+    def __init__(self, per_kind: dict[str, Calibration], sure: float, meta: dict[str, Any]):
+        self.per_kind, self.sure, self.meta = per_kind, sure, meta
+
+    def classify(self, row: dict[str, float]) -> Kind:
+        scores = {k: self.per_kind[k].score(row) for k in KINDS}
+        total = sum(scores.values()) or 1.0
+        shares = {k: s / total for k, s in scores.items()}
+        best = max(KINDS, key=lambda k: shares[k])
+        return Kind(best, shares[best], shares[best] >= self.sure, shares)
+
+    def of(self, texts: Sequence[tuple[str, str]], embedder: Embedder | None = None) -> list[Kind]:
+        """The kind of each (text, language), embedded in one batch."""
+        return [self.classify(r) for r in features(texts, embedder or default_embedder())]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "sure": round(self.sure, 4),
+            "kinds": {k: c.to_json() for k, c in self.per_kind.items()},
+            "meta": self.meta,
+        }
+
+    def save(self, path: Path = WEIGHTS_FILE) -> None:
+        path.write_text(json.dumps(self.to_json(), ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+@functools.cache
+def load(path: Path = WEIGHTS_FILE) -> Kinds | None:
+    """The shipped classifier; None before one has been fitted."""
+    if not path.exists():
+        return None
+    data = json.loads(path.read_text(encoding="utf-8"))
+    per_kind = {k: Calibration.from_json(v) for k, v in data["kinds"].items()}
+    return Kinds(per_kind, float(data["sure"]), dict(data.get("meta", {})))
+
+
+def kinds_of(sources: Sequence[Source], embedder: Embedder | None = None) -> dict[str, Kind]:
+    """Each sentence's kind by id; none where no classifier is fitted or the embeddings
+    are not the ones it was fitted on (the lexical fallback)."""
+    kinds, embedder = load(), embedder or default_embedder()
+    sentences = [(s, src.language) for src in sources for s in src.sentences]
+    if kinds is None or not sentences:
+        return {}
+    rows = features([(" ".join(s.text.split()), lang) for s, lang in sentences], embedder)
+    if embedder.name != kinds.meta.get("embedder"):
+        return {}
+    return {s.id: kinds.classify(row) for (s, _), row in zip(sentences, rows, strict=True)}

