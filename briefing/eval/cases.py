@@ -253,6 +253,35 @@ def merged_outlets(case: Case, briefing: Briefing, scores: list[Score]) -> float
     ) / len(shared)
 
 
+def own_words(briefing: Briefing) -> float | None:
+    """Of the statements the tool wrote, in any language, the share that is not one cited
+    sentence copied whole: a briefing, not a list of one outlet's sentences."""
+    index = briefing.sentence_index()
+    written = [
+        (text, item.evidence)
+        for section in SECTIONS
+        for item in getattr(briefing, section)
+        for lang, text in item.text.items()
+        if item.origin.get(lang, "statement") == "statement"
+    ]
+    if not written:
+        return None
+
+    def copied(text: str, evidence: list[str]) -> bool:
+        said = " ".join(text.split())
+        return any(" ".join(index[e].text.split()) == said for e in evidence if e in index)
+
+    return sum(not copied(text, evidence) for text, evidence in written) / len(written)
+
+
+def outlets_per_item(briefing: Briefing) -> float | None:
+    """The mean number of outlets an item cites: one item per fact, with all who report it."""
+    items = [i for section in SECTIONS for i in getattr(briefing, section)]
+    if not items:
+        return None
+    return sum(len({source_of(e) for e in i.evidence}) for i in items) / len(items)
+
+
 def citation_precision(case: Case, briefing: Briefing) -> float | None:
     """Share of citations that point at a sentence the case marks as relevant."""
     cited = [e for s in samples(briefing) for e in dict.fromkeys(s.item.evidence)]
@@ -308,6 +337,8 @@ def case_metrics(case: Case, briefing: Briefing, scores: list[Score]) -> CaseMet
     out["actors"] = actor_accuracy(case, briefing, scores)
     out["single_items"] = single_items(case, briefing, scores)
     out["merged_outlets"] = merged_outlets(case, briefing, scores)
+    out["own_words"] = own_words(briefing)
+    out["outlets_per_item"] = outlets_per_item(briefing)
     out["citation_precision"] = citation_precision(case, briefing)
     hits = must_not_hits(case, briefing)
     forbidden = len(case.must_not)

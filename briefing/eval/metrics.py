@@ -61,6 +61,10 @@ REGISTRY: tuple[Metric, ...] = (
     Metric("actors", compared=True),
     Metric("single_items", compared=True),
     Metric("merged_outlets", compared=True),
+    # The share of written statements that are not one cited sentence copied whole, and
+    # the mean number of outlets an item cites (not a share: reported, never a floor).
+    Metric("own_words", compared=True),
+    Metric("outlets_per_item", compared=True),
     Metric("citation_precision", compared=True),
     Metric("must_not"),
     Metric("citations", "support", lambda s: share(s, "support", "citation_problems")),
