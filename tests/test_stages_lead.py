@@ -1,5 +1,5 @@
-"""`stages.lead`: the briefing opens with the agreement and the open issue most outlets
-report, rendered in every language by the items' own rules."""
+"""`stages.lead`: the briefing opens with what happened and the main agreement or dispute
+most outlets report, rendered in every language by the items' own rules."""
 
 from __future__ import annotations
 
@@ -23,6 +23,20 @@ def test_the_lead_is_the_most_reported_agreement_and_open_issue() -> None:
     )
     assert lead(b) == ["agreements[2]", "open_issues[1]"]
     assert lead(briefing(positions=b.positions)) == []
+
+
+def test_the_lead_opens_with_what_happened_then_the_main_agreement_or_dispute() -> None:
+    happened = [
+        item("The ferry sailed at noon.", None, ["A1.S1"]),
+        item("The port opened on Friday.", None, ["A1.S2", "A2.S2"]),
+    ]
+    b = briefing(
+        developments=happened,
+        agreements=[item("Both sides agreed to meet.", None, ["A1.S3"])],
+        open_issues=[item("Fees are not settled.", None, ["A1.S4", "A2.S4"])],
+    )
+    assert lead(b) == ["developments[2]", "open_issues[1]"]
+    assert lead(briefing(developments=happened)) == ["developments[2]"]
 
 
 def test_the_lead_is_rendered_first_in_each_language() -> None:

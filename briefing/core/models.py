@@ -238,7 +238,8 @@ class Briefing(BaseModel):
     lead: list[str] = Field(
         default_factory=list,
         description="The items the briefing opens with, as keys such as `agreements[1]` "
-        "(1-based): the agreement and the open issue the most outlets report.",
+        "(1-based): what happened and the main agreement or dispute, as the most outlets "
+        "report them (`stages.lead`).",
     )
     dropped: list[dict[str, str]] = Field(
         default_factory=list,
