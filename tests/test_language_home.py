@@ -36,6 +36,9 @@ ALLOWED: dict[tuple[str, str], str] = {
     ("stages/align", "percent amount date"): "the kinds of typed value (lang.values)",
     ("stages/run_memo", "islenska numpy reynir"): "package names whose versions key a memo",
     ("stages/daily", "frontpage index archive"): "file names a story slug may not take",
+    ("stages/answers", "development agreement position"): "the kinds of news, as labels",
+    ("stages/kinds", "development agreement position"): "the kinds of news, as labels",
+    ("stages/kinds", "agreement open saying"): "the lexicon's cue groups (kinds.*)",
 }
 
 

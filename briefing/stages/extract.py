@@ -25,7 +25,7 @@ from briefing.llm.base import LLM, Request, continues
 from briefing.llm.structured import AskOptions, Recorder, ask, choose, rank
 from briefing.prompts import PromptSet
 from briefing.stages.answers import Point, point_schema
-from briefing.stages.kinds import Kind
+from briefing.stages.kinds import KINDS, Kind
 from briefing.stages.quoted import Quote, speaker_of
 from briefing.stages.reading import Reading
 from briefing.stages.select import in_quotation, select, stands, unphrased
@@ -81,7 +81,6 @@ SECTION_OF: dict[str, Section] = {
     "open_issue": "open_issues",
     "position": "positions",
 }
-KINDS = ("development", "agreement", "open_issue", "position", "background")
 NO_ACTOR = "none"
 UNHELD = ("development", "agreement", "open_issue")  # where a position no one holds goes
 
@@ -193,15 +192,17 @@ def extract_chunk(
         result.found.append(stated)
     for sentence in labelled:
         label = f"{chunk.id} label {sentence.id}"
-        kind, actor, unheld = _label(
-            how, messages_for(sentence), actors, label, _sure(sentence, settings)
-        )
+        known = _sure(sentence, settings)
+        if known is not None and known.kind == "position" and holder(sentence.id, reading):
+            # code knows both the kind and who holds it (`_held`): no model call
+            kind, actor, unheld = "position", NO_ACTOR, _unheld(known)
+        else:
+            kind, actor, unheld = _label(how, messages_for(sentence), actors, label, known)
         if kind != "background":
             english = _english(sentence, reading)
-            holder = None if actor == NO_ACTOR else actor
             found = Found(
-                SECTION_OF[kind], english, [sentence.id], chunk.source_id, holder,
-                unheld=unheld,
+                SECTION_OF[kind], english, [sentence.id], chunk.source_id,
+                None if actor == NO_ACTOR else actor, unheld=unheld,
             )  # fmt: skip
             result.unstated.append(replace(_held(found, reading), verified=False))
     return result
