@@ -26,7 +26,7 @@ LABELS = HERE / "labels.jsonl"
 ARTICLES = HERE / "articles"
 KINDS = ("development", "agreement", "open_issue", "position", "background")
 SPLITS = ("fit", "test")
-FIELDS = {"article", "lang", "n", "text", "kind", "actor", "split"}
+FIELDS = {"article": str, "lang": str, "n": int, "text": str, "kind": str, "split": str}
 # An actor is written as the article names it, in the nominative: each of its words must
 # open with letters the article has (a stem, so "Ассоциация" matches "Ассоциации").
 STEM = 5
@@ -47,8 +47,16 @@ def read_rows(path: Path = LABELS) -> list[dict]:
             row = json.loads(line)
         except json.JSONDecodeError as err:
             raise LabelError(f"{path.name} line {number}: not JSON ({err.msg})") from err
-        if not isinstance(row, dict) or set(row) != FIELDS:
-            raise LabelError(f"{path.name} line {number}: fields must be {sorted(FIELDS)}")
+        if (
+            not isinstance(row, dict)
+            or set(row) != {*FIELDS, "actor"}
+            or not all(isinstance(row[key], kind) for key, kind in FIELDS.items())
+            or not isinstance(row["actor"], (str, type(None)))
+        ):
+            raise LabelError(
+                f"{path.name} line {number}: a row is {{{', '.join(FIELDS)}, actor}}, "
+                "n an integer, actor a string or null, the others strings"
+            )
         rows.append(row)
     return rows
 
@@ -64,13 +72,13 @@ def check(labels: Path = LABELS, articles: Path = ARTICLES) -> list[dict]:
     if set(names) != set(files):
         differ = sorted(set(files) ^ set(names))
         raise LabelError(f"labels.jsonl and articles/ differ on: {', '.join(differ)}")
-    test = set(test_articles(names))
+    test = set(held_out(names))
     for name in names:
         _check_article(name, files[name], [r for r in rows if r["article"] == name], name in test)
     return rows
 
 
-def test_articles(names: list[str]) -> list[str]:
+def held_out(names: list[str]) -> list[str]:
     """The held-out article of each language: its last by name (README, "Split")."""
     last: dict[str, str] = {}
     for name in sorted(names):
