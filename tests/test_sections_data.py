@@ -66,10 +66,10 @@ def _copy(tmp_path: Path) -> tuple[Path, Path]:
     return labels, articles
 
 
-def _edit_row(labels: Path, article: str, n: int, **fields: object) -> None:
+def _edit_row(labels: Path, article: str, number: int, fields: dict[str, object]) -> None:
     rows = [json.loads(line) for line in labels.read_text(encoding="utf-8").splitlines()]
     for row in rows:
-        if row["article"] == article and row["n"] == n:
+        if row["article"] == article and row["n"] == number:
             row.update(fields)
     labels.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), "utf-8")
 
@@ -87,7 +87,7 @@ def _edit_row(labels: Path, article: str, n: int, **fields: object) -> None:
     ],
 )
 def test_a_label_that_drifts_from_its_article_is_refused_in_one_line(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], edit: object, message: str
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], edit: dict | str, message: str
 ) -> None:
     labels, articles = _copy(tmp_path)
     if edit == "article":
@@ -95,7 +95,7 @@ def test_a_label_that_drifts_from_its_article_is_refused_in_one_line(
         text = article.read_text(encoding="utf-8")
         article.write_text(text.replace("sjö atkvæðum", "átta atkvæðum"), encoding="utf-8")
     else:
-        _edit_row(labels, "is/sameining-skola", 2, **edit)
+        _edit_row(labels, "is/sameining-skola", 2, edit)
     assert build.main(["--labels", str(labels), "--articles", str(articles)]) == 1
     err = capsys.readouterr().err
     assert message in err and err.count("\n") == 1 and "Traceback" not in err
