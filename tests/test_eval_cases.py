@@ -418,3 +418,17 @@ def test_eval_run_with_no_folder_uses_the_shipped_cases(
     )  # fmt: skip
     assert result.exit_code in (0, 1), result.output
     assert [c["case"] for c in json.loads(report.read_text())["cases"]] == ["library-closure"]
+
+
+def test_own_words_counts_statements_that_are_no_cited_sentence_copied_whole() -> None:
+    from helpers import briefing
+
+    from briefing.eval.cases import outlets_per_item, own_words
+
+    b = briefing(
+        developments=[item("Talks on fishing ended in Akureyri.", None, ["A1.S1", "A2.S1"])],
+        positions=[item("Einar Solheim said the deal was fair.", None, ["A1.S3"])],
+    )
+    assert own_words(b) == 0.5  # the first is sentence A1.S1 as written
+    assert outlets_per_item(b) == 1.5
+    assert own_words(briefing()) is None and outlets_per_item(briefing()) is None

@@ -345,3 +345,32 @@ def test_the_html_report_shows_claims_citations_and_the_judge(tmp_path: Path) ->
     assert "A1.S2" in html and "supported" in html
     assert "stated in the sentence" in html  # the judge's answer
     assert (result.exit_code == 1) == (_junit_failures(xml) > 0)
+
+
+SECTIONS_DATA = Path(__file__).resolve().parent.parent / "evals" / "sections" / "labels.jsonl"
+
+
+def test_eval_kinds_reports_kinds_and_holders_per_language_and_fails_under_its_floors(
+    tmp_path: Path,
+) -> None:
+    report = tmp_path / "kinds.json"
+    ok = runner.invoke(
+        eval_app, ["kinds", "--data", str(SECTIONS_DATA), "--report-json", str(report)]
+    )
+    assert ok.exit_code == 0, ok.output
+    result = json.loads(report.read_text())
+    assert set(result["per_language"]) == {"de", "en", "fr", "is", "ru"}
+    assert result["n"] == sum(row["n"] for row in result["per_language"].values())
+    assert 0.0 < result["accuracy"] <= 1.0 and result["actors_n"] > 0
+    failed = runner.invoke(
+        eval_app, ["kinds", "--data", str(SECTIONS_DATA), "--min-accuracy", "1.0"]
+    )
+    assert failed.exit_code == 1 and "kinds eval failed: accuracy" in failed.output
+
+
+def test_eval_kinds_refuses_a_line_that_is_no_labelled_sentence_in_one_line(tmp_path: Path) -> None:
+    bad = tmp_path / "labels.jsonl"
+    bad.write_text('{"article": "en/x", "lang": "en"}\n', encoding="utf-8")
+    result = runner.invoke(eval_app, ["kinds", "--data", str(bad)])
+    assert result.exit_code != 0 and "not a labelled sentence" in result.output
+    assert "Traceback" not in result.output

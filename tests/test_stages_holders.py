@@ -37,3 +37,17 @@ def test_no_holder_where_no_sentence_names_anyone() -> None:
 def test_forms_of_one_name_share_a_stem_and_other_names_do_not() -> None:
     assert same_name("Pútíns", "Pútín") and same_name("Путина", "Путин")
     assert not same_name("Trump", "Truman") and not same_name("Anna", "Anton")
+
+
+def test_the_verb_of_saying_belongs_to_the_person_named_by_it_not_to_a_place_or_body() -> None:
+    english = [
+        "The port was sold on Monday.",
+        "The director of the Fram Centre, Kari Lindqvist, called the deal useful.",
+        "She warned that funding must continue beyond 2030.",
+        '"Wir brauchen Zeit", said Lars Berg in Oslo.',
+    ]
+    assert [holder_in(english, n, "en") for n in (1, 2, 3)] == [
+        "Kari Lindqvist", "Kari Lindqvist", "Lars Berg",
+    ]  # fmt: skip
+    icelandic = ["Ásgeir Þórðarson, bæjarstjóri Grindavíkur, segir íbúa langþreytta."]
+    assert holder_in(icelandic, 0, "is") == "Ásgeir Þórðarson"

@@ -10,7 +10,7 @@ from briefing.lang.embed import LexicalEmbedder
 from briefing.llm.fake import FakeLLM
 from briefing.prompts import PromptSet
 from briefing.stages.extract import ExtractSettings, extract_chunk
-from briefing.stages.kinds import KINDS, Kind, Kinds, cue_features, kinds_of, load
+from briefing.stages.kinds import KINDS, Kind, Kinds, cue_features, cues_sha256, kinds_of, load
 
 
 def test_cue_words_are_counted_in_each_language_from_the_text_layer() -> None:
@@ -60,7 +60,7 @@ def _run(kind: Kind, answer: object) -> tuple[FakeLLM, object]:
     src = source("K", "en", lines)
     chunk = Chunk(id="K.C1", source_id="K", language="en", sentences=src.sentences, tokens=9999)
     llm = FakeLLM(lambda request: answer)
-    settings = ExtractSettings(kinds={"K.S1": kind})
+    settings = ExtractSettings(kinds={"K.S1": kind}, reads=frozenset({"is"}))
     return llm, extract_chunk(chunk, src, llm, PromptSet(), settings)
 
 
@@ -89,3 +89,21 @@ def test_a_kind_code_is_unsure_of_is_the_model_s() -> None:
     )
     assert llm.requests[0].choices == KINDS
     assert [f.section for f in result.found] == ["open_issues"]
+
+
+def test_the_shipped_weights_were_fitted_on_the_text_layer_s_cue_words_as_they_are() -> None:
+    fitted = load()
+    assert fitted is not None
+    assert fitted.meta["cues_sha256"] == cues_sha256(), "refit: python evals/sections/fit.py"
+
+
+def test_a_model_that_reads_the_language_labels_it_and_code_only_skips_background() -> None:
+    lines = ["He told reporters that Norway will pay 40 million krónur for the new port."]
+    src = source("K", "en", lines)
+    chunk = Chunk(id="K.C1", source_id="K", language="en", sentences=src.sentences, tokens=9999)
+    said = "Norway will pay 40 million krónur for the port."
+    for kind, calls in (("development", 2), ("background", 0)):
+        llm = FakeLLM(lambda request: point("open_issue", "none", said))
+        settings = ExtractSettings(kinds={"K.S1": _kind(kind, True)}, reads=frozenset({"en"}))
+        extract_chunk(chunk, src, llm, PromptSet(), settings)
+        assert len(llm.requests) == calls

@@ -154,7 +154,7 @@ def extract_chunk(
         quote = quotes.get(sentence.id)
         written = " ".join(sentence.text.split()) if sentence.id in standing else None
         unheld: Section | None = None
-        known = _sure(sentence, settings)
+        known = _sure(sentence, source.language, settings)
         if known is not None and known.kind == "background":
             continue
         if quote is not None:
@@ -192,7 +192,7 @@ def extract_chunk(
         result.found.append(stated)
     for sentence in labelled:
         label = f"{chunk.id} label {sentence.id}"
-        known = _sure(sentence, settings)
+        known = _sure(sentence, source.language, settings)
         if known is not None and known.kind == "position" and holder(sentence.id, reading):
             # code knows both the kind and who holds it (`_held`): no model call
             kind, actor, unheld = "position", NO_ACTOR, _unheld(known)
@@ -218,10 +218,17 @@ class _Asking:
     record: Recorder | None
 
 
-def _sure(sentence: Sentence, settings: ExtractSettings) -> Kind | None:
-    """The kind code is sure of, else None: the model's label decides."""
+def _sure(sentence: Sentence, language: str, settings: ExtractSettings) -> Kind | None:
+    """The kind code is sure of where it decides, else None: the model's label decides.
+    Code decides background anywhere (no call for it) and every kind of a sentence in a
+    language the model does not read; a model reading the language labels the rest,
+    since it reads the whole chunk (the embedded model labels English well, a served one
+    every language)."""
     known = settings.kinds.get(sentence.id)
-    return known if known is not None and known.sure else None
+    if known is None or not known.sure:
+        return None
+    unread = settings.reads is not None and language not in settings.reads
+    return known if unread or known.kind == "background" else None
 
 
 def _unheld(known: Kind | None) -> Section | None:

@@ -18,7 +18,7 @@ import numpy as np
 from briefing.check.calibration import Calibration, fit_logistic
 from briefing.eval.kinds_eval import Row, read_rows
 from briefing.lang.embed import default_embedder
-from briefing.stages.kinds import KINDS, WEIGHTS_FILE, Kinds, features
+from briefing.stages.kinds import KINDS, WEIGHTS_FILE, Kinds, cues_sha256, features
 
 HERE = Path(__file__).parent
 L2_GRID = (1.0, 3.0, 10.0, 30.0, 100.0)
@@ -95,6 +95,7 @@ def main() -> None:
             "sure_precision": args.sure_precision,
             "sure_share_left_out": round(sure_share, 4),
             "embedder": default_embedder().name,
+            "cues_sha256": cues_sha256(),
             "command": "python evals/sections/fit.py",
         },
     )
