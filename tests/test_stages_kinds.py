@@ -107,3 +107,12 @@ def test_a_model_that_reads_the_language_labels_it_and_code_only_skips_backgroun
         settings = ExtractSettings(kinds={"K.S1": _kind(kind, True)}, reads=frozenset({"en"}))
         extract_chunk(chunk, src, llm, PromptSet(), settings)
         assert len(llm.requests) == calls
+
+
+def test_a_development_saying_no_deal_was_reached_is_an_open_issue() -> None:
+    lines = ["The summit in Anchorage ended on Friday with no agreement on the war."]
+    src = source("K", "en", lines)
+    chunk = Chunk(id="K.C1", source_id="K", language="en", sentences=src.sentences, tokens=9999)
+    llm = FakeLLM(lambda request: point("development", "none", "never generated"))
+    found = extract_chunk(chunk, src, llm, PromptSet(), ExtractSettings()).found
+    assert [f.section for f in found] == ["open_issues"]

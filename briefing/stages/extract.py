@@ -25,7 +25,7 @@ from briefing.llm.base import LLM, Request, continues
 from briefing.llm.structured import AskOptions, Recorder, ask, choose, rank
 from briefing.prompts import PromptSet
 from briefing.stages.answers import Point, point_schema
-from briefing.stages.kinds import KINDS, Kind
+from briefing.stages.kinds import KINDS, Kind, no_deal
 from briefing.stages.quoted import Quote, speaker_of
 from briefing.stages.reading import Reading
 from briefing.stages.select import in_quotation, select, stands, unphrased
@@ -168,6 +168,7 @@ def extract_chunk(
             unheld = _unheld(known)
         if point.kind == "background":
             continue
+        point = point.model_copy(update={"kind": _open(point.kind, sentence, source)})
         if quote is not None:
             evidence, section = list(quote.evidence), SECTION_OF["position"]
             result.found.append(
@@ -198,6 +199,7 @@ def extract_chunk(
             kind, actor, unheld = "position", NO_ACTOR, _unheld(known)
         else:
             kind, actor, unheld = _label(how, messages_for(sentence), actors, label, known)
+        kind = _open(kind, sentence, source)
         if kind != "background":
             english = _english(sentence, reading)
             found = Found(
@@ -229,6 +231,13 @@ def _sure(sentence: Sentence, language: str, settings: ExtractSettings) -> Kind 
         return None
     unread = settings.reads is not None and language not in settings.reads
     return known if unread or known.kind == "background" else None
+
+
+def _open(kind: str, sentence: Sentence, source: Source) -> str:
+    """A development that says no deal was reached is an open issue (`kinds.no_deal`)."""
+    if kind == "development" and no_deal(sentence.text, source.language):
+        return "open_issue"
+    return kind
 
 
 def _unheld(known: Kind | None) -> Section | None:

@@ -27,7 +27,7 @@ from briefing.core.models import Source
 from briefing.lang import lexicon
 from briefing.lang.embed import Embedder, default_embedder
 
-__all__ = ["KINDS", "Kind", "Kinds", "cue_features", "features", "kinds_of", "load"]
+__all__ = ["KINDS", "Kind", "Kinds", "cue_features", "features", "kinds_of", "load", "no_deal"]
 
 KINDS = ("development", "agreement", "open_issue", "position", "background")
 WEIGHTS_FILE = Path(__file__).with_name("kinds.json")
@@ -71,6 +71,13 @@ def cues_sha256() -> str:
         for group, key in (*((g, f"kinds.{g}") for g in CUES), ("negation", "negations.words"))
     ]
     return hashlib.sha256("\n".join(listed).encode()).hexdigest()[:16]
+
+
+def no_deal(text: str, lang: str) -> bool:
+    """The sentence says no deal was reached ("ended with no agreement", "ekkert
+    samkomulag náðist"): news of what is still open, however else it reads."""
+    pattern = _cue("no_deal", lang)
+    return bool(pattern and pattern.search(text))
 
 
 def cue_features(text: str, lang: str) -> dict[str, float]:
