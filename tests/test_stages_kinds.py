@@ -116,3 +116,17 @@ def test_a_development_saying_no_deal_was_reached_is_an_open_issue() -> None:
     llm = FakeLLM(lambda request: point("development", "none", "never generated"))
     found = extract_chunk(chunk, src, llm, PromptSet(), ExtractSettings()).found
     assert [f.section for f in found] == ["open_issues"]
+
+
+def test_a_development_whose_own_verb_of_saying_names_its_subject_is_their_position() -> None:
+    lines = [
+        "Donald Trump met Vladimir Putin in Anchorage on Friday afternoon.",
+        "Trump noted that he has always had a fantastic relationship with Putin.",
+    ]
+    src = source("K", "en", lines)
+    chunk = Chunk(id="K.C1", source_id="K", language="en", sentences=src.sentences, tokens=9999)
+    llm = FakeLLM(lambda request: point("development", "none", "never generated"))
+    found = extract_chunk(chunk, src, llm, PromptSet(), ExtractSettings()).found
+    assert [(f.section, f.actor) for f in found] == [
+        ("developments", None), ("positions", "Donald Trump"),
+    ]  # fmt: skip

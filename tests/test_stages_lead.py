@@ -12,31 +12,20 @@ from briefing.render.markdown import render_markdown
 from briefing.stages.lead import lead
 
 
-def test_the_lead_is_the_most_reported_agreement_and_open_issue() -> None:
-    b = briefing(
-        agreements=[
-            item("Talks on fishing ended in Akureyri.", None, ["A1.S1"]),
-            item("Iceland gets 16.5 percent.", "Ísland fær 16,5 prósent.", ["A1.S2", "A2.S2"]),
-        ],
-        open_issues=[item("Access is not settled.", None, ["A2.S2"])],
-        positions=[item("Einar Solheim called the deal fair.", None, ["A1.S3", "A2.S3"])],
-    )
-    assert lead(b) == ["agreements[2]", "open_issues[1]"]
-    assert lead(briefing(positions=b.positions)) == []
-
-
-def test_the_lead_opens_with_what_happened_then_the_main_agreement_or_dispute() -> None:
+def test_the_lead_is_the_most_reported_news_then_the_other_kind_if_shared() -> None:
     happened = [
         item("The ferry sailed at noon.", None, ["A1.S1"]),
         item("The port opened on Friday.", None, ["A1.S2", "A2.S2"]),
     ]
-    b = briefing(
-        developments=happened,
-        agreements=[item("Both sides agreed to meet.", None, ["A1.S3"])],
-        open_issues=[item("Fees are not settled.", None, ["A1.S4", "A2.S4"])],
-    )
-    assert lead(b) == ["developments[2]", "open_issues[1]"]
-    assert lead(briefing(developments=happened)) == ["developments[2]"]
+    agreed = [item("Iceland gets 16.5 percent.", None, ["A1.S2", "A2.S3"])]
+    unsettled = [item("Fees are not settled.", None, ["A1.S4"])]
+    b = briefing(developments=happened, agreements=agreed, open_issues=unsettled)
+    assert lead(b) == ["developments[2]", "agreements[1]"]  # two outlets each: what happened first
+    fees = [item("Fees are not settled.", None, ["A1.S4", "A2.S4"])]
+    only = briefing(developments=happened[:1], open_issues=fees)
+    assert lead(only) == ["open_issues[1]"]  # a development one outlet reports is no lead
+    positions = [item("Einar Solheim called the deal fair.", None, ["A1.S3", "A2.S3"])]
+    assert lead(briefing(positions=positions)) == []
 
 
 def test_the_lead_is_rendered_first_in_each_language() -> None:

@@ -25,6 +25,7 @@ from briefing.llm.base import LLM, Request, continues
 from briefing.llm.structured import AskOptions, Recorder, ask, choose, rank
 from briefing.prompts import PromptSet
 from briefing.stages.answers import Point, point_schema
+from briefing.stages.holders import said_in
 from briefing.stages.kinds import KINDS, Kind, no_deal
 from briefing.stages.quoted import Quote, speaker_of
 from briefing.stages.reading import Reading
@@ -168,7 +169,7 @@ def extract_chunk(
             unheld = _unheld(known)
         if point.kind == "background":
             continue
-        point = point.model_copy(update={"kind": _open(point.kind, sentence, source)})
+        point = _settled(point, sentence, source)
         if quote is not None:
             evidence, section = list(quote.evidence), SECTION_OF["position"]
             result.found.append(
@@ -199,8 +200,9 @@ def extract_chunk(
             kind, actor, unheld = "position", NO_ACTOR, _unheld(known)
         else:
             kind, actor, unheld = _label(how, messages_for(sentence), actors, label, known)
-        kind = _open(kind, sentence, source)
         if kind != "background":
+            settled = _settled(Point.model_construct(kind=kind, actor=actor), sentence, source)
+            kind, actor = settled.kind, settled.actor
             english = _english(sentence, reading)
             found = Found(
                 SECTION_OF[kind], english, [sentence.id], chunk.source_id,
@@ -233,11 +235,20 @@ def _sure(sentence: Sentence, language: str, settings: ExtractSettings) -> Kind 
     return known if unread or known.kind == "background" else None
 
 
-def _open(kind: str, sentence: Sentence, source: Source) -> str:
-    """A development that says no deal was reached is an open issue (`kinds.no_deal`)."""
-    if kind == "development" and no_deal(sentence.text, source.language):
-        return "open_issue"
-    return kind
+def _settled(point: Point, sentence: Sentence, source: Source) -> Point:
+    """What code knows better than a label: a development that says no deal was reached
+    is an open issue (`kinds.no_deal`); one whose own verb of saying has a named subject
+    ("Trump noted that...") is that person's position (`stages.holders`)."""
+    if point.kind != "development":
+        return point
+    if no_deal(sentence.text, source.language):
+        return point.model_copy(update={"kind": "open_issue"})
+    texts = [s.text for s in source.sentences]
+    at = next((n for n, s in enumerate(source.sentences) if s.id == sentence.id), None)
+    said = said_in(texts, at, source.language) if at is not None else None
+    if said is None:
+        return point
+    return point.model_copy(update={"kind": "position", "actor": said})
 
 
 def _unheld(known: Kind | None) -> Section | None:

@@ -20,7 +20,7 @@ from briefing.lang.fold import fold
 from briefing.lang.names import names_in
 from briefing.lang.quotation import quoted_spans
 
-__all__ = ["holder_in", "same_name"]
+__all__ = ["holder_in", "said_in", "same_name"]
 
 BEFORE = 4  # sentences back a pronoun, title or epithet is resolved against
 STEM = 4  # letters two forms of one name share at least
@@ -45,6 +45,18 @@ def holder_in(sentences: list[str], at: int, lang: str) -> str | None:
     return None
 
 
+def said_in(sentences: list[str], at: int, lang: str) -> str | None:
+    """The holder of a verb of saying that sentence `at` names itself ("Trump noted
+    that..."), in the article's fullest form; None where it has no such verb, or its
+    subject is a pronoun or a name of another sentence."""
+    plain = [_unquoted(s) for s in sentences]
+    if _pronoun_holds(plain[at], lang):
+        return None
+    known = [n for n in names_in(plain) if not _not_holder(n, lang)]
+    named = _saying(plain[at], known, lang)
+    return _fullest(named, known, lang) if named else None
+
+
 def _saying(text: str, known: list[str], lang: str) -> str | None:
     """Who the text's first verb of saying belongs to: the name the sentence opens with,
     set off by a comma ("Ásgeir Þórðarson, bæjarstjóri Grindavíkur, segir"), else the
@@ -66,17 +78,23 @@ def _saying(text: str, known: list[str], lang: str) -> str | None:
 
 
 def _pronoun_holds(text: str, lang: str) -> bool:
-    """A pronoun next to the verb of saying is its subject where no name comes before
-    the verb ("She warned", "sagði hann"; not "Natarajan said she")."""
+    """A pronoun is the subject of the verb of saying ("She warned", "sagði hann") where
+    it stands before the verb or right after it and no name comes before the verb (not
+    "Natarajan said she", not "Trump noted that he")."""
     cue = _cue(lang).search(text)
-    pronoun = _pronoun(lang).search(text)
-    if cue is None or pronoun is None or abs(pronoun.start() - cue.start()) > 24:
+    if cue is None:
         return False
-    return not any(w[:1].isupper() and not _minor(w, lang) for w in _words(text[: cue.start()]))
-
-
-def _words(text: str) -> list[str]:
-    return [m.group() for m in WORD.finditer(text)][1:]  # the first is capitalised anyway
+    near = [
+        m
+        for m in _pronoun(lang).finditer(text)
+        if cue.start() - 24 <= m.start() < cue.start() or not text[cue.end() : m.start()].strip()
+    ]
+    if not near:
+        return False
+    before = [
+        m.group() for m in WORD.finditer(text, 0, cue.start()) if m.start() != near[0].start()
+    ]
+    return not any(w[:1].isupper() and not _minor(w, lang) for w in before)
 
 
 @functools.cache
