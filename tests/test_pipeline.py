@@ -9,7 +9,7 @@ import pytest
 from helpers import BACKGROUND, HARBOUR_EXTRACTS, point, scripted
 
 from briefing.core.errors import ValidationFailed
-from briefing.core.models import Source
+from briefing.core.models import SECTIONS, Source
 from briefing.eval.scorers import evaluate
 from briefing.ingest.read import load_sources
 from briefing.llm.fake import FakeLLM
@@ -50,8 +50,8 @@ def test_merges_duplicates_across_languages_and_sources(harbour: list[Source]) -
         "næturferðir frá og með maí.",
     }
     assert briefing.agreements[0].origin == {"en": "statement", "is": "quote:A2.S1"}
-    actors = [i.actor for i in briefing.positions]
-    assert actors == ["Anna Jónsdóttir", "Pétur Berg", "Anna Jónsdóttir"]
+    # Anna Jónsdóttir's two figures are the disagreement's sides, shown there only
+    assert [i.actor for i in briefing.positions] == ["Pétur Berg"]
     assert briefing.dropped == []
 
 
@@ -93,6 +93,9 @@ def test_contradiction_becomes_a_disagreement_citing_both_sides(harbour: list[So
     assert first.origin == {"en": "statement", "is": "fallback"}
     assert second.text["is"].startswith("Anna Jónsdóttir bæjarstjóri sagði")
     assert second.origin == {"en": "statement", "is": "quote:A2.S2"}
+    # each side is shown once, in the disagreement, not again as a position
+    cited = [e for s in SECTIONS[:-1] for item in getattr(briefing, s) for e in item.evidence]
+    assert "A1.S2" not in cited and "A2.S2" not in cited
 
 
 def test_a_true_disagreement_passes_the_support_and_detail_checks(harbour: list[Source]) -> None:
@@ -227,10 +230,10 @@ def test_a_checker_that_rejects_drops_and_one_that_passes_scores(phrased: list[S
         ("Nordlys wants the harbour fee cut by half.", "A1.S4")
     ]
     assert "scored it 0.20: unsupported" in briefing.dropped[0]["reason"]
-    assert [(i.evidence, i.score) for i in briefing.positions] == [
-        (["A1.S2"], None),
-        (["A2.S2"], 0.9),
-    ]
+    # the glossed A2.S2 passed the checker: a side of the disagreement with A1.S2
+    [disagreement] = briefing.disagreements
+    assert [side.evidence for side in disagreement.sides] == [["A1.S2"], ["A2.S2"]]
+    assert briefing.positions == []
     # a statement that is its sentence as written is not judged: A1.S3 stays, unscored
     [issue] = briefing.open_issues
     assert (issue.text["en"], issue.score) == (

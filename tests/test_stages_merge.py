@@ -87,6 +87,20 @@ def test_different_sections_or_actors_do_not_fold(read_meeting) -> None:
     assert len(merge(found, reading, same)) == 2
 
 
+def test_two_outlets_reports_of_one_fact_fold_whatever_section_each_was_labelled(
+    read_meeting,
+) -> None:
+    reading, same, _ = read_meeting
+    found = [
+        Found("developments", "The mackerel research data will be shared.", ["I.S2"], "I"),
+        Found("agreements", SHARE, ["E.S2"], "E"),
+    ]
+    # the English one comes first and decides; the Icelandic report is its evidence
+    assert [(m.section, m.evidence) for m in merge(found, reading, same)] == [
+        ("agreements", ["E.S2", "I.S2"])
+    ]
+
+
 def test_a_disagreement_between_the_outlets_is_found(read_meeting) -> None:
     reading, same, near = read_meeting
     found = [

@@ -178,6 +178,7 @@ def section_accuracy(case: Case, briefing: Briefing, scores: list[Score]) -> flo
     filed = [
         (section, i)
         for section in SECTIONS
+        if section != "disagreements"  # both sides shown: it files the point nowhere
         for i in getattr(briefing, section)
         if id(i) in faithful
     ]
