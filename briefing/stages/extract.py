@@ -161,7 +161,8 @@ def extract_chunk(
         if quote is not None:
             point, cut = _quote_point(how, messages, label, quote, known), False
         elif cloze:
-            point, cut, unheld = _cloze_point(how, messages, actors, label, written, known)
+            said = _said(sentence, source)
+            point, cut, unheld = _cloze_point(how, messages, actors, label, written, known, said)
         else:
             point, cut = _json_point(how, messages, actors, label)
             if known is not None and known.kind != point.kind:
@@ -243,12 +244,17 @@ def _settled(point: Point, sentence: Sentence, source: Source) -> Point:
         return point
     if no_deal(sentence.text, source.language):
         return point.model_copy(update={"kind": "open_issue"})
-    texts = [s.text for s in source.sentences]
-    at = next((n for n, s in enumerate(source.sentences) if s.id == sentence.id), None)
-    said = said_in(texts, at, source.language) if at is not None else None
+    said = _said(sentence, source)
     if said is None:
         return point
     return point.model_copy(update={"kind": "position", "actor": said})
+
+
+def _said(sentence: Sentence, source: Source) -> str | None:
+    """Who the sentence itself names as saying it, by code (`holders.said_in`)."""
+    texts = [s.text for s in source.sentences]
+    at = next((n for n, s in enumerate(source.sentences) if s.id == sentence.id), None)
+    return said_in(texts, at, source.language) if at is not None else None
 
 
 def _unheld(known: Kind | None) -> Section | None:
@@ -269,6 +275,7 @@ def _cloze_point(
     label: str,
     written: str | None = None,
     known: Kind | None = None,
+    said: str | None = None,
 ) -> tuple[Point, bool, Section | None]:
     """The point as a cloze over its own JSON, for a backend that continues an answer:
     the kind after '{"kind": "' and the actor after '..."actor": "' are read from label
@@ -277,7 +284,7 @@ def _cloze_point(
     extends the last prompt, so the backend re-reads only the new words. Also: whether
     the statement was cut off, and the next likeliest news kind (`_label`)."""
     llm, settings, record = how.llm, how.settings, how.record
-    kind, actor, unheld = _label(how, messages, actors, label, known)
+    kind, actor, unheld = _label(how, messages, actors, label, known, said)
     if kind == "background":
         return Point.model_construct(kind=kind, actor=NO_ACTOR, text=""), False, None
     answer = f'{{"kind": "{kind}", "actor": "'
@@ -322,12 +329,14 @@ def _label(
     actors: list[str],
     label: str,
     known: Kind | None = None,
+    said: str | None = None,
 ) -> tuple[str, str, Section | None]:
     """The kind after '{"kind": "' and, for a position, the actor after '..."actor": "'
     (else `NO_ACTOR`) and the section of the likeliest news kind (for a position code
     finds no holder of), read from label probabilities: no generated token. A background
     sentence costs one prompt evaluation; on a backend without probabilities `rank`
-    asks a one-field answer instead, and there is no second kind."""
+    asks a one-field answer instead, and there is no second kind. A position whose
+    sentence names who says it (`said`, by `holders.said_in`) is theirs: no second call."""
     options = AskOptions(
         max_tokens=1, stage="extract", label=label, max_attempts=how.settings.max_attempts,
         record=how.record,
@@ -338,6 +347,8 @@ def _label(
     if kind != "position":
         return kind, NO_ACTOR, None
     unheld = next((SECTION_OF[k] for k in ranked[1:] if k in UNHELD), None)
+    if said is not None:
+        return kind, said, unheld
     answer += f'{kind}", "actor": "'
     # each name with its closing quote: "Trump" is not "Trump-Putin"
     actor = choose(how.llm, messages, [f'{a}"' for a in actors], options, prefix=answer)[:-1]
