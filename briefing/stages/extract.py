@@ -200,7 +200,8 @@ def extract_chunk(
             # code knows both the kind and who holds it (`_held`): no model call
             kind, actor, unheld = "position", NO_ACTOR, _unheld(known)
         else:
-            kind, actor, unheld = _label(how, messages_for(sentence), actors, label, known)
+            said = _said(sentence, source)
+            kind, actor, unheld = _label(how, messages_for(sentence), actors, label, known, said)
         if kind != "background":
             settled = _settled(Point.model_construct(kind=kind, actor=actor), sentence, source)
             kind, actor = settled.kind, settled.actor
