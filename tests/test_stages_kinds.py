@@ -55,12 +55,14 @@ def test_no_kinds_where_the_embeddings_are_not_the_ones_fitted_on() -> None:
     assert kinds_of([src], LexicalEmbedder()) == {}
 
 
-def _run(kind: Kind, answer: object) -> tuple[FakeLLM, object]:
+def _run(
+    kind: Kind, answer: object, reads: frozenset[str] | None = frozenset({"en"})
+) -> tuple[FakeLLM, object]:
     lines = ["He told reporters that Norway will pay 40 million krónur for the new port."]
     src = source("K", "en", lines)
     chunk = Chunk(id="K.C1", source_id="K", language="en", sentences=src.sentences, tokens=9999)
     llm = FakeLLM(lambda request: answer)
-    settings = ExtractSettings(kinds={"K.S1": kind}, reads=frozenset({"is"}))
+    settings = ExtractSettings(kinds={"K.S1": kind}, reads=reads)
     return llm, extract_chunk(chunk, src, llm, PromptSet(), settings)
 
 
@@ -82,13 +84,15 @@ def test_a_kind_code_is_sure_of_is_not_asked_and_the_model_only_phrases() -> Non
     assert [f.section for f in result.found] == ["developments"]
 
 
-def test_a_kind_code_is_unsure_of_is_the_model_s() -> None:
-    llm, result = _run(
-        _kind("development", False),
-        point("open_issue", "none", "Norway will pay 40 million krónur for the port."),
-    )
+def test_a_kind_code_is_unsure_of_is_the_model_s_where_the_model_reads_the_language() -> None:
+    said = point("open_issue", "none", "Norway will pay 40 million krónur for the port.")
+    llm, result = _run(_kind("development", False), said)
     assert llm.requests[0].choices == KINDS
     assert [f.section for f in result.found] == ["open_issues"]
+    # in a language the model does not read, code's kind stands, sure or not
+    llm, result = _run(_kind("development", False), said, reads=frozenset({"is"}))
+    assert all(r.choices != KINDS for r in llm.requests)
+    assert [f.section for f in result.found] == ["developments"]
 
 
 def test_the_shipped_weights_were_fitted_on_the_text_layer_s_cue_words_as_they_are() -> None:
@@ -97,15 +101,10 @@ def test_the_shipped_weights_were_fitted_on_the_text_layer_s_cue_words_as_they_a
     assert fitted.meta["cues_sha256"] == cues_sha256(), "refit: python evals/sections/fit.py"
 
 
-def test_a_model_that_reads_the_language_labels_it_and_code_only_skips_background() -> None:
-    lines = ["He told reporters that Norway will pay 40 million krónur for the new port."]
-    src = source("K", "en", lines)
-    chunk = Chunk(id="K.C1", source_id="K", language="en", sentences=src.sentences, tokens=9999)
-    said = "Norway will pay 40 million krónur for the port."
+def test_a_served_model_reading_every_language_labels_it_and_code_only_skips_background() -> None:
+    said = point("open_issue", "none", "Norway will pay 40 million krónur for the port.")
     for kind, calls in (("development", 2), ("background", 0)):
-        llm = FakeLLM(lambda request: point("open_issue", "none", said))
-        settings = ExtractSettings(kinds={"K.S1": _kind(kind, True)}, reads=frozenset({"en"}))
-        extract_chunk(chunk, src, llm, PromptSet(), settings)
+        llm, _ = _run(_kind(kind, True), said, reads=None)
         assert len(llm.requests) == calls
 
 

@@ -225,16 +225,19 @@ class _Asking:
 
 
 def _sure(sentence: Sentence, language: str, settings: ExtractSettings) -> Kind | None:
-    """The kind code is sure of where it decides, else None: the model's label decides.
-    Code decides background anywhere (no call for it) and every kind of a sentence in a
-    language the model does not read; a model reading the language labels the rest,
-    since it reads the whole chunk (the embedded model labels English well, a served one
-    every language)."""
+    """The kind code gives, else None: the model's label decides. Code decides every
+    kind of a sentence in a language the model does not read (it would label a rough
+    gloss), and elsewhere what it is sure of where the backend declares the languages it
+    reads (a small local model); a backend reading every language (a served model)
+    labels the rest itself, and only background code is sure of costs it nothing."""
     known = settings.kinds.get(sentence.id)
-    if known is None or not known.sure:
+    if known is None:
         return None
-    unread = settings.reads is not None and language not in settings.reads
-    return known if unread or known.kind == "background" else None
+    if settings.reads is not None and language not in settings.reads:
+        return known
+    if known.sure and (settings.reads is not None or known.kind == "background"):
+        return known
+    return None
 
 
 def _settled(point: Point, sentence: Sentence, source: Source) -> Point:
