@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import functools
 import re
+from dataclasses import dataclass
 
 from briefing.lang import lexicon
 from briefing.lang.fold import fold
@@ -27,21 +28,46 @@ STEM = 4  # letters two forms of one name share at least
 WORD = re.compile(r"\w[\w'’-]*")
 
 
+@dataclass(frozen=True)
+class _Article:
+    """An article read once for its holders: sentences with quotations blanked, its
+    names longest first, and each name under the first letters of each of its parts, so
+    a word is compared with the few names it could be a form of (a 600-sentence article
+    is read in linear time)."""
+
+    plain: tuple[str, ...]
+    known: tuple[str, ...]
+    index: dict[str, tuple[str, ...]]
+    lang: str
+
+
+@functools.lru_cache(maxsize=32)
+def _article(sentences: tuple[str, ...], lang: str) -> _Article:
+    plain = tuple(_unquoted(s) for s in sentences)
+    known = sorted(
+        (n for n in names_in(list(plain)) if not _not_holder(n, lang)), key=len, reverse=True
+    )
+    index: dict[str, list[str]] = {}
+    for name in known:
+        for part in _parts(name, lang):
+            index.setdefault(_key(part), []).append(name)
+    return _Article(plain, tuple(known), {k: tuple(v) for k, v in index.items()}, lang)
+
+
 def holder_in(sentences: list[str], at: int, lang: str) -> str | None:
     """The holder of sentence `at` of an article, in the article's fullest form of the
     name; None where no sentence up to `BEFORE` back names anyone. Words inside quotation
     marks are what is said, not who says it ("„Das ist wichtig“, sagte Lenz")."""
-    plain = [_unquoted(s) for s in sentences]
-    known = [n for n in names_in(plain) if not _not_holder(n, lang)]
+    article = _article(tuple(sentences), lang)
     for back in range(0, BEFORE + 1):
         if at - back < 0:
             break
-        text = plain[at - back]
+        text = article.plain[at - back]
         if back == 0 and _pronoun_holds(text, lang):
             continue  # "She said Oslo would...": she is someone named before
-        named = _saying(text, known, lang) or _first_name(text, known, lang)
+        named = _saying(text, article) or _first_name(text, article)
         if named is not None:
-            return _fullest(named, known, lang)
+            return _fullest(named, article)
     return None
 
 
@@ -49,31 +75,31 @@ def said_in(sentences: list[str], at: int, lang: str) -> str | None:
     """The holder of a verb of saying that sentence `at` names itself ("Trump noted
     that..."), in the article's fullest form; None where it has no such verb, or its
     subject is a pronoun or a name of another sentence."""
-    plain = [_unquoted(s) for s in sentences]
-    if _pronoun_holds(plain[at], lang):
+    article = _article(tuple(sentences), lang)
+    if _pronoun_holds(article.plain[at], lang):
         return None
-    known = [n for n in names_in(plain) if not _not_holder(n, lang)]
-    named = _saying(plain[at], known, lang)
-    return _fullest(named, known, lang) if named else None
+    named = _saying(article.plain[at], article)
+    return _fullest(named, article) if named else None
 
 
-def _saying(text: str, known: list[str], lang: str) -> str | None:
+def _saying(text: str, article: _Article) -> str | None:
     """Who the text's first verb of saying belongs to: the name the sentence opens with,
     set off by a comma ("Ásgeir Þórðarson, bæjarstjóri Grindavíkur, segir"), else the
     name of two words or more nearest before the verb, else the nearest one ("The
     director of the Fram Centre, Kari Lindqvist, called"; a place is one word), else the
     first after it ("said Trump")."""
+    lang = article.lang
     cue = _cue(lang).search(text)
     if cue is None:
         return None
-    before = _names_at(text[: cue.start()], known, lang)
+    before = _names_at(text[: cue.start()], article)
     if before:
         first_at, first = before[0]
         if not text[:first_at].strip() and text[first_at:].split(",")[0].strip() == first:
             return first  # the sentence opens "Name, title of Body, said"
         people = [name for _, name in before if len(_parts(name, lang)) > 1]
         return (people or [name for _, name in before])[-1]
-    after = _names_at(text[cue.end() :], known, lang)
+    after = _names_at(text[cue.end() :], article)
     return after[0][1] if after else None
 
 
@@ -111,19 +137,29 @@ def _pronoun(lang: str) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?:{listed})(?!\w)", re.IGNORECASE)
 
 
-def _names_at(text: str, known: list[str], lang: str) -> list[tuple[int, str]]:
+def _names_at(text: str, article: _Article) -> list[tuple[int, str]]:
     """(offset, known name) of every capitalised word of the text that is a name's form."""
-    out = []
+    out: list[tuple[int, str]] = []
     for match in WORD.finditer(text):
         word = match.group()
-        if not word[:1].isupper() or _minor(word, lang):
+        if not word[:1].isupper() or _minor(word, article.lang):
             continue
-        for name in sorted(known, key=len, reverse=True):
-            if any(same_name(word, part) for part in _parts(name, lang)):
-                if not out or out[-1][1] != name:
-                    out.append((match.start(), name))
-                break
+        name = next(
+            (
+                n
+                for n in article.index.get(_key(word), ())
+                if any(same_name(word, part) for part in _parts(n, article.lang))
+            ),
+            None,
+        )
+        if name is not None and (not out or out[-1][1] != name):
+            out.append((match.start(), name))
     return out
+
+
+def _key(word: str) -> str:
+    """Where a name part is filed: forms of one name share their first `STEM` letters."""
+    return fold(word)[:STEM]
 
 
 def _unquoted(text: str) -> str:
@@ -133,21 +169,26 @@ def _unquoted(text: str) -> str:
     return text
 
 
-def _first_name(text: str, known: list[str], lang: str) -> str | None:
+def _first_name(text: str, article: _Article) -> str | None:
     """The known name the text gives first, in any inflection; a name of a person or
     body (two words or more) before a one-word one, which is as often a place."""
-    found = _names_at(text, known, lang)
+    found = _names_at(text, article)
     return min(found, key=lambda f: (len(f[1].split()) < 2, f[0]))[1] if found else None
 
 
-def _fullest(name: str, known: list[str], lang: str) -> str:
-    """The longest known name holding every part of `name`."""
+def _fullest(name: str, article: _Article) -> str:
+    """The longest known name holding every part of `name`, without an opening article
+    ("Die Gewerkschaft Schiene": the article is no part of the name)."""
+    lang = article.lang
     parts = _parts(name, lang)
-    wider = [k for k in known if all(any(same_name(p, q) for q in _parts(k, lang)) for p in parts)]
+    candidates = dict.fromkeys(n for p in parts for n in article.index.get(_key(p), ()))
+    wider = [
+        k for k in candidates if all(any(same_name(p, q) for q in _parts(k, lang)) for p in parts)
+    ]
     fullest = max(wider, key=lambda k: (len(k.split()), len(k)), default=name)
     words = fullest.split()
     while len(words) > 1 and _minor(words[0], lang):
-        words.pop(0)  # "Die Gewerkschaft Schiene": the article is no part of the name
+        words.pop(0)
     return " ".join(words)
 
 
@@ -157,9 +198,14 @@ def _parts(name: str, lang: str) -> list[str]:
 
 
 def _minor(word: str, lang: str) -> bool:
-    return len(word) < 3 or word.lower() in lexicon.wordset("words.common", lang) | {
-        w.lower() for w in lexicon.words("names.not_names", lang)
-    }
+    return len(word) < 3 or word.lower() in _minor_words(lang)
+
+
+@functools.cache
+def _minor_words(lang: str) -> frozenset[str]:
+    """Common words and name openers ("Le", "Die"): never the part that names someone."""
+    listed = lexicon.words("names.not_names", lang)
+    return lexicon.wordset("words.common", lang) | {w.lower() for w in listed}
 
 
 def same_name(a: str, b: str) -> bool:

@@ -32,6 +32,7 @@ __all__ = ["KINDS", "Kind", "Kinds", "cue_features", "features", "kinds_of", "lo
 KINDS = ("development", "agreement", "open_issue", "position", "background")
 WEIGHTS_FILE = Path(__file__).with_name("kinds.json")
 CUES = ("agreement", "open", "saying", "background")
+EMBEDDED_CHARS = 240
 _QUOTE_MARKS = re.compile(r"[\"“”„«»]")
 _YEAR = re.compile(r"\b(1[89]|20)\d\d\b")
 _NUMBER = re.compile(r"\d")
@@ -95,8 +96,10 @@ def cue_features(text: str, lang: str) -> dict[str, float]:
 
 
 def features(texts: Sequence[tuple[str, str]], embedder: Embedder) -> list[dict[str, float]]:
-    """Each (text, language)'s cue counts and embedding dimensions (`e0`, `e1`, ...)."""
-    vectors = embedder.embed([t for t, _ in texts]) if texts else []
+    """Each (text, language)'s cue counts and embedding dimensions (`e0`, `e1`, ...); a
+    text is embedded by its first `EMBEDDED_CHARS` characters (what kind of news a
+    sentence is shows early, and a 100 KB "sentence" would take minutes)."""
+    vectors = embedder.embed([t[:EMBEDDED_CHARS] for t, _ in texts]) if texts else []
     return [
         {**cue_features(text, lang), **{f"e{n}": v for n, v in enumerate(vector)}}
         for (text, lang), vector in zip(texts, vectors, strict=True)
