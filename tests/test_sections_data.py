@@ -24,8 +24,8 @@ def rows() -> list[dict]:
 
 
 def test_every_row_is_a_sentence_of_its_article_as_segmented(rows) -> None:
-    assert len(rows) >= 330
-    assert len({r["article"] for r in rows}) >= 16
+    assert len(rows) >= 700
+    assert len({r["article"] for r in rows}) >= 36
 
 
 def test_kinds_and_actors_are_valid(rows) -> None:
@@ -37,21 +37,24 @@ def test_kinds_and_actors_are_valid(rows) -> None:
             assert row["actor"] is None, row
 
 
-def test_each_language_has_50_rows_and_every_kind_held_out(rows) -> None:
+def test_each_language_has_140_rows_and_every_kind_held_out(rows) -> None:
     per_language = Counter(r["lang"] for r in rows)
     assert set(per_language) == {"en", "is", "de", "fr", "ru"}
-    assert min(per_language.values()) >= 50
+    assert min(per_language.values()) >= 140
     for lang in per_language:
         held_out = {r["kind"] for r in rows if r["lang"] == lang and r["split"] == "test"}
         assert held_out == set(build.KINDS), lang
     kinds = Counter(r["kind"] for r in rows)
-    assert kinds["agreement"] >= 35 and kinds["open_issue"] >= 35
-    assert kinds["background"] >= 30
+    assert kinds["agreement"] >= 80 and kinds["open_issue"] >= 90
+    assert kinds["background"] >= 120
 
 
-def test_one_article_per_language_is_held_out(rows) -> None:
+def test_two_listed_articles_per_language_are_held_out(rows) -> None:
     test = sorted({r["article"] for r in rows if r["split"] == "test"})
-    assert [a.split("/")[0] for a in test] == ["de", "en", "fr", "is", "ru"]
+    assert test == sorted(build.TEST)
+    assert [a.split("/")[0] for a in test] == [
+        lang for lang in ("de", "en", "fr", "is", "ru") for _ in (1, 2)
+    ]
 
 
 def test_the_readme_shows_the_current_counts(rows) -> None:
@@ -105,4 +108,26 @@ def test_an_unlabelled_or_missing_article_is_refused(tmp_path: Path) -> None:
     labels, articles = _copy(tmp_path)
     (articles / "en" / "extra.md").write_text("A new article.\n", encoding="utf-8")
     with pytest.raises(build.LabelError, match="differ on: en/extra"):
+        build.check(labels, articles)
+
+
+def test_a_fit_article_labelled_test_is_refused(tmp_path: Path) -> None:
+    labels, articles = _copy(tmp_path)
+    _edit_row(labels, "is/styrivextir", 2, {"split": "test"})
+    with pytest.raises(build.LabelError, match="is/styrivextir n=2: split must be fit"):
+        build.check(labels, articles)
+
+
+def test_a_held_out_article_taken_out_is_refused_not_dropped_from_the_test_split(
+    tmp_path: Path,
+) -> None:
+    labels, articles = _copy(tmp_path)
+    (articles / "ru" / "torgovyj-spor.md").unlink()
+    kept = [
+        line
+        for line in labels.read_text(encoding="utf-8").splitlines(keepends=True)
+        if '"article": "ru/torgovyj-spor"' not in line
+    ]
+    labels.write_text("".join(kept), encoding="utf-8")
+    with pytest.raises(build.LabelError, match="held-out articles not labelled: ru/torgovyj-spor"):
         build.check(labels, articles)
