@@ -44,9 +44,8 @@ class _Article:
 @functools.lru_cache(maxsize=32)
 def _article(sentences: tuple[str, ...], lang: str) -> _Article:
     plain = tuple(_unquoted(s) for s in sentences)
-    known = sorted(
-        (n for n in names_in(list(plain)) if not _not_holder(n, lang)), key=len, reverse=True
-    )
+    named = (_untitled(n, lang) for n in names_in(list(plain)) if not _not_holder(n, lang))
+    known = sorted({n for n in named if n}, key=len, reverse=True)
     index: dict[str, list[str]] = {}
     for name in known:
         for part in _parts(name, lang):
@@ -63,8 +62,8 @@ def holder_in(sentences: list[str], at: int, lang: str) -> str | None:
         if at - back < 0:
             break
         text = article.plain[at - back]
-        if back == 0 and _pronoun_holds(text, lang):
-            continue  # "She said Oslo would...": she is someone named before
+        if back == 0 and (_pronoun_holds(text, lang) or _title_holds(text, article)):
+            continue  # "She said Oslo would...", "Die Ministerin kündigte an": named before
         named = _saying(text, article) or _first_name(text, article)
         if named is not None:
             return _fullest(named, article)
@@ -76,10 +75,38 @@ def said_in(sentences: list[str], at: int, lang: str) -> str | None:
     that..."), in the article's fullest form; None where it has no such verb, or its
     subject is a pronoun or a name of another sentence."""
     article = _article(tuple(sentences), lang)
-    if _pronoun_holds(article.plain[at], lang):
+    if _pronoun_holds(article.plain[at], lang) or _title_holds(article.plain[at], article):
         return None
     named = _saying(article.plain[at], article)
     return _fullest(named, article) if named else None
+
+
+def _title_holds(text: str, article: _Article) -> bool:
+    """The sentence opens with a title or role and names no one before its verb of
+    saying ("Die Ministerin kündigte an", "La présidente a promis"): the title stands for
+    someone named before."""
+    words = [m.group() for m in WORD.finditer(text)]
+    while words and _minor(words[0], article.lang):
+        words.pop(0)
+    if not words or words[0].lower() not in _titles(article.lang):
+        return False
+    cue = _cue(article.lang).search(text)
+    return cue is not None and not _names_at(text[: cue.start()], article)
+
+
+def _untitled(name: str, lang: str) -> str:
+    """The name without the article and titles a sentence opens with ("Die Ministerin",
+    "Framkvæmdastjóri Hlíðarfisks" -> "Hlíðarfisks", "Ректор Череповецкого" ->
+    "Череповецкого"): empty where nothing else is left."""
+    words = name.split()
+    while words and (_minor(words[0], lang) or words[0].lower() in _titles(lang)):
+        words.pop(0)
+    return " ".join(words)
+
+
+@functools.cache
+def _titles(lang: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in lexicon.words("words.titles", lang))
 
 
 def _saying(text: str, article: _Article) -> str | None:
@@ -99,14 +126,22 @@ def _saying(text: str, article: _Article) -> str | None:
             return first  # the sentence opens "Name, title of Body, said"
         people = [name for _, name in before if len(_parts(name, lang)) > 1]
         return (people or [name for _, name in before])[-1]
-    after = _names_at(text[cue.end() :], article)
-    return after[0][1] if after else None
+    # after the verb, only a person's name ("said Trump"): a noun there is what is said
+    after = [n for _, n in _names_at(text[cue.end() :], article) if _person(n, article)]
+    return after[0] if after else None
+
+
+def _person(name: str, article: _Article) -> bool:
+    """A name whose fullest form has two words or more (a first name and a surname)."""
+    return len(_parts(_fullest(name, article), article.lang)) > 1
 
 
 def _pronoun_holds(text: str, lang: str) -> bool:
     """A pronoun is the subject of the verb of saying ("She warned", "sagði hann") where
     it stands before the verb or right after it and no name comes before the verb (not
     "Natarajan said she", not "Trump noted that he")."""
+    if _pronoun(lang).match(text.lstrip(" \"'“„«")):
+        return True  # "Er verwies darauf", "Hún hvetur": the sentence's subject
     cue = _cue(lang).search(text)
     if cue is None:
         return False
