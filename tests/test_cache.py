@@ -103,10 +103,10 @@ def test_an_unchanged_rerun_makes_no_call(isolated: Path, harbour: list[Source])
     # kind, actor and text (3); 2 judge calls: A2.S2 by the support checker (the others
     # are their sentence as written) and A1.S3 against the Icelandic candidate that
     # passes code
-    assert calls == len(inner.requests) == 11 and recalls == 0
+    assert calls == len(inner.requests) == 8 and recalls == 0
     assert [r.stage for r in inner.requests].count("judge") == 2
     assert first.model_dump_json() == again.model_dump_json()  # run info included
-    assert again.run is not None and again.run.usage["total"].calls == 11
+    assert again.run is not None and again.run.usage["total"].calls == 8
 
 
 def test_a_cached_answer_keeps_the_seconds_it_first_took(isolated: Path) -> None:
@@ -147,12 +147,12 @@ def test_the_cli_caches_real_backends_and_obeys_no_cache(
     second = runner.invoke(app, args)
     third = runner.invoke(app, [*args, "--no-cache"])
     assert [r.exit_code for r in (first, second, third)] == [0, 0, 0], first.output
-    assert "11 LLM calls" in first.stderr  # 9 extract + 2 judge
-    assert "0 LLM calls" in second.stderr and "11 cached answers" in second.stderr
-    assert "11 LLM calls" in third.stderr and "0 cached answers" in third.stderr
-    assert len(inner.requests) == 22  # the first run and the --no-cache run
+    assert "8 LLM calls" in first.stderr  # 6 extract + 2 judge
+    assert "0 LLM calls" in second.stderr and "8 cached answers" in second.stderr
+    assert "8 LLM calls" in third.stderr and "0 cached answers" in third.stderr
+    assert len(inner.requests) == 16  # the first run and the --no-cache run
     stored = [json.loads(p.read_text()) for p in isolated.glob("??/*.json")]
-    assert {s["backend"] for s in stored} == {"openai"} and len(stored) == 11
+    assert {s["backend"] for s in stored} == {"openai"} and len(stored) == 8
 
 
 def test_a_rerun_from_the_cache_writes_byte_identical_files(
@@ -175,9 +175,9 @@ def test_a_rerun_from_the_cache_writes_byte_identical_files(
     (md1, js1, stats1), (md2, js2, stats2) = outputs
     assert md1 == md2 and js1 == js2
     # 9 extract (5 sentences), 1 support judge (A2.S2), 1 cross-cite (A1.S3)
-    assert (stats1["llm_calls"], stats1["cached_answers"]) == (11, 0)
-    assert (stats2["llm_calls"], stats2["cached_answers"]) == (0, 11)
-    assert json.loads(js2)["run"]["usage"]["total"]["calls"] == 11
+    assert (stats1["llm_calls"], stats1["cached_answers"]) == (8, 0)
+    assert (stats2["llm_calls"], stats2["cached_answers"]) == (0, 8)
+    assert json.loads(js2)["run"]["usage"]["total"]["calls"] == 8
 
 
 def test_the_cache_keeps_the_languages_its_model_reads(tmp_path: Path) -> None:

@@ -66,7 +66,7 @@ def test_empty_sections_say_so_in_each_language(harbour: list[Source]) -> None:
 def test_footer_names_backend_model_and_prompts(briefing: Briefing) -> None:
     last = render_markdown(briefing).strip().splitlines()[-1]
     assert last.startswith("*briefing ") and "fake · fake-1" in last
-    assert "11 LLM calls" in last and "(shipped)" in last
+    assert "8 LLM calls" in last and "(shipped)" in last
 
 
 def test_json_round_trips(briefing: Briefing) -> None:

@@ -42,14 +42,14 @@ def test_a_rerun_is_served_whole_from_the_memo(harbour: list[Source], answers: P
     md, js, first, _ = _run(harbour, FakeLLM(scripted()), answers)
     # 9 extract (5 sentences, the 4 English ones only labelled: they stand as written),
     # 1 judge (the glossed A2.S2's statement), 1 cross-cite judge call
-    assert first.fresh_calls == 11 and len(list((answers / "runs").glob("??/*.json"))) == 1
+    assert first.fresh_calls == 8 and len(list((answers / "runs").glob("??/*.json"))) == 1
     # a backend with no answer left: any call would fail the test
     again_md, again_js, meter, llm = _run(harbour, FakeLLM([]), answers)
     assert (again_md, again_js) == (md, js)
-    assert (meter.fresh_calls, meter.cache_hits) == (0, 11)
+    assert (meter.fresh_calls, meter.cache_hits) == (0, 8)
     assert (llm.hits, llm.misses) == (0, 0)  # not even replayed: the memo served the run
     assert meter.total() == first.total()
-    assert json.loads(again_js)["run"]["usage"]["total"]["calls"] == 11
+    assert json.loads(again_js)["run"]["usage"]["total"]["calls"] == 8
 
 
 def test_a_code_change_sends_the_run_through_the_stages(
@@ -59,7 +59,7 @@ def test_a_code_change_sends_the_run_through_the_stages(
     monkeypatch.setattr(run_memo, "code_fingerprint", lambda: "edited")
     again_md, again_js, meter, llm = _run(harbour, FakeLLM([]), answers)
     assert (again_md, again_js) == (md, js)
-    assert llm.hits == 11 and meter.fresh_calls == 0  # replayed from the answer cache
+    assert llm.hits == 8 and meter.fresh_calls == 0  # replayed from the answer cache
     assert len(list((answers / "runs").glob("??/*.json"))) == 2
 
 
@@ -69,7 +69,7 @@ def test_a_lost_answer_is_asked_again(harbour: list[Source], answers: Path) -> N
     inner = FakeLLM(scripted())
     _, again_js, meter, _ = _run(harbour, inner, answers)
     assert again_js == js
-    assert (meter.fresh_calls, meter.cache_hits) == (1, 10) and len(inner.requests) == 1
+    assert (meter.fresh_calls, meter.cache_hits) == (1, 7) and len(inner.requests) == 1
 
 
 def test_only_runs_the_answer_cache_could_replay_are_kept(
@@ -129,7 +129,7 @@ def test_a_damaged_entry_is_forgotten(harbour: list[Source], answers: Path) -> N
     [entry] = (answers / "runs").glob("??/*.json")
     entry.write_text('{"format": 1, "briefing": ')
     _, again_js, meter, _ = _run(harbour, FakeLLM([]), answers)
-    assert again_js == js and meter.cache_hits == 11  # replayed from the answer cache
+    assert again_js == js and meter.cache_hits == 8  # replayed from the answer cache
 
 
 def test_the_cli_serves_reruns_and_no_cache_bypasses(
@@ -149,11 +149,11 @@ def test_the_cli_serves_reruns_and_no_cache_bypasses(
         files.append((md.read_bytes(), js.read_bytes(), result.stderr))
     (md1, js1, _), (md2, js2, err2) = files
     assert (md1, js1) == (md2, js2)
-    assert "· 0 LLM calls · 11 cached answers ·" in err2 and len(inner.requests) == 11
+    assert "· 0 LLM calls · 8 cached answers ·" in err2 and len(inner.requests) == 8
     bypass = runner.invoke(app, [*args, "--no-cache", "-o", str(tmp_path / "x.md")])
-    assert "· 11 LLM calls · 0 cached answers ·" in bypass.stderr and len(inner.requests) == 22
+    assert "· 8 LLM calls · 0 cached answers ·" in bypass.stderr and len(inner.requests) == 16
     cleared = runner.invoke(app, ["cache", "clear"])
-    assert "removed 11 answers and 1 remembered runs" in cleared.stdout
+    assert "removed 8 answers and 1 remembered runs" in cleared.stdout
     assert not list(cache.rglob("*.json"))
 
 
