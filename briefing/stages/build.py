@@ -202,11 +202,12 @@ def assemble(
     dropped: list[dict[str, str]],
 ) -> Briefing:
     """Place each statement in its section; a disagreement keeps each side with its source,
-    and a statement it shows as a side is not repeated in a section."""
+    and a statement citing only sentences a disagreement shows is not repeated in a
+    section (nor the quoted original of a side)."""
     briefing = Briefing(languages=list(languages), sources=reading.sources, dropped=dropped)
-    sides = {_key(side) for c in conflicts for side in (c.first, c.second)}
+    shown = [{e for side in (c.first, c.second) for e in side.evidence} for c in conflicts]
     for item in merged:
-        if _key(item) in sides:
+        if any(set(item.evidence) <= cited for cited in shown):
             continue
         text, origin, gloss = lines(
             item.text, item.evidence, reading, languages, item.verified, item.written
@@ -231,9 +232,3 @@ def assemble(
         evidence = [e for side in sides for e in side.evidence]
         briefing.disagreements.append(Item(evidence=evidence, sides=sides))
     return briefing
-
-
-def _key(item: Found) -> tuple[str, str]:
-    """A statement by what it says and the sentence it was drawn from (writing lines in
-    other languages makes new objects of the same statements)."""
-    return item.text, item.evidence[0]
