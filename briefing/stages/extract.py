@@ -148,6 +148,13 @@ def extract_chunk(
         )
         return [{"role": "system", "content": system}, {"role": "user", "content": user}]
 
+    article = [s.text for s in source.sentences]
+    number_in_article = {s.id: n for n, s in enumerate(source.sentences)}
+
+    def said_by(sentence: Sentence) -> str | None:
+        """Who the sentence itself names as saying it, by code (`holders.said_in`)."""
+        return said_in(article, number_in_article[sentence.id], source.language)
+
     result = ChunkResult()
     for sentence in asked:
         messages = messages_for(sentence)
@@ -158,10 +165,10 @@ def extract_chunk(
         known = _sure(sentence, source.language, settings)
         if known is not None and known.kind == "background":
             continue
+        said = said_by(sentence)
         if quote is not None:
             point, cut = _quote_point(how, messages, label, quote, known), False
         elif cloze:
-            said = _said(sentence, source)
             point, cut, unheld = _cloze_point(how, messages, actors, label, written, known, said)
         else:
             point, cut = _json_point(how, messages, actors, label)
@@ -170,7 +177,7 @@ def extract_chunk(
             unheld = _unheld(known)
         if point.kind == "background":
             continue
-        point = _settled(point, sentence, source)
+        point = _settled(point, sentence, source, said)
         if quote is not None:
             evidence, section = list(quote.evidence), SECTION_OF["position"]
             result.found.append(
@@ -198,12 +205,13 @@ def extract_chunk(
         known = _sure(sentence, source.language, settings)
         if known is not None and known.kind == "position" and holder(sentence.id, reading):
             # code knows both the kind and who holds it (`_held`): no model call
-            kind, actor, unheld = "position", NO_ACTOR, _unheld(known)
+            kind, actor, unheld, said = "position", NO_ACTOR, _unheld(known), None
         else:
-            said = _said(sentence, source)
+            said = said_by(sentence)
             kind, actor, unheld = _label(how, messages_for(sentence), actors, label, known, said)
         if kind != "background":
-            settled = _settled(Point.model_construct(kind=kind, actor=actor), sentence, source)
+            asked_point = Point.model_construct(kind=kind, actor=actor)
+            settled = _settled(asked_point, sentence, source, said)
             kind, actor = settled.kind, settled.actor
             english = _english(sentence, reading)
             found = Found(
@@ -223,6 +231,13 @@ class _Asking:
     settings: ExtractSettings
     record: Recorder | None
 
+    def label_options(self, label: str) -> AskOptions:
+        """One label read off the model: a kind or a name, no text."""
+        return AskOptions(
+            max_tokens=1, stage="extract", label=label,
+            max_attempts=self.settings.max_attempts, record=self.record,
+        )  # fmt: skip
+
 
 def _sure(sentence: Sentence, language: str, settings: ExtractSettings) -> Kind | None:
     """The kind code gives, else None: the model's label decides. Code decides every
@@ -240,25 +255,17 @@ def _sure(sentence: Sentence, language: str, settings: ExtractSettings) -> Kind 
     return None
 
 
-def _settled(point: Point, sentence: Sentence, source: Source) -> Point:
+def _settled(point: Point, sentence: Sentence, source: Source, said: str | None) -> Point:
     """What code knows better than a label: a development that says no deal was reached
     is an open issue (`kinds.no_deal`); one whose own verb of saying has a named subject
-    ("Trump noted that...") is that person's position (`stages.holders`)."""
+    (`said`: "Trump noted that...") is that person's position (`stages.holders`)."""
     if point.kind != "development":
         return point
     if no_deal(sentence.text, source.language):
         return point.model_copy(update={"kind": "open_issue"})
-    said = _said(sentence, source)
     if said is None:
         return point
     return point.model_copy(update={"kind": "position", "actor": said})
-
-
-def _said(sentence: Sentence, source: Source) -> str | None:
-    """Who the sentence itself names as saying it, by code (`holders.said_in`)."""
-    texts = [s.text for s in source.sentences]
-    at = next((n for n, s in enumerate(source.sentences) if s.id == sentence.id), None)
-    return said_in(texts, at, source.language) if at is not None else None
 
 
 def _unheld(known: Kind | None) -> Section | None:
@@ -341,10 +348,7 @@ def _label(
     sentence costs one prompt evaluation; on a backend without probabilities `rank`
     asks a one-field answer instead, and there is no second kind. A position whose
     sentence names who says it (`said`, by `holders.said_in`) is theirs: no second call."""
-    options = AskOptions(
-        max_tokens=1, stage="extract", label=label, max_attempts=how.settings.max_attempts,
-        record=how.record,
-    )  # fmt: skip
+    options = how.label_options(label)
     answer = '{"kind": "'
     ranked = known.ranked() if known else rank(how.llm, messages, KINDS, options, prefix=answer)
     kind = ranked[0]
@@ -369,10 +373,7 @@ def _quote_point(
     """A line of a quotation whose speaker code found: only whether it is background is
     asked (of code where it is sure, else of the model); anything else is its speaker's
     position, in the words code wrote."""
-    options = AskOptions(
-        max_tokens=1, stage="extract", label=label, max_attempts=how.settings.max_attempts,
-        record=how.record,
-    )  # fmt: skip
+    options = how.label_options(label)
     kind = known.kind if known else choose(how.llm, messages, KINDS, options, prefix='{"kind": "')
     return Point.model_construct(kind=kind, actor=quote.speaker, text=quote.statement)
 
