@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -17,6 +18,11 @@ from briefing.llm.fake import FakeLLM
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
+# A run of the embedded model empties the model's part packages once the model is in the
+# cache (llm/model_file.py); the tests never change the venv they run in. Set here, not
+# in a fixture, so session fixtures and subprocesses see it too.
+os.environ["BRIEFING_KEEP_MODEL_PARTS"] = "1"
+
 # Fuzzing (tests/test_fuzz_*.py): a modest count in CI; HYPOTHESIS_PROFILE=full runs
 # 10,000 examples per target (`make fuzz`).
 _FUZZ = dict(
@@ -24,7 +30,7 @@ _FUZZ = dict(
 )
 settings.register_profile("ci", max_examples=60, **_FUZZ)
 settings.register_profile("full", max_examples=10_000, **_FUZZ)
-settings.load_profile(__import__("os").environ.get("HYPOTHESIS_PROFILE", "ci"))
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 
 @pytest.fixture(autouse=True)
@@ -76,8 +82,6 @@ def harbour_llm() -> FakeLLM:
 def require_llama_cpp() -> None:
     """Embedded tests never skip silently: a missing llama_cpp is an error unless
     BRIEFING_SKIP_EMBEDDED=1 says to skip them on purpose."""
-    import os
-
     if os.environ.get("BRIEFING_SKIP_EMBEDDED") == "1":
         pytest.skip("embedded-model tests skipped: BRIEFING_SKIP_EMBEDDED=1")
     try:

