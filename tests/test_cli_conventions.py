@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
+import typer.completion
 from typer.testing import CliRunner
 
 from briefing import __version__
@@ -26,10 +27,13 @@ def test_version_prints_the_version() -> None:
     assert result.stderr == ""
 
 
-def test_shell_completion_is_offered() -> None:
+def test_shell_completion_is_offered(monkeypatch: pytest.MonkeyPatch) -> None:
     result = runner.invoke(app, ["--help"])
     assert result.exit_code == 0 and "--install-completion" in result.stdout
-    shown = runner.invoke(app, ["--show-completion", "bash"])
+    # The shell is read from the parent process (sh under make, which typer has no script
+    # for); `--show-completion` takes no value, so "bash" here was a stray argument.
+    monkeypatch.setattr(typer.completion, "_get_shell_name", lambda: "bash")
+    shown = runner.invoke(app, ["--show-completion"])
     assert shown.exit_code == 0 and "complete" in shown.stdout
 
 

@@ -84,7 +84,8 @@ class LexicalEmbedder:
             padded = " " + word.strip(_PUNCT) + " "
             for i in range(max(1, len(padded) - self.n + 1)):
                 gram = padded[i : i + self.n].encode()
-                vec[int.from_bytes(hashlib.blake2b(gram, digest_size=4).digest()) % self.dim] += 1
+                bucket = int.from_bytes(hashlib.blake2b(gram, digest_size=4).digest(), "big")
+                vec[bucket % self.dim] += 1  # "big": Python 3.10 has no default byte order
         norm = math.sqrt(sum(x * x for x in vec)) or 1.0
         return [x / norm for x in vec]
 
