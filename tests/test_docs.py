@@ -46,3 +46,14 @@ def test_the_readme_keeps_its_two_commands_and_no_history() -> None:
     assert not re.search(r"\bstop \d+\b", README)  # measured history is in docs/figures.md
     commit = r"\b(?=[0-9a-f]*[a-f])(?=[0-9a-f]*\d)[0-9a-f]{7,40}\b"
     assert not re.search(commit, README.replace(MODEL_SHA256, ""))
+
+
+def test_the_readme_config_example_is_a_valid_config(tmp_path: Path) -> None:
+    from briefing.core.config import read_config
+
+    section = README.split("## Configuration", 1)[1].split("\n## ", 1)[0]
+    example = re.search(r"```toml\n(.*?)```", section, re.S)
+    assert example
+    path = tmp_path / "briefing.toml"
+    path.write_text(example.group(1), encoding="utf-8")
+    assert read_config(path)["lang"] == ["en", "is"]  # unknown keys would raise
