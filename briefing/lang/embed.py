@@ -15,6 +15,8 @@ import sys
 from collections.abc import Sequence
 from typing import Any, Protocol
 
+from briefing.core.memo import SEPARATOR, VECTORS, remembered
+
 _PUNCT = ".,;:!?()[]\"'„“”«»"
 
 __all__ = [
@@ -23,6 +25,7 @@ __all__ = [
     "LexicalEmbedder",
     "cosine",
     "default_embedder",
+    "remembered_vectors",
     "similarity",
 ]
 
@@ -123,6 +126,24 @@ def default_embedder() -> Embedder:
             primary = None
         _DEFAULT = _FallbackEmbedder(primary, LexicalEmbedder())
     return _DEFAULT
+
+
+def remembered_vectors(
+    texts: Sequence[str], embedder: Embedder, kind: str = "embed"
+) -> list[list[float]]:
+    """`embedder.embed(texts)`, remembered per batch (`core.memo`) under `kind` and the
+    embedder's class: a re-run, or a run sharing an article with an earlier one, embeds
+    nothing again."""
+    if not texts:
+        return []
+    found = remembered(
+        f"{kind}-{type(embedder).__name__}",
+        SEPARATOR.join(texts),
+        lambda _: [[round(float(x), 5) for x in v] for v in embedder.embed(texts)],
+        VECTORS,
+        len(texts),
+    )
+    return [list(v) for v in found]
 
 
 def cosine(a: Sequence[float], b: Sequence[float]) -> float:

@@ -61,7 +61,7 @@ def build(
             quotes=quotes(reading, same),
             columns=frozenset(options.languages),
             reads=reads(llm),
-            kinds=kinds_of(sources),
+            kinds=kinds_of,
         )
     results = _extract_all(sources, llm, options, progress, meter, settings)
     found = [f for r in results for f in r.found]

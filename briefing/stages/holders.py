@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from briefing.lang import lexicon
 from briefing.lang.fold import fold
 from briefing.lang.names import names_in
-from briefing.lang.quotation import quoted_spans
+from briefing.lang.quotation import unquoted
 
 __all__ = ["holder_in", "said_in", "same_name"]
 
@@ -43,7 +43,7 @@ class _Article:
 
 @functools.lru_cache(maxsize=32)
 def _article(sentences: tuple[str, ...], lang: str) -> _Article:
-    plain = tuple(_unquoted(s) for s in sentences)
+    plain = tuple(unquoted(s) for s in sentences)
     named = (_untitled(n, lang) for n in names_in(list(plain)) if not _not_holder(n, lang))
     known = sorted({n for n in named if n}, key=len, reverse=True)
     index: dict[str, list[str]] = {}
@@ -195,13 +195,6 @@ def _names_at(text: str, article: _Article) -> list[tuple[int, str]]:
 def _key(word: str) -> str:
     """Where a name part is filed: forms of one name share their first `STEM` letters."""
     return fold(word)[:STEM]
-
-
-def _unquoted(text: str) -> str:
-    """The text with what its quotation marks enclose blanked out."""
-    for start, end in reversed(quoted_spans(text, 0, len(text))):
-        text = text[:start] + " " * (end - start) + text[end:]
-    return text
 
 
 def _first_name(text: str, article: _Article) -> str | None:

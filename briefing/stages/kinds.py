@@ -17,17 +17,29 @@ import functools
 import hashlib
 import json
 import re
+import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from briefing.check.calibration import Calibration
-from briefing.core.models import Source
+from briefing.core.models import Sentence
 from briefing.lang import lexicon
-from briefing.lang.embed import Embedder, default_embedder
+from briefing.lang.embed import Embedder, default_embedder, remembered_vectors
+from briefing.lang.quotation import unquoted
 
-__all__ = ["KINDS", "Kind", "Kinds", "cue_features", "features", "kinds_of", "load", "no_deal"]
+__all__ = [
+    "KINDS",
+    "Kind",
+    "Kinds",
+    "agreed_with",
+    "cue_features",
+    "features",
+    "kinds_of",
+    "load",
+    "no_deal",
+]
 
 KINDS = ("development", "agreement", "open_issue", "position", "background")
 WEIGHTS_FILE = Path(__file__).with_name("kinds.json")
@@ -36,6 +48,7 @@ EMBEDDED_CHARS = 240
 _QUOTE_MARKS = re.compile(r"[\"“”„«»]")
 _YEAR = re.compile(r"\b(1[89]|20)\d\d\b")
 _NUMBER = re.compile(r"\d")
+_EMBEDDING = threading.Lock()  # chunks extracted in parallel share one embedder
 
 
 @dataclass(frozen=True)
@@ -81,6 +94,14 @@ def no_deal(text: str, lang: str) -> bool:
     return bool(pattern and pattern.search(text))
 
 
+def agreed_with(text: str, lang: str) -> bool:
+    """The sentence says, in its own voice and not negated, that one party agreed with
+    another ("Putin agreed with Trump that..."): an agreement, not one side's position."""
+    own = unquoted(text)
+    pattern, negation = _cue("agreed_with", lang), _negation(lang)
+    return bool(pattern and pattern.search(own)) and not (negation and negation.search(own))
+
+
 def cue_features(text: str, lang: str) -> dict[str, float]:
     """The text layer's signals of a sentence's kind, in its own language."""
     out: dict[str, float] = {}
@@ -99,7 +120,7 @@ def features(texts: Sequence[tuple[str, str]], embedder: Embedder) -> list[dict[
     """Each (text, language)'s cue counts and embedding dimensions (`e0`, `e1`, ...); a
     text is embedded by its first `EMBEDDED_CHARS` characters (what kind of news a
     sentence is shows early, and a 100 KB "sentence" would take minutes)."""
-    vectors = embedder.embed([t[:EMBEDDED_CHARS] for t, _ in texts]) if texts else []
+    vectors = remembered_vectors([t[:EMBEDDED_CHARS] for t, _ in texts], embedder, "kinds")
     return [
         {**cue_features(text, lang), **{f"e{n}": v for n, v in enumerate(vector)}}
         for (text, lang), vector in zip(texts, vectors, strict=True)
@@ -144,14 +165,17 @@ def load(path: Path = WEIGHTS_FILE) -> Kinds | None:
     return Kinds(per_kind, float(data["sure"]), dict(data.get("meta", {})))
 
 
-def kinds_of(sources: Sequence[Source], embedder: Embedder | None = None) -> dict[str, Kind]:
-    """Each sentence's kind by id; none where no classifier is fitted or the embeddings
-    are not the ones it was fitted on (the lexical fallback)."""
+def kinds_of(
+    sentences: Sequence[Sentence], language: str, embedder: Embedder | None = None
+) -> dict[str, Kind]:
+    """The kind of each of `sentences` (in `language`) by id, asked for only the sentences
+    extract considers (embedding is the cost); none where no classifier is fitted or the
+    embeddings are not the ones it was fitted on (the lexical fallback)."""
     kinds, embedder = load(), embedder or default_embedder()
-    sentences = [(s, src.language) for src in sources for s in src.sentences]
     if kinds is None or not sentences:
         return {}
-    rows = features([(" ".join(s.text.split()), lang) for s, lang in sentences], embedder)
+    with _EMBEDDING:
+        rows = features([(" ".join(s.text.split()), language) for s in sentences], embedder)
     if embedder.name != kinds.meta.get("embedder"):
         return {}
-    return {s.id: kinds.classify(row) for (s, _), row in zip(sentences, rows, strict=True)}
+    return {s.id: kinds.classify(row) for s, row in zip(sentences, rows, strict=True)}
