@@ -73,7 +73,7 @@ def build(
         kept, rejected = verify(found, reading, same, checking)
         kept, unvoiced = voice(kept, reading)
         kept = claimed(kept, reading)
-        kept = cross_cite(kept, reading, checking)
+        kept = cross_cite(kept, reading, checking, reads(llm))
         progress.advance("check")
     with meter.timed("merge"):
         merged = merge(one_label(kept, reading), reading, same)
