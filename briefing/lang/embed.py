@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from typing import Any, Protocol
 
 from briefing.core.memo import SEPARATOR, VECTORS, remembered
+from briefing.core.paths import cache_root
 
 _PUNCT = ".,;:!?()[]\"'„“”«»"
 
@@ -128,22 +129,32 @@ def default_embedder() -> Embedder:
     return _DEFAULT
 
 
+# (cache root, memo kind, text) -> vector, in this process
+_SEEN: dict[tuple[str, str, str], list[float]] = {}
+_SEEN_MAX = 100_000
+
+
 def remembered_vectors(
     texts: Sequence[str], embedder: Embedder, kind: str = "embed"
 ) -> list[list[float]]:
-    """`embedder.embed(texts)`, remembered per batch (`core.memo`) under `kind` and the
-    embedder's class: a re-run, or a run sharing an article with an earlier one, embeds
-    nothing again."""
-    if not texts:
-        return []
-    found = remembered(
-        f"{kind}-{type(embedder).__name__}",
-        SEPARATOR.join(texts),
-        lambda _: [[round(float(x), 5) for x in v] for v in embedder.embed(texts)],
-        VECTORS,
-        len(texts),
-    )
-    return [list(v) for v in found]
+    """`embedder.embed(texts)`, each text embedded once per process and the texts new to
+    it remembered as one batch (`core.memo`) under `kind` and the embedder's class: a
+    re-run, or a run sharing sentences with an earlier one, embeds nothing again."""
+    key = f"{kind}-{type(embedder).__name__}"
+    root = str(cache_root())
+    if len(_SEEN) > _SEEN_MAX:
+        _SEEN.clear()
+    missing = list(dict.fromkeys(t for t in texts if (root, key, t) not in _SEEN))
+    if missing:
+        found = remembered(
+            key,
+            SEPARATOR.join(missing),
+            lambda _: [[round(float(x), 5) for x in v] for v in embedder.embed(missing)],
+            VECTORS,
+            len(missing),
+        )
+        _SEEN.update(((root, key, t), list(v)) for t, v in zip(missing, found, strict=True))
+    return [list(_SEEN[(root, key, t)]) for t in texts]
 
 
 def cosine(a: Sequence[float], b: Sequence[float]) -> float:
