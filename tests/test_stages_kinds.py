@@ -156,3 +156,18 @@ def test_one_side_agreeing_with_the_other_in_the_sentence_s_own_voice_is_an_agre
     # the words of a quotation are its speaker's, not the sentence's own voice
     assert agreed_with("Putin agreed with Trump on the sanctions.", "en")
     assert not agreed_with('Putin said: "We agreed with Trump on the sanctions."', "en")
+
+
+def test_the_kind_code_settles_is_measured_with_its_rules_and_unheld_positions() -> None:
+    from briefing.eval.kinds_eval import Row, settle
+
+    lines = [
+        ("Putin agreed with Trump that security must be ensured.", "agreement"),
+        ("The summit ended with no agreement on the war.", "open_issue"),
+        ("The ferry will sail twice a week from May.", "development"),
+    ]
+    rows = [Row(f"en/k{n}", "en", 0, t, k, None, "test") for n, (t, k) in enumerate(lines)]
+    position, development = _kind("position", True), _kind("development", True)
+    assert settle(rows, [position, development, position], rows) == [
+        "agreement", "open_issue", "development",
+    ]  # fmt: skip

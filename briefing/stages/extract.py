@@ -26,7 +26,7 @@ from briefing.llm.structured import AskOptions, Recorder, ask, choose, rank
 from briefing.prompts import PromptSet
 from briefing.stages.answers import Point, point_schema
 from briefing.stages.holders import said_in
-from briefing.stages.kinds import KINDS, Kind, agreed_with, no_deal
+from briefing.stages.kinds import KINDS, UNHELD, Kind, settled
 from briefing.stages.quoted import Quote, speaker_of
 from briefing.stages.reading import Reading
 from briefing.stages.select import in_quotation, select, stands, unphrased
@@ -87,7 +87,6 @@ SECTION_OF: dict[str, Section] = {
     "position": "positions",
 }
 NO_ACTOR = "none"
-UNHELD = ("development", "agreement", "open_issue")  # where a position no one holds goes
 
 
 def answer_budget(max_words: int) -> int:
@@ -266,20 +265,13 @@ def _sure(known: Kind | None, language: str, settings: ExtractSettings) -> Kind 
 
 
 def _settled(point: Point, sentence: Sentence, source: Source, said: str | None) -> Point:
-    """What code knows better than a label: a development that says no deal was reached
-    is an open issue (`kinds.no_deal`); one whose own verb of saying has a named subject
-    (`said`: "Trump noted that...") is that person's position (`stages.holders`); a
-    position saying in its own voice that one side agreed with the other is an agreement
-    (`kinds.agreed_with`)."""
-    if point.kind == "position" and agreed_with(sentence.text, source.language):
-        return point.model_copy(update={"kind": "agreement", "actor": NO_ACTOR})
-    if point.kind != "development":
+    """The point with the kind code settles (`kinds.settled`): a development becoming a
+    position is held by who the sentence names as saying it, an agreement by no one."""
+    kind = settled(point.kind, sentence.text, source.language, said)
+    if kind == point.kind:
         return point
-    if no_deal(sentence.text, source.language):
-        return point.model_copy(update={"kind": "open_issue"})
-    if said is None:
-        return point
-    return point.model_copy(update={"kind": "position", "actor": said})
+    actor = said if kind == "position" and said else NO_ACTOR
+    return point.model_copy(update={"kind": kind, "actor": actor})
 
 
 def _unheld(known: Kind | None) -> Section | None:

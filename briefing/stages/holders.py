@@ -114,12 +114,17 @@ def _saying(text: str, article: _Article) -> str | None:
     set off by a comma ("Ásgeir Þórðarson, bæjarstjóri Grindavíkur, segir"), else the
     name of two words or more nearest before the verb, else the nearest one ("The
     director of the Fram Centre, Kari Lindqvist, called"; a place is one word), else the
-    first after it ("said Trump")."""
+    first after it ("said Trump"). A name after a preposition of place is not the one
+    saying it ("Útgerðarmenn á Íslandi sögðu")."""
     lang = article.lang
     cue = _cue(lang).search(text)
     if cue is None:
         return None
-    before = _names_at(text[: cue.start()], article)
+    before = [
+        (at, name)
+        for at, name in _names_at(text[: cue.start()], article)
+        if not _in_place(text[:at], lang)
+    ]
     if before:
         first_at, first = before[0]
         if not text[:first_at].strip() and text[first_at:].split(",")[0].strip() == first:
@@ -129,6 +134,12 @@ def _saying(text: str, article: _Article) -> str | None:
     # after the verb, only a person's name ("said Trump"): a noun there is what is said
     after = [n for _, n in _names_at(text[cue.end() :], article) if _person(n, article)]
     return after[0] if after else None
+
+
+def _in_place(before: str, lang: str) -> bool:
+    """The words before a name end with a preposition of place (`names.places_after`)."""
+    last = before.split()[-1:]
+    return bool(last) and last[0].lower() in lexicon.wordset("names.places_after", lang)
 
 
 def _person(name: str, article: _Article) -> bool:

@@ -31,6 +31,7 @@ from briefing.lang.quotation import unquoted
 
 __all__ = [
     "KINDS",
+    "UNHELD",
     "Kind",
     "Kinds",
     "agreed_with",
@@ -39,9 +40,11 @@ __all__ = [
     "kinds_of",
     "load",
     "no_deal",
+    "settled",
 ]
 
 KINDS = ("development", "agreement", "open_issue", "position", "background")
+UNHELD = ("development", "agreement", "open_issue")  # where a position no one holds goes
 WEIGHTS_FILE = Path(__file__).with_name("kinds.json")
 CUES = ("agreement", "open", "saying", "background")
 EMBEDDED_CHARS = 240
@@ -100,6 +103,21 @@ def agreed_with(text: str, lang: str) -> bool:
     own = unquoted(text)
     pattern, negation = _cue("agreed_with", lang), _negation(lang)
     return bool(pattern and pattern.search(own)) and not (negation and negation.search(own))
+
+
+def settled(kind: str, text: str, lang: str, said: str | None) -> str:
+    """What code reads better than a label: a position saying in its own voice that one
+    side agreed with the other is an agreement (`agreed_with`); a development saying no
+    deal was reached is an open issue (`no_deal`); one whose own verb of saying has a
+    named subject (`said`: "Trump noted that...", `stages.holders.said_in`) is that
+    person's position."""
+    if kind == "position" and agreed_with(text, lang):
+        return "agreement"
+    if kind != "development":
+        return kind
+    if no_deal(text, lang):
+        return "open_issue"
+    return "position" if said else kind
 
 
 def cue_features(text: str, lang: str) -> dict[str, float]:
