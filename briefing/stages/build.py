@@ -79,7 +79,7 @@ def build(
         merged = merge(one_label(kept, reading), reading, same)
         conflicts = disagreements(merged, reading, near)
         own = one_label(originals(found + unstated, merged, reading, options.languages), reading)
-        merged += fold_quoted(merge(own, reading, same))
+        merged += fold_quoted(merge(own, reading, same), reading)
     unwritten: list[dict[str, str]] = []
     if options.write:
         with progress.stage("write", 1), meter.timed("write"):
