@@ -7,8 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-
-import lxml.html
+from html import escape
 
 from briefing.core.models import Briefing
 from briefing.render.labels import labels
@@ -20,6 +19,9 @@ __all__ = ["inline_css", "render_mail"]
 _COMMENT = re.compile(r"/\*.*?\*/", re.DOTALL)
 _RULE = re.compile(r"([^{}]+)\{([^{}]*)\}")
 _SELECTOR = re.compile(r"([a-z][a-z0-9]*)?(?:\.([\w-]+))?")
+# A start tag of the autoescaped templates' output, where no attribute value holds < or >.
+_START = re.compile(r"<([a-zA-Z][a-zA-Z0-9]*)(\s[^<>]*)?>")
+_CLASS = re.compile(r'\sclass="([^"]*)"')
 
 
 def render_mail(page: FrontPage, briefings: Mapping[str, Briefing]) -> str:
@@ -34,20 +36,26 @@ def render_mail(page: FrontPage, briefings: Mapping[str, Briefing]) -> str:
 
 
 def inline_css(html: str, css: str) -> str:
-    """`html` with each rule of `css` appended to the style attribute of the elements it
-    selects, in the order of the rules. Only a tag, a class or tag.class: what a mail's
-    own stylesheet needs, and a selector beyond that is refused rather than ignored."""
-    doc = lxml.html.document_fromstring(html)
+    """`html` with the rules of `css` that select an element in its style attribute, in
+    the order of the rules. Selectors are a tag, a class or tag.class, what a mail's own
+    stylesheet needs; any other is refused rather than ignored. `html` is the templates'
+    autoescaped output: every < in it opens a tag."""
+    rules = []
     for selectors, body in _RULE.findall(_COMMENT.sub("", css)):
         declarations = " ".join(body.split()).rstrip(";") + ";"
         for selector in selectors.split(","):
             found = _SELECTOR.fullmatch(selector.strip())
             if found is None or not any(found.groups()):
                 raise ValueError(f"mail stylesheet: {selector.strip()!r} is not a tag or class")
-            tag, name = found.groups()
-            path = f"//{tag or '*'}"
-            if name:
-                path += f"[contains(concat(' ', normalize-space(@class), ' '), ' {name} ')]"
-            for element in doc.xpath(path):
-                element.set("style", f"{element.get('style', '')} {declarations}".strip())
-    return lxml.html.tostring(doc, encoding="unicode", doctype="<!doctype html>") + "\n"
+            rules.append((found[1], found[2], declarations))
+
+    def styled(tag: re.Match[str]) -> str:
+        name, attributes = tag[1].lower(), tag[2] or ""
+        named = _CLASS.search(attributes)
+        classes = set(named[1].split()) if named else set()
+        style = " ".join(
+            d for t, c, d in rules if t in (None, name) and (c is None or c in classes)
+        )
+        return f'<{tag[1]}{attributes} style="{escape(style)}">' if style else tag[0]
+
+    return _START.sub(styled, html)
