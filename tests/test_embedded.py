@@ -122,6 +122,7 @@ def test_the_answer_schema_caps_the_text_in_the_grammar(require_llama_cpp: None)
     schema_grammar(schema)  # and llama.cpp accepts it
 
 
+@pytest.mark.embedded
 def test_a_cloze_continues_the_answer_and_tells_rivals_by_their_whole_spelling(embedded_llm):
     user = "The talks ended. Donald Trump said: 'There is no deal until there is a deal.'"
     prefix = '{"speaker": "'

@@ -362,6 +362,7 @@ def test_eval_kinds_reports_kinds_and_holders_per_language_and_fails_under_its_f
     assert set(result["per_language"]) == {"de", "en", "fr", "is", "ru"}
     assert result["n"] == sum(row["n"] for row in result["per_language"].values())
     assert 0.0 < result["accuracy"] <= 1.0 and result["actors_n"] > 0
+    assert 0.0 < result["settled"] <= 1.0
     failed = runner.invoke(
         eval_app, ["kinds", "--data", str(SECTIONS_DATA), "--min-accuracy", "1.0"]
     )

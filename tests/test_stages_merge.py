@@ -173,15 +173,42 @@ def test_facts_kept_as_sentences_fold_across_outlets_where_one_cites_the_other()
     def kept(section: str, evidence: list[str], actor: str | None = None) -> Found:
         return Found(section, "gloss", evidence, evidence[0].split(".")[0], actor, verified=False)
 
+    def lines(n: int, k: int) -> list[str]:  # distinct numbers: no two restate each other
+        return [f"Setning {k * 100 + i} er hér." for i in range(1, n + 1)]
+
+    reading = read([source(f"A{k}", "is", lines(16, k)) for k in (1, 2, 3)])
     first = kept("positions", ["A1.S9", "A3.S15"], "Isavia")
     same = kept("open_issues", ["A3.S15"], "Isavia")
     other = kept("positions", ["A2.S4"], "Isavia")
-    assert fold_quoted([first, same, other]) == [first, other]
+    assert fold_quoted([first, same, other], reading) == [first, other]
 
     one_article = [kept("positions", ["A1.S11", "A1.S10"], None), kept("positions", ["A1.S10"])]
-    assert len(fold_quoted(one_article)) == 2  # a naming sentence is not a shared fact
+    assert len(fold_quoted(one_article, reading)) == 2  # a naming sentence is no shared fact
     two_people = [kept("positions", ["A1.S5", "A2.S3"], "Ástráður"), kept("positions", ["A2.S3"])]
-    assert len(fold_quoted(two_people)) == 2
+    assert len(fold_quoted(two_people, reading)) == 2
+
+
+def test_two_outlets_restating_one_fact_with_its_numbers_in_one_language_fold() -> None:
+    from briefing.stages.merge import fold_quoted
+
+    reading = read([
+        source("A1", "is", [
+            "Fundurinn hófst klukkan tíu í gærmorgun og stóð í tæpar nítján klukkustundir.",
+            "Félagið krefst 9 prósenta launahækkunar á ári.",
+        ]),
+        source("A2", "is", [
+            "Fundurinn stóð í nærri nítján klukkustundir.",
+            "Isavia hefur boðið 4,5 prósent á ári.",
+        ]),
+    ])  # fmt: skip
+
+    def kept(evidence: str, actor: str | None = None) -> Found:
+        return Found("developments", "gloss", [evidence], evidence[:2], actor, verified=False)
+
+    folded = fold_quoted([kept("A1.S1"), kept("A2.S1")], reading)
+    assert [f.evidence for f in folded] == [["A1.S1", "A2.S1"]]
+    demands = [kept("A1.S2", "Félagið"), kept("A2.S2", "Isavia")]
+    assert fold_quoted(demands, reading) == demands  # two holders, two numbers: two facts
 
 
 def test_a_fact_kept_as_its_sentence_is_corroborated_by_its_sentences_values() -> None:

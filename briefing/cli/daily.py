@@ -123,7 +123,6 @@ def daily(
     from briefing.core.config import resolve
     from briefing.ingest.archive import Archive
     from briefing.ingest.collect import Collector, DateWindow
-    from briefing.render.publish import publish
     from briefing.stages.stories import group_stories
 
     started = time.perf_counter()
@@ -154,6 +153,8 @@ def daily(
             _print_plan(stories, plan_json)
             return
         assert output is not None  # set above when not planning
+        from briefing.render.publish import publish  # the site's templates: not for a plan
+
         flags = dict(
             prompts=prompts_dir, layout=layout, backend=backend, base_url=base_url, model=model,
             structured=structured, concurrency=concurrency, timeout=timeout,

@@ -430,7 +430,7 @@ def kinds_cmd(
     report_json: ReportJson = None,
 ) -> None:
     """Measure the kind classifier and the holder resolver on the labelled articles."""
-    from briefing.eval.kinds_eval import holders, measure, predict, read_rows
+    from briefing.eval.kinds_eval import holders, measure, predict, read_rows, settle
     from briefing.lang.embed import default_embedder
     from briefing.stages.kinds import load
 
@@ -443,15 +443,18 @@ def kinds_cmd(
     rows = [r for r in everything if r.split == split]
     if not rows:
         raise InputError(f"{data} has no sentences in the {split} articles")
-    result = measure(rows, predict(rows, kinds, default_embedder()), holders(rows, everything))
+    predicted = predict(rows, kinds, default_embedder())
+    result = measure(
+        rows, predicted, holders(rows, everything), settle(rows, predicted, everything)
+    )
     result["classifier"] = kinds.meta
     typer.echo(f"kinds on {data} ({split} articles): {result['n']} sentences")
-    typer.echo(f"{'':12} {'n':>4} {'kind right':>10} {'holder right':>12}")
-    for lang, row in result["per_language"].items():
-        typer.echo(f"{lang:12} {row['n']:>4} {_pct(row['accuracy']):>10} {_pct(row['actors']):>12}")
-    typer.echo(
-        f"{'all':12} {result['n']:>4} {_pct(result['accuracy']):>10} {_pct(result['actors']):>12}"
-    )
+    typer.echo(f"{'':12} {'n':>4} {'kind right':>10} {'settled':>8} {'holder right':>12}")
+    for lang, row in [*result["per_language"].items(), ("all", result)]:
+        typer.echo(
+            f"{lang:12} {row['n']:>4} {_pct(row['accuracy']):>10} {_pct(row['settled']):>8} "
+            f"{_pct(row['actors']):>12}"
+        )
     typer.echo(f"{'kind':12} {'n':>4} {'recall':>10} {'precision':>12}")
     for kind, row in result["per_kind"].items():
         typer.echo(

@@ -30,6 +30,7 @@ from briefing.core.paths import cache_root
 
 T = TypeVar("T")
 
+SEPARATOR = "\x1e"  # record separator: joins a batch of texts into the one key it is remembered by
 MAX_ENTRIES = 200_000  # beyond this the file is started afresh: it is only a memo
 
 # The shapes callers remember.

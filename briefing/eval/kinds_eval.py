@@ -18,10 +18,10 @@ from typing import Any
 
 from briefing.core.errors import InputError
 from briefing.lang.embed import Embedder
-from briefing.stages.holders import holder_in, same_name
-from briefing.stages.kinds import KINDS, Kind, Kinds, features
+from briefing.stages.holders import holder_in, said_in, same_name
+from briefing.stages.kinds import KINDS, UNHELD, Kind, Kinds, features, settled
 
-__all__ = ["Row", "measure", "read_rows"]
+__all__ = ["Row", "measure", "read_rows", "settle"]
 
 
 @dataclass(frozen=True)
@@ -59,16 +59,35 @@ def predict(rows: Sequence[Row], kinds: Kinds, embedder: Embedder) -> list[Kind]
     return [kinds.classify(f) for f in features([(r.text, r.lang) for r in rows], embedder)]
 
 
-def holders(rows: Sequence[Row], everything: Sequence[Row]) -> list[str | None]:
-    """Code's holder of each row, read against its whole article."""
+def _articles(everything: Sequence[Row]) -> dict[str, list[str]]:
     articles: dict[str, list[Row]] = defaultdict(list)
     for row in everything:
         articles[row.article].append(row)
-    out = []
-    for row in rows:
-        article = sorted(articles[row.article], key=lambda r: r.n)
-        texts = [r.text for r in article]
-        out.append(holder_in(texts, [r.n for r in article].index(row.n), row.lang))
+    return {a: [r.text for r in sorted(rs, key=lambda r: r.n)] for a, rs in articles.items()}
+
+
+def _at(row: Row, everything: Sequence[Row]) -> int:
+    return sorted(r.n for r in everything if r.article == row.article).index(row.n)
+
+
+def holders(rows: Sequence[Row], everything: Sequence[Row]) -> list[str | None]:
+    """Code's holder of each row, read against its whole article."""
+    articles = _articles(everything)
+    return [holder_in(articles[r.article], _at(r, everything), r.lang) for r in rows]
+
+
+def settle(rows: Sequence[Row], predicted: Sequence[Kind], everything: Sequence[Row]) -> list[str]:
+    """The kind extract gives by code a sentence of a language the model does not read:
+    the classifier's after `kinds.settled`, and a position no one is found holding filed
+    as the likeliest other news kind."""
+    articles, out = _articles(everything), []
+    for row, kind in zip(rows, predicted, strict=True):
+        texts, at = articles[row.article], _at(row, everything)
+        said = said_in(texts, at, row.lang)
+        name = settled(kind.kind, row.text, row.lang, said)
+        if name == "position" and said is None and holder_in(texts, at, row.lang) is None:
+            name = next(k for k in kind.ranked() if k in UNHELD)
+        out.append(name)
     return out
 
 
@@ -82,11 +101,16 @@ def right_holder(got: str | None, want: str) -> bool:
 
 
 def measure(
-    rows: Sequence[Row], predicted: Sequence[Kind], held: Sequence[str | None]
+    rows: Sequence[Row],
+    predicted: Sequence[Kind],
+    held: Sequence[str | None],
+    settled_kinds: Sequence[str],
 ) -> dict[str, Any]:
-    """Accuracy overall, per kind (recall and precision) and per language; the sure share;
-    holder accuracy over the labelled positions."""
+    """Accuracy overall, per kind (recall and precision) and per language, of the
+    classifier and of the kind code settles (`settle`); the sure share; holder accuracy
+    over the labelled positions."""
     pairs = list(zip(rows, predicted, strict=True))
+    as_settled = [r.kind == k for r, k in zip(rows, settled_kinds, strict=True)]
     right = [r.kind == p.kind for r, p in pairs]
     per_kind = {}
     for kind in KINDS:
@@ -105,7 +129,13 @@ def measure(
             for r, h in zip(rows, held, strict=True)
             if r.lang == lang and r.kind == "position" and r.actor
         ]
-        per_lang[lang] = {"n": len(oks), "accuracy": _share(oks), "actors": _share(positions)}
+        settled_oks = [ok for r, ok in zip(rows, as_settled, strict=True) if r.lang == lang]
+        per_lang[lang] = {
+            "n": len(oks),
+            "accuracy": _share(oks),
+            "settled": _share(settled_oks),
+            "actors": _share(positions),
+        }
     sure = [ok for (_, p), ok in zip(pairs, right, strict=True) if p.sure]
     positions = [
         right_holder(h, r.actor)
@@ -116,6 +146,7 @@ def measure(
     return {
         "n": len(rows),
         "accuracy": _share(right),
+        "settled": _share(as_settled),
         "sure_share": round(len(sure) / len(rows), 4) if rows else None,
         "sure_accuracy": _share(sure),
         "actors": _share(positions),

@@ -32,3 +32,11 @@ def quoted_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     if opened is not None:
         spans.append((opened, end))
     return [(a, b) for a, b in spans if text[a:b].strip()]
+
+
+def unquoted(text: str) -> str:
+    """The text with what its quotation marks enclose blanked out (offsets kept): what
+    the sentence says in its own voice."""
+    for start, end in reversed(quoted_spans(text, 0, len(text))):
+        text = text[:start] + " " * (end - start) + text[end:]
+    return text

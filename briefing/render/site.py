@@ -59,8 +59,8 @@ def render(name: str, **variables: Any) -> str:
     return templates().get_template(name).render(**variables)
 
 
-def stylesheet() -> str:
-    return (data_dir("prompts") / SITE_DIR / "style.css").read_text(encoding="utf-8")
+def stylesheet(name: str = "style.css") -> str:
+    return (data_dir("prompts") / SITE_DIR / name).read_text(encoding="utf-8")
 
 
 class BriefingView:

@@ -5,8 +5,9 @@ briefing can list the same person's positions under two labels, and merging (whi
 folds only statements of the same actor) keeps them apart. A one-word label that is
 part of a fuller label or of a name the pivot-language articles give becomes the shortest
 such name, where every fuller name is that person's ("Donald Trump", "President Donald
-Trump"); beside "Donald Trump" and "Melania Trump", "Trump" stays as it is. Names are
-compared accents aside.
+Trump"); beside "Donald Trump" and "Melania Trump", "Trump" stays as it is. A name read
+with the words before it ("United States Donald Trump", from "President of the United
+States Donald Trump") is the name it ends with. Names are compared accents aside.
 """
 
 from __future__ import annotations
@@ -34,13 +35,19 @@ def one_label(found: list[Found], reading: Reading) -> list[Found]:
 def _fuller(label: str, labels: list[str], names: list[str]) -> str:
     parts = _parts(label)
     if len(parts) != 1:
-        return label  # a name already: "United States Donald Trump" adds only noise
+        # a name already; one ending in another name of two words or more is that name
+        ends = [o for o in labels + names if len(_parts(o)) > 1 and _ends_with(label, o)]
+        return min(ends, key=len) if ends else label
     wider = sorted((o for o in labels + names if parts < _parts(o)), key=lambda o: len(_parts(o)))
     if not wider:
         return label
     chosen = _parts(wider[0])
     # Another person where a fuller form neither holds nor is held by the chosen one.
     return wider[0] if all(chosen <= _parts(o) or _parts(o) <= chosen for o in wider) else label
+
+
+def _ends_with(name: str, other: str) -> bool:
+    return fold(name).endswith(" " + fold(other))
 
 
 def _parts(name: str) -> set[str]:

@@ -61,7 +61,7 @@ def build(
             quotes=quotes(reading, same),
             columns=frozenset(options.languages),
             reads=reads(llm),
-            kinds=kinds_of(sources),
+            kinds=kinds_of,
         )
     results = _extract_all(sources, llm, options, progress, meter, settings)
     found = [f for r in results for f in r.found]
@@ -73,13 +73,13 @@ def build(
         kept, rejected = verify(found, reading, same, checking)
         kept, unvoiced = voice(kept, reading)
         kept = claimed(kept, reading)
-        kept = cross_cite(kept, reading, checking)
+        kept = cross_cite(kept, reading, checking, reads(llm))
         progress.advance("check")
     with meter.timed("merge"):
         merged = merge(one_label(kept, reading), reading, same)
         conflicts = disagreements(merged, reading, near)
         own = one_label(originals(found + unstated, merged, reading, options.languages), reading)
-        merged += fold_quoted(merge(own, reading, same))
+        merged += fold_quoted(merge(own, reading, same), reading)
     unwritten: list[dict[str, str]] = []
     if options.write:
         with progress.stage("write", 1), meter.timed("write"):

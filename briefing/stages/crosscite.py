@@ -9,7 +9,8 @@ languages as candidates; the first that passes the code checks `verify` runs (va
 names, no untranslated words; not word overlap, which a rough gloss defeats) and names
 the statement's actor (where its own sentences name it) goes to the support checker,
 and only a sentence the checker says states the statement joins its evidence, to be
-quoted.
+quoted. Only sentences in a language the judging model reads are asked of it: a model
+that reads no Icelandic judges a rough gloss, and says no to true translations too.
 """
 
 from __future__ import annotations
@@ -27,18 +28,25 @@ from briefing.stages.verify import missing_names, problems
 CANDIDATES = 3  # most similar other-language sentences tried by code per statement
 
 
-def cross_cite(found: list[Found], reading: Reading, check: Check | None) -> list[Found]:
+def cross_cite(
+    found: list[Found], reading: Reading, check: Check | None, reads: frozenset[str] | None
+) -> list[Found]:
     """`found` with a confirmed other-language sentence added to each statement's evidence
-    where one exists; without a checker nothing is added (code alone is not enough)."""
-    if check is None:
+    where one exists; without a checker nothing is added (code alone is not enough).
+    `reads`: the languages the checker's model reads (`llm.base.reads`), None for any."""
+    if check is None or (reads is not None and reads <= {PIVOT}):
         return found
-    return [_with_other_language(item, reading, check) for item in found]
+    return [_with_other_language(item, reading, check, reads) for item in found]
 
 
-def _with_other_language(item: Found, reading: Reading, check: Check) -> Found:
+def _with_other_language(
+    item: Found, reading: Reading, check: Check, reads: frozenset[str] | None
+) -> Found:
     if any(reading.language[e] != PIVOT for e in item.evidence):
         return item  # it has its quote already
     for candidate in candidates(item, reading, {PIVOT}):
+        if reads is not None and reading.language[candidate] not in reads:
+            continue
         if problems(item.text, [candidate], reading, overlap=False):
             continue
         if _named(item.actor, item.evidence, reading) and missing_names(

@@ -12,7 +12,7 @@ checks the rest.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from briefing.check.details import words
@@ -26,7 +26,7 @@ from briefing.llm.structured import AskOptions, Recorder, ask, choose, rank
 from briefing.prompts import PromptSet
 from briefing.stages.answers import Point, point_schema
 from briefing.stages.holders import said_in
-from briefing.stages.kinds import KINDS, Kind, no_deal
+from briefing.stages.kinds import KINDS, UNHELD, Kind, settled
 from briefing.stages.quoted import Quote, speaker_of
 from briefing.stages.reading import Reading
 from briefing.stages.select import in_quotation, select, stands, unphrased
@@ -58,6 +58,9 @@ class ChunkResult:
     unstated: list[Found] = field(default_factory=list)  # news with no usable statement
 
 
+KindsOf = Callable[[Sequence[Sentence], str], Mapping[str, Kind]]
+
+
 @dataclass(frozen=True)
 class ExtractSettings:
     max_words: int = 16
@@ -69,9 +72,10 @@ class ExtractSettings:
     # The languages the model phrases (`llm.base.reads`), None for any. A sentence of an
     # output language it does not read is labelled only and shown as written.
     reads: frozenset[str] | None = None
-    # Each sentence's kind as code reads it (`stages.kinds`); where it is sure, no model
-    # is asked the kind, and a sentence sure to be background costs nothing.
-    kinds: Mapping[str, Kind] = field(default_factory=dict)
+    # Each sentence's kind as code reads it (`stages.kinds.kinds_of`), asked per chunk for
+    # the sentences considered; where it is sure, no model is asked the kind, and a
+    # sentence sure to be background costs nothing.
+    kinds: KindsOf = lambda sentences, language: {}
 
 
 MAX_CHARS_PER_WORD = 12  # the schema's cap: room for long words; the prompt asks for fewer
@@ -83,7 +87,6 @@ SECTION_OF: dict[str, Section] = {
     "position": "positions",
 }
 NO_ACTOR = "none"
-UNHELD = ("development", "agreement", "open_issue")  # where a position no one holds goes
 
 
 def answer_budget(max_words: int) -> int:
@@ -110,12 +113,8 @@ def extract_chunk(
         standing = frozenset(
             s.id for s in shown if cloze and (s.id in quotes or stands(s, source, reading))
         )
-        shown_as_written = (
-            settings.reads is not None
-            and source.language not in settings.reads
-            and source.language in settings.columns
-        )
-        asked = [] if shown_as_written else select(shown, chunk, reading, standing, source)
+        as_written = _unread(source.language, settings) and source.language in settings.columns
+        asked = [] if as_written else select(shown, chunk, reading, standing, source)
         labelled = (
             [
                 s
@@ -127,6 +126,7 @@ def extract_chunk(
         )
     if not asked and not labelled:
         return ChunkResult()
+    kinds = settings.kinds([*asked, *labelled], source.language)
     numbered = list(enumerate(shown, start=1))
     number = {s.id: n for n, s in numbered}
     texts = [(n, _english(s, reading)) for n, s in numbered]
@@ -162,7 +162,7 @@ def extract_chunk(
         quote = quotes.get(sentence.id)
         written = " ".join(sentence.text.split()) if sentence.id in standing else None
         unheld: Section | None = None
-        known = _sure(sentence, source.language, settings)
+        known = _sure(kinds.get(sentence.id), source.language, settings)
         if known is not None and known.kind == "background":
             continue
         said = said_by(sentence)
@@ -202,10 +202,15 @@ def extract_chunk(
         result.found.append(stated)
     for sentence in labelled:
         label = f"{chunk.id} label {sentence.id}"
-        known = _sure(sentence, source.language, settings)
+        known = _sure(kinds.get(sentence.id), source.language, settings)
         if known is not None and known.kind == "position" and holder(sentence.id, reading):
             # code knows both the kind and who holds it (`_held`): no model call
             kind, actor, unheld, said = "position", NO_ACTOR, _unheld(known), None
+        elif _unread(source.language, settings) and known is not None:
+            # code reads the kind; the holder comes from code too (`_held`, `said_in`):
+            # the model would pick a name off a rough gloss, re-reading the whole chunk
+            said = said_by(sentence)
+            kind, actor, unheld = known.kind, said or NO_ACTOR, _unheld(known)
         else:
             said = said_by(sentence)
             kind, actor, unheld = _label(how, messages_for(sentence), actors, label, known, said)
@@ -239,16 +244,20 @@ class _Asking:
         )  # fmt: skip
 
 
-def _sure(sentence: Sentence, language: str, settings: ExtractSettings) -> Kind | None:
+def _unread(language: str, settings: ExtractSettings) -> bool:
+    """The backend declares the languages it reads and this is not one of them."""
+    return settings.reads is not None and language not in settings.reads
+
+
+def _sure(known: Kind | None, language: str, settings: ExtractSettings) -> Kind | None:
     """The kind code gives, else None: the model's label decides. Code decides every
     kind of a sentence in a language the model does not read (it would label a rough
     gloss), and elsewhere what it is sure of where the backend declares the languages it
     reads (a small local model); a backend reading every language (a served model)
     labels the rest itself, and only background code is sure of costs it nothing."""
-    known = settings.kinds.get(sentence.id)
     if known is None:
         return None
-    if settings.reads is not None and language not in settings.reads:
+    if _unread(language, settings):
         return known
     if known.sure and (settings.reads is not None or known.kind == "background"):
         return known
@@ -256,16 +265,13 @@ def _sure(sentence: Sentence, language: str, settings: ExtractSettings) -> Kind 
 
 
 def _settled(point: Point, sentence: Sentence, source: Source, said: str | None) -> Point:
-    """What code knows better than a label: a development that says no deal was reached
-    is an open issue (`kinds.no_deal`); one whose own verb of saying has a named subject
-    (`said`: "Trump noted that...") is that person's position (`stages.holders`)."""
-    if point.kind != "development":
+    """The point with the kind code settles (`kinds.settled`): a development becoming a
+    position is held by who the sentence names as saying it, an agreement by no one."""
+    kind = settled(point.kind, sentence.text, source.language, said)
+    if kind == point.kind:
         return point
-    if no_deal(sentence.text, source.language):
-        return point.model_copy(update={"kind": "open_issue"})
-    if said is None:
-        return point
-    return point.model_copy(update={"kind": "position", "actor": said})
+    actor = said if kind == "position" and said else NO_ACTOR
+    return point.model_copy(update={"kind": kind, "actor": actor})
 
 
 def _unheld(known: Kind | None) -> Section | None:

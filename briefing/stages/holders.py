@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from briefing.lang import lexicon
 from briefing.lang.fold import fold
 from briefing.lang.names import names_in
-from briefing.lang.quotation import quoted_spans
+from briefing.lang.quotation import unquoted
 
 __all__ = ["holder_in", "said_in", "same_name"]
 
@@ -43,7 +43,7 @@ class _Article:
 
 @functools.lru_cache(maxsize=32)
 def _article(sentences: tuple[str, ...], lang: str) -> _Article:
-    plain = tuple(_unquoted(s) for s in sentences)
+    plain = tuple(unquoted(s) for s in sentences)
     named = (_untitled(n, lang) for n in names_in(list(plain)) if not _not_holder(n, lang))
     known = sorted({n for n in named if n}, key=len, reverse=True)
     index: dict[str, list[str]] = {}
@@ -114,12 +114,17 @@ def _saying(text: str, article: _Article) -> str | None:
     set off by a comma ("Ásgeir Þórðarson, bæjarstjóri Grindavíkur, segir"), else the
     name of two words or more nearest before the verb, else the nearest one ("The
     director of the Fram Centre, Kari Lindqvist, called"; a place is one word), else the
-    first after it ("said Trump")."""
+    first after it ("said Trump"). A name after a preposition of place is not the one
+    saying it ("Útgerðarmenn á Íslandi sögðu")."""
     lang = article.lang
     cue = _cue(lang).search(text)
     if cue is None:
         return None
-    before = _names_at(text[: cue.start()], article)
+    before = [
+        (at, name)
+        for at, name in _names_at(text[: cue.start()], article)
+        if not _in_place(text[:at], lang)
+    ]
     if before:
         first_at, first = before[0]
         if not text[:first_at].strip() and text[first_at:].split(",")[0].strip() == first:
@@ -129,6 +134,12 @@ def _saying(text: str, article: _Article) -> str | None:
     # after the verb, only a person's name ("said Trump"): a noun there is what is said
     after = [n for _, n in _names_at(text[cue.end() :], article) if _person(n, article)]
     return after[0] if after else None
+
+
+def _in_place(before: str, lang: str) -> bool:
+    """The words before a name end with a preposition of place (`names.places_after`)."""
+    last = before.split()[-1:]
+    return bool(last) and last[0].lower() in lexicon.wordset("names.places_after", lang)
 
 
 def _person(name: str, article: _Article) -> bool:
@@ -195,13 +206,6 @@ def _names_at(text: str, article: _Article) -> list[tuple[int, str]]:
 def _key(word: str) -> str:
     """Where a name part is filed: forms of one name share their first `STEM` letters."""
     return fold(word)[:STEM]
-
-
-def _unquoted(text: str) -> str:
-    """The text with what its quotation marks enclose blanked out."""
-    for start, end in reversed(quoted_spans(text, 0, len(text))):
-        text = text[:start] + " " * (end - start) + text[end:]
-    return text
 
 
 def _first_name(text: str, article: _Article) -> str | None:

@@ -17,25 +17,41 @@ import functools
 import hashlib
 import json
 import re
+import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from briefing.check.calibration import Calibration
-from briefing.core.models import Source
+from briefing.core.models import Sentence
 from briefing.lang import lexicon
-from briefing.lang.embed import Embedder, default_embedder
+from briefing.lang.embed import Embedder, default_embedder, remembered_vectors
+from briefing.lang.quotation import unquoted
 
-__all__ = ["KINDS", "Kind", "Kinds", "cue_features", "features", "kinds_of", "load", "no_deal"]
+__all__ = [
+    "KINDS",
+    "UNHELD",
+    "Kind",
+    "Kinds",
+    "agreed_with",
+    "cue_features",
+    "features",
+    "kinds_of",
+    "load",
+    "no_deal",
+    "settled",
+]
 
 KINDS = ("development", "agreement", "open_issue", "position", "background")
+UNHELD = ("development", "agreement", "open_issue")  # where a position no one holds goes
 WEIGHTS_FILE = Path(__file__).with_name("kinds.json")
 CUES = ("agreement", "open", "saying", "background")
 EMBEDDED_CHARS = 240
 _QUOTE_MARKS = re.compile(r"[\"“”„«»]")
 _YEAR = re.compile(r"\b(1[89]|20)\d\d\b")
 _NUMBER = re.compile(r"\d")
+_EMBEDDING = threading.Lock()  # chunks extracted in parallel share one embedder
 
 
 @dataclass(frozen=True)
@@ -81,6 +97,29 @@ def no_deal(text: str, lang: str) -> bool:
     return bool(pattern and pattern.search(text))
 
 
+def agreed_with(text: str, lang: str) -> bool:
+    """The sentence says, in its own voice and not negated, that one party agreed with
+    another ("Putin agreed with Trump that..."): an agreement, not one side's position."""
+    own = unquoted(text)
+    pattern, negation = _cue("agreed_with", lang), _negation(lang)
+    return bool(pattern and pattern.search(own)) and not (negation and negation.search(own))
+
+
+def settled(kind: str, text: str, lang: str, said: str | None) -> str:
+    """What code reads better than a label: a position saying in its own voice that one
+    side agreed with the other is an agreement (`agreed_with`); a development saying no
+    deal was reached is an open issue (`no_deal`); one whose own verb of saying has a
+    named subject (`said`: "Trump noted that...", `stages.holders.said_in`) is that
+    person's position."""
+    if kind == "position" and agreed_with(text, lang):
+        return "agreement"
+    if kind != "development":
+        return kind
+    if no_deal(text, lang):
+        return "open_issue"
+    return "position" if said else kind
+
+
 def cue_features(text: str, lang: str) -> dict[str, float]:
     """The text layer's signals of a sentence's kind, in its own language."""
     out: dict[str, float] = {}
@@ -99,7 +138,7 @@ def features(texts: Sequence[tuple[str, str]], embedder: Embedder) -> list[dict[
     """Each (text, language)'s cue counts and embedding dimensions (`e0`, `e1`, ...); a
     text is embedded by its first `EMBEDDED_CHARS` characters (what kind of news a
     sentence is shows early, and a 100 KB "sentence" would take minutes)."""
-    vectors = embedder.embed([t[:EMBEDDED_CHARS] for t, _ in texts]) if texts else []
+    vectors = remembered_vectors([t[:EMBEDDED_CHARS] for t, _ in texts], embedder, "kinds")
     return [
         {**cue_features(text, lang), **{f"e{n}": v for n, v in enumerate(vector)}}
         for (text, lang), vector in zip(texts, vectors, strict=True)
@@ -144,14 +183,17 @@ def load(path: Path = WEIGHTS_FILE) -> Kinds | None:
     return Kinds(per_kind, float(data["sure"]), dict(data.get("meta", {})))
 
 
-def kinds_of(sources: Sequence[Source], embedder: Embedder | None = None) -> dict[str, Kind]:
-    """Each sentence's kind by id; none where no classifier is fitted or the embeddings
-    are not the ones it was fitted on (the lexical fallback)."""
+def kinds_of(
+    sentences: Sequence[Sentence], language: str, embedder: Embedder | None = None
+) -> dict[str, Kind]:
+    """The kind of each of `sentences` (in `language`) by id, asked for only the sentences
+    extract considers (embedding is the cost); none where no classifier is fitted or the
+    embeddings are not the ones it was fitted on (the lexical fallback)."""
     kinds, embedder = load(), embedder or default_embedder()
-    sentences = [(s, src.language) for src in sources for s in src.sentences]
     if kinds is None or not sentences:
         return {}
-    rows = features([(" ".join(s.text.split()), lang) for s, lang in sentences], embedder)
+    with _EMBEDDING:
+        rows = features([(" ".join(s.text.split()), language) for s in sentences], embedder)
     if embedder.name != kinds.meta.get("embedder"):
         return {}
-    return {s.id: kinds.classify(row) for (s, _), row in zip(sentences, rows, strict=True)}
+    return {s.id: kinds.classify(row) for s, row in zip(sentences, rows, strict=True)}

@@ -24,6 +24,11 @@ from briefing.stages.reading import Reading
 from briefing.stages.verify import content_words
 
 SAME_WORDS = 0.6  # Jaccard of content words above which two statements say the same
+# Two outlets' sentences in one language, one giving all the other's numbers, restate one
+# fact above this cosine ("Fundurinn stóð í nærri nítján klukkustundir" in the longer
+# "Fundurinn hófst klukkan tíu ... og stóð í tæpar nítján klukkustundir": 0.86); two
+# facts sharing a number lie lower, and a different holder keeps them apart anyway.
+RESTATES = 0.85
 
 
 def merge(found: list[Found], reading: Reading, same: list[Link]) -> list[Found]:
@@ -123,16 +128,20 @@ def _fold(found: list[Found]) -> list[Found]:
     return merged
 
 
-def fold_quoted(found: list[Found]) -> list[Found]:
+def fold_quoted(found: list[Found], reading: Reading) -> list[Found]:
     """Facts kept as their own sentences (`stages.originals`), folded across outlets: an
     item whose sentence another outlet's item already cites (`_corroborate` linked it,
-    with the same numbers) is the same fact in other words, whatever section the model
-    labelled each; its sentences join the first's, whose quote stands. Only where both
-    are held by the same person, or neither by anyone: two speakers' words are two
-    positions."""
+    with the same numbers), or that another outlet's sentence restates in its language
+    with all its numbers (`_restates`), is the same fact in other words, whatever section
+    the model labelled each; its sentences join the first's, whose quote stands. Only
+    where both are held by the same person, or neither by anyone: two speakers' words
+    are two positions."""
     kept: list[Found] = []
     for item in found:
-        host = next((n for n, k in enumerate(kept) if _one_fact(k, item)), None)
+        host = next(
+            (n for n, k in enumerate(kept) if _one_fact(k, item) or _restates(k, item, reading)),
+            None,
+        )
         if host is None:
             kept.append(item)
             continue
@@ -142,9 +151,27 @@ def fold_quoted(found: list[Found]) -> list[Found]:
     return kept
 
 
-def _one_fact(a: Found, b: Found) -> bool:
-    if not _cites_other(a, b):
+def _restates(a: Found, b: Found, reading: Reading) -> bool:
+    """Two outlets' sentences in one language, with one holder (or none), where one gives
+    every number of the other (some at least) and they mean nearly the same (`RESTATES`)."""
+    x, y = a.evidence[0], b.evidence[0]
+    if source_of(x) == source_of(y) or reading.language[x] != reading.language[y]:
         return False
+    if not _same_holder(a, b):
+        return False
+    vx, vy = reading.values[x], reading.values[y]
+    if not (vx and vy and (vx <= vy or vy <= vx)):
+        return False
+    return bool(reading.vector.get(x) and reading.vector.get(y)) and (
+        reading.similarity(x, y) >= RESTATES
+    )
+
+
+def _one_fact(a: Found, b: Found) -> bool:
+    return _cites_other(a, b) and _same_holder(a, b)
+
+
+def _same_holder(a: Found, b: Found) -> bool:
     if a.actor is None or b.actor is None:
         return a.actor is None and b.actor is None
     return same_person(a.actor, b.actor)

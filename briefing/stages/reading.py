@@ -18,17 +18,16 @@ from functools import cached_property
 
 import numpy as np
 
-from briefing.core.memo import MAYBE_TEXTS, VECTORS, remembered
+from briefing.core.memo import MAYBE_TEXTS, SEPARATOR, remembered
 from briefing.core.meter import Timer, untimed
 from briefing.core.models import Sentence, Source
-from briefing.lang.embed import Embedder, cosine, default_embedder
+from briefing.lang.embed import Embedder, cosine, default_embedder, remembered_vectors
 from briefing.lang.gloss import VERSION as GLOSS_VERSION
 from briefing.lang.gloss import gloss
 from briefing.lang.names import names_in
 from briefing.lang.quotation import quoted_spans
 from briefing.lang.values import Value, values
 
-SEPARATOR = "\x1e"
 QUOTE_WORDS = 4  # shorter quoted words ("hoax", "very soon") match too much to link by
 
 
@@ -103,7 +102,7 @@ def read(
             glosses = _glosses(texts, source.language)
         english = [g or t for g, t in zip(glosses, texts, strict=True)]
         with timed("embed"):
-            vectors = _vectors(english, embedder) if linkable else [[] for _ in english]
+            vectors = remembered_vectors(english, embedder) if linkable else [[] for _ in english]
         for sentence, text, glossed, vector in zip(
             source.sentences, texts, glosses, vectors, strict=True
         ):
@@ -134,7 +133,9 @@ def _quoted(source: Source, embedder: Embedder, timed: Timer) -> dict[str, list[
     with timed("gloss"):
         glosses = _glosses(texts, source.language)
     with timed("embed"):
-        vectors = _vectors([g or t for g, t in zip(glosses, texts, strict=True)], embedder)
+        vectors = remembered_vectors(
+            [g or t for g, t in zip(glosses, texts, strict=True)], embedder
+        )
     found: dict[str, list[list[float]]] = {}
     for (sid, _), vector in zip(parts, vectors, strict=True):
         found.setdefault(sid, []).append(vector)
@@ -152,17 +153,3 @@ def _glosses(texts: list[str], language: str) -> list[str | None]:
         kind, SEPARATOR.join(texts), lambda _: gloss(texts, language), MAYBE_TEXTS, len(texts)
     )
     return list(found)
-
-
-def _vectors(texts: list[str], embedder: Embedder) -> list[list[float]]:
-    if not texts:
-        return []
-    name = type(embedder).__name__
-    found = remembered(
-        f"embed-{name}",
-        SEPARATOR.join(texts),
-        lambda _: [[round(float(x), 5) for x in v] for v in embedder.embed(texts)],
-        VECTORS,
-        len(texts),
-    )
-    return [list(v) for v in found]
