@@ -20,8 +20,10 @@ DEV_STAMP := $(VENV)/.installed-dev-$(INPUTS)
 APT_PACKAGES := apertium-isl-eng
 # the browser tests of the daily site (they skip without it)
 TEST_APT_PACKAGES := chromium
-# `make pythons`: the oldest and newest Python the lock covers, each in its own venv
+# `make pythons`: the oldest and newest Python the lock covers, each in its own venv, on
+# the fast suite or on the test files named in PYTHON_TESTS (CI's slice)
 PYTHONS ?= python3.10 python3.13
+PYTHON_TESTS ?=
 
 # Never from pip's wheel cache: a wheel built on another CPU may not run on this one.
 $(ENGINE): scripts/engine_cmake_args.py
@@ -76,7 +78,7 @@ pythons:
 		$$py -m venv --clear $$v && \
 		$$v/bin/python -m pip install --quiet -c constraints.txt -e '.[dev]' && \
 		BRIEFING_SKIP_EMBEDDED=1 $$v/bin/python -m pytest -q -p no:cacheprovider \
-			-m "not embedded and not server" || exit 1; \
+			-m "not embedded and not server" $(PYTHON_TESTS) || exit 1; \
 	done
 
 briefing: $(STAMP)
