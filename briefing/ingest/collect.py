@@ -23,6 +23,7 @@ from briefing.ingest.fetch import FEED_TYPES, HTML_TYPES, Fetched, Fetcher, RunL
 from briefing.ingest.html import extract_page
 from briefing.ingest.read import MAX_ARTICLES, SUFFIXES, load_sources
 from briefing.ingest.source import screen_labels
+from briefing.lang.detect import language_of
 
 __all__ = ["Collector", "DateWindow", "Limits"]
 
@@ -182,7 +183,7 @@ class Collector:
         date = page.date or feed_date
         if not self.window.wants(date):
             raise InputError(f"{fetched.url}: published {date}, outside {self.window.describe()}")
-        language = (spec and spec.language) or page.language or _detect(page.text)
+        language = (spec and spec.language) or page.language or language_of(page.text)
         outlet = (spec and spec.outlet) or page.outlet
         labels = screen_labels(page.title, outlet, text=page.text, url=fetched.final_url)
         article = Article(
@@ -254,9 +255,3 @@ class Collector:
     def _keep_original(self, fetched: Fetched, suffix: str) -> None:
         if self.archive is not None:
             self.archive.original(fetched.url, fetched.body, suffix)
-
-
-def _detect(text: str) -> str:
-    import py3langid  # loads its model: paid only for a page that does not say its language
-
-    return str(py3langid.classify(text)[0]).lower()

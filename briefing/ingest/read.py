@@ -18,6 +18,7 @@ from briefing.core.memo import TEXT, remembered
 from briefing.core.models import Source
 from briefing.ingest.front_matter import UnsafeFrontMatter, load_front_matter
 from briefing.ingest.source import make_source
+from briefing.lang.detect import language_of
 
 __all__ = ["MAX_ARTICLES", "MAX_ARTICLE_BYTES", "SUFFIXES", "load_sources"]
 
@@ -105,7 +106,7 @@ def _load(path: Path, source_id: str, screen: bool = True) -> Source:
     meta, body = _split_front_matter(text, path)
     if not body:
         raise InputError(f"{path} has no article text after its front matter")
-    language = (_field(meta, "language") or remembered("language", body, _detect, TEXT)).lower()
+    language = (_field(meta, "language") or remembered("language", body, language_of, TEXT)).lower()
     return make_source(
         source_id,
         path=str(path),
@@ -118,12 +119,6 @@ def _load(path: Path, source_id: str, screen: bool = True) -> Source:
         fallback_title=path.stem,
         screen=screen,
     )
-
-
-def _detect(text: str) -> str:
-    import py3langid  # loads its model: 0.4 s, paid only for text never seen before
-
-    return str(py3langid.classify(text)[0])
 
 
 def _read_text(path: Path) -> str:

@@ -234,8 +234,19 @@ def values(text: str, lang: str) -> set[Value]:
     if lang == "is":
         return _icelandic(text)
     if lang in DECIMAL_COMMA:
-        return _decimal_comma(text)
+        return _decimal_comma(text) | _number_words(text, lang)
     return _english(text)
+
+
+def _number_words(text: str, lang: str) -> set[Value]:
+    """Counts a language of the lexicon writes as words ("in zwei Stufen"): its
+    `numbers.words`, two and up, as they stand (no inflection read)."""
+    table: dict[str, int] = lexicon.table("numbers.words", lang)
+    return {
+        Value("number", _num(float(table[word])))
+        for word in re.findall(r"[^\W\d_]+", text.lower())
+        if word in table
+    }
 
 
 _BOUNDS = ("nearly", "over", "under", "about")
@@ -317,7 +328,7 @@ _DC_NUMBER = re.compile(
 def _decimal_comma(text: str) -> set[Value]:
     """Digits as a decimal-comma language writes them: "4,5 Prozent" is 4.5 percent,
     "1.200" and "12 000" are thousands, "3.5.2026" and "3. Mai" dates (month names of the
-    main western European languages); number words are left out."""
+    main western European languages); number words are read apart (`_number_words`)."""
     found: set[Value] = set()
     taken: list[tuple[int, int]] = []
     for m in _DC_DATE.finditer(text):

@@ -32,7 +32,7 @@ from briefing.stages.merge import fold_quoted, merge, same_words
 from briefing.stages.originals import originals
 from briefing.stages.quoted import quotes
 from briefing.stages.reading import Reading, read
-from briefing.stages.verify import Checker, Verdict, claimed, verify
+from briefing.stages.verify import Checker, Verdict, claimed, translations, verify
 from briefing.stages.voice import voice
 from briefing.stages.write import Support, write
 
@@ -70,7 +70,8 @@ def build(
     with progress.stage("check", 1), meter.timed("verify"):
         checker = options.checker or (SupportChecker(llm) if options.check else None)
         checking = _checking(checker, reading, meter)
-        kept, rejected = verify(found, reading, same, checking)
+        readable, translated, untranslated = translations(found, reading)
+        kept, rejected = verify(readable, reading, same, checking)
         kept, unvoiced = voice(kept, reading)
         kept = claimed(kept, reading)
         kept = cross_cite(kept, reading, checking, reads(llm))
@@ -78,7 +79,8 @@ def build(
     with meter.timed("merge"):
         merged = merge(one_label(kept, reading), reading, same)
         conflicts = disagreements(merged, reading, near)
-        own = one_label(originals(found + unstated, merged, reading, options.languages), reading)
+        own = originals(found + unstated, merged, reading, options.languages, translated)
+        own = one_label(own, reading)
         merged += fold_quoted(merge(own, reading, same), reading)
     unwritten: list[dict[str, str]] = []
     if options.write:
@@ -88,12 +90,11 @@ def build(
                 _supports(checker, reading), meter.record,
             )  # fmt: skip
             progress.advance("write")
+    refused = dropped + untranslated + rejected + unvoiced + unwritten
     with meter.timed("merge"):
-        briefing = assemble(
-            reading, merged, conflicts, options.languages, dropped + rejected + unvoiced + unwritten
-        )
+        briefing = assemble(reading, merged, conflicts, options.languages, refused)
         briefing.lead = lead(briefing)
-    for item in dropped + rejected + unvoiced + unwritten:  # the decisions `--verbose` shows
+    for item in refused:  # the decisions `--verbose` shows
         where = item.get("evidence") or item.get("chunk", "")
         log.info("dropped [%s] %s: %s", where, item.get("text", ""), item.get("reason", ""))
     briefing.run = RunInfo(

@@ -52,8 +52,13 @@ def lines(
             out.text[lang], out.origin[lang] = statement, "fallback"
         else:
             first = evidence[0]
-            out.text[lang] = " ".join(reading.sentences[first].text.split())
+            original = " ".join(reading.sentences[first].text.split())
+            out.text[lang] = original
             out.origin[lang] = f"original:{reading.language[first]}:{first}"
             if lang == PIVOT and first in reading.gloss:
                 out.gloss[lang] = reading.gloss[first]
+            elif first not in reading.gloss and statement != original:
+                # no gloss: the model's English of it (`verify.translations`), to every
+                # column, as no column reads the original's language
+                out.gloss[lang] = statement
     return out

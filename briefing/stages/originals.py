@@ -8,7 +8,10 @@ model labelled news (not background), whose statements were all rejected, and th
 published item cites, becomes an item of its own: its language's column quotes it, and
 another column shows the original, marked with its language, beside an unverified
 rough gloss, never passed off as that language. Publishing needs one verified line, so
-this applies only where the sentence's language is an output language.
+this applies where the sentence's language is an output language, and where it is one
+code has no English beside (no gloss: German in an English and Icelandic briefing): no
+column can quote it then, and every column shows it marked with its language, beside
+the model's English where code found nothing wrong with it (`verify.translations`).
 
 A position code finds no holder of is filed where the model's next likeliest news kind
 says (agreement or open issue): "Breytingin tekur gildi 1. febrúar." is the agreement's,
@@ -21,6 +24,7 @@ cannot find is not published: out of its quotation it would read as the outlet's
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import replace
 
 from briefing.core.languages import PIVOT
@@ -29,7 +33,7 @@ from briefing.stages.quoted import speaker_of
 from briefing.stages.reading import Reading
 from briefing.stages.select import in_quotation
 from briefing.stages.speakers import holder, joint
-from briefing.stages.verify import missing_names
+from briefing.stages.verify import missing_names, unread
 
 
 def originals(
@@ -37,18 +41,23 @@ def originals(
     published: list[Found],
     reading: Reading,
     languages: list[str],
+    translated: Mapping[str, str] | None = None,
 ) -> list[Found]:
     """One item per sentence drawn on by `found` but cited by no `published` item, in an
-    output language other than the pivot, with its speaker where code finds one; the
-    `text` is the sentence's English gloss (for merging and ordering, never published as
-    a verified line), `verified` False."""
+    output language other than the pivot or one with no English beside it, with its
+    speaker where code finds one; the `text` is the sentence's English (its `translated`
+    English, else its gloss; for merging, ordering and beside the original, never
+    published as a verified line), `verified` False."""
+    translated = translated or {}
     cited = {e for item in published for e in item.evidence}
     sources = {s.id: s for s in reading.sources}
     kept: dict[str, Found] = {}
     for item in found:
         sid = item.evidence[0]
         lang = reading.language[sid]
-        if sid in cited or sid in kept or lang == PIVOT or lang not in languages:
+        if sid in cited or sid in kept or lang == PIVOT:
+            continue
+        if lang not in languages and not unread([sid], reading):
             continue
         sentence = reading.sentences[sid]
         actor, evidence, said = _holder(item, sid, reading)
@@ -60,7 +69,7 @@ def originals(
         kept[sid] = replace(
             item,
             section=section,
-            text=reading.english(sid),
+            text=translated.get(sid) or reading.english(sid),
             evidence=evidence,
             actor=actor if section == "positions" else None,
             score=None,

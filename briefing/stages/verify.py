@@ -18,8 +18,9 @@ from dataclasses import dataclass, replace
 
 from briefing.check.details import place, words
 from briefing.core.ids import sentence_id, sentence_number, source_of
-from briefing.core.languages import PIVOT
+from briefing.core.languages import PIVOT, language_name
 from briefing.lang import lexicon
+from briefing.lang.detect import language_of
 from briefing.lang.fold import fold
 from briefing.lang.icelandic import lemmas, names_match
 from briefing.lang.lexicon import subject_pronouns
@@ -100,6 +101,12 @@ def problems(
     script = other_script(stripped)
     if script:
         found.append(f"{', '.join(script)}: not English (not in the Latin alphabet)")
+    # over sentences of other languages only, the model may copy one instead of saying it
+    theirs = {reading.language[i] for i in evidence}
+    if PIVOT not in theirs and not script:
+        written = language_of(stripped, [PIVOT, *theirs])
+        if written != PIVOT:
+            found.append(f"not English: it reads as {language_name(written)}")
     mine = content_words(statement) if overlap else set()
     if mine:
         stems = {_stem(w) for w in content_words(" ".join(originals + english))}
@@ -109,6 +116,36 @@ def problems(
                 f"only {shared} of its {len(mine)} content words are in the cited sentences"
             )
     return found
+
+
+def unread(evidence: list[str], reading: Reading) -> bool:
+    """No cited sentence has English beside it: each is in another language than English,
+    with no gloss (one that is no output language, say German in an English and
+    Icelandic briefing). Code cannot compare a statement's words with them."""
+    return all(reading.language[i] != PIVOT and i not in reading.gloss for i in evidence)
+
+
+def translations(
+    found: list[Found], reading: Reading
+) -> tuple[list[Found], dict[str, str], list[dict[str, str]]]:
+    """The statements to verify; the English of the others, those over sentences code
+    cannot read (`unread`), by sentence id; and why code refused some of those. Such a
+    statement is the model's translation, checked by code (names, numbers, dates, that it
+    is English) but by nothing that reads its meaning: the small judge passes false
+    ones ("decided to extend the strike until Friday evening" for "will decide on Friday
+    evening whether to go on"). So it is never published as a verified line, only beside
+    its sentence, quoted and marked with its language (`stages.originals`)."""
+    kept: list[Found] = []
+    translated: dict[str, str] = {}
+    refused: list[dict[str, str]] = []
+    for item in found:
+        if not unread(item.evidence, reading):
+            kept.append(item)
+        elif wrong := problems(item.text, item.evidence, reading, overlap=False):
+            refused.append(_dropped(item, "; ".join(wrong)))
+        else:
+            translated.setdefault(item.evidence[0], item.text)
+    return kept, translated, refused
 
 
 def _bounds(statement: str, evidence: list[str], reading: Reading) -> list[str]:

@@ -1,0 +1,88 @@
+"""Facts from a language with no English beside it (German in an English and Icelandic
+briefing): the model's English is never passed off as verified, and its German never as
+English; the sentence is kept, quoted and marked, beside the English code found no fault in."""
+
+from __future__ import annotations
+
+import pytest
+from helpers import article
+
+from briefing.lang.detect import language_of
+from briefing.stages.extract import Found
+from briefing.stages.localize import lines
+from briefing.stages.originals import originals
+from briefing.stages.reading import Reading, read
+from briefing.stages.verify import problems, translations
+
+GERMAN = (
+    "Der Betreiber Nordbahn Regio legte am Nachmittag ein neues Angebot vor, das eine "
+    "Lohnerhöhung von 5,2 Prozent in zwei Stufen vorsieht. Auf den Straßen rund um Hamburg "
+    "bildeten sich am Morgen Staus von insgesamt mehr als 200 Kilometern Länge. "
+    "Nordbahn-Personalvorständin Sabine Kehl hielt dagegen, eine 35-Stunden-Woche sei "
+    "angesichts des Personalmangels nicht umsetzbar."
+)
+
+
+@pytest.fixture(scope="module")
+def reading() -> Reading:
+    english = article("E", "en", "Nordbahn Regio made a new offer on Thursday afternoon.")
+    return read([article("D", "de", GERMAN), english])
+
+
+def stated(text: str, sid: str, section: str = "developments") -> Found:
+    return Found(section, text, [sid], "D")
+
+
+def test_a_statement_that_copies_its_german_sentence_is_not_english(reading) -> None:
+    copy = " ".join(reading.sentences["D.S2"].text.split())
+    assert "not English: it reads as German" in problems(copy, ["D.S2"], reading)
+
+
+def test_english_naming_german_places_reads_as_english() -> None:
+    english = "The GSV extended its strike in Hamburg, Bremen and Niedersachsen by 48 hours."
+    assert language_of(english, ["en", "de"]) == "en"
+    assert language_of("Sie warf der Gewerkschaft Erpressung vor.", ["en", "de"]) == "de"
+
+
+def test_the_models_english_of_a_german_sentence_is_kept_unverified(reading) -> None:
+    """Its numbers are the sentence's (words and bounds read in German too), so code
+    finds no fault; but nothing reads its meaning, so it is not a verified statement."""
+    right = [
+        stated("Nordbahn Regio offered a 5.2 percent raise in two stages.", "D.S1"),
+        stated("There were traffic jams of more than 200 kilometres around Hamburg.", "D.S2"),
+    ]
+    wrong = stated("There were traffic jams of 300 kilometres around Hamburg.", "D.S2")
+    english = Found("developments", "Nordbahn Regio made a new offer.", ["E.S1"], "E")
+
+    readable, translated, refused = translations([*right, wrong, english], reading)
+
+    assert readable == [english]
+    assert translated == {"D.S1": right[0].text, "D.S2": right[1].text}
+    assert [r["evidence"] for r in refused] == ["D.S2"]
+    assert "300" in refused[0]["reason"]
+
+
+def test_a_german_fact_is_kept_marked_beside_its_english_in_every_column(reading) -> None:
+    position = stated(
+        "Sabine Kehl said a 35-hour week was not feasible.", "D.S3", section="positions"
+    )
+    translated = {"D.S3": position.text}
+
+    kept = originals([position], [], reading, ["en", "is"], translated)
+
+    assert [(f.evidence[0], f.verified, f.text) for f in kept] == [
+        ("D.S3", False, position.text)
+    ]
+    shown = lines(kept[0].text, kept[0].evidence, reading, ["en", "is"], verified=False)
+    original = " ".join(reading.sentences["D.S3"].text.split())
+    assert shown.text == {"en": original, "is": original}
+    assert shown.origin == {"en": "original:de:D.S3", "is": "original:de:D.S3"}
+    assert shown.gloss == {"en": position.text, "is": position.text}
+
+
+def test_a_german_fact_without_usable_english_is_kept_as_its_sentence_alone(reading) -> None:
+    kept = originals([stated("Garbled.", "D.S2")], [], reading, ["en", "is"], {})
+
+    assert [(f.evidence[0], f.verified) for f in kept] == [("D.S2", False)]
+    shown = lines(kept[0].text, kept[0].evidence, reading, ["en", "is"], verified=False)
+    assert shown.gloss == {}
