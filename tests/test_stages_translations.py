@@ -70,9 +70,7 @@ def test_a_german_fact_is_kept_marked_beside_its_english_in_every_column(reading
 
     kept = originals([position], [], reading, ["en", "is"], translated)
 
-    assert [(f.evidence[0], f.verified, f.text) for f in kept] == [
-        ("D.S3", False, position.text)
-    ]
+    assert [(f.evidence[0], f.verified, f.text) for f in kept] == [("D.S3", False, position.text)]
     shown = lines(kept[0].text, kept[0].evidence, reading, ["en", "is"], verified=False)
     original = " ".join(reading.sentences["D.S3"].text.split())
     assert shown.text == {"en": original, "is": original}
