@@ -78,6 +78,16 @@ def test_a_german_fact_is_kept_marked_beside_its_english_in_every_column(reading
     assert shown.gloss == {"en": position.text, "is": position.text}
 
 
+def test_names_are_not_held_against_a_translation(reading) -> None:
+    """ "Hamburg" is the sentence's, but code cannot tell "British" for "britannique": a
+    translation shown beside its original is not refused for its names."""
+    translation = stated("Heavy traffic jams of more than 200 kilometres hit Hamburg.", "D.S2")
+    assert "the name" in " ".join(
+        problems("Jams hit Berlin for 200 kilometres.", ["D.S2"], reading)
+    )
+    assert translations([translation], reading)[1] == {"D.S2": translation.text}
+
+
 def test_a_german_fact_without_usable_english_is_kept_as_its_sentence_alone(reading) -> None:
     kept = originals([stated("Garbled.", "D.S2")], [], reading, ["en", "is"], {})
 
