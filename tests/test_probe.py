@@ -16,9 +16,14 @@ runner = CliRunner()
 
 @pytest.fixture
 def model_file(require_llama_cpp: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """The real model, with the probe's verdicts kept in an empty cache of this test's own."""
+    """The real model, with the probe's verdicts kept in an empty cache of this test's own;
+    its models folder is the real one (after a first run, as after `make briefing`, the
+    model is only there: its part packages were emptied)."""
     path = default_model_path()
-    monkeypatch.setenv("BRIEFING_CACHE_DIR", str(tmp_path / "cache"))
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    (cache / "models").symlink_to(path.parent, target_is_directory=True)
+    monkeypatch.setenv("BRIEFING_CACHE_DIR", str(cache))
     return path
 
 

@@ -42,6 +42,29 @@ def _clean(name: str) -> str:
     return " ".join(w for w in words if w)
 
 
+TITLES = frozenset(w.lower() for w in lexicon.words("words.titles"))  # every language's
+MIN_TITLE_TAIL = 5  # letters of a title a compound may end in ("Verkehrsministerin")
+
+
+def untitled(name: str) -> str:
+    """The person a label names after the titles and roles it opens with: the words after
+    its last title ("Niedersachsens Verkehrsministerin Petra Wulf" -> "Petra Wulf",
+    "GSV-Chef Holger Brandt" -> "Holger Brandt"), where two or more capitalised words
+    follow it; else the label as it is ("President of the United States Donald Trump")."""
+    words = name.split()
+    last = max((i for i, w in enumerate(words) if _title(w)), default=None)
+    rest = words[last + 1 :] if last is not None else []
+    return " ".join(rest) if len(rest) >= 2 and all(w[:1].isupper() for w in rest) else name
+
+
+def _title(word: str) -> bool:
+    """A title, or a compound ending in one ("Verkehrsministerin", "GSV-Chef")."""
+    tail = word.lower().split("-")[-1]
+    return tail in TITLES or any(
+        tail.endswith(t) for t in TITLES if len(t) >= MIN_TITLE_TAIL and " " not in t
+    )
+
+
 def names_in(sentences: list[str]) -> list[str]:
     """Names in `sentences`, first seen first, each once."""
     inner: set[str] = set()

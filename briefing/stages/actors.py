@@ -7,7 +7,8 @@ part of a fuller label or of a name the pivot-language articles give becomes the
 such name, where every fuller name is that person's ("Donald Trump", "President Donald
 Trump"); beside "Donald Trump" and "Melania Trump", "Trump" stays as it is. A name read
 with the words before it ("United States Donald Trump", from "President of the United
-States Donald Trump") is the name it ends with. Names are compared accents aside.
+States Donald Trump") is the name it ends with, and one after its titles is the name
+("GSV-Chef Holger Brandt": `lang.names.untitled`). Names are compared accents aside.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from dataclasses import replace
 
 from briefing.check.details import fold
 from briefing.core.languages import PIVOT
-from briefing.lang.names import names_in
+from briefing.lang.names import names_in, untitled
 from briefing.stages.extract import Found
 from briefing.stages.reading import Reading
 
@@ -24,6 +25,7 @@ from briefing.stages.reading import Reading
 def one_label(found: list[Found], reading: Reading) -> list[Found]:
     """`found` with each actor under the shortest fuller name the briefing or the
     pivot-language articles give that actor, where all fuller names are one person's."""
+    found = [replace(f, actor=untitled(f.actor)) if f.actor else f for f in found]
     labels = sorted({f.actor for f in found if f.actor})
     pivot = names_in(
         [s.text for src in reading.sources if src.language == PIVOT for s in src.sentences]
