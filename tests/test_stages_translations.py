@@ -12,7 +12,7 @@ from briefing.stages.extract import Found
 from briefing.stages.localize import lines
 from briefing.stages.originals import originals
 from briefing.stages.reading import Reading, read
-from briefing.stages.verify import problems, translations
+from briefing.stages.verify import Verdict, problems, translations, verify
 
 GERMAN = (
     "Der Betreiber Nordbahn Regio legte am Nachmittag ein neues Angebot vor, das eine "
@@ -94,3 +94,64 @@ def test_a_german_fact_without_usable_english_is_kept_as_its_sentence_alone(read
     assert [(f.evidence[0], f.verified) for f in kept] == [("D.S2", False)]
     shown = lines(kept[0].text, kept[0].evidence, reading, ["en", "is"], verified=False)
     assert shown.gloss == {}
+
+
+def supported(statement: str, evidence: list[str]) -> Verdict:
+    return Verdict(0.9, True)
+
+
+KEHL = "Sabine Kehl said a 35-hour week was not feasible given the staff shortage."
+
+
+def test_a_judge_that_reads_german_verifies_the_translation(reading) -> None:
+    """A served model reads German: its English of a German sentence goes through the
+    same checks and the support checker, and is published as a verified line."""
+    item = stated(KEHL, "D.S3", section="positions")
+    readable, translated, _ = translations([item], reading, reads=None)
+    assert readable == [item] and translated == {"D.S3": KEHL}  # kept beside it if refused
+
+    kept, dropped = verify(readable, reading, [], supported, reads=None)
+
+    assert [(k.text, k.evidence) for k in kept] == [(KEHL, ["D.S3"])] and dropped == []
+
+
+def test_without_a_judge_that_reads_it_nothing_is_verified_over_german(reading) -> None:
+    item = stated(KEHL, "D.S3", section="positions")
+    assert translations([item], reading, reads=frozenset({"en"}))[0] == []
+    for checker, reads in ((supported, frozenset({"en"})), (None, None)):
+        kept, dropped = verify([item], reading, [], checker, reads=reads)
+        assert kept == [] and "no judge that reads them" in dropped[0]["reason"]
+
+
+def test_the_same_pipeline_gives_a_served_model_verified_english_over_german() -> None:
+    """A German-only report, scripted answers: a backend that reads every language (a
+    served model) gets its English published as verified lines, the small model's
+    declared `reads` (English) gets the same English shown beside the quoted original."""
+    from helpers import point, scripted
+
+    from briefing.llm.fake import FakeLLM
+    from briefing.stages.pipeline import Options, generate
+
+    german = article("D", "de", GERMAN)
+    extracts = {
+        "D.C1 sentence D.S1": point(
+            "development", "none", "Nordbahn Regio offered a pay rise of 5.2 percent in two stages."
+        ),
+        "D.C1 sentence D.S3": point("position", "Nordbahn-Personalvorständin Sabine Kehl", KEHL),
+    }
+
+    class Small(FakeLLM):
+        reads = ("en",)
+
+    for llm, origin in (
+        (FakeLLM(scripted(extracts)), "statement"),
+        (Small(scripted(extracts)), "original:de:D.S1"),
+    ):
+        briefing = generate([german], llm, Options(languages=["en", "is"]))
+        items = [i for s in ("developments", "positions") for i in getattr(briefing, s)]
+        first = next(i for i in items if i.evidence[0] == "D.S1")
+        assert first.origin["en"] == origin, type(llm).__name__
+        if origin == "statement":
+            assert first.text["en"] == extracts["D.C1 sentence D.S1"]["text"]
+        else:
+            assert first.gloss["en"] == extracts["D.C1 sentence D.S1"]["text"]

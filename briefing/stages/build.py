@@ -70,8 +70,9 @@ def build(
     with progress.stage("check", 1), meter.timed("verify"):
         checker = options.checker or (SupportChecker(llm) if options.check else None)
         checking = _checking(checker, reading, meter)
-        readable, translated, untranslated = translations(found, reading)
-        kept, rejected = verify(readable, reading, same, checking)
+        judge_reads = reads(llm) if checking is not None else frozenset()
+        readable, translated, untranslated = translations(found, reading, judge_reads)
+        kept, rejected = verify(readable, reading, same, checking, judge_reads)
         kept, unvoiced = voice(kept, reading)
         kept = claimed(kept, reading)
         kept = cross_cite(kept, reading, checking, reads(llm))

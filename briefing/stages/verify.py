@@ -132,24 +132,35 @@ def unread(evidence: list[str], reading: Reading) -> bool:
     return all(reading.language[i] != PIVOT and i not in reading.gloss for i in evidence)
 
 
+def judged(evidence: list[str], reading: Reading, reads: frozenset[str] | None) -> bool:
+    """The support checker's judge reads every cited sentence's language (`reads`: the
+    languages it reads, None for any)."""
+    return reads is None or all(reading.language[i] in reads for i in evidence)
+
+
 def translations(
-    found: list[Found], reading: Reading
+    found: list[Found], reading: Reading, reads: frozenset[str] | None = frozenset()
 ) -> tuple[list[Found], dict[str, str], list[dict[str, str]]]:
-    """The statements to verify; the English of the others, those over sentences code
-    cannot read (`unread`), by sentence id; and why code refused some of those. Such a
-    statement is the model's translation, checked by code (numbers, dates, that it is
-    English, no first person out of its quotation) but by nothing that reads its meaning:
-    the small judge passes false ones ("decided to extend the strike until Friday evening"
-    for "will decide on Friday evening whether to go on"). So it is never published as a
-    verified line, only beside its sentence, quoted and marked with its language
-    (`stages.originals`)."""
+    """The statements to verify; the English of those over sentences code cannot read
+    (`unread`), by sentence id; and why code refused some of those. Such a statement is
+    the model's translation, checked by code (numbers, dates, that it is English, no
+    first person out of its quotation) but not for meaning unless the support checker's
+    judge reads the language (`reads`: its languages, None for any; empty without a
+    checker): then it is verified like any statement too. The small judge does not read
+    them, and passes false ones ("decided to extend the strike until Friday evening" for
+    "will decide on Friday evening whether to go on"). A translation no verified line
+    replaces is shown beside its sentence, quoted and marked with its language
+    (`stages.originals`), never as a verified line."""
     kept: list[Found] = []
     translated: dict[str, str] = {}
     refused: list[dict[str, str]] = []
     for item in found:
         if not unread(item.evidence, reading):
             kept.append(item)
-        elif wrong := problems(item.text, item.evidence, reading, overlap=False, names=False):
+            continue
+        if judged(item.evidence, reading, reads):
+            kept.append(item)
+        if wrong := problems(item.text, item.evidence, reading, overlap=False, names=False):
             refused.append(_dropped(item, "; ".join(wrong)))
         else:
             translated.setdefault(item.evidence[0], item.text)
@@ -329,13 +340,17 @@ def verify(
     reading: Reading,
     links: list[Link],
     checker: Checker | None = None,
+    reads: frozenset[str] | None = frozenset(),
 ) -> tuple[list[Found], list[dict[str, str]]]:
-    """The statements that pass, re-cited where that fixes them, and the dropped ones."""
+    """The statements that pass, re-cited where that fixes them, and the dropped ones.
+    A sentence code cannot read (`unread`) is cited only where the checker's judge reads
+    its language (`reads`, as in `translations`)."""
     kept: list[Found] = []
     dropped: list[dict[str, str]] = []
     said = quotes(reading, links)  # the quotations code attributes, to recognise them
     for item in found:
-        checked = _recite(item, reading, links, said)
+        judge = reads if checker is not None else frozenset()
+        checked = _recite(item, reading, links, said, judge)
         if isinstance(checked, str):
             dropped.append(_dropped(item, checked))
             continue
@@ -372,24 +387,38 @@ def _said_by_code(item: Found, said: Mapping[str, Quote]) -> bool:
 
 
 def _recite(
-    item: Found, reading: Reading, links: list[Link], said: Mapping[str, Quote]
+    item: Found,
+    reading: Reading,
+    links: list[Link],
+    said: Mapping[str, Quote],
+    reads: frozenset[str] | None,
 ) -> Found | str:
     """`item` if its citations support it, else re-cited to one sentence that does,
-    else the reason it fails."""
+    else the reason it fails. Over sentences code cannot read, their words are not
+    compared (only the judge reads them), and only where the judge reads them."""
+
+    def wrong(text: str, evidence: list[str]) -> list[str]:
+        if not unread(evidence, reading):
+            return problems(text, evidence, reading)
+        found = problems(text, evidence, reading, overlap=False)
+        if not judged(evidence, reading, reads):
+            found.append("no English beside the cited sentences, and no judge that reads them")
+        return found
+
     if item.section == "positions" and OPENS_WITH_PRONOUN.match(item.text.strip()):
         named = _named_speaker(item, reading)
         if named is None:
             return "a position that opens with a pronoun: out of its article it names no one"
         item = named
-    first = problems(item.text, item.evidence, reading)
+    first = wrong(item.text, item.evidence)
     if not first:
         return _unquoted_speaker(_own_actor(item, reading), reading, said)
     for option in _candidates(item, reading, links):
-        if not problems(item.text, option, reading):
+        if not wrong(item.text, option):
             moved = replace(item, evidence=option, source_id=reading.source_of(option[0]))
             return _unquoted_speaker(_own_actor(moved, reading), reading, said)
     head = main_clause(item.text)
-    if head and not problems(head, item.evidence, reading):
+    if head and not wrong(head, item.evidence):
         return _unquoted_speaker(_own_actor(replace(item, text=head), reading), reading, said)
     return "; ".join(first)
 
