@@ -44,6 +44,7 @@ def _clean(name: str) -> str:
 
 TITLES = frozenset(w.lower() for w in lexicon.words("words.titles"))  # every language's
 MIN_TITLE_TAIL = 5  # letters of a title a compound may end in ("Verkehrsministerin")
+_TAILS = tuple(t for t in TITLES if len(t) >= MIN_TITLE_TAIL and " " not in t)
 
 
 def untitled(name: str) -> str:
@@ -60,9 +61,7 @@ def untitled(name: str) -> str:
 def _title(word: str) -> bool:
     """A title, or a compound ending in one ("Verkehrsministerin", "GSV-Chef")."""
     tail = word.lower().split("-")[-1]
-    return tail in TITLES or any(
-        tail.endswith(t) for t in TITLES if len(t) >= MIN_TITLE_TAIL and " " not in t
-    )
+    return tail in TITLES or tail.endswith(_TAILS)
 
 
 def names_in(sentences: list[str]) -> list[str]:

@@ -66,7 +66,8 @@ def problems(
 ) -> list[str]:
     """What of `statement` its evidence sentences do not give (empty: it passes).
     `overlap=False` skips the content-word overlap, for evidence whose only English is a
-    rough gloss, where meaning is left to the support checker; `names=False` the names,
+    rough gloss, where meaning is left to the support checker (as it is over evidence
+    with no English at all, `unread`); `names=False` the names,
     for a translation shown beside its original (`translations`): "British" for
     "britannique", "Moscow" for "Москве" are right, and code cannot tell."""
     found: list[str] = []
@@ -114,7 +115,7 @@ def problems(
         written = language_of(stripped, [PIVOT, *theirs])
         if written != PIVOT:
             found.append(f"not English: it reads as {language_name(written)}")
-    mine = content_words(statement) if overlap else set()
+    mine = content_words(statement) if overlap and not unread(evidence, reading) else set()
     if mine:
         stems = {_stem(w) for w in content_words(" ".join(originals + english))}
         shared = sum(_stem(w) in stems for w in mine)
@@ -398,10 +399,8 @@ def _recite(
     compared (only the judge reads them), and only where the judge reads them."""
 
     def wrong(text: str, evidence: list[str]) -> list[str]:
-        if not unread(evidence, reading):
-            return problems(text, evidence, reading)
-        found = problems(text, evidence, reading, overlap=False)
-        if not judged(evidence, reading, reads):
+        found = problems(text, evidence, reading)
+        if unread(evidence, reading) and not judged(evidence, reading, reads):
             found.append("no English beside the cited sentences, and no judge that reads them")
         return found
 

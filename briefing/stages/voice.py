@@ -50,7 +50,7 @@ from briefing.stages.extract import Found
 from briefing.stages.quoted import attributed
 from briefing.stages.reading import Reading
 from briefing.stages.select import inside_quotation
-from briefing.stages.verify import JOINT_SUBJECT, OPENING_NAME, SAID_BY, problems, unread
+from briefing.stages.verify import JOINT_SUBJECT, OPENING_NAME, SAID_BY, problems
 
 __all__ = ["dangling", "in_own_voice", "voice"]
 
@@ -183,8 +183,7 @@ def _edit(item: Found, articles: Articles) -> Found | str:
         edits.append(f"filed under {section.replace('_', ' ')}: several sides hold no one position")
     if edits == item.edits:
         return replace(item, actor=actor)
-    # over sentences code cannot read (a judge that reads them verified it), no words to compare
-    wrong = problems(text, evidence, reading, overlap=not unread(evidence, reading))
+    wrong = problems(text, evidence, reading)
     if NEGATION.findall(text.lower()) != NEGATION.findall(item.text.lower()):
         wrong.append("the edit changed its negations")
     if wrong:
