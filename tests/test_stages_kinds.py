@@ -19,6 +19,7 @@ from briefing.stages.kinds import (
     cues_sha256,
     kinds_of,
     load,
+    settled,
 )
 
 
@@ -138,6 +139,23 @@ def test_a_development_whose_own_verb_of_saying_names_its_subject_is_their_posit
     assert [(f.section, f.actor) for f in found] == [
         ("developments", None), ("positions", "Donald Trump"),
     ]  # fmt: skip
+
+
+def test_background_whose_own_verb_of_saying_names_its_subject_is_their_position() -> None:
+    """Alaska A1.S30: the model labelled Putin's restated demands background; the sentence
+    names him as its speaker, and no labelled sentence with such a verb is background."""
+    lines = [
+        "Vladimir Putin met Donald Trump in Anchorage on Friday afternoon.",
+        "Putin again repeated the theses about threats to Russia's security.",
+    ]
+    src = source("K", "en", lines)
+    chunk = Chunk(id="K.C1", source_id="K", language="en", sentences=src.sentences, tokens=9999)
+    llm = FakeLLM(lambda request: point("background", "none", "never generated"))
+    found = extract_chunk(chunk, src, llm, PromptSet(), ExtractSettings()).found
+    assert [(f.evidence, f.section, f.actor) for f in found] == [
+        (["K.S2"], "positions", "Vladimir Putin")
+    ]
+    assert settled("background", lines[0], "en", None) == "background"
 
 
 def test_one_side_agreeing_with_the_other_in_the_sentence_s_own_voice_is_an_agreement() -> None:

@@ -43,6 +43,28 @@ def test_an_english_sentence_is_not_kept_as_an_original(reading) -> None:
     assert originals([rejected("E.S3")], [], reading, ["en", "is"]) == []
 
 
+def test_an_english_sentence_too_long_to_state_is_kept_as_its_speakers_quote() -> None:
+    """Alaska A1.S30: Putin's demands run to 60 words, and the model's statement of them
+    ran past the length limit; the sentence itself is quoted, held by the subject of its
+    own verb of saying in the article's fullest form of the name."""
+    from dataclasses import replace
+
+    english = article("E", "en", (
+        "Vladimir Putin met Donald Trump in Alaska on Friday. "
+        'Putin again repeated the theses about "fundamental threats" to Russia and '
+        'mentioned the need to "eliminate all the root causes of the crisis".'
+    ))  # fmt: skip
+    reading = read([english])
+    first, second = (s.id for s in reading.sources[0].sentences)
+    long = replace(rejected(second, "positions"), cut=True)
+
+    kept = originals([long, rejected(first, "developments")], [], reading, ["en", "is"])
+
+    assert [(f.evidence, f.section, f.actor) for f in kept] == [
+        ([second], "positions", "Vladimir Putin")
+    ]
+
+
 def test_an_actor_the_sentence_does_not_name_is_not_given(reading) -> None:
     kept = originals([rejected("I.S2", actor="Merkel")], [], reading, ["en", "is"])
     assert [f.actor for f in kept] == [None]

@@ -46,6 +46,9 @@ class Found:
     edits: list[str] = field(default_factory=list)  # what stages.voice changed, for audit
     verified: bool = True  # False: `text` is a rough gloss, the item stands on its quote
     written: dict[str, str] = field(default_factory=dict)  # verified lines written per language
+    # The model's statement ran past the length limit: the sentence is too long to state
+    # in a short line, so it is kept as its quote (`stages.originals`).
+    cut: bool = False
     # Where a position is filed when code finds no one holding it (the model's likeliest
     # other news kind): an item no one holds is no position (`stages.originals`).
     unheld: Section | None = None
@@ -87,6 +90,7 @@ SECTION_OF: dict[str, Section] = {
     "position": "positions",
 }
 NO_ACTOR = "none"
+CUT_OFF = "cut off at the length limit"
 
 
 def answer_budget(max_words: int) -> int:
@@ -163,9 +167,11 @@ def extract_chunk(
         written = " ".join(sentence.text.split()) if sentence.id in standing else None
         unheld: Section | None = None
         known = _sure(kinds.get(sentence.id), source.language, settings)
-        if known is not None and known.kind == "background":
-            continue
         said = said_by(sentence)
+        if known is not None and settled(known.kind, sentence.text, source.language, said) == (
+            "background"
+        ):
+            continue
         if quote is not None:
             point, cut = _quote_point(how, messages, label, quote, known), False
         elif cloze:
@@ -175,9 +181,9 @@ def extract_chunk(
             if known is not None and known.kind != point.kind:
                 point = point.model_copy(update={"kind": known.kind})
             unheld = _unheld(known)
+        point = _settled(point, sentence, source, said)
         if point.kind == "background":
             continue
-        point = _settled(point, sentence, source, said)
         if quote is not None:
             evidence, section = list(quote.evidence), SECTION_OF["position"]
             result.found.append(
@@ -197,7 +203,7 @@ def extract_chunk(
             result.dropped.append(
                 {"chunk": chunk.id, "evidence": sentence.id, "text": point.text, "reason": reason}
             )
-            result.unstated.append(replace(stated, verified=False))
+            result.unstated.append(replace(stated, verified=False, cut=reason == CUT_OFF))
             continue
         result.found.append(stated)
     for sentence in labelled:
@@ -214,10 +220,9 @@ def extract_chunk(
         else:
             said = said_by(sentence)
             kind, actor, unheld = _label(how, messages_for(sentence), actors, label, known, said)
+        point = _settled(Point.model_construct(kind=kind, actor=actor), sentence, source, said)
+        kind, actor = point.kind, point.actor
         if kind != "background":
-            asked_point = Point.model_construct(kind=kind, actor=actor)
-            settled = _settled(asked_point, sentence, source, said)
-            kind, actor = settled.kind, settled.actor
             english = _english(sentence, reading)
             found = Found(
                 SECTION_OF[kind], english, [sentence.id], chunk.source_id,
@@ -353,11 +358,12 @@ def _label(
     finds no holder of), read from label probabilities: no generated token. A background
     sentence costs one prompt evaluation; on a backend without probabilities `rank`
     asks a one-field answer instead, and there is no second kind. A position whose
-    sentence names who says it (`said`, by `holders.said_in`) is theirs: no second call."""
+    sentence names who says it (`said`, by `holders.said_in`) is theirs: no second call;
+    so is "background" of such a sentence (`kinds.settled`)."""
     options = how.label_options(label)
     answer = '{"kind": "'
     ranked = known.ranked() if known else rank(how.llm, messages, KINDS, options, prefix=answer)
-    kind = ranked[0]
+    kind = "position" if ranked[0] == "background" and said is not None else ranked[0]
     if kind != "position":
         return kind, NO_ACTOR, None
     unheld = next((SECTION_OF[k] for k in ranked[1:] if k in UNHELD), None)
@@ -410,7 +416,7 @@ def _json_point(
 
 def _unusable(text: str, cut: bool, settings: ExtractSettings) -> str | None:
     if cut or len(text) >= MAX_CHARS_PER_WORD * settings.max_words - 1:
-        return "cut off at the length limit"
+        return CUT_OFF
     if len(words(text)) < 3:
         return "no statement: fewer than three words"
     return None

@@ -108,11 +108,14 @@ def agreed_with(text: str, lang: str) -> bool:
 def settled(kind: str, text: str, lang: str, said: str | None) -> str:
     """What code reads better than a label: a position saying in its own voice that one
     side agreed with the other is an agreement (`agreed_with`); a development saying no
-    deal was reached is an open issue (`no_deal`); one whose own verb of saying has a
-    named subject (`said`: "Trump noted that...", `stages.holders.said_in`) is that
-    person's position."""
+    deal was reached is an open issue (`no_deal`); a development or background whose own
+    verb of saying has a named subject (`said`: "Trump noted that...", "Putin again
+    repeated...", `stages.holders.said_in`) is that person's position: of the labelled
+    sentences with such a verb none is background (`evals/sections`)."""
     if kind == "position" and agreed_with(text, lang):
         return "agreement"
+    if kind == "background":
+        return "position" if said else kind
     if kind != "development":
         return kind
     if no_deal(text, lang):

@@ -8,7 +8,9 @@ model labelled news (not background), whose statements were all rejected, and th
 published item cites, becomes an item of its own: its language's column quotes it, and
 another column shows the original, marked with its language, beside an unverified
 rough gloss, never passed off as that language. Publishing needs one verified line, so
-this applies where the sentence's language is an output language, and where it is one
+this applies where the sentence's language is an output language (English too, where
+the model's statement ran past the length limit: a long sentence it cannot shorten, such
+as a position listing demands, is quoted rather than lost), and where it is one
 code has no English beside (no gloss: German in an English and Icelandic briefing): no
 column can quote it then, and every column shows it marked with its language, beside
 the model's English where code found nothing wrong with it (`verify.translations`).
@@ -29,6 +31,7 @@ from dataclasses import replace
 
 from briefing.core.languages import PIVOT
 from briefing.stages.extract import Found
+from briefing.stages.holders import said_in
 from briefing.stages.quoted import speaker_of
 from briefing.stages.reading import Reading
 from briefing.stages.select import in_quotation
@@ -55,7 +58,7 @@ def originals(
     for item in found:
         sid = item.evidence[0]
         lang = reading.language[sid]
-        if sid in cited or sid in kept or lang == PIVOT:
+        if sid in cited or sid in kept or (lang == PIVOT and not item.cut):
             continue
         if lang not in languages and not unread([sid], reading):
             continue
@@ -83,7 +86,9 @@ def _holder(item: Found, sid: str, reading: Reading) -> tuple[str | None, list[s
     """Who holds the sentence's statement, and the evidence naming them: the speaker the
     attribution of its quotation names, else the holder its parse gives (`stages.speakers`:
     a pronoun or title resolved to a name before), each with the sentence naming them,
-    else no one where the parse finds a joint subject, else the model's actor where the
+    else no one where the parse finds a joint subject, else the named subject of the
+    sentence's own verb of saying (`holders.said_in`: "Putin again repeated" is Vladimir
+    Putin's, in the article's fullest form), else the model's actor where the
     sentence names that person as written (no exonym: "North" read off the gloss of
     "heimildum Norðra" is not a holder), else no one. The flag:
     code found them saying it, so it is their position whatever the model labelled."""
@@ -95,6 +100,16 @@ def _holder(item: Found, sid: str, reading: Reading) -> tuple[str | None, list[s
         return parsed.name, list(parsed.evidence), True
     if joint(sid, reading):  # "Icelandair og Play hafa bæði sagt": neither one's alone
         return None, [sid], True
+    named = _said(sid, reading)
+    if named is not None:
+        return named, [sid], True
     if item.actor and not missing_names([item.actor], [sid], reading, False, exonyms=False):
         return item.actor, [sid], False
     return None, [sid], False
+
+
+def _said(sid: str, reading: Reading) -> str | None:
+    """Who the sentence names as saying it, in its article's fullest form of the name."""
+    source = next(s for s in reading.sources if s.id == reading.source_of(sid))
+    ids = [s.id for s in source.sentences]
+    return said_in([s.text for s in source.sentences], ids.index(sid), source.language)
