@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from briefing.lang import lexicon
 from briefing.lang.fold import fold
@@ -24,6 +24,7 @@ from briefing.lang.quotation import unquoted
 __all__ = ["holder_in", "said_in", "same_name"]
 
 BEFORE = 4  # sentences back a pronoun, title or epithet is resolved against
+RECALL = 20  # sentences back a description's noun is matched with a name ("die Ministerin")
 STEM = 4  # letters two forms of one name share at least
 WORD = re.compile(r"\w[\w'’-]*")
 
@@ -39,6 +40,7 @@ class _Article:
     known: tuple[str, ...]
     index: dict[str, tuple[str, ...]]
     lang: str
+    fullest: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
 
 
 @functools.lru_cache(maxsize=32)
@@ -363,7 +365,8 @@ def _generic_after(match: re.Match[str], words: list[re.Match[str]], lang: str) 
 
 
 def _meant(noun: str, kind: str, article: _Article, at: int) -> str | None:
-    """The known name a description means, nearest before sentence `at`: one with a part
+    """The known name a description means, nearest before sentence `at` (up to `RECALL`
+    back, so a long article is still read in linear time): one with a part
     ending in its noun ("die Ministerin" -> "Digitalministerin Karin Albrecht", "des
     Verbands" -> "Digitalverband Bitkom", "La fédération" -> "Fédération"), or given with
     the noun beside it ("the environmental group Bellona", "The business and trade
@@ -375,7 +378,7 @@ def _meant(noun: str, kind: str, article: _Article, at: int) -> str | None:
     def ends(word: str) -> bool:
         return any(fold(word).endswith(s) for s in stems)
 
-    for back in range(1, at + 1):
+    for back in range(1, min(at, RECALL) + 1):
         text = article.plain[at - back]
         found = [(i, n) for i, n in _names_at(text, article) if _kind_of(n, article) == kind]
         for _, name in found:
@@ -571,7 +574,14 @@ def _first_name(text: str, article: _Article) -> str | None:
 
 def _fullest(name: str, article: _Article) -> str:
     """The longest known name holding every part of `name`, without an opening article
-    ("Die Gewerkschaft Schiene": the article is no part of the name)."""
+    ("Die Gewerkschaft Schiene": the article is no part of the name); found once per
+    name and article."""
+    if name not in article.fullest:
+        article.fullest[name] = _widest(name, article)
+    return article.fullest[name]
+
+
+def _widest(name: str, article: _Article) -> str:
     lang = article.lang
     parts = _parts(name, lang)
     candidates = dict.fromkeys(n for p in parts for n in article.index.get(_key(p), ()))
