@@ -74,6 +74,8 @@ def names_in(sentences: list[str]) -> list[str]:
             name = _clean(match.group())
             if not name:
                 continue
+            if at_start and not match.group().startswith(name.split()[0]):
+                at_start = False  # "The Unite union": the word after "The" is a name
             if not at_start:
                 inner.update(name.split())
             found.append((int(at_start and len(name.split()) == 1), name))

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from briefing.lang import lexicon
 from briefing.lang.fold import fold
@@ -24,6 +24,7 @@ from briefing.lang.quotation import unquoted
 __all__ = ["holder_in", "said_in", "same_name"]
 
 BEFORE = 4  # sentences back a pronoun, title or epithet is resolved against
+RECALL = 20  # sentences back a description's noun is matched with a name ("die Ministerin")
 STEM = 4  # letters two forms of one name share at least
 WORD = re.compile(r"\w[\w'’-]*")
 
@@ -39,13 +40,15 @@ class _Article:
     known: tuple[str, ...]
     index: dict[str, tuple[str, ...]]
     lang: str
+    fullest: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
 
 
 @functools.lru_cache(maxsize=32)
 def _article(sentences: tuple[str, ...], lang: str) -> _Article:
     plain = tuple(unquoted(s) for s in sentences)
     named = (_untitled(n, lang) for n in names_in(list(plain)) if not _not_holder(n, lang))
-    known = sorted({n for n in named if n}, key=len, reverse=True)
+    nouns = _common_nouns(plain, lang)
+    known = sorted({n for n in named if n and not _noun(n, nouns, lang)}, key=len, reverse=True)
     index: dict[str, list[str]] = {}
     for name in known:
         for part in _parts(name, lang):
@@ -61,12 +64,27 @@ def holder_in(sentences: list[str], at: int, lang: str) -> str | None:
     for back in range(0, BEFORE + 1):
         if at - back < 0:
             break
-        text = article.plain[at - back]
-        if back == 0 and (_pronoun_holds(text, lang) or _title_holds(text, article)):
-            continue  # "She said Oslo would...", "Die Ministerin kündigte an": named before
+        here = at - back
+        text = article.plain[here]
+        if back == 0 and _pronoun_holds(text, article):
+            continue  # "She said Oslo would...", "sagte er": named before
+        opening = _opening(text, article)
+        if opening is not None:
+            return opening  # "Le Comité international de la Croix-Rouge (CICR) a salué"
+        described = _described(text, article)
+        if described is not None:
+            noun, kind = described
+            if kind == "name":
+                return noun  # "selon le ministère de la Santé"
+            meant = _meant(noun, kind, article, here)
+            if meant is not None:
+                return _state(_fullest(meant, article), article)
+            continue  # "Der 64-Jährige erklärte": someone named before
+        if back == 0 and _title_holds(text, article):
+            continue  # "Die Ministerin kündigte an": named before
         named = _saying(text, article) or _first_name(text, article)
         if named is not None:
-            return _fullest(named, article)
+            return _state(_fullest(named, article), article)
     return None
 
 
@@ -75,10 +93,19 @@ def said_in(sentences: list[str], at: int, lang: str) -> str | None:
     that..."), in the article's fullest form; None where it has no such verb, or its
     subject is a pronoun or a name of another sentence."""
     article = _article(tuple(sentences), lang)
-    if _pronoun_holds(article.plain[at], lang) or _title_holds(article.plain[at], article):
+    text = article.plain[at]
+    if _pronoun_holds(text, article) or _title_holds(text, article):
         return None
+    if _cue(lang).search(text) is None:
+        return None
+    opening = _opening(text, article)
+    if opening is not None:
+        return opening  # "Londres exige", "Le Comité ... (CICR) a salué"
+    described = _described(text, article)
+    if described is not None:
+        return described[0] if described[1] == "name" else None  # not "the minister"
     named = _saying(article.plain[at], article)
-    return _fullest(named, article) if named else None
+    return _state(_fullest(named, article), article) if named else None
 
 
 def _title_holds(text: str, article: _Article) -> bool:
@@ -97,16 +124,328 @@ def _title_holds(text: str, article: _Article) -> bool:
 def _untitled(name: str, lang: str) -> str:
     """The name without the article and titles a sentence opens with ("Die Ministerin",
     "Framkvæmdastjóri Hlíðarfisks" -> "Hlíðarfisks", "Ректор Череповецкого" ->
-    "Череповецкого"): empty where nothing else is left."""
+    "Череповецкого"), and without the genitive of a place that ends the title before it
+    ("России Виктор Зайцев" -> "Виктор Зайцев"): empty where nothing else is left."""
     words = name.split()
-    while words and (_minor(words[0], lang) or words[0].lower() in _titles(lang)):
+    genitives = lexicon.wordset("names.place_genitives", lang)
+    while words and (
+        _minor(words[0], lang)
+        or words[0].lower() in _titles(lang)
+        or (words[0].lower() in genitives and len(words) > 2)
+    ):
         words.pop(0)
     return " ".join(words)
+
+
+def _inverted(text: str, cue: re.Match[str], article: _Article) -> bool:
+    """A pronoun right after the verb of saying, the verb set off by a comma or a closing
+    quotation mark before it ("…, sagte er", "…», — заявил он"): the pronoun is its
+    subject. Not "Natarajan said she would": no comma before the verb."""
+    rest, before = text[cue.end() :], text[: cue.start()]
+    if not rest[:1].isspace() or not _pronoun(article.lang).match(rest.lstrip()):
+        return False
+    near = " ".join(before.split()[-3:])
+    if any(_kind_of(n, article) == "person" for _, n in _names_at(near, article)):
+        return False  # "The ports minister, Alan Reid, said he welcomed": the name says it
+    return before.rstrip().endswith(tuple(',“”"»«—–'))
+
+
+def _common_nouns(plain: tuple[str, ...], lang: str) -> frozenset[str]:
+    """Folded capitalised words the article writes after a determiner, lower-case words
+    between allowed ("die politische Verantwortung"): in a language that capitalises every
+    noun (`names.common_after`), common nouns."""
+    after = lexicon.wordset("names.common_after", lang)
+    if not after:
+        return frozenset()
+    found: set[str] = set()
+    for text in plain:
+        words = [m.group() for m in WORD.finditer(text)]
+        for i, word in enumerate(words):
+            if word.lower() not in after:
+                continue
+            j = i + 1
+            while j < len(words) and j - i <= 3 and not words[j][:1].isupper():
+                j += 1
+            if j < len(words) and words[j][:1].isupper():
+                found.add(fold(words[j]))
+    return frozenset(found)
+
+
+def _noun(name: str, nouns: frozenset[str], lang: str) -> bool:
+    """A name that is a common noun of `_common_nouns`: its last part was seen after a
+    determiner ("Verantwortung", "Ähnliche Altersgrenzen"), and it names no body
+    ("der Kinderschutzbund") and is no acronym ("die GSV")."""
+    last = _parts(name, lang)[-1]
+    if last.isupper() or any(_body(p, lang) for p in _parts(name, lang)):
+        return False
+    return any(same_name(last, noun) for noun in nouns if noun[:STEM] == fold(last)[:STEM])
 
 
 @functools.cache
 def _titles(lang: str) -> frozenset[str]:
     return frozenset(w.lower() for w in lexicon.words("words.titles", lang))
+
+
+def _head(word: str, lang: str) -> str | None:
+    """What a noun of a description stands for: "person" for a title or an epithet, or a
+    compound ending in one ("Die Gewerkschafterin", "der 61-Jährige", "the veteran
+    councillor"); "body" for a body's own noun ("der Verband", "des Ministeriums", "la
+    fédération", "the group"); else None."""
+    folded = fold(word)
+    tail = folded.split("-")[-1]
+    people = _people_nouns(lang)
+    if _generic(word, lang):
+        return "body"  # before titles: "правительство", "ministry" are listed as both
+    if tail in people or folded in people or folded.endswith(_long(people)):
+        return "person"
+    return None
+
+
+@functools.cache
+def _people_nouns(lang: str) -> frozenset[str]:
+    listed = (*lexicon.words("words.titles", lang), *lexicon.words("names.epithets", lang))
+    return frozenset(fold(w) for w in listed)
+
+
+def _long(nouns: frozenset[str]) -> tuple[str, ...]:
+    """The nouns a compound may end in: five letters or more ("Klinikmanager")."""
+    return tuple(n for n in nouns if len(n) >= 5 and " " not in n)
+
+
+@functools.cache
+def _bodies(lang: str) -> tuple[str, ...]:
+    return tuple(fold(w) for w in lexicon.words("names.bodies", lang))
+
+
+def _stems(word: str) -> tuple[str, ...]:
+    """The word and the word without an ending of one or two letters ("Verbands" ->
+    "verband"), folded."""
+    folded = re.split(r"['’]", fold(word))[-1]
+    return (folded, *(folded[:-k] for k in (1, 2) if len(folded) - k >= 3))
+
+
+def _generic(word: str, lang: str) -> bool:
+    """A body's own noun, inflected, with no name in it ("Verbands", "fédération")."""
+    return any(s in _bodies(lang) for s in _stems(word))
+
+
+def _body(word: str, lang: str) -> bool:
+    """A word naming a body: a body's noun or a compound ending in one
+    ("Bundesinnenministerium", "Bobsport-Union")."""
+    return any(s.endswith(b) for s in _stems(word) for b in _bodies(lang))
+
+
+def _described(text: str, article: _Article) -> tuple[str, str] | None:
+    """(noun, "person" or "body") where the sentence's subject is a description of
+    someone named before, not a name: the sentence opens with it ("Der 64-Jährige
+    erklärte", "The Danish executive rejected", "La fédération réclame", "Nach Angaben des
+    Verbands"), or it follows the verb of saying ("sagte der 61-Jährige", "a ajouté la
+    ministre"). Not where a name of the right kind is given with it ("The Unite union",
+    "Le préfet du Rhône, Antoine Keller,"): that name holds it."""
+    lang = article.lang
+    cue = _cue(lang).search(text)
+    leads = [(text[: cue.start()] if cue else text, cue is not None)]
+    if cue is not None and not _names_at(leads[0][0], article):
+        after = " ".join(text[cue.end() :].split()[:8])  # "sagte der 61-Jährige", "selon le"
+        leads.append((" " + after, False))
+    for lead, subject in leads:
+        found = _description(lead, subject, article)
+        if found is not None:
+            return found if found[1] else None
+    return None
+
+
+def _description(lead: str, subject: bool, article: _Article) -> tuple[str, str] | None:
+    """`_described` in one stretch of the sentence: (noun, kind), or (name, "name") for a
+    body's name read whole, or ("", "") where a name of the right kind stands with the
+    noun; None where no description is there. `subject`: the stretch ends at the verb."""
+    lang = article.lang
+    words = [m for m in WORD.finditer(lead)]
+    while words and _head(words[0].group(), lang) is None:
+        if not (_minor(words[0].group(), lang) or words[0].group().isdigit()):
+            break
+        words.pop(0)  # "14:50 Uhr: Der", "The": what opens the description
+    for match in words[:4]:
+        kind = _head(match.group(), lang)
+        if kind == "body" and not _determined(lead, match, lang):
+            kind = None  # "Профсоюз работников ...", "Verband und Athletenvertretung": a name
+        if kind is None:
+            if match.group().lower() in lexicon.wordset("names.places_after", lang):
+                return None  # "Aus Brüssel hieß es": no description opens it
+            continue
+        phrase = _body_phrase(lead, match, lang, subject) if kind == "body" else None
+        if phrase is not None:
+            return phrase, "name"  # "selon le ministère de la Santé"
+        named = [
+            (at, n)
+            for at, n in _names_at(lead, article)
+            if not _in_place(lead[:at], lang)
+            and not _generic(n, lang)
+            and not _modifies(lead, at, match, lang)
+        ]
+        if kind == "person" and any(_kind_of(n, article) == "person" for _, n in named):
+            return "", ""  # "Der Verhandlungsführer der Arbeitgeber, Frank Obermaier,"
+        if kind == "body" and named:
+            return "", ""  # "The Unite union said"
+        if kind == "person" and _generic_after(match, words, lang):
+            return _generic_after(match, words, lang), "body"  # "Ein Sprecher des Ministeriums"
+        return match.group(), kind
+    return None
+
+
+def _modifies(lead: str, at: int, head: re.Match[str], lang: str) -> bool:
+    """The name at `at` stands between a determiner and the description's noun, as a
+    modifier of it ("the Lib Dem leader", "The Canadian minister"): no name of the one
+    described (not "Sigríður Elva Magnúsdóttir seðlabankastjóri")."""
+    before = WORD.findall(lead[:at])[-1:]
+    listed = lexicon.wordset("names.determiners", lang) | lexicon.wordset(
+        "names.common_after", lang
+    )
+    return (
+        at < head.start()
+        and bool(before)
+        and before[0].lower() in listed
+        and not re.search(r"[,;:()]", lead[at : head.start()])
+        and len(lead[at : head.start()].split()) <= 3
+    )
+
+
+def _body_phrase(text: str, noun: re.Match[str], lang: str, subject: bool = False) -> str | None:
+    """A body named by its noun and the lower-case words after it, joined by the
+    language's links (`names.links`) to a name, or, where the text is the sentence's
+    subject (`subject`), to its end ("ministère de la Santé", "Fédération de pêche du
+    Rhône", "Académie nationale de médecine a appelé"): the body's name as the sentence
+    gives it; None for the noun alone ("La fédération", "Le ministère a fait savoir")."""
+    links = lexicon.wordset("names.links", lang)
+    if not links:
+        return None
+    elision = re.split(r"['’]", noun.group())[:-1]
+    start = noun.start() + (len(elision[0]) + 1 if elision else 0)  # "L'Académie": no "L'"
+    tokens = list(WORD.finditer(text, noun.end()))
+    linked, end = False, noun.end()
+    for n, token in enumerate(tokens[:5]):
+        if text[end : token.start()].strip():
+            return None  # a comma or parenthesis ends the noun's phrase
+        word = re.split(r"['’]", token.group())[-1]
+        if word[:1].isupper():
+            end = token.end()
+            for more in tokens[n + 1 :]:
+                if text[end : more.start()].strip() or not more.group()[:1].isupper():
+                    break
+                end = more.end()
+            return text[start:end] if linked else None
+        elided = re.split(r"['’]", token.group().lower())[0]
+        linked = linked or token.group().lower() in links or elided in links
+        if n == 0 and not linked and not (len(tokens) > 1 and tokens[1].group().lower() in links):
+            return None  # "Le ministère a fait savoir": a verb, not the body's name
+        end = token.end()
+    whole = subject and linked and len(tokens) <= 5 and not text[end:].strip(" ,")
+    return text[start:end] if whole else None
+
+
+def _determined(lead: str, match: re.Match[str], lang: str) -> bool:
+    """The noun follows a determiner ("des Verbands", "La fédération", "the group")."""
+    listed = lexicon.wordset("names.determiners", lang) | lexicon.wordset(
+        "names.common_after", lang
+    )
+    elided = re.split(r"['’]", match.group())
+    if len(elided) > 1 and elided[0].lower() in listed:
+        return True  # "L'Académie", "l'association"
+    last = WORD.findall(lead[: match.start()])[-1:]
+    return bool(last) and last[0].lower() in listed
+
+
+def _generic_after(match: re.Match[str], words: list[re.Match[str]], lang: str) -> str | None:
+    """A body's noun right after the noun of one who speaks for it, a determiner between
+    ("Ein Sprecher des Ministeriums"): the body holds what its spokesperson says."""
+    if fold(match.group()) not in {fold(w) for w in lexicon.words("names.spokespeople", lang)}:
+        return None
+    later = [w.group() for w in words if w.start() > match.start()][:2]
+    return next((w for w in later if _generic(w, lang)), None)
+
+
+def _meant(noun: str, kind: str, article: _Article, at: int) -> str | None:
+    """The known name a description means, nearest before sentence `at` (up to `RECALL`
+    back, so a long article is still read in linear time): one with a part
+    ending in its noun ("die Ministerin" -> "Digitalministerin Karin Albrecht", "des
+    Verbands" -> "Digitalverband Bitkom", "La fédération" -> "Fédération"), or given with
+    the noun beside it ("the environmental group Bellona", "The business and trade
+    minister, Daniel Okoro"); else the nearest name of the right kind in the `BEFORE`
+    sentences before (a person for "der 61-Jährige", a body for "des Dachverbands")."""
+    stems = [s for s in _stems(noun) if len(s) >= STEM]
+    fallback: str | None = None
+
+    def ends(word: str) -> bool:
+        return any(fold(word).endswith(s) for s in stems)
+
+    for back in range(1, min(at, RECALL) + 1):
+        text = article.plain[at - back]
+        found = [(i, n) for i, n in _names_at(text, article) if _kind_of(n, article) == kind]
+        for _, name in found:
+            if any(ends(p) for p in re.split(r"[\s-]+", _fullest(name, article))):
+                return name
+        for offset, name in found:  # "the group Bellona", "minister, Daniel Okoro"
+            if any(ends(w) for w in WORD.findall(text[:offset])[-1:]):
+                return name
+        for offset, name in found:  # "Gunnar Már Sigurðsson, formaður Félags"
+            tail = text[offset:].split(",", 1)[1:] or [""]
+            if any(ends(w) for w in WORD.findall(tail[0])[:2]):
+                return name
+        for offset, name in found:  # "La ministre de la Santé, Hélène Duval,"
+            head, comma, gap = text[:offset].rpartition(",")
+            if comma and not gap.strip() and any(ends(w) for w in WORD.findall(head)[-6:]):
+                return name
+        if kind == "body":  # "Le ministère de l'Enseignement supérieur doit encore"
+            for word in WORD.finditer(text):
+                if ends(word.group()) and (phrase := _body_phrase(text, word, article.lang)):
+                    return phrase
+        if fallback is None and back <= BEFORE and found:
+            said = _saying(text, article)
+            fallback = said if said in {n for _, n in found} else found[0][1]
+    return fallback
+
+
+def _opening(text: str, article: _Article) -> str | None:
+    """The holder the sentence opens with where code reads it whole: a body's name with
+    its abbreviation after it ("Le Comité international de la Croix-Rouge (CICR) a salué",
+    "Российский союз промышленников и предпринимателей (РСПП) призвал"), or a capital
+    standing for its state where the article names the state ("Londres exige" ->
+    "Royaume-Uni", `names.capitals`)."""
+    lang = article.lang
+    words = list(WORD.finditer(text))
+    while words and (_minor(words[0].group(), lang) or words[0].group().isdigit()):
+        words.pop(0)
+    if not words or not re.split(r"['’]", words[0].group())[-1][:1].isupper():
+        return None
+    start = words[0].start()
+    if "'" in words[0].group() or "’" in words[0].group():
+        start += len(re.split(r"['’]", words[0].group())[0]) + 1  # "L'Académie"
+    abbreviated = re.match(r"([^,;:()«»„“\"]{3,90}?)\s*\((\w{2,8})\)", text[start:])
+    if abbreviated and abbreviated.group(2).isupper() and len(abbreviated.group(1).split()) > 1:
+        return abbreviated.group(1)
+    state = _state(words[0].group(), article)
+    return state if state != words[0].group() else None
+
+
+def _kind_of(name: str, article: _Article) -> str:
+    """What a name names: a "person" where it has two words or more and no body's noun
+    in it ("Klaus-Dieter Rammler"), else a "body" ("Deutschen Bobsport-Union", "Bellona")."""
+    full = _fullest(name, article)
+    parts = re.split(r"[\s-]+", full)
+    if len(_parts(full, article.lang)) > 1 and not any(_body(p, article.lang) for p in parts):
+        return "person"
+    return "body"
+
+
+def _state(name: str, article: _Article) -> str:
+    """A capital standing for its state, as the article names the state ("Londres exige"
+    -> "Royaume-Uni"); any other name as it is."""
+    folded = fold(name)
+    for state, capitals in lexicon.table("names.capitals", article.lang).items():
+        if folded in {fold(c) for c in capitals}:
+            named = [k for k in article.known if fold(k) == fold(state)]
+            return named[0] if named else name
+    return name
 
 
 def _saying(text: str, article: _Article) -> str | None:
@@ -147,15 +486,18 @@ def _person(name: str, article: _Article) -> bool:
     return len(_parts(_fullest(name, article), article.lang)) > 1
 
 
-def _pronoun_holds(text: str, lang: str) -> bool:
+def _pronoun_holds(text: str, article: _Article) -> bool:
     """A pronoun is the subject of the verb of saying ("She warned", "sagði hann") where
     it stands before the verb or right after it and no name comes before the verb (not
     "Natarajan said she", not "Trump noted that he")."""
+    lang = article.lang
     if _pronoun(lang).match(text.lstrip(" \"'“„«")):
         return True  # "Er verwies darauf", "Hún hvetur": the sentence's subject
     cue = _cue(lang).search(text)
     if cue is None:
         return False
+    if _inverted(text, cue, article):
+        return True  # "„…“, sagte er", "…, sagði hann": the pronoun after the verb says it
     near = [
         m
         for m in _pronoun(lang).finditer(text)
@@ -198,9 +540,24 @@ def _names_at(text: str, article: _Article) -> list[tuple[int, str]]:
             ),
             None,
         )
+        if out and _continues(text, out[-1], match, article):
+            continue  # "Alþýðusamband Íslands": "Íslands" is no name of its own here
         if name is not None and (not out or out[-1][1] != name):
             out.append((match.start(), name))
     return out
+
+
+def _continues(text: str, last: tuple[int, str], word: re.Match[str], article: _Article) -> bool:
+    """The word goes on the name just found, as one of its parts, with only a space
+    between ("Alþýðusamband Íslands", not a second name "Peningastefnunefnd Seðlabanka
+    Íslands")."""
+    at, name = last
+    between = text[at : word.start()]
+    return (
+        len(between.split()) <= len(name.split())
+        and not re.search(r"[^\w\s'’-]", between)
+        and any(same_name(word.group(), p) for p in _parts(name, article.lang))
+    )
 
 
 def _key(word: str) -> str:
@@ -217,7 +574,14 @@ def _first_name(text: str, article: _Article) -> str | None:
 
 def _fullest(name: str, article: _Article) -> str:
     """The longest known name holding every part of `name`, without an opening article
-    ("Die Gewerkschaft Schiene": the article is no part of the name)."""
+    ("Die Gewerkschaft Schiene": the article is no part of the name); found once per
+    name and article."""
+    if name not in article.fullest:
+        article.fullest[name] = _widest(name, article)
+    return article.fullest[name]
+
+
+def _widest(name: str, article: _Article) -> str:
     lang = article.lang
     parts = _parts(name, lang)
     candidates = dict.fromkeys(n for p in parts for n in article.index.get(_key(p), ()))
