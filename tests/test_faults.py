@@ -255,7 +255,8 @@ def test_two_generate_runs_to_one_output_leave_one_whole_briefing(tmp_path: Path
         )
         for lang in ("en", "is")
     ]
-    assert [r.wait(timeout=120) for r in runs] == [0, 0]
+    codes = [r.wait(timeout=120) for r in runs]
+    assert codes == [0, 0], [r.stderr.read().decode() for r in runs if r.stderr]
     text = out.read_text()
     whole = [
         _generate_text(tmp_path, lang) for lang in ("en", "is")

@@ -9,7 +9,7 @@ from briefing.llm.base import Request, Response
 from briefing.llm.fake import FakeLLM, echo_answer
 from briefing.prompts import PromptSet
 from briefing.stages.extract import KINDS, ExtractSettings, extract_chunk
-from briefing.stages.select import select
+from briefing.stages.select import ends_as_sentence, select
 
 LINES = [
     "Fishing talks end in Akureyri",  # a headline: no final punctuation
@@ -361,3 +361,12 @@ def test_a_labelled_position_carries_the_next_likeliest_news_kind() -> None:
 
     assert [(f.section, f.unheld) for f in result.unstated] == [("positions", "open_issues")]
     assert len(llm.requests) == 2  # the kind, then the actor: no call for the second kind
+
+
+def test_a_sentence_ending_in_an_icelandic_closing_quote_ends_as_a_sentence() -> None:
+    """Alaska A2.S11 (Putin: Moscow expects Kyiv and Europe to take it "constructively")
+    ends `.“`, Icelandic's closing mark: read as a headline it was never labelled, and
+    Putin's statement was lost from both columns."""
+    assert ends_as_sentence("Hann sagði að Moskva væntist þess „að Kiyv muni taka því vel.“")
+    assert ends_as_sentence("„Við náðum ekki alveg í mark.“")
+    assert not ends_as_sentence("Fishing talks end in Akureyri“")

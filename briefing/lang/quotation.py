@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 MARKS = re.compile(r"[\"“”„«»]")
+CLOSING = "\"“”„«»'’"  # every mark a quotation may end with, single quotes too
 
 
 def paragraph_start(text: str, offset: int) -> int:

@@ -27,7 +27,7 @@ from briefing.check.calibration import Calibration
 from briefing.core.models import Sentence
 from briefing.lang import lexicon
 from briefing.lang.embed import Embedder, default_embedder, remembered_vectors
-from briefing.lang.quotation import unquoted
+from briefing.lang.quotation import MARKS, unquoted
 
 __all__ = [
     "KINDS",
@@ -48,7 +48,6 @@ UNHELD = ("development", "agreement", "open_issue")  # where a position no one h
 WEIGHTS_FILE = Path(__file__).with_name("kinds.json")
 CUES = ("agreement", "open", "saying", "background")
 EMBEDDED_CHARS = 240
-_QUOTE_MARKS = re.compile(r"[\"“”„«»]")
 _YEAR = re.compile(r"\b(1[89]|20)\d\d\b")
 _NUMBER = re.compile(r"\d")
 _EMBEDDING = threading.Lock()  # chunks extracted in parallel share one embedder
@@ -131,7 +130,7 @@ def cue_features(text: str, lang: str) -> dict[str, float]:
         out[f"cue_{group}"] = float(len(pattern.findall(text))) if pattern else 0.0
     negation = _negation(lang)
     out["negation"] = float(bool(negation and negation.search(text)))
-    out["quote"] = float(bool(_QUOTE_MARKS.search(text)))
+    out["quote"] = float(bool(MARKS.search(text)))
     out["year"] = float(bool(_YEAR.search(text)))
     out["number"] = float(bool(_NUMBER.search(text)))
     return out

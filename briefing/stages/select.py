@@ -20,6 +20,7 @@ from briefing.core.models import Chunk, Sentence, Source
 from briefing.lang import lexicon
 from briefing.lang.lexicon import as_written_or_capitalised, subject_pronouns
 from briefing.lang.names import names_in
+from briefing.lang.quotation import CLOSING
 from briefing.lang.quotation import MARKS as QUOTE_MARKS
 from briefing.stages.reading import Reading
 
@@ -51,8 +52,8 @@ def salience(text: str, n_values: int, position: int) -> float:
 
 def ends_as_sentence(text: str) -> bool:
     """Terminal punctuation, closing quotes and brackets aside: not a headline, not a
-    line cut at a comma."""
-    return text.rstrip("\"'”’»)] ").endswith((".", "!", "?"))
+    line cut at a comma. Any closing mark counts: Icelandic closes a quotation with “."""
+    return text.rstrip(CLOSING + ")] ").endswith((".", "!", "?"))
 
 
 def budget(informative: int, tokens: int) -> int:
