@@ -117,6 +117,7 @@ class Side(BaseModel):
     source: str = Field(description="Id of the source that says this: A1, A2, ...")
     text: dict[str, str] = Field(description="Language code -> this side in that language.")
     origin: dict[str, str] = Field(default_factory=dict, description=ORIGIN)
+    gloss: dict[str, str] = Field(default_factory=dict, description=GLOSS)
     evidence: list[str] = Field(min_length=1, description="Ids of the sentences cited.")
 
 

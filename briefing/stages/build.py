@@ -23,7 +23,7 @@ from briefing.stages.actors import one_label
 from briefing.stages.align import NEAR, SAME, Link, differing, links
 from briefing.stages.chunk import chunk_sources
 from briefing.stages.crosscite import cross_cite
-from briefing.stages.disagree import Conflict, disagreements
+from briefing.stages.disagree import Conflict, contrary_claims, disagreements
 from briefing.stages.extract import ChunkResult, ExtractSettings, Found, extract_chunk
 from briefing.stages.kinds import kinds_of
 from briefing.stages.lead import lead
@@ -83,6 +83,7 @@ def build(
         own = originals(found + unstated, merged, reading, options.languages, translated)
         own = one_label(own, reading)
         merged += fold_quoted(merge(own, reading, same), reading)
+        conflicts += contrary_claims(merged, reading)
     unwritten: list[dict[str, str]] = []
     if options.write:
         with progress.stage("write", 1), meter.timed("write"):
@@ -205,9 +206,13 @@ def assemble(
 ) -> Briefing:
     """Place each statement in its section; a disagreement keeps each side with its source,
     and a statement citing only sentences a disagreement shows is not repeated in a
-    section (nor the quoted original of a side)."""
+    section (nor the quoted original of a side), but for the denial a claim is set
+    against (`disagree.contrary_claims`)."""
     briefing = Briefing(languages=list(languages), sources=reading.sources, dropped=dropped)
-    shown = [{e for side in (c.first, c.second) for e in side.evidence} for c in conflicts]
+    shown = [
+        {e for side in ((c.first,) if c.claim else (c.first, c.second)) for e in side.evidence}
+        for c in conflicts
+    ]
     for item in merged:
         if any(set(item.evidence) <= cited for cited in shown):
             continue
@@ -229,8 +234,10 @@ def assemble(
         sides = []
         for stated in (conflict.first, conflict.second):
             own = [e for e in stated.evidence if reading.source_of(e) == stated.source_id]
-            text, origin, _ = lines(stated.text, own, reading, languages)
-            sides.append(Side(source=stated.source_id, text=text, origin=origin, evidence=own))
+            text, origin, gloss = lines(stated.text, own, reading, languages, stated.verified)
+            sides.append(
+                Side(source=stated.source_id, text=text, origin=origin, gloss=gloss, evidence=own)
+            )
         evidence = [e for side in sides for e in side.evidence]
         briefing.disagreements.append(Item(evidence=evidence, sides=sides))
     return briefing

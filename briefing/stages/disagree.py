@@ -1,4 +1,5 @@
-"""Where the sources disagree, in code: linked sentences that give one value differently.
+"""Where the sources disagree, in code: linked sentences that give one value differently,
+and one party's claim that a deal was reached against another source's "no deal".
 
 Two published statements citing linked sentences whose numbers or dates differ are the
 two sides of a disagreement, each with its own source's value. Often only one side has
@@ -13,11 +14,13 @@ the model, and a disagreement needs a published statement on one side at least.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 
 from briefing.lang.values import Value, english_number, located, values
 from briefing.stages.align import Link, differing
 from briefing.stages.extract import Found
+from briefing.stages.kinds import no_deal, reached
 from briefing.stages.reading import Reading
 from briefing.stages.verify import content_words
 
@@ -28,6 +31,9 @@ class Conflict:
 
     first: Found
     second: Found
+    # A claim against a denial (`contrary_claims`): the denial stays in its section too,
+    # often the day's main news, and only the claim is shown as a side alone.
+    claim: bool = False
 
 
 def disagreements(merged: list[Found], reading: Reading, near: list[Link]) -> list[Conflict]:
@@ -50,6 +56,35 @@ def disagreements(merged: list[Found], reading: Reading, near: list[Link]) -> li
             conflict = None
         if conflict is not None and conflict not in conflicts:
             conflicts.append(conflict)
+    return conflicts
+
+
+def contrary_claims(merged: list[Found], reading: Reading) -> list[Conflict]:
+    """A party saying a deal or an understanding was reached (`kinds.reached`: Putin's
+    "náð samkomulagi") against another source's item saying there is none (`kinds.no_deal`:
+    "there is no agreement"): each such claim with the first denial of another source and
+    holder, both sides as the items stand (verified statements or quoted originals)."""
+
+    def says(item: Found, cue: Callable[[str, str], bool]) -> bool:
+        own = (e for e in item.evidence if reading.source_of(e) == item.source_id)
+        return any(cue(reading.sentences[e].text, reading.language[e]) for e in own)
+
+    denials = [f for f in merged if says(f, no_deal)]
+    conflicts = []
+    for claim in (f for f in merged if f.actor and says(f, reached)):
+        denial = next(
+            (
+                d
+                for d in denials
+                if d.source_id != claim.source_id
+                and d.actor != claim.actor
+                and not set(d.evidence) & set(claim.evidence)
+            ),
+            None,
+        )
+        if denial is not None:
+            own = [e for e in denial.evidence if reading.source_of(e) == denial.source_id]
+            conflicts.append(Conflict(claim, replace(denial, evidence=own), claim=True))
     return conflicts
 
 

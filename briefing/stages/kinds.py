@@ -40,6 +40,7 @@ __all__ = [
     "kinds_of",
     "load",
     "no_deal",
+    "reached",
     "settled",
 ]
 
@@ -94,6 +95,14 @@ def no_deal(text: str, lang: str) -> bool:
     samkomulag náðist"): news of what is still open, however else it reads."""
     pattern = _cue("no_deal", lang)
     return bool(pattern and pattern.search(text))
+
+
+def reached(text: str, lang: str) -> bool:
+    """The sentence says a deal or an understanding was reached ("Putin claimed they had
+    „náð samkomulagi“"), with no negation anywhere in it ("had not reached an
+    agreement" says the opposite)."""
+    pattern, negation = _cue("reached", lang), _negation(lang)
+    return bool(pattern and pattern.search(text)) and not (negation and negation.search(text))
 
 
 def agreed_with(text: str, lang: str) -> bool:

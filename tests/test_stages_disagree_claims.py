@@ -1,0 +1,71 @@
+"""`stages.disagree.contrary_claims`: one party's "a deal was reached" against another
+source's "no deal" is a disagreement, both sides as their items stand."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from helpers import article
+
+from briefing.stages.disagree import contrary_claims
+from briefing.stages.extract import Found
+from briefing.stages.reading import Reading, read
+
+ENGLISH = (
+    "Trump and Putin met in Anchorage on Friday. "
+    "There is no agreement on the war, the two leaders said."
+)
+ICELANDIC = (
+    "Leiðtogarnir hittust í Anchorage á föstudag. "
+    "Pútín fullyrti að þeir hefðu náð samkomulagi og sagði tímabært að lagfæra sambandið."
+)
+
+
+def _items(reading: Reading) -> tuple[Found, Found]:
+    english, icelandic = (s.sentences[1].id for s in reading.sources)
+    denial = Found("open_issues", "There is no agreement on the war.", [english], "E")
+    claim = Found("positions", "gloss", [icelandic], "I", "Vladimir Putin", verified=False)
+    return denial, claim
+
+
+def test_a_claimed_deal_against_another_sources_no_deal_is_a_disagreement() -> None:
+    reading = read([article("E", "en", ENGLISH), article("I", "is", ICELANDIC)])
+    denial, claim = _items(reading)
+
+    [conflict] = contrary_claims([denial, claim], reading)
+
+    assert (conflict.first, conflict.second) == (claim, denial)
+
+
+def test_no_disagreement_within_one_source_one_holder_or_a_negated_claim() -> None:
+    reading = read([article("E", "en", ENGLISH), article("I", "is", ICELANDIC)])
+    denial, claim = _items(reading)
+
+    assert contrary_claims([replace(denial, actor="Vladimir Putin"), claim], reading) == []
+    assert contrary_claims([replace(denial, source_id="I"), claim], reading) == []
+    assert contrary_claims([denial, replace(claim, actor=None)], reading) == []
+    negated = ICELANDIC.replace("hefðu náð", "hefðu ekki náð")
+    reading = read([article("E", "en", ENGLISH), article("I", "is", negated)])
+    assert contrary_claims(list(_items(reading)), reading) == []
+
+
+def test_a_side_that_stands_on_its_quote_is_shown_as_its_marked_original() -> None:
+    """The claim's English is a rough gloss: the side shows the Icelandic sentence marked
+    [is] with the gloss beside it, never the gloss as a statement."""
+    from briefing.stages.build import assemble
+
+    reading = read([article("E", "en", ENGLISH), article("I", "is", ICELANDIC)])
+    denial, claim = _items(reading)
+    [conflict] = contrary_claims([denial, claim], reading)
+
+    briefing = assemble(reading, [denial, claim], [conflict], ["en", "is"], [])
+
+    [shown] = briefing.disagreements
+    first = shown.sides[0]
+    assert first.origin == {
+        "en": f"original:is:{claim.evidence[0]}",
+        "is": f"quote:{claim.evidence[0]}",
+    }
+    assert first.gloss["en"] == reading.gloss[claim.evidence[0]]
+    assert briefing.positions == []  # shown once, as its side
+    assert [i.evidence for i in briefing.open_issues] == [denial.evidence]
