@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from briefing.lang.values import Value, english_number, located, values
 from briefing.stages.align import Link, differing
 from briefing.stages.extract import Found
-from briefing.stages.kinds import no_deal, reached
+from briefing.stages.kinds import deal_reached, no_deal
 from briefing.stages.reading import Reading
 from briefing.stages.verify import content_words
 
@@ -60,7 +60,7 @@ def disagreements(merged: list[Found], reading: Reading, near: list[Link]) -> li
 
 
 def contrary_claims(merged: list[Found], reading: Reading) -> list[Conflict]:
-    """A party saying a deal or an understanding was reached (`kinds.reached`: Putin's
+    """A party saying a deal or an understanding was reached (`kinds.deal_reached`: Putin's
     "náð samkomulagi") against another source's item saying there is none (`kinds.no_deal`:
     "there is no agreement"): each such claim with the first denial of another source and
     holder, both sides as the items stand (verified statements or quoted originals)."""
@@ -71,7 +71,7 @@ def contrary_claims(merged: list[Found], reading: Reading) -> list[Conflict]:
 
     denials = [f for f in merged if says(f, no_deal)]
     conflicts = []
-    for claim in (f for f in merged if f.actor and says(f, reached)):
+    for claim in (f for f in merged if f.actor and says(f, deal_reached)):
         denial = next(
             (
                 d

@@ -36,11 +36,11 @@ __all__ = [
     "Kinds",
     "agreed_with",
     "cue_features",
+    "deal_reached",
     "features",
     "kinds_of",
     "load",
     "no_deal",
-    "reached",
     "settled",
 ]
 
@@ -97,7 +97,7 @@ def no_deal(text: str, lang: str) -> bool:
     return bool(pattern and pattern.search(text))
 
 
-def reached(text: str, lang: str) -> bool:
+def deal_reached(text: str, lang: str) -> bool:
     """The sentence says a deal or an understanding was reached ("Putin claimed they had
     „náð samkomulagi“"), with no negation anywhere in it ("had not reached an
     agreement" says the opposite)."""
