@@ -109,3 +109,30 @@ def test_a_first_word_bin_knows_only_as_a_common_word_is_glossed() -> None:
     assert better[0] is not None and better[0].startswith("Leader meeting")
     # a compound BÍN does not list may be a place: kept as written
     assert better[1] is not None and better[1].startswith("Hrafnaskarð")
+
+
+def test_a_word_apertium_lacks_is_glossed_from_the_text_layer_s_glossary() -> None:
+    """atc-dispute: "farþegar" (passengers) was split into far + þegar, "go already"; the
+    lexicon's glossary gives the lemma's English, plural for a plural form, before any
+    split; a phrase with a preposition stays as listed."""
+    [text] = ApertiumGlosser().gloss(["Farþegar fá endurgreiðslu fyrir mánaðamót."])
+    assert text.startswith("Passengers ")
+    assert "refund" in text and "go already" not in text
+    assert "turn of the month" in text
+    assert gloss_module.glossary_english("yfirvinnubönnin", "is") == "overtime bans"
+    assert gloss_module.glossary_english("innviðaráðherra", "is") == "infrastructure minister"
+    assert gloss_module.glossary_english("ögrun", "is") is None
+
+
+def test_every_glossary_entry_is_a_bin_lemma() -> None:
+    """An entry BÍN does not list as a lemma would never be looked up."""
+    from briefing.lang import icelandic, lexicon
+
+    listed = lexicon.table("glossary", "is")
+    assert len(listed) > 50
+    unknown = [
+        word
+        for word in listed
+        if word not in {m.ord.replace("-", "") for m in icelandic.meanings(word)}
+    ]
+    assert unknown == []

@@ -121,16 +121,14 @@ def test_a_word_the_glosser_left_untranslated_is_rejected() -> None:
 
     from briefing.stages.reading import read
 
-    icelandic = source("P", "is", ["Pútín sagði að Rússar hefðu ekki skapað hindranir í viðræðum."])
+    icelandic = source("P", "is", ["Pútín sagði að Rússar hefðu ekki beitt ögrun í viðræðum."])
     reading = read([icelandic])
-    assert "hindranir" in reading.gloss["P.S1"]  # Apertium does not know it
-    found = problems(
-        "Putin said that Russia had not created hindranir in talks.", ["P.S1"], reading
-    )
-    assert "hindranir: not English (an untranslated gloss)" in found
+    assert "ögrun" in reading.gloss["P.S1"]  # Apertium and the glossary lack it
+    found = problems("Putin said that Russia had not used ögrun in talks.", ["P.S1"], reading)
+    assert "ögrun: not English (an untranslated gloss)" in found
     assert not any(
         "not English" in f
-        for f in problems("Putin said Russia created no obstacles in talks.", ["P.S1"], reading)
+        for f in problems("Putin said Russia used no provocation in talks.", ["P.S1"], reading)
     )
 
 

@@ -31,7 +31,7 @@ _INITIAL_UNKNOWN = re.compile(r"^(\W*)\*([^\W\d_][\w-]*)")
 # would be noise.
 _ARTICLE = re.compile(r"(?i)\b(?:the|a|an) ")
 _INSTALL_HINT = "apt-get install -y apertium-isl-eng (or: make install)"
-VERSION = 4  # of what a gloss says: remembered glosses of another version are not reused
+VERSION = 5  # of what a gloss says: remembered glosses of another version are not reused
 # Apertium copies numbers as written: Icelandic "1.200" (1,200) and "16,5" (16.5) would
 # read as 1.2 and as two numbers to an English reader and to `lang.values`.
 _ICELANDIC_NUMBER = re.compile(
@@ -113,13 +113,15 @@ class ApertiumGlosser:
         unknown = {m.group(1) for g in glosses for m in _UNKNOWN.finditer(g)}
         initial = [_INITIAL_UNKNOWN.match(g) for g in glosses]
         common = {m.group(2) for m in initial if m and _common(m.group(2))}
-        options = {word: _alternatives(word) for word in unknown - common}
-        options |= {word: _alternatives(word.lower()) for word in common}
-        tries = sorted({alt for alts in options.values() for alt in alts})
-        if not tries:
-            return glosses
-        glossed = dict(zip(tries, self._translate(tries), strict=True))
         better: dict[str, str] = {}
+        for word in unknown:
+            listed = glossary_english(word, self.language, at_start=word in common)
+            if listed is not None:
+                better[word] = listed[:1].upper() + listed[1:] if word[:1].isupper() else listed
+        options = {word: _alternatives(word) for word in unknown - common - set(better)}
+        options |= {word: _alternatives(word.lower()) for word in common - set(better)}
+        tries = sorted({alt for alts in options.values() for alt in alts})
+        glossed = dict(zip(tries, self._translate(tries), strict=True)) if tries else {}
         for word, alts in options.items():
             # The first alternative with the fewest words still unknown, if any is known.
             scored = [(glossed[a].count("*") - len(a.split()), i, a) for i, a in enumerate(alts)]
@@ -181,6 +183,36 @@ def english_numbers(text: str) -> str:
 
 def _common(word: str) -> bool:
     return word[:1].isupper() and icelandic.listed_common_word(word)
+
+
+def glossary_english(word: str, language: str, at_start: bool = False) -> str | None:
+    """The text layer's English (`glossary` in the lexicon) for a word Apertium lacks,
+    by its BÍN lemma (compound parts joined): a plural noun form glossed plural; None
+    where the word's lemmas are not listed. `at_start`: the word opens its sentence and
+    BÍN knows it as a common word, capitalised."""
+    listed = lexicon.table("glossary", language)
+    if not listed:
+        return None
+    form = word.lower() if at_start else word
+    meanings = [m for m in icelandic.meanings(form) if m.ord.replace("-", "") in listed]
+    if not meanings:
+        return None
+    english = listed[meanings[0].ord.replace("-", "")]
+    plural = all(m.ofl in icelandic.NOUNS and "FT" in m.mark for m in meanings)
+    return _plural(english) if plural else english
+
+
+def _plural(english: str) -> str:
+    """The English plural of a gloss's last word ("overtime ban" -> "overtime bans"); a
+    phrase with a preposition stays ("turn of the month": its head is not last), and so
+    does a word in -s ("premises")."""
+    if " of " in english or " to " in english or english.endswith("s"):
+        return english  # "premises", "talks": plural already
+    if english.endswith(("x", "ch", "sh")):
+        return english + "es"
+    if english.endswith("y") and english[-2:-1] not in "aeiou":
+        return english[:-1] + "ies"
+    return english + "s"
 
 
 def _alternatives(word: str) -> list[str]:

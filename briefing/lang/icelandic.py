@@ -130,7 +130,7 @@ def meanings(word: str, at_sentence_start: bool = False) -> list[BinMeaning]:
 _CASES = ("NF", "ÞF", "ÞGF", "EF")
 # The case a noun form is moved to: one a reader notices ("í búðina" -> "í búðinni").
 _OTHER_CASE = {"NF": "ÞGF", "ÞF": "ÞGF", "ÞGF": "ÞF", "EF": "NF"}
-_NOUNS = ("kk", "kvk", "hk")
+NOUNS = ("kk", "kvk", "hk")  # BÍN word classes of nouns
 
 
 def case_variant(word: str) -> str | None:
@@ -138,8 +138,8 @@ def case_variant(word: str) -> str | None:
     a word BÍN reads as a noun in one case only; None otherwise. Makes wrong-case
     Icelandic on purpose, to test that the Icelandic gate rejects it."""
     _, meanings = _bin().lookup(word)
-    marks = {m.mark for m in meanings if m.ofl in _NOUNS}
-    if not meanings or len(marks) != 1 or any(m.ofl not in _NOUNS for m in meanings):
+    marks = {m.mark for m in meanings if m.ofl in NOUNS}
+    if not meanings or len(marks) != 1 or any(m.ofl not in NOUNS for m in meanings):
         return None
     mark = marks.pop()
     case = next((c for c in sorted(_CASES, key=len, reverse=True) if mark.startswith(c)), None)
