@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from helpers import article, point, source
 
 from briefing.core.models import Chunk, Sentence, Source
@@ -9,6 +11,7 @@ from briefing.llm.base import Request, Response
 from briefing.llm.fake import FakeLLM, echo_answer
 from briefing.prompts import PromptSet
 from briefing.stages.extract import KINDS, ExtractSettings, extract_chunk
+from briefing.stages.kinds import Kind
 from briefing.stages.select import ends_as_sentence, select
 
 LINES = [
@@ -370,3 +373,32 @@ def test_a_sentence_ending_in_an_icelandic_closing_quote_ends_as_a_sentence() ->
     assert ends_as_sentence("Hann sagði að Moskva væntist þess „að Kiyv muni taka því vel.“")
     assert ends_as_sentence("„Við náðum ekki alveg í mark.“")
     assert not ends_as_sentence("Fishing talks end in Akureyri“")
+
+
+def test_the_kinds_code_is_unsure_of_are_read_at_once_on_a_backend_with_slots() -> None:
+    """One answer's label probabilities at each sentence's place: one call for the
+    chunk's kinds, then a call per statement the model phrases."""
+
+    class Slotted(FakeLLM):
+        slots = True
+
+        def complete(self, request: Request) -> Response:
+            if request.then:
+                self.requests.append(request)
+                kinds = ["background", "development", "position", "development", "position"]
+                return Response(text=json.dumps(kinds[: len(request.then) + 1]))
+            return super().complete(request)
+
+    llm = Slotted(echo_answer)
+    src = source("K", "en", LINES)
+    unsure = {
+        s.id: Kind("development", 0.4, False, dict.fromkeys(KINDS, 0.2)) for s in src.sentences
+    }
+    settings = ExtractSettings(kinds=lambda sentences, language: unsure, reads=frozenset({"en"}))
+    result = extract_chunk(chunk_of(src.sentences, 10_000), src, llm, PromptSet(), settings)
+
+    [batch, *rest] = llm.requests
+    assert batch.prefix.startswith('{"') and len(batch.then) >= 1
+    assert all(r.choices is None or r.choices != KINDS for r in rest)  # no kind asked again
+    assert "Give only the kind of each of sentences" in batch.messages[1]["content"]
+    assert result.found

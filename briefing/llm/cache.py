@@ -30,7 +30,16 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationIn
 from briefing.core import damaged
 from briefing.core.errors import BriefingError
 from briefing.core.files import Cleared, clear_sharded, read_regular, write_atomic
-from briefing.llm.base import LLM, Request, Response, continues, model_sha256, reads, server
+from briefing.llm.base import (
+    LLM,
+    Request,
+    Response,
+    continues,
+    model_sha256,
+    reads,
+    server,
+    slots,
+)
 
 FORMAT = 1
 KEPT = frozenset({"stop", "length"})
@@ -55,6 +64,8 @@ def cache_key(llm: LLM, request: Request) -> str:
         material["choices"] = list(request.choices)
     if request.prefix:
         material["prefix"] = request.prefix
+    if request.then:
+        material["then"] = list(request.then)
     canonical = json.dumps(material, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
@@ -166,6 +177,7 @@ class CachedLLM:
         self.model = inner.model
         self.max_concurrency = inner.max_concurrency
         self.continues = continues(inner)
+        self.slots = slots(inner)
         self.reads = reads(inner)
         self.hits = 0
         self.misses = 0

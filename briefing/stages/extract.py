@@ -21,7 +21,7 @@ from briefing.core.languages import language_name
 from briefing.core.meter import Timer, untimed
 from briefing.core.models import Chunk, Section, Sentence, Source
 from briefing.lang.names import names_in
-from briefing.llm.base import LLM, Request, continues
+from briefing.llm.base import LLM, Request, continues, slots
 from briefing.llm.structured import AskOptions, Recorder, ask, choose, rank
 from briefing.prompts import PromptSet
 from briefing.stages.answers import Point, point_schema
@@ -152,6 +152,27 @@ def extract_chunk(
         )
         return [{"role": "system", "content": system}, {"role": "user", "content": user}]
 
+    unsure = [s for s in asked if _sure(kinds.get(s.id), source.language, settings) is None]
+    at_once: dict[str, Kind] = {}
+    if cloze and slots(llm) and len(unsure) > 1:
+        user = prompts.render(
+            "extract.user",
+            source=source,
+            language_name=language_name(chunk.language),
+            glossed=glossed,
+            actors=actors,
+            sentences=texts,
+            labelled=[number[s.id] for s in unsure],
+            parsed=None,
+        )
+        at_once = _kinds_at_once(
+            how,
+            [{"role": "system", "content": system}, {"role": "user", "content": user}],
+            [(s.id, number[s.id]) for s in unsure],
+            kinds,
+            f"{chunk.id} kinds",
+        )
+
     article = [s.text for s in source.sentences]
     number_in_article = {s.id: n for n, s in enumerate(source.sentences)}
 
@@ -166,7 +187,7 @@ def extract_chunk(
         quote = quotes.get(sentence.id)
         written = " ".join(sentence.text.split()) if sentence.id in standing else None
         unheld: Section | None = None
-        known = _sure(kinds.get(sentence.id), source.language, settings)
+        known = at_once.get(sentence.id) or _sure(kinds.get(sentence.id), source.language, settings)
         said = said_by(sentence)
         if known is not None and settled(known.kind, sentence.text, source.language, said) == (
             "background"
@@ -247,6 +268,48 @@ class _Asking:
             max_tokens=1, stage="extract", label=label,
             max_attempts=self.settings.max_attempts, record=self.record,
         )  # fmt: skip
+
+
+def _kinds_at_once(
+    how: _Asking,
+    messages: list[dict[str, str]],
+    numbered: list[tuple[str, int]],
+    classified: Mapping[str, Kind],
+    label: str,
+) -> dict[str, Kind]:
+    """The kind of every sentence code is unsure of, read from label probabilities at
+    each sentence's place in one answer ('{"3": "position", "5": "'...): one prompt
+    evaluation for the chunk instead of one per sentence, no generated token. The other
+    kinds rank as the classifier ranks them (the next likeliest news kind of a position
+    no one holds). Empty where the answer does not read back: each sentence is then
+    asked alone."""
+    keys = [f'"{n}": "' for _, n in numbered]
+    request = Request(
+        messages=messages,
+        choices=KINDS,
+        max_tokens=1,
+        stage="extract",
+        label=label,
+        prefix="{" + keys[0],
+        then=tuple(f'", {key}' for key in keys[1:]),
+    )
+    response = how.llm.complete(request)
+    if how.record is not None:
+        how.record("extract", response)
+    try:
+        chosen = loads(response.text)
+    except ValueError:
+        return {}
+    if not isinstance(chosen, list) or len(chosen) != len(numbered):
+        return {}
+    if not all(kind in KINDS for kind in chosen):
+        return {}
+    out = {}
+    for (sid, _), kind in zip(numbered, chosen, strict=True):
+        code = classified.get(sid)
+        shares = {k: (code.shares.get(k, 0.0) / 2 if code else 0.0) for k in KINDS}
+        out[sid] = Kind(kind, 1.0, True, {**shares, kind: 1.0})
+    return out
 
 
 def _unread(language: str, settings: ExtractSettings) -> bool:
