@@ -139,7 +139,9 @@ def extract_chunk(
     system = prompts.render("extract.system", max_words=settings.max_words)
     how = _Asking(llm, prompts, settings, record)
 
-    def messages_for(sentence: Sentence) -> list[dict[str, str]]:
+    def prompt(**asking: object) -> list[dict[str, str]]:
+        """The chunk's prompt, asking about one sentence (`asked`, `parsed`) or for the
+        kinds of several (`labelled`): the same prefix, so the engine reuses it."""
         user = prompts.render(
             "extract.user",
             source=source,
@@ -147,27 +149,22 @@ def extract_chunk(
             glossed=glossed,
             actors=actors,
             sentences=texts,
+            **asking,
+        )
+        return [{"role": "system", "content": system}, {"role": "user", "content": user}]
+
+    def messages_for(sentence: Sentence) -> list[dict[str, str]]:
+        return prompt(
             asked=(number[sentence.id], _english(sentence, reading)),
             parsed=parsed(sentence.id, reading) if reading is not None else None,
         )
-        return [{"role": "system", "content": system}, {"role": "user", "content": user}]
 
     unsure = [s for s in asked if _sure(kinds.get(s.id), source.language, settings) is None]
     at_once: dict[str, Kind] = {}
     if cloze and slots(llm) and len(unsure) > 1:
-        user = prompts.render(
-            "extract.user",
-            source=source,
-            language_name=language_name(chunk.language),
-            glossed=glossed,
-            actors=actors,
-            sentences=texts,
-            labelled=[number[s.id] for s in unsure],
-            parsed=None,
-        )
         at_once = _kinds_at_once(
             how,
-            [{"role": "system", "content": system}, {"role": "user", "content": user}],
+            prompt(labelled=[number[s.id] for s in unsure], parsed=None),
             [(s.id, number[s.id]) for s in unsure],
             kinds,
             f"{chunk.id} kinds",
