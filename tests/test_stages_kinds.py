@@ -189,3 +189,22 @@ def test_the_kind_code_settles_is_measured_with_its_rules_and_unheld_positions()
     assert settle(rows, [position, development, position], rows) == [
         "agreement", "open_issue", "development",
     ]  # fmt: skip
+
+
+def test_no_labelled_background_sentence_names_the_subject_of_its_own_verb_of_saying() -> None:
+    """The premise of `settled` turning such a sentence into its speaker's position: of
+    the labelled sentences whose own verb of saying has a named subject, none is
+    background (161 positions, 4 open issues, 1 agreement, 1 development)."""
+    from collections import Counter
+    from pathlib import Path
+
+    from briefing.eval.kinds_eval import read_rows
+    from briefing.stages.holders import said_in
+
+    rows = read_rows(Path(__file__).parent.parent / "evals" / "sections" / "labels.jsonl")
+    articles: dict[str, list[str]] = {}
+    for row in sorted(rows, key=lambda r: (r.article, r.n)):
+        articles.setdefault(row.article, []).append(row.text)
+    kinds = Counter(row.kind for row in rows if said_in(articles[row.article], row.n - 1, row.lang))
+    assert kinds["background"] == 0
+    assert kinds["position"] > 100
