@@ -203,6 +203,20 @@ def test_actor_single_item_and_merged_outlet_metrics(tmp_path: Path) -> None:
     m = case_metrics(case, briefing, check_briefing(briefing, None).scores).metrics
     assert (m["actors"], m["single_items"]) == (0.0, 1.0)
 
+    # the meeting's end as a disagreement, a side per outlet: one item citing both
+    from briefing.core.models import Side
+
+    ended_sides = Item(
+        evidence=["A1.S2", "A2.S2"],
+        sides=[
+            Side(source=s[:2], text={"is": t}, origin={"is": f"quote:{s}"}, evidence=[s])
+            for s, t in (("A1.S2", "Fundi lauk á föstudag."), ("A2.S2", "Fundi lauk á föstudag."))
+        ],
+    )
+    briefing.open_issues, briefing.disagreements = [], [ended_sides]
+    m = case_metrics(case, briefing, check_briefing(briefing, None).scores).metrics
+    assert (m["single_items"], m["merged_outlets"]) == (1.0, 0.5)
+
 
 def test_must_not_without_patterns_respects_negation() -> None:
     forbidden = MustNot("The dispute over night shifts has been settled.")

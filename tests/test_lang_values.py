@@ -112,3 +112,23 @@ def test_qualifiers_read_the_bound_before_each_number(text, lang, bounds) -> Non
     from briefing.lang.values import qualifiers
 
     assert qualifiers(text, lang) == bounds
+
+
+def test_a_month_named_alone_in_english_is_a_date_as_icelandic_reads_it() -> None:
+    """mackerel-talks: "in Bergen in March" against "í Björgvin í apríl": Icelandic read a
+    month, English read nothing, and the two were cited as one fact."""
+    month = lambda m, y=0: {Value("date", date=(y, m, 0))}  # noqa: E731
+    assert values("Talks resume in Bergen in March.", "en") == month(3)
+    assert values("Næsta lota viðræðnanna verður í Björgvin í apríl.", "is") == month(4)
+    assert values("The plant opens in early March 2027.", "en") == month(3, 2027)
+    assert values("It may rain in may.", "en") == set()  # the verb, not the month
+    assert values("They met on March 3.", "en") == {Value("date", date=(0, 3, 3))}
+
+
+def test_a_date_stated_less_precisely_is_within_the_one_given() -> None:
+    from briefing.lang.values import within
+
+    march, third = Value("date", date=(0, 3, 0)), Value("date", date=(2026, 3, 3))
+    assert within(march, third) and not within(third, march)
+    assert not within(march, Value("date", date=(0, 4, 0)))
+    assert within(Value("number", 3.0), Value("number", 3.0))

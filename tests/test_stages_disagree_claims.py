@@ -7,6 +7,7 @@ from dataclasses import replace
 
 from helpers import article
 
+from briefing.lang.values import values
 from briefing.stages.disagree import contrary_claims
 from briefing.stages.extract import Found
 from briefing.stages.reading import Reading, read
@@ -69,3 +70,21 @@ def test_a_side_that_stands_on_its_quote_is_shown_as_its_marked_original() -> No
     assert first.gloss["en"] == reading.gloss[claim.evidence[0]]
     assert briefing.positions == []  # shown once, as its side
     assert [i.evidence for i in briefing.open_issues] == [denial.evidence]
+
+
+def test_two_outlets_naming_other_months_disagree_and_the_side_is_worded_as_stated() -> None:
+    """mackerel-talks: the English report puts the next round in March, the Icelandic in
+    April; only the English sentence has a statement, so the Icelandic side is its month
+    worded as the statement words it. "in March" and "3 March" do not disagree."""
+    from briefing.stages.align import differing
+    from briefing.stages.disagree import value_side
+
+    english = "Solheim said the next round of talks would be held in Bergen in March."
+    icelandic = "Næsta lota viðræðnanna verður í Björgvin í apríl."
+    reading = read([article("E", "en", english), article("I", "is", icelandic)])
+    e, i = (s.sentences[0].id for s in reading.sources)
+    pair = differing(reading.values[e], reading.values[i])
+
+    assert pair is not None
+    assert value_side(english, *pair, i, reading) == "in April"
+    assert differing(reading.values[e], frozenset(values("It ends on 3 March.", "en"))) is None

@@ -486,3 +486,17 @@ def test_a_position_no_one_holds_is_claimed_by_its_speaker_or_refiled() -> None:
         ("agreements", None),
         ("positions", None),
     ]
+
+
+def test_a_month_stated_of_a_full_date_is_in_the_cited_sentence() -> None:
+    from helpers import source
+
+    from briefing.stages.reading import read
+
+    reading = read([source("P", "en", ["The ferry returns to service on March 3, 2026."])])
+    assert not any(
+        "date" in f for f in problems("The ferry returns to service in March.", ["P.S1"], reading)
+    )
+    assert any(
+        "date" in f for f in problems("The ferry returns to service in April.", ["P.S1"], reading)
+    )

@@ -193,11 +193,27 @@ def section_accuracy(case: Case, briefing: Briefing, scores: list[Score]) -> flo
 
 
 def _covering(
-    case: Case, briefing: Briefing, scores: list[Score]
+    case: Case, briefing: Briefing, scores: list[Score], whole: bool = False
 ) -> list[tuple[Point, list[Item]]]:
-    """Each expected point with the faithful items citing one of its sentences."""
-    items = _faithful_items(briefing, scores)
+    """Each expected point with the faithful items citing one of its sentences; `whole`:
+    a disagreement counted once, with both sides' sentences (`_fact_items`)."""
+    items = _fact_items(briefing, scores) if whole else _faithful_items(briefing, scores)
     return [(p, [i for i in items if set(p.evidence) & set(i.evidence)]) for p in case.expected]
+
+
+def _fact_items(briefing: Briefing, scores: list[Score]) -> list[Item]:
+    """Faithful items with each disagreement whole: one fact two outlets tell differently
+    is one item citing both ("March" against "April"), not two items of one outlet each."""
+    failed = {s.target for s in scores if s.check == "support" and s.value == 0}
+    out, parted, broken = [], set(), set()
+    for sample in samples(briefing):
+        side = sample.id.startswith("disagreements[") and not sample.item.sides
+        faithful = not any(c.id in failed for c in sample.claims)
+        if side:
+            (parted if faithful else broken).add(int(sample.id.split("[")[1].split("]")[0]))
+        elif faithful:
+            out.append(sample.item)
+    return out + [briefing.disagreements[n - 1] for n in sorted(parted - broken)]
 
 
 def actor_accuracy(case: Case, briefing: Briefing, scores: list[Score]) -> float | None:
@@ -226,7 +242,7 @@ def single_items(case: Case, briefing: Briefing, scores: list[Score]) -> float |
     """Of the covered points, the share that at most one item is drawn from (its first
     cited sentence is one of the point's; later ones may only name a speaker): two items
     for one fact are a reader's time spent twice, usually in two outlets' words."""
-    covered = [(p, items) for p, items in _covering(case, briefing, scores) if items]
+    covered = [(p, items) for p, items in _covering(case, briefing, scores, whole=True) if items]
     if not covered:
         return None
     return sum(sum(i.evidence[0] in p.evidence for i in items) <= 1 for p, items in covered) / len(
@@ -243,7 +259,7 @@ def merged_outlets(case: Case, briefing: Briefing, scores: list[Score]) -> float
 
     shared = [
         (p, items)
-        for p, items in _covering(case, briefing, scores)
+        for p, items in _covering(case, briefing, scores, whole=True)
         if items and len(outlets(p.evidence)) > 1
     ]
     if not shared:

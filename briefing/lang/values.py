@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from briefing.lang import icelandic, lexicon
 from briefing.lang.calendar import month_names
 
-__all__ = ["Value", "english_number", "located", "qualifiers", "values"]
+__all__ = ["Value", "english_number", "located", "qualifiers", "values", "within"]
 
 
 @dataclass(frozen=True)
@@ -54,6 +54,19 @@ _EN_DATE = re.compile(
     rf"|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month2>"
     + "|".join(sorted(_EN_MONTHS, key=len, reverse=True))
     + r")\.?(?:,?\s+(?P<y2>\d{4}))?)\b"
+)
+# A month named alone after a word that places it in time ("in March"), and no day: a
+# date of that month (and year), as `tokenizer` reads Icelandic "í apríl". The month is
+# capitalised: "in may" is no month.
+_EN_MONTH_ALONE = re.compile(
+    rf"(?<!\w)(?i:{lexicon.alternation('calendar.before_month', 'en')})[\s-]+"
+    r"(?P<month>"
+    + "|".join(
+        sorted(
+            {f.capitalize() for forms in month_names("en") for f in forms}, key=len, reverse=True
+        )
+    )
+    + r")\b(?:,?\s+(?P<year>\d{4})\b)?(?!\s*\d)"
 )
 _EN_NUMBER = re.compile(
     r"(?i)(?P<cur>[$€£])?(?<![\w.,])(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
@@ -97,6 +110,11 @@ def located(text: str) -> list[tuple[Value, int, int]]:
         if 1 <= day <= 31:
             found.append((Value("date", date=(year, month, day)), *m.span()))
             taken.append(m.span())
+    for m in _EN_MONTH_ALONE.finditer(text):
+        if not any(a <= m.start("month") < b for a, b in taken):
+            month = _EN_MONTHS[m.group("month").lower()]
+            found.append((Value("date", date=(int(m.group("year") or 0), month, 0)), *m.span()))
+            taken.append(m.span())
     for m in _EN_TIME.finditer(text):
         found.append((_time(int(m.group("hour")), int(m.group("minute") or 0)), *m.span()))
         taken.append(m.span())  # "12:55 p.m." is a time, not the numbers 12 and 55
@@ -130,6 +148,15 @@ def located(text: str) -> list[tuple[Value, int, int]]:
             stated = {Value("number", _num(number))}
         found += [(value, *m.span()) for value in sorted(stated, key=lambda v: v.kind)]
     return found
+
+
+def within(stated: Value, given: Value) -> bool:
+    """A date stated no more precisely than one given says the same ("in March" of "3
+    March 2026": each part the statement gives is the given one's); other values must
+    be equal."""
+    if stated.date is None or given.date is None:
+        return stated == given
+    return all(s in (0, g) for s, g in zip(stated.date, given.date, strict=True))
 
 
 def english_number(number: float, as_word: bool) -> str:

@@ -13,7 +13,7 @@ import itertools
 from dataclasses import dataclass
 
 from briefing.lang.content import content_lemmas, shared
-from briefing.lang.values import Value
+from briefing.lang.values import Value, within
 from briefing.stages.reading import Reading
 
 SAME = 0.86  # links for merging evidence: precision first
@@ -73,8 +73,8 @@ def differing(first: frozenset[Value], second: frozenset[Value]) -> tuple[Value,
         b = {v for v in second if v.kind == kind}
         if len(a) == 1 and len(b) == 1 and a != b:
             (va,), (vb,) = a, b
-            if va.unit == vb.unit:
-                return va, vb
+            if va.unit == vb.unit and not (within(va, vb) or within(vb, va)):
+                return va, vb  # "in March" and "3 March" agree; "in March" and "April" not
         elif a & b and len(a - b) == 1 and len(b - a) == 1:
             (va,), (vb,) = a - b, b - a
             if va.unit == vb.unit and _like_size(va, vb):

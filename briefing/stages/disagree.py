@@ -17,6 +17,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
+from briefing.lang.calendar import month_names
 from briefing.lang.values import Value, english_number, located, values
 from briefing.stages.align import Link, differing
 from briefing.stages.extract import Found
@@ -108,14 +109,18 @@ def value_side(
     """`theirs` worded as `statement` words `mine` ("five hours" for "six hours"), where
     the statement states `mine` once, as a number or percentage, the word after it is in
     the other sentence's English, and the words give the other sentence's value; None
-    otherwise."""
-    if mine.kind not in ("number", "percent") or theirs.number is None:
-        return None
+    otherwise. A month named alone ("in March") is worded as the statement words it,
+    with the other month ("in April")."""
     spans = [(a, b) for value, a, b in located(statement) if value == mine]
     if len(spans) != 1:
         return None
     start, end = spans[0]
     surface = statement[start:end]
+    if mine.kind == "date" and mine.date and theirs.date:
+        side = _month_side(surface, mine.date, theirs.date)
+        return side if side and values(side, "en") <= reading.values[other] else None
+    if mine.kind not in ("number", "percent") or theirs.number is None:
+        return None
     number = english_number(theirs.number, as_word=surface[:1].isalpha())
     if mine.kind == "percent":
         side = f"{number} percent"
@@ -128,6 +133,18 @@ def value_side(
             return None
         side = f"{number} {noun}"
     return side if values(side, "en") and values(side, "en") <= reading.values[other] else None
+
+
+def _month_side(
+    surface: str, mine: tuple[int, int, int], theirs: tuple[int, int, int]
+) -> str | None:
+    """ "in March" worded for the other date's month ("in April"), where both name a month
+    alone, of the same year or none."""
+    if mine[2] or theirs[2] or not (mine[1] and theirs[1]) or mine[0] != theirs[0]:
+        return None
+    months = month_names("en")
+    name = next((m for m in months[mine[1] - 1] if m in surface), None)
+    return surface.replace(name, months[theirs[1] - 1][0]) if name else None
 
 
 def _has_noun(noun: str, other: str, reading: Reading) -> bool:

@@ -25,7 +25,7 @@ from briefing.lang.fold import fold
 from briefing.lang.icelandic import lemmas, names_match
 from briefing.lang.lexicon import subject_pronouns
 from briefing.lang.names import names_in, same_person
-from briefing.lang.values import Value, qualifiers, values
+from briefing.lang.values import Value, qualifiers, values, within
 from briefing.stages.align import Link
 from briefing.stages.extract import Found
 from briefing.stages.quoted import SAID, Quote, attributed, quotes
@@ -81,7 +81,8 @@ def problems(
     given = set().union(*(reading.values[i] for i in evidence))
     stated = values(statement, "en")
     for value in stated - given:
-        found.append(f"the {value.kind} {_show(value)} is not in the cited sentences")
+        if not any(within(value, g) for g in given):  # "in March" of "3 March" is there
+            found.append(f"the {value.kind} {_show(value)} is not in the cited sentences")
     found += _bounds(statement, evidence, reading)
     if given and not stated and all(i in reading.gloss for i in evidence):
         found.append("it gives none of the numbers or dates its rough-glossed sentences state")
