@@ -182,7 +182,7 @@ class EmbeddedLLM:
         best = max(out, key=out.__getitem__, default="")
         text, read = best, 0
         if request.then:
-            rest, read = self._slots(llama, np, request, best)
+            rest, read = self._slots(llama, np, request, best, spelled)
             text = json.dumps([best, *rest])
         perf = llama_cpp.llama_perf_context(llama.ctx)
         return Response(
@@ -195,15 +195,14 @@ class EmbeddedLLM:
             choice_probs=out,
         )
 
-    def _slots(self, llama: Llama, np: Any, request: Request, best: str) -> tuple[list[str], int]:
+    def _slots(
+        self, llama: Llama, np: Any, request: Request, best: str, spelled: dict[str, list[int]]
+    ) -> tuple[list[str], int]:
         """The likeliest choice after each text of `request.then`, each text following the
         choice read before it: the rest of one answer read on the same evaluation, a
         slot at a time, no token generated. Choices sharing a first token are told apart
-        by it alone here (kinds of news do not). Also: the tokens read."""
-        spelled = {
-            c: llama.tokenize(c.encode("utf-8"), add_bos=False, special=False)
-            for c in request.choices or ()
-        }
+        by it alone here (kinds of news do not); `spelled`: each choice's tokens. Also:
+        the tokens read."""
         chosen, read = [], 0
         for text in request.then:
             following = llama.tokenize((best + text).encode("utf-8"), add_bos=False, special=False)

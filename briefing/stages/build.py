@@ -23,7 +23,7 @@ from briefing.stages.actors import one_label
 from briefing.stages.align import NEAR, SAME, Link, differing, links
 from briefing.stages.chunk import chunk_sources
 from briefing.stages.crosscite import cross_cite
-from briefing.stages.disagree import Conflict, contrary_claims, disagreements
+from briefing.stages.disagree import Conflict, contrary_claims, disagreements, own_evidence
 from briefing.stages.extract import ChunkResult, ExtractSettings, Found, extract_chunk
 from briefing.stages.kinds import kinds_of
 from briefing.stages.lead import lead
@@ -209,10 +209,7 @@ def assemble(
     section (nor the quoted original of a side), but for the denial a claim is set
     against (`disagree.contrary_claims`)."""
     briefing = Briefing(languages=list(languages), sources=reading.sources, dropped=dropped)
-    shown = [
-        {e for side in ((c.first,) if c.claim else (c.first, c.second)) for e in side.evidence}
-        for c in conflicts
-    ]
+    shown = [conflict.hidden() for conflict in conflicts]
     for item in merged:
         if any(set(item.evidence) <= cited for cited in shown):
             continue
@@ -233,7 +230,7 @@ def assemble(
     for conflict in conflicts:
         sides = []
         for stated in (conflict.first, conflict.second):
-            own = [e for e in stated.evidence if reading.source_of(e) == stated.source_id]
+            own = own_evidence(stated, reading)
             text, origin, gloss = lines(stated.text, own, reading, languages, stated.verified)
             sides.append(
                 Side(source=stated.source_id, text=text, origin=origin, gloss=gloss, evidence=own)

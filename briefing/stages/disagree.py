@@ -36,6 +36,17 @@ class Conflict:
     # often the day's main news, and only the claim is shown as a side alone.
     claim: bool = False
 
+    def hidden(self) -> set[str]:
+        """The sentences this disagreement shows, so no section repeats a statement citing
+        only them: both sides' (the claim's alone where the denial stays in its section)."""
+        sides = (self.first,) if self.claim else (self.first, self.second)
+        return {e for side in sides for e in side.evidence}
+
+
+def own_evidence(item: Found, reading: Reading) -> list[str]:
+    """The sentences an item cites from its own source: what that source's side says."""
+    return [e for e in item.evidence if reading.source_of(e) == item.source_id]
+
 
 def disagreements(merged: list[Found], reading: Reading, near: list[Link]) -> list[Conflict]:
     """One conflict per linked pair of sentences whose values differ and that a published
@@ -67,7 +78,7 @@ def contrary_claims(merged: list[Found], reading: Reading) -> list[Conflict]:
     holder, both sides as the items stand (verified statements or quoted originals)."""
 
     def says(item: Found, cue: Callable[[str, str], bool]) -> bool:
-        own = (e for e in item.evidence if reading.source_of(e) == item.source_id)
+        own = own_evidence(item, reading)
         return any(cue(reading.sentences[e].text, reading.language[e]) for e in own)
 
     denials = [f for f in merged if says(f, no_deal)]
@@ -84,7 +95,7 @@ def contrary_claims(merged: list[Found], reading: Reading) -> list[Conflict]:
             None,
         )
         if denial is not None:
-            own = [e for e in denial.evidence if reading.source_of(e) == denial.source_id]
+            own = own_evidence(denial, reading)
             conflicts.append(Conflict(claim, replace(denial, evidence=own), claim=True))
     return conflicts
 

@@ -299,7 +299,7 @@ def _kinds_at_once(
         return {}
     if not isinstance(chosen, list) or len(chosen) != len(numbered):
         return {}
-    if not all(kind in KINDS for kind in chosen):
+    if any(kind not in KINDS for kind in chosen):
         return {}
     out = {}
     for (sid, _), kind in zip(numbered, chosen, strict=True):
