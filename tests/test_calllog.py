@@ -104,3 +104,31 @@ def test_the_schema_is_migrated_by_number(tmp_path: Path) -> None:
         db.execute(f"PRAGMA user_version = {len(MIGRATIONS) + 1}")
     result = runner.invoke(app, ["logs"], env={"BRIEFING_LOG_DB": str(path)})
     assert result.exit_code == 1 and "newer briefing" in result.stderr
+
+
+def test_runs_that_open_a_new_log_at_once_all_get_it(tmp_path: Path) -> None:
+    """Two generate runs to one output share one log; the first to open it must not
+    make the other fail on a half-made schema."""
+    import threading
+
+    for attempt in range(10):
+        path = tmp_path / f"{attempt}" / "logs.db"
+        start = threading.Barrier(6)
+        errors: list[Exception] = []
+
+        def open_it(
+            path: Path = path, start: threading.Barrier = start, errors: list = errors
+        ) -> None:
+            start.wait()
+            try:
+                connect(path).close()
+            except Exception as err:
+                errors.append(err)
+
+        threads = [threading.Thread(target=open_it) for _ in range(6)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        assert errors == []
+        assert connect(path).execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)

@@ -91,13 +91,22 @@ def connect(path: Path) -> sqlite3.Connection:
         path.parent.mkdir(parents=True, exist_ok=True)
         db = sqlite3.connect(path, timeout=10, check_same_thread=False, isolation_level=None)
         db.row_factory = sqlite3.Row
-        version = db.execute("PRAGMA user_version").fetchone()[0]
-        if version > len(MIGRATIONS):
-            raise BriefingError(f"{path} is from a newer briefing (log schema {version})")
-        for number in range(version + 1, len(MIGRATIONS) + 1):
-            db.executescript(
-                f"BEGIN; {MIGRATIONS[number - 1]}; PRAGMA user_version = {number}; COMMIT;"
-            )
+        # The write lock is taken before the version is read, so two runs that open a new
+        # log at once migrate it once: the second waits and then finds it current.
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            version = db.execute("PRAGMA user_version").fetchone()[0]
+            if version > len(MIGRATIONS):
+                raise BriefingError(f"{path} is from a newer briefing (log schema {version})")
+            for number in range(version + 1, len(MIGRATIONS) + 1):
+                for statement in MIGRATIONS[number - 1].split(";"):
+                    if statement.strip():
+                        db.execute(statement)
+                db.execute(f"PRAGMA user_version = {number}")
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
     except sqlite3.Error as err:
         raise BriefingError(f"cannot open the call log {path}: {err}") from None
     return db
