@@ -24,6 +24,13 @@ def test_the_lead_is_the_most_reported_news_then_the_other_kind_if_shared() -> N
     fees = [item("Fees are not settled.", None, ["A1.S4", "A2.S4"])]
     only = briefing(developments=happened[:1], open_issues=fees)
     assert lead(only) == ["open_issues[1]"]  # a development one outlet reports is no lead
+    # as many outlets: the news the articles tell first ("agreed" is their first sentence)
+    meet = [item("The parties meet again on Monday.", None, ["A1.S19", "A2.S18", "A3.S19"])]
+    deal = [item("The controllers and Isavia agreed.", None, ["A1.S1", "A2.S1", "A3.S9", "A3.S1"])]
+    assert lead(briefing(developments=meet, agreements=deal)) == [
+        "agreements[1]",
+        "developments[1]",
+    ]
     positions = [item("Einar Solheim called the deal fair.", None, ["A1.S3", "A2.S3"])]
     assert lead(briefing(positions=positions)) == []
 

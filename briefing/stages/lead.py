@@ -1,13 +1,14 @@
 """What the briefing opens with, chosen by code from its own items: the news the most
 outlets report among what happened, what was agreed and what is still open (ties to the
-earlier section), then the most reported item of the other kind (a development after an
+news the outlets tell earlier, as news is written top down, then to the earlier
+section), then the most reported item of the other kind (a development after an
 outcome, an outcome after a development) where two or more outlets report it or the
 briefing has one outlet. The lead repeats items, each in every language by the items'
 own rules (quoted, verified, or marked), so it says nothing the items do not."""
 
 from __future__ import annotations
 
-from briefing.core.ids import source_of
+from briefing.core.ids import sentence_number, source_of
 from briefing.core.models import Briefing, Item
 
 HAPPENED = ("developments",)
@@ -27,14 +28,25 @@ def lead(briefing: Briefing) -> list[str]:
 
 
 def _best(briefing: Briefing, sections: tuple[str, ...]) -> tuple[str, Item] | None:
-    """The key and item of `sections` the most outlets report (max keeps the first)."""
+    """The key and item of `sections` the most outlets report, of those the one the
+    outlets tell earliest (max keeps the first)."""
     keyed = [
         (f"{section}[{n}]", item)
         for section in sections
         for n, item in enumerate(getattr(briefing, section), start=1)
     ]
-    return max(keyed, key=lambda k: _outlets(k[1])) if keyed else None
+    return max(keyed, key=lambda k: (_outlets(k[1]), -_told_at(k[1]))) if keyed else None
 
 
 def _outlets(item: Item) -> int:
     return len({source_of(e) for e in item.evidence})
+
+
+def _told_at(item: Item) -> float:
+    """How far down its articles the item is told: the mean over its outlets of the
+    first sentence it cites there (an article's first sentence is its main news)."""
+    first: dict[str, int] = {}
+    for sid in item.evidence:
+        n = sentence_number(sid) or 0
+        first[source_of(sid)] = min(first.get(source_of(sid), n), n)
+    return sum(first.values()) / len(first) if first else 0.0
