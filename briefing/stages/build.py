@@ -24,7 +24,8 @@ from briefing.stages.align import NEAR, SAME, Link, differing, links
 from briefing.stages.chunk import chunk_sources
 from briefing.stages.crosscite import cross_cite
 from briefing.stages.disagree import Conflict, contrary_claims, disagreements, own_evidence
-from briefing.stages.extract import ChunkResult, ExtractSettings, Found, extract_chunk
+from briefing.stages.extract import ChunkResult, ExtractSettings, extract_chunk
+from briefing.stages.found import Found
 from briefing.stages.kinds import kinds_of
 from briefing.stages.lead import lead
 from briefing.stages.localize import lines
