@@ -1,5 +1,5 @@
 """read → link → chunk → extract → verify → voice → cross-cite → one label per actor →
-merge → disagree → localize → Briefing: the work itself.
+merge → disagree → originals → write → localize → lead → Briefing: the work itself.
 
 `briefing.stages.pipeline.generate` is the entry point every caller uses; it imports this
 module only when a run has to be built (the run memo may already hold the briefing), since
