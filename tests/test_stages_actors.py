@@ -5,7 +5,7 @@ from __future__ import annotations
 from helpers import source
 
 from briefing.stages.actors import one_label
-from briefing.stages.extract import Found
+from briefing.stages.found import Found
 from briefing.stages.reading import Reading
 
 

@@ -7,7 +7,7 @@ import pytest
 from stage_sources import meeting
 
 from briefing.stages.crosscite import candidates, cross_cite
-from briefing.stages.extract import Found
+from briefing.stages.found import Found
 from briefing.stages.verify import Verdict
 
 

@@ -9,7 +9,7 @@ from helpers import article
 
 from briefing.lang.values import values
 from briefing.stages.disagree import contrary_claims
-from briefing.stages.extract import Found
+from briefing.stages.found import Found
 from briefing.stages.reading import Reading, read
 
 ENGLISH = (

@@ -8,7 +8,7 @@ from stage_sources import ICELANDIC, meeting
 from briefing.core.models import Source
 from briefing.stages.align import Link
 from briefing.stages.build import assemble
-from briefing.stages.extract import Found
+from briefing.stages.found import Found
 from briefing.stages.localize import lines
 from briefing.stages.reading import Reading
 

@@ -10,7 +10,7 @@ from stage_sources import meeting
 from briefing.lang.values import Value
 from briefing.stages.align import Link
 from briefing.stages.disagree import disagreements, value_side
-from briefing.stages.extract import Found
+from briefing.stages.found import Found
 from briefing.stages.merge import merge
 from briefing.stages.reading import Reading, read
 

@@ -6,7 +6,7 @@ import pytest
 from helpers import article
 from stage_sources import meeting
 
-from briefing.stages.extract import Found
+from briefing.stages.found import Found
 from briefing.stages.originals import originals
 from briefing.stages.reading import Reading, read
 

@@ -8,7 +8,7 @@ from helpers import article
 from stage_sources import pass_reports
 
 from briefing.stages.align import SAME, Link, links
-from briefing.stages.extract import Found
+from briefing.stages.found import Found
 from briefing.stages.merge import merge
 from briefing.stages.quoted import Quote, quotes, said
 from briefing.stages.reading import Reading, read

@@ -8,7 +8,7 @@ import pytest
 from helpers import article
 
 from briefing.lang.detect import language_of
-from briefing.stages.extract import Found
+from briefing.stages.found import Found
 from briefing.stages.localize import lines
 from briefing.stages.originals import originals
 from briefing.stages.reading import Reading, read

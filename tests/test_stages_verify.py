@@ -6,7 +6,7 @@ import pytest
 from stage_sources import meeting
 
 from briefing.stages.align import Link
-from briefing.stages.extract import Found
+from briefing.stages.found import Found
 from briefing.stages.reading import Reading
 from briefing.stages.verify import Verdict, main_clause, problems, verify
 

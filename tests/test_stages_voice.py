@@ -10,7 +10,7 @@ from helpers import article, point, scripted
 from briefing.ingest.read import load_sources
 from briefing.lang import lexicon
 from briefing.llm.fake import FakeLLM
-from briefing.stages.extract import Found
+from briefing.stages.found import Found
 from briefing.stages.pipeline import Options, generate
 from briefing.stages.reading import Reading, read
 from briefing.stages.voice import dangling, in_own_voice, voice

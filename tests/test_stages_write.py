@@ -7,7 +7,7 @@ from stage_sources import meeting
 
 from briefing.llm.fake import FakeLLM
 from briefing.prompts import PromptSet
-from briefing.stages.extract import Found
+from briefing.stages.found import Found
 from briefing.stages.localize import lines
 from briefing.stages.reading import Reading
 from briefing.stages.write import write

@@ -18,7 +18,7 @@ from dataclasses import replace
 from briefing.check.details import fold
 from briefing.core.languages import PIVOT
 from briefing.lang.names import names_in, untitled
-from briefing.stages.extract import Found
+from briefing.stages.found import Found
 from briefing.stages.reading import Reading
 
 

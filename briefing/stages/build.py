@@ -1,5 +1,5 @@
 """read → link → chunk → extract → verify → voice → cross-cite → one label per actor →
-merge → disagree → localize → Briefing: the work itself.
+merge → disagree → originals → write → localize → lead → Briefing: the work itself.
 
 `briefing.stages.pipeline.generate` is the entry point every caller uses; it imports this
 module only when a run has to be built (the run memo may already hold the briefing), since
@@ -24,7 +24,8 @@ from briefing.stages.align import NEAR, SAME, Link, differing, links
 from briefing.stages.chunk import chunk_sources
 from briefing.stages.crosscite import cross_cite
 from briefing.stages.disagree import Conflict, contrary_claims, disagreements, own_evidence
-from briefing.stages.extract import ChunkResult, ExtractSettings, Found, extract_chunk
+from briefing.stages.extract import ChunkResult, ExtractSettings, extract_chunk
+from briefing.stages.found import Found
 from briefing.stages.kinds import kinds_of
 from briefing.stages.lead import lead
 from briefing.stages.localize import lines

@@ -20,7 +20,7 @@ from dataclasses import replace
 from briefing.core.languages import PIVOT
 from briefing.lang.values import values
 from briefing.stages.align import NEAR, differing
-from briefing.stages.extract import Found
+from briefing.stages.found import Found
 from briefing.stages.reading import Reading
 from briefing.stages.verify import Checker as Check
 from briefing.stages.verify import missing_names, problems

@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from briefing.lang.calendar import month_names
 from briefing.lang.values import Value, english_number, located, values
 from briefing.stages.align import Link, differing
-from briefing.stages.extract import Found
+from briefing.stages.found import Found
 from briefing.stages.kinds import deal_reached, no_deal
 from briefing.stages.reading import Reading
 from briefing.stages.verify import content_words

@@ -25,33 +25,13 @@ from briefing.llm.base import LLM, Request, continues, slots
 from briefing.llm.structured import AskOptions, Recorder, ask, choose, rank
 from briefing.prompts import PromptSet
 from briefing.stages.answers import Point, point_schema
+from briefing.stages.found import Found
 from briefing.stages.holders import said_in
 from briefing.stages.kinds import KINDS, UNHELD, Kind, settled
 from briefing.stages.quoted import Quote, speaker_of
 from briefing.stages.reading import Reading
 from briefing.stages.select import in_quotation, select, stands, unphrased
 from briefing.stages.speakers import holder, parsed
-
-
-@dataclass
-class Found:
-    """One statement extracted from one chunk, in the pivot language, with sentence ids."""
-
-    section: Section
-    text: str
-    evidence: list[str]
-    source_id: str
-    actor: str | None = None
-    score: float | None = None  # the checker's support score, once checked
-    edits: list[str] = field(default_factory=list)  # what stages.voice changed, for audit
-    verified: bool = True  # False: `text` is a rough gloss, the item stands on its quote
-    written: dict[str, str] = field(default_factory=dict)  # verified lines written per language
-    # The model's statement ran past the length limit: the sentence is too long to state
-    # in a short line, so it is kept as its quote (`stages.originals`).
-    cut: bool = False
-    # Where a position is filed when code finds no one holding it (the model's likeliest
-    # other news kind): an item no one holds is no position (`stages.originals`).
-    unheld: Section | None = None
 
 
 @dataclass

@@ -19,7 +19,7 @@ from briefing.core.languages import PIVOT
 from briefing.lang.names import same_person
 from briefing.lang.values import Value, values
 from briefing.stages.align import Link, differing
-from briefing.stages.extract import Found
+from briefing.stages.found import Found
 from briefing.stages.reading import Reading
 from briefing.stages.verify import content_words
 

@@ -30,7 +30,7 @@ from collections.abc import Mapping
 from dataclasses import replace
 
 from briefing.core.languages import PIVOT
-from briefing.stages.extract import Found
+from briefing.stages.found import Found
 from briefing.stages.holders import said_in
 from briefing.stages.quoted import speaker_of
 from briefing.stages.reading import Reading

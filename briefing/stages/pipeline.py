@@ -1,10 +1,11 @@
 """read → link → chunk → extract → verify → voice → cross-cite → one label per actor →
-merge → disagree → localize → Briefing.
+merge → disagree → originals → write → localize → lead → Briefing.
 
 This is the one pipeline every backend runs through; the CLI, the eval runner and the
 benchmarks all call `generate()`. With a run memo (`Options.memo`) a run whose inputs,
 code and answers are unchanged is served whole from it; otherwise `stages.build` does
 the work, imported only then, so a served run never loads the checker or the embedder.
+Each step is one module of `briefing.stages`, listed there in this order.
 """
 
 from __future__ import annotations

@@ -27,7 +27,7 @@ from briefing.lang.lexicon import subject_pronouns
 from briefing.lang.names import names_in, same_person
 from briefing.lang.values import Value, qualifiers, values, within
 from briefing.stages.align import Link
-from briefing.stages.extract import Found
+from briefing.stages.found import Found
 from briefing.stages.quoted import SAID, Quote, attributed, quotes
 from briefing.stages.reading import Reading
 from briefing.stages.select import FIRST_PERSON, ends_as_sentence, in_quotation

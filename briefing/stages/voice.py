@@ -46,7 +46,7 @@ from briefing.core.models import Section
 from briefing.lang import lexicon
 from briefing.lang.names import names_in, same_person
 from briefing.lang.quotation import quoted_spans
-from briefing.stages.extract import Found
+from briefing.stages.found import Found
 from briefing.stages.quoted import attributed
 from briefing.stages.reading import Reading
 from briefing.stages.select import inside_quotation

@@ -20,7 +20,7 @@ from briefing.core.jsontext import loads
 from briefing.llm.base import LLM, Request
 from briefing.llm.structured import Recorder
 from briefing.prompts import PromptSet
-from briefing.stages.extract import Found
+from briefing.stages.found import Found
 from briefing.stages.reading import Reading
 
 WRITTEN = frozenset({"is"})  # the languages a deterministic gate can verify

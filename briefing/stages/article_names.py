@@ -1,0 +1,285 @@
+"""An article read once for the names it gives, as the holder rules ask about them: which
+known name a stretch of a sentence gives, and where; its fullest form in the article
+("Putin" -> "Vladimir Putin"), matched across inflection by stem ("Pútíns" ~ "Pútín",
+"Путина" ~ "Путин"); whether it names a person or a body; and whose the sentence's verb
+of saying is.
+
+Both `stages.holders` (who holds a sentence) and `stages.descriptions` (whom "der
+61-Jährige" or "La fédération" means) read names through this, so it stands below both
+and neither has to import the other. Its underscored names are theirs alone.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+
+from briefing.lang import lexicon
+from briefing.lang.fold import fold
+from briefing.lang.names import names_in
+from briefing.lang.quotation import unquoted
+
+BEFORE = 4  # sentences back a pronoun, title or epithet is resolved against
+STEM = 4  # letters two forms of one name share at least
+WORD = re.compile(r"\w[\w'’-]*")
+
+
+@dataclass(frozen=True)
+class _Article:
+    """An article read once for its holders: sentences with quotations blanked, its
+    names longest first, and each name under the first letters of each of its parts, so
+    a word is compared with the few names it could be a form of (a 600-sentence article
+    is read in linear time)."""
+
+    plain: tuple[str, ...]
+    known: tuple[str, ...]
+    index: dict[str, tuple[str, ...]]
+    lang: str
+    fullest: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
+
+
+@functools.lru_cache(maxsize=32)
+def _article(sentences: tuple[str, ...], lang: str) -> _Article:
+    plain = tuple(unquoted(s) for s in sentences)
+    named = (_untitled(n, lang) for n in names_in(list(plain)) if not _not_holder(n, lang))
+    nouns = _common_nouns(plain, lang)
+    known = sorted({n for n in named if n and not _noun(n, nouns, lang)}, key=len, reverse=True)
+    index: dict[str, list[str]] = {}
+    for name in known:
+        for part in _parts(name, lang):
+            index.setdefault(_key(part), []).append(name)
+    return _Article(plain, tuple(known), {k: tuple(v) for k, v in index.items()}, lang)
+
+
+def _untitled(name: str, lang: str) -> str:
+    """The name without the article and titles a sentence opens with ("Die Ministerin",
+    "Framkvæmdastjóri Hlíðarfisks" -> "Hlíðarfisks", "Ректор Череповецкого" ->
+    "Череповецкого"), and without the genitive of a place that ends the title before it
+    ("России Виктор Зайцев" -> "Виктор Зайцев"): empty where nothing else is left."""
+    words = name.split()
+    genitives = lexicon.wordset("names.place_genitives", lang)
+    while words and (
+        _minor(words[0], lang)
+        or words[0].lower() in _titles(lang)
+        or (words[0].lower() in genitives and len(words) > 2)
+    ):
+        words.pop(0)
+    return " ".join(words)
+
+
+def _common_nouns(plain: tuple[str, ...], lang: str) -> frozenset[str]:
+    """Folded capitalised words the article writes after a determiner, lower-case words
+    between allowed ("die politische Verantwortung"): in a language that capitalises every
+    noun (`names.common_after`), common nouns."""
+    after = lexicon.wordset("names.common_after", lang)
+    if not after:
+        return frozenset()
+    found: set[str] = set()
+    for text in plain:
+        words = [m.group() for m in WORD.finditer(text)]
+        for i, word in enumerate(words):
+            if word.lower() not in after:
+                continue
+            j = i + 1
+            while j < len(words) and j - i <= 3 and not words[j][:1].isupper():
+                j += 1
+            if j < len(words) and words[j][:1].isupper():
+                found.add(fold(words[j]))
+    return frozenset(found)
+
+
+def _noun(name: str, nouns: frozenset[str], lang: str) -> bool:
+    """A name that is a common noun of `_common_nouns`: its last part was seen after a
+    determiner ("Verantwortung", "Ähnliche Altersgrenzen"), and it names no body
+    ("der Kinderschutzbund") and is no acronym ("die GSV")."""
+    last = _parts(name, lang)[-1]
+    if last.isupper() or any(_body(p, lang) for p in _parts(name, lang)):
+        return False
+    return any(same_name(last, noun) for noun in nouns if noun[:STEM] == fold(last)[:STEM])
+
+
+@functools.cache
+def _titles(lang: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in lexicon.words("words.titles", lang))
+
+
+@functools.cache
+def _bodies(lang: str) -> tuple[str, ...]:
+    return tuple(fold(w) for w in lexicon.words("names.bodies", lang))
+
+
+def _stems(word: str) -> tuple[str, ...]:
+    """The word and the word without an ending of one or two letters ("Verbands" ->
+    "verband"), folded."""
+    folded = re.split(r"['’]", fold(word))[-1]
+    return (folded, *(folded[:-k] for k in (1, 2) if len(folded) - k >= 3))
+
+
+def _body(word: str, lang: str) -> bool:
+    """A word naming a body: a body's noun or a compound ending in one
+    ("Bundesinnenministerium", "Bobsport-Union")."""
+    return any(s.endswith(b) for s in _stems(word) for b in _bodies(lang))
+
+
+def _kind_of(name: str, article: _Article) -> str:
+    """What a name names: a "person" where it has two words or more and no body's noun
+    in it ("Klaus-Dieter Rammler"), else a "body" ("Deutschen Bobsport-Union", "Bellona")."""
+    full = _fullest(name, article)
+    parts = re.split(r"[\s-]+", full)
+    if len(_parts(full, article.lang)) > 1 and not any(_body(p, article.lang) for p in parts):
+        return "person"
+    return "body"
+
+
+def _saying(text: str, article: _Article) -> str | None:
+    """Who the text's first verb of saying belongs to: the name the sentence opens with,
+    set off by a comma ("Ásgeir Þórðarson, bæjarstjóri Grindavíkur, segir"), else the
+    name of two words or more nearest before the verb, else the nearest one ("The
+    director of the Fram Centre, Kari Lindqvist, called"; a place is one word), else the
+    first after it ("said Trump"). A name after a preposition of place is not the one
+    saying it ("Útgerðarmenn á Íslandi sögðu")."""
+    lang = article.lang
+    cue = _cue(lang).search(text)
+    if cue is None:
+        return None
+    before = [
+        (at, name)
+        for at, name in _names_at(text[: cue.start()], article)
+        if not _in_place(text[:at], lang)
+    ]
+    if before:
+        first_at, first = before[0]
+        if not text[:first_at].strip() and text[first_at:].split(",")[0].strip() == first:
+            return first  # the sentence opens "Name, title of Body, said"
+        people = [name for _, name in before if len(_parts(name, lang)) > 1]
+        return (people or [name for _, name in before])[-1]
+    # after the verb, only a person's name ("said Trump"): a noun there is what is said
+    after = [n for _, n in _names_at(text[cue.end() :], article) if _person(n, article)]
+    return after[0] if after else None
+
+
+def _in_place(before: str, lang: str) -> bool:
+    """The words before a name end with a preposition of place (`names.places_after`)."""
+    last = before.split()[-1:]
+    return bool(last) and last[0].lower() in lexicon.wordset("names.places_after", lang)
+
+
+def _person(name: str, article: _Article) -> bool:
+    """A name whose fullest form has two words or more (a first name and a surname)."""
+    return len(_parts(_fullest(name, article), article.lang)) > 1
+
+
+@functools.cache
+def _cue(lang: str) -> re.Pattern[str]:
+    listed = "|".join(
+        a for a in (lexicon.alternation(k, lang) for k in ("kinds.saying", "speech.holder")) if a
+    )
+    return re.compile(rf"(?<!\w)(?:{listed or '(?!)'})(?!\w)", re.IGNORECASE)
+
+
+def _names_at(text: str, article: _Article) -> list[tuple[int, str]]:
+    """(offset, known name) of every capitalised word of the text that is a name's form."""
+    out: list[tuple[int, str]] = []
+    for match in WORD.finditer(text):
+        word = match.group()
+        if not word[:1].isupper() or _minor(word, article.lang):
+            continue
+        name = next(
+            (
+                n
+                for n in article.index.get(_key(word), ())
+                if any(same_name(word, part) for part in _parts(n, article.lang))
+            ),
+            None,
+        )
+        if out and _continues(text, out[-1], match, article):
+            continue  # "Alþýðusamband Íslands": "Íslands" is no name of its own here
+        if name is not None and (not out or out[-1][1] != name):
+            out.append((match.start(), name))
+    return out
+
+
+def _continues(text: str, last: tuple[int, str], word: re.Match[str], article: _Article) -> bool:
+    """The word goes on the name just found, as one of its parts, with only a space
+    between ("Alþýðusamband Íslands", not a second name "Peningastefnunefnd Seðlabanka
+    Íslands")."""
+    at, name = last
+    between = text[at : word.start()]
+    return (
+        len(between.split()) <= len(name.split())
+        and not re.search(r"[^\w\s'’-]", between)
+        and any(same_name(word.group(), p) for p in _parts(name, article.lang))
+    )
+
+
+def _key(word: str) -> str:
+    """Where a name part is filed: forms of one name share their first `STEM` letters."""
+    return fold(word)[:STEM]
+
+
+def _fullest(name: str, article: _Article) -> str:
+    """The longest known name holding every part of `name`, without an opening article
+    ("Die Gewerkschaft Schiene": the article is no part of the name); found once per
+    name and article."""
+    if name not in article.fullest:
+        article.fullest[name] = _widest(name, article)
+    return article.fullest[name]
+
+
+def _widest(name: str, article: _Article) -> str:
+    lang = article.lang
+    parts = _parts(name, lang)
+    candidates = dict.fromkeys(n for p in parts for n in article.index.get(_key(p), ()))
+    wider = [
+        k for k in candidates if all(any(same_name(p, q) for q in _parts(k, lang)) for p in parts)
+    ]
+    fullest = max(wider, key=lambda k: (len(k.split()), len(k)), default=name)
+    words = fullest.split()
+    while len(words) > 1 and _minor(words[0], lang):
+        words.pop(0)
+    return " ".join(words)
+
+
+def _parts(name: str, lang: str) -> list[str]:
+    """The words of a name that tell it apart: not "Le", "Die" or "de"."""
+    return [p for p in name.split() if not _minor(p, lang)] or name.split()
+
+
+def _minor(word: str, lang: str) -> bool:
+    return len(word) < 3 or word.lower() in _minor_words(lang)
+
+
+@functools.cache
+def _minor_words(lang: str) -> frozenset[str]:
+    """Common words and name openers ("Le", "Die"): never the part that names someone."""
+    listed = lexicon.words("names.not_names", lang)
+    return lexicon.wordset("words.common", lang) | {w.lower() for w in listed}
+
+
+def same_name(a: str, b: str) -> bool:
+    """Two forms of one name, inflection aside: equal folded, or sharing a stem of at
+    least `STEM` letters with at most three letters of ending each, one more letter of
+    stem where both have an ending ("Pútíns" ~ "Pútín", "Hrafnhildar" ~ "Hrafnhildur",
+    "Путина" ~ "Путин"; not "Trump" ~ "Truman")."""
+    x, y = fold(a), fold(b)
+    if x == y:
+        return True
+    common = len(_prefix(x, y))
+    endings = (len(x) - common, len(y) - common)
+    stem = STEM + (min(endings) > 0)
+    return common >= stem and max(endings) <= 3
+
+
+def _prefix(x: str, y: str) -> str:
+    n = 0
+    while n < min(len(x), len(y)) and x[n] == y[n]:
+        n += 1
+    return x[:n]
+
+
+def _not_holder(name: str, lang: str) -> bool:
+    """Months, weekdays and the like are capitalised but hold nothing."""
+    return name.lower() in lexicon.wordset("words.common", lang) | lexicon.wordset(
+        "words.days", lang
+    )

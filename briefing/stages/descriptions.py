@@ -1,0 +1,237 @@
+"""Descriptions standing for someone named before, by code, in any language: an epithet
+or a title ("der 61-Jährige", "the Lib Dem leader", "Ein Sprecher des Ministeriums"), or
+a body's own noun ("La fédération", "des Verbands", "The group"), and the known name each
+one means.
+
+News prose names a person or a body once and then describes them. Where a sentence's
+subject is such a description, its holder is the name the description means, found in
+the sentences before it. These rules (titles, epithets, bodies' nouns, determiners and
+the links of a body's name, all from the lexicon) are one job of their own, apart from
+the pronoun and verb-of-saying rules of `stages.holders`, which asks them.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from briefing.lang import lexicon
+from briefing.lang.fold import fold
+from briefing.stages.article_names import (
+    BEFORE,
+    STEM,
+    WORD,
+    _Article,
+    _bodies,
+    _cue,
+    _fullest,
+    _in_place,
+    _kind_of,
+    _minor,
+    _names_at,
+    _saying,
+    _stems,
+)
+
+RECALL = 20  # sentences back a description's noun is matched with a name ("die Ministerin")
+
+
+def _head(word: str, lang: str) -> str | None:
+    """What a noun of a description stands for: "person" for a title or an epithet, or a
+    compound ending in one ("Die Gewerkschafterin", "der 61-Jährige", "the veteran
+    councillor"); "body" for a body's own noun ("der Verband", "des Ministeriums", "la
+    fédération", "the group"); else None."""
+    folded = fold(word)
+    tail = folded.split("-")[-1]
+    people = _people_nouns(lang)
+    if _generic(word, lang):
+        return "body"  # before titles: "правительство", "ministry" are listed as both
+    if tail in people or folded in people or folded.endswith(_long(people)):
+        return "person"
+    return None
+
+
+@functools.cache
+def _people_nouns(lang: str) -> frozenset[str]:
+    listed = (*lexicon.words("words.titles", lang), *lexicon.words("names.epithets", lang))
+    return frozenset(fold(w) for w in listed)
+
+
+def _long(nouns: frozenset[str]) -> tuple[str, ...]:
+    """The nouns a compound may end in: five letters or more ("Klinikmanager")."""
+    return tuple(n for n in nouns if len(n) >= 5 and " " not in n)
+
+
+def _generic(word: str, lang: str) -> bool:
+    """A body's own noun, inflected, with no name in it ("Verbands", "fédération")."""
+    return any(s in _bodies(lang) for s in _stems(word))
+
+
+def _described(text: str, article: _Article) -> tuple[str, str] | None:
+    """(noun, "person" or "body") where the sentence's subject is a description of
+    someone named before, not a name: the sentence opens with it ("Der 64-Jährige
+    erklärte", "The Danish executive rejected", "La fédération réclame", "Nach Angaben des
+    Verbands"), or it follows the verb of saying ("sagte der 61-Jährige", "a ajouté la
+    ministre"). Not where a name of the right kind is given with it ("The Unite union",
+    "Le préfet du Rhône, Antoine Keller,"): that name holds it."""
+    lang = article.lang
+    cue = _cue(lang).search(text)
+    leads = [(text[: cue.start()] if cue else text, cue is not None)]
+    if cue is not None and not _names_at(leads[0][0], article):
+        after = " ".join(text[cue.end() :].split()[:8])  # "sagte der 61-Jährige", "selon le"
+        leads.append((" " + after, False))
+    for lead, subject in leads:
+        found = _description(lead, subject, article)
+        if found is not None:
+            return found if found[1] else None
+    return None
+
+
+def _description(lead: str, subject: bool, article: _Article) -> tuple[str, str] | None:
+    """`_described` in one stretch of the sentence: (noun, kind), or (name, "name") for a
+    body's name read whole, or ("", "") where a name of the right kind stands with the
+    noun; None where no description is there. `subject`: the stretch ends at the verb."""
+    lang = article.lang
+    words = [m for m in WORD.finditer(lead)]
+    while words and _head(words[0].group(), lang) is None:
+        if not (_minor(words[0].group(), lang) or words[0].group().isdigit()):
+            break
+        words.pop(0)  # "14:50 Uhr: Der", "The": what opens the description
+    for match in words[:4]:
+        kind = _head(match.group(), lang)
+        if kind == "body" and not _determined(lead, match, lang):
+            kind = None  # "Профсоюз работников ...", "Verband und Athletenvertretung": a name
+        if kind is None:
+            if match.group().lower() in lexicon.wordset("names.places_after", lang):
+                return None  # "Aus Brüssel hieß es": no description opens it
+            continue
+        phrase = _body_phrase(lead, match, lang, subject) if kind == "body" else None
+        if phrase is not None:
+            return phrase, "name"  # "selon le ministère de la Santé"
+        named = [
+            (at, n)
+            for at, n in _names_at(lead, article)
+            if not _in_place(lead[:at], lang)
+            and not _generic(n, lang)
+            and not _modifies(lead, at, match, lang)
+        ]
+        if kind == "person" and any(_kind_of(n, article) == "person" for _, n in named):
+            return "", ""  # "Der Verhandlungsführer der Arbeitgeber, Frank Obermaier,"
+        if kind == "body" and named:
+            return "", ""  # "The Unite union said"
+        if kind == "person" and _generic_after(match, words, lang):
+            return _generic_after(match, words, lang), "body"  # "Ein Sprecher des Ministeriums"
+        return match.group(), kind
+    return None
+
+
+def _modifies(lead: str, at: int, head: re.Match[str], lang: str) -> bool:
+    """The name at `at` stands between a determiner and the description's noun, as a
+    modifier of it ("the Lib Dem leader", "The Canadian minister"): no name of the one
+    described (not "Sigríður Elva Magnúsdóttir seðlabankastjóri")."""
+    before = WORD.findall(lead[:at])[-1:]
+    listed = lexicon.wordset("names.determiners", lang) | lexicon.wordset(
+        "names.common_after", lang
+    )
+    return (
+        at < head.start()
+        and bool(before)
+        and before[0].lower() in listed
+        and not re.search(r"[,;:()]", lead[at : head.start()])
+        and len(lead[at : head.start()].split()) <= 3
+    )
+
+
+def _body_phrase(text: str, noun: re.Match[str], lang: str, subject: bool = False) -> str | None:
+    """A body named by its noun and the lower-case words after it, joined by the
+    language's links (`names.links`) to a name, or, where the text is the sentence's
+    subject (`subject`), to its end ("ministère de la Santé", "Fédération de pêche du
+    Rhône", "Académie nationale de médecine a appelé"): the body's name as the sentence
+    gives it; None for the noun alone ("La fédération", "Le ministère a fait savoir")."""
+    links = lexicon.wordset("names.links", lang)
+    if not links:
+        return None
+    elision = re.split(r"['’]", noun.group())[:-1]
+    start = noun.start() + (len(elision[0]) + 1 if elision else 0)  # "L'Académie": no "L'"
+    tokens = list(WORD.finditer(text, noun.end()))
+    linked, end = False, noun.end()
+    for n, token in enumerate(tokens[:5]):
+        if text[end : token.start()].strip():
+            return None  # a comma or parenthesis ends the noun's phrase
+        word = re.split(r"['’]", token.group())[-1]
+        if word[:1].isupper():
+            end = token.end()
+            for more in tokens[n + 1 :]:
+                if text[end : more.start()].strip() or not more.group()[:1].isupper():
+                    break
+                end = more.end()
+            return text[start:end] if linked else None
+        elided = re.split(r"['’]", token.group().lower())[0]
+        linked = linked or token.group().lower() in links or elided in links
+        if n == 0 and not linked and not (len(tokens) > 1 and tokens[1].group().lower() in links):
+            return None  # "Le ministère a fait savoir": a verb, not the body's name
+        end = token.end()
+    whole = subject and linked and len(tokens) <= 5 and not text[end:].strip(" ,")
+    return text[start:end] if whole else None
+
+
+def _determined(lead: str, match: re.Match[str], lang: str) -> bool:
+    """The noun follows a determiner ("des Verbands", "La fédération", "the group")."""
+    listed = lexicon.wordset("names.determiners", lang) | lexicon.wordset(
+        "names.common_after", lang
+    )
+    elided = re.split(r"['’]", match.group())
+    if len(elided) > 1 and elided[0].lower() in listed:
+        return True  # "L'Académie", "l'association"
+    last = WORD.findall(lead[: match.start()])[-1:]
+    return bool(last) and last[0].lower() in listed
+
+
+def _generic_after(match: re.Match[str], words: list[re.Match[str]], lang: str) -> str | None:
+    """A body's noun right after the noun of one who speaks for it, a determiner between
+    ("Ein Sprecher des Ministeriums"): the body holds what its spokesperson says."""
+    if fold(match.group()) not in {fold(w) for w in lexicon.words("names.spokespeople", lang)}:
+        return None
+    later = [w.group() for w in words if w.start() > match.start()][:2]
+    return next((w for w in later if _generic(w, lang)), None)
+
+
+def _meant(noun: str, kind: str, article: _Article, at: int) -> str | None:
+    """The known name a description means, nearest before sentence `at` (up to `RECALL`
+    back, so a long article is still read in linear time): one with a part
+    ending in its noun ("die Ministerin" -> "Digitalministerin Karin Albrecht", "des
+    Verbands" -> "Digitalverband Bitkom", "La fédération" -> "Fédération"), or given with
+    the noun beside it ("the environmental group Bellona", "The business and trade
+    minister, Daniel Okoro"); else the nearest name of the right kind in the `BEFORE`
+    sentences before (a person for "der 61-Jährige", a body for "des Dachverbands")."""
+    stems = [s for s in _stems(noun) if len(s) >= STEM]
+    fallback: str | None = None
+
+    def ends(word: str) -> bool:
+        return any(fold(word).endswith(s) for s in stems)
+
+    for back in range(1, min(at, RECALL) + 1):
+        text = article.plain[at - back]
+        found = [(i, n) for i, n in _names_at(text, article) if _kind_of(n, article) == kind]
+        for _, name in found:
+            if any(ends(p) for p in re.split(r"[\s-]+", _fullest(name, article))):
+                return name
+        for offset, name in found:  # "the group Bellona", "minister, Daniel Okoro"
+            if any(ends(w) for w in WORD.findall(text[:offset])[-1:]):
+                return name
+        for offset, name in found:  # "Gunnar Már Sigurðsson, formaður Félags"
+            tail = text[offset:].split(",", 1)[1:] or [""]
+            if any(ends(w) for w in WORD.findall(tail[0])[:2]):
+                return name
+        for offset, name in found:  # "La ministre de la Santé, Hélène Duval,"
+            head, comma, gap = text[:offset].rpartition(",")
+            if comma and not gap.strip() and any(ends(w) for w in WORD.findall(head)[-6:]):
+                return name
+        if kind == "body":  # "Le ministère de l'Enseignement supérieur doit encore"
+            for word in WORD.finditer(text):
+                if ends(word.group()) and (phrase := _body_phrase(text, word, article.lang)):
+                    return phrase
+        if fallback is None and back <= BEFORE and found:
+            said = _saying(text, article)
+            fallback = said if said in {n for _, n in found} else found[0][1]
+    return fallback
