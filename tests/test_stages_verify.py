@@ -224,8 +224,35 @@ def test_a_speakers_pronoun_is_the_actor_named_in_the_sentence_before() -> None:
         == "Sigrun Hallgrimsdottir said the state would pay 12 billion kronur of the cost."
     )
     assert kept.evidence == ["T.S2", "T.S1"]  # its own sentence first, the naming one after
-    said.actor = "Norway"  # not named before: the pronoun stays unresolved
-    assert verify([said], reading, [])[0] == []
+    said.actor = "Norway"  # the model's pick is not named before; code resolves "She"
+    [kept], _ = verify([said], reading, [])
+    assert (kept.actor, kept.evidence) == ("Sigrun Hallgrimsdottir", ["T.S2", "T.S1"])
+
+
+def test_a_pronoun_after_a_title_and_a_quotation_is_the_person_named_before() -> None:
+    from helpers import source
+
+    from briefing.stages.reading import read
+
+    article = source(
+        "T",
+        "en",
+        [
+            'President Donald Trump said: "Only a few points remain.',
+            'One is probably the most important."',
+            'At the same time, the US president added: "We have a very good chance."',
+            "He also praised Russian business leaders and called for more trade with Russia.",
+        ],
+    )
+    reading = read([article])
+    praised = "He also praised Russian business leaders and called for more trade with Russia."
+    [kept], dropped = verify([position(praised, "T.S4")], reading, [])
+    assert dropped == []
+    assert kept.text.startswith("Donald Trump also praised Russian business leaders")
+    assert kept.evidence == ["T.S4", "T.S1"]
+    # "They" may be several people: code does not pick one
+    they = position("They also praised Russian business leaders.", "T.S4")
+    assert verify([they], reading, [])[0] == []
 
 
 @pytest.mark.parametrize("actor", [None, "Norway"])

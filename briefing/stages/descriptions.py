@@ -73,8 +73,12 @@ def _described(text: str, article: _Article) -> tuple[str, str] | None:
     erklärte", "The Danish executive rejected", "La fédération réclame", "Nach Angaben des
     Verbands"), or it follows the verb of saying ("sagte der 61-Jährige", "a ajouté la
     ministre"). Not where a name of the right kind is given with it ("The Unite union",
-    "Le préfet du Rhône, Antoine Keller,"): that name holds it."""
+    "Le préfet du Rhône, Antoine Keller,"): that name holds it. An opening connective is
+    no part of the subject ("At the same time, the US president added")."""
     lang = article.lang
+    opener = lexicon.connective(text, lang)
+    if opener is not None:
+        text = " " * (len(text) - len(text.lstrip()) + len(opener)) + text.lstrip()[len(opener) :]
     cue = _cue(lang).search(text)
     leads = [(text[: cue.start()] if cue else text, cue is not None)]
     if cue is not None and not _names_at(leads[0][0], article):

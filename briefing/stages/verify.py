@@ -27,7 +27,9 @@ from briefing.lang.lexicon import subject_pronouns
 from briefing.lang.names import names_in, same_person
 from briefing.lang.values import Value, qualifiers, values, within
 from briefing.stages.align import Link
+from briefing.stages.article_names import BEFORE
 from briefing.stages.found import Found
+from briefing.stages.holders import holder_in
 from briefing.stages.quoted import SAID, Quote, attributed, quotes
 from briefing.stages.reading import Reading
 from briefing.stages.select import FIRST_PERSON, ends_as_sentence, in_quotation
@@ -467,31 +469,51 @@ def _named_speaker(item: Found, reading: Reading) -> Found | None:
     """ "She said ..." as "<name> said ...", citing also the sentence before (after its
     own: it names the speaker, it does not state the statement): the name is the one the
     attribution of a quotation in the sentence before gives (`...,“ sagði Trump.`), else
-    the model's actor where the sentence before names it. The pronoun resolved by code,
-    with the evidence for it; None where the pronoun is not a speaker's or the sentence
-    before names no one for it."""
+    the model's actor where the sentence before names it. Else "He also praised ..." as
+    the person code resolves the pronoun of its own sentence to (`holders.holder_in`:
+    a title or a quotation between them, "the US president added: ..."), citing the
+    nearest sentence before that names them. The pronoun resolved by code, with the
+    evidence for it; None where it is not one person's or no sentence names them."""
     first = item.evidence[0]
     number = sentence_number(first)
+    opening = OPENS_WITH_PRONOUN.match(item.text.strip())
+    if not (opening and number and number > 1):
+        return None
     speaker = SPEAKER_PRONOUN.match(item.text.strip())
-    if not (speaker and number and number > 1):
-        return None
     before = sentence_id(source_of(first), number - 1)
-    if before not in reading.sentences:
-        return None
-    name = attributed(before, reading)
-    if name is None and item.actor:
-        words = item.actor.split()  # "Transport Minister Sigrun Hallgrimsdottir": the
-        given = (  # longest ending the sentence before gives, "Sigrun Hallgrimsdottir"
-            " ".join(words[k:])
-            for k in range(len(words))
-            if not missing_names([" ".join(words[k:])], [before], reading)
-        )
-        name = next(given, None)
+    name = attributed(before, reading) if speaker and before in reading.sentences else None
+    if name is None and speaker and item.actor and before in reading.sentences:
+        name = _given_ending(item.actor, before, reading)
+    if name is None and opening.group(1).lower() in lexicon.wordset("pronouns.person", PIVOT):
+        before, name = _resolved(first, reading)
     if name is None:
         return None
-    text = name + item.text.strip()[speaker.end(1) :]
+    text = name + item.text.strip()[opening.end(1) :]
     actor = item.actor if item.actor and same_person(item.actor, name) else name
     return replace(item, text=text, evidence=[*item.evidence, before], actor=actor)
+
+
+def _given_ending(name: str, sid: str, reading: Reading) -> str | None:
+    """The longest ending of `name` sentence `sid` gives ("Transport Minister Sigrun
+    Hallgrimsdottir" -> "Sigrun Hallgrimsdottir"; "United States Donald Trump" -> "Trump")."""
+    words = name.split()
+    endings = (" ".join(words[k:]) for k in range(len(words)))
+    return next((e for e in endings if not missing_names([e], [sid], reading)), None)
+
+
+def _resolved(sid: str, reading: Reading) -> tuple[str, str | None]:
+    """The sentence before `sid`, up to `holders.BEFORE` back, that names the person
+    code resolves the pronoun of `sid` to, and the name as that sentence gives it."""
+    source = next(s for s in reading.sources if s.id == reading.source_of(sid))
+    ids = [s.id for s in source.sentences]
+    at = ids.index(sid)
+    holder = holder_in([s.text for s in source.sentences], at, source.language)
+    if holder is None:
+        return sid, None
+    for back in range(1, BEFORE + 1):
+        if at - back >= 0 and (given := _given_ending(holder, ids[at - back], reading)):
+            return ids[at - back], given
+    return sid, None
 
 
 def _own_actor(item: Found, reading: Reading) -> Found:
