@@ -51,3 +51,12 @@ def test_the_verb_of_saying_belongs_to_the_person_named_by_it_not_to_a_place_or_
     ]  # fmt: skip
     icelandic = ["Ásgeir Þórðarson, bæjarstjóri Grindavíkur, segir íbúa langþreytta."]
     assert holder_in(icelandic, 0, "is") == "Ásgeir Þórðarson"
+
+
+def test_a_month_holds_nothing() -> None:
+    article = [
+        "Strittig bleibt auch, ob die Lohnerhöhung rückwirkend ab Januar gelten soll.",
+        "Ob die Gewerkschaft den Streik fortsetzt, will sie erst am Freitagabend entscheiden.",
+    ]
+    assert holder_in(article, 1, "de") != "Januar"
+    assert holder_in(["Theresa May said the vote would go ahead."], 0, "en") == "Theresa May"

@@ -162,3 +162,34 @@ def test_a_position_no_one_is_found_to_hold_is_filed_as_the_models_next_kind() -
         ("agreements", None),
         ("positions", "Gunnar Þór Einarsson"),
     ]
+
+
+def test_a_pronoun_or_description_saying_it_is_the_person_named_before() -> None:
+    """rail-strike-de: "Sie warf der Gewerkschaft vor ..." after Sabine Kehl's sentence,
+    and a quote "..., sagte der 61-Jährige" after Holger Brandt's, are theirs, cited with
+    the sentence naming them; a pronoun alone makes no position of an open issue."""
+    german = article("D", "de", (
+        "Nordbahn-Personalvorständin Sabine Kehl hielt dagegen, das sei nicht umsetzbar. "
+        "Sie warf der Gewerkschaft vor, Pendler als Druckmittel zu missbrauchen. "
+        "GSV-Chef Holger Brandt wies das Angebot zurück. "
+        "„Wer die Arbeitszeit nicht erwähnt, will keine Einigung“, sagte der 61-Jährige. "
+        "Strittig bleibt, ob die Erhöhung ab Januar gilt. "
+        "Ob die Gewerkschaft nach Samstag weiter streikt, will sie am Freitag entscheiden."
+    ))  # fmt: skip
+    reading = read([german])
+    ids = [s.id for s in reading.sources[0].sentences]
+    kept = originals(
+        [
+            Found("positions", "x", [ids[1]], "D", unheld="developments"),
+            Found("positions", "x", [ids[3]], "D", unheld="open_issues"),
+            Found("open_issues", "x", [ids[5]], "D"),
+        ],
+        [],
+        reading,
+        ["en", "de"],
+    )
+    assert [(f.section, f.actor, f.evidence) for f in kept[:2]] == [
+        ("positions", "Nordbahn-Personalvorständin Sabine Kehl", [ids[1], ids[0]]),
+        ("positions", "GSV-Chef Holger Brandt", [ids[3], ids[2]]),
+    ]
+    assert (kept[2].section, kept[2].actor) == ("open_issues", None)

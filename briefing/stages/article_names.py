@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, field
 
 from briefing.lang import lexicon
+from briefing.lang.calendar import calendar_words
 from briefing.lang.fold import fold
 from briefing.lang.names import names_in
 from briefing.lang.quotation import unquoted
@@ -279,7 +280,10 @@ def _prefix(x: str, y: str) -> str:
 
 
 def _not_holder(name: str, lang: str) -> bool:
-    """Months, weekdays and the like are capitalised but hold nothing."""
+    """Months, weekdays and the like are capitalised but hold nothing ("ab Januar": the
+    month CLDR names, `lang.calendar`)."""
+    if len(name.split()) == 1 and calendar_words(name, lang):
+        return True
     return name.lower() in lexicon.wordset("words.common", lang) | lexicon.wordset(
         "words.days", lang
     )

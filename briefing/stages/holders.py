@@ -36,7 +36,7 @@ from briefing.stages.article_names import (
 )
 from briefing.stages.descriptions import _described, _meant
 
-__all__ = ["holder_in", "said_in", "same_name"]
+__all__ = ["holder_in", "referred_in", "said_in", "same_name"]
 
 
 def holder_in(sentences: list[str], at: int, lang: str) -> str | None:
@@ -89,6 +89,22 @@ def said_in(sentences: list[str], at: int, lang: str) -> str | None:
         return described[0] if described[1] == "name" else None  # not "the minister"
     named = _saying(article.plain[at], article)
     return _state(_fullest(named, article), article) if named else None
+
+
+def referred_in(sentences: list[str], at: int, lang: str) -> str | None:
+    """The holder of a verb of saying that sentence `at` gives a pronoun, a title or a
+    description for subject ("Sie warf der Gewerkschaft vor", "„…“, sagte der
+    61-Jährige"): the person or body named before it means (`holder_in`); None where the
+    sentence has no such verb or names its subject itself (`said_in`)."""
+    article = _article(tuple(sentences), lang)
+    text = article.plain[at]
+    if _cue(lang).search(text) is None:
+        return None
+    if not (
+        _pronoun_holds(text, article) or _title_holds(text, article) or _described(text, article)
+    ):
+        return None
+    return holder_in(sentences, at, lang)
 
 
 def _title_holds(text: str, article: _Article) -> bool:

@@ -31,12 +31,12 @@ from dataclasses import replace
 
 from briefing.core.languages import PIVOT
 from briefing.stages.found import Found
-from briefing.stages.holders import said_in
+from briefing.stages.holders import referred_in, said_in
 from briefing.stages.quoted import speaker_of
 from briefing.stages.reading import Reading
 from briefing.stages.select import in_quotation
 from briefing.stages.speakers import holder, joint
-from briefing.stages.verify import missing_names, unread
+from briefing.stages.verify import missing_names, named_before, unread
 
 
 def originals(
@@ -88,7 +88,8 @@ def _holder(item: Found, sid: str, reading: Reading) -> tuple[str | None, list[s
     a pronoun or title resolved to a name before), each with the sentence naming them,
     else no one where the parse finds a joint subject, else the named subject of the
     sentence's own verb of saying (`holders.said_in`: "Putin again repeated" is Vladimir
-    Putin's, in the article's fullest form), else the model's actor where the
+    Putin's, in the article's fullest form), else whom a pronoun or description saying it
+    means (`holders.referred_in`), with the sentence naming them, else the model's actor where the
     sentence names that person as written (no exonym: "North" read off the gloss of
     "heimildum Norðra" is not a holder), else no one. The flag:
     code found them saying it, so it is their position whatever the model labelled."""
@@ -103,9 +104,25 @@ def _holder(item: Found, sid: str, reading: Reading) -> tuple[str | None, list[s
     named = _said(sid, reading)
     if named is not None:
         return named, [sid], True
+    referred = _referred(sid, reading)
+    if referred is not None:
+        return referred
     if item.actor and not missing_names([item.actor], [sid], reading, False, exonyms=False):
         return item.actor, [sid], False
     return None, [sid], False
+
+
+def _referred(sid: str, reading: Reading) -> tuple[str, list[str], bool] | None:
+    """Whom a pronoun or description saying the sentence means ("Sie warf ... vor",
+    "sagte der 61-Jährige": `holders.referred_in`), citing the sentence before that names
+    them; None where code resolves it to no one a sentence before names. It holds the
+    sentence where it is a position; a pronoun does not make it one ("Ob die Gewerkschaft
+    ... fortsetzt, will sie ... entscheiden" stays an open issue)."""
+    source = next(s for s in reading.sources if s.id == reading.source_of(sid))
+    ids = [s.id for s in source.sentences]
+    name = referred_in([s.text for s in source.sentences], ids.index(sid), source.language)
+    named = named_before(sid, name, reading) if name else None
+    return (name, [sid, named[0]], False) if name and named else None
 
 
 def _said(sid: str, reading: Reading) -> str | None:

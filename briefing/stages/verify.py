@@ -501,19 +501,27 @@ def _given_ending(name: str, sid: str, reading: Reading) -> str | None:
     return next((e for e in endings if not missing_names([e], [sid], reading)), None)
 
 
-def _resolved(sid: str, reading: Reading) -> tuple[str, str | None]:
-    """The sentence before `sid`, up to `holders.BEFORE` back, that names the person
-    code resolves the pronoun of `sid` to, and the name as that sentence gives it."""
+def named_before(sid: str, name: str, reading: Reading) -> tuple[str, str] | None:
+    """The nearest sentence before `sid`, up to `holders.BEFORE` back, that names `name`
+    (whom code resolved a pronoun or a description of `sid` to), and the name as that
+    sentence gives it: the evidence that the person is meant."""
     source = next(s for s in reading.sources if s.id == reading.source_of(sid))
     ids = [s.id for s in source.sentences]
     at = ids.index(sid)
-    holder = holder_in([s.text for s in source.sentences], at, source.language)
-    if holder is None:
-        return sid, None
     for back in range(1, BEFORE + 1):
-        if at - back >= 0 and (given := _given_ending(holder, ids[at - back], reading)):
+        if at - back >= 0 and (given := _given_ending(name, ids[at - back], reading)):
             return ids[at - back], given
-    return sid, None
+    return None
+
+
+def _resolved(sid: str, reading: Reading) -> tuple[str, str | None]:
+    """The sentence before `sid` naming the person code resolves its pronoun to
+    (`holders.holder_in`), and the name as that sentence gives it."""
+    source = next(s for s in reading.sources if s.id == reading.source_of(sid))
+    at = [s.id for s in source.sentences].index(sid)
+    holder = holder_in([s.text for s in source.sentences], at, source.language)
+    named = named_before(sid, holder, reading) if holder else None
+    return named if named else (sid, None)
 
 
 def _own_actor(item: Found, reading: Reading) -> Found:
