@@ -27,7 +27,6 @@ from briefing.lang.lexicon import subject_pronouns
 from briefing.lang.names import names_in, same_person
 from briefing.lang.values import Value, qualifiers, values, within
 from briefing.stages.align import Link
-from briefing.stages.article_names import BEFORE
 from briefing.stages.found import Found
 from briefing.stages.holders import holder_in
 from briefing.stages.quoted import SAID, Quote, attributed, quotes
@@ -496,21 +495,30 @@ def _named_speaker(item: Found, reading: Reading) -> Found | None:
 def _given_ending(name: str, sid: str, reading: Reading) -> str | None:
     """The longest ending of `name` sentence `sid` gives ("Transport Minister Sigrun
     Hallgrimsdottir" -> "Sigrun Hallgrimsdottir"; "United States Donald Trump" -> "Trump")."""
+    written = {_stem(fold(w)) for w in re.findall(r"[^\W\d_]+", reading.sentences[sid].text)}
     words = name.split()
-    endings = (" ".join(words[k:]) for k in range(len(words)))
-    return next((e for e in endings if not missing_names([e], [sid], reading)), None)
+    endings = (words[k:] for k in range(len(words)))
+    return next(
+        (
+            " ".join(e)
+            for e in endings
+            if all(_stem(fold(w)) in written for w in e)
+            and not missing_names([" ".join(e)], [sid], reading)
+        ),
+        None,
+    )
 
 
 def named_before(sid: str, name: str, reading: Reading) -> tuple[str, str] | None:
-    """The nearest sentence before `sid`, up to `holders.BEFORE` back, that names `name`
-    (whom code resolved a pronoun or a description of `sid` to), and the name as that
-    sentence gives it: the evidence that the person is meant."""
+    """The nearest sentence before `sid` that names `name` (whom code resolved a pronoun
+    or a description of `sid` to, through titles and quotations in between: "He" after
+    "the US president added: ..." after "Trump said"), and the name as that sentence
+    gives it: the evidence that the person is meant."""
     source = next(s for s in reading.sources if s.id == reading.source_of(sid))
     ids = [s.id for s in source.sentences]
-    at = ids.index(sid)
-    for back in range(1, BEFORE + 1):
-        if at - back >= 0 and (given := _given_ending(name, ids[at - back], reading)):
-            return ids[at - back], given
+    for before in reversed(ids[: ids.index(sid)]):
+        if given := _given_ending(name, before, reading):
+            return before, given
     return None
 
 
