@@ -379,6 +379,9 @@ def test_a_name_left_in_an_icelandic_case_form_is_not_english(read_meeting) -> N
         ("The road will be closed all winter, according to the mayor of the town.", None),
         ("The road is closed, and it stays so.", None),  # too short to stand alone
         ('Trump said "there will be, and there is, no deal" in Alaska.', None),
+        ("Trump also praised Russian business representatives and called for trade:",
+         "Trump also praised Russian business representatives and called for trade."),
+        ("Trump said:", None),  # a verb of saying and its speaker alone say nothing
     ],
 )  # fmt: skip
 def test_the_main_clause_is_cut_only_before_a_tail_that_adds(

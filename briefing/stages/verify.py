@@ -433,11 +433,13 @@ def main_clause(statement: str) -> str | None:
     lifting ..."), as a sentence of its own: what it asserts still holds without the
     tail, so where only the tail fails (a rough gloss's leftovers), the head may pass.
     No cut before "but", "if", "unless", "which" or "according to": those tails qualify
-    the head or say whose it is."""
+    the head or say whose it is. A statement that stops at the colon before a quotation
+    ("... called for business with Russia:") says its head as a sentence too."""
     cut = TAIL.search(statement)
-    if cut is None:
+    introduces = statement.rstrip().endswith(":")
+    if cut is None and not introduces:
         return None
-    head = statement[: cut.start()].rstrip()
+    head = statement.rstrip()[:-1].rstrip() if introduces else statement[: cut.start()].rstrip()
     if (
         len(head.split()) < MIN_HEAD_WORDS
         or head.count('"') % 2
