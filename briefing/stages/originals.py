@@ -73,7 +73,7 @@ def originals(
             item,
             section=section,
             text=translated.get(sid) or reading.english(sid),
-            evidence=evidence,
+            evidence=evidence if section == "positions" else [sid],  # who holds it, if held
             actor=actor if section == "positions" else None,
             score=None,
             edits=[],
