@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from helpers import article
 from stage_sources import meeting
@@ -113,7 +115,8 @@ def test_a_quotation_line_with_no_speaker_code_finds_is_not_kept() -> None:
 
 def test_a_joint_subject_is_no_one_of_its_holders_alone() -> None:
     """The model labelled "Play" for "Icelandair og Play hafa bæði sagt…" (atc-dispute):
-    the parse gives two holders, so the position is published without one."""
+    the parse gives two holders, so it is no one side's position: it is filed as its
+    likeliest news kind, or as labelled where that is no position."""
     icelandic = article("Q", "is", (
         "Icelandair og Play hafa bæði sagt að áætlanir þeirra verði komnar í eðlilegt "
         "horf á morgun."
@@ -121,8 +124,10 @@ def test_a_joint_subject_is_no_one_of_its_holders_alone() -> None:
     reading = read([icelandic])
     sid = reading.sources[0].sentences[0].id
     kept = originals([rejected(sid, "open_issues", actor="Play")], [], reading, ["en", "is"])
-
-    assert [(f.section, f.actor) for f in kept] == [("positions", None)]
+    assert [(f.section, f.actor) for f in kept] == [("open_issues", None)]
+    said = replace(rejected(sid, "positions", actor="Play"), unheld="developments")
+    kept = originals([said], [], reading, ["en", "is"])
+    assert [(f.section, f.actor) for f in kept] == [("developments", None)]
 
 
 def test_a_model_actor_the_sentence_does_not_write_is_not_shown_over_it() -> None:

@@ -86,21 +86,22 @@ def _holder(item: Found, sid: str, reading: Reading) -> tuple[str | None, list[s
     """Who holds the sentence's statement, and the evidence naming them: the speaker the
     attribution of its quotation names, else the holder its parse gives (`stages.speakers`:
     a pronoun or title resolved to a name before), each with the sentence naming them,
-    else no one where the parse finds a joint subject, else the named subject of the
-    sentence's own verb of saying (`holders.said_in`: "Putin again repeated" is Vladimir
-    Putin's, in the article's fullest form), else whom a pronoun or description saying it
-    means (`holders.referred_in`), with the sentence naming them, else the model's actor where the
-    sentence names that person as written (no exonym: "North" read off the gloss of
-    "heimildum Norðra" is not a holder), else no one. The flag:
-    code found them saying it, so it is their position whatever the model labelled."""
+    else no one where the parse finds a joint subject (no one side's position), else the
+    named subject of the sentence's own verb of saying (`holders.said_in`: "Putin again
+    repeated" is Vladimir Putin's, in the article's fullest form), else whom a pronoun or
+    description saying it means (`holders.referred_in`), with the sentence naming them,
+    else the model's actor where the sentence names that person as written (no exonym:
+    "North" read off the gloss of "heimildum Norðra" is not a holder), else no one. The
+    flag: code found them saying it, so it is their position whatever the model
+    labelled."""
     speaker = speaker_of(sid, reading)
     if speaker is not None:
         return speaker[0], list(dict.fromkeys([sid, speaker[1]])), True
     parsed = holder(sid, reading)
     if parsed is not None:
         return parsed.name, list(parsed.evidence), True
-    if joint(sid, reading):  # "Icelandair og Play hafa bæði sagt": neither one's alone
-        return None, [sid], True
+    if joint(sid, reading):  # "Icelandair og Play hafa bæði sagt": neither one's alone,
+        return None, [sid], False  # so no position: filed as its likeliest news kind
     named = _said(sid, reading)
     if named is not None:
         return named, [sid], True
