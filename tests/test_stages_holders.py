@@ -60,3 +60,14 @@ def test_a_month_holds_nothing() -> None:
     ]
     assert holder_in(article, 1, "de") != "Januar"
     assert holder_in(["Theresa May said the vote would go ahead."], 0, "en") == "Theresa May"
+
+
+def test_an_icelandic_body_noun_with_its_article_is_the_body_named_before() -> None:
+    """'bankans' (the bank's, BÍN: banki with the suffixed article) stands for the bank
+    named before, not for the governor named after it."""
+    article = [
+        "Seðlabanki Íslands lækkaði stýrivexti um hálft prósentustig í dag.",
+        "Sigríður Elva Magnúsdóttir seðlabankastjóri kynnti ákvörðunina.",
+        "Að mati bankans verður verðbólga komin niður í markmið um mitt næsta ár.",
+    ]
+    assert holder_in(article, 2, "is") == "Seðlabanki Íslands"

@@ -150,3 +150,9 @@ def case_variant(word: str) -> str | None:
         if variant.mark == target and variant.bmynd != word:
             return variant.bmynd
     return None
+
+
+def definite_noun(word: str) -> bool:
+    """BÍN reads `word` as a noun with the suffixed article ("bankans", "félagið"): in
+    Icelandic that, not a word before it, makes a noun stand for one named before."""
+    return any(m.ofl in NOUNS and m.mark.endswith("gr") for m in meanings(word))

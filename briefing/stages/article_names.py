@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from briefing.lang import lexicon
 from briefing.lang.calendar import calendar_words
 from briefing.lang.fold import fold
+from briefing.lang.icelandic import lemmas
 from briefing.lang.names import names_in
 from briefing.lang.quotation import unquoted
 
@@ -117,10 +118,18 @@ def _stems(word: str) -> tuple[str, ...]:
     return (folded, *(folded[:-k] for k in (1, 2) if len(folded) - k >= 3))
 
 
+def _forms(word: str, lang: str) -> tuple[str, ...]:
+    """`_stems`, and for Icelandic, whose definite and case endings run longer, the
+    word's BÍN lemmas ("bankans" -> "banki", "Landhelgisgæslunni" -> "landhelgisgæsla")."""
+    if lang != "is":
+        return _stems(word)
+    return (*_stems(word), *(fold(lemma) for lemma in lemmas(word)))
+
+
 def _body(word: str, lang: str) -> bool:
     """A word naming a body: a body's noun or a compound ending in one
     ("Bundesinnenministerium", "Bobsport-Union")."""
-    return any(s.endswith(b) for s in _stems(word) for b in _bodies(lang))
+    return any(s.endswith(b) for s in _forms(word, lang) for b in _bodies(lang))
 
 
 def _kind_of(name: str, article: _Article) -> str:

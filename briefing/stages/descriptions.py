@@ -17,6 +17,7 @@ import re
 
 from briefing.lang import lexicon
 from briefing.lang.fold import fold
+from briefing.lang.icelandic import definite_noun
 from briefing.stages.article_names import (
     BEFORE,
     STEM,
@@ -24,6 +25,7 @@ from briefing.stages.article_names import (
     _Article,
     _bodies,
     _cue,
+    _forms,
     _fullest,
     _in_place,
     _kind_of,
@@ -64,7 +66,7 @@ def _long(nouns: frozenset[str]) -> tuple[str, ...]:
 
 def _generic(word: str, lang: str) -> bool:
     """A body's own noun, inflected, with no name in it ("Verbands", "fédération")."""
-    return any(s in _bodies(lang) for s in _stems(word))
+    return any(s in _bodies(lang) for s in _forms(word, lang))
 
 
 def _described(text: str, article: _Article) -> tuple[str, str] | None:
@@ -180,7 +182,10 @@ def _body_phrase(text: str, noun: re.Match[str], lang: str, subject: bool = Fals
 
 
 def _determined(lead: str, match: re.Match[str], lang: str) -> bool:
-    """The noun follows a determiner ("des Verbands", "La fédération", "the group")."""
+    """The noun follows a determiner ("des Verbands", "La fédération", "the group"), or
+    bears an Icelandic suffixed article ("Að mati bankans")."""
+    if lang == "is" and match.group().islower() and definite_noun(match.group()):
+        return True
     listed = lexicon.wordset("names.determiners", lang) | lexicon.wordset(
         "names.common_after", lang
     )
