@@ -141,25 +141,3 @@ def test_a_cloze_continues_the_answer_and_tells_rivals_by_their_whole_spelling(e
         )
     )
     assert isinstance(json.loads(said.text), str) and "deal" in json.loads(said.text)
-
-
-@pytest.mark.embedded
-def test_choices_read_at_several_places_of_one_answer_on_one_evaluation(embedded_llm):
-    """`Request.then`: each slot follows the likeliest choice before it; the text is
-    that choice at every slot, and the tokens read count as evaluated prompt."""
-    user = (
-        "Label each sentence as fact or opinion.\n[1] The ferry sailed at noon.\n"
-        "[2] I think the ferry is too slow.\n[3] The bridge opened in 1998."
-    )
-    choices = ("fact", "opinion")
-    alone = embedded_llm.complete(ask(user, choices=choices, prefix='{"1": "'))
-    at_once = embedded_llm.complete(
-        ask(user, choices=choices, prefix='{"1": "', then=('", "2": "', '", "3": "'))
-    )
-    chosen = json.loads(at_once.text)
-    assert len(chosen) == 3 and set(chosen) <= set(choices)
-    assert chosen[0] == alone.text  # the first slot is the choice asked alone
-    # (its probabilities to rounding: a reused prefix is evaluated in other batches)
-    assert at_once.choice_probs["fact"] == pytest.approx(alone.choice_probs["fact"], abs=0.05)
-    assert at_once.completion_tokens == 0
-    assert at_once.prompt_tokens > alone.prompt_tokens

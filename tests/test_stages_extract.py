@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-
 from helpers import article, point, source
 
 from briefing.core.models import Chunk, Sentence, Source
@@ -375,30 +373,26 @@ def test_a_sentence_ending_in_an_icelandic_closing_quote_ends_as_a_sentence() ->
     assert not ends_as_sentence("Fishing talks end in Akureyri“")
 
 
-def test_the_kinds_code_is_unsure_of_are_read_at_once_on_a_backend_with_slots() -> None:
-    """One answer's label probabilities at each sentence's place: one call for the
-    chunk's kinds, then a call per statement the model phrases."""
+def test_on_a_small_local_model_code_decides_every_kind() -> None:
+    """On the held-out labelled articles the embedded model's label is right for 41 %
+    of the sentences the classifier is unsure of, the classifier's for 66 %: where the
+    backend declares the languages it reads, no kind is asked; a sentence code is unsure
+    is background is its likeliest news kind, not dropped. A served model (reading every
+    language) still labels what code is unsure of."""
+    src = source("K", "en", LINES[2:4])
+    shares = {"development": 0.4, "agreement": 0.05, "open_issue": 0.05, "position": 0.02,
+              "background": 0.48}  # fmt: skip
+    unsure = {s.id: Kind("background", 0.48, False, shares) for s in src.sentences}
+    chunk = chunk_of(src.sentences, 10_000)
 
-    class Slotted(FakeLLM):
-        slots = True
+    def run(reads: frozenset[str] | None) -> tuple[FakeLLM, object]:
+        llm = FakeLLM(echo_answer)
+        settings = ExtractSettings(kinds=lambda sentences, language: unsure, reads=reads)
+        return llm, extract_chunk(chunk, src, llm, PromptSet(), settings)
 
-        def complete(self, request: Request) -> Response:
-            if request.then:
-                self.requests.append(request)
-                kinds = ["background", "development", "position", "development", "position"]
-                return Response(text=json.dumps(kinds[: len(request.then) + 1]))
-            return super().complete(request)
-
-    llm = Slotted(echo_answer)
-    src = source("K", "en", LINES)
-    unsure = {
-        s.id: Kind("development", 0.4, False, dict.fromkeys(KINDS, 0.2)) for s in src.sentences
-    }
-    settings = ExtractSettings(kinds=lambda sentences, language: unsure, reads=frozenset({"en"}))
-    result = extract_chunk(chunk_of(src.sentences, 10_000), src, llm, PromptSet(), settings)
-
-    [batch, *rest] = llm.requests
-    assert batch.prefix.startswith('{"') and len(batch.then) >= 1
-    assert all(r.choices is None or r.choices != KINDS for r in rest)  # no kind asked again
-    assert "Give only the kind of each of sentences" in batch.messages[1]["content"]
-    assert result.found
+    local, result = run(frozenset({"en"}))
+    assert not [r for r in local.requests if r.choices == KINDS]
+    assert {f.section for f in result.found} == {"developments"}
+    assert len(result.found) == len(src.sentences)
+    served, _ = run(None)
+    assert [r for r in served.requests if r.choices == KINDS]

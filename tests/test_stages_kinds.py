@@ -94,15 +94,18 @@ def test_a_kind_code_is_sure_of_is_not_asked_and_the_model_only_phrases() -> Non
     assert [f.section for f in result.found] == ["developments"]
 
 
-def test_a_kind_code_is_unsure_of_is_the_model_s_where_the_model_reads_the_language() -> None:
+def test_a_kind_code_is_unsure_of_is_the_model_s_only_on_a_served_model() -> None:
+    """A small local model (one declaring the languages it reads) labels worse than the
+    classifier where the classifier is unsure (`evals/sections`): code's kind stands,
+    in the languages it reads or not; a served model's label decides."""
     said = point("open_issue", "none", "Norway will pay 40 million krónur for the port.")
-    llm, result = _run(_kind("development", False), said)
+    for reads in (frozenset({"en"}), frozenset({"is"})):
+        llm, result = _run(_kind("development", False), said, reads=reads)
+        assert all(r.choices != KINDS for r in llm.requests)
+        assert [f.section for f in result.found] == ["developments"]
+    llm, result = _run(_kind("development", False), said, reads=None)
     assert llm.requests[0].choices == KINDS
     assert [f.section for f in result.found] == ["open_issues"]
-    # in a language the model does not read, code's kind stands, sure or not
-    llm, result = _run(_kind("development", False), said, reads=frozenset({"is"}))
-    assert all(r.choices != KINDS for r in llm.requests)
-    assert [f.section for f in result.found] == ["developments"]
 
 
 def test_the_shipped_weights_were_fitted_on_the_text_layer_s_cue_words_as_they_are() -> None:

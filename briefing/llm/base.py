@@ -30,11 +30,6 @@ class Request:
     # The answer's beginning, which the model continues (a cloze such as '{"kind": "').
     # Only backends that declare `continues = True` are sent one (see `continues()`).
     prefix: str = ""
-    # With `choices`, more choices to read on the same prompt evaluation (backends that
-    # declare `slots = True`): each text follows the likeliest choice read before it, and
-    # the choices are read again after it. `Response.text` is then a JSON list of the
-    # likeliest choice at every slot; `choice_probs` are the first slot's.
-    then: tuple[str, ...] = ()
 
     def sampling(self) -> dict[str, Any]:
         return {"temperature": self.temperature, "seed": self.seed, "max_tokens": self.max_tokens}
@@ -92,11 +87,6 @@ def reads(llm: LLM) -> frozenset[str] | None:
 def continues(llm: LLM) -> bool:
     """Whether the backend can continue an answer from `Request.prefix`."""
     return bool(getattr(llm, "continues", False))
-
-
-def slots(llm: LLM) -> bool:
-    """Whether the backend reads choices at several places of one answer (`Request.then`)."""
-    return bool(getattr(llm, "slots", False))
 
 
 def llm_info(llm: LLM) -> dict[str, Any]:

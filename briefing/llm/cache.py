@@ -38,7 +38,6 @@ from briefing.llm.base import (
     model_sha256,
     reads,
     server,
-    slots,
 )
 
 FORMAT = 1
@@ -64,8 +63,6 @@ def cache_key(llm: LLM, request: Request) -> str:
         material["choices"] = list(request.choices)
     if request.prefix:
         material["prefix"] = request.prefix
-    if request.then:
-        material["then"] = list(request.then)
     canonical = json.dumps(material, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
@@ -177,7 +174,6 @@ class CachedLLM:
         self.model = inner.model
         self.max_concurrency = inner.max_concurrency
         self.continues = continues(inner)
-        self.slots = slots(inner)
         self.reads = reads(inner)
         self.hits = 0
         self.misses = 0

@@ -75,7 +75,6 @@ class EmbeddedLLM:
     name = "embedded"
     max_concurrency = 1
     continues = True  # an answer can begin with `Request.prefix`
-    slots = True  # choices read at several places of one answer (`Request.then`)
     # Its English from Apertium's gloss of an Icelandic sentence was false in all 4
     # statements that passed the code checks on the atc-dispute eval case, so Icelandic is
     # read by Icelandic tools and shown as written (`base.reads`).
@@ -180,40 +179,16 @@ class EmbeddedLLM:
             out.update(_spelled_probs(llama, np, {c: spelled[c] for c in rivals}, out))
         out = {c: round(p, 6) for c, p in out.items()}
         best = max(out, key=out.__getitem__, default="")
-        text, read = best, 0
-        if request.then:
-            rest, read = self._slots(llama, np, request, best, spelled)
-            text = json.dumps([best, *rest])
         perf = llama_cpp.llama_perf_context(llama.ctx)
         return Response(
-            text=text,
-            prompt_tokens=len(tokens) + read,
+            text=best,
+            prompt_tokens=len(tokens),
             completion_tokens=0,
             seconds=time.perf_counter() - start,
             engine_seconds=perf.t_p_eval_ms / 1000,
-            extra={"prompt_eval_tokens": len(tokens) - reuse + read},
+            extra={"prompt_eval_tokens": len(tokens) - reuse},
             choice_probs=out,
         )
-
-    def _slots(
-        self, llama: Llama, np: Any, request: Request, best: str, spelled: dict[str, list[int]]
-    ) -> tuple[list[str], int]:
-        """The likeliest choice after each text of `request.then`, each text following the
-        choice read before it: the rest of one answer read on the same evaluation, a
-        slot at a time, no token generated. Choices sharing a first token are told apart
-        by it alone here (kinds of news do not); `spelled`: each choice's tokens. Also:
-        the tokens read."""
-        chosen, read = [], 0
-        for text in request.then:
-            following = llama.tokenize((best + text).encode("utf-8"), add_bos=False, special=False)
-            if llama.n_tokens + len(following) >= self.n_ctx:
-                raise LLMError("embedded model: the answer's slots exceed the context")
-            llama.eval(following)
-            read += len(following)
-            probs = _next_token_probs(llama, np)
-            best = max(spelled, key=lambda c: float(probs[spelled[c][0]]) if spelled[c] else 0.0)
-            chosen.append(best)
-        return chosen, read
 
     def _chat_tokens(self, llama: Llama, request: Request) -> list[int]:
         """The prompt exactly as `create_chat_completion` would build it (the GGUF's template)."""

@@ -21,7 +21,7 @@ from briefing.core.languages import language_name
 from briefing.core.meter import Timer, untimed
 from briefing.core.models import Chunk, Section, Sentence, Source
 from briefing.lang.names import names_in
-from briefing.llm.base import LLM, Request, continues, slots
+from briefing.llm.base import LLM, Request, continues
 from briefing.llm.structured import AskOptions, Recorder, ask, choose, rank
 from briefing.prompts import PromptSet
 from briefing.stages.answers import Point, point_schema
@@ -120,8 +120,8 @@ def extract_chunk(
     how = _Asking(llm, prompts, settings, record)
 
     def prompt(**asking: object) -> list[dict[str, str]]:
-        """The chunk's prompt, asking about one sentence (`asked`, `parsed`) or for the
-        kinds of several (`labelled`): the same prefix, so the engine reuses it."""
+        """The chunk's prompt, asking about one sentence (`asked`, `parsed`): every
+        question of the chunk shares its prefix, so the engine reuses it."""
         user = prompts.render(
             "extract.user",
             source=source,
@@ -139,17 +139,6 @@ def extract_chunk(
             parsed=parsed(sentence.id, reading) if reading is not None else None,
         )
 
-    unsure = [s for s in asked if _sure(kinds.get(s.id), source.language, settings) is None]
-    at_once: dict[str, Kind] = {}
-    if cloze and slots(llm) and len(unsure) > 1:
-        at_once = _kinds_at_once(
-            how,
-            prompt(labelled=[number[s.id] for s in unsure], parsed=None),
-            [(s.id, number[s.id]) for s in unsure],
-            kinds,
-            f"{chunk.id} kinds",
-        )
-
     article = [s.text for s in source.sentences]
     number_in_article = {s.id: n for n, s in enumerate(source.sentences)}
 
@@ -164,7 +153,7 @@ def extract_chunk(
         quote = quotes.get(sentence.id)
         written = " ".join(sentence.text.split()) if sentence.id in standing else None
         unheld: Section | None = None
-        known = at_once.get(sentence.id) or _sure(kinds.get(sentence.id), source.language, settings)
+        known = _sure(kinds.get(sentence.id), source.language, settings)
         said = said_by(sentence)
         if known is not None and settled(known.kind, sentence.text, source.language, said) == (
             "background"
@@ -247,48 +236,6 @@ class _Asking:
         )  # fmt: skip
 
 
-def _kinds_at_once(
-    how: _Asking,
-    messages: list[dict[str, str]],
-    numbered: list[tuple[str, int]],
-    classified: Mapping[str, Kind],
-    label: str,
-) -> dict[str, Kind]:
-    """The kind of every sentence code is unsure of, read from label probabilities at
-    each sentence's place in one answer ('{"3": "position", "5": "'...): one prompt
-    evaluation for the chunk instead of one per sentence, no generated token. The other
-    kinds rank as the classifier ranks them (the next likeliest news kind of a position
-    no one holds). Empty where the answer does not read back: each sentence is then
-    asked alone."""
-    keys = [f'"{n}": "' for _, n in numbered]
-    request = Request(
-        messages=messages,
-        choices=KINDS,
-        max_tokens=1,
-        stage="extract",
-        label=label,
-        prefix="{" + keys[0],
-        then=tuple(f'", {key}' for key in keys[1:]),
-    )
-    response = how.llm.complete(request)
-    if how.record is not None:
-        how.record("extract", response)
-    try:
-        chosen = loads(response.text)
-    except ValueError:
-        return {}
-    if not isinstance(chosen, list) or len(chosen) != len(numbered):
-        return {}
-    if any(kind not in KINDS for kind in chosen):
-        return {}
-    out = {}
-    for (sid, _), kind in zip(numbered, chosen, strict=True):
-        code = classified.get(sid)
-        shares = {k: (code.shares.get(k, 0.0) / 2 if code else 0.0) for k in KINDS}
-        out[sid] = Kind(kind, 1.0, True, {**shares, kind: 1.0})
-    return out
-
-
 def _unread(language: str, settings: ExtractSettings) -> bool:
     """The backend declares the languages it reads and this is not one of them."""
     return settings.reads is not None and language not in settings.reads
@@ -297,16 +244,31 @@ def _unread(language: str, settings: ExtractSettings) -> bool:
 def _sure(known: Kind | None, language: str, settings: ExtractSettings) -> Kind | None:
     """The kind code gives, else None: the model's label decides. Code decides every
     kind of a sentence in a language the model does not read (it would label a rough
-    gloss), and elsewhere what it is sure of where the backend declares the languages it
-    reads (a small local model); a backend reading every language (a served model)
-    labels the rest itself, and only background code is sure of costs it nothing."""
+    gloss), and where the backend declares the languages it reads (a small local model)
+    every kind of the others too: on the held-out labelled articles the embedded model's
+    label is right for 41 % of the sentences the classifier is unsure of, the
+    classifier's for 66 % (`evals/sections/model_labels.py`). Where code is unsure that
+    a sentence the model reads is background, it is its likeliest news kind, as the
+    model's label made it: a fact is not dropped on a guess ("The operator offered a pay
+    rise of 5.2 percent": 0.48 background, 0.40 development). A backend reading every language (a
+    served model) labels what code is unsure of, and only background code is sure of
+    costs it nothing."""
     if known is None:
         return None
     if _unread(language, settings):
         return known
-    if known.sure and (settings.reads is not None or known.kind == "background"):
+    if settings.reads is not None:
+        return known if known.sure or known.kind != "background" else _news(known)
+    if known.sure and known.kind == "background":
         return known
     return None
+
+
+def _news(known: Kind) -> Kind:
+    """`known` with background ranked last: the likeliest news kind leads."""
+    shares = {**known.shares, "background": 0.0}
+    kind = max(shares, key=lambda k: shares[k])
+    return Kind(kind, shares[kind], False, shares)
 
 
 def _settled(point: Point, sentence: Sentence, source: Source, said: str | None) -> Point:

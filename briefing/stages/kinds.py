@@ -8,7 +8,8 @@ language) and counts of the text layer's cue words (`kinds.*` in `lang/lexicon`)
 on the labelled articles in `evals/sections` by `evals/sections/fit.py`; the weights and
 how they were measured ship in `kinds.json`. Each kind's probability is its regression's
 score over the sum of the five, so a caller knows how sure the label is: below the
-fitted `sure` threshold the model's label decides (`stages.extract`).
+fitted `sure` threshold a served model's label decides (`stages.extract`; the
+embedded model labels worse than this where it is unsure, so there code decides all).
 """
 
 from __future__ import annotations
