@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from helpers import point, source
 
 from briefing.check.calibration import Calibration
@@ -19,6 +20,7 @@ from briefing.stages.kinds import (
     cues_sha256,
     kinds_of,
     load,
+    opposed_demands,
     settled,
 )
 
@@ -211,3 +213,20 @@ def test_no_labelled_background_sentence_names_the_subject_of_its_own_verb_of_sa
     kinds = Counter(row.kind for row in rows if said_in(articles[row.article], row.n - 1, row.lang))
     assert kinds["background"] == 0
     assert kinds["position"] > 100
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "opposed"),
+    [
+        ("Norway wants 12 percent, while Iceland insists on at least 16.", "en", True),
+        ("Москва требует отмены ограничений, а Астана готова обсуждать квоты.", "ru", True),
+        ("Norðmenn vilja 12 prósent, en Ísland krefst að minnsta kosti 16 prósenta.", "is", True),
+        ("Both sides agreed to share data while the talks go on.", "en", False),
+        ("Trump said he wants peace while Putin spoke.", "en", False),  # one side wants
+    ],
+)  # fmt: skip
+def test_two_parties_opposing_demands_are_an_open_issue(
+    text: str, lang: str, opposed: bool
+) -> None:
+    assert opposed_demands(text, lang) is opposed
+    assert (settled("position", text, lang, None) == "open_issue") is opposed

@@ -42,6 +42,7 @@ __all__ = [
     "kinds_of",
     "load",
     "no_deal",
+    "opposed_demands",
     "settled",
 ]
 
@@ -114,15 +115,37 @@ def agreed_with(text: str, lang: str) -> bool:
     return bool(pattern and pattern.search(own)) and not (negation and negation.search(own))
 
 
+def opposed_demands(text: str, lang: str) -> bool:
+    """Two named parties each want something else, joined by a contrast ("Norway wants
+    12 percent, while Iceland insists on at least 16", "Москва требует ..., а Астана
+    готова ..."): what is still open between them, no one side's position."""
+    contrast, demand = _cue("opposed", lang), _cue("demands", lang)
+    if contrast is None or demand is None:
+        return False
+    for cut in contrast.finditer(text):
+        left, right = text[: cut.start()], text[cut.end() :]
+        if all(demand.search(side) and _named(side) for side in (left, right)):
+            return True
+    return False
+
+
+def _named(text: str) -> bool:
+    """A capitalised word: a party is named (the side's subject, as news writes it)."""
+    return any(word[:1].isupper() for word in re.findall(r"[^\W\d_]+", text))
+
+
 def settled(kind: str, text: str, lang: str, said: str | None) -> str:
     """What code reads better than a label: a position saying in its own voice that one
     side agreed with the other is an agreement (`agreed_with`); a development saying no
     deal was reached is an open issue (`no_deal`); a development or background whose own
     verb of saying has a named subject (`said`: "Trump noted that...", "Putin again
     repeated...", `stages.holders.said_in`) is that person's position: of the labelled
-    sentences with such a verb none is background (`evals/sections`)."""
+    sentences with such a verb none is background (`evals/sections`); two parties'
+    opposing demands are an open issue (`opposed_demands`)."""
     if kind == "position" and agreed_with(text, lang):
         return "agreement"
+    if kind in ("position", "development") and opposed_demands(text, lang):
+        return "open_issue"
     if kind == "background":
         return "position" if said else kind
     if kind != "development":
