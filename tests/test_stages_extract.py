@@ -396,3 +396,35 @@ def test_on_a_small_local_model_code_decides_every_kind() -> None:
     assert len(result.found) == len(src.sentences)
     served, _ = run(None)
     assert [r for r in served.requests if r.choices == KINDS]
+
+
+def test_an_open_issue_over_the_budget_of_an_outlet_in_no_column_is_still_asked() -> None:
+    """rail-strike-de: "Wer die Schlichtung leiten soll, ist noch offen." ranked below
+    the budget of the German report (no number, no name), and no column shows German:
+    code is sure it is an open issue, so it is asked all the same."""
+    from briefing.stages.reading import read
+
+    lines = [
+        "Die Gewerkschaft GSV hat ihren Streik am Donnerstag um 48 Stunden verlängert.",
+        "Der Betreiber Nordbahn Regio legte ein Angebot von 5,2 Prozent vor.",
+        "Die Gewerkschaft fordert 7,5 Prozent mehr Lohn für 21.000 Beschäftigte.",
+        "Auf den Straßen rund um Hamburg bildeten sich Staus von 200 Kilometern.",
+        "Wer die Schlichtung leiten soll, ist noch offen.",
+    ]
+    src = source("D", "de", lines)
+    reading = read([src])
+    sure = {s.id: Kind("development", 0.9, True, dict.fromkeys(KINDS, 0.02)) for s in src.sentences}
+    sure["D.S5"] = Kind("open_issue", 0.91, True, dict.fromkeys(KINDS, 0.02))
+
+    def asked(kinds: dict[str, Kind]) -> set[str]:
+        llm = FakeLLM(echo_answer)
+        settings = ExtractSettings(
+            reading=reading, columns=frozenset({"en", "is"}), reads=frozenset({"en"}),
+            kinds=lambda sentences, language: {s.id: kinds[s.id] for s in sentences},
+        )  # fmt: skip
+        extract_chunk(chunk_of(src.sentences, 40), src, llm, PromptSet(), settings)
+        return {r.label.split()[-1] for r in llm.requests if " sentence " in r.label}
+
+    assert "D.S5" in asked(sure)
+    unsure = {**sure, "D.S5": Kind("open_issue", 0.5, False, dict.fromkeys(KINDS, 0.1))}
+    assert "D.S5" not in asked(unsure)  # over the budget, and code is not sure

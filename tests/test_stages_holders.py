@@ -71,3 +71,18 @@ def test_an_icelandic_body_noun_with_its_article_is_the_body_named_before() -> N
         "Að mati bankans verður verðbólga komin niður í markmið um mitt næsta ár.",
     ]
     assert holder_in(article, 2, "is") == "Seðlabanki Íslands"
+
+
+def test_a_description_asking_for_something_is_the_body_named_before() -> None:
+    """rail-strike-de A2.S3: "The union" is the rail union GSV, and it asks for a rise:
+    its position, not an agreement no one holds."""
+    from briefing.stages.holders import said_in, saying_in
+
+    article = [
+        "The rail union GSV extended its strike on regional lines by another 48 hours.",
+        "The operator Nordbahn Regio offered a pay rise of 5.2 percent in two stages.",
+        "The union is asking for 7.5 percent more pay and a shorter working week.",
+    ]
+    assert said_in(article, 2, "en") is None  # no name of its own
+    assert saying_in(article, 2, "en") == "GSV"
+    assert saying_in(article, 1, "en") is None  # "offered": no verb of saying

@@ -18,7 +18,7 @@ from typing import Any
 
 from briefing.core.errors import InputError
 from briefing.lang.embed import Embedder
-from briefing.stages.holders import holder_in, said_in, same_name
+from briefing.stages.holders import holder_in, same_name, saying_in
 from briefing.stages.kinds import KINDS, UNHELD, Kind, Kinds, features, settled
 
 __all__ = ["Row", "measure", "read_rows", "settle"]
@@ -83,7 +83,7 @@ def settle(rows: Sequence[Row], predicted: Sequence[Kind], everything: Sequence[
     articles, out = _articles(everything), []
     for row, kind in zip(rows, predicted, strict=True):
         texts, at = articles[row.article], _at(row, everything)
-        said = said_in(texts, at, row.lang)
+        said = saying_in(texts, at, row.lang)
         name = settled(kind.kind, row.text, row.lang, said)
         if name == "position" and said is None and holder_in(texts, at, row.lang) is None:
             name = next(k for k in kind.ranked() if k in UNHELD)

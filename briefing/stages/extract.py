@@ -26,7 +26,7 @@ from briefing.llm.structured import AskOptions, Recorder, ask, choose, rank
 from briefing.prompts import PromptSet
 from briefing.stages.answers import Point, point_schema
 from briefing.stages.found import Found
-from briefing.stages.holders import said_in
+from briefing.stages.holders import saying_in
 from briefing.stages.kinds import KINDS, UNHELD, Kind, settled
 from briefing.stages.quoted import Quote, speaker_of
 from briefing.stages.reading import Reading
@@ -70,6 +70,7 @@ SECTION_OF: dict[str, Section] = {
     "position": "positions",
 }
 NO_ACTOR = "none"
+OUTCOMES = ("agreement", "open_issue")  # kinds always worth a statement
 CUT_OFF = "cut off at the length limit"
 
 
@@ -108,6 +109,8 @@ def extract_chunk(
             if reading is not None and source.language in settings.columns
             else []
         )
+        if not as_written and reading is not None and source.language not in settings.columns:
+            asked = _with_outcomes(asked, shown, reading, source, settings)
     if not asked and not labelled:
         return ChunkResult()
     kinds = settings.kinds([*asked, *labelled], source.language)
@@ -143,8 +146,8 @@ def extract_chunk(
     number_in_article = {s.id: n for n, s in enumerate(source.sentences)}
 
     def said_by(sentence: Sentence) -> str | None:
-        """Who the sentence itself names as saying it, by code (`holders.said_in`)."""
-        return said_in(article, number_in_article[sentence.id], source.language)
+        """Who says the sentence by its own verb of saying, by code (`holders.saying_in`)."""
+        return saying_in(article, number_in_article[sentence.id], source.language)
 
     result = ChunkResult()
     for sentence in asked:
@@ -234,6 +237,26 @@ class _Asking:
             max_tokens=1, stage="extract", label=label,
             max_attempts=self.settings.max_attempts, record=self.record,
         )  # fmt: skip
+
+
+def _with_outcomes(
+    asked: list[Sentence],
+    shown: list[Sentence],
+    reading: Reading,
+    source: Source,
+    settings: ExtractSettings,
+) -> list[Sentence]:
+    """`asked`, and the sentences over `select`'s budget of a source in no output column
+    that code is sure tell an agreement or an open issue ("Wer die Schlichtung leiten
+    soll, ist noch offen."): no line of this outlet stands for them, and what was agreed
+    and what is open are what a briefing is for."""
+    rest = [s for s in unphrased(shown, asked, reading, source) if not in_quotation(s, source)]
+    known = settings.kinds(rest, source.language) if rest else {}
+    outcomes = {
+        s.id for s in rest if (k := known.get(s.id)) is not None and k.sure and k.kind in OUTCOMES
+    }
+    outcomes |= {s.id for s in asked}
+    return [s for s in shown if s.id in outcomes]
 
 
 def _unread(language: str, settings: ExtractSettings) -> bool:

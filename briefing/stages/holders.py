@@ -36,7 +36,7 @@ from briefing.stages.article_names import (
 )
 from briefing.stages.descriptions import _described, _meant
 
-__all__ = ["holder_in", "referred_in", "said_in", "same_name"]
+__all__ = ["holder_in", "referred_in", "said_in", "same_name", "saying_in"]
 
 
 def holder_in(sentences: list[str], at: int, lang: str) -> str | None:
@@ -89,6 +89,13 @@ def said_in(sentences: list[str], at: int, lang: str) -> str | None:
         return described[0] if described[1] == "name" else None  # not "the minister"
     named = _saying(article.plain[at], article)
     return _state(_fullest(named, article), article) if named else None
+
+
+def saying_in(sentences: list[str], at: int, lang: str) -> str | None:
+    """Who says sentence `at` by its own verb of saying or holding: the subject it names
+    (`said_in`), else the person or body its pronoun, title or description subject means
+    (`referred_in`: "The union is asking for 7.5 percent" after "The rail union GSV")."""
+    return said_in(sentences, at, lang) or referred_in(sentences, at, lang)
 
 
 def referred_in(sentences: list[str], at: int, lang: str) -> str | None:
