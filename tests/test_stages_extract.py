@@ -428,3 +428,24 @@ def test_an_open_issue_over_the_budget_of_an_outlet_in_no_column_is_still_asked(
     assert "D.S5" in asked(sure)
     unsure = {**sure, "D.S5": Kind("open_issue", 0.5, False, dict.fromkeys(KINDS, 0.1))}
     assert "D.S5" not in asked(unsure)  # over the budget, and code is not sure
+
+
+def test_a_holder_named_only_before_is_cited_with_the_sentence_naming_them() -> None:
+    """ "The union is asking for ..." is the rail union GSV's: code reads who says it
+    (`holders.saying_in`), and the sentence naming GSV is cited for it, so the holder
+    survives verify's check that the cited sentences name them."""
+    lines = [
+        "The rail union GSV extended its strike on regional lines by another 48 hours.",
+        "The operator Nordbahn Regio offered a pay rise of 5.2 percent in two stages.",
+        "The union is asking for 7.5 percent more pay and a shorter working week.",
+    ]
+    src = source("R", "en", lines)
+    held = Kind("position", 0.45, False, {**dict.fromkeys(KINDS, 0.1), "position": 0.45})
+    settings = ExtractSettings(
+        kinds=lambda sentences, language: {s.id: held for s in sentences},
+        reads=frozenset({"en"}),
+    )
+    llm = FakeLLM(echo_answer)
+    found = extract_chunk(chunk_of(src.sentences, 10_000), src, llm, PromptSet(), settings).found
+    [union] = [f for f in found if f.evidence[0] == "R.S3"]
+    assert (union.section, union.actor, union.evidence) == ("positions", "GSV", ["R.S3", "R.S1"])

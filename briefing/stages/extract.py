@@ -26,7 +26,7 @@ from briefing.llm.structured import AskOptions, Recorder, ask, choose, rank
 from briefing.prompts import PromptSet
 from briefing.stages.answers import Point, point_schema
 from briefing.stages.found import Found
-from briefing.stages.holders import saying_in
+from briefing.stages.holders import named_before, saying_in
 from briefing.stages.kinds import KINDS, UNHELD, Kind, settled
 from briefing.stages.quoted import Quote, speaker_of
 from briefing.stages.reading import Reading
@@ -149,6 +149,14 @@ def extract_chunk(
         """Who says the sentence by its own verb of saying, by code (`holders.saying_in`)."""
         return saying_in(article, number_in_article[sentence.id], source.language)
 
+    def cited(sentence: Sentence, actor: str | None) -> list[str]:
+        """The sentence, and the one before naming its holder where it names them only
+        by a pronoun, title or description ("The union is asking ..." after "The rail
+        union GSV ..."): the evidence that they hold it."""
+        at = number_in_article[sentence.id]
+        before = named_before(article, at, actor, source.language) if actor else None
+        return [sentence.id] if before is None else [sentence.id, source.sentences[before].id]
+
     result = ChunkResult()
     for sentence in asked:
         messages = messages_for(sentence)
@@ -184,8 +192,8 @@ def extract_chunk(
         actor = point.actor if point.kind == "position" and point.actor != NO_ACTOR else None
         stated = _held(
             Found(
-                SECTION_OF[point.kind], point.text.strip(), [sentence.id], chunk.source_id, actor,
-                unheld=unheld,
+                SECTION_OF[point.kind], point.text.strip(), cited(sentence, actor),
+                chunk.source_id, actor, unheld=unheld,
             ),
             reading,
         )  # fmt: skip

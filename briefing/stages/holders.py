@@ -36,7 +36,7 @@ from briefing.stages.article_names import (
 )
 from briefing.stages.descriptions import _described, _meant
 
-__all__ = ["holder_in", "referred_in", "said_in", "same_name", "saying_in"]
+__all__ = ["holder_in", "named_before", "referred_in", "said_in", "same_name", "saying_in"]
 
 
 def holder_in(sentences: list[str], at: int, lang: str) -> str | None:
@@ -98,6 +98,20 @@ def saying_in(sentences: list[str], at: int, lang: str) -> str | None:
     return said_in(sentences, at, lang) or referred_in(sentences, at, lang)
 
 
+def named_before(sentences: list[str], at: int, name: str, lang: str) -> int | None:
+    """The nearest sentence before `at` that names `name` (a holder code resolved a
+    pronoun, title or description of sentence `at` to), or None if `at` names it itself
+    or none before does: the sentence to cite for who holds it."""
+    article = _article(tuple(sentences), lang)
+
+    def names(i: int) -> bool:
+        return any(_fullest(n, article) == name for _, n in _names_at(article.plain[i], article))
+
+    if names(at):
+        return None
+    return next((i for i in range(at - 1, -1, -1) if names(i)), None)
+
+
 def referred_in(sentences: list[str], at: int, lang: str) -> str | None:
     """The holder of a verb of saying that sentence `at` gives a pronoun, a title or a
     description for subject ("Sie warf der Gewerkschaft vor", "„…“, sagte der
@@ -105,8 +119,9 @@ def referred_in(sentences: list[str], at: int, lang: str) -> str | None:
     sentence has no such verb or names its subject itself (`said_in`)."""
     article = _article(tuple(sentences), lang)
     text = article.plain[at]
-    if _cue(lang).search(text) is None:
-        return None
+    cue = _cue(lang).search(text)
+    if cue is None or _names_at(text[: cue.start()], article):
+        return None  # no verb of saying, or a name before it ("Zelenskyy ... was invited")
     if not (
         _pronoun_holds(text, article) or _title_holds(text, article) or _described(text, article)
     ):

@@ -369,11 +369,12 @@ def verify(
 
 
 def _as_written(item: Found, reading: Reading, said: Mapping[str, Quote]) -> bool:
-    """The statement is its one cited sentence word for word, or the line of a quotation
-    after who said it that code itself reads off the cited sentences (`stages.quoted`):
-    it is its own evidence, so there is no support left to check."""
+    """The statement is its first cited sentence word for word (the others, if any, name
+    who holds it), or the line of a quotation after who said it that code itself reads
+    off the cited sentences (`stages.quoted`): it is its own evidence, so there is no
+    support left to check."""
     own = " ".join(reading.sentences[item.evidence[0]].text.split())
-    if len(item.evidence) == 1 and item.text == own:
+    if item.text == own:
         return True
     return _said_by_code(item, said)
 
