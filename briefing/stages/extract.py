@@ -211,7 +211,7 @@ def extract_chunk(
             # code knows both the kind and who holds it (`_held`): no model call
             kind, actor, unheld, said = "position", NO_ACTOR, _unheld(known), None
         elif _unread(source.language, settings) and known is not None:
-            # code reads the kind; the holder comes from code too (`_held`, `said_in`):
+            # code reads the kind; the holder comes from code too (`_held`, `saying_in`):
             # the model would pick a name off a rough gloss, re-reading the whole chunk
             said = said_by(sentence)
             kind, actor, unheld = known.kind, said or NO_ACTOR, _unheld(known)
@@ -391,7 +391,7 @@ def _label(
     finds no holder of), read from label probabilities: no generated token. A background
     sentence costs one prompt evaluation; on a backend without probabilities `rank`
     asks a one-field answer instead, and there is no second kind. A position whose
-    sentence names who says it (`said`, by `holders.said_in`) is theirs: no second call;
+    sentence names who says it (`said`, by `holders.saying_in`) is theirs: no second call;
     so is "background" of such a sentence (`kinds.settled`)."""
     options = how.label_options(label)
     answer = '{"kind": "'

@@ -138,8 +138,9 @@ def settled(kind: str, text: str, lang: str, said: str | None) -> str:
     """What code reads better than a label: a position saying in its own voice that one
     side agreed with the other is an agreement (`agreed_with`); a development saying no
     deal was reached is an open issue (`no_deal`); a development or background whose own
-    verb of saying has a named subject (`said`: "Trump noted that...", "Putin again
-    repeated...", `stages.holders.said_in`) is that person's position: of the labelled
+    verb of saying has a subject code names (`said`: "Trump noted that...", "Putin again
+    repeated...", "The union is asking...", `stages.holders.saying_in`) is that holder's
+    position: of the labelled
     sentences with such a verb none is background (`evals/sections`); two parties'
     opposing demands are an open issue (`opposed_demands`)."""
     if kind == "position" and agreed_with(text, lang):
