@@ -86,3 +86,18 @@ def test_a_description_asking_for_something_is_the_body_named_before() -> None:
     assert said_in(article, 2, "en") is None  # no name of its own
     assert saying_in(article, 2, "en") == "GSV"
     assert saying_in(article, 1, "en") is None  # "offered": no verb of saying
+
+
+def test_those_who_speak_for_a_body_named_after_them_give_the_body() -> None:
+    """ "Синоптики Уральского управления Росгидромета": the forecasters speak for the
+    service named after them, not for the country named the sentence before."""
+    article = [
+        "Переговоры с Казахстаном о сбросе воды с водохранилища продолжаются.",
+        "Синоптики Уральского управления Росгидромета прогнозируют похолодание.",
+    ]
+    assert "Росгидромета" in (holder_in(article, 1, "ru") or "")
+    english = [
+        "Shares in Nordhavn Shipping rose after the takeover bid.",
+        "Analysts at the Danish bank Carnegie called the price full but fair.",
+    ]
+    assert holder_in(english, 1, "en") == "Carnegie"  # the bank, not "Danish"

@@ -104,6 +104,9 @@ def _description(lead: str, subject: bool, article: _Article) -> tuple[str, str]
             break
         words.pop(0)  # "14:50 Uhr: Der", "The": what opens the description
     for match in words[:4]:
+        speaks_for = _named_after(lead, match, article)
+        if speaks_for is not None:
+            return speaks_for, "name"  # "Синоптики Уральского управления Росгидромета"
         kind = _head(match.group(), lang)
         if kind == "body" and not _determined(lead, match, lang):
             kind = None  # "Профсоюз работников ...", "Verband und Athletenvertretung": a name
@@ -194,6 +197,23 @@ def _determined(lead: str, match: re.Match[str], lang: str) -> bool:
         return True  # "L'Académie", "l'association"
     last = WORD.findall(lead[: match.start()])[-1:]
     return bool(last) and last[0].lower() in listed
+
+
+def _named_after(lead: str, match: re.Match[str], article: _Article) -> str | None:
+    """The body named right after the noun of those who speak for one ("Синоптики
+    Уральского управления Росгидромета", "Experts at the Met Office"): it holds what
+    they say, in its fullest form: the last name within five words, which the words
+    before it only describe ("Analysts at the Danish bank Carnegie"); None where no
+    body's name follows."""
+    lang = article.lang
+    if fold(match.group()) not in {fold(w) for w in lexicon.words("names.speak_for", lang)}:
+        return None
+    rest = lead[match.end() :]
+    window = rest[: len(rest) - len(rest.lstrip()) + len(" ".join(rest.split()[:5]))]
+    named = [name for _, name in _names_at(window, article)]
+    if named and _kind_of(named[-1], article) == "body":
+        return _fullest(named[-1], article)
+    return None
 
 
 def _generic_after(match: re.Match[str], words: list[re.Match[str]], lang: str) -> str | None:
