@@ -31,12 +31,12 @@ from dataclasses import replace
 
 from briefing.core.languages import PIVOT
 from briefing.stages.found import Found
-from briefing.stages.holders import referred_in, said_in
+from briefing.stages.holders import named_before, referred_in, said_in
 from briefing.stages.quoted import speaker_of
 from briefing.stages.reading import Reading
 from briefing.stages.select import in_quotation
 from briefing.stages.speakers import holder, joint
-from briefing.stages.verify import missing_names, named_before, unread
+from briefing.stages.verify import missing_names, unread
 
 
 def originals(
@@ -120,10 +120,10 @@ def _referred(sid: str, reading: Reading) -> tuple[str, list[str], bool] | None:
     sentence where it is a position; a pronoun does not make it one ("Ob die Gewerkschaft
     ... fortsetzt, will sie ... entscheiden" stays an open issue)."""
     source = next(s for s in reading.sources if s.id == reading.source_of(sid))
-    ids = [s.id for s in source.sentences]
-    name = referred_in([s.text for s in source.sentences], ids.index(sid), source.language)
-    named = named_before(sid, name, reading) if name else None
-    return (name, [sid, named[0]], False) if name and named else None
+    texts, at = [s.text for s in source.sentences], [s.id for s in source.sentences].index(sid)
+    name = referred_in(texts, at, source.language)
+    before = named_before(texts, at, name, source.language) if name else None
+    return (name, [sid, source.sentences[before].id], False) if before is not None else None
 
 
 def _said(sid: str, reading: Reading) -> str | None:

@@ -28,7 +28,7 @@ from briefing.lang.names import names_in, same_person
 from briefing.lang.values import Value, qualifiers, values, within
 from briefing.stages.align import Link
 from briefing.stages.found import Found
-from briefing.stages.holders import holder_in
+from briefing.stages.holders import holder_in, named_before
 from briefing.stages.quoted import SAID, Quote, attributed, quotes
 from briefing.stages.reading import Reading
 from briefing.stages.select import FIRST_PERSON, ends_as_sentence, in_quotation
@@ -512,27 +512,19 @@ def _given_ending(name: str, sid: str, reading: Reading) -> str | None:
     )
 
 
-def named_before(sid: str, name: str, reading: Reading) -> tuple[str, str] | None:
-    """The nearest sentence before `sid` that names `name` (whom code resolved a pronoun
-    or a description of `sid` to, through titles and quotations in between: "He" after
-    "the US president added: ..." after "Trump said"), and the name as that sentence
-    gives it: the evidence that the person is meant."""
-    source = next(s for s in reading.sources if s.id == reading.source_of(sid))
-    ids = [s.id for s in source.sentences]
-    for before in reversed(ids[: ids.index(sid)]):
-        if given := _given_ending(name, before, reading):
-            return before, given
-    return None
-
-
 def _resolved(sid: str, reading: Reading) -> tuple[str, str | None]:
-    """The sentence before `sid` naming the person code resolves its pronoun to
-    (`holders.holder_in`), and the name as that sentence gives it."""
+    """The nearest sentence before `sid` naming the person code resolves its pronoun to
+    (`holders.holder_in`, `holders.named_before`: a title and a quotation may stand
+    between, "He" after "the US president added: ..." after "Trump said"), and the name
+    as that sentence gives it."""
     source = next(s for s in reading.sources if s.id == reading.source_of(sid))
-    at = [s.id for s in source.sentences].index(sid)
-    holder = holder_in([s.text for s in source.sentences], at, source.language)
-    named = named_before(sid, holder, reading) if holder else None
-    return named if named else (sid, None)
+    texts, at = [s.text for s in source.sentences], [s.id for s in source.sentences].index(sid)
+    holder = holder_in(texts, at, source.language)
+    before = named_before(texts, at, holder, source.language) if holder else None
+    if before is None:
+        return sid, None
+    naming = source.sentences[before].id
+    return naming, _given_ending(holder, naming, reading)
 
 
 def _own_actor(item: Found, reading: Reading) -> Found:
