@@ -30,15 +30,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationIn
 from briefing.core import damaged
 from briefing.core.errors import BriefingError
 from briefing.core.files import Cleared, clear_sharded, read_regular, write_atomic
-from briefing.llm.base import (
-    LLM,
-    Request,
-    Response,
-    continues,
-    model_sha256,
-    reads,
-    server,
-)
+from briefing.llm.base import LLM, Request, Response, continues, model_sha256, reads, server
 
 FORMAT = 1
 KEPT = frozenset({"stop", "length"})

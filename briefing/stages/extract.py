@@ -122,9 +122,9 @@ def extract_chunk(
     system = prompts.render("extract.system", max_words=settings.max_words)
     how = _Asking(llm, prompts, settings, record)
 
-    def prompt(**asking: object) -> list[dict[str, str]]:
-        """The chunk's prompt, asking about one sentence (`asked`, `parsed`): every
-        question of the chunk shares its prefix, so the engine reuses it."""
+    def messages_for(sentence: Sentence) -> list[dict[str, str]]:
+        """The chunk's prompt asking about one sentence: every question of the chunk
+        shares its prefix, so the engine reuses it."""
         user = prompts.render(
             "extract.user",
             source=source,
@@ -132,15 +132,10 @@ def extract_chunk(
             glossed=glossed,
             actors=actors,
             sentences=texts,
-            **asking,
-        )
-        return [{"role": "system", "content": system}, {"role": "user", "content": user}]
-
-    def messages_for(sentence: Sentence) -> list[dict[str, str]]:
-        return prompt(
             asked=(number[sentence.id], _english(sentence, reading)),
             parsed=parsed(sentence.id, reading) if reading is not None else None,
         )
+        return [{"role": "system", "content": system}, {"role": "user", "content": user}]
 
     article = [s.text for s in source.sentences]
     number_in_article = {s.id: n for n, s in enumerate(source.sentences)}
@@ -281,9 +276,9 @@ def _sure(known: Kind | None, language: str, settings: ExtractSettings) -> Kind 
     classifier's for 66 % (`evals/sections/model_labels.py`). Where code is unsure that
     a sentence the model reads is background, it is its likeliest news kind, as the
     model's label made it: a fact is not dropped on a guess ("The operator offered a pay
-    rise of 5.2 percent": 0.48 background, 0.40 development). A backend reading every language (a
-    served model) labels what code is unsure of, and only background code is sure of
-    costs it nothing."""
+    rise of 5.2 percent": 0.48 background, 0.40 development). A backend reading every
+    language (a served model) labels what code is unsure of, and only background code is
+    sure of costs it nothing."""
     if known is None:
         return None
     if _unread(language, settings):

@@ -140,9 +140,9 @@ def settled(kind: str, text: str, lang: str, said: str | None) -> str:
     deal was reached is an open issue (`no_deal`); a development or background whose own
     verb of saying has a subject code names (`said`: "Trump noted that...", "Putin again
     repeated...", "The union is asking...", `stages.holders.saying_in`) is that holder's
-    position: of the labelled
-    sentences with such a verb none is background (`evals/sections`); two parties'
-    opposing demands are an open issue (`opposed_demands`)."""
+    position: of the labelled sentences with such a verb none is background
+    (`evals/sections`); two parties' opposing demands are an open issue
+    (`opposed_demands`)."""
     if kind == "position" and agreed_with(text, lang):
         return "agreement"
     if kind in ("position", "development") and opposed_demands(text, lang):
