@@ -134,3 +134,34 @@ def test_a_word_that_goes_on_a_name_is_no_second_name() -> None:
 
 def test_the_word_after_an_opening_article_is_a_name() -> None:
     assert "Unite" in names_in(["The Unite union said it wanted a guarantee."])
+
+
+def test_a_name_right_after_a_verb_set_off_by_a_comma_says_it_not_a_noun_before() -> None:
+    article = [
+        "Der Verteidiger Jörg Albrecht kündigte Revision an.",
+        "Sein Mandant habe lediglich Fehler in der Buchhaltung nicht bemerkt, sagte Albrecht.",
+    ]
+    assert holder_in(article, 1, "de") == "Verteidiger Jörg Albrecht"
+    apposition = [
+        "The campaign group Save Our Births was set up in March.",
+        "The group's founder, Kerry Oduya, said mothers in Great Yarmouth would drive an hour.",
+    ]
+    assert holder_in(apposition, 1, "en") == "Kerry Oduya"
+
+
+def test_an_icelandic_title_with_its_article_is_the_person_named_before() -> None:
+    article = [
+        "Bæjarstjórn Akureyrar samþykkti fjárhagsáætlun í gær.",
+        "Hjalti Már Benediktsson bæjarstjóri sagði reksturinn þungan.",
+        "Bæjarstjórinn útilokaði ekki frekari hagræðingu á næsta ári.",
+    ]
+    assert holder_in(article, 2, "is") == "Hjalti Már Benediktsson"
+
+
+def test_an_occupation_after_the_verb_is_the_person_named_before_not_the_place() -> None:
+    article = [
+        "Le président de Breizh Lait, Yannick Le Goff, a parlé d'une nécessité.",
+        "« Nos usines ont besoin d'investissements », a ajouté l'éleveur de Pontivy.",
+    ]
+    assert holder_in(article, 0, "fr") == "Yannick Le Goff"
+    assert holder_in(article, 1, "fr") == "Yannick Le Goff"

@@ -153,6 +153,9 @@ def _saying(text: str, article: _Article) -> str | None:
     cue = _cue(lang).search(text)
     if cue is None:
         return None
+    inverted = _inverted_name(text, cue, article)
+    if inverted is not None:
+        return inverted  # "…, sagte Albrecht": not a name of what he said ("Fehler")
     before = [
         (at, name)
         for at, name in _names_at(text[: cue.start()], article)
@@ -167,6 +170,24 @@ def _saying(text: str, article: _Article) -> str | None:
     # after the verb, only a person's name ("said Trump"): a noun there is what is said
     after = [n for _, n in _names_at(text[cue.end() :], article) if _person(n, article)]
     return after[0] if after else None
+
+
+def _inverted_name(text: str, cue: re.Match[str], article: _Article) -> str | None:
+    """A person's name right after a verb of saying that a comma, a dash or a closing
+    quotation mark sets off from what is said ("…, sagte Albrecht.", "…», — заявил
+    Петров"), at most a title between ("sagte Ministerin Lenz"): the verb's subject."""
+    if not text[: cue.start()].rstrip().endswith(tuple(',“”"»«—–')):
+        return None
+    near = " ".join(text[: cue.start()].split()[-3:])
+    if any(_person(n, article) for _, n in _names_at(near, article)):
+        return None  # "The group's founder, Kerry Oduya, said": the name before says it
+    rest = text[cue.end() :]
+    found = _names_at(rest, article)
+    between = rest[: found[0][0]].split() if found else []
+    titles = _titles(article.lang)
+    if not found or len(between) > 2 or any(w.lower() not in titles for w in between):
+        return None
+    return found[0][1] if _person(found[0][1], article) else None
 
 
 def _in_place(before: str, lang: str) -> bool:

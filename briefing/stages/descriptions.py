@@ -43,13 +43,15 @@ def _head(word: str, lang: str) -> str | None:
     compound ending in one ("Die Gewerkschafterin", "der 61-Jährige", "the veteran
     councillor"); "body" for a body's own noun ("der Verband", "des Ministeriums", "la
     fédération", "the group"); else None."""
-    folded = fold(word)
+    folded = re.split(r"['’]", fold(word))[-1]  # "l'éleveur"
     tail = folded.split("-")[-1]
     people = _people_nouns(lang)
     if _generic(word, lang):
         return "body"  # before titles: "правительство", "ministry" are listed as both
     if tail in people or folded in people or folded.endswith(_long(people)):
         return "person"
+    if lang == "is" and any(f in people for f in _forms(word, lang)):
+        return "person"  # "Bæjarstjórinn": the title with its article, by its BÍN lemma
     return None
 
 
@@ -120,7 +122,8 @@ def _description(lead: str, subject: bool, article: _Article) -> tuple[str, str]
         named = [
             (at, n)
             for at, n in _names_at(lead, article)
-            if not _in_place(lead[:at], lang)
+            if (at != match.start() or _named_on(lead, match, article))
+            and not _in_place(lead[:at], lang)
             and not _generic(n, lang)
             and not _modifies(lead, at, match, lang)
         ]
@@ -149,6 +152,13 @@ def _modifies(lead: str, at: int, head: re.Match[str], lang: str) -> bool:
         and not re.search(r"[,;:()]", lead[at : head.start()])
         and len(lead[at : head.start()].split()) <= 3
     )
+
+
+def _named_on(lead: str, match: re.Match[str], article: _Article) -> bool:
+    """A name follows the noun right after it ("Warnow-Energie-Chefin Kerstin Malchow"):
+    the noun alone read as a name is none ("Bæjarstjórinn" is no "Bæjarstjórn Akureyrar")."""
+    after = _names_at(lead[match.end() :], article)
+    return bool(after) and not lead[match.end() : match.end() + after[0][0]].strip()
 
 
 def _body_phrase(text: str, noun: re.Match[str], lang: str, subject: bool = False) -> str | None:
