@@ -90,6 +90,11 @@ def test_a_linked_report_that_names_the_speaker_names_the_line(harbour) -> None:
     found = quotes(reading, [Link("E.S1", "I.S2", 0.9)])
     assert found["E.S1"].speaker == "Kari Berg"
     assert found["E.S1"].evidence == ("E.S1", "I.S2")
+    # one quotation is one speaker's: its other line, only described ("said the harbour
+    # master"), is hers too, cited with the sentence naming her (grimsey-ferry)
+    other = found["E.S2"]
+    assert (other.speaker, other.evidence) == ("Kari Berg", ("E.S2", "I.S2"))
+    assert other.statement == 'Kari Berg said: "The talks go on next week."'
     alone = quotes(reading, [])  # without the link the line names no one
     assert "E.S1" not in alone and alone["E.S2"].statement.startswith("The harbour master")
 

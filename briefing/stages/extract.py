@@ -160,7 +160,8 @@ def extract_chunk(
         written = " ".join(sentence.text.split()) if sentence.id in standing else None
         unheld: Section | None = None
         known = _sure(kinds.get(sentence.id), source.language, settings)
-        said = said_by(sentence)
+        # a line of a quotation whose speaker code knows is theirs, never background
+        said = said_by(sentence) or (quote.speaker if quote is not None else None)
         if known is not None and settled(known.kind, sentence.text, source.language, said) == (
             "background"
         ):

@@ -151,7 +151,38 @@ def quotes(reading: Reading, same: list[Link]) -> dict[str, Quote]:
                 found[sentence.id] = Quote(shown, evidence, said(shown, words))
             elif (described := _described(sentence, source)) is not None:
                 found[sentence.id] = Quote(None, (sentence.id,), said(described, words))
-    return found
+    return _one_speaker(found, reading)
+
+
+def _one_speaker(found: dict[str, Quote], reading: Reading) -> dict[str, Quote]:
+    """A quotation is one person's: a line its attribution only describes ("said the
+    transport minister") is the speaker named for another line of the same quotation
+    (through another outlet's report of that line), cited with the sentence naming them."""
+    sources = {s.id: s for s in reading.sources}
+
+    def closing(sentence_id: str) -> tuple[str, int] | None:
+        """The quotation's closing mark, which all its lines share."""
+        sentence = reading.sentences[sentence_id]
+        span = _quotation(sentence, sources[sentence.source_id])
+        return (sentence.source_id, span[1]) if span and span[1] is not None else None
+
+    named: dict[tuple[str, int], set[tuple[str, str]]] = {}
+    for sentence_id, quote in found.items():
+        if quote.speaker is not None and (where := closing(sentence_id)) is not None:
+            named.setdefault(where, set()).add((quote.speaker, quote.evidence[-1]))
+    out = dict(found)
+    for sentence_id, quote in found.items():
+        speakers = named.get(closing(sentence_id) or ("", -1), set())
+        if quote.speaker is not None or len({name for name, _ in speakers}) != 1:
+            continue
+        name = next(iter(speakers))[0]
+        naming = sorted(naming_id for _, naming_id in speakers)
+        sentence = reading.sentences[sentence_id]
+        words = _line(sentence, sources[sentence.source_id])
+        if words is not None:
+            evidence = tuple(dict.fromkeys([sentence_id, *naming]))
+            out[sentence_id] = Quote(name, evidence, said(name, words))
+    return out
 
 
 def attributed(sentence_id: str, reading: Reading) -> str | None:
