@@ -178,7 +178,8 @@ def test_the_briefing_says_it_in_its_own_voice_with_the_edits_recorded(tmp_path:
     }
     briefing = generate(sources, FakeLLM(scripted(extracts)), Options(chunk_tokens=30))
 
-    [position] = briefing.positions
+    # Trump's quoted lines are his positions whatever their label (stages.extract)
+    [position] = [p for p in briefing.positions if "Putin" in (p.actor or "")]
     assert position.text["en"] == "Vladimir Putin invited Trump to visit Moscow."
     assert position.actor == "Vladimir Putin"
     assert position.edits[0] == "removed the opening 'In response,'"
