@@ -165,3 +165,21 @@ def test_an_occupation_after_the_verb_is_the_person_named_before_not_the_place()
     ]
     assert holder_in(article, 0, "fr") == "Yannick Le Goff"
     assert holder_in(article, 1, "fr") == "Yannick Le Goff"
+
+
+def test_an_icelandic_body_named_by_its_noun_and_lower_case_genitives_holds_it() -> None:
+    article = [
+        "Peningastefnunefnd Seðlabanka Íslands lækkaði stýrivexti í morgun.",
+        "Samtök atvinnulífsins fögnuðu lækkuninni en sögðu hana of litla.",
+        "Samtök flugrekenda undirrituðu samninginn í gær.",
+    ]
+    assert holder_in(article, 1, "is") == "Samtök atvinnulífsins"
+    assert holder_in(article, 2, "is") == "Samtök flugrekenda"  # not "… undirrituðu"
+
+
+def test_a_word_opening_a_sentence_with_a_body_in_apposition_is_a_name() -> None:
+    article = [
+        "Fjárhagsáætlun bæjarins var lögð fram í Hlíðarfjalli í gær.",
+        "Kjölur, stéttarfélag starfsmanna í almannaþjónustu, gagnrýndi niðurskurðinn.",
+    ]
+    assert holder_in(article, 1, "is") == "Kjölur"

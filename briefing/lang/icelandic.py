@@ -156,3 +156,11 @@ def definite_noun(word: str) -> bool:
     """BÍN reads `word` as a noun with the suffixed article ("bankans", "félagið"): in
     Icelandic that, not a word before it, makes a noun stand for one named before."""
     return any(m.ofl in NOUNS and m.mark.endswith("gr") for m in meanings(word))
+
+
+def genitive(word: str, adjective: bool = True) -> bool:
+    """BÍN reads `word` as a noun (or, with `adjective`, an adjective) in the genitive
+    ("atvinnulífsins", "íslenskra"): what follows a body's noun in its name ("Samtök
+    atvinnulífsins")."""
+    classes = (*NOUNS, "lo") if adjective else NOUNS
+    return any(m.ofl in classes and "EF" in m.mark for m in meanings(word))

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from briefing.lang import lexicon
 from briefing.lang.calendar import calendar_words
 from briefing.lang.fold import fold
-from briefing.lang.icelandic import lemmas
+from briefing.lang.icelandic import definite_noun, genitive, lemmas
 from briefing.lang.names import names_in
 from briefing.lang.quotation import unquoted
 
@@ -44,7 +44,8 @@ class _Article:
 @functools.lru_cache(maxsize=32)
 def _article(sentences: tuple[str, ...], lang: str) -> _Article:
     plain = tuple(unquoted(s) for s in sentences)
-    named = (_untitled(n, lang) for n in names_in(list(plain)) if not _not_holder(n, lang))
+    found = [*names_in(list(plain)), *_apposed(plain, lang), *_genitive_names(plain, lang)]
+    named = (_untitled(n, lang) for n in found if not _not_holder(n, lang))
     nouns = _common_nouns(plain, lang)
     known = sorted({n for n in named if n and not _noun(n, nouns, lang)}, key=len, reverse=True)
     index: dict[str, list[str]] = {}
@@ -52,6 +53,51 @@ def _article(sentences: tuple[str, ...], lang: str) -> _Article:
         for part in _parts(name, lang):
             index.setdefault(_key(part), []).append(name)
     return _Article(plain, tuple(known), {k: tuple(v) for k, v in index.items()}, lang)
+
+
+def _apposed(plain: tuple[str, ...], lang: str) -> list[str]:
+    """A capitalised word opening a sentence with a body's noun in apposition after it
+    ("Kjölur, stéttarfélag starfsmanna í almannaþjónustu, gagnrýndi"): a body's name,
+    though one opening word alone is read as no name (`names_in`)."""
+    out = []
+    for text in plain:
+        words = list(WORD.finditer(text))
+        if len(words) < 2 or not words[0].group()[:1].isupper() or words[0].start() > 1:
+            continue
+        if text[words[0].end() : words[1].start()].strip() != ",":
+            continue
+        rest = [w.group() for w in words[1:3]]
+        noun = rest[1] if _minor(rest[0], lang) and len(rest) > 1 else rest[0]
+        if noun[:1].islower() and _body(noun, lang):
+            out.append(words[0].group())
+    return out
+
+
+def _genitive_names(plain: tuple[str, ...], lang: str) -> list[str]:
+    """Icelandic bodies named by a capitalised body's noun and lower-case genitives
+    ("Samtök atvinnulífsins", "Félag íslenskra flugumferðarstjóra"), by BÍN: the
+    capital is on the first word only, so the name finder stops there."""
+    if lang != "is":
+        return []
+    out = []
+    for text in plain:
+        words = list(WORD.finditer(text))
+        for i, word in enumerate(words):
+            head = word.group()
+            if not head[:1].isupper() or definite_noun(head) or not _body(head, lang):
+                continue
+            tail = []
+            for after in words[i + 1 : i + 4]:
+                between = text[words[i + len(tail)].end() : after.start()]
+                form = after.group()
+                if between.strip() or not form[:1].islower() or not genitive(form):
+                    break
+                tail.append(form)
+            while tail and not genitive(tail[-1], adjective=False):
+                tail.pop()  # "Samtök flugrekenda undirrituðu": the name ends in a noun
+            if tail:
+                out.append(" ".join([head, *tail]))
+    return out
 
 
 def _untitled(name: str, lang: str) -> str:
@@ -216,19 +262,30 @@ def _names_at(text: str, article: _Article) -> list[tuple[int, str]]:
         word = match.group()
         if not word[:1].isupper() or _minor(word, article.lang):
             continue
-        name = next(
-            (
-                n
-                for n in article.index.get(_key(word), ())
-                if any(same_name(word, part) for part in _parts(n, article.lang))
-            ),
-            None,
-        )
+        forms = [
+            n
+            for n in article.index.get(_key(word), ())
+            if any(same_name(word, part) for part in _parts(n, article.lang))
+        ]
+        name = max(forms, key=lambda n: _told_on(n, text[match.start() :]), default=None)
         if out and _continues(text, out[-1], match, article):
             continue  # "Alþýðusamband Íslands": "Íslands" is no name of its own here
         if name is not None and (not out or out[-1][1] != name):
             out.append((match.start(), name))
     return out
+
+
+def _told_on(name: str, text: str) -> int:
+    """How many of the name's words the text goes on with, from its first ("Samtök
+    flugrekenda" for "Samtök flugrekenda undirrituðu", not "Samtök atvinnulífsins"); the
+    names longest first break ties (`max` keeps the first)."""
+    words = text.split()
+    told = 0
+    for mine, theirs in zip(name.split(), words, strict=False):
+        if not same_name(mine, theirs.strip(",.;:")):
+            break
+        told += 1
+    return told
 
 
 def _continues(text: str, last: tuple[int, str], word: re.Match[str], article: _Article) -> bool:
