@@ -120,6 +120,12 @@ def test_the_renderer_composes_a_disagreement_from_its_sides(harbour: list[Sourc
     ) in markdown
     assert f"Coastal Times: [en] {said}" in markdown
 
+    # without outlets the sides are named by web site, else by id, never by headline
+    unnamed = [s.model_copy(update={"outlet": None}) for s in harbour]
+    unnamed[0] = unnamed[0].model_copy(update={"url": "https://www.coastal.example/deal"})
+    plain = render_markdown(generate(unnamed, FakeLLM(scripted()), ONE))
+    assert f"coastal.example: {said} — whereas A2: Anna Jónsdóttir put" in plain
+
 
 def test_usage_is_counted_per_stage(harbour: list[Source]) -> None:
     llm = FakeLLM(scripted())

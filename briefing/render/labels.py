@@ -6,6 +6,8 @@ without an entry falls back to English headings and is still written in its own 
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 from briefing.core.languages import language_name
 from briefing.core.models import Source
 
@@ -81,3 +83,13 @@ def labels(code: str) -> dict[str, str]:
 def source_label(source: Source) -> str:
     """How a source is named to readers: its outlet, else its title."""
     return source.outlet or source.title
+
+
+def side_label(source: Source) -> str:
+    """How one side of a disagreement names its source in a line: the outlet, else the
+    web site, else the source's id the source list spells out ("A2"); a headline, in
+    the other column's language, would be most of the line."""
+    if source.outlet:
+        return source.outlet
+    host = urlsplit(source.url or "").hostname
+    return host.removeprefix("www.") if host else source.id

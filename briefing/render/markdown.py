@@ -11,7 +11,7 @@ from typing import Any
 from briefing import __version__
 from briefing.core.models import SECTIONS, Briefing
 from briefing.prompts import PromptSet
-from briefing.render.labels import labels, source_label
+from briefing.render.labels import labels, side_label, source_label
 from briefing.render.provenance import summary
 
 DEFAULT_LAYOUT = "stacked"
@@ -65,7 +65,7 @@ def render_markdown(
         sections=sections,
         lead=[briefing.item(key) for key in briefing.lead],
         footnotes=footnotes(briefing),
-        source_names={s.id: source_label(s) for s in briefing.sources},
+        source_names={s.id: side_label(s) for s in briefing.sources},
         run=footer(briefing),
     )
     return text + "\n"

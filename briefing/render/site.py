@@ -16,7 +16,7 @@ import jinja2
 from briefing.core.models import SECTIONS, Briefing, Item
 from briefing.core.resources import data_dir
 from briefing.prompts import SITE_DIR
-from briefing.render.labels import labels, source_label
+from briefing.render.labels import labels, side_label
 from briefing.render.markdown import footer, footnotes
 from briefing.stages.daily import FrontPage, FrontStory
 
@@ -71,7 +71,7 @@ class BriefingView:
         self.briefing = briefing
         self.sources = briefing.sources
         self.sections = [(key, getattr(briefing, key)) for key in SECTIONS]
-        self.names = {s.id: source_label(s) for s in briefing.sources}
+        self.names = {s.id: side_label(s) for s in briefing.sources}
         self._notes = {note["id"]: note for note in footnotes(briefing)}
 
     def cites(self, item: Item) -> list[dict[str, Any]]:
