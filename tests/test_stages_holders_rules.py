@@ -183,3 +183,11 @@ def test_a_word_opening_a_sentence_with_a_body_in_apposition_is_a_name() -> None
         "Kjölur, stéttarfélag starfsmanna í almannaþjónustu, gagnrýndi niðurskurðinn.",
     ]
     assert holder_in(article, 1, "is") == "Kjölur"
+
+
+def test_a_name_in_the_genitive_holds_nothing_and_its_lower_case_words_name_no_one() -> None:
+    article = [
+        "Hrafnhildur Sæmundsdóttir, formaður Félags íslenskra flugumferðarstjóra, sagði það.",
+        "Flugumferðarstjórar segja að of fáir starfi þar.",
+    ]
+    assert holder_in(article, 1, "is") == "Hrafnhildur Sæmundsdóttir"  # not "Félags …"

@@ -164,3 +164,8 @@ def genitive(word: str, adjective: bool = True) -> bool:
     atvinnulífsins")."""
     classes = (*NOUNS, "lo") if adjective else NOUNS
     return any(m.ofl in classes and "EF" in m.mark for m in meanings(word))
+
+
+def nominative(word: str) -> bool:
+    """BÍN reads `word` as a noun in the nominative ("Samtök", "Félag"; not "Félags")."""
+    return any(m.ofl in NOUNS and m.mark.startswith("NF") for m in meanings(word))

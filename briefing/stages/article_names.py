@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from briefing.lang import lexicon
 from briefing.lang.calendar import calendar_words
 from briefing.lang.fold import fold
-from briefing.lang.icelandic import definite_noun, genitive, lemmas
+from briefing.lang.icelandic import definite_noun, genitive, lemmas, nominative
 from briefing.lang.names import names_in
 from briefing.lang.quotation import unquoted
 
@@ -51,7 +51,8 @@ def _article(sentences: tuple[str, ...], lang: str) -> _Article:
     index: dict[str, list[str]] = {}
     for name in known:
         for part in _parts(name, lang):
-            index.setdefault(_key(part), []).append(name)
+            if part[:1].isupper():  # not "flugumferðarstjóra" of "Félag íslenskra …"
+                index.setdefault(_key(part), []).append(name)
     return _Article(plain, tuple(known), {k: tuple(v) for k, v in index.items()}, lang)
 
 
@@ -86,6 +87,8 @@ def _genitive_names(plain: tuple[str, ...], lang: str) -> list[str]:
             head = word.group()
             if not head[:1].isupper() or definite_noun(head) or not _body(head, lang):
                 continue
+            if not nominative(head):
+                continue  # "formaður Félags íslenskra …": the name as a holder is written
             tail = []
             for after in words[i + 1 : i + 4]:
                 between = text[words[i + len(tail)].end() : after.start()]
