@@ -132,3 +132,17 @@ def test_a_date_stated_less_precisely_is_within_the_one_given() -> None:
     assert within(march, third) and not within(third, march)
     assert not within(march, Value("date", date=(0, 4, 0)))
     assert within(Value("number", 3.0), Value("number", 3.0))
+
+
+def test_a_bounded_number_gives_what_its_bound_admits() -> None:
+    from briefing.lang.values import gives, qualifiers
+
+    over = "Isavia segir að rúmlega 200 flugferðum hafi verið aflýst."
+    exact = "Að sögn Isavia var 214 flugferðum aflýst á meðan bannið stóð."
+    far = "Að sögn Isavia var 300 flugferðum aflýst á meðan bannið stóð."
+    vo, ve, vf = (values(t, "is") for t in (over, exact, far))
+    qo, qe, qf = (qualifiers(t, "is") for t in (over, exact, far))
+    assert gives(ve, qe, vo, qo) and gives(vo, qo, ve, qe)
+    assert not gives(vf, qf, vo, qo)  # 300 is more than "rúmlega 200"
+    plain = "Isavia segir að 200 flugferðum hafi verið aflýst."
+    assert not gives(ve, qe, values(plain, "is"), qualifiers(plain, "is"))  # no bound

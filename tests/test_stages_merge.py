@@ -210,6 +210,17 @@ def test_two_outlets_restating_one_fact_with_its_numbers_in_one_language_fold() 
     demands = [kept("A1.S2", "Félagið"), kept("A2.S2", "Isavia")]
     assert fold_quoted(demands, reading) == demands  # two holders, two numbers: two facts
 
+    # a bounded number restates what its bound admits: "rúmlega 200" and 214 flights
+    cancelled = read([
+        source("A1", "is", ["Isavia segir að rúmlega 200 flugferðum hafi verið aflýst."]),
+        source("A2", "is", ["Að sögn Isavia var 214 flugferðum aflýst á meðan bannið stóð."]),
+        source("A3", "is", ["Að sögn Isavia var 300 flugferðum aflýst á meðan bannið stóð."]),
+    ])  # fmt: skip
+    isavia = [kept("A1.S1", "Isavia"), kept("A2.S1", "Isavia")]
+    assert [f.evidence for f in fold_quoted(isavia, cancelled)] == [["A1.S1", "A2.S1"]]
+    beyond = [kept("A1.S1", "Isavia"), kept("A3.S1", "Isavia")]
+    assert fold_quoted(beyond, cancelled) == beyond  # 300 is more than "rúmlega 200"
+
 
 def test_a_fact_kept_as_its_sentence_is_corroborated_by_its_sentences_values() -> None:
     """The gloss writes "9 prósenta" as "9 percentage", no percent: an unverified item

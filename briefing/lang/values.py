@@ -17,7 +17,9 @@ from dataclasses import dataclass
 from briefing.lang import icelandic, lexicon
 from briefing.lang.calendar import month_names
 
-__all__ = ["Value", "english_number", "located", "qualifiers", "values", "within"]
+__all__ = [
+    "Value", "english_number", "gives", "located", "qualifiers", "values", "within",
+]  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -304,6 +306,46 @@ def qualifiers(text: str, lang: str) -> dict[float, str]:
             if value.number is not None and value.kind != "date":
                 found.setdefault(value.number, bound)
     return found
+
+
+# How far from a bounded number another may lie and still be what it bounds: "rúmlega
+# 200" (over 200) admits 214, not 300.
+_ADMITS = {
+    "over": (1.0, 1.25),
+    "under": (0.75, 1.0),
+    "nearly": (0.9, 1.0),
+    "about": (0.9, 1.1),
+}
+
+
+def _admits(a: Value, bound: str | None, b: Value) -> bool:
+    """`b` is `a`, or a number `a`'s bound admits ("over 200" for 214)."""
+    if within(b, a) or within(a, b):
+        return True
+    if bound is None or a.number is None or b.number is None or a.date or b.date:
+        return False
+    if (a.kind, a.unit) != (b.kind, b.unit) or a.number <= 0:
+        return False
+    low, high = _ADMITS[bound]
+    return low * a.number <= b.number <= high * a.number
+
+
+def gives(
+    these: frozenset[Value],
+    bounds: dict[float, str],
+    those: frozenset[Value],
+    their_bounds: dict[float, str],
+) -> bool:
+    """Every value of `these` is one of `those`, allowing what either side's bound
+    (`qualifiers`) admits: "rúmlega 200 flugferðum" and "214 flugferðum" give one number."""
+    return all(
+        any(
+            _admits(v, bounds.get(v.number or 0.0), w)
+            or _admits(w, their_bounds.get(w.number or 0.0), v)
+            for w in those
+        )
+        for v in these
+    )
 
 
 # Languages whose numbers read "1.234,5" or "1 234,5" (CLDR), Icelandic aside.

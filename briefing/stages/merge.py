@@ -17,7 +17,7 @@ from dataclasses import replace
 from briefing.core.ids import source_of
 from briefing.core.languages import PIVOT
 from briefing.lang.names import same_person
-from briefing.lang.values import Value, values
+from briefing.lang.values import Value, gives, qualifiers, values
 from briefing.stages.align import Link, differing
 from briefing.stages.found import Found
 from briefing.stages.reading import Reading
@@ -153,15 +153,17 @@ def fold_quoted(found: list[Found], reading: Reading) -> list[Found]:
 
 def _restates(a: Found, b: Found, reading: Reading) -> bool:
     """Two outlets' sentences in one language, with one holder (or none), where one gives
-    every number of the other (some at least) and they mean nearly the same (`RESTATES`)."""
+    every number of the other (some at least; a bounded number gives what its bound
+    admits, `values.gives`) and they mean nearly the same (`RESTATES`)."""
     x, y = a.evidence[0], b.evidence[0]
     if source_of(x) == source_of(y) or reading.language[x] != reading.language[y]:
         return False
     if not _same_holder(a, b):
         return False
     vx, vy = reading.values[x], reading.values[y]
-    if not (vx and vy and (vx <= vy or vy <= vx)):
-        return False
+    bx, by = (qualifiers(reading.sentences[i].text, reading.language[i]) for i in (x, y))
+    if not (vx and vy and (gives(vx, bx, vy, by) or gives(vy, by, vx, bx))):
+        return False  # "rúmlega 200 flugferðum" gives "214 flugferðum", not "150"
     return bool(reading.vector.get(x) and reading.vector.get(y)) and (
         reading.similarity(x, y) >= RESTATES
     )
