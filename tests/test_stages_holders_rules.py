@@ -191,3 +191,33 @@ def test_a_name_in_the_genitive_holds_nothing_and_its_lower_case_words_name_no_o
         "Flugumferðarstjórar segja að of fáir starfi þar.",
     ]
     assert holder_in(article, 1, "is") == "Hrafnhildur Sæmundsdóttir"  # not "Félags …"
+
+
+def test_a_name_opening_the_sentence_with_an_apposition_says_it_not_he() -> None:
+    article = [
+        "A consortium led by the American investor Dale Whitaker bought the club.",
+        "Whitaker visited Moss Lane on Thursday morning.",
+        "Whitaker, a 52-year-old developer from Ohio, said he wanted promotion within five years.",
+        "The American also promised to freeze ticket prices.",
+    ]
+    assert holder_in(article, 2, "en") == "Dale Whitaker"  # "said he wanted": he is Whitaker
+    assert holder_in(article, 3, "en") == "Dale Whitaker"  # a nationality for the person
+
+
+def test_german_compound_titles_and_nouns_after_numbers_are_no_names() -> None:
+    article = [
+        "Samtgemeindebürgermeister Heiner Gerdes kündigte Beschwerde an.",
+        "Der Verwaltungschef verwies auf sinkende Schülerzahlen und 1,8 Millionen Euro.",
+        "Das Landesamt für Umwelt rechnet mit einem weiteren Anstieg.",
+        "Die Behörde erwartet in Cochem einen Höchststand von bis zu 8,60 Metern.",
+    ]
+    assert holder_in(article, 1, "de").endswith("Heiner Gerdes")
+    assert holder_in(article, 3, "de").startswith("Landesamt")  # not "Metern"
+
+
+def test_an_icelandic_officer_of_a_body_named_beside_it_is_the_person() -> None:
+    article = [
+        "Vegagerðin greiðir styrk til flugs á Vopnafjörð.",
+        "Upplýsingafulltrúi Vegagerðarinnar, Sólrún Edda Kjartansdóttir, segir styrkinn verðbættan.",
+    ]
+    assert holder_in(article, 1, "is") == "Sólrún Edda Kjartansdóttir"

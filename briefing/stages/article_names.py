@@ -120,9 +120,9 @@ def _untitled(name: str, lang: str) -> str:
 
 
 def _common_nouns(plain: tuple[str, ...], lang: str) -> frozenset[str]:
-    """Folded capitalised words the article writes after a determiner, lower-case words
-    between allowed ("die politische Verantwortung"): in a language that capitalises every
-    noun (`names.common_after`), common nouns."""
+    """Folded capitalised words the article writes after a determiner or a number,
+    lower-case words between allowed ("die politische Verantwortung", "8,60 Metern"): in
+    a language that capitalises every noun (`names.common_after`), common nouns."""
     after = lexicon.wordset("names.common_after", lang)
     if not after:
         return frozenset()
@@ -130,8 +130,8 @@ def _common_nouns(plain: tuple[str, ...], lang: str) -> frozenset[str]:
     for text in plain:
         words = [m.group() for m in WORD.finditer(text)]
         for i, word in enumerate(words):
-            if word.lower() not in after:
-                continue
+            if word.lower() not in after and not word[:1].isdigit():
+                continue  # a number counts a noun too: "8,60 Metern"
             j = i + 1
             while j < len(words) and j - i <= 3 and not words[j][:1].isupper():
                 j += 1

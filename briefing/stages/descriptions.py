@@ -62,8 +62,9 @@ def _people_nouns(lang: str) -> frozenset[str]:
 
 
 def _long(nouns: frozenset[str]) -> tuple[str, ...]:
-    """The nouns a compound may end in: five letters or more ("Klinikmanager")."""
-    return tuple(n for n in nouns if len(n) >= 5 and " " not in n)
+    """The nouns a compound may end in: four letters or more ("Klinikmanager",
+    "Verwaltungschef")."""
+    return tuple(n for n in nouns if len(n) >= 4 and " " not in n)
 
 
 def _generic(word: str, lang: str) -> bool:

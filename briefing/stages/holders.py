@@ -152,6 +152,10 @@ def _inverted(text: str, cue: re.Match[str], article: _Article) -> bool:
     near = " ".join(before.split()[-3:])
     if any(_kind_of(n, article) == "person" for _, n in _names_at(near, article)):
         return False  # "The ports minister, Alan Reid, said he welcomed": the name says it
+    head = before.split(",")[0]
+    opening = _names_at(head, article)
+    if opening and not head[: opening[0][0]].strip(" \"'“„«") and len(head.split()) <= 4:
+        return False  # "Whitaker, a 52-year-old developer, said he wanted": it opens with him
     return before.rstrip().endswith(tuple(',“”"»«—–'))
 
 
