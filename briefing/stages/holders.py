@@ -27,6 +27,7 @@ from briefing.stages.article_names import (
     _article,
     _cue,
     _fullest,
+    _in_place,
     _kind_of,
     _minor,
     _names_at,
@@ -65,7 +66,7 @@ def holder_in(sentences: list[str], at: int, lang: str) -> str | None:
             continue  # "Der 64-Jährige erklärte": someone named before
         if back == 0 and _title_holds(text, article):
             continue  # "Die Ministerin kündigte an": named before
-        named = _saying(text, article) or _first_name(text, article)
+        named = _saying(text, article) or _first_name(text, article, places=back == 0)
         if named is not None:
             return _state(_fullest(named, article), article)
     return None
@@ -223,8 +224,15 @@ def _pronoun(lang: str) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?:{listed})(?!\w)", re.IGNORECASE)
 
 
-def _first_name(text: str, article: _Article) -> str | None:
+def _first_name(text: str, article: _Article, places: bool = True) -> str | None:
     """The known name the text gives first, in any inflection; a name of a person or
-    body (two words or more) before a one-word one, which is as often a place."""
-    found = _names_at(text, article)
+    body (two words or more) before a one-word one, which is as often a place. Without
+    `places`, none after a preposition of place: a sentence before, read for who goes on
+    speaking, names places ("a new pier in Grimsey"); the sentence's own "В Министерстве
+    финансов назвали", "Í tilkynningu frá Jökulflugi" name who speaks."""
+    found = [
+        (at, n)
+        for at, n in _names_at(text, article)
+        if places or not _in_place(text[:at], article.lang)
+    ]
     return min(found, key=lambda f: (len(f[1].split()) < 2, f[0]))[1] if found else None
