@@ -25,6 +25,8 @@ from briefing.lang.quotation import unquoted
 BEFORE = 4  # sentences back a pronoun, title or epithet is resolved against
 STEM = 4  # letters two forms of one name share at least
 WORD = re.compile(r"\w[\w'’-]*")
+# What sets a verb of saying off from the words said before it ("…, sagte er", "«…», — заявил")
+SET_OFF = tuple(',“”"»«—–')
 
 
 @dataclass(frozen=True)
@@ -87,8 +89,8 @@ def _genitive_names(plain: tuple[str, ...], lang: str) -> list[str]:
             head = word.group()
             if not head[:1].isupper() or definite_noun(head) or not _body(head, lang):
                 continue
-            if not nominative(head):
-                continue  # "formaður Félags íslenskra …": the name as a holder is written
+            if not nominative(head):  # "formaður Félags …": a holder is named in the nominative
+                continue
             tail = []
             for after in words[i + 1 : i + 4]:
                 between = text[words[i + len(tail)].end() : after.start()]
@@ -225,7 +227,7 @@ def _inverted_name(text: str, cue: re.Match[str], article: _Article) -> str | No
     """A person's name right after a verb of saying that a comma, a dash or a closing
     quotation mark sets off from what is said ("…, sagte Albrecht.", "…», — заявил
     Петров"), at most a title between ("sagte Ministerin Lenz"): the verb's subject."""
-    if not text[: cue.start()].rstrip().endswith(tuple(',“”"»«—–')):
+    if not text[: cue.start()].rstrip().endswith(SET_OFF):
         return None
     near = " ".join(text[: cue.start()].split()[-3:])
     if any(_person(n, article) for _, n in _names_at(near, article)):

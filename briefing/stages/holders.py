@@ -22,6 +22,7 @@ from briefing.lang import lexicon
 from briefing.lang.fold import fold
 from briefing.stages.article_names import (
     BEFORE,
+    SET_OFF,
     WORD,
     _Article,
     _article,
@@ -157,7 +158,7 @@ def _inverted(text: str, cue: re.Match[str], article: _Article) -> bool:
     opening = _names_at(head, article)
     if opening and not head[: opening[0][0]].strip(" \"'“„«") and len(head.split()) <= 4:
         return False  # "Whitaker, a 52-year-old developer, said he wanted": it opens with him
-    return before.rstrip().endswith(tuple(',“”"»«—–'))
+    return before.rstrip().endswith(SET_OFF)
 
 
 def _opening(text: str, article: _Article) -> str | None:
