@@ -38,6 +38,7 @@ ALLOWED: dict[tuple[str, str], str] = {
     ("stages/daily", "frontpage index archive"): "file names a story slug may not take",
     ("stages/answers", "development agreement position"): "the kinds of news, as labels",
     ("stages/kinds", "development agreement position"): "the kinds of news, as labels",
+    ("stages/extract", "development agreement position"): "the kinds of news and their sections",
     ("stages/kinds", "agreement open saying"): "the lexicon's cue groups (kinds.*)",
 }
 

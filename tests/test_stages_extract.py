@@ -119,6 +119,7 @@ def test_without_label_probabilities_the_kind_is_asked_as_a_one_field_schema() -
 
 
 def test_a_background_sentence_costs_one_call_and_no_generated_token() -> None:
+    """One that does not stand on its own (its subject a pronoun) is not phrased."""
     llm, result = run(SAID, point("background", "none", "unused"))
 
     assert [r.choices for r in llm.requests] == [KINDS]
@@ -143,7 +144,7 @@ def test_a_backend_that_cannot_continue_is_asked_the_whole_point_at_once() -> No
     ]
 
 
-def test_a_background_point_yields_no_statement() -> None:
+def test_a_background_sentence_that_stands_is_context_as_written_never_phrased() -> None:
     def answer(request: Request) -> dict[str, str]:
         if request.label.endswith("K.S4"):
             return point("background", "none", "The weather was mild.")
@@ -151,7 +152,9 @@ def test_a_background_point_yields_no_statement() -> None:
 
     _, result = run(LINES, answer)
 
-    assert [f.evidence for f in result.found] == [["K.S3"], ["K.S5"]]
+    assert [f.evidence for f in result.found] == [["K.S3"], ["K.S4"], ["K.S5"]]
+    context = result.found[1]
+    assert (context.section, context.text, context.actor) == ("background", LINES[3], None)
     assert result.dropped == []
 
 
@@ -330,18 +333,22 @@ def test_sentences_over_the_budget_in_an_output_language_are_labelled_only() -> 
     labelled = [r for r in llm.requests if " label " in r.label]
     assert len(asked) == 2 and labelled  # two phrased within the budget, the rest labelled
     assert all(r.max_tokens == 1 for r in labelled)  # no statement generated
-    kept = [f.evidence[0] for f in result.unstated if f.evidence[0] not in asked]
-    assert kept and "K.S4" not in kept and all(not f.verified for f in result.unstated)
+    kept = {f.evidence[0]: f.section for f in result.unstated if f.evidence[0] not in asked}
+    assert kept and all(not f.verified for f in result.unstated)
+    assert kept.get("K.S4", "background") == "background"  # context, quoted if at all
 
     llm, result = extract(frozenset({"en", "de"}))
     assert not [r for r in llm.requests if " label " in r.label]
 
     # A model that does not read Icelandic phrases none of it: every sentence is labelled
-    # (no generated token) and stands as written; the background one is not kept.
+    # (no generated token) and stands as written; the background one as context.
     llm, result = extract(frozenset({"en", "is"}), reads=frozenset({"en"}))
     assert result.found == [] and result.dropped == []
     assert llm.requests and all(r.max_tokens == 1 for r in llm.requests)
-    assert sorted(f.evidence[0] for f in result.unstated) == ["K.S1", "K.S2", "K.S3"]
+    assert {f.evidence[0]: f.section for f in result.unstated} == {
+        "K.S1": "positions", "K.S2": "open_issues", "K.S3": "open_issues",
+        "K.S4": "background",
+    }  # fmt: skip
 
 
 def test_a_labelled_position_carries_the_next_likeliest_news_kind() -> None:

@@ -218,6 +218,7 @@ def test_german_compound_titles_and_nouns_after_numbers_are_no_names() -> None:
 def test_an_icelandic_officer_of_a_body_named_beside_it_is_the_person() -> None:
     article = [
         "Vegagerðin greiðir styrk til flugs á Vopnafjörð.",
-        "Upplýsingafulltrúi Vegagerðarinnar, Sólrún Edda Kjartansdóttir, segir styrkinn verðbættan.",
+        "Upplýsingafulltrúi Vegagerðarinnar, Sólrún Edda Kjartansdóttir, segir styrkinn "
+        "verðbættan.",
     ]
     assert holder_in(article, 1, "is") == "Sólrún Edda Kjartansdóttir"

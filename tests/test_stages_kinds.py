@@ -158,7 +158,8 @@ def test_background_whose_own_verb_of_saying_names_its_subject_is_their_position
     llm = FakeLLM(lambda request: point("background", "none", "never generated"))
     found = extract_chunk(chunk, src, llm, PromptSet(), ExtractSettings()).found
     assert [(f.evidence, f.section, f.actor) for f in found] == [
-        (["K.S2"], "positions", "Vladimir Putin")
+        (["K.S1"], "background", None),  # context, as written
+        (["K.S2"], "positions", "Vladimir Putin"),
     ]
     assert settled("background", lines[0], "en", None) == "background"
 

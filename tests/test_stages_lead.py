@@ -35,6 +35,24 @@ def test_the_lead_is_the_most_reported_news_then_the_other_kind_if_shared() -> N
     assert lead(briefing(positions=positions)) == []
 
 
+def test_an_announcement_the_outlets_open_with_leads_before_later_news() -> None:
+    """svartsengi-expansion: both outlets open with HS Orka's announcement (a position,
+    "said"); what is open is told at their end."""
+    said = [item("HS Orka said it will expand its plant.", None, ["A1.S2", "A2.S2"])]
+    approve = [item("The authority must still approve the plans.", None, ["A1.S8", "A2.S6"])]
+    assert lead(briefing(positions=said, open_issues=approve)) == [
+        "positions[1]",
+        "open_issues[1]",
+    ]
+    # told later, or by fewer outlets than the news: the news leads, as before
+    later = [item("HS Orka said it will expand its plant.", None, ["A1.S9", "A2.S9"])]
+    assert lead(briefing(positions=later, open_issues=approve)) == ["open_issues[1]"]
+    one = [item("HS Orka said it will expand its plant.", None, ["A1.S2"])]
+    assert lead(briefing(positions=one, open_issues=approve)) == ["open_issues[1]"]
+    # a position alone is still no lead
+    assert lead(briefing(positions=said)) == []
+
+
 def test_the_lead_is_rendered_first_in_each_language() -> None:
     b = briefing(agreements=[item("Talks ended.", "Viðræðum lauk á Akureyri.", ["A1.S1", "A2.S1"])])
     b.lead = lead(b)

@@ -13,10 +13,13 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from briefing.core import ids
 
-Section = Literal["developments", "agreements", "open_issues", "positions", "disagreements"]
-# In reading order: what happened first, then what was agreed, what is open, who holds what.
+Section = Literal[
+    "developments", "agreements", "open_issues", "positions", "disagreements", "background"
+]
+# In reading order: what happened first, then what was agreed, what is open, who holds
+# what, where the sources differ, and last the context the news stands in.
 SECTIONS: tuple[Section, ...] = (
-    "developments", "agreements", "open_issues", "positions", "disagreements",
+    "developments", "agreements", "open_issues", "positions", "disagreements", "background",
 )  # fmt: skip
 
 
@@ -218,11 +221,11 @@ class RunInfo(BaseModel):
     )
 
 
-LEAD_KEY = re.compile(r"(developments|agreements|open_issues|positions|disagreements)\[(\d{1,6})\]")
+LEAD_KEY = re.compile(rf"({'|'.join(SECTIONS)})\[(\d{{1,6}})\]")
 
 
 class Briefing(BaseModel):
-    """The whole output: sources with their sentences, the five sections, and run info."""
+    """The whole output: sources with their sentences, its sections, and run info."""
 
     model_config = ConfigDict(extra="forbid")
 
@@ -236,6 +239,12 @@ class Briefing(BaseModel):
     open_issues: list[Item] = Field(default_factory=list)
     positions: list[Item] = Field(default_factory=list)
     disagreements: list[Item] = Field(default_factory=list)
+    background: list[Item] = Field(
+        default_factory=list,
+        description="Context the news stands in, as the sources state it: standing facts, "
+        "earlier steps, figures that frame today (`stages.context`); the few the most "
+        "outlets report.",
+    )
     lead: list[str] = Field(
         default_factory=list,
         description="The items the briefing opens with, as keys such as `agreements[1]` "

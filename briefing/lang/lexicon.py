@@ -10,6 +10,7 @@ nothing, so a caller may ask every language at once.
 from __future__ import annotations
 
 import functools
+import hashlib
 import re
 import sys
 from collections.abc import Iterable
@@ -39,11 +40,22 @@ LANGUAGES = ("en", "is", "de", "fr", "ru")
 
 
 @functools.cache
-def _data(lang: str) -> dict[str, Any]:
+def _text(lang: str) -> str:
     if lang not in LANGUAGES:
-        return {}
-    text = files("briefing.lang").joinpath("lexicon", f"{lang}.toml").read_text("utf-8")
-    return tomllib.loads(text)
+        return ""
+    return files("briefing.lang").joinpath("lexicon", f"{lang}.toml").read_text("utf-8")
+
+
+@functools.cache
+def _data(lang: str) -> dict[str, Any]:
+    return tomllib.loads(_text(lang))
+
+
+@functools.cache
+def digest(lang: str) -> str:
+    """A hash of one language's words: what is remembered from them (a gloss through the
+    glossary) is stale once they change."""
+    return hashlib.sha256(_text(lang).encode()).hexdigest()[:16]
 
 
 def _get(lang: str, key: str) -> Any:

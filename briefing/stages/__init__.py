@@ -27,6 +27,7 @@ In the order a run goes through them (`pipeline.generate`, then `build.build`):
     disagree       disagree: where the sources give one value differently, or deny a deal
     originals      originals: facts no verified statement states, kept as their sentence
     write          write (--write-icelandic): an Icelandic line, published through the gate
+    context        background: the few context items a reader most needs, the rest dropped
     localize       localize: each line in every output language, none written by the model
     lead           lead: what the briefing opens with
 

@@ -1,5 +1,5 @@
 """read → link → chunk → extract → verify → voice → cross-cite → one label per actor →
-merge → disagree → originals → write → localize → lead → Briefing: the work itself.
+merge → disagree → originals → write → context → localize → lead → Briefing: the work itself.
 
 `briefing.stages.pipeline.generate` is the entry point every caller uses; it imports this
 module only when a run has to be built (the run memo may already hold the briefing), since
@@ -22,6 +22,7 @@ from briefing.llm.base import LLM, llm_info, reads, sampling
 from briefing.stages.actors import one_label
 from briefing.stages.align import NEAR, SAME, Link, differing, links
 from briefing.stages.chunk import chunk_sources
+from briefing.stages.context import context
 from briefing.stages.crosscite import cross_cite
 from briefing.stages.disagree import Conflict, contrary_claims, disagreements, own_evidence
 from briefing.stages.extract import ChunkResult, ExtractSettings, extract_chunk
@@ -93,7 +94,8 @@ def build(
                 _supports(checker, reading), meter.record,
             )  # fmt: skip
             progress.advance("write")
-    refused = dropped + untranslated + rejected + unvoiced + unwritten
+    merged, surplus = context(merged, reading)
+    refused = dropped + untranslated + rejected + unvoiced + unwritten + surplus
     with meter.timed("merge"):
         briefing = assemble(reading, merged, conflicts, options.languages, refused)
         briefing.lead = lead(briefing)

@@ -68,6 +68,7 @@ SECTION_OF: dict[str, Section] = {
     "agreement": "agreements",
     "open_issue": "open_issues",
     "position": "positions",
+    "background": "background",
 }
 NO_ACTOR = "none"
 OUTCOMES = ("agreement", "open_issue")  # kinds always worth a statement
@@ -165,6 +166,7 @@ def extract_chunk(
         if known is not None and settled(known.kind, sentence.text, source.language, said) == (
             "background"
         ):
+            result.found += _context(sentence, source, reading)
             continue
         if quote is not None:
             point, cut = _quote_point(how, messages, label, quote, known), False
@@ -177,6 +179,7 @@ def extract_chunk(
             unheld = _unheld(known)
         point = _settled(point, sentence, source, said)
         if point.kind == "background":
+            result.found += _context(sentence, source, reading)
             continue
         if quote is not None:
             evidence, section = list(quote.evidence), SECTION_OF["position"]
@@ -216,14 +219,24 @@ def extract_chunk(
             kind, actor, unheld = _label(how, messages_for(sentence), actors, label, known, said)
         point = _settled(Point.model_construct(kind=kind, actor=actor), sentence, source, said)
         kind, actor = point.kind, point.actor
-        if kind != "background":
-            english = _english(sentence, reading)
-            found = Found(
-                SECTION_OF[kind], english, [sentence.id], chunk.source_id,
-                None if actor == NO_ACTOR else actor, unheld=unheld,
-            )  # fmt: skip
-            result.unstated.append(replace(_held(found, reading), verified=False))
+        english = _english(sentence, reading)
+        found = Found(
+            SECTION_OF[kind], english, [sentence.id], chunk.source_id,
+            None if actor == NO_ACTOR else actor, unheld=unheld,
+        )  # fmt: skip
+        result.unstated.append(replace(_held(found, reading), verified=False))
     return result
+
+
+def _context(sentence: Sentence, source: Source, reading: Reading | None) -> list[Found]:
+    """A background sentence as the context the news stands in: published as written
+    where it reads as a statement on its own (`select.stands`), at no model cost on any
+    backend; one that does not ("Most of them, I would say.") is left out, never
+    phrased. Background in another language is labelled only (`originals`)."""
+    if not stands(sentence, source, reading):
+        return []
+    written = " ".join(sentence.text.split())
+    return [Found(SECTION_OF["background"], written, [sentence.id], source.id, None)]
 
 
 @dataclass(frozen=True)

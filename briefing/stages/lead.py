@@ -3,8 +3,11 @@ outlets report among what happened, what was agreed and what is still open (ties
 news the outlets tell earlier, as news is written top down, then to the earlier
 section), then the most reported item of the other kind (a development after an
 outcome, an outcome after a development) where two or more outlets report it or the
-briefing has one outlet. The lead repeats items, each in every language by the items'
-own rules (quoted, verified, or marked), so it says nothing the items do not."""
+briefing has one outlet. Where the outlets open with a position instead, as many of
+them reporting it (an announcement: "HS Orka said on Monday that it will expand its
+plant"), it leads, and that news follows where two outlets report it. The lead repeats
+items, each in every language by the items' own rules (quoted, verified, or marked), so
+it says nothing the items do not."""
 
 from __future__ import annotations
 
@@ -13,6 +16,7 @@ from briefing.core.models import Briefing, Item
 
 HAPPENED = ("developments",)
 OUTCOMES = ("agreements", "open_issues")
+SAID = ("positions",)
 
 
 def lead(briefing: Briefing) -> list[str]:
@@ -20,11 +24,21 @@ def lead(briefing: Briefing) -> list[str]:
     first = _best(briefing, HAPPENED + OUTCOMES)
     if first is None:
         return []
+    said = _best(briefing, SAID)
+    if said is not None and _before(said[1], first[1]):
+        return [said[0], first[0]] if _outlets(first[1]) >= 2 else [said[0]]
     other = _best(briefing, OUTCOMES if first[0].startswith(HAPPENED) else HAPPENED)
     one_outlet = len(briefing.sources) == 1
     if other is None or (_outlets(other[1]) < 2 and not one_outlet):
         return [first[0]]
     return [first[0], other[0]]
+
+
+def _before(said: Item, news: Item) -> bool:
+    """A position leads where its outlets tell it before the news and as many report it:
+    their opening is an announcement ("HS Orka said on Monday that it will expand its
+    plant"), and what happened or is open then is told further down."""
+    return _outlets(said) >= _outlets(news) and _told_at(said) < _told_at(news)
 
 
 def _best(briefing: Briefing, sections: tuple[str, ...]) -> tuple[str, Item] | None:

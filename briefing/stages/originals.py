@@ -3,8 +3,9 @@
 The small model writes English from a rough gloss, so the English statement of a fact
 that only an Icelandic outlet reports often fails verification, and the fact used to
 vanish from both columns. But the sentence itself is what its outlet reports: quoted
-verbatim in its own language it is a verified line by construction. So a sentence the
-model labelled news (not background), whose statements were all rejected, and that no
+verbatim in its own language it is a verified line by construction. So a sentence
+labelled news or background (context, which `stages.context` keeps short), whose
+statements were all rejected, and that no
 published item cites, becomes an item of its own: its language's column quotes it, and
 another column shows the original, marked with its language, beside an unverified
 rough gloss, never passed off as that language. Publishing needs one verified line, so

@@ -21,6 +21,7 @@ import numpy as np
 from briefing.core.memo import MAYBE_TEXTS, SEPARATOR, remembered
 from briefing.core.meter import Timer, untimed
 from briefing.core.models import Sentence, Source
+from briefing.lang import lexicon
 from briefing.lang.embed import Embedder, cosine, default_embedder, remembered_vectors
 from briefing.lang.gloss import VERSION as GLOSS_VERSION
 from briefing.lang.gloss import gloss
@@ -149,7 +150,6 @@ def _glosses(texts: list[str], language: str) -> list[str | None]:
     if language == "en" or not texts:
         return list(texts)
     kind = f"gloss-{language}-v{GLOSS_VERSION}"
-    found = remembered(
-        kind, SEPARATOR.join(texts), lambda _: gloss(texts, language), MAYBE_TEXTS, len(texts)
-    )
+    key = SEPARATOR.join([lexicon.digest(language), *texts])  # the glossary's words too
+    found = remembered(kind, key, lambda _: gloss(texts, language), MAYBE_TEXTS, len(texts))
     return list(found)

@@ -1,0 +1,88 @@
+"""The background section: the context the news stands in, kept short.
+
+A sentence the kind classifier reads as background ("The reservoir is at 38 percent of
+its capacity, the lowest level since 2011.", "Þetta er í fyrsta sinn í tæp tíu ár sem
+Pútín kemur til Bandaríkjanna") used to be dropped, and with it a fact a reader needs to
+weigh the news. Such sentences are now items of their own section, as their outlets
+wrote them (`extract`: an English one that stands on its own; another language's quoted
+by `originals`), and code keeps the few a reader most needs:
+
+- not one a news item already states: another outlet's report of it, with its numbers,
+  meaning nearly the same (`merge.RESTATES`): the labels of two reports of one fact can
+  differ ("Samið var um að hlutur Íslands yrði 16,5 prósent" beside the agreement);
+- a quoted original only where it gives a number or a date, or two outlets report it:
+  out of its article a bare sentence often points outside itself ("Norðmenn hafa
+  hingað til hafnað því.", "Bilið er því enn breitt."), which no code check of an
+  unverified line can see;
+- at most `MAX_BACKGROUND`: those the most outlets report, then those giving a number or
+  a date, then those told earliest.
+
+The rest go to `dropped`, each with its reason.
+"""
+
+from __future__ import annotations
+
+from briefing.core.ids import sentence_number, source_of
+from briefing.stages.found import Found
+from briefing.stages.merge import RESTATES
+from briefing.stages.reading import Reading
+
+MAX_BACKGROUND = 3
+STATED = "background a news item already states"
+BARE = "background quoted alone, with no number or date to anchor it"
+SURPLUS = f"background beyond the {MAX_BACKGROUND} a reader most needs"
+
+
+def context(
+    items: list[Found], reading: Reading, most: int = MAX_BACKGROUND
+) -> tuple[list[Found], list[dict[str, str]]]:
+    """`items` with the background a reader needs (in their order), and the dropped."""
+    news = [item for item in items if item.section != "background"]
+    reasons: dict[int, str] = {}
+    for item in items:
+        if item.section != "background":
+            continue
+        if any(_restates(item, other, reading) for other in news):
+            reasons[id(item)] = STATED
+        elif not item.verified and not _valued(item, reading) and _outlets(item) < 2:
+            reasons[id(item)] = BARE
+    left = [i for i in items if i.section == "background" and id(i) not in reasons]
+    for item in sorted(left, key=lambda item: _need(item, reading))[most:]:
+        reasons[id(item)] = SURPLUS
+    dropped = [
+        {"evidence": item.evidence[0], "text": item.text, "reason": reasons[id(item)]}
+        for item in items
+        if id(item) in reasons
+    ]
+    return [item for item in items if id(item) not in reasons], dropped
+
+
+def _restates(item: Found, news: Found, reading: Reading) -> bool:
+    """A sentence of `news` gives every number and date of one of `item`'s and means
+    nearly the same."""
+    return any(
+        reading.values.get(x)
+        and reading.values[x] <= reading.values.get(y, frozenset())
+        and x in reading.vector
+        and y in reading.vector
+        and reading.similarity(x, y) >= RESTATES
+        for x in item.evidence
+        for y in news.evidence
+    )
+
+
+def _valued(item: Found, reading: Reading) -> bool:
+    return any(reading.values.get(e) for e in item.evidence)
+
+
+def _outlets(item: Found) -> int:
+    return len({source_of(e) for e in item.evidence})
+
+
+def _need(item: Found, reading: Reading) -> tuple[int, int, float]:
+    """How much a reader needs an item, as a sort key: reported by more outlets, giving
+    a number or a date, told earlier in its articles (the mean first sentence)."""
+    first: dict[str, int] = {}
+    for sid in item.evidence:
+        first[source_of(sid)] = min(first.get(source_of(sid), 10**6), sentence_number(sid) or 0)
+    return -_outlets(item), -int(_valued(item, reading)), sum(first.values()) / len(first)

@@ -1,0 +1,81 @@
+"""`stages.context`: the background section keeps the context a reader needs, not what a
+news item states already, not a bare quoted sentence, and not more than a few."""
+
+from __future__ import annotations
+
+from helpers import source
+
+from briefing.lang.values import Value
+from briefing.stages.context import BARE, MAX_BACKGROUND, STATED, SURPLUS, context
+from briefing.stages.found import Found
+from briefing.stages.reading import Reading
+
+PERCENT = frozenset({Value(kind="percent", number=16.5)})
+YEAR = frozenset({Value(kind="date", date=(2011, 0, 0))})
+
+
+def reading_of(vectors: dict[str, list[float]], values: dict[str, frozenset[Value]]) -> Reading:
+    """Sentences E.S1.. and I.S1.. with the given embeddings and typed values."""
+    english = source("E", "en", [f"English sentence {n}." for n in range(1, 9)])
+    icelandic = source("I", "is", [f"Íslensk setning {n}." for n in range(1, 9)])
+    sources = [english, icelandic]
+    return Reading(
+        sources=sources,
+        sentences={s.id: s for src in sources for s in src.sentences},
+        language={s.id: src.language for src in sources for s in src.sentences},
+        vector=vectors,
+        values=values,
+    )
+
+
+def test_background_a_news_item_states_with_its_numbers_is_dropped() -> None:
+    reading = reading_of(
+        {"E.S2": [1.0, 0.1], "I.S3": [1.0, 0.0]}, {"E.S2": PERCENT, "I.S3": PERCENT}
+    )
+    news = Found("agreements", "Iceland gets 16.5 percent.", ["E.S2"], "E")
+    restated = Found("background", "16,5 prósent", ["I.S3"], "I", verified=False)
+
+    kept, dropped = context([news, restated], reading)
+
+    assert kept == [news]
+    assert [(d["evidence"], d["reason"]) for d in dropped] == [("I.S3", STATED)]
+
+
+def test_background_sharing_a_number_but_not_the_meaning_stays() -> None:
+    reading = reading_of(
+        {"E.S2": [1.0, 0.0], "I.S3": [0.0, 1.0]}, {"E.S2": PERCENT, "I.S3": PERCENT}
+    )
+    news = Found("agreements", "Iceland gets 16.5 percent.", ["E.S2"], "E")
+    other = Found("background", "16,5 prósent í fyrra", ["I.S3"], "I", verified=False)
+
+    kept, dropped = context([news, other], reading)
+
+    assert kept == [news, other] and dropped == []
+
+
+def test_a_quoted_original_needs_a_number_or_a_second_outlet() -> None:
+    reading = reading_of({}, {"I.S2": YEAR})
+    bare = Found("background", "Norðmenn hafa hafnað því.", ["I.S1"], "I", verified=False)
+    dated = Found("background", "Lægsta staða frá 2011.", ["I.S2"], "I", verified=False)
+    reported = Found("background", "Bilið er breitt.", ["I.S4", "E.S4"], "I", verified=False)
+    stated = Found("background", "Work is expected to take four years.", ["E.S5"], "E")
+
+    kept, dropped = context([bare, dated, reported, stated], reading)
+
+    assert kept == [dated, reported, stated]
+    assert [(d["evidence"], d["reason"]) for d in dropped] == [("I.S1", BARE)]
+
+
+def test_at_most_a_few_background_items_the_most_reported_then_valued_then_earliest() -> None:
+    reading = reading_of({}, {"E.S6": YEAR})
+    items = [Found("background", f"Fact {n}.", [f"E.S{n}"], "E") for n in range(1, 7)] + [
+        Found("background", "Reported twice.", ["E.S7", "I.S7"], "E")
+    ]
+    news = Found("developments", "The council voted.", ["E.S8"], "E")
+
+    kept, dropped = context([news, *items], reading)
+
+    assert MAX_BACKGROUND == 3
+    # in their own order: the twice-reported, the one giving a year, the earliest other
+    assert [k.text for k in kept] == ["The council voted.", "Fact 1.", "Fact 6.", "Reported twice."]
+    assert {d["reason"] for d in dropped} == {SURPLUS} and len(dropped) == 4
