@@ -14,6 +14,7 @@ from briefing.check.icelandic_gate import (
     REASONS,
     GateResult,
     gate,
+    government_problems,
     greynir_problems,
     name_problems,
     negation_problems,
@@ -228,3 +229,20 @@ def test_a_compound_joined_by_genitives_is_a_word() -> None:
 def test_a_year_labelling_the_line_does_not_stop_the_parse() -> None:
     line = "2016: Grunnur jarðskjálfti reið yfir héraðið og olli eyðileggingu."
     assert greynir_problems(line) == []
+
+
+@pytest.mark.parametrize(
+    ("icelandic", "wrong"),
+    [
+        ("Tregða þeirra er vegna tímasetningin.", True),
+        ("Tregða þeirra er vegna tímasetningarinnar.", False),
+        ("Frá árið 2014 hefur áhorf tvöfaldast.", True),
+        ("Frá árinu 2014 hefur áhorf tvöfaldast.", False),
+        # "að" is left out: a conjunction before a subject
+        ("Hann sagði að maðurinn væri farinn.", False),
+    ],
+)
+def test_a_noun_after_a_preposition_of_one_case_must_be_in_that_case(
+    icelandic: str, wrong: bool
+) -> None:
+    assert bool(government_problems(icelandic)) is wrong

@@ -6,12 +6,18 @@ as Icelandic: deterministic checks only, each failure a named reason.
    "Pútín"), or a number, date or other typed token of Miðeind's `tokenizer`;
 2. `grammar`: GreynirCorrect (`reynir_correct`) finds no error of the kinds that mean
    misspelt or ungrammatical Icelandic (`ERROR_CODES`); its style advice does not count;
-3. `parse`: the Greynir parser (through GreynirCorrect's grammar) parses every sentence;
+   no noun right after a preposition of one case stands in another ("vegna
+   tímasetningin"), which GreynirCorrect misses where Greynir reads the preposition
+   as another word;
+3. `parse`: the Greynir parser (through GreynirCorrect's grammar) parses every sentence
+   (a year labelling the line, "2005: ...", left out);
 4. `values`: the numbers, percentages, amounts and dates are the English statement's, in
    both directions (`lang.values`, compared as the checker compares them);
 5. `names`: every name of the English statement is in the Icelandic (through lemmas and
-   folding), and the Icelandic names no one the English does not; `negation`: the two
-   say "not" as often (the negation words of `lang/lexicon`).
+   folding, or as an exonym of `lang/lexicon`: "Peking", "úrvalsdeildin"), and the
+   Icelandic names no one the English does not; `negation`: the two say "not" as often
+   (the negation words of `lang/lexicon`), or as often when words that say it in their
+   meaning count too ("not happy": "óánægður"; "ended in failure": "tókst ekki").
 
 The cross-lingual support checker is not part of the gate: the caller runs it as well.
 Measured by `briefing eval gate` (evals/gate/).
@@ -20,6 +26,7 @@ Measured by `briefing eval gate` (evals/gate/).
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 import threading
 from collections import Counter
@@ -90,7 +97,7 @@ def gate(
         gloss = glossing.gloss([icelandic], "is")[0] or ""
     names = list(names)
     reasons = unknown_words(icelandic, [*names, *_capitalised(english)])
-    reasons += greynir_problems(icelandic)
+    reasons += greynir_problems(icelandic) + government_problems(icelandic)
     reasons += value_problems(icelandic, english)
     reasons += name_problems(icelandic, english, gloss, names)
     reasons += negation_problems(icelandic, english)
@@ -189,6 +196,25 @@ def greynir_problems(icelandic: str) -> list[str]:
 # A year or number opening a line as its label ("2005: Röð sterkra skjálfta..."): Greynir
 # parses no sentence that opens so; the values check still reads it.
 _LABEL = re.compile(r"^\s*\d{1,4}\s*:\s+(?=\S)")
+
+
+def government_problems(icelandic: str) -> list[str]:
+    """A noun right after a preposition of one case that cannot be in that case ("vegna
+    tímasetningin", "til mark um"): GreynirCorrect flags it only where the parse keeps
+    the preposition, and Greynir parses many such lines by reading the preposition as
+    another word. Only words BÍN reads as nouns alone count (`lexicon` grammar.governs)."""
+    governs = lexicon.table("grammar.governs", "is")
+    words = re.findall(r"[^\W\d_]+", icelandic)
+    out = []
+    for before, word in itertools.pairwise(words):
+        case = governs.get(before.lower())
+        if case is None or word[:1].isupper():
+            continue
+        found = bin_words.meanings(word)
+        nouns = bool(found) and all(m.ofl in bin_words.NOUNS for m in found)
+        if nouns and not any(m.mark.startswith(case) for m in found):
+            out.append(f"grammar: '{before} {word}': '{before}' governs the {case}")
+    return out
 
 
 def _all_names(words: list[str]) -> bool:
