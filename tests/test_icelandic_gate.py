@@ -10,7 +10,16 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from briefing.check.icelandic_gate import REASONS, GateResult, gate
+from briefing.check.icelandic_gate import (
+    REASONS,
+    GateResult,
+    gate,
+    government_problems,
+    greynir_problems,
+    name_problems,
+    negation_problems,
+    unknown_words,
+)
 from briefing.cli import app
 from briefing.eval import gate as gate_eval
 from briefing.lang.fold import loose_fold
@@ -169,3 +178,71 @@ def test_a_model_loop_fails_though_it_parses() -> None:
     loop = "Hann sagði að " + "verða að " * 6 + "verða."
     result = gate(loop, "He was speechless when he discovered what happened.")
     assert "grammar" in result.kinds and "repeat" in " ".join(result.reasons)
+
+
+def test_an_exonym_or_a_translated_name_is_the_name() -> None:
+    english = "Panama had already recognized Beijing in the Premier League."
+    problems = name_problems("Panama hafði þegar viðurkennt Peking í úrvalsdeildinni.", english)
+    assert problems == []
+    assert name_problems("Panama hafði þegar viðurkennt Taívan.", english)
+
+
+def test_a_name_with_two_capitals_is_no_acronym() -> None:
+    english = "Mrs Ednan-Laperouse boarded the plane."
+    assert name_problems("Frú Ednan-Laperouse fór um borð í flugvélina.", english) == []
+    assert name_problems("Frú Smith fór um borð í flugvélina.", english)
+
+
+@pytest.mark.parametrize(
+    ("icelandic", "english"),
+    [
+        ("Flokkurinn í heild var „óánægður“.", 'The group as a whole was "not happy".'),
+        ("Fyrri tilraun verslunarinnar tókst ekki vel.", "The previous attempt ended in failure."),
+        ("Hann gat varla sagt mikið annað.", "Not that he could say much else."),
+    ],
+)
+def test_a_negation_said_by_a_prefix_or_a_negative_word_matches(
+    icelandic: str, english: str
+) -> None:
+    assert negation_problems(icelandic, english) == []
+
+
+@pytest.mark.parametrize(
+    ("icelandic", "english"),
+    [
+        # the negation dropped where the English says it with a word of failure
+        ("Fyrri tilraun verslunarinnar tókst vel.", "The previous attempt ended in failure."),
+        # a prefix stands for "not", never for "no": "óvenjulegt" is no "no reports"
+        ("Sagt var frá neinu óvenjulegu.", "There had been no reports of irregularities."),
+        ("Hann er ekki ánægður.", "He is happy."),
+    ],
+)
+def test_a_negation_dropped_or_added_still_fails(icelandic: str, english: str) -> None:
+    assert negation_problems(icelandic, english)
+
+
+def test_a_compound_joined_by_genitives_is_a_word() -> None:
+    assert unknown_words("Hann seldi lyfjavöruverslanir sínar.", []) == []
+    assert unknown_words("Hann seldi lyfjavöruverslaninar sínar.", [])
+
+
+def test_a_year_labelling_the_line_does_not_stop_the_parse() -> None:
+    line = "2016: Grunnur jarðskjálfti reið yfir héraðið og olli eyðileggingu."
+    assert greynir_problems(line) == []
+
+
+@pytest.mark.parametrize(
+    ("icelandic", "wrong"),
+    [
+        ("Tregða þeirra er vegna tímasetningin.", True),
+        ("Tregða þeirra er vegna tímasetningarinnar.", False),
+        ("Frá árið 2014 hefur áhorf tvöfaldast.", True),
+        ("Frá árinu 2014 hefur áhorf tvöfaldast.", False),
+        # "að" is left out: a conjunction before a subject
+        ("Hann sagði að maðurinn væri farinn.", False),
+    ],
+)
+def test_a_noun_after_a_preposition_of_one_case_must_be_in_that_case(
+    icelandic: str, wrong: bool
+) -> None:
+    assert bool(government_problems(icelandic)) is wrong

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 __all__ = [
     "case_variant",
     "compound_parts",
+    "genitive_compound",
     "is_known_word",
     "lemmas",
     "meanings",
@@ -95,6 +96,30 @@ def _split_in_two(word: str) -> list[str] | None:
         if is_known_word(tail) and is_known_word(head):
             return [head, tail]
     return None
+
+
+_MIN_TAIL = 4  # letters of a compound's last part: "lyfja" + "vöruverslanir"
+
+
+@lru_cache(maxsize=65536)
+def genitive_compound(word: str, depth: int = 2) -> bool:
+    """`word` is a compound BÍN's algorithm does not read whose first part is a noun in
+    the genitive that BÍN lists ("lyfja", "vöru") and the rest a known word or such a
+    compound again ("lyfjavöruverslanir"). The genitive is how Icelandic joins nouns, so
+    "aktvæðagreiðslu" ("akt" is no genitive) stays unknown."""
+    lowered = word.lower()
+    for cut in range(_MIN_STEM, len(lowered) - _MIN_TAIL + 1):
+        head, tail = lowered[:cut], lowered[cut:]
+        if not _genitive_noun(head):
+            continue
+        if is_known_word(tail) or (depth > 1 and genitive_compound(tail, depth - 1)):
+            return True
+    return False
+
+
+def _genitive_noun(word: str) -> bool:
+    """A genitive noun form that BÍN lists itself (not one its compound algorithm made)."""
+    return any(m.bin_id != 0 and m.ofl in NOUNS and m.mark.startswith("EF") for m in meanings(word))
 
 
 def name_stems(name: str) -> frozenset[str]:
