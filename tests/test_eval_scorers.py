@@ -207,3 +207,28 @@ def test_a_quote_a_cited_sentence_gives_word_for_word_is_supported_by_code() -> 
     scores = [s for s in evaluate(b, Judge(llm)) if s.check == "support"]
     assert [s.label for s in scores] == ["supported", "not_supported", "not_supported"]
     assert "word for word" in scores[0].explanation
+
+
+def test_a_value_alone_is_decided_by_code_and_is_no_gloss_copy() -> None:
+    """A disagreement side worded by code from a cited sentence's value ("35 megawatts"
+    against "30 megawatts") is supported where its number and its words are that
+    sentence's (the judge, here saying "not supported" to all, is not asked), and not
+    counted as a copy of the gloss; another noun or number is the judge's or the
+    details check's to refuse."""
+    from helpers import article
+
+    from briefing.core.models import Briefing
+    from briefing.eval.scorers import Claim, Context, score_plain, score_support
+
+    source = article("I", "is", "Nýja vélin á að bæta við 35 megavöttum af afli.")
+    ctx = Context.of(Briefing(languages=["en", "is"], sources=[source]))
+    judge = Judge(FakeLLM(lambda request: verdict("not_supported")))
+
+    def support(text: str) -> str:
+        return score_support(Claim("disagreements[1].I.en", text, "en", ["I.S1"]), ctx, judge).label
+
+    assert support("35 megawatts") == "supported"
+    assert score_plain(Claim("disagreements[1].I.en", "35 megawatts", "en", ["I.S1"]), ctx) is None
+    assert support("35 gigawatts") == "not_supported"  # no such word: the judge decides
+    assert support("36 megawatts") == "not_supported"  # the details check
+    assert support("The unit adds 35 megawatts") == "not_supported"  # a sentence: judged

@@ -149,6 +149,9 @@ def _sample(item_id: str, item: Item, section: str, languages: list[str]) -> Sam
     return Sample(item_id, item, claims)
 
 
+MAX_VALUE_WORDS = 3  # "35 megawatts", "in April", "five hours"
+
+
 def score_support(claim: Claim, ctx: Context, judge: Judge | None) -> Score:
     """Citations exist, details are in the cited sentences, then the judge's label."""
     bad_citations = checks.citation_problems(claim.evidence, set(ctx.sentences))
@@ -174,6 +177,9 @@ def score_support(claim: Claim, ctx: Context, judge: Judge | None) -> Score:
         return score("support", claim.id, "not_supported", 0.0, "; ".join(problems), meta)
     if _quoted_as_written(claim, cited, ctx):
         why = "a cited sentence says it word for word (code); whose it is, attribution checks"
+        return score("support", claim.id, "supported", 1.0, why, meta)
+    if _value_alone(claim, ctx):
+        why = "a value alone, its number or date and its words in a cited sentence (code)"
         return score("support", claim.id, "supported", 1.0, why, meta)
     if judge is None:
         return score("support", claim.id, "unjudged", None, "passed the code checks", meta)
@@ -257,7 +263,7 @@ def score_plain(claim: Claim, ctx: Context) -> Score | None:
     if claim.language != PIVOT:
         return None
     foreign = [i for i in claim.evidence if ctx.languages.get(i, PIVOT) != PIVOT]
-    if not foreign:
+    if not foreign or _value_alone(claim, ctx):
         return None
     originals = [ctx.sentences[i] for i in claim.evidence if i in ctx.sentences]
     glossed = [ctx.sentences[i] for i in foreign]
@@ -282,6 +288,27 @@ def score_plain(claim: Claim, ctx: Context) -> Score | None:
 def plain(sample: Sample, ctx: Context, judge: Judge | None) -> list[Score]:
     """One plain-English score per English claim that rests on another language."""
     return [s for claim in sample.claims if (s := score_plain(claim, ctx)) is not None]
+
+
+def _value_alone(claim: Claim, ctx: Context) -> bool:
+    """A disagreement's side that is one value worded by code ("35 megawatts", "in
+    April": `stages.disagree.value_side`) is decided by code: its number or date is a
+    cited sentence's (the details check, before this), and each other word is in that
+    sentence or its English gloss. A two-word fragment leaves a judge nothing to weigh
+    but its brevity (the small judge called "35 megawatts" unsupported), and it is no
+    copy of a gloss either (`score_plain`)."""
+    from briefing.lang.gloss import gloss
+    from briefing.lang.values import values
+
+    if len(claim.text.split()) > MAX_VALUE_WORDS or not values(claim.text, claim.language):
+        return False
+    words = checks.words(claim.text)  # its words, not its numbers
+    for sid, text in ctx.cited(claim.evidence):
+        english = gloss([text], ctx.languages[sid])[0] or ""
+        seen = {w.rstrip("s") for w in checks.words(f"{text} {english}")}
+        if all(w.rstrip("s") in seen for w in words):
+            return True
+    return False
 
 
 def _quoted_as_written(claim: Claim, cited: list[tuple[str, str]], ctx: Context) -> bool:
