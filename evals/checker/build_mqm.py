@@ -85,7 +85,8 @@ def segments(repo: str, direction: str) -> list[dict]:
                 "doc": f["doc"],
                 "doc_id": int(f["doc_id"]),
                 "seg_id": f["seg_id"],
-                "source": f["source"].strip(),
+                "source": _MARK.sub("", f["source"]).strip(),  # omissions mark the source
+                "source_marked": f["source"].strip(),
                 "target": _MARK.sub("", f["target"]).strip(),
                 "errors": [],
             },
@@ -143,12 +144,16 @@ def build(repo: str, out_dir: Path) -> None:
         zh_to_en = {v: k for k, v in TALKS.items()}
         items = segments(repo, direction)
         # The same target text from several systems: keep one (the first by system name),
-        # and drop texts whose labels disagree across raters.
+        # and drop texts whose labels disagree across raters. (Grouped by the source as the
+        # file writes it, an omission's span marked, which fixed the published selection;
+        # the labels are compared over every system's copy of the unmarked pair.)
         by_text: dict[tuple[str, str], list[dict]] = collections.defaultdict(list)
+        labels_of: dict[tuple[str, str], set] = collections.defaultdict(set)
         for it in sorted(items, key=lambda x: (x["doc"], x["doc_id"], x["system"])):
-            by_text[(it["source"], it["target"])].append(it)
+            by_text[(it["source_marked"], it["target"])].append(it)
+            labels_of[(it["source"], it["target"])].add(label_of(it["errors"]))
         for group in by_text.values():
-            labels = {label_of(it["errors"]) for it in group}
+            labels = labels_of[(group[0]["source"], group[0]["target"])]
             label = labels.pop() if len(labels) == 1 else None
             it = group[0]
             english = it["source"] if ls == "en" else it["target"]
