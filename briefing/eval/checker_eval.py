@@ -194,8 +194,9 @@ def summarise(rows: list[dict[str, Any]], threshold: float) -> dict[str, Any]:
 
 def _with_ci(rows: list[dict[str, Any]], threshold: float) -> dict[str, Any]:
     m: dict[str, Any] = confusion(rows, threshold)
-    for key in ("bacc", "precision", "recall", "tpr"):
+    for key in ("bacc", "precision", "recall"):
         m[f"{key}_ci"] = bootstrap(rows, threshold, key) if rows else None
+    m["tpr_ci"] = bootstrap(rows, threshold, "tpr") if rows else None  # accepts
     return m
 
 
