@@ -175,6 +175,27 @@ def test_names_compare_through_lemmas_and_gloss() -> None:
     assert missing_names("The meeting was held in Oslo.", ev) == ["Oslo"]
 
 
+def test_a_german_claim_capitalises_nouns_not_names() -> None:
+    from briefing.check.features import signals
+
+    # Every German noun is capitalised: none of them is a name missing from the English.
+    ev = [Sentence("Most of what we know about the universe comes to us from light.", "en")]
+    claim = "Das meiste, was wir über das Universum wissen, kommt vom Licht."
+    assert signals(claim, "de", None, ev).names_missing == 0
+
+
+def test_unread_evidence_holds_no_names_negations_or_number_words_against_a_claim() -> None:
+    from briefing.check.features import signals
+
+    # Chinese evidence, no gloss: names and negations cannot be read there, digits can.
+    ev = [Sentence("你没有办法告诉任何人你在隧道尽头看到了光明。", "zh")]
+    sig = signals("There's no way you can tell anyone you saw the light.", "en", None, ev)
+    assert (sig.names_missing, sig.negation_mismatch, sig.values_missing) == (0, 0, 0)
+    ev = [Sentence("但监禁人数的变化范围是从40 到400。", "zh")]
+    assert missing_values([("It ranges from 40 to 400.", "en")], ev) == []
+    assert missing_values([("It ranges from 40 to 500.", "en")], ev) == ["500"]
+
+
 def test_negation_is_counted_in_every_language() -> None:
     assert negations("He did n't go") == 1 and negations("Hann fór ekki") == 1
     assert negations("Er kam nicht") == 1 and negations("He went") == 0
@@ -210,7 +231,7 @@ def test_metrics_and_bootstrap_intervals() -> None:
     rows += [{"label": 0, "score": 0.1}] * 6 + [{"label": 0, "score": 0.9}] * 4
     m = ce.confusion(rows, 0.5)
     assert m["bacc"] == pytest.approx(0.7) and m["recall"] == pytest.approx(0.6)
-    assert m["precision"] == pytest.approx(6 / 8)
+    assert m["precision"] == pytest.approx(6 / 8) and m["tpr"] == pytest.approx(0.8)
     low, high = ce.bootstrap(rows, 0.5, "bacc", n=200)
     assert low < 0.7 < high
 

@@ -21,9 +21,12 @@ from briefing.lang.calendar import calendar_words, english_name
 from briefing.lang.values import Value, values
 
 # The negation words of the languages the checker's weights were fitted on.
+_NEGATION_LANGS = ("en", "is", "de")
 _NEGATION = re.compile(
-    rf"\b({lexicon.alternation('negations.words', 'en', 'is', 'de')})\b|n't\b", re.IGNORECASE
+    rf"\b({lexicon.alternation('negations.words', *_NEGATION_LANGS)})\b|n't\b", re.IGNORECASE
 )
+# A digit run, as written, for evidence whose number words the checker cannot read.
+_DIGITS = re.compile(r"\d+(?:[.,]\d+)?")
 
 
 @dataclass
@@ -68,8 +71,28 @@ def _matches(v: Value, have: set[Value]) -> bool:
     ) or any(h.date and v.number in h.date for h in have if h.kind == "date")
 
 
+def unread(sentence: Sentence) -> bool:
+    """Evidence in a language the lexicon has no words of, with no English gloss (Chinese
+    today): its names, number words and negations cannot be read, so a claim's are not
+    held against it; a true translation would otherwise look unsupported."""
+    return sentence.gloss is None and sentence.lang not in lexicon.LANGUAGES
+
+
+def missing_digits(claim: str, evidence: Sequence[Sentence]) -> list[str]:
+    """Digit runs of the claim that no evidence text writes: the value check left for
+    evidence whose number words are unread ("eight" for 八 cannot be compared; "40" can)."""
+    have = {_plain(d) for s in evidence for d in _DIGITS.findall(s.text)}
+    return sorted({d for d in _DIGITS.findall(claim) if _plain(d) not in have})
+
+
+def _plain(digits: str) -> str:
+    return digits.replace(",", "").replace(".", "")
+
+
 def missing_values(claim: Sequence[tuple[str, str]], evidence: Sequence[Sentence]) -> list[str]:
     """Values the claim states (in its text or gloss) that no evidence text or gloss has."""
+    if evidence and all(unread(s) for s in evidence):
+        return missing_digits(claim[0][0], evidence) if claim else []
     have = _values_of([(s.text, s.lang) for s in evidence])
     have |= _values_of([(s.gloss, "en") for s in evidence if s.gloss])
     if not have and not claim:
@@ -126,7 +149,11 @@ def signals(
     if lost:
         out.values_missing = len(lost)
         out.problems.append("the value " + ", ".join(lost) + " is not in the evidence")
-    names = missing_names(claim, evidence)
+    # Names cannot be told from nouns in an unglossed claim of a language that capitalises
+    # every noun, nor looked for in evidence of an unread script (a name transliterated).
+    readable = not (claim_gloss is None and lexicon.flag("grammar.nouns_capitalised", claim_lang))
+    readable = readable and not (evidence and all(unread(s) for s in evidence))
+    names = missing_names(claim, evidence) if readable else []
     if names and claim_gloss:
         # "Bandaríkjanna" is not in an English source, its gloss "United States" is.
         in_gloss = missing_names(claim_gloss, evidence)
@@ -135,10 +162,11 @@ def signals(
         out.names_missing = len(names)
         out.problems.append("the name " + ", ".join(names) + " is not in the evidence")
     english = claim_gloss or claim
-    near = shown or evidence
+    near = [s for s in (shown or evidence) if s.gloss or s.lang in _NEGATION_LANGS]
     claim_neg = negations(english) if claim_lang != "en" else negations(claim)
     ev_neg = max((max(negations(s.text), negations(s.english)) for s in near), default=0)
-    if claim_neg > ev_neg:
+    # Negations are compared only against evidence whose negation words are known.
+    if claim_neg > ev_neg and near:
         out.negation_mismatch = 1
         out.problems.append("the claim negates what the evidence states")
     key = content_words(english) | content_words(claim)

@@ -49,6 +49,13 @@ def claims(
         raise typer.Exit(2)
 
 
+TITLES = {
+    "test.jsonl": "English news claims, human-labelled (SummaC: FactCC, SummEval, XSumFaith)",
+    "xling-test.jsonl": "Cross-lingual claims, built by perturbation (WMT21), no human labels",
+    "mqm-test.jsonl": "Cross-lingual translations, human MQM-annotated (WMT21 TED, en-de, zh-en)",
+}
+
+
 def checker_cmd(
     data: Annotated[Path, typer.Option(help="Folder of labelled claims.")] = Path(
         "evals/checker/data"
@@ -63,17 +70,22 @@ def checker_cmd(
         Path | None, typer.Option(help="Keep per-row features here and reuse them.")
     ] = None,
     report_json: ReportJson = None,
+    files: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--file",
+            help="A labelled file in --data to measure (repeatable; default: the "
+            "three test files). A fit file measures the fit, not held-out data.",
+        ),
+    ] = None,
 ) -> None:
     """Measure the checker on the held-out labelled claims, with bootstrap 95 % intervals."""
     from briefing.eval import checker_eval as ce
 
     checker = make_checker(judge_backend, judge_model, threshold)
     report: dict[str, Any] = {"checker": checker.provenance(), "slice": slice_n or None}
-    titles = {
-        "test.jsonl": "English news claims, human-labelled (SummaC: FactCC, SummEval, XSumFaith)",
-        "xling-test.jsonl": "Cross-lingual claims, built by perturbation (WMT21), no human labels",
-    }
-    for name, title in titles.items():
+    for name in files or list(TITLES):
+        title = TITLES.get(name, "Labelled claims")
         path = data / name
         if not path.exists():
             raise InputError(f"{path} not found: pass --data with the checker's labelled files")

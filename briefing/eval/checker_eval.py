@@ -25,7 +25,7 @@ from briefing.check.checker import Checker
 from briefing.core.errors import InputError
 from briefing.core.jsontext import loads
 
-HUMAN = ("test.jsonl",)
+HUMAN = ("test.jsonl", "mqm-test.jsonl")
 BUILT = ("xling-test.jsonl",)
 KINDS = ("number", "date", "name", "negation", "addition", "attribution", "other")
 
@@ -196,11 +196,13 @@ def _with_ci(rows: list[dict[str, Any]], threshold: float) -> dict[str, Any]:
     m: dict[str, Any] = confusion(rows, threshold)
     for key in ("bacc", "precision", "recall"):
         m[f"{key}_ci"] = bootstrap(rows, threshold, key) if rows else None
+    m["tpr_ci"] = bootstrap(rows, threshold, "tpr") if rows else None  # accepts
     return m
 
 
 def table(name: str, summary: dict[str, Any]) -> list[str]:
-    """Plain-text lines of one file's summary."""
+    """Plain-text lines of one file's summary; `accepts` is the share of supported claims
+    (true translations) the checker accepts, `recall` the share of unsupported ones it flags."""
 
     def fmt(m: dict[str, Any], key: str) -> str:
         v, ci = m.get(key), m.get(f"{key}_ci")
@@ -209,7 +211,7 @@ def table(name: str, summary: dict[str, Any]) -> list[str]:
         return f"{v:.3f} [{ci[0]:.2f},{ci[1]:.2f}]" if ci else f"{v:.3f}".ljust(17)
 
     lines = [f"== {name}", f"{'slice':28} {'n':>4}  {'bal.acc [95% CI]':17}  "
-             f"{'precision':17}  {'recall':17}"]  # fmt: skip
+             f"{'precision':17}  {'recall':17}  {'accepts':17}"]  # fmt: skip
     groups = [("all", summary["all"])]
     groups += [(f"pair {k}", v) for k, v in summary["pairs"].items()]
     groups += [(f"dataset {k}", v) for k, v in summary["datasets"].items()]
@@ -217,6 +219,6 @@ def table(name: str, summary: dict[str, Any]) -> list[str]:
     for label, m in groups:
         lines.append(
             f"{label[:28]:28} {m['n']:>4}  {fmt(m, 'bacc')}  {fmt(m, 'precision')}  "
-            f"{fmt(m, 'recall')}"
+            f"{fmt(m, 'recall')}  {fmt(m, 'tpr')}"
         )
     return lines

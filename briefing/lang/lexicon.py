@@ -27,6 +27,7 @@ __all__ = [
     "alternation",
     "as_written_or_capitalised",
     "connective",
+    "flag",
     "loaded_matches",
     "loaded_words",
     "subject_pronouns",
@@ -69,6 +70,11 @@ def _get(lang: str, key: str) -> Any:
 
 def _langs(langs: Iterable[str]) -> tuple[str, ...]:
     return tuple(langs) or LANGUAGES
+
+
+def flag(key: str, lang: str) -> bool:
+    """A yes/no fact about a language (`grammar.nouns_capitalised`); absent is no."""
+    return _get(lang, key) is True
 
 
 @functools.cache
