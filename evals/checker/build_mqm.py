@@ -24,9 +24,10 @@ import hashlib
 import json
 import random
 import re
-import subprocess
 import sys
 from pathlib import Path
+
+from build_data import read_text  # beside this script: one reader of the snapshots
 
 SEED = 11
 MQM_COMMIT = "7fadea281aff8db61cc72fc3d469a4dca78b82a6"  # google/wmt-mqm-human-evaluation
@@ -53,23 +54,13 @@ KIND = {"Accuracy/Addition": "addition"}  # other Accuracy categories: "other" (
 _MARK = re.compile(r"</?v>")
 
 
-def read_text(repo: str, path: str) -> str:
-    plain = Path(repo) / path
-    if plain.is_file():
-        return plain.read_text(encoding="utf-8")
-    out = subprocess.run(
-        ["git", "-C", repo, "show", f"{MQM_COMMIT}:{path}"], capture_output=True, check=True
-    )
-    return out.stdout.decode("utf-8")
-
-
 def stable_hash(text: str) -> str:
     return hashlib.sha1(text.encode("utf-8")).hexdigest()[:10]
 
 
 def segments(repo: str, direction: str) -> list[dict]:
     """One item per (system, talk, segment): texts without the <v> marks and all errors."""
-    text = read_text(repo, f"ted/{direction}/mqm_ted_{direction}.tsv")
+    text = read_text(repo, MQM_COMMIT, f"ted/{direction}/mqm_ted_{direction}.tsv")
     lines = text.splitlines()
     head = lines[0].split("\t")
     items: dict[tuple[str, str, str], dict] = {}
