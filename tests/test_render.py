@@ -138,3 +138,20 @@ def test_an_original_is_marked_with_its_language_and_its_gloss_set_apart(
         "harbour fee.)"
     ) in text
     assert f"„{quote}“[^A2.S3]" in text  # the Icelandic column: the quote, unmarked
+
+
+@pytest.mark.parametrize("layout", ["stacked", "paired"])
+def test_the_background_section_is_shown_only_when_it_has_items(
+    harbour: list[Source], layout: str
+) -> None:
+    """Every other section says "Nothing reported." when empty; background is left out."""
+    open_issue = Item(text={"en": "Fees are open.", "is": "x"}, evidence=["A2.S3"])
+    bare = Briefing(languages=["en", "is"], sources=harbour, open_issues=[open_issue])
+    text = render_markdown(bare, layout=layout)
+    assert "Background" not in text and "Baksvið" not in text
+    assert "Nothing reported." in text  # the empty developments section, say
+
+    context = Item(text={"en": "The port opened in 1990.", "is": "y"}, evidence=["A1.S1"])
+    shown = render_markdown(bare.model_copy(update={"background": [context]}), layout=layout)
+    assert "Background" in shown and "Baksvið" in shown
+    assert "The port opened in 1990." in shown

@@ -7,7 +7,9 @@ own `source_id`) when it needs the source.
 
 from __future__ import annotations
 
-__all__ = ["sentence_id", "sentence_number", "source_of"]
+from collections.abc import Iterable
+
+__all__ = ["outlets", "sentence_id", "sentence_number", "source_of", "told_at"]
 
 _SEP = ".S"
 
@@ -31,3 +33,18 @@ def sentence_number(sentence_id: str) -> int | None:
     """The sentence's 1-based number within its source: "A2.S7" -> 7 (None if malformed)."""
     number = _parts(sentence_id)[1]
     return int(number) if number.isdigit() else None
+
+
+def outlets(evidence: Iterable[str]) -> int:
+    """How many sources the sentence ids come from: the outlets reporting an item."""
+    return len({source_of(e) for e in evidence})
+
+
+def told_at(evidence: Iterable[str]) -> float:
+    """How far down its articles an item is told: the mean over its sources of the first
+    sentence it cites there (an article's first sentences are its main news); 0 for none."""
+    first: dict[str, int] = {}
+    for sid in evidence:
+        n = sentence_number(sid) or 0
+        first[source_of(sid)] = min(first.get(source_of(sid), n), n)
+    return sum(first.values()) / len(first) if first else 0.0

@@ -17,7 +17,7 @@ from pydantic import BaseModel, Field
 
 from briefing.check import details as checks
 from briefing.core.errors import InputError
-from briefing.core.ids import source_of
+from briefing.core.ids import outlets, source_of
 from briefing.core.jsontext import loads
 from briefing.core.models import SECTIONS, Briefing, Item, Source
 from briefing.eval.metrics import CASE_METRICS, check_floor, metrics
@@ -296,7 +296,7 @@ def outlets_per_item(briefing: Briefing) -> float | None:
     items = [i for section in SECTIONS for i in getattr(briefing, section)]
     if not items:
         return None
-    return sum(len({source_of(e) for e in i.evidence}) for i in items) / len(items)
+    return sum(outlets(i.evidence) for i in items) / len(items)
 
 
 def citation_precision(case: Case, briefing: Briefing) -> float | None:

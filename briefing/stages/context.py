@@ -22,7 +22,7 @@ The rest go to `dropped`, each with its reason.
 
 from __future__ import annotations
 
-from briefing.core.ids import sentence_number, source_of
+from briefing.core.ids import outlets, told_at
 from briefing.stages.found import Found
 from briefing.stages.merge import RESTATES
 from briefing.stages.reading import Reading
@@ -44,7 +44,7 @@ def context(
             continue
         if any(_restates(item, other, reading) for other in news):
             reasons[id(item)] = STATED
-        elif not item.verified and not _valued(item, reading) and _outlets(item) < 2:
+        elif not item.verified and not _valued(item, reading) and outlets(item.evidence) < 2:
             reasons[id(item)] = BARE
     left = [i for i in items if i.section == "background" and id(i) not in reasons]
     for item in sorted(left, key=lambda item: _need(item, reading))[most:]:
@@ -75,14 +75,7 @@ def _valued(item: Found, reading: Reading) -> bool:
     return any(reading.values.get(e) for e in item.evidence)
 
 
-def _outlets(item: Found) -> int:
-    return len({source_of(e) for e in item.evidence})
-
-
 def _need(item: Found, reading: Reading) -> tuple[int, int, float]:
     """How much a reader needs an item, as a sort key: reported by more outlets, giving
-    a number or a date, told earlier in its articles (the mean first sentence)."""
-    first: dict[str, int] = {}
-    for sid in item.evidence:
-        first[source_of(sid)] = min(first.get(source_of(sid), 10**6), sentence_number(sid) or 0)
-    return -_outlets(item), -int(_valued(item, reading)), sum(first.values()) / len(first)
+    a number or a date, told earlier in its articles."""
+    return -outlets(item.evidence), -int(_valued(item, reading)), told_at(item.evidence)

@@ -11,7 +11,7 @@ it says nothing the items do not."""
 
 from __future__ import annotations
 
-from briefing.core.ids import sentence_number, source_of
+from briefing.core.ids import outlets, told_at
 from briefing.core.models import Briefing, Item
 
 HAPPENED = ("developments",)
@@ -26,10 +26,10 @@ def lead(briefing: Briefing) -> list[str]:
         return []
     said = _best(briefing, SAID)
     if said is not None and _before(said[1], first[1]):
-        return [said[0], first[0]] if _outlets(first[1]) >= 2 else [said[0]]
+        return [said[0], first[0]] if outlets(first[1].evidence) >= 2 else [said[0]]
     other = _best(briefing, OUTCOMES if first[0].startswith(HAPPENED) else HAPPENED)
     one_outlet = len(briefing.sources) == 1
-    if other is None or (_outlets(other[1]) < 2 and not one_outlet):
+    if other is None or (outlets(other[1].evidence) < 2 and not one_outlet):
         return [first[0]]
     return [first[0], other[0]]
 
@@ -38,7 +38,9 @@ def _before(said: Item, news: Item) -> bool:
     """A position leads where its outlets tell it before the news and as many report it:
     their opening is an announcement ("HS Orka said on Monday that it will expand its
     plant"), and what happened or is open then is told further down."""
-    return _outlets(said) >= _outlets(news) and _told_at(said) < _told_at(news)
+    return outlets(said.evidence) >= outlets(news.evidence) and (
+        told_at(said.evidence) < told_at(news.evidence)
+    )
 
 
 def _best(briefing: Briefing, sections: tuple[str, ...]) -> tuple[str, Item] | None:
@@ -49,18 +51,6 @@ def _best(briefing: Briefing, sections: tuple[str, ...]) -> tuple[str, Item] | N
         for section in sections
         for n, item in enumerate(getattr(briefing, section), start=1)
     ]
-    return max(keyed, key=lambda k: (_outlets(k[1]), -_told_at(k[1]))) if keyed else None
-
-
-def _outlets(item: Item) -> int:
-    return len({source_of(e) for e in item.evidence})
-
-
-def _told_at(item: Item) -> float:
-    """How far down its articles the item is told: the mean over its outlets of the
-    first sentence it cites there (an article's first sentence is its main news)."""
-    first: dict[str, int] = {}
-    for sid in item.evidence:
-        n = sentence_number(sid) or 0
-        first[source_of(sid)] = min(first.get(source_of(sid), n), n)
-    return sum(first.values()) / len(first) if first else 0.0
+    if not keyed:
+        return None
+    return max(keyed, key=lambda k: (outlets(k[1].evidence), -told_at(k[1].evidence)))
