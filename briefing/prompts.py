@@ -32,7 +32,18 @@ CONTRACTS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     "extract.system": (frozenset(), frozenset({"max_words"})),
     "extract.user": (
         frozenset({"sentences"}),
-        frozenset({"source", "language_name", "glossed", "actors", "asked", "parsed", "labelled"}),
+        frozenset(
+            {
+                "source",
+                "language_name",
+                "glossed",
+                "actors",
+                "asked",
+                "parsed",
+                "labelled",
+                "original",
+            }
+        ),
     ),
     "write.system": (frozenset(), frozenset()),
     "write.user": (frozenset({"statement"}), frozenset()),

@@ -18,7 +18,8 @@ from briefing.lang import icelandic, lexicon
 from briefing.lang.calendar import month_names
 
 __all__ = [
-    "Value", "english_number", "gives", "located", "qualifiers", "values", "within",
+    "Value", "english_number", "gives", "located", "magnitudes", "qualifiers", "values",
+    "within",
 ]  # fmt: skip
 
 
@@ -265,6 +266,20 @@ def values(text: str, lang: str) -> set[Value]:
     if lang in DECIMAL_COMMA:
         return _decimal_comma(text) | _number_words(text, lang)
     return _english(text)
+
+
+_EN_SIZES = {**_EN_SCALE, **lexicon.table("numbers.fractions", "en")}
+_EN_MAGNITUDE = re.compile(
+    rf"(?<![\w-])({'|'.join(sorted(w for w, n in _EN_SIZES.items() if n >= 12))})s\b",
+    re.IGNORECASE,
+)
+
+
+def magnitudes(text: str) -> dict[float, str]:
+    """The sizes English gives with a plural scale word and no number ("thousands of
+    people", "millions", "dozens"), each with its word: no value to compare, but
+    "hundreds" is not what a sentence glossed "thousands" says."""
+    return {float(_EN_SIZES[m.group(1).lower()]): m.group() for m in _EN_MAGNITUDE.finditer(text)}
 
 
 def _number_words(text: str, lang: str) -> set[Value]:

@@ -134,6 +134,7 @@ def extract_chunk(
             actors=actors,
             sentences=texts,
             asked=(number[sentence.id], _english(sentence, reading)),
+            original=_original(sentence, reading),
             parsed=parsed(sentence.id, reading) if reading is not None else None,
         )
         return [{"role": "system", "content": system}, {"role": "user", "content": user}]
@@ -226,6 +227,15 @@ def extract_chunk(
         )  # fmt: skip
         result.unstated.append(replace(_held(found, reading), verified=False))
     return result
+
+
+def _original(sentence: Sentence, reading: Reading | None) -> str | None:
+    """The sentence as written where the model is shown its rough gloss: a model that
+    reads the language states it from the original, and the gloss alone misleads it
+    ("tæp tíu ár", nearly ten years, glossed "less than ten years")."""
+    if reading is None or sentence.id not in reading.gloss:
+        return None
+    return " ".join(sentence.text.split())
 
 
 def _context(sentence: Sentence, source: Source, reading: Reading | None) -> list[Found]:

@@ -17,6 +17,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 
 from briefing.check.details import place, words
+from briefing.check.features import negations
 from briefing.core.ids import sentence_id, sentence_number, source_of
 from briefing.core.languages import PIVOT, language_name
 from briefing.lang import lexicon
@@ -25,13 +26,16 @@ from briefing.lang.fold import fold
 from briefing.lang.icelandic import lemmas, names_match
 from briefing.lang.lexicon import subject_pronouns
 from briefing.lang.names import names_in, same_person
-from briefing.lang.values import Value, qualifiers, values, within
+from briefing.lang.quotation import MARKS
+from briefing.lang.senses import senses
+from briefing.lang.values import Value, magnitudes, qualifiers, values, within
 from briefing.stages.align import Link
 from briefing.stages.found import Found
 from briefing.stages.holders import holder_in, named_before
 from briefing.stages.quoted import SAID, Quote, attributed, quotes
 from briefing.stages.reading import Reading
 from briefing.stages.select import FIRST_PERSON, ends_as_sentence, in_quotation
+from briefing.stages.speakers import parsed
 
 STOPWORDS = lexicon.wordset("content.stopwords", PIVOT)
 MIN_OVERLAP = 0.5  # share of the statement's content words the evidence must contain
@@ -85,9 +89,14 @@ def problems(
         if not any(within(value, g) for g in given):  # "in March" of "3 March" is there
             found.append(f"the {value.kind} {_show(value)} is not in the cited sentences")
     found += _bounds(statement, evidence, reading)
+    sizes, given_sizes = magnitudes(statement), magnitudes(" ".join(english))
+    for size in sizes.keys() - given_sizes.keys():
+        found.append(f"the size '{sizes[size]}' is not in the cited sentences")
     if given and not stated and all(i in reading.gloss for i in evidence):
         found.append("it gives none of the numbers or dates its rough-glossed sentences state")
     rough = all(i in reading.gloss for i in evidence)  # no sentence but a rough gloss
+    if rough and _negation_turned(statement, evidence, reading):
+        found.append("it negates otherwise than the parsed sentence it cites")
     for name in missing_names(names_in([statement]), evidence, reading, glossed=not rough):
         if names:
             found.append(f"the name {name!r} is not in the cited sentences")
@@ -96,12 +105,13 @@ def problems(
     if FIRST_PERSON.search(SAID.sub(r"\g<speaker>", stripped)):
         found.append("a quote without its speaker (I, we, our...)")
     for quote in unquoted(statement, originals):
-        found.append(f"the quote {quote!r} is not in the cited sentences as written")
+        if not translated_quote(quote, evidence, reading):
+            found.append(f"the quote {quote!r} is not in the cited sentences as written")
     glosses = [reading.gloss[i] for i in evidence if i in reading.gloss]
     if glosses and _copies(statement, " ".join(glosses)):
         found.append("it copies the rough machine gloss instead of saying what it means")
     foreign = untranslated(
-        statement,
+        _without_quotes_as_written(statement, originals),
         originals,
         [reading.sentences[i].text for i in evidence if i in reading.gloss],
         glosses,
@@ -120,12 +130,38 @@ def problems(
     mine = content_words(statement) if overlap and not unread(evidence, reading) else set()
     if mine:
         stems = {_stem(w) for w in content_words(" ".join(originals + english))}
+        stems |= {_stem(w) for i in evidence if i in reading.gloss for w in _senses(i, reading)}
         shared = sum(_stem(w) in stems for w in mine)
         if shared / len(mine) < MIN_OVERLAP:
             found.append(
                 f"only {shared} of its {len(mine)} content words are in the cited sentences"
             )
     return found
+
+
+_NOT_MEANT = re.compile(
+    rf"(?<!\w)(?:{lexicon.alternation('negations.meaning', PIVOT)})(?!\w)", re.IGNORECASE
+)
+
+
+def _negation_turned(statement: str, evidence: list[str], reading: Reading) -> bool:
+    """Over glossed sentences only, the statement says "not" where the parse of the first
+    finds the main or reported clause affirmed, or the reverse: a gloss loses and adds negations
+    ("ættu ekki að skapa" read "had not to create"), so over one it is the parse that
+    tells ("Putin said Ukraine should create obstacles" for "ættu ekki að skapa")."""
+    first = next((i for i in evidence if i in reading.gloss), None)
+    facts = parsed(first, reading) if first is not None else None
+    if facts is None:
+        return False
+    said_not = negations(statement) > 0 or bool(_NOT_MEANT.search(statement))
+    return said_not != facts.negated
+
+
+def _senses(sentence_id: str, reading: Reading) -> frozenset[str]:
+    """The dictionary's English words for a glossed sentence (`lang.senses`): a statement
+    written from the original may use the right sense where the gloss took another
+    ("peace" for "friði", glossed "pacifies")."""
+    return senses(reading.sentences[sentence_id].text, reading.language[sentence_id])
 
 
 def unread(evidence: list[str], reading: Reading) -> bool:
@@ -195,6 +231,32 @@ def unquoted(statement: str, originals: list[str]) -> list[str]:
     `check.details.quotes`, single quotes count too, where they open and close at words."""
     written = f" {' '.join(words(' '.join(originals)))} "
     return [q for q in QUOTED.findall(statement) if f" {' '.join(words(q))} " not in written]
+
+
+TRANSLATED_QUOTE_WORDS = 4  # a longer quote in translation is the writer's, not theirs
+
+
+def translated_quote(quote: str, evidence: list[str], reading: Reading) -> bool:
+    """A short quote in English of words a cited sentence in another language quotes
+    (Putin warned against "obstacles" for „hindranir“): a translated quote, as news
+    writes one, where the gloss or the dictionary gives each of its words. A longer one,
+    or one of a sentence that quotes nothing, is not the speaker's words."""
+    said = [i for i in evidence if i in reading.gloss and MARKS.search(reading.sentences[i].text)]
+    mine = re.findall(r"[^\W\d_]+", quote.lower())
+    if not said or not mine or len(mine) > TRANSLATED_QUOTE_WORDS:
+        return False
+    given = {_stem(w) for i in said for w in re.findall(r"[^\W\d_]+", reading.gloss[i].lower())}
+    given |= {_stem(w) for i in said for w in _senses(i, reading)}
+    return all(_stem(w) in given for w in mine if w not in STOPWORDS)
+
+
+def _without_quotes_as_written(statement: str, originals: list[str]) -> str:
+    """The statement without the quotes its cited sentences contain as written: English
+    quoted inside an Icelandic sentence ("„Next time in Moscow!“ sagði Pútín") is no
+    word left untranslated."""
+    for quote in set(QUOTED.findall(statement)) - set(unquoted(statement, originals)):
+        statement = statement.replace(quote, " ")
+    return statement
 
 
 _HOLDER = lexicon.alternation("speech.holder", PIVOT)  # verbs that say whose a statement is

@@ -1,0 +1,72 @@
+"""The English senses a bilingual dictionary gives each word of a non-English sentence.
+
+The gloss is one rough reading: "friði" glossed "pacifies" where a good translation says
+"peace". A statement written from the original by a model that reads the language well
+uses the right sense, and checked against the gloss alone its words look invented. So
+code also reads every analysis of every word through Apertium's own bilingual
+dictionary (`lt-proc` over the pair's analyser and `autobil` transducer, the files the
+pair's mode names): "friði" gives peace as well, "sagði" say. Words only, no order and
+no meaning: what the statement's content words may be drawn from, not what it says.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+__all__ = ["senses"]
+
+MODES = Path("/usr/share/apertium/modes")
+PAIRS = {"is": "isl-eng"}  # the languages `lang.gloss` glosses through Apertium
+_UNIT = re.compile(r"\^(.*?)\$")
+_FILE = re.compile(r"'([^']+\.(?:automorf|autobil)\.bin)'")
+_TIMEOUT = 30.0
+
+
+@functools.cache
+def _files(pair: str) -> tuple[str, str] | None:
+    """The pair's analyser and bilingual transducer, as its mode file names them."""
+    mode = MODES / f"{pair}.mode"
+    if shutil.which("lt-proc") is None or not mode.exists():
+        return None
+    found = {Path(f).name.split(".")[-2]: f for f in _FILE.findall(mode.read_text())}
+    if "automorf" not in found:
+        return None
+    bilingual = found.get("autobil", found["automorf"].replace(".automorf.", ".autobil."))
+    return (found["automorf"], bilingual) if Path(bilingual).exists() else None
+
+
+def _run(binary: str, text: str, *flags: str) -> str:
+    done = subprocess.run(
+        ["lt-proc", *flags, binary], input=text, capture_output=True, text=True,
+        timeout=_TIMEOUT, check=False,
+    )  # fmt: skip
+    return done.stdout if done.returncode == 0 else ""
+
+
+@functools.lru_cache(maxsize=4096)
+def senses(text: str, language: str) -> frozenset[str]:
+    """Every English word the dictionary gives any reading of any word of `text`, lower
+    case; empty where the language has no Apertium pair or the pair is not installed."""
+    files = _files(PAIRS.get(language, ""))
+    if files is None or not text.strip():
+        return frozenset()
+    analyser, bilingual = files
+    readings = [
+        reading
+        for unit in _UNIT.findall(_run(analyser, " ".join(text.split()), "-w"))
+        for reading in unit.split("/")[1:]
+        if not reading.startswith("*")
+    ]
+    if not readings:
+        return frozenset()
+    translated = _run(bilingual, " ".join(f"^{r}$" for r in readings), "-b")
+    out: set[str] = set()
+    for unit in _UNIT.findall(translated):
+        for target in unit.split("/")[1:]:
+            if not target.startswith("@"):
+                out.update(re.findall(r"[^\W\d_]+", target.split("<")[0].lower()))
+    return frozenset(out)

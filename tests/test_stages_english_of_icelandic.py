@@ -1,0 +1,86 @@
+"""English for a fact only an Icelandic outlet reports, from a backend that reads Icelandic.
+
+The model is shown the original beside its rough gloss; its English is checked by code
+against the gloss, the dictionary's senses of the original's words and the parse, so a
+good translation is published as the English line and a wrong one is dropped, even
+where the support checker's judge says yes to everything (as `helpers.scripted` does).
+"""
+
+from __future__ import annotations
+
+import pytest
+from helpers import article, point, scripted
+
+from briefing.core.models import Briefing
+from briefing.lang.senses import senses
+from briefing.lang.values import magnitudes
+from briefing.llm.fake import FakeLLM
+from briefing.stages.pipeline import Options, generate
+
+TEXT = (
+    "Pútín sagði að Úkraína og bandamenn hennar í Evrópu ættu ekki að skapa „hindranir“ "
+    "fyrir friði. "
+    "Trump sagði á blaðamannafundi að báðir vildu þeir koma í veg fyrir að þúsundir myndu "
+    "deyja í hverri viku."
+)
+OBSTACLES = 'Putin said Ukraine and its allies in Europe should not create "obstacles" to peace.'
+THOUSANDS = "Trump said both of them wanted to prevent thousands of people dying every week."
+
+
+def _briefing(first: str, second: str) -> tuple[Briefing, FakeLLM]:
+    extracts = {
+        "A1.C1 sentence A1.S1": point("position", "none", first),
+        "A1.C1 sentence A1.S2": point("position", "none", second),
+    }
+    llm = FakeLLM(scripted(extracts))
+    briefing = generate([article("A1", "is", TEXT)], llm, Options(languages=["en", "is"]))
+    return briefing, llm
+
+
+def test_a_good_translation_is_the_english_line_and_the_original_the_icelandic() -> None:
+    briefing, llm = _briefing(OBSTACLES, THOUSANDS)
+
+    asked = [r.messages[-1]["content"] for r in llm.requests if r.stage == "extract"]
+    assert any("original of sentence [1], which the rough" in a and "friði" in a for a in asked)
+    lines = {i.evidence[0]: i for i in briefing.positions}
+    assert lines["A1.S1"].text["en"] == OBSTACLES  # "peace" is a sense of "friði"
+    assert lines["A1.S1"].origin == {"en": "statement", "is": "quote:A1.S1"}
+    assert lines["A1.S2"].text["en"] == THOUSANDS
+    assert lines["A1.S2"].origin["en"] == "statement"
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "reason"),
+    [
+        (OBSTACLES.replace("should not", "should"), THOUSANDS, "negates otherwise"),
+        (OBSTACLES, THOUSANDS.replace("thousands", "hundreds"), "the size 'hundreds'"),
+        (OBSTACLES.replace("Ukraine", "Zelensky"), THOUSANDS, "the name 'Zelensky'"),
+        (OBSTACLES.replace('"obstacles" to peace', '"no more war in Europe"'), THOUSANDS,
+         "the quote 'no more war in Europe'"),
+    ],
+)  # fmt: skip
+def test_a_wrong_translation_is_dropped_by_code_and_the_original_stays(
+    first: str, second: str, reason: str
+) -> None:
+    briefing, _ = _briefing(first, second)
+
+    wrong = first if first != OBSTACLES else second
+    assert all(wrong != i.text.get("en") for i in briefing.positions)
+    assert any(d["text"] == wrong and reason in d["reason"] for d in briefing.dropped)
+    shown = [
+        i for i in briefing.positions if i.evidence[0] == ("A1.S1" if first == wrong else "A1.S2")
+    ]
+    assert shown and shown[0].origin["en"].startswith("original:is:")
+
+
+def test_the_dictionary_gives_every_sense_of_every_reading() -> None:
+    found = senses("ættu ekki að skapa hindranir fyrir friði", "is")
+    assert {"peace", "create", "not"} <= found  # the gloss reads "friði" as "pacifies"
+    assert senses("Frieden schaffen", "de") == frozenset()  # no Apertium pair: nothing
+
+
+def test_magnitudes_are_plural_scale_words_without_a_number() -> None:
+    assert magnitudes("Thousands died; dozens fled; two hundred stayed.") == {
+        1000.0: "Thousands",
+        12.0: "dozens",
+    }
