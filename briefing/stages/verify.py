@@ -11,6 +11,7 @@ written needs none): say less rather than say wrong.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Callable, Mapping
@@ -21,6 +22,7 @@ from briefing.check.features import negations
 from briefing.core.ids import sentence_id, sentence_number, source_of
 from briefing.core.languages import PIVOT, language_name
 from briefing.lang import lexicon
+from briefing.lang.calendar import calendar_words
 from briefing.lang.detect import language_of
 from briefing.lang.fold import fold
 from briefing.lang.icelandic import lemmas, names_match
@@ -89,6 +91,13 @@ def problems(
         if not any(within(value, g) for g in given):  # "in March" of "3 March" is there
             found.append(f"the {value.kind} {_show(value)} is not in the cited sentences")
     found += _bounds(statement, evidence, reading)
+    days = {d for d in calendar_words(statement, PIVOT) if d.startswith("weekday")}
+    named = set().union(
+        *(calendar_words(reading.sentences[i].text, reading.language[i]) for i in evidence),
+        *(calendar_words(reading.gloss[i], PIVOT) for i in evidence if i in reading.gloss),
+    )
+    if days - named:
+        found.append("a weekday the cited sentences do not name")
     sizes, given_sizes = magnitudes(statement), magnitudes(" ".join(english))
     for size in sizes.keys() - given_sizes.keys():
         found.append(f"the size '{sizes[size]}' is not in the cited sentences")
@@ -136,25 +145,49 @@ def problems(
             found.append(
                 f"only {shared} of its {len(mine)} content words are in the cited sentences"
             )
+        found += [
+            f"the clause {clause.strip()!r} has no word of the cited sentences"
+            for clause in CLAUSE.split(statement)
+            if len(own := content_words(clause)) >= CLAUSE_WORDS
+            and not any(_stem(w) in stems for w in own)
+        ]
     return found
 
 
-_NOT_MEANT = re.compile(
-    rf"(?<!\w)(?:{lexicon.alternation('negations.meaning', PIVOT)})(?!\w)", re.IGNORECASE
-)
+CLAUSE = re.compile(r"[,;:–—]")
+CLAUSE_WORDS = 3  # a clause this long that shares no word with its sentences is added
+
+
+@functools.cache
+def _not_meant(language: str) -> re.Pattern[str]:
+    """Words that say "not" in their meaning ("denied", "neitaði"), in `language`."""
+    listed = lexicon.alternation("negations.meaning", language)
+    return re.compile(rf"(?<!\w)(?:{listed})(?!\w)" if listed else r"(?!)", re.IGNORECASE)
+
+
+_NOT_MEANT = _not_meant(PIVOT)
 
 
 def _negation_turned(statement: str, evidence: list[str], reading: Reading) -> bool:
     """Over glossed sentences only, the statement says "not" where the parse of the first
     finds the main or reported clause affirmed, or the reverse: a gloss loses and adds negations
     ("ættu ekki að skapa" read "had not to create"), so over one it is the parse that
-    tells ("Putin said Ukraine should create obstacles" for "ættu ekki að skapa")."""
+    tells ("Putin said Ukraine should create obstacles" for "ættu ekki að skapa"). A
+    "not" the parse does not read (in a condition: "If no agreement is reached", or in
+    the next cited sentence) is added only where no cited sentence has a word of negation."""
     first = next((i for i in evidence if i in reading.gloss), None)
     facts = parsed(first, reading) if first is not None else None
     if facts is None:
         return False
     said_not = negations(statement) > 0 or bool(_NOT_MEANT.search(statement))
-    return said_not != facts.negated
+    if facts.negated:
+        return not said_not
+    # the parse reads main and reported clauses only: "not" may come from a condition
+    return said_not and not any(
+        negations(reading.sentences[i].text)
+        or _not_meant(reading.language[i]).search(reading.sentences[i].text)
+        for i in evidence
+    )
 
 
 def _senses(sentence_id: str, reading: Reading) -> frozenset[str]:
@@ -208,7 +241,10 @@ def translations(
 
 def _bounds(statement: str, evidence: list[str], reading: Reading) -> list[str]:
     """A number the statement bounds otherwise than its evidence does: "less than ten
-    years" for "tæp tíu ár" (nearly ten), or "over 200" where the sentences say 200."""
+    years" for "tæp tíu ár" (nearly ten), or "over 200" where the sentences say 200.
+    "About 200" claims less than "200" does, and Icelandic "um 200" (about) is no bound
+    code can read ("hækkað um 22 prósent" is "by 22 percent"): it passes where the
+    sentences give the number with no bound."""
     cited: dict[float, set[str]] = {}
     for i in evidence:
         for number, bound in qualifiers(reading.sentences[i].text, reading.language[i]).items():
@@ -217,7 +253,7 @@ def _bounds(statement: str, evidence: list[str], reading: Reading) -> list[str]:
         f"it says {bound} {_show(Value('number', number))} where the cited sentences say "
         f"{' or '.join(sorted(cited.get(number, set()))) or 'no bound'}"
         for number, bound in qualifiers(statement, PIVOT).items()
-        if bound not in cited.get(number, set())
+        if bound not in cited.get(number, set()) and (bound != "about" or cited.get(number))
     ]
 
 
@@ -303,10 +339,24 @@ def untranslated(
     return [
         w
         for w in words
-        if (ICELANDIC_LETTERS.search(w) and w.lower() not in written)
+        if (
+            ICELANDIC_LETTERS.search(w)
+            and w.lower() not in written | LOANWORDS
+            and not _compound_head(w, written)
+        )
         or (w.islower() and len(w) > 3 and w in kept)
         or (w[:1].isupper() and w in source_words and _case_form(w))
     ]
+
+
+LOANWORDS = lexicon.wordset("content.loanwords", PIVOT)
+
+
+def _compound_head(word: str, written: set[str]) -> bool:
+    """A name that opens a word of the cited sentences: "Keflavík" of
+    "Keflavíkurflugvelli", the place of its airport, as an English writer names it."""
+    low = word.lower()
+    return word[:1].isupper() and len(low) >= 5 and any(w.startswith(low) for w in written)
 
 
 def other_script(statement: str) -> list[str]:
@@ -372,7 +422,11 @@ def _exonym(part: str, names: set[str]) -> bool:
 
 def _name_given(part: str, words: set[str]) -> bool:
     low = part.lower()
-    return low in words or any(names_match(low, w) for w in words if w[:3] == low[:3])
+    return (
+        low in words
+        or any(names_match(low, w) for w in words if w[:3] == low[:3])
+        or _compound_head(part, words)
+    )
 
 
 def _show(value: object) -> str:
