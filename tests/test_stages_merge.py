@@ -243,3 +243,112 @@ def test_a_fact_kept_as_its_sentence_is_corroborated_by_its_sentences_values() -
 
     [merged] = merge([kept], reading, links(reading))
     assert merged.evidence == ["A.S1", "B.S1"]
+
+
+def test_one_speakers_next_lines_are_one_item_showing_every_line() -> None:
+    """Issue 24, item 4: „X.“ and „Y,“ sagði Pútín, or Hrafnhildur's sentence and the
+    „...,“ sagði hún after it, were two items of one speaker's words: now one, citing
+    both and quoting both, in the articles' order."""
+    from briefing.stages.localize import lines
+    from briefing.stages.merge import fold_lines
+
+    reading = read([
+        source("A1", "is", [
+            "Fundinum lauk í gær.",
+            "„Samningaviðræður okkar fóru fram í uppbyggilegu andrúmslofti.",
+            "Þær voru mjög ítarlegar og gagnlegar,“ sagði Pútín við blaðamenn.",
+            "Hrafnhildur Sæmundsdóttir sagði að félagsmenn hefðu samþykkt tillöguna.",
+            "„Við viljum ekki að farþegar gjaldi fyrir deiluna,“ sagði hún.",
+            "Jón Jónsson sagði að hann væri ósáttur við niðurstöðuna.",
+        ]),
+    ])  # fmt: skip
+
+    def kept(evidence: list[str], actor: str | None) -> Found:
+        return Found("positions", "gloss", evidence, "A1", actor, verified=False)
+
+    putin = [kept(["A1.S2", "A1.S3"], "Vladimir Putin"), kept(["A1.S3"], "Vladimir Putin")]
+    [one] = fold_lines(putin, reading)
+    assert (one.evidence, one.continued) == (["A1.S2", "A1.S3"], ["A1.S3"])
+    shown = lines(one.text, one.evidence, reading, ["en", "is"], False, None, one.continued)
+    assert shown.text["is"] == (
+        "„Samningaviðræður okkar fóru fram í uppbyggilegu andrúmslofti. Þær voru mjög "
+        "ítarlegar og gagnlegar,“ sagði Pútín við blaðamenn."
+    )
+    assert shown.origin == {"en": "original:is:A1.S2+A1.S3", "is": "quote:A1.S2+A1.S3"}
+
+    # the line after, its speaker read off the sentence before, comes first in any order
+    hers = [kept(["A1.S5", "A1.S4"], "Hrafnhildur"), kept(["A1.S4"], "Hrafnhildur")]
+    [one] = fold_lines(hers, reading)
+    assert (one.evidence[:2], one.continued) == (["A1.S4", "A1.S5"], ["A1.S5"])
+
+    # the next sentence is someone else's words, or too far: two items
+    two = [kept(["A1.S5", "A1.S4"], "Hrafnhildur"), kept(["A1.S6"], "Jón Jónsson")]
+    assert fold_lines(two, reading) == two
+    apart = [kept(["A1.S2"], "Vladimir Putin"), kept(["A1.S4"], "Vladimir Putin")]
+    assert fold_lines(apart, reading) == apart
+    # citing a line two sentences back as the one naming the speaker joins nothing
+    cited = [kept(["A1.S4"], "Hrafnhildur"), kept(["A1.S6", "A1.S4"], "Hrafnhildur")]
+    assert fold_lines(cited, reading) == cited
+
+
+def test_a_sentence_pointing_back_joins_the_item_of_the_one_before() -> None:
+    """A line opening "Flestar þeirra voru..." said nothing alone: it joins the item citing
+    the sentence it points at; a next sentence that stands alone stays its own item, one
+    with a pronoun further on too ("...boðað að það muni greiða atkvæði")."""
+    from briefing.stages.merge import fold_lines
+
+    reading = read([
+        source("A1", "is", [
+            "Að sögn Isavia var 214 flugferðum aflýst á meðan bannið stóð.",
+            "Flestar þeirra voru morgunferðir til Evrópu.",
+            "Erlendir ferðamenn lýstu óánægju með upplýsingagjöf.",
+            "Ef ekki semst fyrir 1. desember hefur félagið boðað að það muni greiða atkvæði.",
+        ]),
+    ])  # fmt: skip
+    isavia = Found("positions", "gloss", ["A1.S1"], "A1", "Isavia", verified=False)
+    most = Found("developments", "gloss", ["A1.S2"], "A1", verified=False)
+    tourists = Found("developments", "gloss", ["A1.S3"], "A1", verified=False)
+
+    vote = Found("open_issues", "gloss", ["A1.S4"], "A1", verified=False)
+    [one, *others] = fold_lines([isavia, most, tourists, vote], reading)
+    assert (one.section, one.actor, one.evidence) == ("positions", "Isavia", ["A1.S1", "A1.S2"])
+    assert others == [tourists, vote]
+
+
+def test_a_party_restating_an_agreement_joins_the_agreement() -> None:
+    """Two outlets' sentences citing each other, one a party's words about the deal and
+    one the deal held by no one, are one item, filed as the deal; two people's words
+    citing each other stay two positions."""
+    from briefing.stages.merge import fold_lines
+
+    reading = read([
+        source("A1", "is", ["„Það er komið samkomulag um vinnutíma,“ sagði Ástráður."]),
+        source("A2", "is", ["Samkomulagið sem náðist í nótt snýr að vinnutíma."]),
+    ])  # fmt: skip
+    his = Found("positions", "gloss", ["A1.S1", "A2.S1"], "A1", "Ástráður", verified=False)
+    deal = Found("agreements", "gloss", ["A2.S1", "A1.S1"], "A2", verified=False)
+
+    [one] = fold_lines([his, deal], reading)
+    assert (one.section, one.actor) == ("agreements", None)
+    assert (one.evidence, one.continued) == (["A2.S1", "A1.S1"], ["A1.S1"])
+    theirs = [his, Found("positions", "gloss", ["A2.S1", "A1.S1"], "A2", "Anna", verified=False)]
+    assert fold_lines(theirs, reading) == theirs
+
+
+def test_a_line_a_disagreement_shows_as_a_side_joins_no_other() -> None:
+    """Pútín's „náð samkomulagi“ is a side against "there is no agreement": joined with
+    his line before it, the side would hide that line; it stays apart."""
+    from briefing.stages.merge import fold_lines
+
+    reading = read([
+        source("A2", "is", [
+            "Pútín sagði að Úkraína ætti ekki að skapa hindranir fyrir friði.",
+            "Pútín fullyrti að þeir hefðu „náð samkomulagi“ í viðræðunum.",
+        ]),
+    ])  # fmt: skip
+    lines = [
+        Found("positions", "gloss", ["A2.S1"], "A2", "Vladimir Putin", verified=False),
+        Found("positions", "gloss", ["A2.S2"], "A2", "Vladimir Putin", verified=False),
+    ]
+    assert len(fold_lines(lines, reading)) == 1
+    assert fold_lines(lines, reading, [{"A2.S2", "A1.S4"}]) == lines

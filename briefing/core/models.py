@@ -103,7 +103,10 @@ ORIGIN = (
     "'quote:<sentence id>' (the cited source sentence in that language, verbatim) or "
     "'fallback' (no verified line in that language: the English statement) or "
     "'original:<its language>:<sentence id>' (no verified line in that language: the cited "
-    "sentence verbatim in its own language, with an unverified rough gloss in `gloss`)."
+    "sentence verbatim in its own language, with an unverified rough gloss in `gloss`). "
+    "An item whose lines tell on from each other (one speaker's next line, a sentence "
+    "pointing back) quotes each: '<id>+<id>', in that order, joined by a space, or by "
+    "' … ' where text lies between."
 )
 
 GLOSS = (

@@ -30,7 +30,7 @@ from briefing.stages.found import Found
 from briefing.stages.kinds import kinds_of
 from briefing.stages.lead import lead
 from briefing.stages.localize import lines
-from briefing.stages.merge import fold_quoted, merge, same_words
+from briefing.stages.merge import fold_lines, fold_quoted, merge, same_words
 from briefing.stages.originals import originals
 from briefing.stages.quoted import quotes
 from briefing.stages.reading import Reading, read
@@ -84,8 +84,9 @@ def build(
         conflicts = disagreements(merged, reading, near)
         own = originals(found + unstated, merged, reading, options.languages, translated)
         own = one_label(own, reading)
-        merged += fold_quoted(merge(own, reading, same), reading)
-        conflicts += contrary_claims(merged, reading)
+        own = fold_quoted(merge(own, reading, same), reading)
+        conflicts += contrary_claims(merged + own, reading)
+        merged += fold_lines(own, reading, [conflict.hidden() for conflict in conflicts])
     unwritten: list[dict[str, str]] = []
     if options.write:
         with progress.stage("write", 1), meter.timed("write"):
@@ -217,8 +218,9 @@ def assemble(
         if any(set(item.evidence) <= cited for cited in shown):
             continue
         text, origin, gloss = lines(
-            item.text, item.evidence, reading, languages, item.verified, item.written
-        )
+            item.text, item.evidence, reading, languages, item.verified, item.written,
+            item.continued,
+        )  # fmt: skip
         getattr(briefing, item.section).append(
             Item(
                 text=text,

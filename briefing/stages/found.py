@@ -33,3 +33,7 @@ class Found:
     # Where a position is filed when code finds no one holding it (the model's likeliest
     # other news kind): an item no one holds is no position (`stages.originals`).
     unheld: Section | None = None
+    # Further sentences an item kept as its sentences states, after its first: the next
+    # lines of one speaker, or a line pointing back at it (`merge.fold_lines`), shown
+    # joined with the first (`localize.lines`), never only cited.
+    continued: list[str] = field(default_factory=list)

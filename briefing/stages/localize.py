@@ -12,8 +12,10 @@ published as if it were that language.
 
 from __future__ import annotations
 
+from itertools import pairwise
 from typing import NamedTuple
 
+from briefing.core.ids import sentence_number, source_of
 from briefing.core.languages import PIVOT
 from briefing.stages.reading import Reading
 
@@ -34,14 +36,20 @@ def lines(
     languages: list[str],
     verified: bool = True,
     written: dict[str, str] | None = None,
+    continued: list[str] | None = None,
 ) -> Lines:
     """The lines of a statement (`verified`: checked against its evidence) or, not
-    verified, of the fact its first cited sentence states; `written` holds lines written
+    verified, of the fact its first cited sentence states, with the sentences it
+    `continued` with (`merge.fold_lines`), quoted together; `written` holds lines written
     in another language that passed its checks (`stages.write`)."""
     out = Lines({}, {}, {})
+    shown = [evidence[0], *(continued or [])] if not verified else []
     for lang in languages:
         quoted = next((e for e in evidence if reading.language[e] == lang), None)
-        if lang == PIVOT and verified:
+        if shown and quoted == shown[0]:
+            out.text[lang] = _joined(shown, reading)
+            out.origin[lang] = f"quote:{'+'.join(shown)}"
+        elif lang == PIVOT and verified:
             out.text[lang], out.origin[lang] = statement, "statement"
         elif written and lang in written and quoted is None:
             out.text[lang], out.origin[lang] = written[lang], "statement"
@@ -52,13 +60,25 @@ def lines(
             out.text[lang], out.origin[lang] = statement, "fallback"
         else:
             first = evidence[0]
-            original = " ".join(reading.sentences[first].text.split())
+            original = _joined(shown, reading)
             out.text[lang] = original
-            out.origin[lang] = f"original:{reading.language[first]}:{first}"
-            if lang == PIVOT and first in reading.gloss:
-                out.gloss[lang] = reading.gloss[first]
+            out.origin[lang] = f"original:{reading.language[first]}:{'+'.join(shown)}"
+            if lang == PIVOT and all(e in reading.gloss for e in shown):
+                out.gloss[lang] = " ".join(reading.gloss[e] for e in shown)
             elif first not in reading.gloss and statement != original:
                 # no gloss: the model's English of it (`verify.translations`), to every
                 # column, as no column reads the original's language
                 out.gloss[lang] = statement
+    return out
+
+
+def _joined(ids: list[str], reading: Reading) -> str:
+    """Sentences quoted as one line, as their articles write them: one directly after
+    the other joined by a space, a gap (another article, a sentence left out) by " … "."""
+    out = " ".join(reading.sentences[ids[0]].text.split())
+    for before, sid in pairwise(ids):
+        n = sentence_number(before)
+        next_one = source_of(before) == source_of(sid) and n is not None
+        gap = " " if next_one and sentence_number(sid) == n + 1 else " … "
+        out += gap + " ".join(reading.sentences[sid].text.split())
     return out

@@ -6,20 +6,24 @@ becomes its evidence too. Statements drawn from one sentence, or where one cites
 other outlet's sentence the other was drawn from (not merely a common sentence of one
 article, such as one naming a speaker), or that say the same in the same words, fold
 into one with the union of their evidence; facts kept as their own sentences fold across
-outlets where one cites the other's sentence (`fold_quoted`). Where linked sentences give
-different numbers or dates, `stages.disagree` finds the disagreement.
+outlets where one cites the other's sentence (`fold_quoted`), and where one tells on from
+the other (`fold_lines`: the next line of one speaker, a line pointing back at it, or two
+reports citing each other's sentence, one held by no one), shown as one line. Where linked
+sentences give different numbers or dates, `stages.disagree` finds the disagreement.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 
-from briefing.core.ids import source_of
+from briefing.core.ids import sentence_number, source_of
 from briefing.core.languages import PIVOT
 from briefing.lang.names import same_person
 from briefing.lang.values import Value, gives, qualifiers, values
 from briefing.stages.align import Link, differing
 from briefing.stages.found import Found
+from briefing.stages.quoted import points_back
 from briefing.stages.reading import Reading
 from briefing.stages.verify import content_words
 
@@ -29,6 +33,7 @@ SAME_WORDS = 0.6  # Jaccard of content words above which two statements say the 
 # "Fundurinn hófst klukkan tíu ... og stóð í tæpar nítján klukkustundir": 0.86); two
 # facts sharing a number lie lower, and a different holder keeps them apart anyway.
 RESTATES = 0.85
+MAX_LINES = 3  # sentences one item kept as its sentences shows at most (`fold_lines`)
 
 
 def merge(found: list[Found], reading: Reading, same: list[Link]) -> list[Found]:
@@ -185,3 +190,105 @@ def _same_holder(a: Found, b: Found) -> bool:
     if a.actor is None or b.actor is None:
         return a.actor is None and b.actor is None
     return same_person(a.actor, b.actor)
+
+
+def fold_lines(found: list[Found], reading: Reading, sides: Sequence[set[str]] = ()) -> list[Found]:
+    """Facts kept as their own sentences (`stages.originals`, after `fold_quoted`), one
+    item where one sentence tells on from another's item (`_continues`): the next line of
+    one speaker ("„X.“ / „Y,“ sagði Pútín", "Hann sagði..."), a line that points back
+    at the sentence before ("Flestar þeirra voru..."), or two outlets' sentences citing
+    each other where one is held by no one (the agreement, and a party's words that
+    restate it). Two items for one fact are a reader's time spent twice; the item cites
+    every sentence of both and shows each line it states (`Found.continued`), so no
+    fact is lost and every word shown is quoted by id. An item a disagreement shows as a
+    side (its sentences all in one of `sides`, `Conflict.hidden`) stays apart: joined, a
+    side would hide the lines it gained, or show itself twice."""
+    kept = list(found)
+    apart = {id(f) for f in found if any(set(f.evidence) <= side for side in sides)}
+    joined = True
+    while joined:  # lines may chain in any order: S10, S12, then S11 joining both
+        joined = False
+        for n, first in enumerate(kept):
+            for m in range(n + 1, len(kept)):
+                if id(first) in apart or id(kept[m]) in apart:
+                    continue
+                whole = _join(first, kept[m], reading)
+                if whole is not None:
+                    kept[n] = whole
+                    del kept[m]
+                    joined = True
+                    break
+            if joined:
+                break
+    return kept
+
+
+def _lines(item: Found) -> list[str]:
+    return [item.evidence[0], *item.continued]
+
+
+def _join(a: Found, b: Found, reading: Reading) -> Found | None:
+    """The one item `a` and `b` make where one tells on from the other, else None. The
+    host (whose section and holder stand) is the one continued, or in a mutual citation
+    the one held by no one: a party's words about a fact do not make it their position."""
+    if a.verified or b.verified or len(_lines(a)) + len(_lines(b)) > MAX_LINES:
+        return None
+    if reading.language[a.evidence[0]] != reading.language[b.evidence[0]]:
+        return None
+    if _continues(a, b, reading):
+        host, other = a, b
+    elif _continues(b, a, reading):
+        host, other = b, a
+    elif _mutual(a, b):
+        host, other = (a, b) if a.actor is None else (b, a)
+    else:
+        return None
+    order = {sid: n for n, sid in enumerate(reading.sentences)}
+    first = source_of(host.evidence[0])
+    lines = sorted(
+        dict.fromkeys([*_lines(host), *_lines(other)]),
+        key=lambda sid: (source_of(sid) != first, order[sid]),
+    )
+    evidence = list(dict.fromkeys([*lines, *host.evidence, *other.evidence]))
+    return replace(
+        host,
+        text=" ".join(dict.fromkeys([host.text, other.text])),
+        evidence=evidence,
+        continued=lines[1:],
+    )
+
+
+def _continues(a: Found, b: Found, reading: Reading) -> bool:
+    """`b`'s sentence tells on from `a`: it directly follows a sentence `a` cites in its
+    article, or directly comes before `a`'s own and `a` cites it (the line naming the
+    speaker), and it is the same person's line, or held by no one and pointing back
+    (`quoted.points_back`: its English names no one of its own, "Most of them..."). Two
+    lines apart are two things said, even where one cites the other's sentence."""
+    line = b.evidence[0]
+    if line in _lines(a):
+        return False
+    after = any(_next(cited, line) for cited in a.evidence)
+    before = line in a.evidence and any(_next(line, own) for own in _lines(a))
+    if not (after or before):
+        return False
+    if a.actor is not None and b.actor is not None:
+        return same_person(a.actor, b.actor)
+    return b.actor is None and points_back(reading.english(line))
+
+
+def _next(before: str, after: str) -> bool:
+    """`after` is the sentence directly after `before` in one article."""
+    n, m = sentence_number(before), sentence_number(after)
+    return source_of(before) == source_of(after) and n is not None and m == n + 1
+
+
+def _mutual(a: Found, b: Found) -> bool:
+    """Each cites the other outlet's sentence the other was drawn from, and one of them
+    is held by no one (two people's words are two positions)."""
+    x, y = a.evidence[0], b.evidence[0]
+    return (
+        source_of(x) != source_of(y)
+        and x in b.evidence
+        and y in a.evidence
+        and (a.actor is None or b.actor is None)
+    )

@@ -107,6 +107,16 @@ class Quote:
     statement: str
 
 
+OPENING = 3  # words a sentence that points back opens with its pointer in
+
+
+def points_back(english: str) -> bool:
+    """The English of a sentence opens pointing at what a sentence before named ("Most
+    of them were morning flights", "It was..."): out of its place it says nothing on its
+    own. A pronoun further on ("...announced that it will vote") has its own noun."""
+    return bool(_POINTS_AWAY.search(" ".join(english.split()[:OPENING])))
+
+
 def said(speaker: str, line: str) -> str:
     """The statement of a quotation's line: who said it, then the line as written."""
     words = " ".join(line.split()).strip('"“”„«» ')
