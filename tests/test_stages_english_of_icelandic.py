@@ -8,15 +8,23 @@ where the support checker's judge says yes to everything (as `helpers.scripted` 
 
 from __future__ import annotations
 
+import json
+import shutil
+from pathlib import Path
+
 import pytest
 from helpers import article, point, scripted
+from typer.testing import CliRunner
 
+from briefing.cli.eval import eval_app
 from briefing.core.models import Briefing
 from briefing.lang.senses import senses
 from briefing.lang.values import magnitudes
 from briefing.llm.fake import FakeLLM
 from briefing.stages.pipeline import Options, generate
 
+CASES = Path(__file__).parent.parent / "evals" / "cases"
+runner = CliRunner()
 TEXT = (
     "Pútín sagði að Úkraína og bandamenn hennar í Evrópu ættu ekki að skapa „hindranir“ "
     "fyrir friði. "
@@ -84,3 +92,19 @@ def test_magnitudes_are_plural_scale_words_without_a_number() -> None:
         1000.0: "Thousands",
         12.0: "dozens",
     }
+
+
+def test_eval_glossed_measures_the_cases_english_and_its_corruptions(tmp_path: Path) -> None:
+    """`briefing eval glossed`: the case's English over Icelandic sentences passes, a
+    corrupted copy's rate is reported, and a floor above what is measured fails."""
+    shutil.copytree(CASES / "grimsey-ferry", tmp_path / "grimsey-ferry")
+    report = tmp_path / "glossed.json"
+
+    done = runner.invoke(eval_app, ["glossed", str(tmp_path), "--report-json", str(report)])
+    assert done.exit_code == 0, done.output
+    summary = json.loads(report.read_text())["summary"]
+    assert summary["untouched"] == {"n": 1, "accepted": 1, "acceptance": 1.0}
+    assert summary["changed_number"]["accepted"] == 0 < summary["changed_number"]["n"]
+
+    failed = runner.invoke(eval_app, ["glossed", str(tmp_path), "--max-corrupted", "-1"])
+    assert failed.exit_code == 1

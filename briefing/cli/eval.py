@@ -415,6 +415,43 @@ def gate_cmd(
         raise typer.Exit(1)
 
 
+@eval_app.command("glossed")
+def glossed_cmd(
+    cases_dir: Annotated[Path, typer.Argument(help="Folder of eval cases.")] = Path("evals/cases"),
+    min_true: Annotated[
+        float, typer.Option(help="Fail when fewer of the cases' own English pass than this.")
+    ] = 0.0,
+    max_corrupted: Annotated[
+        float, typer.Option(help="Fail when more corrupted copies pass than this share.")
+    ] = 1.0,
+    report_json: ReportJson = None,
+) -> None:
+    """Measure verify on English over Icelandic sentences: the cases' English must pass,
+    corrupted copies must not."""
+    from briefing.eval.cases import find_cases
+    from briefing.eval.glossed import measure
+
+    result = measure(find_cases(cases_dir), lambda line: typer.echo(line, err=True))
+    summary = result["summary"]
+    typer.echo(f"verify on English over Icelandic sentences ({cases_dir})")
+    typer.echo(f"{'kind':20} {'n':>5} {'accepted':>9} {'share':>7}")
+    for kind, row in summary.items():
+        share = "n/a" if row["acceptance"] is None else f"{row['acceptance']:.1%}"
+        typer.echo(f"{kind:20} {row['n']:>5} {row['accepted']:>9} {share:>7}")
+    result["floors"] = {"true_min": min_true, "corrupted_max": max_corrupted}
+    if report_json is not None:
+        rep.write_json(report_json, result)
+    true, corrupted = summary["untouched"]["acceptance"], summary["corrupted"]["acceptance"]
+    failed = []
+    if true is None or true < min_true:
+        failed.append(f"true English accepted {true} < {min_true:.2f}")
+    if corrupted is not None and corrupted > max_corrupted:
+        failed.append(f"corrupted accepted {corrupted:.3f} > {max_corrupted:.2f}")
+    if failed:
+        typer.echo("glossed eval failed: " + "; ".join(failed), err=True)
+        raise typer.Exit(1)
+
+
 @eval_app.command("kinds")
 def kinds_cmd(
     data: Annotated[
