@@ -133,8 +133,8 @@ def test_an_original_is_marked_with_its_language_and_its_gloss_set_apart(
     b = Briefing(languages=["en", "is"], sources=harbour, open_issues=[item])
     text = render_markdown(b, layout=layout)
 
-    assert (
-        f"[is] „{quote}“ (rough machine gloss, unverified: Not reached agreement about the "
+    assert (  # each column sets a quotation in its own language's marks
+        f"[is] “{quote}” (rough machine gloss, unverified: Not reached agreement about the "
         "harbour fee.)"
     ) in text
     assert f"„{quote}“[^A2.S3]" in text  # the Icelandic column: the quote, unmarked

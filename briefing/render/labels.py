@@ -26,6 +26,9 @@ _EN = {
     "generated": "Generated",
     "versus": "— whereas",
     "gloss": "rough machine gloss, unverified",
+    # the marks a quoted sentence is set in, as the column's language writes them
+    "quote_open": "“",
+    "quote_close": "”",
 }
 
 LABELS: dict[str, dict[str, str]] = {
@@ -45,6 +48,8 @@ LABELS: dict[str, dict[str, str]] = {
         "generated": "Unnið",
         "versus": "— en",
         "gloss": "gróf vélþýðing, óstaðfest",
+        "quote_open": "„",
+        "quote_close": "“",
     },
     "de": {
         "title": "Lagebericht",
@@ -60,6 +65,8 @@ LABELS: dict[str, dict[str, str]] = {
         "none": "Nichts berichtet.",
         "generated": "Erstellt",
         "versus": "— dagegen",
+        "quote_open": "„",
+        "quote_close": "“",
     },
     "da": {
         "title": "Briefing",
