@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from briefing.lang import gloss as gloss_module
-from briefing.lang.gloss import ApertiumGlosser, GlossToolMissing, gloss
+from briefing.lang.gloss import ApertiumGlosser, GlossToolMissing, gloss, rebound
 
 SENTENCES = [
     "Fundurinn í Bergen stóð yfir í sex klukkustundir.",
@@ -136,3 +136,13 @@ def test_every_glossary_entry_is_a_bin_lemma() -> None:
         if word not in {m.ord.replace("-", "") for m in icelandic.meanings(word)}
     ]
     assert unknown == []
+
+
+def test_the_gloss_bounds_a_number_as_the_sentence_does() -> None:
+    """Apertium reads "tæp tíu ár" (nearly ten years) as "less than ten years", a claim
+    the sentence does not make: the gloss takes the sentence's bound."""
+    [text] = gloss(["Þetta er í fyrsta sinn í tæp tíu ár sem Pútín kemur."], "is")
+    assert "nearly ten years" in text and "less than" not in text
+    assert rebound("Um 200 manns mættu.", "About 200 people came.", "is") == (
+        "About 200 people came."  # "um" is no bound code reads: the gloss's stays
+    )

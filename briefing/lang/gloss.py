@@ -18,6 +18,7 @@ from typing import Protocol
 
 from briefing.core.errors import BriefingError
 from briefing.lang import icelandic, lexicon
+from briefing.lang.values import bounded, qualifiers
 
 __all__ = ["ApertiumGlosser", "GlossToolMissing", "Glosser", "gloss", "glosser_for"]
 
@@ -31,7 +32,7 @@ _INITIAL_UNKNOWN = re.compile(r"^(\W*)\*([^\W\d_][\w-]*)")
 # would be noise.
 _ARTICLE = re.compile(r"(?i)\b(?:the|a|an) ")
 _INSTALL_HINT = "apt-get install -y apertium-isl-eng (or: make install)"
-VERSION = 5  # of what a gloss says: remembered glosses of another version are not reused
+VERSION = 6  # of what a gloss says: remembered glosses of another version are not reused
 # Apertium copies numbers as written: Icelandic "1.200" (1,200) and "16,5" (16.5) would
 # read as 1.2 and as two numbers to an English reader and to `lang.values`.
 _ICELANDIC_NUMBER = re.compile(
@@ -80,6 +81,7 @@ class ApertiumGlosser:
                 raw = self._improve(raw)
             for sentence, text in zip(todo, raw, strict=True):
                 text = _that(sentence, english_numbers(_MARKS.sub("", text)))
+                text = rebound(sentence, text, self.language)
                 self._cache[self._key(sentence)] = text
         return [self._cache.get(k, "") for k in keys]
 
@@ -169,6 +171,19 @@ def _that(sentence: str, gloss_text: str) -> str:
     if not re.search(r"\bað\b", sentence):
         return gloss_text
     return _SAID_TO.sub(r"\1 that", gloss_text)
+
+
+def rebound(sentence: str, gloss_text: str, language: str) -> str:
+    """The gloss bounds each number as the sentence does: Apertium reads "tæp tíu ár"
+    (nearly ten years) as "less than ten years", a claim the sentence does not make. Where
+    the two bound a number otherwise, the gloss's qualifier becomes the lexicon's English
+    for the sentence's (`numbers.qualifiers`)."""
+    theirs = qualifiers(sentence, language)
+    for start, end, number, bound in reversed(bounded(gloss_text, "en")):
+        if theirs.get(number, bound) != bound:
+            english = lexicon.words(f"numbers.qualifiers.{theirs[number]}", "en")[0]
+            gloss_text = gloss_text[:start] + english + gloss_text[end:]
+    return gloss_text
 
 
 def english_numbers(text: str) -> str:

@@ -18,7 +18,8 @@ from briefing.lang import icelandic, lexicon
 from briefing.lang.calendar import month_names
 
 __all__ = [
-    "Value", "english_number", "gives", "located", "magnitudes", "qualifiers", "values",
+    "Value", "bounded", "english_number", "gives", "located", "magnitudes", "qualifiers",
+    "values",
     "within",
 ]  # fmt: skip
 
@@ -308,18 +309,27 @@ def _bound_words(lang: str) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?:{alternatives})\s+(?P<after>\S+(?:\s+\S+)?)", re.I)
 
 
-def qualifiers(text: str, lang: str) -> dict[float, str]:
-    """The bound each number of `text` is given ("nearly", "over", "under", "about"):
-    "tæp tíu ár" and "nearly ten years" bound 10 alike, "less than ten years" does not.
-    A number with no qualifier is left out."""
+def bounded(text: str, lang: str) -> list[tuple[int, int, float, str]]:
+    """Each qualifier of `text` with the number it bounds: (start, end) of the qualifier's
+    words, the number, the bound."""
     if not lexicon.words("numbers.qualifiers.nearly", lang):
-        return {}
-    found: dict[float, str] = {}
+        return []
+    found = []
     for match in _bound_words(lang).finditer(text):
         bound = next(b for b in _BOUNDS if match.groupdict().get(b))
         for value in values(match.group("after"), lang):
             if value.number is not None and value.kind != "date":
-                found.setdefault(value.number, bound)
+                found.append((match.start(bound), match.end(bound), value.number, bound))
+    return found
+
+
+def qualifiers(text: str, lang: str) -> dict[float, str]:
+    """The bound each number of `text` is given ("nearly", "over", "under", "about"):
+    "tæp tíu ár" and "nearly ten years" bound 10 alike, "less than ten years" does not.
+    A number with no qualifier is left out."""
+    found: dict[float, str] = {}
+    for _, _, number, bound in bounded(text, lang):
+        found.setdefault(number, bound)
     return found
 
 
