@@ -1,8 +1,10 @@
 """Every statement is checked against its cited sentences before it may be published.
 
 Code checks what code can: each number and date as a typed value, each name (through
-Icelandic lemmas and case endings), and that most of the statement's content words are
-in the cited sentences or their English glosses. A statement that fails with the
+Icelandic lemmas and case endings), and that most of the statement's content words, and
+some of each clause's, are in the cited sentences, their English glosses or the
+dictionary's senses of their words; over Icelandic sentences alone, negation as Greynir
+parses it (`briefing eval glossed` measures these). A statement that fails with the
 sentences the model cited is re-cited to a neighbouring or linked sentence that passes,
 if one does; otherwise it goes to `dropped` with the reason. Then, where a checker is
 given, its score must clear its threshold (a statement that is its cited sentence as
