@@ -410,3 +410,34 @@ def test_a_malformed_base_url_fails_at_once_with_one_line(
     assert time.monotonic() - started < 5  # generous: retrying took 21 s
     assert result.exit_code == 2 and result.stdout == ""
     assert result.stderr.count("\n") == 1 and "--base-url" in result.stderr
+
+
+def test_a_served_model_that_reads_icelandic_gives_english_readers_a_verified_line(
+    tmp_path: Path,
+) -> None:
+    """Over HTTP, as any OpenAI-compatible server: the model is shown the Icelandic
+    original beside its gloss, and its English of a fact only the Icelandic outlet reports
+    is the English column's verified line, the original the Icelandic column's."""
+    english = 'Putin said Ukraine and its allies in Europe should not create "obstacles" to peace.'
+    folder = tmp_path / "news"
+    folder.mkdir()
+    (folder / "frett.md").write_text(
+        "---\ntitle: Leiðtogafundur\noutlet: Vikublaðið\n---\n"
+        "Pútín sagði að Úkraína og bandamenn hennar í Evrópu ættu ekki að skapa "
+        "„hindranir“ fyrir friði.\n",
+        encoding="utf-8",
+    )
+
+    def respond(request: Request) -> Any:
+        shown = " ".join(str(m.get("content", "")) for m in request.messages)
+        if request.stage == "extract" and "original of sentence [1]" in shown and "friði" in shown:
+            return {"kind": "position", "actor": "none", "text": english}
+        return echo_answer(request)
+
+    out = tmp_path / "b.json"
+    with FakeOpenAIServer(responder=respond, lifetime=60) as fake:
+        result = generate(fake, folder, "--json", str(out))
+    assert result.exit_code == 0, result.output
+    [item] = json.loads(out.read_text())["positions"]
+    assert item["text"]["en"] == english
+    assert item["origin"] == {"en": "statement", "is": "quote:A1.S1"}
