@@ -34,6 +34,7 @@ from briefing.stages.merge import fold_lines, fold_quoted, merge, same_words
 from briefing.stages.originals import originals
 from briefing.stages.quoted import quotes
 from briefing.stages.reading import Reading, read
+from briefing.stages.speakers import one_speaker
 from briefing.stages.verify import Checker, Verdict, claimed, translations, verify
 from briefing.stages.voice import voice
 from briefing.stages.write import Support, write
@@ -55,7 +56,7 @@ def build(
     with meter.timed("read"):
         reading = read(sources, timed=meter.timed)
     with meter.timed("link"):
-        same, near = links(reading, SAME), links(reading, NEAR)
+        same, near = (one_speaker(links(reading, t), reading) for t in (SAME, NEAR))
         settings = ExtractSettings(
             max_attempts=options.max_attempts,
             reading=reading,

@@ -14,7 +14,10 @@ from dataclasses import dataclass
 
 from briefing.lang.fold import fold
 from briefing.lang.icelandic import names_match
+from briefing.lang.names import same_person
 from briefing.lang.parse_is import SentenceFacts, facts
+from briefing.stages.align import Link
+from briefing.stages.quoted import speaker_of
 from briefing.stages.reading import Reading
 
 BEFORE = 5  # sentences of context a pronoun or title is resolved against
@@ -76,3 +79,26 @@ def _names(text: str, name: str) -> bool:
         for part in re.split(r"[\s-]+", name)
         if part
     )
+
+
+def who(sentence_id: str, reading: Reading) -> str | None:
+    """Whose words the sentence reports, as code reads it: the attribution of its
+    quotation (`quoted.speaker_of`), else the one holder the parse finds."""
+    quoted = speaker_of(sentence_id, reading)
+    if quoted is not None:
+        return quoted[0]
+    found = holder(sentence_id, reading)
+    return found.name if found is not None else None
+
+
+def one_speaker(found: list[Link], reading: Reading) -> list[Link]:
+    """The links whose two sentences are not held by two different people: two outlets'
+    quotes alike in form are not one fact when code reads two speakers ("„Við viljum
+    ekki að farþegar gjaldi…“ sagði hún [Hrafnhildur]" and "„Við treystum aðilum…“
+    sagði ráðherrann [Elín Rós]", 0.87)."""
+    kept = []
+    for link in found:
+        a, b = who(link.a, reading), who(link.b, reading)
+        if a is None or b is None or same_person(a, b):
+            kept.append(link)
+    return kept
