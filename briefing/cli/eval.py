@@ -404,14 +404,23 @@ def gate_cmd(
     result["floors"] = {"human_min": min_human, "corrupted_max": max_corrupted}
     if report_json is not None:
         rep.write_json(report_json, result)
-    human, corrupted = summary["human"]["acceptance"], summary["corrupted"]["acceptance"]
+    _hold("gate", ("human", summary["human"]["acceptance"], min_human),
+          (summary["corrupted"]["acceptance"], max_corrupted))  # fmt: skip
+
+
+def _hold(
+    what: str, kept: tuple[str, float | None, float], leaked: tuple[float | None, float]
+) -> None:
+    """Exit 1, saying why, when the true pairs' acceptance is under its floor or the
+    corrupted ones' over its ceiling (a share that could not be measured is no failure)."""
+    (name, share, floor), (corrupted, ceiling) = kept, leaked
     failed = []
-    if human is not None and human < min_human:
-        failed.append(f"human acceptance {human:.3f} < {min_human:.2f}")
-    if corrupted is not None and corrupted > max_corrupted:
-        failed.append(f"corrupted acceptance {corrupted:.3f} > {max_corrupted:.2f}")
+    if share is not None and share < floor:
+        failed.append(f"{name} acceptance {share:.3f} < {floor:.2f}")
+    if corrupted is not None and corrupted > ceiling:
+        failed.append(f"corrupted acceptance {corrupted:.3f} > {ceiling:.2f}")
     if failed:
-        typer.echo("gate eval failed: " + "; ".join(failed), err=True)
+        typer.echo(f"{what} eval failed: " + "; ".join(failed), err=True)
         raise typer.Exit(1)
 
 
@@ -441,15 +450,8 @@ def glossed_cmd(
     result["floors"] = {"true_min": min_true, "corrupted_max": max_corrupted}
     if report_json is not None:
         rep.write_json(report_json, result)
-    true, corrupted = summary["untouched"]["acceptance"], summary["corrupted"]["acceptance"]
-    failed = []
-    if true is None or true < min_true:
-        failed.append(f"true English accepted {true} < {min_true:.2f}")
-    if corrupted is not None and corrupted > max_corrupted:
-        failed.append(f"corrupted accepted {corrupted:.3f} > {max_corrupted:.2f}")
-    if failed:
-        typer.echo("glossed eval failed: " + "; ".join(failed), err=True)
-        raise typer.Exit(1)
+    _hold("glossed", ("true English", summary["untouched"]["acceptance"], min_true),
+          (summary["corrupted"]["acceptance"], max_corrupted))  # fmt: skip
 
 
 @eval_app.command("kinds")
