@@ -21,7 +21,7 @@ from briefing.lang.embed import Embedder
 from briefing.stages.holders import holder_in, same_name, saying_in
 from briefing.stages.kinds import KINDS, UNHELD, Kind, Kinds, features, settled
 
-__all__ = ["Row", "measure", "places", "predict", "read_rows", "settle"]
+__all__ = ["Row", "measure", "read_rows", "settle"]
 
 
 @dataclass(frozen=True)
