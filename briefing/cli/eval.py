@@ -482,7 +482,7 @@ def kinds_cmd(
     rows = [r for r in everything if r.split == split]
     if not rows:
         raise InputError(f"{data} has no sentences in the {split} articles")
-    predicted = predict(rows, kinds, default_embedder())
+    predicted = predict(rows, kinds, default_embedder(), everything)
     result = measure(
         rows, predicted, holders(rows, everything), settle(rows, predicted, everything)
     )

@@ -55,8 +55,19 @@ def read_rows(path: Path, split: str | None = None) -> list[Row]:
     return rows
 
 
-def predict(rows: Sequence[Row], kinds: Kinds, embedder: Embedder) -> list[Kind]:
-    return [kinds.classify(f) for f in features([(r.text, r.lang) for r in rows], embedder)]
+def places(rows: Sequence[Row], everything: Sequence[Row]) -> list[tuple[int, int]]:
+    """Each row's 0-based place in its article and the article's sentence count, as the
+    pipeline gives `kinds.features` a source's sentences."""
+    count = Counter(r.article for r in everything)
+    return [(_at(r, everything), count[r.article]) for r in rows]
+
+
+def predict(
+    rows: Sequence[Row], kinds: Kinds, embedder: Embedder, everything: Sequence[Row]
+) -> list[Kind]:
+    """The classifier's kind of each row, read at its place in its article."""
+    texts = [(r.text, r.lang) for r in rows]
+    return [kinds.classify(f) for f in features(texts, embedder, places(rows, everything))]
 
 
 def _articles(everything: Sequence[Row]) -> dict[str, list[str]]:

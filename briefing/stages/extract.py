@@ -41,7 +41,7 @@ class ChunkResult:
     unstated: list[Found] = field(default_factory=list)  # news with no usable statement
 
 
-KindsOf = Callable[[Sequence[Sentence], str], Mapping[str, Kind]]
+KindsOf = Callable[[Sequence[Sentence], Source], Mapping[str, Kind]]
 
 
 @dataclass(frozen=True)
@@ -56,9 +56,9 @@ class ExtractSettings:
     # output language it does not read is labelled only and shown as written.
     reads: frozenset[str] | None = None
     # Each sentence's kind as code reads it (`stages.kinds.kinds_of`), asked per chunk for
-    # the sentences considered; where it is sure, no model is asked the kind, and a
-    # sentence sure to be background costs nothing.
-    kinds: KindsOf = lambda sentences, language: {}
+    # the sentences considered, read at their place in their source; where it is sure, no
+    # model is asked the kind, and a sentence sure to be background costs nothing.
+    kinds: KindsOf = lambda sentences, source: {}
 
 
 MAX_CHARS_PER_WORD = 12  # the schema's cap: room for long words; the prompt asks for fewer
@@ -114,7 +114,7 @@ def extract_chunk(
             asked = _with_outcomes(asked, shown, reading, source, settings)
     if not asked and not labelled:
         return ChunkResult()
-    kinds = settings.kinds([*asked, *labelled], source.language)
+    kinds = settings.kinds([*asked, *labelled], source)
     numbered = list(enumerate(shown, start=1))
     number = {s.id: n for n, s in numbered}
     texts = [(n, _english(s, reading)) for n, s in numbered]
@@ -278,7 +278,7 @@ def _with_outcomes(
     soll, ist noch offen."): no line of this outlet stands for them, and what was agreed
     and what is open are what a briefing is for."""
     rest = [s for s in unphrased(shown, asked, reading, source) if not in_quotation(s, source)]
-    known = settings.kinds(rest, source.language) if rest else {}
+    known = settings.kinds(rest, source) if rest else {}
     outcomes = {
         s.id for s in rest if (k := known.get(s.id)) is not None and k.sure and k.kind in OUTCOMES
     }

@@ -4,8 +4,10 @@ issue, a position or background.
 The embedded model reads Icelandic badly and labels a rough gloss; this reads every
 language the same way and costs no model call. One-against-the-rest logistic
 regressions over the sentence's multilingual embedding (e5, one space for every
-language) and counts of the text layer's cue words (`kinds.*` in `lang/lexicon`), fitted
-on the labelled articles in `evals/sections` by `evals/sections/fit.py`; the weights and
+language), counts of the text layer's cue words (`kinds.*` in `lang/lexicon`) and the
+sentence's place in its article (`place_features`: a lead tells the news, an article
+ends on background), fitted on the labelled articles in `evals/sections` by
+`evals/sections/fit.py`; the weights and
 how they were measured ship in `kinds.json`. Each kind's probability is its regression's
 score over the sum of the five, so a caller knows how sure the label is: below the
 fitted `sure` threshold a served model's label decides (`stages.extract`; the
@@ -25,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from briefing.check.calibration import Calibration
-from briefing.core.models import Sentence
+from briefing.core.models import Sentence, Source
 from briefing.lang import lexicon
 from briefing.lang.embed import Embedder, default_embedder, remembered_vectors
 from briefing.lang.quotation import MARKS, unquoted
@@ -43,13 +45,14 @@ __all__ = [
     "load",
     "no_deal",
     "opposed_demands",
+    "place_features",
     "settled",
 ]
 
 KINDS = ("development", "agreement", "open_issue", "position", "background")
 UNHELD = ("development", "agreement", "open_issue")  # where a position no one holds goes
 WEIGHTS_FILE = Path(__file__).with_name("kinds.json")
-CUES = ("agreement", "open", "saying", "background")
+CUES = ("agreement", "open", "saying", "background", "earlier", "today", "terms")
 EMBEDDED_CHARS = 240
 _YEAR = re.compile(r"\b(1[89]|20)\d\d\b")
 _NUMBER = re.compile(r"\d")
@@ -170,14 +173,34 @@ def cue_features(text: str, lang: str) -> dict[str, float]:
     return out
 
 
-def features(texts: Sequence[tuple[str, str]], embedder: Embedder) -> list[dict[str, float]]:
-    """Each (text, language)'s cue counts and embedding dimensions (`e0`, `e1`, ...); a
-    text is embedded by its first `EMBEDDED_CHARS` characters (what kind of news a
+def place_features(at: int, count: int) -> dict[str, float]:
+    """Where sentence `at` (0-based) of an article of `count` sentences stands. Of the 48
+    labelled fit articles every lead is a development or an agreement, and 35 end on
+    background (a standing fact, a byline); the place moved the left-out accuracy on the
+    fit articles from 83 % to 85 % (`evals/sections/README.md`)."""
+    return {
+        "place": at / max(1, count - 1),
+        "place_first": float(at == 0),
+        "place_second": float(at == 1),
+        "place_last": float(at == count - 1),
+    }
+
+
+def features(
+    texts: Sequence[tuple[str, str]], embedder: Embedder, places: Sequence[tuple[int, int]]
+) -> list[dict[str, float]]:
+    """Each (text, language)'s cue counts, place (`places`: its 0-based index in its
+    article and the article's sentence count) and embedding dimensions (`e0`, `e1`, ...);
+    a text is embedded by its first `EMBEDDED_CHARS` characters (what kind of news a
     sentence is shows early, and a 100 KB "sentence" would take minutes)."""
     vectors = remembered_vectors([t[:EMBEDDED_CHARS] for t, _ in texts], embedder, "kinds")
     return [
-        {**cue_features(text, lang), **{f"e{n}": v for n, v in enumerate(vector)}}
-        for (text, lang), vector in zip(texts, vectors, strict=True)
+        {
+            **cue_features(text, lang),
+            **place_features(*place),
+            **{f"e{n}": v for n, v in enumerate(vector)},
+        }
+        for (text, lang), place, vector in zip(texts, places, vectors, strict=True)
     ]
 
 
@@ -194,9 +217,15 @@ class Kinds:
         best = max(KINDS, key=lambda k: shares[k])
         return Kind(best, shares[best], shares[best] >= self.sure, shares)
 
-    def of(self, texts: Sequence[tuple[str, str]], embedder: Embedder | None = None) -> list[Kind]:
-        """The kind of each (text, language), embedded in one batch."""
-        return [self.classify(r) for r in features(texts, embedder or default_embedder())]
+    def of(
+        self,
+        texts: Sequence[tuple[str, str]],
+        places: Sequence[tuple[int, int]],
+        embedder: Embedder | None = None,
+    ) -> list[Kind]:
+        """The kind of each (text, language) at its place, embedded in one batch."""
+        rows = features(texts, embedder or default_embedder(), places)
+        return [self.classify(r) for r in rows]
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -220,16 +249,21 @@ def load(path: Path = WEIGHTS_FILE) -> Kinds | None:
 
 
 def kinds_of(
-    sentences: Sequence[Sentence], language: str, embedder: Embedder | None = None
+    sentences: Sequence[Sentence], source: Source, embedder: Embedder | None = None
 ) -> dict[str, Kind]:
-    """The kind of each of `sentences` (in `language`) by id, asked for only the sentences
-    extract considers (embedding is the cost); none where no classifier is fitted or the
-    embeddings are not the ones it was fitted on (the lexical fallback)."""
+    """The kind of each of `sentences` (of `source`, read at their place in it) by id,
+    asked for only the sentences extract considers (embedding is the cost); none where no
+    classifier is fitted or the embeddings are not the ones it was fitted on (the lexical
+    fallback)."""
     kinds, embedder = load(), embedder or default_embedder()
     if kinds is None or not sentences:
         return {}
+    index = {s.id: n for n, s in enumerate(source.sentences)}
+    count = len(source.sentences)
+    texts = [(" ".join(s.text.split()), source.language) for s in sentences]
+    places = [(index[s.id], count) for s in sentences]
     with _EMBEDDING:
-        rows = features([(" ".join(s.text.split()), language) for s in sentences], embedder)
+        rows = features(texts, embedder, places)
     if embedder.name != kinds.meta.get("embedder"):
         return {}
     return {s.id: kinds.classify(row) for s, row in zip(sentences, rows, strict=True)}

@@ -16,7 +16,7 @@ from pathlib import Path
 import numpy as np
 
 from briefing.check.calibration import Calibration, fit_logistic
-from briefing.eval.kinds_eval import Row, read_rows
+from briefing.eval.kinds_eval import Row, places, read_rows
 from briefing.lang.embed import default_embedder
 from briefing.stages.kinds import KINDS, WEIGHTS_FILE, Kinds, cues_sha256, features
 
@@ -73,7 +73,8 @@ def main() -> None:
     ap.add_argument("--out", type=Path, default=WEIGHTS_FILE)
     args = ap.parse_args()
     fit_rows = read_rows(args.data, "fit")
-    feats = features([(r.text, r.lang) for r in fit_rows], default_embedder())
+    texts = [(r.text, r.lang) for r in fit_rows]
+    feats = features(texts, default_embedder(), places(fit_rows, fit_rows))
     scored = {}
     for l2 in L2_GRID:
         predictions = left_out(fit_rows, feats, l2)

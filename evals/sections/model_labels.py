@@ -42,7 +42,7 @@ def main() -> None:
     lines = []
     for article in sorted({r.article for r in rows}):
         source = load_sources([HERE / "articles" / f"{article}.md"])[0]
-        kinds = kinds_of(source.sentences, source.language)
+        kinds = kinds_of(source.sentences, source)
         texts = [(n, " ".join(s.text.split())) for n, s in enumerate(source.sentences, 1)]
         actors = [*names_in([t for _, t in texts]), NO_ACTOR]
         for n, text in texts:
