@@ -17,10 +17,11 @@ import shutil
 import subprocess
 from pathlib import Path
 
+from briefing.lang.gloss import glosser_for
+
 __all__ = ["senses"]
 
 MODES = Path("/usr/share/apertium/modes")
-PAIRS = {"is": "isl-eng"}  # the languages `lang.gloss` glosses through Apertium
 _UNIT = re.compile(r"\^(.*?)\$")
 _FILE = re.compile(r"'([^']+\.(?:automorf|autobil)\.bin)'")
 _TIMEOUT = 30.0
@@ -50,8 +51,10 @@ def _run(binary: str, text: str, *flags: str) -> str:
 @functools.lru_cache(maxsize=4096)
 def senses(text: str, language: str) -> frozenset[str]:
     """Every English word the dictionary gives any reading of any word of `text`, lower
-    case; empty where the language has no Apertium pair or the pair is not installed."""
-    files = _files(PAIRS.get(language, ""))
+    case; empty where the language's glosser is no Apertium pair (`lang.gloss`) or the
+    pair is not installed."""
+    glosser = glosser_for(language)
+    files = _files(getattr(glosser, "pair", ""))
     if files is None or not text.strip():
         return frozenset()
     analyser, bilingual = files
