@@ -347,21 +347,15 @@ def negation_problems(icelandic: str, english: str) -> list[str]:
     happy" is "óánægður", "ended in failure" is "tókst ekki" (`negations.meaning`)."""
     n_is = len(_negation("is").findall(icelandic))
     n_en = len(_negation("en").findall(english))
-    m_en = len(_words("negations.meaning", "en").findall(english))
-    m_is = len(_words("negations.meaning", "is").findall(icelandic))
+    m_en = len(lexicon.phrases("negations.meaning", "en").findall(english))
+    m_is = len(lexicon.phrases("negations.meaning", "is").findall(icelandic))
     # A prefix stands for a "not" before an adjective only, as many as the English has.
-    plain = len(_words("negations.before_adjective", "en").findall(english))
+    plain = len(lexicon.phrases("negations.before_adjective", "en").findall(english))
     plain += len(re.findall(r"n't\b", english, re.IGNORECASE))
     m_is += min(_prefixed(icelandic), plain)
     if (n_is, m_is) == (n_en, m_en) or n_is + m_is == n_en + m_en:
         return []
     return [f"negation: the English has {n_en} negation words, the Icelandic {n_is}"]
-
-
-@functools.cache
-def _words(key: str, lang: str) -> re.Pattern[str]:
-    words = lexicon.alternation(key, lang)
-    return re.compile(rf"(?<!\w)(?:{words})(?!\w)" if words else r"(?!)", re.IGNORECASE)
 
 
 def _prefixed(icelandic: str) -> int:

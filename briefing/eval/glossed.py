@@ -40,17 +40,13 @@ def measure(cases: list[Case], progress: Callable[[str], None] = lambda _: None)
                 continue
             found = problems(v.text, v.evidence, reading)
             rows.append({**v.__dict__, "accepted": not found, "problems": found})
-    summary: dict[str, dict] = {}
-    for kind in ("untouched", *KINDS, "corrupted"):
-        sel = [
-            r
-            for r in rows
-            if (r["kind"] != "untouched" if kind == "corrupted" else r["kind"] == kind)
-        ]
-        accepted = sum(r["accepted"] for r in sel)
-        summary[kind] = {
-            "n": len(sel),
-            "accepted": accepted,
-            "acceptance": accepted / len(sel) if sel else None,
-        }
-    return {"summary": summary, "rows": rows}
+    groups = {kind: [r for r in rows if r["kind"] == kind] for kind in ("untouched", *KINDS)}
+    groups["corrupted"] = [r for r in rows if r["kind"] != "untouched"]
+    return {"summary": {kind: _share(group) for kind, group in groups.items()}, "rows": rows}
+
+
+def _share(rows: list[dict]) -> dict:
+    """How many of `rows` verify accepted, and their share (None of none)."""
+    accepted = sum(r["accepted"] for r in rows)
+    share = accepted / len(rows) if rows else None
+    return {"n": len(rows), "accepted": accepted, "acceptance": share}

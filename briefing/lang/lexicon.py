@@ -151,8 +151,11 @@ def subject_pronouns(lang: str, demonstrative: bool = False) -> str:
 
 
 @functools.cache
-def _phrases(key: str, lang: str) -> re.Pattern[str]:
-    return re.compile(rf"(?<!\w)(?:{alternation(key, lang)})(?!\w)", re.IGNORECASE)
+def phrases(key: str, lang: str) -> re.Pattern[str]:
+    """The words and phrases listed under `key` in `lang` as one pattern of whole words,
+    any case; one that matches nothing where the language lists none."""
+    listed = alternation(key, lang)
+    return re.compile(rf"(?<!\w)(?:{listed})(?!\w)" if listed else r"(?!)", re.IGNORECASE)
 
 
 def loaded_matches(text: str, lang: str) -> list[re.Match[str]]:
@@ -160,12 +163,12 @@ def loaded_matches(text: str, lang: str) -> list[re.Match[str]]:
     terms that hold one ("regime change", `voice.terms`)."""
     if not words("voice.loaded", lang):
         return []
-    terms = [m.span() for m in _phrases("voice.terms", lang).finditer(text)]
+    terms = [m.span() for m in phrases("voice.terms", lang).finditer(text)]
     if not words("voice.terms", lang):
         terms = []
     return [
         m
-        for m in _phrases("voice.loaded", lang).finditer(text)
+        for m in phrases("voice.loaded", lang).finditer(text)
         if not any(a <= m.start() and m.end() <= b for a, b in terms)
     ]
 
@@ -182,5 +185,5 @@ def connective(text: str, lang: str) -> str | None:
     "At the same time", "Hins vegar"), as written; None where it opens with none."""
     if not words("voice.connectives", lang):
         return None
-    match = _phrases("voice.connectives", lang).match(text.lstrip())
+    match = phrases("voice.connectives", lang).match(text.lstrip())
     return match.group() if match else None

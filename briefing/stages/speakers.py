@@ -98,7 +98,8 @@ def one_speaker(found: list[Link], reading: Reading) -> list[Link]:
     sagði ráðherrann [Elín Rós]", 0.87)."""
     kept = []
     for link in found:
-        a, b = who(link.a, reading), who(link.b, reading)
+        a = who(link.a, reading)
+        b = who(link.b, reading) if a is not None else None  # no parse where none is needed
         if a is None or b is None or same_person(a, b):
             kept.append(link)
     return kept

@@ -13,7 +13,6 @@ written needs none): say less rather than say wrong.
 
 from __future__ import annotations
 
-import functools
 import re
 import unicodedata
 from collections.abc import Callable, Mapping
@@ -160,16 +159,6 @@ CLAUSE = re.compile(r"[,;:–—]")
 CLAUSE_WORDS = 3  # a clause this long that shares no word with its sentences is added
 
 
-@functools.cache
-def _not_meant(language: str) -> re.Pattern[str]:
-    """Words that say "not" in their meaning ("denied", "neitaði"), in `language`."""
-    listed = lexicon.alternation("negations.meaning", language)
-    return re.compile(rf"(?<!\w)(?:{listed})(?!\w)" if listed else r"(?!)", re.IGNORECASE)
-
-
-_NOT_MEANT = _not_meant(PIVOT)
-
-
 def _negation_turned(statement: str, evidence: list[str], reading: Reading) -> bool:
     """Over glossed sentences only, the statement says "not" where the parse of the first
     finds the main or reported clause affirmed, or the reverse: a gloss loses and adds negations
@@ -181,13 +170,14 @@ def _negation_turned(statement: str, evidence: list[str], reading: Reading) -> b
     facts = parsed(first, reading) if first is not None else None
     if facts is None:
         return False
-    said_not = negations(statement) > 0 or bool(_NOT_MEANT.search(statement))
+    meant = lexicon.phrases("negations.meaning", PIVOT)
+    said_not = negations(statement) > 0 or bool(meant.search(statement))
     if facts.negated:
         return not said_not
     # the parse reads main and reported clauses only: "not" may come from a condition
     return said_not and not any(
-        negations(reading.sentences[i].text)
-        or _not_meant(reading.language[i]).search(reading.sentences[i].text)
+        negations(text := reading.sentences[i].text)
+        or lexicon.phrases("negations.meaning", reading.language[i]).search(text)
         for i in evidence
     )
 
