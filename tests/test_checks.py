@@ -119,3 +119,11 @@ def test_number_mismatch_between_language_versions() -> None:
         "16.5",
         "15",
     ]
+
+
+def test_a_weekday_the_cited_sentences_do_not_name_is_a_problem_in_any_language() -> None:
+    cited = ["Kennsla hefst aftur á mánudag."]
+    assert checks.detail_problems("Teaching resumes on Monday.", cited, translated=True) == []
+    assert checks.detail_problems("Teaching resumes on Wednesday.", cited, translated=True) == [
+        "a weekday the cited sentences do not name"
+    ]

@@ -47,8 +47,7 @@ def test_every_cited_id_is_a_sentence_of_the_ingested_articles(cases: list) -> N
 
 # Written for issue 23, these hold perturbations code cannot see: the Alaska sentences
 # name both leaders ("sagði Trump ... með Pútín"), so a swapped leader is still named in
-# the cited sentences (the judge's attribution check must catch it), and "on Monday" made
-# "on Wednesday" (the code checks compare months and years, not weekdays).
+# the cited sentences (the judge's attribution check must catch it).
 CODE_BLIND = ("alaska-summit", "atc-dispute")
 # The German sentences here have no English beside them: code cannot compare their words
 # (the pipeline never verifies a line on them alone), nor their weekdays.

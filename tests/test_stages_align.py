@@ -78,6 +78,21 @@ def test_beside_shared_values_one_more_of_like_size_differs() -> None:
     assert differing(given(420, 12e9, 7), given(420, 14e9)) is None  # which one?
 
 
+def test_one_year_each_that_differs_is_a_disagreement_beside_other_numbers() -> None:
+    def given(*numbers: float) -> frozenset[Value]:
+        return frozenset(Value(kind="number", number=n) for n in numbers)
+
+    # "Die Zentrale soll 2029 in Bodø eröffnet werden." against "open in Bodø in 2028
+    # and cost about 40 million euros"
+    assert differing(given(2029), given(2028, 40e6)) == (
+        Value(kind="number", number=2029),
+        Value(kind="number", number=2028),
+    )
+    assert differing(given(2028, 3), given(2028, 40e6)) is None  # the same year
+    assert differing(given(2028, 2029), given(2030)) is None  # which one?
+    assert differing(given(150), given(120, 40e6)) is None  # no year
+
+
 def test_two_sentences_of_one_language_sharing_no_content_word_are_not_one_fact() -> None:
     """atc-dispute: e5 put these two at 0.87 (one airport, one day); they share no content
     lemma, so they are not linked. Two wordings of one fact share a few lemmas and are."""

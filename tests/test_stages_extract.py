@@ -442,6 +442,33 @@ def test_an_open_issue_over_the_budget_of_an_outlet_in_no_column_is_still_asked(
     assert "D.S5" not in asked(unsure)  # over the budget, and code is not sure
 
 
+def test_a_sentence_over_the_budget_of_an_outlet_in_no_column_is_dropped_with_a_reason() -> None:
+    """A German report's sentence no statement stands for is in `dropped`, not lost
+    unsaid: the arctic story's "Umweltverbände kritisierten, ..." fell under the budget."""
+    from briefing.stages.extract import OVER
+    from briefing.stages.reading import read
+
+    lines = [
+        "Die Gewerkschaft GSV hat ihren Streik am Donnerstag um 48 Stunden verlängert.",
+        "Der Betreiber Nordbahn Regio legte ein Angebot von 5,2 Prozent vor.",
+        "Die Gewerkschaft fordert 7,5 Prozent mehr Lohn für 21.000 Beschäftigte.",
+        "Umweltverbände kritisierten, dass der Schutz der Meere keine Rolle gespielt habe.",
+    ]
+    src = source("D", "de", lines)
+    unsure = Kind("development", 0.5, False, dict.fromkeys(KINDS, 0.1))
+    llm = FakeLLM(echo_answer)
+    settings = ExtractSettings(
+        reading=read([src]), columns=frozenset({"en", "is"}), reads=frozenset({"en"}),
+        kinds=lambda sentences, source: {s.id: unsure for s in sentences},
+    )  # fmt: skip
+    result = extract_chunk(chunk_of(src.sentences, 40), src, llm, PromptSet(), settings)
+    asked = {r.label.split()[-1] for r in llm.requests if " sentence " in r.label}
+
+    over = {d["evidence"]: d for d in result.dropped if d["reason"] == OVER}
+    assert set(over) == {s.id for s in src.sentences} - asked != set()
+    assert over["D.S4"]["text"] == lines[3]
+
+
 def test_a_holder_named_only_before_is_cited_with_the_sentence_naming_them() -> None:
     """ "The union is asking for ..." is the rail union GSV's: code reads who says it
     (`holders.saying_in`), and the sentence naming GSV is cited for it, so the holder

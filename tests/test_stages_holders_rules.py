@@ -4,7 +4,7 @@ speech verbs, bodies named by their noun, capitals, genitives before a name."""
 from __future__ import annotations
 
 from briefing.lang.names import names_in
-from briefing.stages.holders import holder_in, said_in
+from briefing.stages.holders import holder_in, said_in, saying_in
 
 
 def test_a_german_common_noun_seen_after_an_article_is_no_name() -> None:
@@ -222,3 +222,30 @@ def test_an_icelandic_officer_of_a_body_named_beside_it_is_the_person() -> None:
         "verðbættan.",
     ]
     assert holder_in(article, 1, "is") == "Sólrún Edda Kjartansdóttir"
+
+
+def test_a_group_named_by_a_common_noun_is_not_whoever_spoke_before() -> None:
+    """Parents criticising the municipalities are neither the teachers' union's chair
+    named before nor the municipalities (the object after the verb)."""
+    article = [
+        "Magnús Þór Jónsson, formaður Kennarasambandsins, sagðist sáttur við niðurstöðuna.",
+        "Um 5.000 nemendur hafa ekki mætt í skóla í þrjár vikur vegna verkfallsins.",
+        "Foreldrar hafa gagnrýnt sveitarfélögin harðlega fyrir að hafa ekki samið fyrr.",
+    ]
+    assert holder_in(article, 2, "is") is None
+    assert saying_in(article, 2, "is") is None
+
+
+def test_a_title_means_the_person_it_follows_without_a_comma_though_others_spoke_since() -> None:
+    """hrafnaskard-tunnel: "Ráðherrann segir" is the transport minister named six
+    sentences before, with her title after her name, not the mayor who spoke last."""
+    article = [
+        "Sigrún Hallgrímsdóttir samgönguráðherra segir að framkvæmdir hefjist í maí 2027.",
+        "Ríkið greiðir 12 milljarða króna af kostnaðinum.",
+        "Ráðuneytið fer fram á að sveitarfélagið leggi fram 800 milljónir króna.",
+        "Ólafur Brynjarsson bæjarstjóri segir að bærinn hafi ekki efni á því.",
+        "„Vegurinn er lokaður í 45 daga á hverjum vetri,“ sagði Ólafur.",
+        "Samtökin Náttúruvinir Hrafnaskarðs gagnrýna að ekkert umhverfismat hafi farið fram.",
+        "Ráðherrann segir að umhverfismat verði gert áður en framkvæmdir hefjast.",
+    ]
+    assert holder_in(article, 6, "is") == "Sigrún Hallgrímsdóttir"

@@ -352,3 +352,27 @@ def test_a_line_a_disagreement_shows_as_a_side_joins_no_other() -> None:
     ]
     assert len(fold_lines(lines, reading)) == 1
     assert fold_lines(lines, reading, [{"A2.S2", "A1.S4"}]) == lines
+
+
+def test_two_outlets_kept_as_their_sentences_disagree_as_they_stand(read_meeting) -> None:
+    """An all-Icelandic story has no English statement on either side ("22 prósenta"
+    against "24 prósenta"): the two quoted items are the sides."""
+    reading, _, near = read_meeting
+    five = Found("developments", "Ráðherrarnir funduðu ...", ["I.S1"], "I", verified=False)
+    six = Found("developments", "The ministers met ...", ["E.S1"], "E", verified=False)
+
+    [conflict] = disagreements([], reading, near, [five, six])
+    assert {conflict.first.source_id, conflict.second.source_id} == {"E", "I"}
+    assert conflict.hidden() == {"E.S1", "I.S1"}
+    # one side alone is not worded as a value: a quote is no statement to word it in
+    assert disagreements([], reading, near, [five]) == []
+
+
+def test_a_year_side_is_the_other_sentences_year() -> None:
+    reading = Reading(sources=[], values={"D.S2": frozenset({Value("number", 2029.0)})})
+    statement = "The centre will open in Bodø in 2028 and cost about 40 million euros."
+    mine, theirs = Value("number", 2028.0), Value("number", 2029.0)
+
+    assert value_side(statement, mine, theirs, "D.S2", reading) == "2029"
+    elsewhere = Reading(sources=[], values={"D.S2": frozenset({Value("number", 2030.0)})})
+    assert value_side(statement, mine, theirs, "D.S2", elsewhere) is None

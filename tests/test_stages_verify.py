@@ -227,6 +227,9 @@ def test_a_speakers_pronoun_is_the_actor_named_in_the_sentence_before() -> None:
     said.actor = "Norway"  # the model's pick is not named before; code resolves "She"
     [kept], _ = verify([said], reading, [])
     assert (kept.actor, kept.evidence) == ("Sigrun Hallgrimsdottir", ["T.S2", "T.S1"])
+    said.evidence = ["T.S2", "T.S1"]  # extract cited the naming sentence already
+    [kept], _ = verify([said], reading, [])
+    assert kept.evidence == ["T.S2", "T.S1"]  # once, not twice
 
 
 def test_a_pronoun_after_a_title_and_a_quotation_is_the_person_named_before() -> None:

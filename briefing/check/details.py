@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from briefing.lang import lexicon
-from briefing.lang.calendar import month_names, weekday_names
+from briefing.lang.calendar import month_names, weekday_names, weekdays
 from briefing.lang.fold import fold
 
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
@@ -229,6 +229,8 @@ def detail_problems(
         problems.append(
             f"the month '{MONTHS[n][0][0].capitalize()}' does not appear in the cited sentences"
         )
+    if weekdays(claim) - weekdays(text):
+        problems.append("a weekday the cited sentences do not name")
     cited_words = set(words(text))
     for name in names(claim, known):
         if not _name_found(name, cited_words):

@@ -21,7 +21,7 @@ import re
 
 from briefing.lang import lexicon
 
-__all__ = ["calendar_words", "english_name", "month_names", "weekday_names"]
+__all__ = ["calendar_words", "english_name", "month_names", "weekday_names", "weekdays"]
 
 LANGUAGES = ("en", "is", "de", "fr", "es", "ru")  # the languages whose calendar words count
 _WORD = re.compile(r"[^\W\d_]+")
@@ -125,6 +125,12 @@ def calendar_words(text: str, lang: str) -> set[str]:
             if pattern.fullmatch(word) and _counts(word, value, text, match.start(), lang):
                 found.add(value)
     return found
+
+
+def weekdays(text: str) -> set[str]:
+    """The weekdays `text` names, in any language here ("weekday:1" for "á mánudag" and
+    "on Monday" alike): for a checker that knows no text's language."""
+    return {w for lang in LANGUAGES for w in calendar_words(text, lang) if w.startswith("weekday")}
 
 
 def _lower_months(lang: str) -> bool:

@@ -194,3 +194,10 @@ def genitive(word: str, adjective: bool = True) -> bool:
 def nominative(word: str) -> bool:
     """BÍN reads `word` as a noun in the nominative ("Samtök", "Félag"; not "Félags")."""
     return any(m.ofl in NOUNS and m.mark.startswith("NF") for m in meanings(word))
+
+
+def plural_noun(word: str, lang: str = "is") -> bool:
+    """BÍN reads `word` as a plural noun only ("Sveitarfélögin"); False for any other
+    language, where no morphology is at hand."""
+    found = [m for m in meanings(word) if m.ofl in NOUNS] if lang == "is" else []
+    return bool(found) and all("FT" in m.mark for m in found)

@@ -163,6 +163,21 @@ def within(stated: Value, given: Value) -> bool:
     return all(s in (0, g) for s, g in zip(stated.date, given.date, strict=True))
 
 
+YEARS = (1800, 2199)  # a bare whole number in this range is read as a year
+
+
+def is_year(value: Value) -> bool:
+    """A bare whole number that reads as a year ("in 2028", "2029 in Bodø")."""
+    n = value.number
+    return (
+        value.kind == "number"
+        and not value.unit
+        and n is not None
+        and n == int(n)
+        and (YEARS[0] <= n <= YEARS[1])
+    )
+
+
 def english_number(number: float, as_word: bool) -> str:
     """A number as an English text writes it: a word where `as_word` and one exists
     ("five", "forty"), else digits ("45", "16.5")."""

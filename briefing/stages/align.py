@@ -13,7 +13,7 @@ import itertools
 from dataclasses import dataclass
 
 from briefing.lang.content import content_lemmas, shared
-from briefing.lang.values import Value, within
+from briefing.lang.values import Value, is_year, within
 from briefing.stages.reading import Reading
 
 SAME = 0.86  # links for merging evidence: precision first
@@ -79,6 +79,10 @@ def differing(first: frozenset[Value], second: frozenset[Value]) -> tuple[Value,
             (va,), (vb,) = a - b, b - a
             if va.unit == vb.unit and _like_size(va, vb):
                 return va, vb
+    years = [{v for v in side if is_year(v)} for side in (first, second)]
+    if all(len(y) == 1 for y in years) and years[0] != years[1]:
+        (va,), (vb,) = years
+        return va, vb  # "open in Bodø in 2028 and cost 40 million" against "2029 in Bodø"
     return None
 
 

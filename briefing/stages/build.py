@@ -82,10 +82,10 @@ def build(
         progress.advance("check")
     with meter.timed("merge"):
         merged = merge(one_label(kept, reading), reading, same)
-        conflicts = disagreements(merged, reading, near)
         own = originals(found + unstated, merged, reading, options.languages, translated)
         own = one_label(own, reading)
         own = fold_quoted(merge(own, reading, same), reading)
+        conflicts = disagreements(merged, reading, near, own)
         conflicts += contrary_claims(merged + own, reading)
         merged += fold_lines(own, reading, [conflict.hidden() for conflict in conflicts])
     unwritten: list[dict[str, str]] = []

@@ -17,7 +17,7 @@ import re
 
 from briefing.lang import lexicon
 from briefing.lang.fold import fold
-from briefing.lang.icelandic import definite_noun
+from briefing.lang.icelandic import definite_noun, nominative, plural_noun
 from briefing.stages.article_names import (
     BEFORE,
     STEM,
@@ -86,7 +86,11 @@ def _described(text: str, article: _Article) -> tuple[str, str] | None:
         text = " " * (len(text) - len(text.lstrip()) + len(opener)) + text.lstrip()[len(opener) :]
     cue = _cue(lang).search(text)
     leads = [(text[: cue.start()] if cue else text, cue is not None)]
-    if cue is not None and not _names_at(leads[0][0], article):
+    if (
+        cue is not None
+        and not _names_at(leads[0][0], article)
+        and not _noun_subject(leads[0][0], lang)
+    ):
         after = " ".join(text[cue.end() :].split()[:8])  # "sagte der 61-Jährige", "selon le"
         leads.append((" " + after, False))
     for lead, subject in leads:
@@ -94,6 +98,23 @@ def _described(text: str, article: _Article) -> tuple[str, str] | None:
         if found is not None:
             return found if found[1] else None
     return None
+
+
+def _noun_subject(lead: str, lang: str) -> bool:
+    """The words before the verb open with a common noun in the nominative, without the
+    suffixed article and no description ("Foreldrar hafa gagnrýnt sveitarfélögin"): a
+    new subject, not one named before ("Framsóknarmaðurinn sagði" is), and a body's noun
+    after the verb is its object, not who speaks. Icelandic only, where BÍN reads the
+    case."""
+    if lang != "is":
+        return False
+    words = [w for w in WORD.findall(lead) if not _minor(w, lang)]
+    return (
+        bool(words)
+        and _head(words[0], lang) is None
+        and nominative(words[0])
+        and not definite_noun(words[0])
+    )
 
 
 def _description(lead: str, subject: bool, article: _Article) -> tuple[str, str] | None:
@@ -245,7 +266,10 @@ def _meant(noun: str, kind: str, article: _Article, at: int) -> str | None:
     minister, Daniel Okoro"); else the nearest name of the right kind in the `BEFORE`
     sentences before (a person for "der 61-Jährige", a body for "des Dachverbands")."""
     stems = [s for s in _stems(noun) if len(s) >= STEM]
+    # many bodies are no one body: "Sveitarfélögin" (the municipalities) is not the
+    # "Kennarasambandsins" named before, though it may be "Samband íslenskra sveitarfélaga"
     fallback: str | None = None
+    guess = not (kind == "body" and plural_noun(noun, article.lang))
 
     def ends(word: str) -> bool:
         return any(fold(word).endswith(s) for s in stems)
@@ -263,6 +287,9 @@ def _meant(noun: str, kind: str, article: _Article, at: int) -> str | None:
             tail = text[offset:].split(",", 1)[1:] or [""]
             if any(ends(w) for w in WORD.findall(tail[0])[:2]):
                 return name
+            after = WORD.findall(text[offset:])[len(name.split()) :][:1]
+            if any(ends(w) for w in after):
+                return name  # "Sigrún Hallgrímsdóttir samgönguráðherra segir"
         for offset, name in found:  # "La ministre de la Santé, Hélène Duval,"
             head, comma, gap = text[:offset].rpartition(",")
             if comma and not gap.strip() and any(ends(w) for w in WORD.findall(head)[-6:]):
@@ -271,7 +298,7 @@ def _meant(noun: str, kind: str, article: _Article, at: int) -> str | None:
             for word in WORD.finditer(text):
                 if ends(word.group()) and (phrase := _body_phrase(text, word, article.lang)):
                     return phrase
-        if fallback is None and back <= BEFORE and found:
+        if guess and fallback is None and back <= BEFORE and found:
             said = _saying(text, article)
             fallback = said if said in {n for _, n in found} else found[0][1]
     return fallback

@@ -14,11 +14,11 @@ the model, and a disagreement needs a published statement on one side at least.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from briefing.lang.calendar import month_names
-from briefing.lang.values import Value, english_number, located, values
+from briefing.lang.values import Value, english_number, is_year, located, values
 from briefing.stages.align import Link, differing
 from briefing.stages.found import Found
 from briefing.stages.kinds import deal_reached, no_deal
@@ -48,9 +48,14 @@ def own_evidence(item: Found, reading: Reading) -> list[str]:
     return [e for e in item.evidence if reading.source_of(e) == item.source_id]
 
 
-def disagreements(merged: list[Found], reading: Reading, near: list[Link]) -> list[Conflict]:
+def disagreements(
+    merged: list[Found], reading: Reading, near: list[Link], quoted: Sequence[Found] = ()
+) -> list[Conflict]:
     """One conflict per linked pair of sentences whose values differ and that a published
-    statement cites on one side at least."""
+    statement cites on one side at least, or that two published items cite, one each:
+    `quoted`, the items kept as their sentences (`stages.originals`), are sides as they
+    stand, never worded as a value (two Icelandic reports of one story give "22 prósenta"
+    and "24 prósenta" with no English statement on either side)."""
     conflicts: list[Conflict] = []
     for link in near:
         pair = differing(reading.values[link.a], reading.values[link.b])
@@ -58,6 +63,11 @@ def disagreements(merged: list[Found], reading: Reading, near: list[Link]) -> li
             continue
         left = _stating(merged, link.a, link.b)
         right = _stating(merged, link.b, link.a)
+        if not (left and right):
+            left = left or _stating(quoted, link.a, link.b)
+            right = right or _stating(quoted, link.b, link.a)
+            if (left in quoted and not right) or (right in quoted and not left):
+                continue  # a quote is no statement to word the other side's value in
         if left and right and left.source_id != right.source_id:
             conflict = Conflict(left, right)
         elif left and not right:
@@ -132,6 +142,9 @@ def value_side(
         return side if side and values(side, "en") <= reading.values[other] else None
     if mine.kind not in ("number", "percent") or theirs.number is None:
         return None
+    if is_year(mine) and is_year(theirs):
+        side = str(int(theirs.number))
+        return side if values(side, "en") <= reading.values[other] else None
     number = english_number(theirs.number, as_word=surface[:1].isalpha())
     if mine.kind == "percent":
         side = f"{number} percent"

@@ -73,6 +73,7 @@ SECTION_OF: dict[str, Section] = {
 NO_ACTOR = "none"
 OUTCOMES = ("agreement", "open_issue")  # kinds always worth a statement
 CUT_OFF = "cut off at the length limit"
+OVER = "over the budget of statements for a source in no output language"
 
 
 def answer_budget(max_words: int) -> int:
@@ -110,10 +111,20 @@ def extract_chunk(
             if reading is not None and source.language in settings.columns
             else []
         )
+        unasked: list[Sentence] = []
         if not as_written and reading is not None and source.language not in settings.columns:
             asked = _with_outcomes(asked, shown, reading, source, settings)
+            unasked = [
+                s for s in unphrased(shown, asked, reading, source) if not in_quotation(s, source)
+            ]
+    # over the budget of a source no column quotes: no line stands for them, and a
+    # reader of `dropped` sees what the briefing left out for time
+    over = [
+        {"chunk": chunk.id, "evidence": s.id, "text": " ".join(s.text.split()), "reason": OVER}
+        for s in unasked
+    ]
     if not asked and not labelled:
-        return ChunkResult()
+        return ChunkResult(dropped=over)
     kinds = settings.kinds([*asked, *labelled], source)
     numbered = list(enumerate(shown, start=1))
     number = {s.id: n for n, s in numbered}
@@ -154,7 +165,7 @@ def extract_chunk(
         before = named_before(article, at, actor, source.language) if actor else None
         return [sentence.id] if before is None else [sentence.id, source.sentences[before].id]
 
-    result = ChunkResult()
+    result = ChunkResult(dropped=over)
     for sentence in asked:
         messages = messages_for(sentence)
         label = f"{chunk.id} sentence {sentence.id}"

@@ -20,6 +20,7 @@ import re
 
 from briefing.lang import lexicon
 from briefing.lang.fold import fold
+from briefing.lang.icelandic import lemmas
 from briefing.stages.article_names import (
     BEFORE,
     SET_OFF,
@@ -36,7 +37,7 @@ from briefing.stages.article_names import (
     _titles,
     same_name,
 )
-from briefing.stages.descriptions import _described, _meant
+from briefing.stages.descriptions import _described, _meant, _noun_subject
 
 __all__ = ["holder_in", "named_before", "referred_in", "said_in", "same_name", "saying_in"]
 
@@ -64,12 +65,28 @@ def holder_in(sentences: list[str], at: int, lang: str) -> str | None:
             meant = _meant(noun, kind, article, here)
             if meant is not None:
                 return _state(_fullest(meant, article), article)
-            continue  # "Der 64-Jährige erklärte": someone named before
+            return None  # described, and no one named before is the one it means
         if back == 0 and _title_holds(text, article):
             continue  # "Die Ministerin kündigte an": named before
         named = _saying(text, article) or _first_name(text, article, places=back == 0)
         if named is not None:
             return _state(_fullest(named, article), article)
+        if back == 0 and _noun_subject(text, article.lang):
+            return _spoken_for(sentences, at, lang)  # "Foreldrar hafa gagnrýnt..."
+    return None
+
+
+def _spoken_for(sentences: list[str], at: int, lang: str) -> str | None:
+    """The holder of a sentence whose subject is a group named by a common noun
+    ("Flugumferðarstjórar segja"): the holder of the nearest sentence before that names
+    the group by the same lemma ("formaður Félags íslenskra flugumferðarstjóra"), who
+    speaks for them; None where none does: parents are not the teachers' union."""
+    article = _article(tuple(sentences), lang)
+    words = [w for w in WORD.findall(article.plain[at]) if not _minor(w, lang)]
+    group = lemmas(words[0]) if words else frozenset()
+    for here in range(at - 1, max(-1, at - 1 - BEFORE), -1):
+        if group and any(lemmas(w) & group for w in WORD.findall(article.plain[here])):
+            return holder_in(sentences, here, lang)
     return None
 
 

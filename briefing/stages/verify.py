@@ -600,7 +600,8 @@ def _named_speaker(item: Found, reading: Reading) -> Found | None:
         return None
     text = name + item.text.strip()[opening.end(1) :]
     actor = item.actor if item.actor and same_person(item.actor, name) else name
-    return replace(item, text=text, evidence=[*item.evidence, before], actor=actor)
+    evidence = list(dict.fromkeys([*item.evidence, before]))  # it may cite it already
+    return replace(item, text=text, evidence=evidence, actor=actor)
 
 
 def _given_ending(name: str, sid: str, reading: Reading) -> str | None:
