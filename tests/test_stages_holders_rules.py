@@ -249,3 +249,11 @@ def test_a_title_means_the_person_it_follows_without_a_comma_though_others_spoke
         "Ráðherrann segir að umhverfismat verði gert áður en framkvæmdir hefjast.",
     ]
     assert holder_in(article, 6, "is") == "Sigrún Hallgrímsdóttir"
+
+
+def test_many_bodies_named_by_a_plural_noun_are_not_the_person_named_before() -> None:
+    article = [
+        "Magnús Þór Jónsson, formaður Kennarasambandsins, sagðist sáttur við niðurstöðuna.",
+        "Sveitarfélögin neita því að hafa dregið viðræðurnar á langinn.",
+    ]
+    assert holder_in(article, 1, "is") is None

@@ -101,20 +101,19 @@ def _described(text: str, article: _Article) -> tuple[str, str] | None:
 
 
 def _noun_subject(lead: str, lang: str) -> bool:
-    """The words before the verb open with a common noun in the nominative, without the
-    suffixed article and no description ("Foreldrar hafa gagnrýnt sveitarfélögin"): a
-    new subject, not one named before ("Framsóknarmaðurinn sagði" is), and a body's noun
-    after the verb is its object, not who speaks. Icelandic only, where BÍN reads the
-    case."""
+    """The words before the verb open with a common noun in the nominative that is no
+    title: plural ("Foreldrar hafa gagnrýnt sveitarfélögin", "Sveitarfélögin neita"), or
+    singular without the suffixed article and no description. A new subject, not one
+    named before ("Framsóknarmaðurinn sagði" is), and a body's noun after the verb is its
+    object, not who speaks. Icelandic only, where BÍN reads the case."""
     if lang != "is":
         return False
     words = [w for w in WORD.findall(lead) if not _minor(w, lang)]
-    return (
-        bool(words)
-        and _head(words[0], lang) is None
-        and nominative(words[0])
-        and not definite_noun(words[0])
-    )
+    if not words or not nominative(words[0]) or _head(words[0], lang) == "person":
+        return False
+    if plural_noun(words[0], lang):
+        return True  # "Sveitarfélögin neita": many, never the one person named before
+    return _head(words[0], lang) is None and not definite_noun(words[0])
 
 
 def _description(lead: str, subject: bool, article: _Article) -> tuple[str, str] | None:
