@@ -49,6 +49,19 @@ def test_select_asks_sentences_with_numbers_first_within_the_budget_in_article_o
     assert [s.id for s in every] == ["K.S3", "K.S4", "K.S5"]  # article order, no headline
 
 
+def test_select_asks_what_another_source_restates_last() -> None:
+    """A source no column shows, over its budget: a line only it has comes before a
+    line another outlet restates, numbers or not."""
+    from briefing.stages.reading import read
+
+    src = source("K", "en", LINES)
+    reading = read([src])
+    shown = src.sentences
+    echoed = frozenset({"K.S3"})
+    two = select(shown, chunk_of(shown, 70), reading, echoes=echoed)
+    assert [s.id for s in two] == ["K.S4", "K.S5"]
+
+
 def run(lines: list[str], answer: object, max_words: int = 16) -> tuple[FakeLLM, object]:
     src = source("K", "en", lines)
     llm = FakeLLM(lambda request: answer(request) if callable(answer) else answer)

@@ -61,6 +61,7 @@ def build(
             max_attempts=options.max_attempts,
             reading=reading,
             skip=covered(reading, same),
+            echoes=echoed(reading, same),
             quotes=quotes(reading, same),
             columns=frozenset(options.languages),
             reads=reads(llm),
@@ -141,6 +142,17 @@ def _supports(checker: SupportChecker | None, reading: Reading) -> Support | Non
         return checker.check(statement, language, cited, label=" ".join(evidence)).supported
 
     return supported
+
+
+def echoed(reading: Reading, same: list[Link]) -> frozenset[str]:
+    """Sentences linked to one of another source that gives the same numbers and dates:
+    each restates the other (`ExtractSettings.echoes`)."""
+    return frozenset(
+        sid
+        for link in same
+        if differing(reading.values[link.a], reading.values[link.b]) is None
+        for sid in (link.a, link.b)
+    )
 
 
 def covered(reading: Reading, same: list[Link]) -> frozenset[str]:

@@ -50,6 +50,9 @@ class ExtractSettings:
     max_attempts: int = 3
     reading: Reading | None = None
     skip: frozenset[str] = frozenset()  # sentence ids another source already covers
+    # sentences another source restates (linked, the same values): where a source no
+    # column shows has more sentences than its budget, these are asked last
+    echoes: frozenset[str] = frozenset()
     quotes: Mapping[str, Quote] = field(default_factory=dict)  # quote lines, speaker known
     columns: frozenset[str] = frozenset()  # output languages: a sentence in one may stand
     # The languages the model phrases (`llm.base.reads`), None for any. A sentence of an
@@ -101,7 +104,9 @@ def extract_chunk(
             s.id for s in shown if cloze and (s.id in quotes or stands(s, source, reading))
         )
         as_written = _unread(source.language, settings) and source.language in settings.columns
-        asked = [] if as_written else select(shown, chunk, reading, standing, source)
+        unshown = source.language not in settings.columns
+        echoes = settings.echoes if unshown else frozenset()
+        asked = [] if as_written else select(shown, chunk, reading, standing, source, echoes)
         labelled = (
             [
                 s
@@ -112,7 +117,7 @@ def extract_chunk(
             else []
         )
         unasked: list[Sentence] = []
-        if not as_written and reading is not None and source.language not in settings.columns:
+        if not as_written and reading is not None and unshown:
             asked = _with_outcomes(asked, shown, reading, source, settings)
             unasked = [
                 s for s in unphrased(shown, asked, reading, source) if not in_quotation(s, source)

@@ -66,12 +66,14 @@ def select(
     reading: Reading | None,
     standing: frozenset[str] = frozenset(),
     source: Source | None = None,
+    echoes: frozenset[str] = frozenset(),
 ) -> list[Sentence]:
     """The sentences to ask about, in article order: every informative one in `standing`
-    (no generated token), and the best of the rest within the budget. A line wholly
-    inside a quotation of `source` is not asked unless it stands (its speaker found by
-    code, `stages.quoted`): the model cannot tell whose words they are, and a name in
-    them is someone mentioned, not the speaker."""
+    (no generated token), and the best of the rest within the budget, `echoes` (what
+    another source restates) after all others: a line only this outlet has is news the
+    budget should not cost. A line wholly inside a quotation of `source` is not asked
+    unless it stands (its speaker found by code, `stages.quoted`): the model cannot tell
+    whose words they are, and a name in them is someone mentioned, not the speaker."""
 
     def english(s: Sentence) -> str:
         return reading.english(s.id) if reading else s.text
@@ -85,7 +87,11 @@ def select(
     scored = [(salience(english(s), values(s), i), i) for i, s in enumerate(shown)]
     informative = [x for x in scored if x[0] > -math.inf and not unsaid(shown[x[1]])]
     free = {i for _, i in informative if shown[i].id in standing}
-    ranked = sorted((x for x in informative if x[1] not in free), reverse=True)
+    ranked = sorted(
+        (x for x in informative if x[1] not in free),
+        key=lambda x: (shown[x[1]].id not in echoes, x),
+        reverse=True,
+    )
     tokens = round(chunk.tokens * len(shown) / max(1, len(chunk.sentences)))
     phrased = {i for _, i in ranked[: budget(len(ranked), tokens)]}
     return [shown[i] for i in sorted(free | phrased)]
