@@ -155,3 +155,17 @@ def test_the_same_pipeline_gives_a_served_model_verified_english_over_german() -
             assert first.text["en"] == extracts["D.C1 sentence D.S1"]["text"]
         else:
             assert first.gloss["en"] == extracts["D.C1 sentence D.S1"]["text"]
+
+
+def test_a_translation_that_puts_a_pronoun_for_who_the_sentence_names_is_refused(
+    reading,
+) -> None:
+    """ "They criticized ..." for "Umweltverbände kritisierten ...": shown beside the
+    German it would say someone else criticised."""
+    lost = stated("They offered a 5.2 percent raise in two stages.", "D.S1")
+    named = stated("Nordbahn Regio offered a 5.2 percent raise in two stages.", "D.S1")
+
+    _, translated, refused = translations([lost], reading)
+    assert translated == {}
+    assert refused[0]["reason"] == "it opens with a pronoun where its sentence names who"
+    assert translations([named], reading)[1] == {"D.S1": named.text}

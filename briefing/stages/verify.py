@@ -29,7 +29,7 @@ from briefing.lang.fold import fold
 from briefing.lang.icelandic import lemmas, names_match
 from briefing.lang.lexicon import subject_pronouns
 from briefing.lang.names import names_in, same_person
-from briefing.lang.quotation import MARKS
+from briefing.lang.quotation import CLOSING, MARKS
 from briefing.lang.senses import senses
 from briefing.lang.values import Value, magnitudes, qualifiers, values, within
 from briefing.stages.align import Link
@@ -224,11 +224,27 @@ def translations(
             continue
         if judged(item.evidence, reading, reads):
             kept.append(item)
-        if wrong := problems(item.text, item.evidence, reading, overlap=False, names=False):
+        wrong = problems(item.text, item.evidence, reading, overlap=False, names=False)
+        wrong += _lost_subject(item.text, item.evidence[0], reading)
+        if wrong:
             refused.append(_dropped(item, "; ".join(wrong)))
         else:
             translated.setdefault(item.evidence[0], item.text)
     return kept, translated, refused
+
+
+def _lost_subject(statement: str, first: str, reading: Reading) -> list[str]:
+    """A translation that opens with a pronoun where its sentence opens with none has
+    lost who does it ("They criticized that ..." for "Umweltverbände kritisierten, dass
+    ..."): shown beside the original, it would put the words in someone else's mouth."""
+    lang = reading.language[first]
+    pronouns = subject_pronouns(lang)
+    if not pronouns or not OPENS_WITH_PRONOUN.match(statement.strip()):
+        return []
+    original = reading.sentences[first].text.strip().lstrip(CLOSING + " ")
+    if re.match(rf"(?:{pronouns})\b", original, re.IGNORECASE):
+        return []
+    return ["it opens with a pronoun where its sentence names who"]
 
 
 def _bounds(statement: str, evidence: list[str], reading: Reading) -> list[str]:
