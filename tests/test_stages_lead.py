@@ -35,6 +35,16 @@ def test_the_lead_is_the_most_reported_news_then_the_other_kind_if_shared() -> N
     assert lead(briefing(positions=positions)) == []
 
 
+def test_of_news_as_widely_reported_the_one_readable_in_the_briefings_languages_leads() -> None:
+    """A Russian sentence no column reads, quoted and marked, is no lead where an English
+    statement tells news as early (the jersey story's "[ru] Переговоры в Гранвиле ...")."""
+    russian = item("Переговоры в Гранвиле продолжались девять часов.", None, ["A3.S2"])
+    russian.origin = {"en": "original:ru:A3.S2", "is": "original:ru:A3.S2"}
+    english = item("The deal was announced after nine hours of talks.", None, ["A1.S2"])
+    english.origin = {"en": "statement", "is": "fallback"}
+    assert lead(briefing(developments=[russian], agreements=[english])) == ["agreements[1]"]
+
+
 def test_an_announcement_the_outlets_open_with_leads_before_later_news() -> None:
     """svartsengi-expansion: both outlets open with HS Orka's announcement (a position,
     "said"); what is open is told at their end."""

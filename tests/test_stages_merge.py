@@ -376,3 +376,20 @@ def test_a_year_side_is_the_other_sentences_year() -> None:
     assert value_side(statement, mine, theirs, "D.S2", reading) == "2029"
     elsewhere = Reading(sources=[], values={"D.S2": frozenset({Value("number", 2030.0)})})
     assert value_side(statement, mine, theirs, "D.S2", elsewhere) is None
+
+
+def test_two_items_disagree_once_though_two_links_join_them() -> None:
+    """jersey: the English item cites the English and the Russian report (45 licences),
+    the French gives 40, linked to both: one disagreement, not one per link."""
+    values = {
+        "A1.S1": frozenset({Value("number", 45.0)}),
+        "A2.S1": frozenset({Value("number", 40.0)}),
+        "A3.S1": frozenset({Value("number", 45.0)}),
+    }
+    reading = Reading(sources=[], values=values)
+    english = Found("agreements", "45 licences.", ["A1.S1", "A3.S1"], "A1")
+    french = Found("agreements", "40 licences.", ["A2.S1"], "A2", verified=False)
+    near = [Link("A1.S1", "A2.S1", 0.9), Link("A2.S1", "A3.S1", 0.9)]
+
+    [conflict] = disagreements([english], reading, near, [french])
+    assert conflict.sides() == {("A1.S1", "A3.S1"), ("A2.S1",)}

@@ -185,3 +185,24 @@ def test_the_briefing_says_it_in_its_own_voice_with_the_edits_recorded(tmp_path:
     assert position.edits[0] == "removed the opening 'In response,'"
     reasons = [d["reason"] for d in briefing.dropped]
     assert any("'occupiers' in the briefing's own voice" in r for r in reasons)
+
+
+def test_a_speakers_words_said_as_the_briefings_own_are_quoted_as_theirs() -> None:
+    """'"This is a fair outcome for both sides," Gorst said.' stated as "This is a fair
+    outcome for both sides." would be the briefing's judgement."""
+    reading = read(
+        [
+            article(
+                "J",
+                "en",
+                "Jersey's minister, Ian Gorst, announced the deal. "
+                '"This is a fair outcome for both sides," Gorst said.',
+            )
+        ]
+    )
+    said = Found("positions", "This is a fair outcome for both sides.", ["J.S2"], "J")
+    [kept], _ = voice([said], reading)
+    assert kept.text == 'Gorst said: "This is a fair outcome for both sides."'
+    assert kept.edits == ["quoted as Gorst's words"]
+    reported = Found("positions", "Gorst called the outcome fair.", ["J.S2"], "J", "Ian Gorst")
+    assert voice([reported], reading)[0] == [reported]  # his words reported, not repeated

@@ -36,6 +36,10 @@ class Conflict:
     # often the day's main news, and only the claim is shown as a side alone.
     claim: bool = False
 
+    def sides(self) -> frozenset[tuple[str, ...]]:
+        """The two sides' evidence, in either order: what makes two conflicts one."""
+        return frozenset({tuple(self.first.evidence), tuple(self.second.evidence)})
+
     def hidden(self) -> set[str]:
         """The sentences this disagreement shows, so no section repeats a statement citing
         only them: both sides' (the claim's alone where the denial stays in its section)."""
@@ -76,8 +80,8 @@ def disagreements(
             conflict = _with_value_side(right, pair[::-1], link.a, reading)
         else:
             conflict = None
-        if conflict is not None and conflict not in conflicts:
-            conflicts.append(conflict)
+        if conflict is not None and conflict.sides() not in {c.sides() for c in conflicts}:
+            conflicts.append(conflict)  # once, though a third outlet links the same two
     return conflicts
 
 

@@ -43,8 +43,16 @@ def _before(said: Item, news: Item) -> bool:
     )
 
 
+def _readable(item: Item) -> int:
+    """In how many languages the item's line is that language: a verified statement or a
+    quote, not an original marked with its language ("[ru] Переговоры ...")."""
+    return sum(1 for origin in item.origin.values() if origin.startswith(("statement", "quote")))
+
+
 def _best(briefing: Briefing, sections: tuple[str, ...]) -> tuple[str, Item] | None:
-    """The key and item of `sections` the most outlets report, of those the one the
+    """The key and item of `sections` the most outlets report, of those the one readable
+    in the most of the briefing's languages (no Russian quote opens an English and
+    Icelandic briefing where an English statement tells as much), then the one the
     outlets tell earliest (max keeps the first)."""
     keyed = [
         (f"{section}[{n}]", item)
@@ -53,4 +61,6 @@ def _best(briefing: Briefing, sections: tuple[str, ...]) -> tuple[str, Item] | N
     ]
     if not keyed:
         return None
-    return max(keyed, key=lambda k: (outlets(k[1].evidence), -told_at(k[1].evidence)))
+    return max(
+        keyed, key=lambda k: (outlets(k[1].evidence), _readable(k[1]), -told_at(k[1].evidence))
+    )

@@ -45,9 +45,9 @@ from briefing.core.languages import PIVOT
 from briefing.core.models import Section
 from briefing.lang import lexicon
 from briefing.lang.names import names_in, same_person
-from briefing.lang.quotation import quoted_spans
+from briefing.lang.quotation import MARKS, quoted_spans
 from briefing.stages.found import Found
-from briefing.stages.quoted import attributed
+from briefing.stages.quoted import attributed, said
 from briefing.stages.reading import Reading
 from briefing.stages.select import inside_quotation
 from briefing.stages.verify import JOINT_SUBJECT, OPENING_NAME, SAID_BY, problems
@@ -171,6 +171,13 @@ def _edit(item: Found, articles: Articles) -> Found | str:
     )
     text, hedges = _drop_hedges(text)
     edits += [f"dropped the outlet's {h!r} from words it attributes" for h in hedges]
+    quoted = _quotation_of(text, evidence[0], reading)
+    if quoted is not None:  # '"This is a fair outcome," Gorst said.' said as the briefing's
+        speaker = attributed(evidence[0], reading) or item.actor
+        if speaker is None:
+            return "a speaker's words in the briefing's own voice, and code names no speaker"
+        text = said(speaker, quoted)
+        edits.append(f"quoted as {speaker}'s words")
     loaded = in_own_voice(text)
     if loaded:
         words = ", ".join(repr(w) for w in loaded)
@@ -189,6 +196,22 @@ def _edit(item: Found, articles: Articles) -> Found | str:
     if wrong:
         return f"edited ({'; '.join(edits)}): {'; '.join(wrong)}"
     return replace(item, section=section, text=text, evidence=evidence, actor=actor, edits=edits)
+
+
+def _quotation_of(text: str, sentence_id: str, reading: Reading) -> str | None:
+    """The quotation of the cited English sentence the statement repeats word for word
+    with no quotation marks and no verb of saying: a speaker's words as the briefing's
+    own; None otherwise."""
+    if reading.language.get(sentence_id) != PIVOT or MARKS.search(text) or SAYING.search(text):
+        return None
+    sentence = reading.sentences[sentence_id]
+    said_words = re.findall(r"\w+", text.lower())
+    for start, end in quoted_spans(sentence.text, 0, len(sentence.text)):
+        words = sentence.text[start:end]
+        if len(said_words) >= 3 and said_words == re.findall(r"\w+", words.lower()):
+            words = words.strip(" ,")
+            return words if words.endswith((".", "!", "?")) else words + "."
+    return None
 
 
 def _name_descriptions(
