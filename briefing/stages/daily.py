@@ -129,15 +129,18 @@ def headlines(story: Story, languages: list[str], briefing: Briefing | None) -> 
     """One line per output language, never model-written outside the pivot language.
 
     The pivot (English) headline is the title of the story's English article, else the
-    briefing's first statement, else the first title. Any other language gets the title
-    of an article written in it, else the pivot headline marked `[en]`.
+    briefing's first statement, else the first title, marked with its language
+    ("Verkfalli kennara aflýst [is]"). Any other language gets the title of an article
+    written in it, else the pivot headline marked with its language.
     """
     titles = {}
     for article in story.articles:
         titles.setdefault(article.language, article.title)
-    pivot = titles.get(PIVOT) or _first_statement(briefing) or story.articles[0].title
+    first = story.articles[0]
+    stated = titles.get(PIVOT) or _first_statement(briefing)
+    pivot, written_in = (stated, PIVOT) if stated else (first.title, first.language)
     return {
-        lang: pivot if lang == PIVOT else titles.get(lang) or f"{pivot} [{PIVOT}]"
+        lang: titles.get(lang) or (pivot if lang == written_in else f"{pivot} [{written_in}]")
         for lang in languages
     }
 
