@@ -257,3 +257,13 @@ def test_many_bodies_named_by_a_plural_noun_are_not_the_person_named_before() ->
         "Sveitarfélögin neita því að hafa dregið viðræðurnar á langinn.",
     ]
     assert holder_in(article, 1, "is") is None
+
+
+def test_a_peoples_word_and_the_group_after_it_hold_it_not_the_country() -> None:
+    article = [
+        "Jersey and France agreed on 45 licences.",
+        "French fishermen had demanded 60 licences.",
+    ]
+    assert holder_in(article, 1, "en") == "French fishermen"
+    assert saying_in(article, 1, "en") == "French fishermen"
+    assert holder_in([article[0], "France had demanded 60 licences."], 1, "en") == "France"

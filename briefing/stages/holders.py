@@ -68,12 +68,30 @@ def holder_in(sentences: list[str], at: int, lang: str) -> str | None:
             return None  # described, and no one named before is the one it means
         if back == 0 and _title_holds(text, article):
             continue  # "Die Ministerin kündigte an": named before
+        group = _group(text, article) if back == 0 else None
+        if group is not None:
+            return group  # "French fishermen had demanded": not France, nor whoever before
         named = _saying(text, article) or _first_name(text, article, places=back == 0)
         if named is not None:
             return _state(_fullest(named, article), article)
         if back == 0 and _noun_subject(text, article.lang):
             return _spoken_for(sentences, at, lang)  # "Foreldrar hafa gagnrýnt..."
     return None
+
+
+def _group(text: str, article: _Article) -> str | None:
+    """The group a sentence opens with, a people's word before it ("French fishermen had
+    demanded", `names.demonyms`): it holds what the sentence says, not the country its
+    word names; None otherwise."""
+    words = [m.group() for m in WORD.finditer(text)]
+    while words and _minor(words[0], article.lang):
+        words.pop(0)
+    if len(words) < 2 or words[0].lower() not in lexicon.wordset("names.demonyms", article.lang):
+        return None
+    noun = words[1]
+    if not noun.islower() or _minor(noun, article.lang) or _cue(article.lang).fullmatch(noun):
+        return None
+    return f"{words[0]} {noun}"
 
 
 def _spoken_for(sentences: list[str], at: int, lang: str) -> str | None:
@@ -106,7 +124,7 @@ def said_in(sentences: list[str], at: int, lang: str) -> str | None:
     described = _described(text, article)
     if described is not None:
         return described[0] if described[1] == "name" else None  # not "the minister"
-    named = _saying(article.plain[at], article)
+    named = _group(text, article) or _saying(article.plain[at], article)
     return _state(_fullest(named, article), article) if named else None
 
 
