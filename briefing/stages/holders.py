@@ -4,7 +4,8 @@ sentences before it name.
 
 The first name a sentence gives is, in news prose, its subject or its source ("Putin
 said", "according to the ministry"); a sentence naming no one continues the last one
-that named someone. The name is given in the article's fullest form of it ("Putin" ->
+that named someone, unless it opens with a subject of its own that is no one named
+before: a group ("French fishermen", "Foreldrar") or many bodies ("Sveitarfélögin"). The name is given in the article's fullest form of it ("Putin" ->
 "Vladimir Putin"), matched across inflection by stem ("Pútíns" ~ "Pútín", "Путина" ~
 "Путин"). For Icelandic the parse (`stages.speakers`) knows more; this is what every
 language gets.
