@@ -13,17 +13,19 @@ from typer.testing import CliRunner
 from briefing.check.icelandic_gate import (
     REASONS,
     GateResult,
+    case_problems,
     gate,
     government_problems,
     greynir_problems,
     name_problems,
     negation_problems,
+    order_problems,
     unknown_words,
 )
 from briefing.cli import app
 from briefing.eval import gate as gate_eval
 from briefing.lang.fold import loose_fold
-from briefing.lang.icelandic import case_variant
+from briefing.lang.icelandic import case_variant, case_variants
 from briefing.lang.values import Value, values
 
 EN = "Putin said the talks in Alaska had been constructive."
@@ -99,6 +101,7 @@ def test_case_variant_moves_a_noun_to_another_case() -> None:
     assert case_variant("búðina") == "búðinni"
     assert case_variant("fara") is None  # a verb
     assert case_variant("viðræðurnar") is None  # two cases: which one is wrong is unsure
+    assert case_variants("búðina") == {"NF": "búðin", "ÞGF": "búðinni", "EF": "búðarinnar"}
 
 
 PAIR = gate_eval.Pair("p1", "d1", "fit", EN, IS, ("Putin", "Alaska"))
@@ -246,3 +249,24 @@ def test_a_noun_after_a_preposition_of_one_case_must_be_in_that_case(
     icelandic: str, wrong: bool
 ) -> None:
     assert bool(government_problems(icelandic)) is wrong
+
+
+@pytest.mark.parametrize(
+    ("icelandic", "wrong"),
+    [
+        ("Nýja stefnunni kemur í kjölfar þess að verslunin seldi búðirnar.", True),
+        ("Nýja stefnan kemur í kjölfar þess að verslunin seldi búðirnar.", False),
+        ("Fyrri tilraun verslunin til að selja búðirnar tókst ekki.", True),
+        ("Fyrri tilraun verslunarinnar til að selja búðirnar tókst ekki.", False),
+        (IS, False),
+    ],
+)
+def test_a_noun_in_a_case_the_line_reads_worse_in_is_wrong(icelandic: str, wrong: bool) -> None:
+    assert bool(case_problems(icelandic)) is wrong
+
+
+def test_a_sentence_ending_with_a_joining_word_is_out_of_order() -> None:
+    assert order_problems("Enginn áhorfandi ber sér þreytumerki og.")
+    assert order_problems("Hann kom. Þetta er það sem.")
+    assert order_problems("Þetta er málið sem hann vann að.") == []
+    assert order_problems(IS) == []

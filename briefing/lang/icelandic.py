@@ -16,6 +16,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "case_variant",
+    "case_variants",
     "compound_parts",
     "genitive_compound",
     "is_known_word",
@@ -23,6 +24,7 @@ __all__ = [
     "meanings",
     "name_stems",
     "names_match",
+    "noun_case",
 ]
 
 # Case endings stripped from names BÍN does not know, longest first. Icelandic inflects
@@ -153,6 +155,7 @@ def meanings(word: str, at_sentence_start: bool = False) -> list[BinMeaning]:
 
 
 _CASES = ("NF", "ÞF", "ÞGF", "EF")
+CASE_NAMES = {"NF": "nominative", "ÞF": "accusative", "ÞGF": "dative", "EF": "genitive"}
 # The case a noun form is moved to: one a reader notices ("í búðina" -> "í búðinni").
 _OTHER_CASE = {"NF": "ÞGF", "ÞF": "ÞGF", "ÞGF": "ÞF", "EF": "NF"}
 NOUNS = ("kk", "kvk", "hk")  # BÍN word classes of nouns
@@ -162,19 +165,40 @@ def case_variant(word: str) -> str | None:
     """The same noun in another case, same number and article ("búðina" -> "búðinni"), for
     a word BÍN reads as a noun in one case only; None otherwise. Makes wrong-case
     Icelandic on purpose, to test that the Icelandic gate rejects it."""
+    case = noun_case(word)
+    return case_variants(word).get(_OTHER_CASE[case]) if case else None
+
+
+def noun_case(word: str) -> str | None:
+    """The case ("NF", "ÞF", "ÞGF", "EF") of a word BÍN reads as a noun of one case,
+    number and article only ("búðina": "ÞF"); None for other words ("viðræðurnar" may
+    be nominative or accusative, "fara" is a verb)."""
     _, meanings = _bin().lookup(word)
-    marks = {m.mark for m in meanings if m.ofl in NOUNS}
+    marks = {m.mark for m in meanings}
     if not meanings or len(marks) != 1 or any(m.ofl not in NOUNS for m in meanings):
         return None
     mark = marks.pop()
-    case = next((c for c in sorted(_CASES, key=len, reverse=True) if mark.startswith(c)), None)
+    return next((c for c in sorted(_CASES, key=len, reverse=True) if mark.startswith(c)), None)
+
+
+@lru_cache(maxsize=16384)
+def case_variants(word: str) -> dict[str, str]:
+    """The other cases of a noun BÍN reads in one case only (`noun_case`), same number and
+    article, by case: "búðina" -> {"NF": "búðin", "ÞGF": "búðinni", "EF": "búðarinnar"}."""
+    case = noun_case(word)
     if case is None:
-        return None
-    target = _OTHER_CASE[case] + mark[len(case) :]
-    for variant in _bin().lookup_variants(word, meanings[0].ofl, _OTHER_CASE[case]):
-        if variant.mark == target and variant.bmynd != word:
-            return variant.bmynd
-    return None
+        return {}
+    _, meanings = _bin().lookup(word)
+    rest = meanings[0].mark[len(case) :]
+    out: dict[str, str] = {}
+    for other in _CASES:
+        if other == case:
+            continue
+        for variant in _bin().lookup_variants(word, meanings[0].ofl, other):
+            if variant.mark == other + rest and variant.bmynd != word:
+                out[other] = variant.bmynd
+                break
+    return out
 
 
 def definite_noun(word: str) -> bool:

@@ -23,7 +23,7 @@ from briefing.lang.parse_is_tokens import plain_toks, reynir_toks
 from briefing.lang.parse_is_tree import from_tree
 from briefing.lang.values import Value, values
 
-__all__ = ["ACTS", "SentenceFacts", "english_attribution", "facts"]
+__all__ = ["ACTS", "SentenceFacts", "english_attribution", "facts", "parse_score"]
 
 _Context = list[tuple[tuple[Mention, ...], tuple[Mention, ...]]]
 
@@ -109,6 +109,23 @@ def _parser() -> Any:
         return Greynir()
     except Exception:  # an install without reynir still reads sentences, by tokens
         return None
+
+
+@functools.lru_cache(maxsize=8192)
+def parse_score(text: str) -> int | None:
+    """Greynir's score of the best parse of `text` (summed over its sentences): how well
+    formed the parser finds it, comparable only between variants of one text; None when a
+    sentence has no parse or reynir will not load."""
+    parser = _parser()
+    if parser is None:
+        return None
+    try:
+        sentences = parser.parse(text)["sentences"]
+    except Exception:  # Greynir's own failure is a text it cannot read
+        return None
+    if not sentences or any(s.tree is None for s in sentences):
+        return None
+    return sum(s.score for s in sentences)
 
 
 @functools.lru_cache(maxsize=8192)
