@@ -124,6 +124,10 @@ def test_a_side_without_a_statement_is_its_value_as_the_other_side_words_it(
     # I.S1 gives 5 where E.S1 gives 6, and its gloss says "hours"
     assert conflict.first == six
     assert (conflict.second.text, conflict.second.evidence) == ("five hours", ["I.S1"])
+    # the value worded by code is shorter and checked: it beats the quoted sentence
+    five = Found("developments", "Ráðherrarnir funduðu ...", ["I.S1"], "I", verified=False)
+    [conflict] = disagreements(merge([six], reading, same), reading, near, [five])
+    assert conflict.second.text == "five hours"
 
 
 @pytest.mark.parametrize(
@@ -381,14 +385,17 @@ def test_a_year_side_is_the_other_sentences_year() -> None:
 def test_two_items_disagree_once_though_two_links_join_them() -> None:
     """jersey: the English item cites the English and the Russian report (45 licences),
     the French gives 40, linked to both: one disagreement, not one per link."""
-    values = {
-        "A1.S1": frozenset({Value("number", 45.0)}),
-        "A2.S1": frozenset({Value("number", 40.0)}),
-        "A3.S1": frozenset({Value("number", 45.0)}),
-    }
-    reading = Reading(sources=[], values=values)
-    english = Found("agreements", "45 licences.", ["A1.S1", "A3.S1"], "A1")
-    french = Found("agreements", "40 licences.", ["A2.S1"], "A2", verified=False)
+    reading = read(
+        [
+            source("A1", "en", ["Jersey and France agreed to issue 45 new licences."]),
+            source("A2", "fr", ["Jersey et la France ont conclu un accord sur 40 licences."]),
+            source("A3", "ru", ["Джерси и Франция договорились о 45 лицензиях."]),
+        ]
+    )
+    english = Found(
+        "agreements", "Jersey and France agreed to issue 45 new licences.", ["A1.S1", "A3.S1"], "A1"
+    )
+    french = Found("agreements", reading.sentences["A2.S1"].text, ["A2.S1"], "A2", verified=False)
     near = [Link("A1.S1", "A2.S1", 0.9), Link("A2.S1", "A3.S1", 0.9)]
 
     [conflict] = disagreements([english], reading, near, [french])

@@ -56,10 +56,12 @@ def disagreements(
     merged: list[Found], reading: Reading, near: list[Link], quoted: Sequence[Found] = ()
 ) -> list[Conflict]:
     """One conflict per linked pair of sentences whose values differ and that a published
-    statement cites on one side at least, or that two published items cite, one each:
-    `quoted`, the items kept as their sentences (`stages.originals`), are sides as they
-    stand, never worded as a value (two Icelandic reports of one story give "22 prósenta"
-    and "24 prósenta" with no English statement on either side)."""
+    statement cites on one side at least, or that two published items cite, one each.
+    A side with no statement is its value as the stated side words it ("five hours"),
+    else the item kept as its sentence (`quoted`, `stages.originals`) as it stands: a
+    French "40 nouvelles licences" has no English word code could check, and two
+    Icelandic reports of one story ("22 prósenta", "24 prósenta") have no English
+    statement on either side. A quote is never worded as a value."""
     conflicts: list[Conflict] = []
     for link in near:
         pair = differing(reading.values[link.a], reading.values[link.b])
@@ -67,22 +69,28 @@ def disagreements(
             continue
         left = _stating(merged, link.a, link.b)
         right = _stating(merged, link.b, link.a)
-        if not (left and right):
-            left = left or _stating(quoted, link.a, link.b)
-            right = right or _stating(quoted, link.b, link.a)
-            if (left in quoted and not right) or (right in quoted and not left):
-                continue  # a quote is no statement to word the other side's value in
-        if left and right and left.source_id != right.source_id:
-            conflict = Conflict(left, right)
-        elif left and not right:
-            conflict = _with_value_side(left, pair, link.b, reading)
-        elif right and not left:
-            conflict = _with_value_side(right, pair[::-1], link.a, reading)
+        if left and right:
+            conflict = Conflict(left, right) if left.source_id != right.source_id else None
+        elif left:
+            conflict = _with_value_side(left, pair, link.b, reading) or _beside(
+                left, _stating(quoted, link.b, link.a)
+            )
+        elif right:
+            conflict = _with_value_side(right, pair[::-1], link.a, reading) or _beside(
+                right, _stating(quoted, link.a, link.b)
+            )
         else:
-            conflict = None
+            conflict = _beside(_stating(quoted, link.a, link.b), _stating(quoted, link.b, link.a))
         if conflict is not None and conflict.sides() not in {c.sides() for c in conflicts}:
             conflicts.append(conflict)  # once, though a third outlet links the same two
     return conflicts
+
+
+def _beside(first: Found | None, second: Found | None) -> Conflict | None:
+    """Two items of different sources as the two sides, where both are there."""
+    if first is None or second is None or first.source_id == second.source_id:
+        return None
+    return Conflict(first, second)
 
 
 def contrary_claims(merged: list[Found], reading: Reading) -> list[Conflict]:
