@@ -146,3 +146,13 @@ def test_a_bounded_number_gives_what_its_bound_admits() -> None:
     assert not gives(vf, qf, vo, qo)  # 300 is more than "rúmlega 200"
     plain = "Isavia segir að 200 flugferðum hafi verið aflýst."
     assert not gives(ve, qe, values(plain, "is"), qualifiers(plain, "is"))  # no bound
+
+
+def test_over_a_period_says_over_what_time_not_how_much() -> None:
+    """teachers-deal: "a pay rise of 22 percent over four years" bounds nothing; "for
+    over four years" and "over 200 people" do."""
+    from briefing.lang.values import qualifiers
+
+    assert qualifiers("A pay rise of 22 percent over four years.", "en") == {}
+    assert qualifiers("The plant has run for over four years.", "en") == {4.0: "over"}
+    assert qualifiers("Over 200 people came.", "en") == {200.0: "over"}

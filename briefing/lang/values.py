@@ -332,10 +332,28 @@ def bounded(text: str, lang: str) -> list[tuple[int, int, float, str]]:
     found = []
     for match in _bound_words(lang).finditer(text):
         bound = next(b for b in _BOUNDS if match.groupdict().get(b))
+        if _stretch(text, match, bound, lang):
+            continue
         for value in values(match.group("after"), lang):
             if value.number is not None and value.kind != "date":
                 found.append((match.start(bound), match.end(bound), value.number, bound))
     return found
+
+
+def _stretch(text: str, match: re.Match[str], bound: str, lang: str) -> bool:
+    """The qualifier says over what time, not how much: "over four years" after a rise,
+    not "for over four years" (`numbers.stretches`)."""
+    after = match.group("after").split()
+    if match.group(bound).lower() not in lexicon.wordset("numbers.stretches.words", lang):
+        return False
+    if len(after) < 2 or after[1].lower().strip(".,;:") not in lexicon.wordset(
+        "numbers.stretches.periods", lang
+    ):
+        return False
+    before = text[: match.start()].split()[-1:]
+    return not before or before[0].lower() not in lexicon.wordset(
+        "numbers.stretches.bounding", lang
+    )
 
 
 def qualifiers(text: str, lang: str) -> dict[float, str]:
