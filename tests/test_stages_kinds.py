@@ -291,3 +291,19 @@ def test_a_sentence_opening_on_a_deal_s_terms_is_an_agreement(text: str, lang: s
     assert settled("development", text, lang, None) == "agreement"
     # the deal named later is no term of it
     assert not deal_terms("The council said it would study the deal.", "en")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Verband und Gewerkschaft einigten sich am Montag auf einen Notdienst.", "de"),
+        ("Nefndin og Veðurstofan komu sér saman um að endurmeta stöðuna í kvöld.", "is"),
+        ("Мэрия и правительство края договорились разделить расходы.", "ru"),
+    ],
+)  # fmt: skip
+def test_a_development_saying_two_parties_agreed_is_an_agreement(text: str, lang: str) -> None:
+    assert settled("development", text, lang, None) == "agreement"
+    assert settled("background", text, lang, None) == "background"  # agreed before today
+    assert settled("development", "They signed nothing and agreed on no date.", "en", None) == (
+        "development"
+    )  # negated

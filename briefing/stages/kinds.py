@@ -42,6 +42,7 @@ __all__ = [
     "deal_reached",
     "deal_terms",
     "features",
+    "joint",
     "kinds_of",
     "load",
     "no_deal",
@@ -140,6 +141,15 @@ def _demand_with_subject(side: str, demand: re.Pattern[str]) -> bool:
     return any(re.search(r"\w", side[: m.start()]) for m in demand.finditer(side))
 
 
+def joint(text: str, lang: str) -> bool:
+    """The sentence says in its own voice, not negated, that two or more parties agreed
+    ("einigten sich", "komu sér saman um", "договорились"): an agreement where the
+    classifier read a development or an open issue (`evals/sections` guideline 5)."""
+    own = unquoted(text)
+    pattern, negation = _cue("joint", lang), _negation(lang)
+    return bool(pattern and pattern.search(own)) and not (negation and negation.search(own))
+
+
 def deal_terms(text: str, lang: str) -> bool:
     """The sentence opens on the terms of a deal ("Under the deal, ...", "Samkvæmt
     samningnum ...", "Aux termes de l'accord, ..."): an agreement, whatever its verb tells
@@ -166,12 +176,14 @@ def settled(kind: str, text: str, lang: str, said: str | None) -> str:
     (`evals/sections`); two parties' opposing demands are an open issue
     (`opposed_demands`), and so is any but an agreement saying a point is still open
     (`unsettled`: of the 35 labelled fit sentences with such words, all are open issues);
-    a sentence opening on a deal's terms is an agreement (`deal_terms`)."""
+    a sentence opening on a deal's terms is an agreement (`deal_terms`), and so is a
+    development or open issue saying two parties agreed (`joint`; background keeps an
+    agreement of before the news day)."""
     if kind == "position" and agreed_with(text, lang):
         return "agreement"
     if kind != "agreement" and unsettled(text, lang):
         return "open_issue"
-    if deal_terms(text, lang):
+    if deal_terms(text, lang) or (kind in ("development", "open_issue") and joint(text, lang)):
         return "agreement"
     if kind != "agreement" and opposed_demands(text, lang):
         return "open_issue"
