@@ -20,11 +20,11 @@ from briefing.stages.kinds import (
     cues_sha256,
     deal_terms,
     kinds_of,
+    left_open,
     load,
     opposed_demands,
     place_features,
     settled,
-    unsettled,
 )
 
 
@@ -271,7 +271,7 @@ def test_two_parties_opposing_demands_are_an_open_issue(
 def test_a_point_said_to_be_still_open_is_an_open_issue_whoever_says_it(
     text: str, lang: str, kind: str
 ) -> None:
-    assert unsettled(text, lang)
+    assert left_open(text, lang)
     assert settled(kind, text, lang, "Someone") == "open_issue"
     assert settled("agreement", text, lang, None) == "agreement"
 

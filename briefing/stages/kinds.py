@@ -42,14 +42,14 @@ __all__ = [
     "deal_reached",
     "deal_terms",
     "features",
-    "joint",
+    "jointly_agreed",
     "kinds_of",
+    "left_open",
     "load",
     "no_deal",
     "opposed_demands",
     "place_features",
     "settled",
-    "unsettled",
 ]
 
 KINDS = ("development", "agreement", "open_issue", "position", "background")
@@ -141,7 +141,7 @@ def _demand_with_subject(side: str, demand: re.Pattern[str]) -> bool:
     return any(re.search(r"\w", side[: m.start()]) for m in demand.finditer(side))
 
 
-def joint(text: str, lang: str) -> bool:
+def jointly_agreed(text: str, lang: str) -> bool:
     """The sentence says in its own voice, not negated, that two or more parties agreed
     ("einigten sich", "komu sér saman um", "договорились"): an agreement where the
     classifier read a development or an open issue (`evals/sections` guideline 5)."""
@@ -158,7 +158,7 @@ def deal_terms(text: str, lang: str) -> bool:
     return bool(pattern and pattern.match(text.lstrip(" \"'„“«»([")))
 
 
-def unsettled(text: str, lang: str) -> bool:
+def left_open(text: str, lang: str) -> bool:
     """The sentence says a point is still open ("too early to say whether", "did not say
     whether", "n'était pas tranchée"): an open issue even where someone says it
     (`evals/sections` guidelines 1 and 8)."""
@@ -175,15 +175,17 @@ def settled(kind: str, text: str, lang: str, said: str | None) -> str:
     position: of the labelled sentences with such a verb none is background
     (`evals/sections`); two parties' opposing demands are an open issue
     (`opposed_demands`), and so is any but an agreement saying a point is still open
-    (`unsettled`: of the 35 labelled fit sentences with such words, all are open issues);
+    (`left_open`: of the 35 labelled fit sentences with such words, all are open issues);
     a sentence opening on a deal's terms is an agreement (`deal_terms`), and so is a
-    development or open issue saying two parties agreed (`joint`; background keeps an
-    agreement of before the news day)."""
+    development or open issue saying two parties agreed (`jointly_agreed`; background
+    keeps an agreement of before the news day)."""
     if kind == "position" and agreed_with(text, lang):
         return "agreement"
-    if kind != "agreement" and unsettled(text, lang):
+    if kind != "agreement" and left_open(text, lang):
         return "open_issue"
-    if deal_terms(text, lang) or (kind in ("development", "open_issue") and joint(text, lang)):
+    if deal_terms(text, lang) or (
+        kind in ("development", "open_issue") and jointly_agreed(text, lang)
+    ):
         return "agreement"
     if kind != "agreement" and opposed_demands(text, lang):
         return "open_issue"
