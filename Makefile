@@ -91,7 +91,7 @@ test: $(DEV_STAMP)
 evals: $(STAMP)
 	mkdir -p reports
 	$(BIN)/briefing eval run evals --report-json reports/evals.json --junit reports/evals.xml
-	$(BIN)/briefing eval kinds --min-accuracy 0.85 --min-actors 0.88 --report-json reports/kinds.json
+	$(BIN)/briefing eval kinds --min-accuracy 0.85 --min-actors 0.90 --report-json reports/kinds.json
 	$(BIN)/briefing eval glossed --min-true 0.78 --max-corrupted 0.07 --report-json reports/glossed.json
 
 # Slow on the embedded model, so CI runs a slice of each; these run them in full.

@@ -18,7 +18,9 @@ from briefing.stages.kinds import (
     agreed_with,
     cue_features,
     cues_sha256,
+    deal_terms,
     kinds_of,
+    left_open,
     load,
     opposed_demands,
     place_features,
@@ -242,6 +244,9 @@ def test_no_labelled_background_sentence_names_the_subject_of_its_own_verb_of_sa
         ("Norway wants 12 percent, while Iceland insists on at least 16.", "en", True),
         ("Москва требует отмены ограничений, а Астана готова обсуждать квоты.", "ru", True),
         ("Norðmenn vilja 12 prósent, en Ísland krefst að minnsta kosti 16 prósenta.", "is", True),
+        # the second party need not be a name: "the ministry", "ríkið"
+        ("Le syndicat réclame 8 %, tandis que le ministère propose 3 %.", "fr", True),
+        ("Kennarar krefjast 9 prósenta, en ríkið býður 3 prósent.", "is", True),
         ("Both sides agreed to share data while the talks go on.", "en", False),
         ("Trump said he wants peace while Putin spoke.", "en", False),  # one side wants
     ],
@@ -251,3 +256,54 @@ def test_two_parties_opposing_demands_are_an_open_issue(
 ) -> None:
     assert opposed_demands(text, lang) is opposed
     assert (settled("position", text, lang, None) == "open_issue") is opposed
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "kind"),
+    [
+        ("She said it was too early to say whether the road would reopen.", "en", "position"),
+        ("Hann vildi ekki segja hvort ríkið gæti hækkað tilboðið.", "is", "position"),
+        ("Le ministre a reconnu que le dossier n'était pas réglé.", "fr", "development"),
+        ("Ob die Brücke hält, ist weiterhin offen.", "de", "background"),
+        ("Пока неясно, сохранит ли завод цех.", "ru", "development"),
+    ],
+)  # fmt: skip
+def test_a_point_said_to_be_still_open_is_an_open_issue_whoever_says_it(
+    text: str, lang: str, kind: str
+) -> None:
+    assert left_open(text, lang)
+    assert settled(kind, text, lang, "Someone") == "open_issue"
+    assert settled("agreement", text, lang, None) == "agreement"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Under the deal, the council will pay half the cost.", "en"),
+        ("Samkvæmt samningnum fjölgar ferðum úr sex í tíu.", "is"),
+        ("Nach der Vereinbarung übernimmt das Land die Buslinien.", "de"),
+        ("Aux termes de l'accord, la navette circulera dès lundi.", "fr"),
+        ("Согласно соглашению, край оплатит автобусы.", "ru"),
+    ],
+)  # fmt: skip
+def test_a_sentence_opening_on_a_deal_s_terms_is_an_agreement(text: str, lang: str) -> None:
+    assert deal_terms(text, lang)
+    assert settled("development", text, lang, None) == "agreement"
+    # the deal named later is no term of it
+    assert not deal_terms("The council said it would study the deal.", "en")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Verband und Gewerkschaft einigten sich am Montag auf einen Notdienst.", "de"),
+        ("Nefndin og Veðurstofan komu sér saman um að endurmeta stöðuna í kvöld.", "is"),
+        ("Мэрия и правительство края договорились разделить расходы.", "ru"),
+    ],
+)  # fmt: skip
+def test_a_development_saying_two_parties_agreed_is_an_agreement(text: str, lang: str) -> None:
+    assert settled("development", text, lang, None) == "agreement"
+    assert settled("background", text, lang, None) == "background"  # agreed before today
+    assert settled("development", "They signed nothing and agreed on no date.", "en", None) == (
+        "development"
+    )  # negated

@@ -40,8 +40,11 @@ __all__ = [
     "agreed_with",
     "cue_features",
     "deal_reached",
+    "deal_terms",
     "features",
+    "jointly_agreed",
     "kinds_of",
+    "left_open",
     "load",
     "no_deal",
     "opposed_demands",
@@ -119,22 +122,48 @@ def agreed_with(text: str, lang: str) -> bool:
 
 
 def opposed_demands(text: str, lang: str) -> bool:
-    """Two named parties each want something else, joined by a contrast ("Norway wants
-    12 percent, while Iceland insists on at least 16", "Москва требует ..., а Астана
-    готова ..."): what is still open between them, no one side's position."""
+    """Two parties each want something else, joined by a contrast ("Norway wants
+    12 percent, while Iceland insists on at least 16", "Профсоюз требует ..., а руководство
+    готово ..."): what is still open between them, no one side's position."""
     contrast, demand = _cue("opposed", lang), _cue("demands", lang)
     if contrast is None or demand is None:
         return False
     for cut in contrast.finditer(text):
         left, right = text[: cut.start()], text[cut.end() :]
-        if all(demand.search(side) and _named(side) for side in (left, right)):
+        if all(_demand_with_subject(side, demand) for side in (left, right)):
             return True
     return False
 
 
-def _named(text: str) -> bool:
-    """A capitalised word: a party is named (the side's subject, as news writes it)."""
-    return any(word[:1].isupper() for word in re.findall(r"[^\W\d_]+", text))
+def _demand_with_subject(side: str, demand: re.Pattern[str]) -> bool:
+    """A demand word with words before it in this side of the contrast: a party asks (the
+    subject, named or not: "le ministère propose", "ríkið býður"), not a bare verb."""
+    return any(re.search(r"\w", side[: m.start()]) for m in demand.finditer(side))
+
+
+def jointly_agreed(text: str, lang: str) -> bool:
+    """The sentence says in its own voice, not negated, that two or more parties agreed
+    ("einigten sich", "komu sér saman um", "договорились"): an agreement where the
+    classifier read a development or an open issue (`evals/sections` guideline 5)."""
+    own = unquoted(text)
+    pattern, negation = _cue("joint", lang), _negation(lang)
+    return bool(pattern and pattern.search(own)) and not (negation and negation.search(own))
+
+
+def deal_terms(text: str, lang: str) -> bool:
+    """The sentence opens on the terms of a deal ("Under the deal, ...", "Samkvæmt
+    samningnum ...", "Aux termes de l'accord, ..."): an agreement, whatever its verb tells
+    (`evals/sections` guideline 5)."""
+    pattern = _cue("deal_terms", lang)
+    return bool(pattern and pattern.match(text.lstrip(" \"'„“«»([")))
+
+
+def left_open(text: str, lang: str) -> bool:
+    """The sentence says a point is still open ("too early to say whether", "did not say
+    whether", "n'était pas tranchée"): an open issue even where someone says it
+    (`evals/sections` guidelines 1 and 8)."""
+    pattern = _cue("unsettled", lang)
+    return bool(pattern and pattern.search(text))
 
 
 def settled(kind: str, text: str, lang: str, said: str | None) -> str:
@@ -145,10 +174,20 @@ def settled(kind: str, text: str, lang: str, said: str | None) -> str:
     repeated...", "The union is asking...", `stages.holders.saying_in`) is that holder's
     position: of the labelled sentences with such a verb none is background
     (`evals/sections`); two parties' opposing demands are an open issue
-    (`opposed_demands`)."""
+    (`opposed_demands`), and so is any but an agreement saying a point is still open
+    (`left_open`: of the 35 labelled fit sentences with such words, all are open issues);
+    a sentence opening on a deal's terms is an agreement (`deal_terms`), and so is a
+    development or open issue saying two parties agreed (`jointly_agreed`; background
+    keeps an agreement of before the news day)."""
     if kind == "position" and agreed_with(text, lang):
         return "agreement"
-    if kind in ("position", "development") and opposed_demands(text, lang):
+    if kind != "agreement" and left_open(text, lang):
+        return "open_issue"
+    if deal_terms(text, lang) or (
+        kind in ("development", "open_issue") and jointly_agreed(text, lang)
+    ):
+        return "agreement"
+    if kind != "agreement" and opposed_demands(text, lang):
         return "open_issue"
     if kind == "background":
         return "position" if said else kind
