@@ -5,10 +5,10 @@ sentences before it name.
 The first name a sentence gives is, in news prose, its subject or its source ("Putin
 said", "according to the ministry"); a sentence naming no one continues the last one
 that named someone, unless it opens with a subject of its own that is no one named
-before: a group ("French fishermen", "Foreldrar") or many bodies ("Sveitarfélögin"). The name is given in the article's fullest form of it ("Putin" ->
-"Vladimir Putin"), matched across inflection by stem ("Pútíns" ~ "Pútín", "Путина" ~
-"Путин"). For Icelandic the parse (`stages.speakers`) knows more; this is what every
-language gets.
+before: a group ("French fishermen", "Foreldrar") or many bodies ("Sveitarfélögin").
+The name is given in the article's fullest form of it ("Putin" -> "Vladimir Putin"),
+matched across inflection by stem ("Pútíns" ~ "Pútín", "Путина" ~ "Путин"). For
+Icelandic the parse (`stages.speakers`) knows more; this is what every language gets.
 
 The names an article gives are read in `stages.article_names`; a description standing for
 someone named before ("der 61-Jährige", "La fédération") is read in `stages.descriptions`.
