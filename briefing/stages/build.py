@@ -144,15 +144,15 @@ def _supports(checker: SupportChecker | None, reading: Reading) -> Support | Non
     return supported
 
 
+def _restating(reading: Reading, same: list[Link]) -> list[Link]:
+    """The links whose two sentences give the same numbers and dates."""
+    return [k for k in same if differing(reading.values[k.a], reading.values[k.b]) is None]
+
+
 def echoed(reading: Reading, same: list[Link]) -> frozenset[str]:
     """Sentences linked to one of another source that gives the same numbers and dates:
     each restates the other (`ExtractSettings.echoes`)."""
-    return frozenset(
-        sid
-        for link in same
-        if differing(reading.values[link.a], reading.values[link.b]) is None
-        for sid in (link.a, link.b)
-    )
+    return frozenset(sid for link in _restating(reading, same) for sid in (link.a, link.b))
 
 
 def covered(reading: Reading, same: list[Link]) -> frozenset[str]:
@@ -166,10 +166,8 @@ def covered(reading: Reading, same: list[Link]) -> frozenset[str]:
     like words is asked about once."""
     order = {s.id: n for n, s in enumerate(s for src in reading.sources for s in src.sentences)}
     linked: dict[str, list[str]] = {}
-    for link in same:
+    for link in _restating(reading, same):
         a, b = link.a, link.b
-        if differing(reading.values[a], reading.values[b]) is not None:
-            continue
         if reading.language[a] == reading.language[b] and not same_words(
             reading.english(a), reading.english(b)
         ):

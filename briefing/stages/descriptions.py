@@ -109,11 +109,14 @@ def _noun_subject(lead: str, lang: str) -> bool:
     if lang != "is":
         return False
     words = [w for w in WORD.findall(lead) if not _minor(w, lang)]
-    if not words or not nominative(words[0]) or _head(words[0], lang) == "person":
+    if not words or not nominative(words[0]):
+        return False
+    head = _head(words[0], lang)
+    if head == "person":
         return False
     if plural_noun(words[0], lang):
         return True  # "Sveitarfélögin neita": many, never the one person named before
-    return _head(words[0], lang) is None and not definite_noun(words[0])
+    return head is None and not definite_noun(words[0])
 
 
 def _description(lead: str, subject: bool, article: _Article) -> tuple[str, str] | None:

@@ -118,10 +118,7 @@ def extract_chunk(
         )
         unasked: list[Sentence] = []
         if not as_written and reading is not None and unshown:
-            asked = _with_outcomes(asked, shown, reading, source, settings)
-            unasked = [
-                s for s in unphrased(shown, asked, reading, source) if not in_quotation(s, source)
-            ]
+            asked, unasked = _with_outcomes(asked, shown, reading, source, settings)
     # over the budget of a source no column quotes: no line stands for them, and a
     # reader of `dropped` sees what the briefing left out for time
     over = [
@@ -288,18 +285,19 @@ def _with_outcomes(
     reading: Reading,
     source: Source,
     settings: ExtractSettings,
-) -> list[Sentence]:
+) -> tuple[list[Sentence], list[Sentence]]:
     """`asked`, and the sentences over `select`'s budget of a source in no output column
     that code is sure tell an agreement or an open issue ("Wer die Schlichtung leiten
     soll, ist noch offen."): no line of this outlet stands for them, and what was agreed
-    and what is open are what a briefing is for."""
+    and what is open are what a briefing is for. Also the rest of those over the budget,
+    left unasked."""
     rest = [s for s in unphrased(shown, asked, reading, source) if not in_quotation(s, source)]
     known = settings.kinds(rest, source) if rest else {}
     outcomes = {
         s.id for s in rest if (k := known.get(s.id)) is not None and k.sure and k.kind in OUTCOMES
     }
     outcomes |= {s.id for s in asked}
-    return [s for s in shown if s.id in outcomes]
+    return [s for s in shown if s.id in outcomes], [s for s in rest if s.id not in outcomes]
 
 
 def _unread(language: str, settings: ExtractSettings) -> bool:
