@@ -189,7 +189,7 @@ def test_no_paths() -> None:
     "content",
     [
         "---\ntitle: [unclosed\n---\nBody text.",
-        "---\ntitle: a: b: c\n---\nBody text.",
+        "---\ntitle: a: b: c\n  - x\n---\nBody text.",
         "---\ntitle: Talks\nBody text without a closing line.",
         "---\n- a list\n- not a mapping\n---\nBody text.",
     ],

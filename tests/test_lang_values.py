@@ -148,6 +148,24 @@ def test_a_bounded_number_gives_what_its_bound_admits() -> None:
     assert not gives(ve, qe, values(plain, "is"), qualifiers(plain, "is"))  # no bound
 
 
+def test_two_bounded_numbers_that_differ_are_two_claims_not_one() -> None:
+    from briefing.lang.values import gives, qualifiers
+
+    first, second = (
+        "Veiða má allt að 161 langreyði á ári.",
+        "Leyfið heimilar allt að 128 langreyðum.",
+    )
+    vf, qf, vs, qs = (
+        values(first, "is"),
+        qualifiers(first, "is"),
+        values(second, "is"),
+        qualifiers(second, "is"),
+    )
+    assert qf and qs  # both are bounded: "up to" each
+    assert not gives(vf, qf, vs, qs) and not gives(vs, qs, vf, qf)
+    assert gives(vf, qf, vf, qf)
+
+
 def test_over_a_period_says_over_what_time_not_how_much() -> None:
     """teachers-deal: "a pay rise of 22 percent over four years" bounds nothing; "for
     over four years" and "over 200 people" do."""

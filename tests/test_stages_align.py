@@ -116,6 +116,28 @@ def test_two_sentences_of_one_language_sharing_no_content_word_are_not_one_fact(
     assert ("A.S1", "B.S1") not in linked
 
 
+def test_two_sentences_opening_on_two_different_bodies_are_not_one_fact() -> None:
+    """hvalir (a story of my own): e5 put these at 0.88 and the two bodies' acts became one
+    item; they open on two different named subjects, so they are not linked. The same
+    body named shorter in one ("Trump", "Donald Trump") still is."""
+    from helpers import article
+
+    from briefing.stages.reading import read
+
+    first = article("A", "is", (
+        "Náttúruverndarsamtök Íslands gagnrýndu ákvörðunina harðlega. "
+        "Donald Trump sagði að fundurinn hefði verið góður."
+    ))  # fmt: skip
+    second = article("B", "is", (
+        "Dýraverndarsamband Íslands hyggst kæra ákvörðunina til umboðsmanns Alþingis. "
+        "Trump sagði að fundurinn hefði verið mjög góður."
+    ))  # fmt: skip
+    linked = {(link.a, link.b) for link in links(read([first, second]), 0.8)}
+
+    assert ("A.S1", "B.S1") not in linked
+    assert ("A.S2", "B.S2") in linked
+
+
 def test_content_lemmas_read_icelandic_through_bin() -> None:
     from briefing.lang.content import content_lemmas, shared
 

@@ -169,3 +169,16 @@ def test_a_translation_that_puts_a_pronoun_for_who_the_sentence_names_is_refused
     assert translated == {}
     assert refused[0]["reason"] == "it opens with a pronoun where its sentence names who"
     assert translations([named], reading)[1] == {"D.S1": named.text}
+
+
+def test_a_translation_naming_someone_its_sentence_does_not_is_refused(reading) -> None:
+    """cruise (a story of my own): "Ponant has declared ..." for "Le capitaine du navire a
+    déclaré ...": the operator, named elsewhere in the article, put in the captain's
+    place. A name the sentence gives, accents aside, and a people's adjective pass."""
+    other = stated("Nordbahn Regio said a 35-hour week is not feasible.", "D.S3")
+    own = stated("Nordbahn staff director Sabine Kehl said a 35-hour week is not feasible.", "D.S3")
+    people = stated("German roads around Hamburg had jams of over 200 kilometres.", "D.S2")
+
+    _, translated, refused = translations([other], reading)
+    assert translated == {} and refused[0]["reason"] == "Nordbahn Regio: not named in its sentence"
+    assert translations([own, people], reading)[1] == {"D.S3": own.text, "D.S2": people.text}

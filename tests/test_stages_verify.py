@@ -533,3 +533,13 @@ def test_a_month_stated_of_a_full_date_is_in_the_cited_sentence() -> None:
     assert any(
         "date" in f for f in problems("The ferry returns to service in April.", ["P.S1"], reading)
     )
+
+
+def test_a_name_written_one_accent_off_is_the_name_not_an_untranslated_word() -> None:
+    """cruise (a story of my own): the model wrote "Isafjörður" for the French sentence's
+    "Ísafjörður"; an Icelandic inflection of it ("Ísafjarðar") is still left untranslated."""
+    from briefing.stages.verify import untranslated
+
+    original = ["Un paquebot s'est échoué près d'Ísafjörður."]
+    assert untranslated("A ship ran aground near Isafjörður.", original, [], []) == []
+    assert untranslated("A ship ran aground near Ísafjarðar.", original, [], []) == ["Ísafjarðar"]

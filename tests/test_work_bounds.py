@@ -87,9 +87,23 @@ def test_front_matter_that_is_not_plain_metadata_is_refused(
 
 def test_a_front_matter_error_names_the_line_of_the_file(tmp_path: Path) -> None:
     path = tmp_path / "a.md"
-    path.write_text("---\ntitle: x\nbad: a: b\n---\nThe council met.\n")
-    with pytest.raises(InputError, match=r"malformed front matter \(line 3\)$"):
+    path.write_text("---\ntitle: x\nbad: [a, b\n---\nThe council met.\n")
+    with pytest.raises(InputError, match=r"malformed front matter \(line 4\)$"):
         load_sources([path])
+
+
+def test_a_headline_with_a_colon_of_its_own_is_a_title_not_malformed(tmp_path: Path) -> None:
+    path = tmp_path / "a.md"
+    path.write_text(
+        "---\ntitle: Islande : un paquebot s'échoue\noutlet: AFP\ndate: 2026-12-04\n---\n"
+        "Un paquebot s'est échoué jeudi.\n"
+    )
+    [source] = load_sources([path])
+    assert (source.title, source.outlet, source.date) == (
+        "Islande : un paquebot s'échoue",
+        "AFP",
+        "2026-12-04",
+    )
 
 
 def test_plain_front_matter_with_an_anchor_but_no_alias_still_loads(tmp_path: Path) -> None:

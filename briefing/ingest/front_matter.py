@@ -8,6 +8,7 @@ stack. So aliases are refused, nesting and length are capped, and the loader is 
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import yaml
@@ -17,6 +18,10 @@ __all__ = ["MAX_DEPTH", "MAX_FRONT_MATTER", "UnsafeFrontMatter", "load_front_mat
 
 MAX_FRONT_MATTER = 20_000  # characters: a title, a date, a URL and an outlet take ~300
 MAX_DEPTH = 20  # nested lists and mappings; real front matter uses one or two
+
+
+_COLON_IN_VALUE = "mapping values are not allowed here"  # PyYAML's words for "a: b: c"
+_PLAIN_LINE = re.compile(r"([A-Za-z_][\w-]*):[ \t]*(.*)")
 
 
 class UnsafeFrontMatter(yaml.YAMLError):
@@ -52,5 +57,28 @@ def load_front_matter(raw: str) -> Any:
     loader = _Loader(raw)
     try:
         return loader.get_single_data()
+    except UnsafeFrontMatter:
+        raise
+    except yaml.YAMLError as err:
+        plain = _plain_lines(raw) if _COLON_IN_VALUE in str(err) else None
+        if plain is None:
+            raise
+        return plain
     finally:
         loader.dispose()
+
+
+def _plain_lines(raw: str) -> dict[str, str] | None:
+    """`key: value` lines read as written, where YAML refuses them: a headline with a
+    colon of its own ("Islande : un paquebot s'échoue", French typography) is a title,
+    not malformed metadata. Only for YAML's complaint about such a colon (an unclosed
+    bracket stays malformed); None unless every line is such a line."""
+    meta: dict[str, str] = {}
+    for line in raw.splitlines():
+        if not line.strip() or line.strip() == "---" or line.lstrip().startswith("#"):
+            continue
+        match = _PLAIN_LINE.fullmatch(line.rstrip())
+        if match is None:
+            return None
+        meta[match[1]] = match[2].strip()
+    return meta

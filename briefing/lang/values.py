@@ -394,16 +394,18 @@ def gives(
     those: frozenset[Value],
     their_bounds: dict[float, str],
 ) -> bool:
-    """Every value of `these` is one of `those`, allowing what either side's bound
-    (`qualifiers`) admits: "rúmlega 200 flugferðum" and "214 flugferðum" give one number."""
-    return all(
-        any(
-            _admits(v, bounds.get(v.number or 0.0), w)
-            or _admits(w, their_bounds.get(w.number or 0.0), v)
-            for w in those
-        )
-        for v in these
-    )
+    """Every value of `these` is one of `those`, allowing what one side's bound
+    (`qualifiers`) admits of the other's exact number: "rúmlega 200 flugferðum" and "214
+    flugferðum" give one number. Two bounded numbers must be one: "allt að 161
+    langreyði" and "allt að 128 langreyðum" are two caps, where the sources disagree."""
+
+    def one(v: Value, w: Value) -> bool:
+        bv, bw = bounds.get(v.number or 0.0), their_bounds.get(w.number or 0.0)
+        if bv and bw:
+            return _admits(v, None, w)
+        return _admits(v, bv, w) or _admits(w, bw, v)
+
+    return all(any(one(v, w) for w in those) for v in these)
 
 
 # Languages whose numbers read "1.234,5" or "1 234,5" (CLDR), Icelandic aside.

@@ -13,6 +13,7 @@ import itertools
 from dataclasses import dataclass
 
 from briefing.lang.content import content_lemmas, shared
+from briefing.lang.names import names_in
 from briefing.lang.values import Value, is_year, within
 from briefing.stages.reading import Reading
 
@@ -43,7 +44,9 @@ def links(reading: Reading, threshold: float = SAME) -> list[Link]:
         best_left = scores.argmax(axis=0)  # the first best, as max() would pick
         for i, j in enumerate(scores.argmax(axis=1)):
             if best_left[j] == i and scores[i, j] >= threshold:
-                if _worded_apart(reading, left[i], right[j]):
+                if _worded_apart(reading, left[i], right[j]) or _others_told(
+                    reading, left[i], right[j]
+                ):
                     continue
                 found.append(Link(left[i], right[j], round(float(scores[i, j]), 4)))
     return found
@@ -62,6 +65,26 @@ def _worded_apart(reading: Reading, a: str, b: str) -> bool:
         return False  # across languages the words differ by nature
     texts = reading.sentences[a].text, reading.sentences[b].text
     return shared(*(content_lemmas(t, lang) for t in texts)) < MIN_SHARED
+
+
+def _others_told(reading: Reading, a: str, b: str) -> bool:
+    """Two sentences of one language that open on two different named subjects: what one
+    body did is not what another did ("Dýraverndarsamband Íslands hyggst kæra…" and
+    "Náttúruverndarsamtök Íslands gagnrýndu…", 0.88). A shorter name of the same one
+    ("Trump", "Donald Trump") is no other."""
+    if reading.language[a] != reading.language[b]:
+        return False
+    first = [_opening_name(reading.sentences[x].text) for x in (a, b)]
+    if not all(first):
+        return False
+    x, y = (set(name.split()) for name in first if name)
+    return not (x <= y or y <= x)
+
+
+def _opening_name(text: str) -> str | None:
+    """The name a sentence opens with, if it opens with one."""
+    names = names_in([text])
+    return next((n for n in names if text.lstrip(" \"'“„‘«([").startswith(n)), None)
 
 
 def differing(first: frozenset[Value], second: frozenset[Value]) -> tuple[Value, Value] | None:

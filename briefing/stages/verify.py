@@ -226,6 +226,7 @@ def translations(
             kept.append(item)
         wrong = problems(item.text, item.evidence, reading, overlap=False, names=False)
         wrong += _lost_subject(item.text, item.evidence[0], reading)
+        wrong += _added_names(item.text, item.evidence[0], reading)
         if wrong:
             refused.append(_dropped(item, "; ".join(wrong)))
         else:
@@ -245,6 +246,27 @@ def _lost_subject(statement: str, first: str, reading: Reading) -> list[str]:
     if re.match(rf"(?:{pronouns})\b", original, re.IGNORECASE):
         return []
     return ["it opens with a pronoun where its sentence names who"]
+
+
+def _added_names(statement: str, first: str, reading: Reading) -> list[str]:
+    """A translation naming someone its sentence does not has put the words in another's
+    mouth ("Ponant has declared…" for "Le capitaine du navire a déclaré…", the operator
+    named elsewhere in the article): names are checked against the sentence as written,
+    an exonym allowed ("Iceland" for "l'Islande")."""
+    source = next(s for s in reading.sources if s.id == source_of(first))
+    # a name opening the statement counts where its article names it inside a sentence
+    named = names_in([statement, *(s.text for s in source.sentences)])
+    demonyms = lexicon.wordset("names.demonyms", PIVOT)  # "French" for "française"
+    sentence = fold(reading.sentences[first].text)
+    names = [
+        n
+        for n in named
+        if n in statement
+        and fold(n) not in sentence
+        and not all(w.lower() in demonyms for w in n.split())
+    ]
+    added = missing_names(names, [first], reading, glossed=False)
+    return [f"{name}: not named in its sentence" for name in added]
 
 
 def _bounds(statement: str, evidence: list[str], reading: Reading) -> list[str]:
@@ -343,6 +365,7 @@ def untranslated(
     written = {w.lower() for w in re.findall(r"[^\W\d_]+", " ".join(originals))}
     source_words = set(re.findall(r"[^\W\d_]+", " ".join(glossed)))
     kept = source_words & set(re.findall(r"[^\W\d_]+", " ".join(glosses)))
+    folded = {fold(w) for w in written}
     words = re.findall(r"[^\W\d_]+", statement)
     return [
         w
@@ -350,6 +373,7 @@ def untranslated(
         if (
             ICELANDIC_LETTERS.search(w)
             and w.lower() not in written | LOANWORDS
+            and fold(w) not in folded  # "Isafjörður" for "Ísafjörður": the name, one accent off
             and not _compound_head(w, written)
         )
         or (w.islower() and len(w) > 3 and w in kept)
