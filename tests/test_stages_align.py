@@ -145,3 +145,21 @@ def test_content_lemmas_read_icelandic_through_bin() -> None:
     b = content_lemmas("Flugferðirnar voru aflýstar.", "is")
     assert "flugferð" in a & b and shared(a, b) > 0.5
     assert content_lemmas("The controllers said it", "en") == frozenset({"contr"})
+
+
+def test_a_word_two_languages_share_as_written_raises_their_link() -> None:
+    """cruise-grounding: e5 scores "n'ont pas encore déterminé la cause" against "The
+    cause ... is not yet known" at 0.859, under the merging threshold; the shared
+    "cause" lifts it over. Sentences of one language get no such bonus."""
+    from helpers import article
+
+    from briefing.stages.align import ANCHOR, _anchored
+    from briefing.stages.reading import read
+
+    english = article("E", "en", "The cause of the grounding is not yet known.")
+    french = article("F", "fr", "Les autorités n'ont pas encore déterminé la cause de l'échouement.")
+    other = article("O", "en", "The cause of the fire is not yet known.")
+    reading = read([english, french, other])
+
+    assert _anchored(reading, ["E.S1"], ["F.S1"])[0, 0] == ANCHOR  # "cause"
+    assert _anchored(reading, ["E.S1"], ["O.S1"])[0, 0] == 0.0  # one language
