@@ -225,6 +225,9 @@ def near(pixel: Any, colour: tuple[int, int, int]) -> bool:
     return max(abs(a - b) for a, b in zip(pixel, colour, strict=True)) <= 3
 
 
+MIN_TEXT_ROWS = 30  # of 4 pixels: a dozen lines of text at least
+
+
 def layout_problems(png: Path, size: tuple[int, int]) -> list[str]:
     """What is wrong with a screenshot of a site page (no golden image): its size, the
     stylesheet's bar and background, and text spread down the page."""
@@ -239,9 +242,12 @@ def layout_problems(png: Path, size: tuple[int, int]) -> list[str]:
     grey = image.convert("L")
     width, height = grey.size
     pixels = grey.load()
-    inked = sum(any(pixels[x, y] < 110 for x in range(0, width, 2)) for y in range(80, height, 4))
-    if inked < 0.3 * len(range(80, height, 4)):
-        problems.append(f"little text: {inked} of {len(range(80, height, 4))} rows")
+    # text spread down the part of the page it fills: a page whose briefings are short
+    # ends early on a wide screen, which is no broken layout; text piled in a few rows is
+    rows = [y for y in range(80, height, 4) if any(pixels[x, y] < 110 for x in range(0, width, 2))]
+    filled = range(80, rows[-1] + 1, 4) if rows else range(80, height, 4)
+    if len(rows) < MIN_TEXT_ROWS or len(rows) < 0.3 * len(filled):
+        problems.append(f"little text: {len(rows)} of {len(filled)} rows")
     return problems
 
 

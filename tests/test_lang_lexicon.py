@@ -80,3 +80,13 @@ def test_months_and_weekdays_come_from_cldr_with_the_lexicons_extra_forms() -> N
     assert calendar_words("á laugardaginn", "is") == {"weekday:6"}
     assert calendar_words("12 января и 9 мая", "ru") == {"month:1", "month:5"}
     assert calendar_words("в машине", "ru") == set()  # "мая" runs on, "ма" alone does not
+
+
+def test_cyrillic_folds_as_english_outlets_write_russian_names() -> None:
+    """A Russian report's "Владимир Путин" and an English one's "Vladimir Putin" are one
+    person; "Енисей" folds to the BGN spelling "yenisey" ("Yenisei" loosely)."""
+    assert fold("Путин") == "putin" and fold("Енисей") == "yenisey"
+    assert fold("Красноярске") == "krasnoyarske" and fold("Октябрьский") == "oktyabrskiy"
+    assert same_person("Владимир Путин", "Vladimir Putin")
+    assert same_person("Сергей Лавров", "Sergei Lavrov")
+    assert not same_person("Сергей Лавров", "Vladimir Putin")

@@ -157,7 +157,7 @@ def test_a_word_two_languages_share_as_written_raises_their_link() -> None:
     from briefing.stages.reading import read
 
     english = article("E", "en", "The cause of the grounding is not yet known.")
-    french = article("F", "fr", "Les autorités n'ont pas encore déterminé la cause de l'échouement.")
+    french = article("F", "fr", "Les autorités n'ont pas déterminé la cause de l'échouement.")
     other = article("O", "en", "The cause of the fire is not yet known.")
     reading = read([english, french, other])
 

@@ -267,3 +267,20 @@ def test_a_peoples_word_and_the_group_after_it_hold_it_not_the_country() -> None
     assert holder_in(article, 1, "en") == "French fishermen"
     assert saying_in(article, 1, "en") == "French fishermen"
     assert holder_in([article[0], "France had demanded 60 licences."], 1, "en") == "France"
+
+
+def test_a_possessive_before_the_name_that_says_it_is_no_pronoun_subject() -> None:
+    """ru/most-zakrytie: "Её председатель Олег Савин заявил…" (its chair Oleg Savin
+    said) was read as "she said" and resolved to no one; the name before the verb holds
+    it. A pronoun that is the subject still means the person named before."""
+    from briefing.stages.holders import saying_in
+
+    before = "Ассоциация перевозчиков края раскритиковала решение."
+    said = "Её председатель Олег Савин заявил, что объезд увеличит расходы на треть."
+    assert saying_in([before, said], 1, "ru") == "Олег Савин"
+    english = ["The union of Anna Berg met.", "Its chairman, John Smith, said the rise was unfair."]
+    assert saying_in(english, 1, "en") == "John Smith"
+    assert (
+        saying_in(["The union of Anna Berg met.", "She said it was unfair."], 1, "en")
+        == "Anna Berg"
+    )

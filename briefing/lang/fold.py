@@ -4,11 +4,14 @@ Lower case, diacritics dropped, and the letters with no accent to drop written t
 English writes them: "Þórður Pútín" -> "thordur putin", "Ægir" -> "aegir", "Straße" ->
 "strasse". Chosen over a fold that only drops accents ("Þór" -> "þor") because English
 outlets write Icelandic names this way ("Thordur", "Thingvellir"), so a name matches in
-the two languages' reports.
+the two languages' reports. Cyrillic is transliterated as English outlets write Russian
+names (BGN/PCGN, simplified: "Путин" -> "putin", "Енисей" -> "yenisey"), for the same
+reason.
 """
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 __all__ = ["fold", "loose_fold"]
@@ -16,9 +19,23 @@ __all__ = ["fold", "loose_fold"]
 _LETTERS = str.maketrans({"ð": "d", "þ": "th", "æ": "ae", "ø": "o", "œ": "oe", "ß": "ss"})
 
 
+_CYRILLIC = str.maketrans({
+    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "e", "ж": "zh",
+    "з": "z", "и": "i", "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o",
+    "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts",
+    "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "yu",
+    "я": "ya", "і": "i", "ї": "yi", "є": "ye", "ґ": "g",
+})  # fmt: skip
+# "е" and "ё" are "ye" and "yo" where a word starts or a vowel or sign comes before
+_IOTATED = re.compile(r"(?:(?<![а-яёіїєґ])|(?<=[аеёиоуыэюяйъь]))([её])")
+
+
 def fold(text: str) -> str:
-    """Lower case without diacritics: 'Þórður Pútín' -> 'thordur putin'."""
-    decomposed = unicodedata.normalize("NFKD", text.lower().translate(_LETTERS))
+    """Lower case without diacritics: 'Þórður Pútín' -> 'thordur putin', 'Путин' -> 'putin'."""
+    low = text.lower().translate(_LETTERS)
+    if re.search("[а-яёіїєґ]", low):
+        low = _IOTATED.sub(lambda m: "ye" if m[1] == "е" else "yo", low).translate(_CYRILLIC)
+    decomposed = unicodedata.normalize("NFKD", low)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 

@@ -235,9 +235,11 @@ def _pronoun_holds(text: str, article: _Article) -> bool:
     it stands before the verb or right after it and no name comes before the verb (not
     "Natarajan said she", not "Trump noted that he")."""
     lang = article.lang
-    if _pronoun(lang).match(text.lstrip(" \"'“„«")):
-        return True  # "Er verwies darauf", "Hún hvetur": the sentence's subject
     cue = _cue(lang).search(text)
+    if _pronoun(lang).match(text.lstrip(" \"'“„«")):
+        # "Er verwies darauf", "Hún hvetur": the sentence's subject; but a possessive
+        # before a name that says it is not ("Её председатель Олег Савин заявил")
+        return cue is None or not _names_at(text[: cue.start()], article)
     if cue is None:
         return False
     if _inverted(text, cue, article):
