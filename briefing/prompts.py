@@ -61,8 +61,11 @@ CONTRACTS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
 SITE_DIR = "site"
 REPORT_DIR = "report"  # the HTML eval report's template (`briefing.eval.html`)
 LAYOUT_VARS = frozenset(
-    {"briefing", "languages", "labels", "footnotes", "sections", "run", "source_names", "lead"}
-)
+    {
+        "briefing", "languages", "labels", "footnotes", "sections", "run", "source_names",
+        "lead", "actor_names",
+    }
+)  # fmt: skip
 
 
 def _template_files(root: Path) -> dict[str, Path]:

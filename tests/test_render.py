@@ -155,3 +155,29 @@ def test_the_background_section_is_shown_only_when_it_has_items(
     shown = render_markdown(bare.model_copy(update={"background": [context]}), layout=layout)
     assert "Background" in shown and "Baksvið" in shown
     assert "The port opened in 1990." in shown
+
+
+@pytest.mark.parametrize("layout", ["stacked", "paired"])
+def test_a_cyrillic_actor_is_named_in_latin_letters_for_a_latin_column(
+    harbour: list[Source], layout: str
+) -> None:
+    """ru/most-zakrytie: "**Олег Савин**" told an English reader nothing he could look up;
+    the name is transliterated as English outlets write it, the original beside it."""
+    item = Item(
+        text={"en": "Oleg Savin said the detour raises fuel costs.", "is": "Олег Савин заявил."},
+        origin={"en": "statement", "is": "original:ru:A2.S2"},
+        evidence=["A1.S2", "A2.S2"],
+        actor="Олег Савин",
+    )
+    b = Briefing(languages=["en", "is"], sources=harbour, positions=[item])
+    text = render_markdown(b, layout=layout)
+    assert "**Oleg Savin (Олег Савин)**: Oleg Savin said" in text
+    assert "**Олег Савин**" not in text
+
+
+def test_a_name_is_written_in_latin_letters_only_for_a_column_in_them() -> None:
+    from briefing.lang.names import in_script_of
+
+    assert in_script_of("Олег Савин", "is") == "Oleg Savin (Олег Савин)"
+    assert in_script_of("Олег Савин", "ru") == "Олег Савин"
+    assert in_script_of("Þórður Jónsson", "en") == "Þórður Jónsson"

@@ -235,3 +235,11 @@ def test_an_original_shows_its_language_and_gloss_and_is_no_lead() -> None:
         "gloss, unverified: Iceland writes not &lt;under&gt;.)</span>"
     ) in html
     assert leads(b, ["en", "is"]) == {"en": None, "is": quote}
+
+
+def test_a_cyrillic_actor_is_named_in_latin_letters_on_the_story_page() -> None:
+    b = sample()
+    b.positions[0] = b.positions[0].model_copy(update={"actor": "Олег Савин"})
+    page = FrontPage(date=DAY, languages=["en", "is"], stories=[story("deal", "k1", "Deal")])
+    html = render_story(page, page.stories[0], b)
+    assert '<span class="actor">Oleg Savin (Олег Савин)</span>' in html

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["fold", "loose_fold"]
+__all__ = ["fold", "latin", "loose_fold"]
 
 _LETTERS = str.maketrans({"ð": "d", "þ": "th", "æ": "ae", "ø": "o", "œ": "oe", "ß": "ss"})
 
@@ -30,11 +30,29 @@ _CYRILLIC = str.maketrans({
 _IOTATED = re.compile(r"(?:(?<![а-яёіїєґ])|(?<=[аеёиоуыэюяйъь]))([её])")
 
 
+def _transliterated(low: str) -> str:
+    return _IOTATED.sub(lambda m: "ye" if m[1] == "е" else "yo", low).translate(_CYRILLIC)
+
+
+_CYRILLIC_WORD = re.compile(r"[а-яёіїєґА-ЯЁІЇЄҐ]+")
+
+
+def latin(text: str) -> str:
+    """Cyrillic words in Latin letters, capitals kept: 'Олег Савин' -> 'Oleg Savin', as
+    an English or Icelandic reader finds the name in their own outlets; other text as is."""
+
+    def word(match: re.Match[str]) -> str:
+        out = _transliterated(match.group().lower())
+        return out[:1].upper() + out[1:] if match.group()[:1].isupper() else out
+
+    return _CYRILLIC_WORD.sub(word, text)
+
+
 def fold(text: str) -> str:
     """Lower case without diacritics: 'Þórður Pútín' -> 'thordur putin', 'Путин' -> 'putin'."""
     low = text.lower().translate(_LETTERS)
     if re.search("[а-яёіїєґ]", low):
-        low = _IOTATED.sub(lambda m: "ye" if m[1] == "е" else "yo", low).translate(_CYRILLIC)
+        low = _transliterated(low)
     decomposed = unicodedata.normalize("NFKD", low)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 

@@ -12,7 +12,7 @@ import re
 
 from briefing.lang import lexicon
 from briefing.lang.calendar import month_names, weekday_names
-from briefing.lang.fold import fold
+from briefing.lang.fold import fold, latin
 
 UPPER = "A-ZÁÉÍÓÚÝÞÆÖÐÄÅØÜÑÇÈÊÀÂÎÔÛŒА-ЯЁ"
 WORD = rf"[{UPPER}][\w'’.-]*\w|[{UPPER}]"
@@ -20,6 +20,19 @@ NAME = re.compile(rf"(?<![\w'’-])(?:{WORD})(?:[ \t]+(?:{WORD}))*")
 NOT_NAMES = lexicon.wordset("names.not_names", "en", "is") | frozenset(
     name for names in (*weekday_names("en"), *month_names("en")) for name in names
 )
+
+
+CYRILLIC_LANGUAGES = frozenset({"ru", "uk", "be", "bg", "sr", "mk", "kk"})
+
+
+def in_script_of(name: str, lang: str) -> str:
+    """A name as a reader of `lang` finds it: a Cyrillic name, for a reader of a language
+    written in Latin letters, in those letters with the original beside it ("Oleg Savin
+    (Олег Савин)"); any other name as it is."""
+    written = latin(name)
+    if written == name or lang.split("-")[0] in CYRILLIC_LANGUAGES:
+        return name
+    return f"{written} ({name})"
 
 
 def name_parts(name: str, shortest: int = 1) -> set[str]:

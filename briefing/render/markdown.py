@@ -10,6 +10,7 @@ from typing import Any
 
 from briefing import __version__
 from briefing.core.models import SECTIONS, Briefing
+from briefing.lang.names import in_script_of
 from briefing.prompts import PromptSet
 from briefing.render.labels import labels, side_label, source_label
 from briefing.render.provenance import summary
@@ -52,6 +53,13 @@ def footer(briefing: Briefing) -> str:
     )
 
 
+def actor_names(briefing: Briefing) -> dict[str, dict[str, str]]:
+    """Per output language, each actor as its reader finds the name (`in_script_of`:
+    "Oleg Savin (Олег Савин)" for a reader of English)."""
+    actors = {i.actor for key in SECTIONS for i in getattr(briefing, key) if i.actor}
+    return {lang: {a: in_script_of(a, lang) for a in sorted(actors)} for lang in briefing.languages}
+
+
 def render_markdown(
     briefing: Briefing, prompts: PromptSet | None = None, layout: str = DEFAULT_LAYOUT
 ) -> str:
@@ -66,6 +74,7 @@ def render_markdown(
         lead=[briefing.item(key) for key in briefing.lead],
         footnotes=footnotes(briefing),
         source_names={s.id: side_label(s) for s in briefing.sources},
+        actor_names=actor_names(briefing),
         run=footer(briefing),
     )
     return text + "\n"

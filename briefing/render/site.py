@@ -15,6 +15,7 @@ import jinja2
 
 from briefing.core.models import SECTIONS, Briefing, Item
 from briefing.core.resources import data_dir
+from briefing.lang.names import in_script_of
 from briefing.prompts import SITE_DIR
 from briefing.render.labels import labels, side_label
 from briefing.render.markdown import footer, footnotes
@@ -52,6 +53,7 @@ def html_templates(folder: str) -> jinja2.Environment:
 def templates() -> jinja2.Environment:
     env = html_templates(SITE_DIR)
     env.filters["web"] = web_link
+    env.filters["named"] = in_script_of
     return env
 
 
