@@ -284,3 +284,17 @@ def test_a_possessive_before_the_name_that_says_it_is_no_pronoun_subject() -> No
         saying_in(["The union of Anna Berg met.", "She said it was unfair."], 1, "en")
         == "Anna Berg"
     )
+
+
+def test_a_body_named_by_its_own_noun_before_its_verb_of_saying_holds_it() -> None:
+    """ru/most-zakrytie: "Ассоциация перевозчиков края раскритиковала…" had no holder,
+    capitalisation finding no name in it; the body's noun and what follows it up to the
+    verb is the holder. A common noun that names no body is none."""
+    from briefing.stages.holders import saying_in
+
+    before = "Коммунальный мост закрыли для грузовиков."
+    body = "Ассоциация перевозчиков края раскритиковала решение."
+    assert saying_in([before, body], 1, "ru") == "Ассоциация перевозчиков края"
+    french = "La Fédération des transporteurs a dénoncé la décision."
+    assert saying_in(["Le pont est fermé.", french], 1, "fr") == "Fédération des transporteurs"
+    assert saying_in([before, "Водители грузовиков раскритиковали решение."], 1, "ru") is None

@@ -165,8 +165,8 @@ def _bodies(lang: str) -> tuple[str, ...]:
 def _stems(word: str) -> tuple[str, ...]:
     """The word and the word without an ending of one or two letters ("Verbands" ->
     "verband"), folded."""
-    folded = re.split(r"['’]", fold(word))[-1]
-    return (folded, *(folded[:-k] for k in (1, 2) if len(folded) - k >= 3))
+    low = re.split(r"['’]", word.lower())[-1]  # cut as written: "Ассоциация" -> "ассоциац"
+    return tuple(fold(s) for s in (low, *(low[:-k] for k in (1, 2) if len(low) - k >= 3)))
 
 
 def _forms(word: str, lang: str) -> tuple[str, ...]:

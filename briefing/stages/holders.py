@@ -28,6 +28,7 @@ from briefing.stages.article_names import (
     WORD,
     _Article,
     _article,
+    _body,
     _cue,
     _fullest,
     _in_place,
@@ -215,8 +216,28 @@ def _opening(text: str, article: _Article) -> str | None:
     abbreviated = re.match(r"([^,;:()«»„“\"]{3,90}?)\s*\((\w{2,8})\)", text[start:])
     if abbreviated and abbreviated.group(2).isupper() and len(abbreviated.group(1).split()) > 1:
         return abbreviated.group(1)
+    body = _body_phrase(text[start:], words[0].group(), article)
+    if body is not None:
+        return body
     state = _state(words[0].group(), article)
     return state if state != words[0].group() else None
+
+
+BODY_WORDS = 5  # the most words a body's name before its verb may have, unnamed otherwise
+
+
+def _body_phrase(text: str, first: str, article: _Article) -> str | None:
+    """A body named by its own common noun and what follows it up to its verb of saying
+    ("Ассоциация перевозчиков края раскритиковала", "La Fédération des pêcheurs a
+    dénoncé"), where no capitalised name says it: a body's name that capitalisation
+    alone does not find."""
+    cue = _cue(article.lang).search(text)
+    if cue is None or not _body(first, article.lang):
+        return None
+    phrase = text[: cue.start()].strip(" ,")
+    if not 1 < len(phrase.split()) <= BODY_WORDS or re.search(r"[,;:()«»„“\"]", phrase):
+        return None
+    return phrase
 
 
 def _state(name: str, article: _Article) -> str:
