@@ -501,3 +501,20 @@ def test_a_holder_named_only_before_is_cited_with_the_sentence_naming_them() -> 
     found = extract_chunk(chunk_of(src.sentences, 10_000), src, llm, PromptSet(), settings).found
     [union] = [f for f in found if f.evidence[0] == "R.S3"]
     assert (union.section, union.actor, union.evidence) == ("positions", "GSV", ["R.S3", "R.S1"])
+
+
+def test_select_asks_an_article_s_first_sentence_within_any_budget() -> None:
+    """fr/greve-dockers-fos: the lead ("Les dockers ... ont reconduit mercredi leur grève")
+    scored under lines with percentages and was left over the budget, so the briefing of a
+    French report lost its news; the first sentence is asked before the rest."""
+    from briefing.stages.reading import read
+
+    lines = [
+        "Les dockers du port ont reconduit mercredi leur grève pour une troisième journée.",
+        "Le syndicat réclame une hausse de 6 % des salaires pour 5 000 dockers.",
+        "Les entreprises proposent 2,5 % et 300 euros de prime.",
+        "Le blocage coûte près de 5 millions d'euros par jour selon Gilles Marchetti.",
+    ]
+    src = source("F", "fr", lines)
+    two = select(src.sentences, chunk_of(src.sentences, 70), read([src]))
+    assert two[0].id == "F.S1" and len(two) == 2

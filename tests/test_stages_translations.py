@@ -182,3 +182,15 @@ def test_a_translation_naming_someone_its_sentence_does_not_is_refused(reading) 
     _, translated, refused = translations([other], reading)
     assert translated == {} and refused[0]["reason"] == "Nordbahn Regio: not named in its sentence"
     assert translations([own, people], reading)[1] == {"D.S3": own.text, "D.S2": people.text}
+
+
+def test_a_translation_may_write_a_name_as_english_does() -> None:
+    """fr/greve-dockers-fos: "Barcelona" for "Barcelone" is the same city."""
+    french = article(
+        "F", "fr", "Plusieurs armateurs ont dérouté leurs navires vers Gênes et Barcelone."
+    )
+    reading = read([french, article("E", "en", "The port was closed on Monday.")])
+    done = Found(
+        "developments", "Several shipowners diverted their ships to Barcelona.", ["F.S1"], "F"
+    )
+    assert translations([done], reading)[1] == {"F.S1": done.text}

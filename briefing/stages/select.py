@@ -15,6 +15,7 @@ from __future__ import annotations
 import math
 import re
 
+from briefing.core.ids import sentence_number
 from briefing.core.languages import PIVOT
 from briefing.core.models import Chunk, Sentence, Source
 from briefing.lang import lexicon
@@ -26,6 +27,8 @@ from briefing.stages.reading import Reading
 
 SHARE = 0.8  # of the informative sentences, the best get a statement
 TOKENS_PER_STATEMENT = 45  # and at most one per this many tokens shown: generated tokens
+LEAD = 4.0  # an article's first sentence tells its news: within the budget before the rest
+# (fr/greve-dockers-fos: "Les dockers ... ont reconduit mercredi leur grève" was left over it)
 MIN_WORDS = 5  # stay near a third of the source tokens; shorter lines say little
 MAX_STANDING_WORDS = 32  # longer sentences are phrased shorter
 CUES = re.compile(rf"\b({lexicon.alternation('cues.salience', PIVOT)})\b", re.IGNORECASE)
@@ -84,7 +87,10 @@ def select(
     def unsaid(s: Sentence) -> bool:
         return source is not None and inside_quotation(s, source) and s.id not in standing
 
-    scored = [(salience(english(s), values(s), i), i) for i, s in enumerate(shown)]
+    scored = [
+        (salience(english(s), values(s), i) + LEAD * (sentence_number(s.id) == 1), i)
+        for i, s in enumerate(shown)
+    ]
     informative = [x for x in scored if x[0] > -math.inf and not unsaid(shown[x[1]])]
     free = {i for _, i in informative if shown[i].id in standing}
     ranked = sorted(

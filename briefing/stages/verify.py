@@ -258,12 +258,14 @@ def _added_names(statement: str, first: str, reading: Reading) -> list[str]:
     named = names_in([statement, *(s.text for s in source.sentences)])
     demonyms = lexicon.wordset("names.demonyms", PIVOT)  # "French" for "française"
     sentence = fold(reading.sentences[first].text)
+    written = _folded_names(reading.sentences[first].text)  # "Barcelona" for "Barcelone"
     names = [
         n
         for n in named
         if n in statement
         and fold(n) not in sentence
         and not all(w.lower() in demonyms for w in n.split())
+        and not all(_exonym(p, written) for p in re.split(r"[\s-]+", n) if p)
     ]
     added = missing_names(names, [first], reading, glossed=False)
     return [f"{name}: not named in its sentence" for name in added]
