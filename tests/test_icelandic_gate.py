@@ -288,3 +288,11 @@ def test_a_case_variant_written_with_its_joint_is_no_reading_of_the_line() -> No
     # BÍN's algorithm reads the compound and writes its other cases "hamfara-stofnunina"
     assert "-" in case_variants("hamfarastofnunin")["ÞF"]
     assert case_problems("Myndirnar sem hamfarastofnunin birti sýndu hrunin hús.") == []
+
+
+def test_a_compound_joined_by_a_genitive_is_written_as_one_word() -> None:
+    assert unknown_words("Hann glímir við fóta-vandamál.", [])
+    assert unknown_words("Hann glímir við fótavandamál.", []) == []
+    # a hyphen after a loan word or a name stays
+    assert unknown_words("Maturinn er vegan-vænn.", []) == []
+    assert unknown_words("Chequers-áætlun hennar var kynnt.", ["Chequers"]) == []

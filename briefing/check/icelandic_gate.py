@@ -131,23 +131,41 @@ def _folded_stems(name: str) -> frozenset[str]:
 
 def unknown_words(icelandic: str, pool: Iterable[str], english: str = "") -> list[str]:
     """Words that are neither Icelandic word forms nor names of `pool`, nor a word the
-    translation adds to a name of the `english` ("Plaid Cymru": `_extends_name`)."""
+    translation adds to a name of the `english` ("Plaid Cymru": `_extends_name`); and
+    compounds split by a hyphen (`_split_compound`)."""
     from tokenizer import TOK, tokenize
 
     pool = list(pool)
     joined = _joined_words(icelandic)
     unknown: list[str] = []
+    split: list[str] = []
     for token in tokenize(icelandic):
         if token.kind == TOK.UNKNOWN:
             unknown.append(token.txt)
         if token.kind != TOK.WORD or token.val:  # typed tokens, known abbreviations
+            continue
+        if _split_compound(token.txt):
+            split.append(token.txt)
             continue
         for part in _parts(token.txt):
             if _known(part) or _is_name(part, pool):
                 continue
             if not _extends_name(part, joined, english):
                 unknown.append(part)
-    return [f"unknown_word: '{w}' is not an Icelandic word form or a name" for w in unknown]
+    return [f"unknown_word: '{w}' is not an Icelandic word form or a name" for w in unknown] + [
+        f"unknown_word: '{w}' is one word, written without its hyphen" for w in split
+    ]
+
+
+def _split_compound(word: str) -> bool:
+    """A compound joined by a genitive written with a hyphen between lower-case parts
+    ("fóta-vandamál", "snyrtivöru-hillur"): Icelandic writes it as one word, which BÍN
+    reads; a hyphen after a loan word ("vegan-vænn") or a name ("Chequers-áætlun") stays."""
+    parts = word.split("-")
+    if len(parts) != 2 or not all(p[:1].islower() for p in parts):
+        return False
+    head, _ = parts
+    return bin_words.genitive(head, adjective=False) and bin_words.is_known_word("".join(parts))
 
 
 def _joined_words(text: str) -> dict[str, set[tuple[str, int]]]:
