@@ -3,7 +3,9 @@ as Icelandic: deterministic checks only, each failure a named reason.
 
 1. `unknown_word`: every word is an Icelandic word form (BÍN, or a regular compound of
    one), a name from the sources or the English statement (inflected: "Pútíns" is
-   "Pútín"), or a number, date or other typed token of Miðeind's `tokenizer`;
+   "Pútín") or a word a translation adds beside such a name ("Plaid Cymru" for "A Plaid
+   AM"), or a number, date or other typed token of Miðeind's `tokenizer`; no compound is
+   split by a hyphen ("fóta-vandamál");
 2. `grammar`: GreynirCorrect (`reynir_correct`) finds no error of the kinds that mean
    misspelt or ungrammatical Icelandic (`ERROR_CODES`); its style advice does not count;
    no noun right after a preposition of one case stands in another ("vegna
