@@ -270,3 +270,29 @@ def test_a_sentence_ending_with_a_joining_word_is_out_of_order() -> None:
     assert order_problems("Hann kom. Þetta er það sem.")
     assert order_problems("Þetta er málið sem hann vann að.") == []
     assert order_problems(IS) == []
+
+
+def test_a_word_the_translation_adds_to_a_name_of_the_english_is_part_of_it() -> None:
+    english = 'A Plaid AM said the group was "not happy".'
+    icelandic = "Ráðsmaður úr flokknum Plaid Cymru sagði að flokkurinn væri óánægður."
+    assert unknown_words(icelandic, ["Plaid"], english) == []
+    assert name_problems(icelandic, english) == []
+    # a word put in place of one the English gives beside the name is no addition
+    swapped = "Hann kom fram í Monday Night Live þættinum."
+    assert name_problems(swapped, "He appeared on the Saturday Night Live show.")
+    # nor a word that stands beside the name where the English has another ("Mr Clark")
+    assert unknown_words("Hr Clark sagði þetta.", ["Clark"], "Mr Clark said this.")
+
+
+def test_a_case_variant_written_with_its_joint_is_no_reading_of_the_line() -> None:
+    # BÍN's algorithm reads the compound and writes its other cases "hamfara-stofnunina"
+    assert "-" in case_variants("hamfarastofnunin")["ÞF"]
+    assert case_problems("Myndirnar sem hamfarastofnunin birti sýndu hrunin hús.") == []
+
+
+def test_a_compound_joined_by_a_genitive_is_written_as_one_word() -> None:
+    assert unknown_words("Hann glímir við fóta-vandamál.", [])
+    assert unknown_words("Hann glímir við fótavandamál.", []) == []
+    # a hyphen after a loan word or a name stays
+    assert unknown_words("Maturinn er vegan-vænn.", []) == []
+    assert unknown_words("Chequers-áætlun hennar var kynnt.", ["Chequers"]) == []

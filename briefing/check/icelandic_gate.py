@@ -3,7 +3,9 @@ as Icelandic: deterministic checks only, each failure a named reason.
 
 1. `unknown_word`: every word is an Icelandic word form (BÍN, or a regular compound of
    one), a name from the sources or the English statement (inflected: "Pútíns" is
-   "Pútín"), or a number, date or other typed token of Miðeind's `tokenizer`;
+   "Pútín") or a word a translation adds beside such a name ("Plaid Cymru" for "A Plaid
+   AM"), or a number, date or other typed token of Miðeind's `tokenizer`; no compound is
+   split by a hyphen ("fóta-vandamál");
 2. `grammar`: GreynirCorrect (`reynir_correct`) finds no error of the kinds that mean
    misspelt or ungrammatical Icelandic (`ERROR_CODES`); its style advice does not count;
    no noun right after a preposition of one case stands in another ("vegna
@@ -99,7 +101,7 @@ def gate(
     if gloss is None:
         gloss = glossing.gloss([icelandic], "is")[0] or ""
     names = list(names)
-    reasons = unknown_words(icelandic, [*names, *_capitalised(english)])
+    reasons = unknown_words(icelandic, [*names, *_capitalised(english)], english)
     reasons += greynir_problems(icelandic) + government_problems(icelandic)
     reasons += order_problems(icelandic)
     reasons += value_problems(icelandic, english)
@@ -129,21 +131,72 @@ def _folded_stems(name: str) -> frozenset[str]:
     return frozenset(fold(stem) for stem in stems) | {loose_fold(stem) for stem in stems}
 
 
-def unknown_words(icelandic: str, pool: Iterable[str]) -> list[str]:
-    """Words that are neither Icelandic word forms nor names of `pool`."""
+def unknown_words(icelandic: str, pool: Iterable[str], english: str = "") -> list[str]:
+    """Words that are neither Icelandic word forms nor names of `pool`, nor a word the
+    translation adds to a name of the `english` ("Plaid Cymru": `_extends_name`); and
+    compounds split by a hyphen (`_split_compound`)."""
     from tokenizer import TOK, tokenize
 
     pool = list(pool)
+    joined = _joined_words(icelandic)
     unknown: list[str] = []
+    split: list[str] = []
     for token in tokenize(icelandic):
         if token.kind == TOK.UNKNOWN:
             unknown.append(token.txt)
         if token.kind != TOK.WORD or token.val:  # typed tokens, known abbreviations
             continue
+        if _split_compound(token.txt):
+            split.append(token.txt)
+            continue
         for part in _parts(token.txt):
-            if not _known(part) and not _is_name(part, pool):
+            if _known(part) or _is_name(part, pool):
+                continue
+            if not _extends_name(part, joined, english):
                 unknown.append(part)
-    return [f"unknown_word: '{w}' is not an Icelandic word form or a name" for w in unknown]
+    return [f"unknown_word: '{w}' is not an Icelandic word form or a name" for w in unknown] + [
+        f"unknown_word: '{w}' is one word, written without its hyphen" for w in split
+    ]
+
+
+def _split_compound(word: str) -> bool:
+    """A compound joined by a genitive written with a hyphen between lower-case parts
+    ("fóta-vandamál", "snyrtivöru-hillur"): Icelandic writes it as one word, which BÍN
+    reads; a hyphen after a loan word ("vegan-vænn") or a name ("Chequers-áætlun") stays."""
+    parts = word.split("-")
+    if len(parts) != 2 or not all(p[:1].islower() for p in parts):
+        return False
+    head, _ = parts
+    return bin_words.genitive(head, adjective=False) and bin_words.is_known_word("".join(parts))
+
+
+def _joined_words(text: str) -> dict[str, set[tuple[str, int]]]:
+    """For each capitalised word, the capitalised words right next to it, joined by a space
+    or a hyphen only, each with its side: +1 when the word follows it, -1 when it precedes."""
+    words = list(re.finditer(r"[^\W\d_]+", text))
+    out: dict[str, set[tuple[str, int]]] = {}
+    for a, b in itertools.pairwise(words):
+        x, y = a.group(), b.group()
+        if x[:1].isupper() and y[:1].isupper() and text[a.end() : b.start()] in (" ", "-"):
+            out.setdefault(y, set()).add((x, 1))
+            out.setdefault(x, set()).add((y, -1))
+    return out
+
+
+def _extends_name(word: str, joined: dict[str, set[tuple[str, int]]], english: str) -> bool:
+    """`word` stands right next to a foreign name of the English, as one name of several
+    words ("Plaid Cymru" for "A Plaid AM"), where the English has no other name's word on
+    that side of it (an acronym aside): a word the translation adds to a name, not one it
+    swaps for the English one ("Monday Night Live" for "Saturday Night Live")."""
+    english_joined = _joined_words(english)
+    for mate, side in joined.get(word, ()):
+        if _known(mate):
+            continue
+        for other in [w for w in _capitalised(english) if _is_name(w, [mate])]:
+            beside = [w for w, s in english_joined.get(other, ()) if s == -side]
+            if all(_acronym(w) for w in beside):
+                return True
+    return False
 
 
 def _known(word: str) -> bool:
@@ -255,6 +308,8 @@ def case_problems(icelandic: str) -> list[str]:
         if word[:1].isupper():
             continue
         for case, form in bin_words.case_variants(word).items():
+            if "-" in form:  # a compound BÍN's algorithm read, written with its joint
+                continue
             score = parse_is.parse_score(text[: match.start()] + form + text[match.end() :])
             if score is not None and score - base > _CASE_MARGIN:
                 name = bin_words.CASE_NAMES[case]
@@ -319,15 +374,22 @@ def name_problems(
     known = details.known_names([english]) | {fold(n) for n in names}
     lost = [name.text for name in details.names(english, known) if not _found(name, have)]
     english_words = _vocabulary(english)
+    joined = _joined_words(icelandic)
     added = [
         word
         for word in _foreign_names(icelandic)
-        if not details._contains_word(fold(word), english_words)
-        and not _folded_stems(word) & english_words
+        if not _in_english(word, english_words) and not _extends_name(word, joined, english)
     ]
     return [f"names: '{n}' of the English is not in the Icelandic" for n in lost] + [
         f"names: '{n}' is in the Icelandic, not in the English" for n in added
     ]
+
+
+def _in_english(word: str, english_words: set[str]) -> bool:
+    """A word of the Icelandic that the English has, inflected or folded."""
+    return details._contains_word(fold(word), english_words) or bool(
+        _folded_stems(word) & english_words
+    )
 
 
 def _found(name: details.Name, have: set[str]) -> bool:
