@@ -79,3 +79,29 @@ def test_a_lead_naming_no_item_is_refused_when_a_briefing_is_read() -> None:
         with pytest.raises(ValidationError, match="lead names no item"):
             Briefing.model_validate({**data, "lead": [key]})
     assert Briefing.model_validate({**data, "lead": ["agreements[1]"]}).lead == ["agreements[1]"]
+
+
+def test_news_every_outlet_opens_with_but_tells_differently_leads_as_the_disagreement() -> None:
+    """jersey: both outlets open with the deal, 45 against 40 licences; the sections show
+    it only as a disagreement, and the lead was "The deal was announced by ... Gorst",
+    which never says what the deal is. Both sides lead, then the news."""
+    from briefing.core.models import Side
+
+    sides = [
+        Side(
+            source="A1",
+            evidence=["A1.S1"],
+            text={"en": "They agreed on 45 licences.", "is": "45 leyfi."},
+        ),
+        Side(source="A2", evidence=["A2.S1"], text={"en": "40 licences", "is": "40 leyfi"}),
+    ]
+    conflict = item("", None, ["A1.S1", "A2.S1"]).model_copy(update={"text": {}, "sides": sides})
+    announced = [item("The deal was announced by Ian Gorst.", "Ian Gorst kynnti.", ["A1.S2"])]
+    b = briefing(developments=announced, disagreements=[conflict])
+    assert lead(b) == ["disagreements[1]", "developments[1]"]
+    b.lead = lead(b)
+    text = render_markdown(b)
+    assert "**In brief:** " in text and "They agreed on 45 licences." in text.split("###")[0]
+    # told further down by one outlet: a disagreement, not the lead
+    later = conflict.model_copy(update={"evidence": ["A1.S4", "A2.S1"]})
+    assert lead(briefing(developments=announced, disagreements=[later])) == ["developments[1]"]

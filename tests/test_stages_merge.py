@@ -400,3 +400,21 @@ def test_two_items_disagree_once_though_two_links_join_them() -> None:
 
     [conflict] = disagreements([english], reading, near, [french])
     assert conflict.sides() == {("A1.S1", "A3.S1"), ("A2.S1",)}
+
+
+@pytest.mark.parametrize(
+    ("other", "side"),
+    [
+        ("Skipið var með 1.150 farþega um borð.", "1,150 passengers"),  # as English writes it
+        ("Skipið var með rúmlega 1.150 farþega um borð.", "more than 1,150 passengers"),
+    ],
+)
+def test_a_value_side_writes_the_number_as_english_does_with_its_bound(
+    other: str, side: str
+) -> None:
+    """cruise-grounding: "1150 passengers" beside "1,200 passengers"; a bound the other
+    sentence gives its number ("rúmlega", over) is worded too, or the side claims more."""
+    reading = read([source("I", "is", [other])])
+    mine, theirs = Value("number", 1200.0), Value("number", 1150.0)
+    statement = "The ship carried 1,200 passengers."
+    assert value_side(statement, mine, theirs, "I.S1", reading) == side

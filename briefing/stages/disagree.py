@@ -17,8 +17,9 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
+from briefing.lang import lexicon
 from briefing.lang.calendar import month_names
-from briefing.lang.values import Value, english_number, is_year, located, values
+from briefing.lang.values import Value, english_number, is_year, located, qualifiers, values
 from briefing.stages.align import Link, differing
 from briefing.stages.found import Found
 from briefing.stages.kinds import deal_reached, no_deal
@@ -158,6 +159,11 @@ def value_side(
         side = str(int(theirs.number))
         return side if values(side, "en") <= reading.values[other] else None
     number = english_number(theirs.number, as_word=surface[:1].isalpha())
+    if number.isdigit() and len(number) >= 4:
+        number = f"{int(number):,}"  # "1,150", as English writes it
+    bound = _bound(theirs, other, reading)
+    if bound and not qualifiers(statement, "en").get(mine.number or 0.0):
+        number = f"{bound} {number}"  # "um 1.150 farþega": about 1,150, not 1,150
     if mine.kind == "percent":
         side = f"{number} percent"
     else:
@@ -169,6 +175,16 @@ def value_side(
             return None
         side = f"{number} {noun}"
     return side if values(side, "en") and values(side, "en") <= reading.values[other] else None
+
+
+def _bound(value: Value, sentence: str, reading: Reading) -> str | None:
+    """The English word for the bound the sentence gives its value ("um" -> "about"),
+    the first of its class in the English lexicon; None for an exact number."""
+    bound = qualifiers(reading.sentences[sentence].text, reading.language[sentence]).get(
+        value.number or 0.0
+    )
+    words = lexicon.table("numbers.qualifiers", "en").get(bound or "")
+    return words[0] if words else None
 
 
 def _month_side(

@@ -7,7 +7,8 @@ briefing has one outlet. Where the outlets open with a position instead, as many
 them reporting it (an announcement: "HS Orka said on Monday that it will expand its
 plant"), it leads, and that news follows where two outlets report it. The lead repeats
 items, each in every language by the items' own rules (quoted, verified, or marked), so
-it says nothing the items do not."""
+it says nothing the items do not. Where the outlets open with one piece of news and give
+it different values, that disagreement leads (`_opening_conflict`)."""
 
 from __future__ import annotations
 
@@ -22,6 +23,9 @@ SAID = ("positions",)
 def lead(briefing: Briefing) -> list[str]:
     """Keys (`agreements[1]`: 1-based, as the eval's claim ids) of the lead's items."""
     first = _best(briefing, HAPPENED + OUTCOMES)
+    opening = _opening_conflict(briefing)
+    if opening is not None:
+        return [opening] + ([first[0]] if first is not None else [])
     if first is None:
         return []
     said = _best(briefing, SAID)
@@ -32,6 +36,21 @@ def lead(briefing: Briefing) -> list[str]:
     if other is None or (outlets(other[1].evidence) < 2 and not one_outlet):
         return [first[0]]
     return [first[0], other[0]]
+
+
+def _opening_conflict(briefing: Briefing) -> str | None:
+    """The disagreement both sides of which are their articles' first sentences: the news
+    every outlet opens with, told with a different value ("45 new fishing licences"
+    against "40 nouvelles licences"). It leads, both sides worded as they stand, since the
+    sections show it nowhere else."""
+    return next(
+        (
+            f"disagreements[{n}]"
+            for n, item in enumerate(briefing.disagreements, start=1)
+            if outlets(item.evidence) >= 2 and told_at(item.evidence) == 1.0
+        ),
+        None,
+    )
 
 
 def _before(said: Item, news: Item) -> bool:
