@@ -543,3 +543,24 @@ def test_a_name_written_one_accent_off_is_the_name_not_an_untranslated_word() ->
     original = ["Un paquebot s'est échoué près d'Ísafjörður."]
     assert untranslated("A ship ran aground near Isafjörður.", original, [], []) == []
     assert untranslated("A ship ran aground near Ísafjarðar.", original, [], []) == ["Ísafjarðar"]
+
+
+def test_a_name_written_as_its_sentence_writes_it_or_in_its_nominative_is_english() -> None:
+    """whaling-licence: "Náttúruverndarsamtök Íslands" is the body's name as the sentence
+    writes it, and "Hvalfjörður" the nominative English uses for the sentence's
+    "Hvalfirði"; "of Íslands" alone is still an Icelandic inflection."""
+    from briefing.stages.verify import untranslated
+
+    body = ["Náttúruverndarsamtök Íslands gagnrýndu ákvörðunina harðlega."]
+    assert untranslated("Náttúruverndarsamtök Íslands criticised it.", body, body, []) == []
+    assert untranslated("The people of Íslands criticised it.", body, body, []) == ["Íslands"]
+    place = ["Þetta tryggir störf í Hvalfirði."]
+    assert untranslated("It secures jobs in Hvalfjörður.", place, place, []) == []
+
+
+def test_an_it_that_points_at_nothing_is_no_pronoun_subject() -> None:
+    from briefing.stages.verify import _expletive
+
+    assert _expletive("It is not yet settled whether an inspector will be aboard.")
+    assert _expletive("It remains unclear when the talks resume.")
+    assert not _expletive("It said the rise was unfair.")

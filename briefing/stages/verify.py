@@ -13,6 +13,7 @@ written needs none): say less rather than say wrong.
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections.abc import Callable, Mapping
@@ -110,7 +111,7 @@ def problems(
     for name in missing_names(names_in([statement]), evidence, reading, glossed=not rough):
         if names:
             found.append(f"the name {name!r} is not in the cited sentences")
-    if rough and OPENS_WITH_PRONOUN.match(stripped):
+    if rough and OPENS_WITH_PRONOUN.match(stripped) and not _expletive(stripped):
         found.append("it opens with a pronoun over a rough gloss: code cannot tell whom it means")
     if FIRST_PERSON.search(SAID.sub(r"\g<speaker>", stripped)):
         found.append("a quote without its speaker (I, we, our...)")
@@ -248,6 +249,18 @@ def _lost_subject(statement: str, first: str, reading: Reading) -> list[str]:
     return ["it opens with a pronoun where its sentence names who"]
 
 
+EXPLETIVE = re.compile(
+    rf"It (?:{lexicon.alternation('pronouns.expletive', PIVOT)})\b(?:\W+\w+){{0,4}}?\W+"
+    rf"(?:{lexicon.alternation('pronouns.expletive_then', PIVOT)})\b"
+)
+
+
+def _expletive(statement: str) -> bool:
+    """An "It" that points at nothing ("It is not yet settled whether ..."): no one to
+    name, so no pronoun code must resolve."""
+    return EXPLETIVE.match(statement) is not None
+
+
 def _added_names(statement: str, first: str, reading: Reading) -> list[str]:
     """A translation naming someone its sentence does not has put the words in another's
     mouth ("Ponant has declared…" for "Le capitaine du navire a déclaré…", the operator
@@ -359,16 +372,20 @@ def untranslated(
     statement: str, originals: list[str], glossed: list[str], glosses: list[str]
 ) -> list[str]:
     """Words left over from a rough gloss, not English: words with Icelandic letters that
-    the cited sentences do not contain as written (names do: "makríl stem"), and lower-case
+    the cited sentences do not contain as written nor as the nominative of a name there
+    (names do: "makríl stem"), and lower-case
     words of a glossed sentence that its gloss kept as they were because the glosser did
     not know them ("had not created hindranir"); a word it translated may stay ("fund").
     Also a name in an Icelandic case form ("in Moskvu", "of Noregs"): BÍN knows it, but
-    not as its own lemma, so it is an inflection English does not use."""
+    not as its own lemma, so it is an inflection English does not use; unless it is part
+    of a longer name written as the sentence writes it ("Náttúruverndarsamtök Íslands")."""
     written = {w.lower() for w in re.findall(r"[^\W\d_]+", " ".join(originals))}
     source_words = set(re.findall(r"[^\W\d_]+", " ".join(glossed)))
     kept = source_words & set(re.findall(r"[^\W\d_]+", " ".join(glosses)))
     folded = {fold(w) for w in written}
     words = re.findall(r"[^\W\d_]+", statement)
+    pairs = set(itertools.pairwise(re.findall(r"[^\W\d_]+", " ".join(glossed))))
+    named = {w for pair in itertools.pairwise(words) if pair in pairs for w in pair}
     return [
         w
         for w in words
@@ -377,10 +394,20 @@ def untranslated(
             and w.lower() not in written | LOANWORDS
             and fold(w) not in folded  # "Isafjörður" for "Ísafjörður": the name, one accent off
             and not _compound_head(w, written)
+            and not _nominative_of(w, written)
         )
         or (w.islower() and len(w) > 3 and w in kept)
-        or (w[:1].isupper() and w in source_words and _case_form(w))
+        or (w[:1].isupper() and w in source_words and w not in named and _case_form(w))
     ]
+
+
+def _nominative_of(word: str, written: set[str]) -> bool:
+    """A name as English writes an Icelandic one, in its nominative: "Hvalfjörður" for the
+    sentence's "Hvalfirði" (BÍN's lemma of a word written there)."""
+    if not word[:1].isupper():
+        return False
+    low = word.lower()
+    return any(low == lemma.lower() for w in written if w[:3] == low[:3] for lemma in lemmas(w))
 
 
 LOANWORDS = lexicon.wordset("content.loanwords", PIVOT)
