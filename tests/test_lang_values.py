@@ -174,3 +174,14 @@ def test_over_a_period_says_over_what_time_not_how_much() -> None:
     assert qualifiers("A pay rise of 22 percent over four years.", "en") == {}
     assert qualifiers("The plant has run for over four years.", "en") == {4.0: "over"}
     assert qualifiers("Over 200 people came.", "en") == {200.0: "over"}
+
+
+def test_um_before_a_number_is_about_unless_a_verb_of_change_comes_before() -> None:
+    """cruise-grounding: "með um 1.150 farþega" is about 1,150; "hækkað um 22 prósent" is
+    by 22 percent, and no bound."""
+    from briefing.lang.values import loosely_about
+
+    assert loosely_about("Skipið var með um 1.150 farþega.", "is") == {1150.0}
+    assert loosely_about("Um 150 manns störfuðu þar.", "is") == {150.0}
+    assert loosely_about("Launin hafa hækkað um 22 prósent.", "is") == frozenset()
+    assert loosely_about("About 200 people came.", "en") == frozenset()  # a bound there

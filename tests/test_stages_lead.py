@@ -102,6 +102,7 @@ def test_news_every_outlet_opens_with_but_tells_differently_leads_as_the_disagre
     b.lead = lead(b)
     text = render_markdown(b)
     assert "**In brief:** " in text and "They agreed on 45 licences." in text.split("###")[0]
+    assert "40 licences.[^A1.S1]" in text  # the side alone ends the sentence
     # told further down by one outlet: a disagreement, not the lead
     later = conflict.model_copy(update={"evidence": ["A1.S4", "A2.S1"]})
     assert lead(briefing(developments=announced, disagreements=[later])) == ["developments[1]"]

@@ -407,6 +407,7 @@ def test_two_items_disagree_once_though_two_links_join_them() -> None:
     [
         ("Skipið var með 1.150 farþega um borð.", "1,150 passengers"),  # as English writes it
         ("Skipið var með rúmlega 1.150 farþega um borð.", "more than 1,150 passengers"),
+        ("Skipið var með um 1.150 farþega um borð.", "about 1,150 passengers"),  # "um": about
     ],
 )
 def test_a_value_side_writes_the_number_as_english_does_with_its_bound(

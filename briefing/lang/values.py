@@ -356,6 +356,28 @@ def _stretch(text: str, match: re.Match[str], bound: str, lang: str) -> bool:
     )
 
 
+def loosely_about(text: str, lang: str) -> frozenset[float]:
+    """Numbers a word gives as "about" where it can also mean "by" (Icelandic "um": "með
+    um 1.150 farþega", not "hækkað um 22 prósent", `numbers.loose_about`): for wording a
+    value in English only, not a bound verify holds a statement to."""
+    words = lexicon.words("numbers.loose_about.word", lang)
+    if not words:
+        return frozenset()
+    changes = tuple(w.lower() for w in lexicon.words("numbers.loose_about.changes", lang))
+    alternation = "|".join(re.escape(w) for w in words)
+    found: set[float] = set()
+    for match in re.finditer(rf"(?i)(?<!\w)(?:{alternation})\s+(\S+(?:\s+\S+)?)", text):
+        before = text[: match.start()].split()[-3:]
+        if any(w.lower().startswith(changes) for w in before):
+            continue
+        found.update(
+            v.number
+            for v in values(match.group(1), lang)
+            if v.number is not None and v.kind != "date"
+        )
+    return frozenset(found)
+
+
 def qualifiers(text: str, lang: str) -> dict[float, str]:
     """The bound each number of `text` is given ("nearly", "over", "under", "about"):
     "tæp tíu ár" and "nearly ten years" bound 10 alike, "less than ten years" does not.

@@ -19,7 +19,15 @@ from dataclasses import dataclass, replace
 
 from briefing.lang import lexicon
 from briefing.lang.calendar import month_names
-from briefing.lang.values import Value, english_number, is_year, located, qualifiers, values
+from briefing.lang.values import (
+    Value,
+    english_number,
+    is_year,
+    located,
+    loosely_about,
+    qualifiers,
+    values,
+)
 from briefing.stages.align import Link, differing
 from briefing.stages.found import Found
 from briefing.stages.kinds import deal_reached, no_deal
@@ -180,9 +188,10 @@ def value_side(
 def _bound(value: Value, sentence: str, reading: Reading) -> str | None:
     """The English word for the bound the sentence gives its value ("um" -> "about"),
     the first of its class in the English lexicon; None for an exact number."""
-    bound = qualifiers(reading.sentences[sentence].text, reading.language[sentence]).get(
-        value.number or 0.0
-    )
+    text, lang = reading.sentences[sentence].text, reading.language[sentence]
+    bound = qualifiers(text, lang).get(value.number or 0.0)
+    if bound is None and value.number in loosely_about(text, lang):
+        bound = "about"  # "um 1.150 farþega"
     words = lexicon.table("numbers.qualifiers", "en").get(bound or "")
     return words[0] if words else None
 
