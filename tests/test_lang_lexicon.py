@@ -90,3 +90,11 @@ def test_cyrillic_folds_as_english_outlets_write_russian_names() -> None:
     assert same_person("Владимир Путин", "Vladimir Putin")
     assert same_person("Сергей Лавров", "Sergei Lavrov")
     assert not same_person("Сергей Лавров", "Vladimir Putin")
+
+
+def test_a_minister_apertium_splits_is_glossed_as_english_names_it() -> None:
+    """whaling-licence: "Matvælaráðherra" was glossed "matvæla Minister"."""
+    from briefing.lang.gloss import gloss
+
+    [first] = gloss(["Matvælaráðherra hefur gefið út leyfi."], "is")
+    assert first is not None and first.startswith("Food minister")
