@@ -406,8 +406,9 @@ def test_two_items_disagree_once_though_two_links_join_them() -> None:
     ("other", "side"),
     [
         ("Skipið var með 1.150 farþega um borð.", "1,150 passengers"),  # as English writes it
-        ("Skipið var með rúmlega 1.150 farþega um borð.", "more than 1,150 passengers"),
+        ("Skipið var með rúmlega 1.150 farþega um borð.", "at least 1,150 passengers"),
         ("Skipið var með um 1.150 farþega um borð.", "about 1,150 passengers"),  # "um": about
+        ("Skipið var með allt að 1.150 farþega um borð.", "at most 1,150 passengers"),
     ],
 )
 def test_a_value_side_writes_the_number_as_english_does_with_its_bound(

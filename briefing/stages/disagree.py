@@ -186,14 +186,14 @@ def value_side(
 
 
 def _bound(value: Value, sentence: str, reading: Reading) -> str | None:
-    """The English word for the bound the sentence gives its value ("um" -> "about"),
-    the first of its class in the English lexicon; None for an exact number."""
+    """The English words for the bound the sentence gives its value ("um" -> "about",
+    "allt að" -> "at most": `numbers.wording`); None for an exact number."""
     text, lang = reading.sentences[sentence].text, reading.language[sentence]
     bound = qualifiers(text, lang).get(value.number or 0.0)
     if bound is None and value.number in loosely_about(text, lang):
         bound = "about"  # "um 1.150 farþega"
-    words = lexicon.table("numbers.qualifiers", "en").get(bound or "")
-    return words[0] if words else None
+    wording: dict[str, str] = lexicon.table("numbers.wording", "en")
+    return wording.get(bound) if bound else None
 
 
 def _month_side(
