@@ -298,3 +298,45 @@ def test_a_body_named_by_its_own_noun_before_its_verb_of_saying_holds_it() -> No
     french = "La Fédération des transporteurs a dénoncé la décision."
     assert saying_in(["Le pont est fermé.", french], 1, "fr") == "Fédération des transporteurs"
     assert saying_in([before, "Водители грузовиков раскритиковали решение."], 1, "ru") is None
+
+
+def test_german_names_are_told_from_common_nouns_by_the_noun_table() -> None:
+    """eldgos (de): capitalisation made "Passagiere" the holder of "Die Lufthansa teilte
+    mit, betroffene Passagiere könnten …" (the determiner made "Lufthansa" a common
+    noun), "Flughafenbetreibers Isavia" that of "Nach Angaben des Flughafenbetreibers
+    Isavia", and "Ein Sprecher der Airline" spoke for Isavia. Wiktionary's nouns
+    (`lexicon.noun_kind`) tell them apart; a body named by common words or its place
+    stays whole."""
+    from briefing.lang import lexicon
+    from briefing.stages.holders import holder_in
+
+    assert lexicon.noun_kind("Passagiere", "de") == "common"
+    assert lexicon.noun_kind("Lufthansa", "de") == "name"
+    assert lexicon.noun_kind("Angestellte", "de") == "adjectival"
+    assert lexicon.noun_kind("Passagiere", "en") is None
+    german = [
+        "Ein Vulkanausbruch auf der isländischen Halbinsel Reykjanes hat den Flugverkehr "
+        "nach Island weitgehend lahmgelegt.",
+        "Nach Angaben des Flughafenbetreibers Isavia wurden 42 Flüge gestrichen.",
+        "Die Lufthansa teilte mit, betroffene Passagiere könnten kostenlos umbuchen.",
+        "Ein Sprecher der Airline sagte, man beobachte die Lage stündlich.",
+        "Isavia-Chef Sveinbjörn Indriðason sagte, die Aschewolke ziehe nach Nordosten.",
+        "Die Deutsche Umwelthilfe kritisierte die Streichungen.",
+        "Nach Angaben der Staatsanwaltschaft Hannover wird ermittelt.",
+    ]
+    assert [holder_in(german, i, "de") for i in range(1, 7)] == [
+        "Isavia",
+        "Lufthansa",
+        "Lufthansa",
+        "Sveinbjörn Indriðason",
+        "Deutsche Umwelthilfe",
+        "Staatsanwaltschaft Hannover",
+    ]
+
+
+def test_a_german_or_russian_article_opening_a_name_is_no_part_of_it() -> None:
+    """eldgos: the model was offered "Die Lufthansa" as an actor and named the position so."""
+    from briefing.lang.names import names_in
+
+    assert names_in(["Die Lufthansa teilte mit, man könne umbuchen."]) == ["Lufthansa"]
+    assert names_in(["Он сказал, что Олег Савин прав."]) == ["Олег Савин"]

@@ -63,6 +63,22 @@ def test_an_announcement_the_outlets_open_with_leads_before_later_news() -> None
     assert lead(briefing(positions=said)) == []
 
 
+def test_the_position_the_outlets_open_with_leads_before_one_more_outlets_repeat_later() -> None:
+    """eldgos (en, is, de): Reuters and RÚV open with the cancellations, "Isavia said";
+    the airport chief's words on the ash plume, told second to fifth by all three, led."""
+    opening = item(
+        "The eruption forced the cancellation of 40 flights, Isavia said.", None, ["A1.S1", "A2.S1"]
+    )
+    plume = item(
+        "Sveinbjorn Indridason said the ash plume was drifting northeast.",
+        None,
+        ["A1.S2", "A2.S3", "A3.S5"],
+    )
+    unclear = [item("When the airport reopens fully is unclear.", None, ["A3.S6", "A2.S4"])]
+    b = briefing(positions=[plume, opening], open_issues=unclear)
+    assert lead(b) == ["positions[2]", "open_issues[1]"]
+
+
 def test_the_lead_is_rendered_first_in_each_language() -> None:
     b = briefing(agreements=[item("Talks ended.", "Viðræðum lauk á Akureyri.", ["A1.S1", "A2.S1"])])
     b.lead = lead(b)

@@ -194,3 +194,28 @@ def test_a_translation_may_write_a_name_as_english_does() -> None:
         "developments", "Several shipowners diverted their ships to Barcelona.", ["F.S1"], "F"
     )
     assert translations([done], reading)[1] == {"F.S1": done.text}
+
+
+def test_a_translation_that_strays_from_its_sentence_is_refused() -> None:
+    """eldgos (a story of my own): "Ein Sprecher der Airline sagte, man beobachte die Lage
+    stündlich." was shown with the model's "While the airline is monitoring the situation,
+    it is important to stay informed about the current status of the airport." as its
+    gloss; e5 scores it 0.83 against the sentence, a faithful English 0.90."""
+    german = article("D", "de", "Ein Sprecher der Airline sagte, man beobachte die Lage stündlich.")
+    reading = read([german, article("E", "en", "The airport was closed on Thursday.")])
+    invented = Found(
+        "positions",
+        "While the airline is monitoring the situation, it is important to stay informed "
+        "about the current status of the airport.",
+        ["D.S1"],
+        "D",
+    )
+    faithful = Found(
+        "positions",
+        "An airline spokesman said it was monitoring the situation hourly.",
+        ["D.S1"],
+        "D",
+    )
+    _, translated, refused = translations([invented], reading)
+    assert translated == {} and "strays from its sentence" in refused[0]["reason"]
+    assert translations([faithful], reading)[1] == {"D.S1": faithful.text}

@@ -10,6 +10,7 @@ nothing, so a caller may ask every language at once.
 from __future__ import annotations
 
 import functools
+import gzip
 import hashlib
 import re
 import sys
@@ -30,6 +31,7 @@ __all__ = [
     "flag",
     "loaded_matches",
     "loaded_words",
+    "noun_kind",
     "subject_pronouns",
     "table",
     "words",
@@ -57,6 +59,25 @@ def digest(lang: str) -> str:
     """A hash of one language's words: what is remembered from them (a gloss through the
     glossary) is stale once they change."""
     return hashlib.sha256(_text(lang).encode()).hexdigest()[:16]
+
+
+@functools.cache
+def _noun_kinds(lang: str) -> dict[str, str]:
+    resource = files("briefing.lang").joinpath("lexicon", f"{lang}-nouns.tsv.gz")
+    if lang not in LANGUAGES or not resource.is_file():
+        return {}
+    with gzip.open(resource.open("rb"), "rt", encoding="utf-8") as table:
+        return dict(line.rstrip("\n").split("\t") for line in table if "\t" in line)
+
+
+def noun_kind(word: str, lang: str) -> str | None:
+    """For a language that capitalises every noun (German: `lexicon/de-nouns.tsv.gz`, from
+    Wiktionary, `scripts/de_nouns.py`): "common" for a capitalised form that is only ever a
+    common noun ("Passagiere", "Flughafenbetreibers"), "adjectival" for one declined as an
+    adjective ("Deutsche", "Angestellte"), "name" for one only ever a name ("Lufthansa",
+    "Frankfurt"); None for more than one, none, or a language with no table."""
+    kind = _noun_kinds(lang).get(word)
+    return {"c": "common", "a": "adjectival", "n": "name"}.get(kind or "")
 
 
 def _get(lang: str, key: str) -> Any:

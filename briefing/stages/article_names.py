@@ -19,7 +19,7 @@ from briefing.lang import lexicon
 from briefing.lang.calendar import calendar_words
 from briefing.lang.fold import fold
 from briefing.lang.icelandic import definite_noun, genitive, lemmas, nominative
-from briefing.lang.names import names_in
+from briefing.lang.names import names_in, untitled
 from briefing.lang.quotation import unquoted
 
 BEFORE = 4  # sentences back a pronoun, title or epithet is resolved against
@@ -107,24 +107,43 @@ def _genitive_names(plain: tuple[str, ...], lang: str) -> list[str]:
 
 def _untitled(name: str, lang: str) -> str:
     """The name without the article and titles a sentence opens with ("Die Ministerin",
+    "Isavia-Chef Sveinbjörn Indriðason",
     "Framkvæmdastjóri Hlíðarfisks" -> "Hlíðarfisks", "Ректор Череповецкого" ->
-    "Череповецкого"), and without the genitive of a place that ends the title before it
-    ("России Виктор Зайцев" -> "Виктор Зайцев"): empty where nothing else is left."""
+    "Череповецкого"), without the genitive of a place that ends the title before it
+    ("России Виктор Зайцев" -> "Виктор Зайцев"), and without a common noun in apposition
+    before a name ("des Flughafenbetreibers Isavia" -> "Isavia", `_apposed_noun`):
+    empty where nothing else is left."""
     words = name.split()
     genitives = lexicon.wordset("names.place_genitives", lang)
     while words and (
         _minor(words[0], lang)
         or words[0].lower() in _titles(lang)
         or (words[0].lower() in genitives and len(words) > 2)
+        or _apposed_noun(words, lang)
     ):
         words.pop(0)
-    return " ".join(words)
+    return untitled(" ".join(words))
+
+
+def _apposed_noun(words: list[str], lang: str) -> bool:
+    """The first word is a common noun (`lexicon.noun_kind`), no acronym, no body's noun
+    and not declined as an adjective, and the words after it are neither common nouns nor
+    names the table knows: "Halbinsel Reykjanes", "Flughafenbetreibers Isavia", but not
+    "Deutsche Bahn", "Deutsche Umwelthilfe", "Autobahn GmbH", "AOK Niedersachsen",
+    "Staatsanwaltschaft Hannover" (a body named by its place)."""
+    first = words[0]
+    if len(words) < 2 or first.isupper() or _body(first, lang):
+        return False
+    if lexicon.noun_kind(first, lang) != "common":
+        return False
+    return all(lexicon.noun_kind(w, lang) is None for w in words[1:])
 
 
 def _common_nouns(plain: tuple[str, ...], lang: str) -> frozenset[str]:
     """Folded capitalised words the article writes after a determiner or a number,
     lower-case words between allowed ("die politische Verantwortung", "8,60 Metern"): in
-    a language that capitalises every noun (`names.common_after`), common nouns."""
+    a language that capitalises every noun (`names.common_after`), common nouns; but no
+    word its noun table (`lexicon.noun_kind`) knows only as a name ("Die Lufthansa")."""
     after = lexicon.wordset("names.common_after", lang)
     if not after:
         return frozenset()
@@ -137,17 +156,28 @@ def _common_nouns(plain: tuple[str, ...], lang: str) -> frozenset[str]:
             j = i + 1
             while j < len(words) and j - i <= 3 and not words[j][:1].isupper():
                 j += 1
-            if j < len(words) and words[j][:1].isupper():
+            if j < len(words) and words[j][:1].isupper() and not _name_word(words[j], lang):
                 found.add(fold(words[j]))
     return frozenset(found)
+
+
+def _name_word(word: str, lang: str) -> bool:
+    return lexicon.noun_kind(word, lang) == "name"
 
 
 def _noun(name: str, nouns: frozenset[str], lang: str) -> bool:
     """A name that is a common noun of `_common_nouns`: its last part was seen after a
     determiner ("Verantwortung", "Ähnliche Altersgrenzen"), and it names no body
-    ("der Kinderschutzbund") and is no acronym ("die GSV")."""
-    last = _parts(name, lang)[-1]
-    if last.isupper() or any(_body(p, lang) for p in _parts(name, lang)):
+    ("der Kinderschutzbund") and is no acronym ("die GSV"); or one word the noun table
+    knows only as a common noun ("betroffene Passagiere", `lexicon.noun_kind`), where a
+    name of two ("Deutsche Bahn") may be common words."""
+    parts = _parts(name, lang)
+    last = parts[-1]
+    if len(name.split()) == 1 and lexicon.noun_kind(name, lang) in ("common", "adjectival"):
+        # a body's own noun ("der Airline") stands for the body named before; a compound
+        # ending in one ("Bundesregierung") is the body's name
+        return not _body(name, lang) or any(s in _bodies(lang) for s in _forms(name, lang))
+    if last.isupper() or any(_body(p, lang) for p in parts):
         return False
     return any(same_name(last, noun) for noun in nouns if noun[:STEM] == fold(last)[:STEM])
 

@@ -28,7 +28,7 @@ def lead(briefing: Briefing) -> list[str]:
         return [opening] + ([first[0]] if first is not None else [])
     if first is None:
         return []
-    said = _best(briefing, SAID)
+    said = _opening_position(briefing)
     if said is not None and _before(said[1], first[1]):
         return [said[0], first[0]] if outlets(first[1].evidence) >= 2 else [said[0]]
     other = _best(briefing, OUTCOMES if first[0].startswith(HAPPENED) else HAPPENED)
@@ -51,6 +51,22 @@ def _opening_conflict(briefing: Briefing) -> str | None:
         ),
         None,
     )
+
+
+def _opening_position(briefing: Briefing) -> tuple[str, Item] | None:
+    """The position two or more outlets report that they tell earliest: the one an
+    opening announcement would be ("A volcanic eruption … forced the cancellation of 40
+    flights, airport operator Isavia said", the first sentence of two reports), not a
+    later statement more outlets repeat (the airport chief's words on the ash plume, told
+    second to fifth); with none so shared, the most reported."""
+    shared = [
+        (f"positions[{n}]", item)
+        for n, item in enumerate(briefing.positions, start=1)
+        if outlets(item.evidence) >= 2
+    ]
+    if not shared:
+        return _best(briefing, SAID)
+    return min(shared, key=lambda k: (told_at(k[1].evidence), -outlets(k[1].evidence)))
 
 
 def _before(said: Item, news: Item) -> bool:
