@@ -181,3 +181,30 @@ def test_a_name_is_written_in_latin_letters_only_for_a_column_in_them() -> None:
     assert in_script_of("Олег Савин", "is") == "Oleg Savin (Олег Савин)"
     assert in_script_of("Олег Савин", "ru") == "Олег Савин"
     assert in_script_of("Þórður Jónsson", "en") == "Þórður Jónsson"
+
+
+@pytest.mark.parametrize("layout", ["stacked", "paired"])
+def test_an_actor_is_spelt_as_each_columns_own_sources_write_the_name(layout: str) -> None:
+    """eldgos (en, is, de): the Icelandic column headed the airport chief's position
+    "**Sveinbjorn Indridason**", as Reuters spells him; RÚV writes "Sveinbjörn
+    Indriðason". An inflected form ("Sveinbjörns") is not taken for the name."""
+    from helpers import source
+
+    from briefing.render.site import BriefingView
+
+    english = source("A1", "en", ["Sveinbjorn Indridason said the plume drifted northeast."])
+    icelandic = source("A2", "is", ["Sveinbjörn Indriðason sagði að mökkinn legði í norðaustur."])
+    item = Item(
+        text={"en": "Sveinbjorn Indridason said the plume drifted northeast.", "is": "x"},
+        origin={"en": "statement", "is": "quote:A2.S1"},
+        evidence=["A1.S1", "A2.S1"],
+        actor="Sveinbjorn Indridason",
+    )
+    b = Briefing(languages=["en", "is"], sources=[english, icelandic], positions=[item])
+    text = render_markdown(b, layout=layout)
+    assert "**Sveinbjorn Indridason**: Sveinbjorn" in text
+    assert "**Sveinbjörn Indriðason**:" in text
+    assert BriefingView(b).names.actor("Sveinbjorn Indridason", "is") == "Sveinbjörn Indriðason"
+    inflected = source("A2", "is", ["Orð Sveinbjörns Indriðasonar vöktu athygli."])
+    other = b.model_copy(update={"sources": [english, inflected]})
+    assert "**Sveinbjörn" not in render_markdown(other, layout=layout)

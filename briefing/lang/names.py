@@ -9,6 +9,7 @@ of actors to choose from, and to ask whether a statement's names occur in its ev
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from briefing.lang import lexicon
 from briefing.lang.calendar import month_names, weekday_names
@@ -33,6 +34,21 @@ def in_script_of(name: str, lang: str) -> str:
     if written == name or lang.split("-")[0] in CYRILLIC_LANGUAGES:
         return name
     return f"{written} ({name})"
+
+
+def as_written_in(name: str, texts: Iterable[str]) -> str:
+    """The name as `texts` write it where they write it with other letters only, accents
+    and Icelandic letters aside ("Sveinbjörn Indriðason" for "Sveinbjorn Indridason", as
+    an Icelandic report writes the name an English one spelt without them); else as it is.
+    An inflected form ("Sveinbjörns") folds otherwise and is not taken."""
+    size, folded = len(name.split()), fold(name)
+    for text in texts:
+        words = re.findall(r"[\w'’-]+", text)
+        for i in range(len(words) - size + 1):
+            written = " ".join(words[i : i + size])
+            if written != name and fold(written) == folded:
+                return written
+    return name
 
 
 def name_parts(name: str, shortest: int = 1) -> set[str]:

@@ -9,7 +9,8 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 from briefing.core.languages import language_name
-from briefing.core.models import Source
+from briefing.core.models import SECTIONS, Briefing, Source
+from briefing.lang.names import as_written_in, in_script_of
 
 _EN = {
     "title": "Briefing",
@@ -104,3 +105,17 @@ def side_label(source: Source) -> str:
         return source.outlet
     host = urlsplit(source.url or "").hostname
     return host.removeprefix("www.") if host else source.id
+
+
+def actor_names(briefing: Briefing) -> dict[str, dict[str, str]]:
+    """Per output language, each actor as its reader finds the name: as that language's
+    sources write it where they give it other accents ("Sveinbjörn Indriðason" for a
+    reader of Icelandic where the actor came from "Sveinbjorn Indridason" in English,
+    `as_written_in`), in Latin letters with the original beside it for a reader of a
+    language written in them ("Oleg Savin (Олег Савин)", `in_script_of`)."""
+    actors = sorted({i.actor for key in SECTIONS for i in getattr(briefing, key) if i.actor})
+    out: dict[str, dict[str, str]] = {}
+    for lang in briefing.languages:
+        texts = [s.text for src in briefing.sources if src.language == lang for s in src.sentences]
+        out[lang] = {a: in_script_of(as_written_in(a, texts), lang) for a in actors}
+    return out

@@ -10,9 +10,8 @@ from typing import Any
 
 from briefing import __version__
 from briefing.core.models import SECTIONS, Briefing
-from briefing.lang.names import in_script_of
 from briefing.prompts import PromptSet
-from briefing.render.labels import labels, side_label, source_label
+from briefing.render.labels import actor_names, labels, side_label, source_label
 from briefing.render.provenance import summary
 
 DEFAULT_LAYOUT = "stacked"
@@ -51,13 +50,6 @@ def footer(briefing: Briefing) -> str:
     return summary(
         run.backend, run.model, run.model_sha256, prompts, total.calls if total else None
     )
-
-
-def actor_names(briefing: Briefing) -> dict[str, dict[str, str]]:
-    """Per output language, each actor as its reader finds the name (`in_script_of`:
-    "Oleg Savin (Олег Савин)" for a reader of English)."""
-    actors = {i.actor for key in SECTIONS for i in getattr(briefing, key) if i.actor}
-    return {lang: {a: in_script_of(a, lang) for a in sorted(actors)} for lang in briefing.languages}
 
 
 def render_markdown(

@@ -15,9 +15,8 @@ import jinja2
 
 from briefing.core.models import SECTIONS, Briefing, Item
 from briefing.core.resources import data_dir
-from briefing.lang.names import in_script_of
 from briefing.prompts import SITE_DIR
-from briefing.render.labels import labels, side_label
+from briefing.render.labels import actor_names, labels, side_label
 from briefing.render.markdown import footer, footnotes
 from briefing.stages.daily import FrontPage, FrontStory
 
@@ -53,7 +52,6 @@ def html_templates(folder: str) -> jinja2.Environment:
 def templates() -> jinja2.Environment:
     env = html_templates(SITE_DIR)
     env.filters["web"] = web_link
-    env.filters["named"] = in_script_of
     return env
 
 
@@ -65,6 +63,18 @@ def stylesheet(name: str = "style.css") -> str:
     return (data_dir("prompts") / SITE_DIR / name).read_text(encoding="utf-8")
 
 
+class ShownNames(dict[str, str]):
+    """Each source's label by its id, as the templates index it, and each actor as the
+    reader of a language finds the name (`labels.actor_names`), by `actor(name, lang)`."""
+
+    def __init__(self, sources: dict[str, str], actors: dict[str, dict[str, str]]) -> None:
+        super().__init__(sources)
+        self._actors = actors
+
+    def actor(self, name: str, lang: str) -> str:
+        return self._actors.get(lang, {}).get(name, name)
+
+
 class BriefingView:
     """A briefing as the templates read it: sections in order, source names, and each
     statement's cited sentences quoted verbatim from the sources."""
@@ -73,7 +83,9 @@ class BriefingView:
         self.briefing = briefing
         self.sources = briefing.sources
         self.sections = [(key, getattr(briefing, key)) for key in SECTIONS]
-        self.names = {s.id: side_label(s) for s in briefing.sources}
+        self.names = ShownNames(
+            {s.id: side_label(s) for s in briefing.sources}, actor_names(briefing)
+        )
         self._notes = {note["id"]: note for note in footnotes(briefing)}
 
     def cites(self, item: Item) -> list[dict[str, Any]]:

@@ -77,9 +77,10 @@ def select(
     budget should not cost, so where a source has echoes (it is in no output language and
     other outlets tell the story), its own lines are asked by `SHARE` alone, not by their
     tokens (eldgos: "Die Lufthansa teilte mit, betroffene Passagiere könnten kostenlos
-    umbuchen", told by no other outlet, was left over a budget of two). A line wholly inside a quotation of `source` is not asked
-    unless it stands (its speaker found by code, `stages.quoted`): the model cannot tell
-    whose words they are, and a name in them is someone mentioned, not the speaker."""
+    umbuchen", told by no other outlet, was left over a budget of two). A line wholly
+    inside a quotation of `source` is not asked unless it stands (its speaker found by
+    code, `stages.quoted`): the model cannot tell whose words they are, and a name in
+    them is someone mentioned, not the speaker."""
 
     def english(s: Sentence) -> str:
         return reading.english(s.id) if reading else s.text
