@@ -339,4 +339,8 @@ def test_a_german_or_russian_article_opening_a_name_is_no_part_of_it() -> None:
     from briefing.lang.names import names_in
 
     assert names_in(["Die Lufthansa teilte mit, man könne umbuchen."]) == ["Lufthansa"]
+    from briefing.stages.holders import saying_in
+
+    told = ["Der Flugverkehr ruht.", "Die Lufthansa teilte mit, man könne umbuchen."]
+    assert saying_in(told, 1, "de") == "Lufthansa"  # "teilte mit": a verb of saying
     assert names_in(["Он сказал, что Олег Савин прав."]) == ["Олег Савин"]
