@@ -60,6 +60,12 @@ def test_select_asks_what_another_source_restates_last() -> None:
     echoed = frozenset({"K.S3"})
     two = select(shown, chunk_of(shown, 70), reading, echoes=echoed)
     assert [s.id for s in two] == ["K.S4", "K.S5"]
+    # every line only it has is asked, over the budget of two (eldgos: Lufthansa's
+    # free rebooking was left out); what another outlet restates is not
+    more = source("K", "en", [*LINES, "The harbour master Anna Berg said the quay opens in May."])
+    shown = more.sentences
+    asked = select(shown, chunk_of(shown, 70), read([more]), echoes=echoed)
+    assert [s.id for s in asked] == ["K.S4", "K.S5", "K.S6"]
 
 
 def run(lines: list[str], answer: object, max_words: int = 16) -> tuple[FakeLLM, object]:

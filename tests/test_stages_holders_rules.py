@@ -344,3 +344,20 @@ def test_a_german_or_russian_article_opening_a_name_is_no_part_of_it() -> None:
     told = ["Der Flugverkehr ruht.", "Die Lufthansa teilte mit, man könne umbuchen."]
     assert saying_in(told, 1, "de") == "Lufthansa"  # "teilte mit": a verb of saying
     assert names_in(["Он сказал, что Олег Савин прав."]) == ["Олег Савин"]
+
+
+def test_a_russian_holder_is_named_in_the_nominative() -> None:
+    """togari (ru, fr, is; a story of my own): "По словам посла Михаила Носкова" made
+    the position "Mikhaila Noskova (Михаила Носкова)", the genitive; pymorphy3 gives the
+    nominative. A lone surname that may be a woman's nominative stays as written."""
+    from briefing.lang.russian import nominative
+    from briefing.stages.holders import holder_in
+
+    said = [
+        "Экипаж траулера спасён.",
+        "По словам посла Михаила Носкова, все моряки находятся в безопасности.",
+    ]
+    assert holder_in(said, 1, "ru") == "Михаил Носков"
+    assert nominative("Марии Ивановой") == "Мария Иванова"
+    assert nominative("Савина") == "Савина"
+    assert nominative("Ассоциации перевозчиков") == "Ассоциации перевозчиков"

@@ -219,3 +219,31 @@ def test_a_translation_that_strays_from_its_sentence_is_refused() -> None:
     _, translated, refused = translations([invented], reading)
     assert translated == {} and "strays from its sentence" in refused[0]["reason"]
     assert translations([faithful], reading)[1] == {"D.S1": faithful.text}
+
+
+def test_a_translation_giving_another_people_than_its_sentence_is_refused() -> None:
+    """togari (fr, ru, is; a story of my own): "The Norwegian coastguards rescued 23
+    marines" for "Les garde-côtes islandais ont secouru … les 23 marins". A people its
+    sentence names passes, in French, German or Russian."""
+    french = article(
+        "F", "fr", "Les garde-côtes islandais ont secouru jeudi les 23 marins d'un chalutier russe."
+    )
+    russian = article("R", "ru", "Исландская береговая охрана спасла 24 моряка.")
+    reading = read([french, russian, article("E", "en", "The crew was rescued on Thursday.")])
+    wrong = Found(
+        "developments",
+        "The Norwegian coastguards rescued 23 sailors of a Russian trawler.",
+        ["F.S1"],
+        "F",
+    )
+    right = Found(
+        "developments",
+        "The Icelandic coastguards rescued 23 sailors of a Russian trawler.",
+        ["F.S1"],
+        "F",
+    )
+    _, translated, refused = translations([wrong], reading)
+    assert translated == {} and "Norwegian: its sentence names no norway" in refused[0]["reason"]
+    assert translations([right], reading)[1] == {"F.S1": right.text}
+    rescued = Found("developments", "The Icelandic coast guard rescued 24 sailors.", ["R.S1"], "R")
+    assert translations([rescued], reading)[1] == {"R.S1": rescued.text}

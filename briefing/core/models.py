@@ -121,6 +121,10 @@ class Side(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     source: str = Field(description="Id of the source that says this: A1, A2, ...")
+    also: list[str] = Field(
+        default_factory=list,
+        description="Ids of other sources that give this side's value too, cited in `evidence`.",
+    )
     text: dict[str, str] = Field(description="Language code -> this side in that language.")
     origin: dict[str, str] = Field(default_factory=dict, description=ORIGIN)
     gloss: dict[str, str] = Field(default_factory=dict, description=GLOSS)

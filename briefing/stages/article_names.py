@@ -15,7 +15,7 @@ import functools
 import re
 from dataclasses import dataclass, field
 
-from briefing.lang import lexicon
+from briefing.lang import lexicon, russian
 from briefing.lang.calendar import calendar_words
 from briefing.lang.fold import fold
 from briefing.lang.icelandic import definite_noun, genitive, lemmas, nominative
@@ -47,7 +47,7 @@ class _Article:
 def _article(sentences: tuple[str, ...], lang: str) -> _Article:
     plain = tuple(unquoted(s) for s in sentences)
     found = [*names_in(list(plain)), *_apposed(plain, lang), *_genitive_names(plain, lang)]
-    named = (_untitled(n, lang) for n in found if not _not_holder(n, lang))
+    named = (_named_as(_untitled(n, lang), lang) for n in found if not _not_holder(n, lang))
     nouns = _common_nouns(plain, lang)
     known = sorted({n for n in named if n and not _noun(n, nouns, lang)}, key=len, reverse=True)
     index: dict[str, list[str]] = {}
@@ -56,6 +56,12 @@ def _article(sentences: tuple[str, ...], lang: str) -> _Article:
             if part[:1].isupper():  # not "flugumferðarstjóra" of "Félag íslenskra …"
                 index.setdefault(_key(part), []).append(name)
     return _Article(plain, tuple(known), {k: tuple(v) for k, v in index.items()}, lang)
+
+
+def _named_as(name: str, lang: str) -> str:
+    """A person's name as an actor is named: a Russian one in the nominative ("По словам
+    посла Михаила Носкова" -> "Михаил Носков", `lang.russian`); others as written."""
+    return russian.nominative(name) if lang == "ru" else name
 
 
 def _apposed(plain: tuple[str, ...], lang: str) -> list[str]:

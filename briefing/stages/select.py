@@ -75,9 +75,10 @@ def select(
     (no generated token), and the best of the rest within the budget, `echoes` (what
     another source restates) after all others: a line only this outlet has is news the
     budget should not cost, so where a source has echoes (it is in no output language and
-    other outlets tell the story), its own lines are asked by `SHARE` alone, not by their
-    tokens (eldgos: "Die Lufthansa teilte mit, betroffene Passagiere könnten kostenlos
-    umbuchen", told by no other outlet, was left over a budget of two). A line wholly
+    other outlets tell the story), all its own lines are asked (eldgos: "Die Lufthansa
+    teilte mit, betroffene Passagiere könnten kostenlos umbuchen", told by no other
+    outlet, was left over a budget of two; togari: "Судовладелец … заявил, что причины
+    аварии пока неизвестны" behind the trawler's year of build). A line wholly
     inside a quotation of `source` is not asked unless it stands (its speaker found by
     code, `stages.quoted`): the model cannot tell whose words they are, and a name in
     them is someone mentioned, not the speaker."""
@@ -105,7 +106,7 @@ def select(
     tokens = round(chunk.tokens * len(shown) / max(1, len(chunk.sentences)))
     limit = budget(len(ranked), tokens)
     if echoes:  # the lines of a source no column quotes that no other outlet tells
-        limit = max(limit, math.ceil(SHARE * sum(shown[i].id not in echoes for _, i in ranked)))
+        limit = max(limit, sum(shown[i].id not in echoes for _, i in ranked))
     phrased = {i for _, i in ranked[:limit]}
     return [shown[i] for i in sorted(free | phrased)]
 

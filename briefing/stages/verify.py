@@ -229,6 +229,7 @@ def translations(
         wrong = problems(item.text, item.evidence, reading, overlap=False, names=False)
         wrong += _lost_subject(item.text, item.evidence[0], reading)
         wrong += _added_names(item.text, item.evidence[0], reading)
+        wrong += _other_people(item.text, item.evidence[0], reading)
         wrong += _strayed(item.text, item.evidence[0], reading) if not wrong else []
         if wrong:
             refused.append(_dropped(item, "; ".join(wrong)))
@@ -303,6 +304,31 @@ def _added_names(statement: str, first: str, reading: Reading) -> list[str]:
     ]
     added = missing_names(names, [first], reading, glossed=False)
     return [f"{name}: not named in its sentence" for name in added]
+
+
+def _other_people(statement: str, first: str, reading: Reading) -> list[str]:
+    """A people's word a translation gives where its sentence names other peoples only
+    ("The Norwegian coastguards" for "Les garde-côtes islandais"), by the sentence
+    language's `exonyms`; a sentence naming none may be given one ("German roads around
+    Hamburg"), and a language without that table passes."""
+    table = lexicon.table("exonyms", reading.language[first])
+    said = words(reading.sentences[first].text)
+    named = {
+        canon
+        for canon, stems in table.items()
+        if any(w.startswith(fold(stem)) for w in said for stem in stems)
+    }
+    if not named:
+        return []
+    wrong = []
+    for word in re.findall(r"[A-Z][a-z]+", statement):
+        canon = place(fold(word)) if word.lower() in _DEMONYMS else None
+        if canon is not None and canon in table and canon not in named:
+            wrong.append(f"{word}: its sentence names no {canon}")
+    return wrong
+
+
+_DEMONYMS = lexicon.wordset("names.demonyms", PIVOT)
 
 
 def _bounds(statement: str, evidence: list[str], reading: Reading) -> list[str]:

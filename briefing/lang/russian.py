@@ -1,0 +1,62 @@
+"""Russian person names in the nominative, by `pymorphy3` and its OpenCorpora dictionary.
+
+A Russian article names people in every case ("По словам посла Михаила Носкова": of
+ambassador Mikhail Noskov); an actor is named as the nominative ("Михаил Носков"). Only a
+name with a first name the dictionary knows, or a surname it reads as oblique with at
+least even odds, is changed: "Иванова" alone may be a woman's nominative.
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import Any
+
+__all__ = ["nominative"]
+
+SURE = 0.5  # the least score of an oblique reading of a lone surname that is changed
+
+
+@functools.cache
+def _morph() -> Any:
+    try:
+        import pymorphy3
+
+        return pymorphy3.MorphAnalyzer()
+    except Exception:  # an install without pymorphy3 keeps names as written
+        return None
+
+
+def nominative(name: str) -> str:
+    """`name` in the nominative where it is a person's name in another case; else as is."""
+    morph = _morph()
+    words = name.split()
+    if morph is None or not words or not all(w[:1].isupper() for w in words):
+        return name
+    first = next((p for w in words for p in morph.parse(w)[:1] if "Name" in p.tag), None)
+    if first is not None:
+        gender, case = first.tag.gender, first.tag.case
+    else:
+        if len(words) != 1:
+            return name
+        best = morph.parse(words[0])[0]
+        if "Surn" not in best.tag or best.score < SURE:
+            return name
+        gender, case = best.tag.gender, best.tag.case
+    if case in (None, "nomn"):
+        return name
+    return " ".join(_inflected(morph, w, gender, case) for w in words)
+
+
+def _inflected(morph: Any, word: str, gender: str | None, case: str) -> str:
+    """The word's nominative, of the reading that is a name part of the name's gender and
+    case; the word as written where it has none ("Кузнецова-Смит" unknown, say)."""
+    for parse in morph.parse(word):
+        tag = parse.tag
+        if not ({"Name", "Surn", "Patr"} & tag.grammemes) or tag.case != case:
+            continue
+        if gender is not None and tag.gender not in (gender, "ms-f"):
+            continue
+        form = parse.inflect({"nomn"})
+        if form is not None:
+            return form.word[:1].upper() + form.word[1:]
+    return word
