@@ -266,3 +266,37 @@ def test_cached_answers_count_at_their_first_cost_but_are_not_fresh_calls() -> N
     total = meter.total()
     assert (total.calls, total.completion_tokens) == (2, 50)
     assert (meter.fresh_calls, meter.cache_hits) == (1, 1)
+
+
+def test_a_side_names_every_outlet_that_gives_its_value() -> None:
+    """togari: AFP's 23 crew against Morgunblaðið's 24; TASS also gave 24 and was cited
+    nowhere. The side is "Morgunblaðið, ТАСС", citing both."""
+    from helpers import source
+
+    from briefing.stages.build import assemble
+    from briefing.stages.disagree import Conflict
+    from briefing.stages.found import Found
+    from briefing.stages.reading import read
+
+    afp = source("A1", "en", ["The coast guard rescued 23 sailors on Thursday."])
+    mbl = source("A2", "en", ["The coast guard rescued 24 sailors last night."])
+    tass = source("A3", "en", ["Iceland's coast guard saved 24 crew members overnight."])
+    reading = read([afp, mbl, tass])
+    first = Found("developments", afp.sentences[0].text, ["A1.S1"], "A1")
+    # the merge's corroboration (`merge._corroborate`) cited TASS's linked sentence
+    second = Found("developments", mbl.sentences[0].text, ["A2.S1", "A3.S1"], "A2")
+    b = assemble(reading, [first, second], [Conflict(first, second)], ["en", "is"], [])
+    [shown] = b.disagreements
+    assert [(s.source, s.also, s.evidence) for s in shown.sides] == [
+        ("A1", [], ["A1.S1"]),
+        ("A2", ["A3"], ["A2.S1", "A3.S1"]),
+    ]
+    b = b.model_copy(
+        update={
+            "sources": [
+                s.model_copy(update={"outlet": o})
+                for s, o in zip(b.sources, ["AFP", "Morgunblaðið", "ТАСС"], strict=True)
+            ]
+        }
+    )
+    assert "— whereas Morgunblaðið, ТАСС: The coast guard rescued 24" in render_markdown(b)

@@ -53,3 +53,18 @@ def test_the_english_sentence_is_read_and_a_different_number_is_asked_again() ->
     ]
 
     assert covered(reading, same) == {"A1.S2", "A3.S1"}
+
+
+def test_a_sentence_is_skipped_only_where_the_one_read_gives_no_value_it_lacks() -> None:
+    """togari: AFP's "Les conditions étaient très difficiles, avec des vagues de six
+    mètres" was read and Morgunblaðið's "… sagði að aðstæður hefðu verið mjög erfiðar"
+    skipped; the merge cites a linked sentence only where it gives the read one's values,
+    so the Icelandic sentence reached no column."""
+    reading = _reading(
+        source("A1", "en", ["Conditions were very hard, with waves of six metres."]),
+        source("A2", "is", ["Aðstæður voru mjög erfiðar."]),
+        source("A3", "en", ["Conditions were very hard, with six-metre waves and 6 ships."]),
+    )
+    same = [Link("A1.S1", "A2.S1", 0.94), Link("A1.S1", "A3.S1", 0.9)]
+    assert reading.values["A1.S1"] and not reading.values["A2.S1"]
+    assert "A2.S1" not in covered(reading, same)
