@@ -524,3 +524,18 @@ def test_select_asks_an_article_s_first_sentence_within_any_budget() -> None:
     src = source("F", "fr", lines)
     two = select(src.sentences, chunk_of(src.sentences, 70), read([src]))
     assert two[0].id == "F.S1" and len(two) == 2
+
+
+def test_a_sentence_that_only_says_who_reported_the_one_before_is_not_asked() -> None:
+    """togari: "Об этом сообщили в посольстве России в Рейкьявике." (the Russian embassy
+    reported this) became an item of its own, "[ru] …" about nothing."""
+    from briefing.stages.reading import read
+
+    russian = source("R", "ru", [
+        "Исландская береговая охрана спасла 24 члена экипажа российского траулера.",
+        "Об этом сообщили в посольстве России в Рейкьявике.",
+        "Судовладелец заявил, что причины аварии пока неизвестны.",
+    ])  # fmt: skip
+    shown = russian.sentences
+    asked = select(shown, chunk_of(shown, 10_000), read([russian]), source=russian)
+    assert [s.id for s in asked] == ["R.S1", "R.S3"]

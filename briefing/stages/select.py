@@ -59,6 +59,13 @@ def ends_as_sentence(text: str) -> bool:
     return text.rstrip(CLOSING + ")] ").endswith((".", "!", "?"))
 
 
+def reported_only(text: str, lang: str) -> bool:
+    """A sentence that only says who reported the one before it ("Об этом сообщили в
+    посольстве России в Рейкьявике."): no fact of its own, and alone in an item it reads
+    as "This was reported by the Russian embassy" about nothing (`speech.reported_only`)."""
+    return lexicon.phrases("speech.reported_only", lang).match(text.strip()) is not None
+
+
 def budget(informative: int, tokens: int) -> int:
     return min(math.ceil(SHARE * informative), max(2, round(tokens / TOKENS_PER_STATEMENT)))
 
@@ -96,7 +103,13 @@ def select(
         (salience(english(s), values(s), i) + LEAD * (sentence_number(s.id) == 1), i)
         for i, s in enumerate(shown)
     ]
-    informative = [x for x in scored if x[0] > -math.inf and not unsaid(shown[x[1]])]
+    informative = [
+        x
+        for x in scored
+        if x[0] > -math.inf
+        and not unsaid(shown[x[1]])
+        and not reported_only(shown[x[1]].text, source.language if source else chunk.language)
+    ]
     free = {i for _, i in informative if shown[i].id in standing}
     ranked = sorted(
         (x for x in informative if x[1] not in free),
@@ -126,6 +139,7 @@ def unphrased(
         for i, s in enumerate(shown)
         if s.id not in taken
         and salience(reading.english(s.id), len(reading.values[s.id]), i) > -math.inf
+        and not reported_only(s.text, source.language)
     ]
 
 
