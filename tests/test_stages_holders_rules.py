@@ -361,3 +361,21 @@ def test_a_russian_holder_is_named_in_the_nominative() -> None:
     assert nominative("Марии Ивановой") == "Мария Иванова"
     assert nominative("Савина") == "Савина"
     assert nominative("Ассоциации перевозчиков") == "Ассоциации перевозчиков"
+
+
+def test_a_name_in_a_place_is_no_one_a_description_means() -> None:
+    """jersey (fr): "Selon la préfecture maritime, …" was held by "Écréhou", the reefs
+    "autour des Écréhou" the sentence before names: a name after a preposition of place,
+    of one word or two, is no one who speaks."""
+    from briefing.stages.article_names import _in_place
+
+    assert _in_place("La question du contrôle autour des", "fr")
+    assert _in_place("Le navire a sombré près de", "fr")
+    assert not _in_place("Le comité régional des pêches de", "fr")
+    from briefing.stages.holders import holder_in
+
+    said = [
+        "La question du contrôle des captures autour des Écréhou reste en suspens.",
+        "Selon la préfecture maritime, aucun incident n'a été signalé pendant le blocus.",
+    ]
+    assert holder_in(said, 1, "fr") is None  # no one named before is a body

@@ -278,9 +278,11 @@ def _inverted_name(text: str, cue: re.Match[str], article: _Article) -> str | No
 
 
 def _in_place(before: str, lang: str) -> bool:
-    """The words before a name end with a preposition of place (`names.places_after`)."""
-    last = before.split()[-1:]
-    return bool(last) and last[0].lower() in lexicon.wordset("names.places_after", lang)
+    """The words before a name end with a preposition of place (`names.places_after`),
+    of one word or two ("près de", "autour des")."""
+    words = before.lower().split()
+    places = lexicon.wordset("names.places_after", lang)
+    return bool(words) and (words[-1] in places or " ".join(words[-2:]) in places)
 
 
 def _person(name: str, article: _Article) -> bool:

@@ -300,7 +300,9 @@ def _meant(noun: str, kind: str, article: _Article, at: int) -> str | None:
             for word in WORD.finditer(text):
                 if ends(word.group()) and (phrase := _body_phrase(text, word, article.lang)):
                     return phrase
-        if guess and fallback is None and back <= BEFORE and found:
+        # a name in a place ("autour des Écréhou") is no one who speaks
+        speakers = [(i, n) for i, n in found if not _in_place(text[:i], article.lang)]
+        if guess and fallback is None and back <= BEFORE and speakers:
             said = _saying(text, article)
-            fallback = said if said in {n for _, n in found} else found[0][1]
+            fallback = said if said in {n for _, n in speakers} else speakers[0][1]
     return fallback
