@@ -38,11 +38,14 @@ _CYRILLIC_WORD = re.compile(r"[а-яёіїєґА-ЯЁІЇЄҐ]+")
 
 
 def latin(text: str) -> str:
-    """Cyrillic words in Latin letters, capitals kept: 'Олег Савин' -> 'Oleg Savin', as
-    an English or Icelandic reader finds the name in their own outlets; other text as is."""
+    """Cyrillic words in Latin letters, capitals kept: 'Олег Савин' -> 'Oleg Savin', 'ТАСС'
+    -> 'TASS', as an English or Icelandic reader finds the name in their own outlets;
+    other text as is."""
 
     def word(match: re.Match[str]) -> str:
         out = _transliterated(match.group().lower())
+        if len(match.group()) > 1 and match.group().isupper():
+            return out.upper()  # an acronym: "ТАСС" -> "TASS"
         return out[:1].upper() + out[1:] if match.group()[:1].isupper() else out
 
     return _CYRILLIC_WORD.sub(word, text)

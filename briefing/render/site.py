@@ -15,6 +15,7 @@ import jinja2
 
 from briefing.core.models import SECTIONS, Briefing, Item
 from briefing.core.resources import data_dir
+from briefing.lang.names import in_script_of
 from briefing.prompts import SITE_DIR
 from briefing.render.labels import actor_names, labels, side_label
 from briefing.render.markdown import footer, footnotes
@@ -64,8 +65,9 @@ def stylesheet(name: str = "style.css") -> str:
 
 
 class ShownNames(dict[str, str]):
-    """Each source's label by its id, as the templates index it, and each actor as the
-    reader of a language finds the name (`labels.actor_names`), by `actor(name, lang)`."""
+    """Each source's label by its id, as the templates index it, and each actor and each
+    side's outlet as the reader of a language finds the name (`labels.actor_names`,
+    `names.in_script_of`), by `actor(name, lang)` and `side(source_id, lang)`."""
 
     def __init__(self, sources: dict[str, str], actors: dict[str, dict[str, str]]) -> None:
         super().__init__(sources)
@@ -73,6 +75,10 @@ class ShownNames(dict[str, str]):
 
     def actor(self, name: str, lang: str) -> str:
         return self._actors.get(lang, {}).get(name, name)
+
+    def side(self, source_id: str, lang: str) -> str:
+        """A side's outlet as the reader of `lang` finds it ("TASS (ТАСС)")."""
+        return in_script_of(self[source_id], lang)
 
 
 class BriefingView:
