@@ -81,3 +81,24 @@ def test_assembled_items_carry_text_and_origin_per_language(read_meeting) -> Non
     assert agreement.origin == {"en": "statement", "is": "quote:I.S2"}
     assert position.origin["is"] == "fallback" and position.actor == "Norway"
     assert all(isinstance(s, Source) for s in briefing.sources)
+
+
+def test_an_english_reader_gets_the_cited_sentence_with_a_gloss_over_one_with_none() -> None:
+    """eldgos: "[de] Wann der Flughafen Keflavík wieder voll geöffnet werde, sei noch
+    unklar." stood in the English column with nothing beside it, though the item cites
+    RÚV's sentence, which has a rough gloss; the German one stays where it has the
+    model's English."""
+    from helpers import article
+
+    from briefing.stages.reading import read
+
+    german = article("D", "de", "Wann der Flughafen wieder voll geöffnet werde, sei noch unklar.")
+    icelandic = article("I", "is", "Ekki er vitað hvenær flugvöllurinn verður opnaður að fullu.")
+    reading = read([german, icelandic])
+    unclear = german.sentences[0].text
+    _, origin, glosses = lines(unclear, ["D.S1", "I.S1"], reading, ["en", "is"], False)
+    assert origin == {"en": "original:is:I.S1", "is": "quote:I.S1"}
+    assert glosses == {"en": reading.gloss["I.S1"]}
+    translated = "When the airport will fully reopen is still unclear."
+    _, origin, glosses = lines(translated, ["D.S1", "I.S1"], reading, ["en", "is"], False)
+    assert origin["en"] == "original:de:D.S1" and glosses["en"] == translated

@@ -59,17 +59,29 @@ def lines(
         elif verified:
             out.text[lang], out.origin[lang] = statement, "fallback"
         else:
-            first = evidence[0]
-            original = _joined(shown, reading)
+            mine = shown
+            if lang == PIVOT and statement == _joined(shown, reading):
+                mine = _glossed(evidence, reading) or shown
+            first = mine[0]
+            original = _joined(mine, reading)
             out.text[lang] = original
-            out.origin[lang] = f"original:{reading.language[first]}:{'+'.join(shown)}"
-            if lang == PIVOT and all(e in reading.gloss for e in shown):
-                out.gloss[lang] = " ".join(reading.gloss[e] for e in shown)
+            out.origin[lang] = f"original:{reading.language[first]}:{'+'.join(mine)}"
+            if lang == PIVOT and all(e in reading.gloss for e in mine):
+                out.gloss[lang] = " ".join(reading.gloss[e] for e in mine)
             elif first not in reading.gloss and statement != original:
                 # no gloss: the model's English of it (`verify.translations`), to every
                 # column, as no column reads the original's language
                 out.gloss[lang] = statement
     return out
+
+
+def _glossed(evidence: list[str], reading: Reading) -> list[str]:
+    """The first cited sentence with a gloss, where the first has neither a gloss nor the
+    model's English: an English reader gets the Icelandic sentence with its rough gloss
+    rather than a German one with nothing (eldgos: "Wann der Flughafen Keflavík wieder
+    voll geöffnet werde, sei noch unklar." beside RÚV's "… ekki væri vitað hvenær
+    flugvöllurinn yrði opnaður að fullu")."""
+    return next(([e] for e in evidence if e in reading.gloss), [])
 
 
 def _joined(ids: list[str], reading: Reading) -> str:
