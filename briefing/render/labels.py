@@ -119,3 +119,12 @@ def actor_names(briefing: Briefing) -> dict[str, dict[str, str]]:
         texts = [s.text for src in briefing.sources if src.language == lang for s in src.sentences]
         out[lang] = {a: in_script_of(as_written_in(a, texts), lang) for a in actors}
     return out
+
+
+def side_names(briefing: Briefing) -> dict[str, dict[str, str]]:
+    """Per output language, each source's side label (`side_label`) as its reader finds
+    it: an outlet in Cyrillic in Latin letters for a Latin column ("TASS (ТАСС)")."""
+    return {
+        lang: {s.id: in_script_of(side_label(s), lang) for s in briefing.sources}
+        for lang in briefing.languages
+    }

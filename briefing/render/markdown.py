@@ -10,9 +10,8 @@ from typing import Any
 
 from briefing import __version__
 from briefing.core.models import SECTIONS, Briefing
-from briefing.lang.names import in_script_of
 from briefing.prompts import PromptSet
-from briefing.render.labels import actor_names, labels, side_label, source_label
+from briefing.render.labels import actor_names, labels, side_names, source_label
 from briefing.render.provenance import summary
 
 DEFAULT_LAYOUT = "stacked"
@@ -66,10 +65,7 @@ def render_markdown(
         sections=sections,
         lead=[briefing.item(key) for key in briefing.lead],
         footnotes=footnotes(briefing),
-        source_names={
-            lang: {s.id: in_script_of(side_label(s), lang) for s in briefing.sources}
-            for lang in briefing.languages
-        },
+        source_names=side_names(briefing),
         actor_names=actor_names(briefing),
         run=footer(briefing),
     )

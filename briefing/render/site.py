@@ -15,9 +15,8 @@ import jinja2
 
 from briefing.core.models import SECTIONS, Briefing, Item
 from briefing.core.resources import data_dir
-from briefing.lang.names import in_script_of
 from briefing.prompts import SITE_DIR
-from briefing.render.labels import actor_names, labels, side_label
+from briefing.render.labels import actor_names, labels, side_label, side_names
 from briefing.render.markdown import footer, footnotes
 from briefing.stages.daily import FrontPage, FrontStory
 
@@ -67,18 +66,18 @@ def stylesheet(name: str = "style.css") -> str:
 class ShownNames(dict[str, str]):
     """Each source's label by its id, as the templates index it, and each actor and each
     side's outlet as the reader of a language finds the name (`labels.actor_names`,
-    `names.in_script_of`), by `actor(name, lang)` and `side(source_id, lang)`."""
+    `labels.side_names`), by `actor(name, lang)` and `side(source_id, lang)`."""
 
-    def __init__(self, sources: dict[str, str], actors: dict[str, dict[str, str]]) -> None:
-        super().__init__(sources)
-        self._actors = actors
+    def __init__(self, briefing: Briefing) -> None:
+        super().__init__({s.id: side_label(s) for s in briefing.sources})
+        self._actors = actor_names(briefing)
+        self._sides = side_names(briefing)
 
     def actor(self, name: str, lang: str) -> str:
         return self._actors.get(lang, {}).get(name, name)
 
     def side(self, source_id: str, lang: str) -> str:
-        """A side's outlet as the reader of `lang` finds it ("TASS (ТАСС)")."""
-        return in_script_of(self[source_id], lang)
+        return self._sides.get(lang, {}).get(source_id, self[source_id])
 
 
 class BriefingView:
@@ -89,9 +88,7 @@ class BriefingView:
         self.briefing = briefing
         self.sources = briefing.sources
         self.sections = [(key, getattr(briefing, key)) for key in SECTIONS]
-        self.names = ShownNames(
-            {s.id: side_label(s) for s in briefing.sources}, actor_names(briefing)
-        )
+        self.names = ShownNames(briefing)
         self._notes = {note["id"]: note for note in footnotes(briefing)}
 
     def cites(self, item: Item) -> list[dict[str, Any]]:

@@ -283,6 +283,9 @@ def _expletive(statement: str) -> bool:
     return EXPLETIVE.match(statement) is not None
 
 
+_DEMONYMS = lexicon.wordset("names.demonyms", PIVOT)
+
+
 def _added_names(statement: str, first: str, reading: Reading) -> list[str]:
     """A translation naming someone its sentence does not has put the words in another's
     mouth ("Ponant has declared…" for "Le capitaine du navire a déclaré…", the operator
@@ -291,7 +294,6 @@ def _added_names(statement: str, first: str, reading: Reading) -> list[str]:
     source = next(s for s in reading.sources if s.id == source_of(first))
     # a name opening the statement counts where its article names it inside a sentence
     named = names_in([statement, *(s.text for s in source.sentences)])
-    demonyms = lexicon.wordset("names.demonyms", PIVOT)  # "French" for "française"
     sentence = fold(reading.sentences[first].text)
     written = _folded_names(reading.sentences[first].text)  # "Barcelona" for "Barcelone"
     names = [
@@ -299,7 +301,7 @@ def _added_names(statement: str, first: str, reading: Reading) -> list[str]:
         for n in named
         if n in statement
         and fold(n) not in sentence
-        and not all(w.lower() in demonyms for w in n.split())
+        and not all(w.lower() in _DEMONYMS for w in n.split())  # "French" for "française"
         and not all(_exonym(p, written) for p in re.split(r"[\s-]+", n) if p)
     ]
     added = missing_names(names, [first], reading, glossed=False)
@@ -326,9 +328,6 @@ def _other_people(statement: str, first: str, reading: Reading) -> list[str]:
         if canon is not None and canon in table and canon not in named:
             wrong.append(f"{word}: its sentence names no {canon}")
     return wrong
-
-
-_DEMONYMS = lexicon.wordset("names.demonyms", PIVOT)
 
 
 def _bounds(statement: str, evidence: list[str], reading: Reading) -> list[str]:
