@@ -8,7 +8,7 @@ from briefing.check import details
 from briefing.lang import lexicon
 from briefing.lang.calendar import calendar_words, month_names, weekday_names
 from briefing.lang.fold import fold
-from briefing.lang.names import same_person
+from briefing.lang.names import as_written_in, same_person
 from briefing.stages import quoted, verify
 
 
@@ -98,3 +98,16 @@ def test_a_minister_apertium_splits_is_glossed_as_english_names_it() -> None:
 
     [first] = gloss(["Matvælaráðherra hefur gefið út leyfi."], "is")
     assert first is not None and first.startswith("Food minister")
+
+
+def test_a_column_writes_a_name_as_its_own_sources_spell_it() -> None:
+    """Accents and transliterated endings are one spelling; an inflected form is not."""
+    assert as_written_in("Volodymyr Zelenskiy", ["Volodymyr Zelensky, forseti Úkraínu"]) == (
+        "Volodymyr Zelensky"
+    )
+    assert as_written_in("Sveinbjorn Indridason", ["Sveinbjörns Indriðasonar"]) == (
+        "Sveinbjorn Indridason"
+    )
+    assert as_written_in("Sveinbjorn Indridason", ["sagði Sveinbjörn Indriðason"]) == (
+        "Sveinbjörn Indriðason"
+    )

@@ -75,6 +75,7 @@ def test_a_number_word_pointing_back_is_no_fact() -> None:
         ("es", "Llegaron el 3 de mayo de 2024.", "They arrived on 3 May 2024."),
         ("de", "Das Treffen endet am 3.5.2026.", "The meeting ends on May 3, 2026."),
         ("ru", "Потери составили 12 процентов.", "Losses were 12 percent."),
+        ("ru", "Последний обмен состоялся 19 октября.", "The last one was on October 19."),
     ],
 )  # fmt: skip
 def test_a_decimal_comma_language_gives_the_values_english_does(

@@ -163,3 +163,14 @@ def test_a_word_two_languages_share_as_written_raises_their_link() -> None:
 
     assert _anchored(reading, ["E.S1"], ["F.S1"])[0, 0] == ANCHOR  # "cause"
     assert _anchored(reading, ["E.S1"], ["O.S1"])[0, 0] == 0.0  # one language
+
+
+def test_two_counts_far_apart_are_two_things_not_a_disagreement() -> None:
+    def count(n: float) -> frozenset[Value]:
+        return frozenset({Value(kind="number", number=n)})
+
+    # "more than 8,000 in captivity" and "a list of 300 more for the next exchange"
+    assert differing(count(8000), count(300)) is None
+    # police and organisers may count a crowd fivefold apart
+    assert differing(count(20000), count(100000)) is not None
+    assert differing(count(150), count(147)) is not None

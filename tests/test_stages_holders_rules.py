@@ -3,6 +3,8 @@ speech verbs, bodies named by their noun, capitals, genitives before a name."""
 
 from __future__ import annotations
 
+import pytest
+
 from briefing.lang.names import names_in
 from briefing.stages.holders import holder_in, said_in, saying_in
 
@@ -379,3 +381,22 @@ def test_a_name_in_a_place_is_no_one_a_description_means() -> None:
         "Selon la préfecture maritime, aucun incident n'a été signalé pendant le blocus.",
     ]
     assert holder_in(said, 1, "fr") is None  # no one named before is a body
+
+
+@pytest.mark.parametrize(
+    ("sentence", "holder"),
+    [
+        (
+            "Россия вернула 147 военнослужащих, сообщили в Министерстве обороны РФ.",
+            "Министерство обороны РФ",
+        ),
+        (
+            "Переговоры продолжатся в понедельник, заявили в Ассоциации авиадиспетчеров.",
+            "Ассоциация авиадиспетчеров",
+        ),
+    ],
+)
+def test_a_body_named_where_it_said_it_holds_the_sentence(sentence: str, holder: str) -> None:
+    """TASS's "…, сообщили в <body>": the body said it, not the country the sentence
+    opens with, and it is named in the nominative."""
+    assert holder_in([sentence], 0, "ru") == holder

@@ -3,6 +3,8 @@ corroborate, and linked sentences that give different numbers are a disagreement
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from helpers import source
 from stage_sources import meeting
@@ -11,7 +13,7 @@ from briefing.lang.values import Value
 from briefing.stages.align import Link
 from briefing.stages.disagree import disagreements, value_side
 from briefing.stages.found import Found
-from briefing.stages.merge import merge
+from briefing.stages.merge import fold_into, merge
 from briefing.stages.reading import Reading, read
 
 
@@ -420,3 +422,49 @@ def test_a_value_side_writes_the_number_as_english_does_with_its_bound(
     mine, theirs = Value("number", 1200.0), Value("number", 1150.0)
     statement = "The ship carried 1,200 passengers."
     assert value_side(statement, mine, theirs, "I.S1", reading) == side
+
+
+def test_a_sentence_code_cannot_read_disagrees_only_over_a_link_as_close_as_a_merge() -> None:
+    """fangar: "the bodies of 500 fallen soldiers" and TASS's "a list of 300 more people
+    for the next exchange", linked at 0.85, are two facts; at a merge link's score the
+    Russian count is the other side."""
+    reading = read(
+        [
+            source("A1", "en", ["Lubinets said the bodies of 500 soldiers would be returned."]),
+            source("A3", "ru", ["Россия передала список еще 300 человек для обмена."]),
+        ]
+    )
+    english = Found(
+        "positions", reading.sentences["A1.S1"].text, ["A1.S1"], "A1", "Dmytro Lubinets"
+    )
+    russian = Found("positions", reading.sentences["A3.S1"].text, ["A3.S1"], "A3", verified=False)
+
+    assert disagreements([english], reading, [Link("A1.S1", "A3.S1", 0.85)], [russian]) == []
+    [conflict] = disagreements([english], reading, [Link("A1.S1", "A3.S1", 0.9)], [russian])
+    assert conflict.sides() == {("A1.S1",), ("A3.S1",)}
+
+
+def test_a_fact_kept_as_its_sentence_that_a_statement_states_joins_the_statement() -> None:
+    """fangar: RÚV's sentence on Zelensky's words, linked to Reuters' fuller one that a
+    published statement states, is that statement's Icelandic quote, not a second item;
+    another holder's sentence, or one the statement does not state, stays apart."""
+    stated = Found("positions", "Zelenskiy said the freed included defenders of Mariupol.",
+                   ["A1.S2"], "A1", "Volodymyr Zelenskiy")  # fmt: skip
+    icelandic = Found("positions", "Zelensky said those home included Mariupol's defenders.",
+                      ["A2.S2", "A1.S2"], "A2", "Volodymyr Zelensky", verified=False)  # fmt: skip
+    other = replace(icelandic, actor="Dmitry Peskov")
+    apart = replace(icelandic, evidence=["A2.S3"])
+
+    published, own = fold_into([stated], [icelandic, other, apart])
+    assert [p.evidence for p in published] == [["A1.S2", "A2.S2"]]
+    assert own == [other, apart]
+
+
+def test_a_statement_shown_as_a_disagreements_side_takes_in_no_fact_kept_as_its_sentence() -> None:
+    """arctic-rescue: the statement on the centre (2029) is a side against 2028; the item
+    that quotes the Icelandic and the German report stays, or the Icelandic is lost."""
+    side = Found("developments", "The centre will open in 2029.", ["A3.S2"], "A3")
+    kept = Found("developments", "Miðstöðin verður í Bodø.", ["A2.S2", "A3.S2"], "A2", verified=False)
+
+    published, own = fold_into([side], [kept], [{"A3.S2", "A1.S2"}])
+    assert (published, own) == ([side], [kept])

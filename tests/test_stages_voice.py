@@ -206,3 +206,26 @@ def test_a_speakers_words_said_as_the_briefings_own_are_quoted_as_theirs() -> No
     assert kept.edits == ["quoted as Gorst's words"]
     reported = Found("positions", "Gorst called the outcome fair.", ["J.S2"], "J", "Ian Gorst")
     assert voice([reported], reading)[0] == [reported]  # his words reported, not repeated
+
+
+def test_a_loaded_word_the_statement_attributes_is_not_its_own_voice() -> None:
+    """ "what it called the Kyiv regime" gives the word as the ministry's; said plainly it
+    is the briefing's."""
+    attributed = (
+        "Russia's Defence Ministry said 150 servicemen had been returned from territory "
+        "controlled by what it called the Kyiv regime."
+    )
+    assert in_own_voice(attributed) == []
+    assert in_own_voice("The servicemen were returned by the Kyiv regime.") == ["regime"]
+    assert in_own_voice("It said what it called the talks would go on under the regime.") == [
+        "regime"
+    ]
+    assert in_own_voice("Moscow dubbed it a regime.") == []
+
+
+def test_a_conjunction_opening_a_statement_dangles_before_any_word() -> None:
+    """The model's "But maybe next time, she said." for "Maybe next time," she said."""
+    assert dangling("But maybe next time, she said.") == "But"
+    assert dangling("And, of course, he left.") == "And,"
+    assert dangling("Butler said no.") is None
+    assert dangling("Andrew Smith said no.") is None

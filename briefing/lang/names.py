@@ -40,15 +40,22 @@ def as_written_in(name: str, texts: Iterable[str]) -> str:
     """The name as `texts` write it where they write it with other letters only, accents
     and Icelandic letters aside ("Sveinbjörn Indriðason" for "Sveinbjorn Indridason", as
     an Icelandic report writes the name an English one spelt without them); else as it is.
-    An inflected form ("Sveinbjörns") folds otherwise and is not taken."""
-    size, folded = len(name.split()), fold(name)
+    An inflected form ("Sveinbjörns") folds otherwise and is not taken. The endings
+    transliteration varies ("Zelenskiy", "Zelenskyy", "Zelensky") count as one."""
+    size, folded = len(name.split()), _spelling(name)
     for text in texts:
         words = re.findall(r"[\w'’-]+", text)
         for i in range(len(words) - size + 1):
             written = " ".join(words[i : i + size])
-            if written != name and fold(written) == folded:
+            if written != name and _spelling(written) == folded:
                 return written
     return name
+
+
+def _spelling(name: str) -> str:
+    """`name` folded, with the ending of a transliterated Slavic name as one ("-skiy",
+    "-skyy", "-sky" -> "-sky")."""
+    return re.sub(r"(?:iy|yy|ij|ii|yi)\b", "y", fold(name))
 
 
 def name_parts(name: str, shortest: int = 1) -> set[str]:

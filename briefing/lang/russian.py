@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 from typing import Any
 
-__all__ = ["nominative"]
+__all__ = ["body_nominative", "nominative"]
 
 SURE = 0.5  # the least score of an oblique reading of a lone surname that is changed
 
@@ -60,3 +60,19 @@ def _inflected(morph: Any, word: str, gender: str | None, case: str) -> str:
         if form is not None:
             return form.word[:1].upper() + form.word[1:]
     return word
+
+
+def body_nominative(phrase: str) -> str:
+    """A body's name as a preposition of place leaves it ("Министерстве обороны РФ"), its
+    head noun in the nominative ("Министерство обороны РФ"); the genitives after it stay."""
+    morph = _morph()
+    words = phrase.split()
+    if morph is None or not words:
+        return phrase
+    for parse in morph.parse(words[0]):
+        if "NOUN" in parse.tag and parse.tag.case in ("loct", "datv"):
+            form = parse.inflect({"nomn", parse.tag.number or "sing"})
+            if form is not None:
+                head = words[0][:1] + form.word[1:] if words[0][:1].isupper() else form.word
+                return " ".join([head, *words[1:]])
+    return phrase

@@ -436,10 +436,11 @@ DECIMAL_COMMA = frozenset({
     "bs", "bg", "mk", "ro", "hu", "sv", "da", "nb", "nn", "no", "fi", "et", "lv", "lt", "el",
     "tr", "ca", "gl", "eu", "az", "kk", "ka", "hy", "id", "vi", "sq",
 })  # fmt: skip
-# Month names of the main western European languages, with forms in use CLDR lacks.
+# Month names of the main European languages, with forms in use CLDR lacks ("19 октября"
+# is a date, not the number 19).
 _DC_MONTHS = {
     form.lower(): n
-    for lang in ("de", "fr", "es", "it", "pt", "nl")
+    for lang in ("de", "fr", "es", "it", "pt", "nl", "ru")
     for n, forms in enumerate(month_names(lang, variants=True), 1)
     for form in forms
 }
@@ -479,7 +480,7 @@ _DC_NUMBER = re.compile(
 def _decimal_comma(text: str) -> set[Value]:
     """Digits as a decimal-comma language writes them: "4,5 Prozent" is 4.5 percent,
     "1.200" and "12 000" are thousands, "3.5.2026" and "3. Mai" dates (month names of the
-    main western European languages); number words are read apart (`_number_words`)."""
+    main European languages); number words are read apart (`_number_words`)."""
     found: set[Value] = set()
     taken: list[tuple[int, int]] = []
     for m in _DC_DATE.finditer(text):

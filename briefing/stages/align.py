@@ -125,7 +125,11 @@ def differing(first: frozenset[Value], second: frozenset[Value]) -> tuple[Value,
         b = {v for v in second if v.kind == kind}
         if len(a) == 1 and len(b) == 1 and a != b:
             (va,), (vb,) = a, b
-            if va.unit == vb.unit and not (within(va, vb) or within(vb, va)):
+            if (
+                va.unit == vb.unit
+                and not (within(va, vb) or within(vb, va))
+                and (kind in ("date", "percent") or _like_size(va, vb, FAR_SIZE))
+            ):
                 return va, vb  # "in March" and "3 March" agree; "in March" and "April" not
         elif a & b and len(a - b) == 1 and len(b - a) == 1:
             (va,), (vb,) = a - b, b - a
@@ -139,10 +143,13 @@ def differing(first: frozenset[Value], second: frozenset[Value]) -> tuple[Value,
 
 
 LIKE_SIZE = 2.0  # the most one of two extra values may be the other's multiple
+FAR_SIZE = 10.0  # the most one count may be the other's multiple: police and organisers may
+# count a crowd fivefold apart, but "more than 8,000 in captivity" and "a list of 300 more"
+# are two counts of two things
 
 
-def _like_size(a: Value, b: Value) -> bool:
+def _like_size(a: Value, b: Value, factor: float = LIKE_SIZE) -> bool:
     if a.number is None or b.number is None:
         return a.date is not None and b.date is not None
     low, high = sorted((abs(a.number), abs(b.number)))
-    return low > 0 and high / low <= LIKE_SIZE
+    return low > 0 and high / low <= factor

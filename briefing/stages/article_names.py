@@ -240,7 +240,7 @@ def _saying(text: str, article: _Article) -> str | None:
     cue = _cue(lang).search(text)
     if cue is None:
         return None
-    inverted = _inverted_name(text, cue, article)
+    inverted = _inverted_name(text, cue, article) or _inverted_body(text, cue, article)
     if inverted is not None:
         return inverted  # "…, sagte Albrecht": not a name of what he said ("Fehler")
     before = [
@@ -275,6 +275,22 @@ def _inverted_name(text: str, cue: re.Match[str], article: _Article) -> str | No
     if not found or len(between) > 2 or any(w.lower() not in titles for w in between):
         return None
     return found[0][1] if _person(found[0][1], article) else None
+
+
+def _inverted_body(text: str, cue: re.Match[str], article: _Article) -> str | None:
+    """A body named where it said what comes before, its verb set off by a comma ("…,
+    сообщили в Министерстве обороны РФ": the ministry said it), the name up to the
+    sentence's end, in the nominative."""
+    if not text[: cue.start()].rstrip().endswith(SET_OFF):
+        return None
+    places = lexicon.alternation("speech.said_in", article.lang)
+    if not places:
+        return None
+    found = re.match(rf"\s+(?:{places})\s+([^,;:()«»„“\"]+?)[.!?]*\s*$", text[cue.end() :])
+    if found is None or not found.group(1)[:1].isupper() or len(found.group(1).split()) > 5:
+        return None  # five words at most: a body's name, not a clause
+    name = found.group(1)
+    return russian.body_nominative(name) if article.lang == "ru" else name
 
 
 def _in_place(before: str, lang: str) -> bool:

@@ -30,7 +30,7 @@ from briefing.stages.found import Found
 from briefing.stages.kinds import kinds_of
 from briefing.stages.lead import lead
 from briefing.stages.localize import lines
-from briefing.stages.merge import fold_lines, fold_quoted, merge, same_words
+from briefing.stages.merge import fold_into, fold_lines, fold_quoted, merge, same_words
 from briefing.stages.originals import originals
 from briefing.stages.quoted import quotes
 from briefing.stages.reading import Reading, read
@@ -88,7 +88,9 @@ def build(
         own = fold_quoted(merge(own, reading, same), reading)
         conflicts = disagreements(merged, reading, near, own)
         conflicts += contrary_claims(merged + own, reading)
-        merged += fold_lines(own, reading, [conflict.hidden() for conflict in conflicts])
+        sides = [conflict.hidden() for conflict in conflicts]
+        merged, own = fold_into(merged, own, sides)
+        merged += fold_lines(own, reading, sides)
     unwritten: list[dict[str, str]] = []
     if options.write:
         with progress.stage("write", 1), meter.timed("write"):

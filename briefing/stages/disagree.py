@@ -28,11 +28,11 @@ from briefing.lang.values import (
     qualifiers,
     values,
 )
-from briefing.stages.align import Link, differing
+from briefing.stages.align import SAME, Link, differing
 from briefing.stages.found import Found
 from briefing.stages.kinds import deal_reached, no_deal
 from briefing.stages.reading import Reading
-from briefing.stages.verify import content_words
+from briefing.stages.verify import content_words, unread
 
 
 @dataclass
@@ -70,12 +70,16 @@ def disagreements(
     else the item kept as its sentence (`quoted`, `stages.originals`) as it stands: a
     French "40 nouvelles licences" has no English word code could check, and two
     Icelandic reports of one story ("22 prósenta", "24 prósenta") have no English
-    statement on either side. A quote is never worded as a value."""
+    statement on either side. A quote is never worded as a value. Where one side has no
+    English (no gloss: Russian, French), the link must be as close as a merge link
+    (`align.SAME`): "the bodies of 500 fallen soldiers" and a Russian "a list of 300 more
+    people for the next exchange" linked at 0.85 are two facts."""
     conflicts: list[Conflict] = []
     for link in near:
         pair = differing(reading.values[link.a], reading.values[link.b])
-        if pair is None:
-            continue
+        blind = unread([link.a], reading) or unread([link.b], reading)
+        if pair is None or (blind and link.score < SAME):
+            continue  # words code cannot read: only the embedding says it is one fact
         left = _stating(merged, link.a, link.b)
         right = _stating(merged, link.b, link.a)
         if left and right:

@@ -156,6 +156,44 @@ def fold_quoted(found: list[Found], reading: Reading) -> list[Found]:
     return kept
 
 
+def fold_into(
+    published: list[Found], own: list[Found], sides: Sequence[set[str]] = ()
+) -> tuple[list[Found], list[Found]]:
+    """Facts kept as their own sentences that a published statement states: an item of one
+    sentence that cites the sentence a statement was drawn from (`_corroborate` linked
+    them, its numbers all given there), held by the same person or by no one, joins the
+    statement's evidence, where its language's column quotes it. Zelensky's words as
+    RÚV reports them are not a second item beside Reuters' fuller report of them. Not a
+    statement or an item a disagreement shows as a side (`sides`, as in `fold_lines`)."""
+
+    def shown(item: Found) -> bool:
+        return any(set(item.evidence) <= side for side in sides)
+
+    published, kept = list(published), []
+    for item in own:
+        host = next(
+            (
+                n
+                for n, p in enumerate(published)
+                if p.verified
+                and not item.continued
+                and not shown(p)
+                and not shown(item)
+                and p.evidence[0] in item.evidence
+                and item.evidence[0] not in p.evidence
+                and _same_holder(p, item)
+            ),
+            None,
+        )
+        if host is None:
+            kept.append(item)
+            continue
+        first = published[host]
+        extra = [e for e in item.evidence if e not in first.evidence]
+        published[host] = replace(first, evidence=[*first.evidence, *extra])
+    return published, kept
+
+
 def _restates(a: Found, b: Found, reading: Reading) -> bool:
     """Two outlets' sentences in one language, with one holder (or none), where one gives
     every number of the other (some at least; a bounded number gives what its bound

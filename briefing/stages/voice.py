@@ -109,7 +109,8 @@ class Named:
 def dangling(text: str, lang: str = PIVOT) -> str | None:
     """The connective `text` opens with that points outside it, with its comma: one
     followed by a comma, a name or (in English) an article ("In response, ...", "Then
-    the ..."), not one that opens a phrase of its own ("Instead of a deal, ...")."""
+    the ..."), a conjunction before any word ("But maybe ..."), not one that opens a
+    phrase of its own ("Instead of a deal, ...")."""
     found = lexicon.connective(text, lang)
     if found is None:
         return None
@@ -117,17 +118,30 @@ def dangling(text: str, lang: str = PIVOT) -> str | None:
     if rest.startswith(","):
         return found + ","
     after = rest.split(maxsplit=1)[0] if rest.split() else ""
+    if after and found.lower() in lexicon.wordset("voice.conjunctions", lang):
+        return found  # "But maybe next time": a conjunction joins it to what came before
     return found if after[:1].isupper() or ARTICLE.fullmatch(after) else None
 
 
 def in_own_voice(text: str, lang: str = PIVOT) -> list[str]:
-    """The loaded words `text` says in its own voice: outside its quotation marks."""
+    """The loaded words `text` says in its own voice: outside its quotation marks, and not
+    attributed to whoever used them ("what it called the Kyiv regime")."""
     spans = quoted_spans(text, 0, len(text))
     return [
         m.group()
         for m in lexicon.loaded_matches(text, lang)
         if not any(a <= m.start() and m.end() <= b for a, b in spans)
+        and not _attributed_word(text[: m.start()], lang)
     ]
+
+
+def _attributed_word(before: str, lang: str) -> bool:
+    """`before` ends in words that give the next one as someone's term ("what it called
+    the Kyiv "), with at most three words between."""
+    if not lexicon.words("voice.attributing", lang):
+        return False
+    attributing = lexicon.alternation("voice.attributing", lang)
+    return re.search(rf"(?i)\b(?:{attributing})\s+(?:[\w'’-]+\s+){{0,3}}$", before) is not None
 
 
 def voice(found: list[Found], reading: Reading) -> tuple[list[Found], list[dict[str, str]]]:
