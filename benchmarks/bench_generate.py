@@ -37,6 +37,9 @@ CASES = {
     "examples": ROOT / "examples",
     "alaska": ROOT.parent / "shared" / "samples" / "alaska-summit",
     "icelandic": ROOT / "tests" / "fixtures" / "icelandic-story",
+    # stories written for reading (benchmarks/stories/README.md), not eval cases
+    "eldgos": ROOT / "benchmarks" / "stories" / "eldgos",
+    "fangar": ROOT / "benchmarks" / "stories" / "fangar",
 }
 
 
