@@ -150,10 +150,15 @@ def fold_quoted(found: list[Found], reading: Reading) -> list[Found]:
         if host is None:
             kept.append(item)
             continue
-        first = kept[host]
-        extra = [e for e in item.evidence if e not in first.evidence]
-        kept[host] = replace(first, evidence=[*first.evidence, *extra])
+        kept[host] = _with_evidence(kept[host], item)
     return kept
+
+
+def _with_evidence(host: Found, item: Found) -> Found:
+    """`host` citing `item`'s sentences too, after its own."""
+    return replace(
+        host, evidence=[*host.evidence, *(e for e in item.evidence if e not in host.evidence)]
+    )
 
 
 def fold_into(
@@ -188,9 +193,7 @@ def fold_into(
         if host is None:
             kept.append(item)
             continue
-        first = published[host]
-        extra = [e for e in item.evidence if e not in first.evidence]
-        published[host] = replace(first, evidence=[*first.evidence, *extra])
+        published[host] = _with_evidence(published[host], item)
     return published, kept
 
 
