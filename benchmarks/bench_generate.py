@@ -40,6 +40,7 @@ CASES = {
     # stories written for reading (benchmarks/stories/README.md), not eval cases
     "eldgos": ROOT / "benchmarks" / "stories" / "eldgos",
     "fangar": ROOT / "benchmarks" / "stories" / "fangar",
+    "kampfjet": ROOT / "benchmarks" / "stories" / "kampfjet",
 }
 
 

@@ -76,6 +76,10 @@ def test_a_number_word_pointing_back_is_no_fact() -> None:
         ("de", "Das Treffen endet am 3.5.2026.", "The meeting ends on May 3, 2026."),
         ("ru", "Потери составили 12 процентов.", "Losses were 12 percent."),
         ("ru", "Последний обмен состоялся 19 октября.", "The last one was on October 19."),
+        ("fr", "Les ministres se retrouveront en mars.", "The ministers meet again in March."),
+        ("de", "Die Minister treffen sich im März wieder.", "They meet again in March."),
+        ("ru", "Министры встретятся в марте.", "The ministers will meet in March."),
+        ("ru", "Переговоры продлятся до апреля 2027 года.", "Talks last until April 2027."),
     ],
 )  # fmt: skip
 def test_a_decimal_comma_language_gives_the_values_english_does(

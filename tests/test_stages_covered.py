@@ -6,7 +6,7 @@ from helpers import source
 
 from briefing.lang.values import values
 from briefing.stages.align import Link
-from briefing.stages.build import covered
+from briefing.stages.build import covered, echoed
 from briefing.stages.reading import Reading
 
 
@@ -68,3 +68,34 @@ def test_a_sentence_is_skipped_only_where_the_one_read_gives_no_value_it_lacks()
     same = [Link("A1.S1", "A2.S1", 0.94), Link("A1.S1", "A3.S1", 0.9)]
     assert reading.values["A1.S1"] and not reading.values["A2.S1"]
     assert "A2.S1" not in covered(reading, same)
+
+
+def test_the_sentence_read_for_one_skipped_is_no_echo_a_budget_may_cut() -> None:
+    """kampfjet: Le Monde's signing sentence was read for Der Spiegel's, skipped behind
+    it, then left over the budget as an echo: the fact was in neither column. The one
+    read for both is asked as this outlet's own."""
+    reading = _reading(
+        source("A1", "fr", ["Les ministres ont signé le texte jeudi.", "Autre chose."]),
+        source("A2", "de", ["Die Minister unterzeichneten den Text am Donnerstag."]),
+    )
+    same = [Link("A1.S1", "A2.S1", 0.9)]
+    skip = covered(reading, same)
+
+    assert skip == {"A2.S1"}
+    assert echoed(reading, same, skip) == {"A2.S1"}  # never asked: the story is shared
+    assert echoed(reading, same) == {"A1.S1", "A2.S1"}
+
+
+def test_a_sentence_skipped_behind_two_read_ones_leaves_both_echoes() -> None:
+    """cruise-grounding: RÚV's passengers sentence is skipped behind Reuters' and AFP's;
+    Reuters states it, so AFP's stays an echo a budget may cut."""
+    reading = _reading(
+        source("A1", "fr", ["Les passagers ont été évacués."]),
+        source("A2", "en", ["The passengers were evacuated."]),
+        source("A3", "is", ["Farþegarnir voru fluttir í land."]),
+    )
+    same = [Link("A2.S1", "A3.S1", 0.9), Link("A1.S1", "A3.S1", 0.9)]
+    skip = covered(reading, same)
+
+    assert skip == {"A3.S1"}
+    assert echoed(reading, same, skip) == {"A1.S1", "A2.S1", "A3.S1"}

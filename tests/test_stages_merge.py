@@ -464,7 +464,50 @@ def test_a_statement_shown_as_a_disagreements_side_takes_in_no_fact_kept_as_its_
     """arctic-rescue: the statement on the centre (2029) is a side against 2028; the item
     that quotes the Icelandic and the German report stays, or the Icelandic is lost."""
     side = Found("developments", "The centre will open in 2029.", ["A3.S2"], "A3")
-    kept = Found("developments", "Miðstöðin verður í Bodø.", ["A2.S2", "A3.S2"], "A2", verified=False)
+    kept = Found(
+        "developments", "Miðstöðin verður í Bodø.", ["A2.S2", "A3.S2"], "A2", verified=False
+    )
 
     published, own = fold_into([side], [kept], [{"A3.S2", "A1.S2"}])
     assert (published, own) == ([side], [kept])
+
+
+def test_a_value_told_as_background_does_not_disagree_with_an_unread_sentence_of_today() -> None:
+    """cruise-grounding: "About 190 cruise ships called at Ísafjörður last year." and
+    AFP's "Les 1 200 passagers ont été évacués", linked at 0.87, were two sides."""
+    reading = read(
+        [
+            source("A1", "fr", ["Les 1 200 passagers ont été évacués sans blessé."]),
+            source("A2", "en", ["About 190 cruise ships called at Ísafjörður last year."]),
+        ]
+    )
+    last_year = Found("background", reading.sentences["A2.S1"].text, ["A2.S1"], "A2")
+    today = Found("developments", reading.sentences["A1.S1"].text, ["A1.S1"], "A1", verified=False)
+    near = [Link("A1.S1", "A2.S1", 0.87)]
+
+    assert disagreements([last_year], reading, near, [today]) == []
+    assert disagreements([replace(last_year, section="developments")], reading, near, [today])
+
+
+def test_a_line_with_no_english_is_a_gap_in_the_gloss_of_the_lines_joined() -> None:
+    """kampfjet: Reinholz's two lines, the first with no English the model wrote, were
+    glossed "Reinholz sprach von einem „wichtigen Signal…“. She said that…": German
+    shown as part of the English gloss. Where neither line has English, no gloss."""
+    from briefing.stages.merge import fold_lines
+
+    reading = read([
+        source("A1", "de", [
+            "Reinholz sprach von einem „wichtigen Signal für Europa“.",
+            "Sie sagte, Deutschland werde keine Abstriche hinnehmen.",
+        ]),
+    ])  # fmt: skip
+    first = Found("positions", reading.sentences["A1.S1"].text, ["A1.S1"], "A1", "Jana Reinholz",
+                  verified=False)  # fmt: skip
+    second = Found("positions", "She said Germany would accept no cuts.", ["A1.S2", "A1.S1"],
+                   "A1", "Jana Reinholz", verified=False)  # fmt: skip
+
+    [one] = fold_lines([first, second], reading)
+    assert one.text == "[…] She said Germany would accept no cuts."
+    untranslated = replace(second, text=reading.sentences["A1.S2"].text)
+    [one] = fold_lines([first, untranslated], reading)
+    assert "[…]" not in one.text

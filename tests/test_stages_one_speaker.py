@@ -29,3 +29,26 @@ def test_a_link_between_two_speakers_quotes_is_cut_and_one_speakers_kept() -> No
     unheld = Link("A1.S3", "A2.S1", 0.81)  # no one holds A1.S3: code cannot tell them apart
     assert who("A1.S3", reading) is None
     assert one_speaker([apart, together, unheld], reading) == [together, unheld]
+
+
+def test_two_ministers_quoted_in_two_languages_are_two_speakers() -> None:
+    """kampfjet: Le Monde's Marchal and Der Spiegel's Reinholz, each quoted on Europe,
+    were linked at 0.86 and Reinholz's words were skipped behind Marchal's. Where a
+    sentence quotes someone, every language's holder rules say who; a sentence quoting
+    no one stays unheld."""
+    french = article(
+        "F",
+        "fr",
+        "Le ministre Étienne Marchal a signé le texte jeudi. "
+        "« C'est une étape décisive pour l'Europe de la défense », a déclaré M. Marchal.",
+    )
+    german = article(
+        "D",
+        "de",
+        "Verteidigungsministerin Jana Reinholz unterzeichnete die Vereinbarung. "
+        "Reinholz sprach von einem „wichtigen Signal für die europäische Souveränität“.",
+    )
+    reading = read([french, german])
+    assert (who("F.S2", reading), who("D.S2", reading)) == ("Étienne Marchal", "Jana Reinholz")
+    assert who("F.S1", reading) is None
+    assert one_speaker([Link("F.S2", "D.S2", 0.86)], reading) == []

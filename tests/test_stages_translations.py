@@ -4,6 +4,8 @@ English; the sentence is kept, quoted and marked, beside the English code found 
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from helpers import article
 
@@ -247,3 +249,67 @@ def test_a_translation_giving_another_people_than_its_sentence_is_refused() -> N
     assert translations([right], reading)[1] == {"F.S1": right.text}
     rescued = Found("developments", "The Icelandic coast guard rescued 24 sailors.", ["R.S1"], "R")
     assert translations([rescued], reading)[1] == {"R.S1": rescued.text}
+
+
+def test_a_translation_may_name_a_country_a_title_and_the_holder_as_english_does() -> None:
+    """kampfjet (de, fr; a story of my own): "Germany" for "Deutschland", "The French and
+    German governments" for "La France et l'Allemagne", "Chancellor Angela Merkel" for
+    "Bundeskanzlerin Angela Merkel", and "Marchal" for the "Il" that the sentence before
+    names, where code cites that sentence for the holder. A holder no cited sentence
+    names is still refused."""
+    german = article(
+        "D",
+        "de",
+        "Sie sagte, Deutschland werde keine Abstriche hinnehmen. "
+        "Das Projekt war 2017 von Bundeskanzlerin Angela Merkel angestoßen worden.",
+    )
+    french = article(
+        "F",
+        "fr",
+        "La France et l'Allemagne ont signé jeudi un accord. "
+        "« C'est une étape décisive », a déclaré M. Marchal. "
+        "Il a assuré que Dassault Aviation conserverait la maîtrise d'œuvre.",
+    )
+    reading = read([german, french, article("E", "en", "The deal was signed on Thursday.")])
+    country = Found("positions", "She said Germany would accept no cuts.", ["D.S1"], "D")
+    title = Found(
+        "background", "The project was started in 2017 by Chancellor Angela Merkel.", ["D.S2"], "D"
+    )
+    people = Found(
+        "agreements", "The French and German governments signed a deal on Thursday.", ["F.S1"], "F"
+    )
+    holder = Found(
+        "positions",
+        "Marchal assured that Dassault Aviation would keep the lead.",
+        ["F.S3", "F.S2"],
+        "F",
+        "Étienne Marchal",
+    )
+    alone = replace(holder, evidence=["F.S3"])
+
+    _, translated, refused = translations([country, title, people, holder], reading)
+    assert refused == []
+    assert set(translated) == {"D.S1", "D.S2", "F.S1", "F.S3"}
+    _, translated, refused = translations([alone], reading)
+    assert translated == {} and refused[0]["reason"] == "Marchal: not named in its sentence"
+
+
+def test_a_holder_code_gave_does_not_name_who_the_sentence_names_in_its_own_words() -> None:
+    """cruise-grounding: "Le capitaine du navire a déclaré…", held by Ponant (named in the
+    sentence before), must not become "Ponant's captain declared…"."""
+    french = article(
+        "F",
+        "fr",
+        "Un paquebot de la compagnie Ponant s'est échoué jeudi. "
+        "Le capitaine du navire a déclaré que le brouillard était très dense.",
+    )
+    reading = read([french, article("E", "en", "The ship ran aground on Thursday.")])
+    held = Found(
+        "positions",
+        "Ponant's captain declared that the fog was very dense.",
+        ["F.S2", "F.S1"],
+        "F",
+        "Ponant",
+    )
+    _, translated, refused = translations([held], reading)
+    assert translated == {} and refused[0]["reason"] == "Ponant: not named in its sentence"

@@ -280,7 +280,7 @@ def values(text: str, lang: str) -> set[Value]:
     if lang == "is":
         return _icelandic(text)
     if lang in DECIMAL_COMMA:
-        return _decimal_comma(text) | _number_words(text, lang)
+        return _decimal_comma(text, lang) | _number_words(text, lang)
     return _english(text)
 
 
@@ -477,12 +477,47 @@ _DC_NUMBER = re.compile(
 )
 
 
-def _decimal_comma(text: str) -> set[Value]:
+@functools.cache
+def _month_alone(lang: str) -> re.Pattern[str] | None:
+    """A month named alone after a word of `lang` that places it in time ("en mars", "im
+    März", "в марте"), as English "in March" is read (`_EN_MONTH_ALONE`); no day before."""
+    before = lexicon.alternation("calendar.before_month", lang)
+    if not before:
+        return None
+    months = "|".join(
+        sorted({f.lower() for forms in month_names(lang, variants=True) for f in forms}, key=len,
+               reverse=True)
+    )  # fmt: skip
+    return re.compile(
+        rf"(?i)(?<!\w)(?:{before})[\s-]+(?P<month>{months})\b(?:\s+(?P<year>\d{{4}})\b)?(?!\s*\d)"
+    )
+
+
+def _months_alone(text: str, lang: str) -> list[tuple[Value, tuple[int, int]]]:
+    """Each month named alone, as a date, with the span that states it (its year too)."""
+    pattern = _month_alone(lang)
+    if pattern is None:
+        return []
+    names = {
+        f.lower(): n for n, forms in enumerate(month_names(lang, variants=True), 1) for f in forms
+    }
+    return [
+        (
+            Value("date", date=(int(m.group("year") or 0), names[m.group("month").lower()], 0)),
+            m.span(),
+        )
+        for m in pattern.finditer(text)
+    ]
+
+
+def _decimal_comma(text: str, lang: str) -> set[Value]:
     """Digits as a decimal-comma language writes them: "4,5 Prozent" is 4.5 percent,
     "1.200" and "12 000" are thousands, "3.5.2026" and "3. Mai" dates (month names of the
-    main European languages); number words are read apart (`_number_words`)."""
-    found: set[Value] = set()
-    taken: list[tuple[int, int]] = []
+    main European languages), "im März 2027" a date and no number 2027; number words are
+    read apart (`_number_words`)."""
+    alone = _months_alone(text, lang)
+    found: set[Value] = {value for value, _ in alone}
+    taken: list[tuple[int, int]] = [span for _, span in alone]
     for m in _DC_DATE.finditer(text):
         day, month = int(m.group("day")), _DC_MONTHS[m.group("month").lower()]
         if 1 <= day <= 31:

@@ -57,11 +57,12 @@ def build(
         reading = read(sources, timed=meter.timed)
     with meter.timed("link"):
         same, near = (one_speaker(links(reading, t), reading) for t in (SAME, NEAR))
+        skip = covered(reading, same)
         settings = ExtractSettings(
             max_attempts=options.max_attempts,
             reading=reading,
-            skip=covered(reading, same),
-            echoes=echoed(reading, same),
+            skip=skip,
+            echoes=echoed(reading, same, skip),
             quotes=quotes(reading, same),
             columns=frozenset(options.languages),
             reads=reads(llm),
@@ -151,10 +152,24 @@ def _restating(reading: Reading, same: list[Link]) -> list[Link]:
     return [k for k in same if differing(reading.values[k.a], reading.values[k.b]) is None]
 
 
-def echoed(reading: Reading, same: list[Link]) -> frozenset[str]:
+def echoed(
+    reading: Reading, same: list[Link], skip: frozenset[str] = frozenset()
+) -> frozenset[str]:
     """Sentences linked to one of another source that gives the same numbers and dates:
-    each restates the other (`ExtractSettings.echoes`)."""
-    return frozenset(sid for link in _restating(reading, same) for sid in (link.a, link.b))
+    each restates the other (`ExtractSettings.echoes`), unless the other is skipped
+    behind it (`skip`, `covered`): then it is the one read for both, and over a budget
+    both would be lost (kampfjet: Le Monde's "Marchal et Reinholz ont paraphé le texte",
+    read for Der Spiegel's "… unterzeichneten die Vereinbarung", went over the budget).
+    Where a skipped one has several read, another tells it. The skipped one, never
+    asked, stays in: the story is told by more than one outlet."""
+    restating = _restating(reading, same)
+    readers: dict[str, set[str]] = {}
+    for k in restating:
+        for s, o in ((k.a, k.b), (k.b, k.a)):
+            if s in skip and o not in skip:
+                readers.setdefault(s, set()).add(o)
+    read_for = {o for read in readers.values() if len(read) == 1 for o in read}
+    return frozenset(sid for k in restating for sid in (k.a, k.b)) - read_for
 
 
 def covered(reading: Reading, same: list[Link]) -> frozenset[str]:

@@ -73,12 +73,13 @@ def disagreements(
     statement on either side. A quote is never worded as a value. Where one side has no
     English (no gloss: Russian, French), the link must be as close as a merge link
     (`align.SAME`): "the bodies of 500 fallen soldiers" and a Russian "a list of 300 more
-    people for the next exchange" linked at 0.85 are two facts."""
+    people for the next exchange" linked at 0.85 are two facts; and the two must not be
+    told one as background, the other as today's news (`_told_apart`)."""
     conflicts: list[Conflict] = []
     for link in near:
         pair = differing(reading.values[link.a], reading.values[link.b])
         blind = unread([link.a], reading) or unread([link.b], reading)
-        if pair is None or (blind and link.score < SAME):
+        if pair is None or (blind and (link.score < SAME or _told_apart(link, merged, quoted))):
             continue  # words code cannot read: only the embedding says it is one fact
         left = _stating(merged, link.a, link.b)
         right = _stating(merged, link.b, link.a)
@@ -133,6 +134,17 @@ def contrary_claims(merged: list[Found], reading: Reading) -> list[Conflict]:
             own = own_evidence(denial, reading)
             conflicts.append(Conflict(claim, replace(denial, evidence=own), claim=True))
     return conflicts
+
+
+def _told_apart(link: Link, merged: list[Found], quoted: Sequence[Found]) -> bool:
+    """One side's item is background and the other's today's news: "About 190 cruise
+    ships called at Ísafjörður last year" is not AFP's "Les 1 200 passagers ont été
+    évacués", linked at 0.87."""
+    items = [
+        _stating(merged, x, y) or _stating(quoted, x, y)
+        for x, y in ((link.a, link.b), (link.b, link.a))
+    ]
+    return len({i.section == "background" for i in items if i is not None}) == 2
 
 
 def _stating(merged: list[Found], mine: str, other: str) -> Found | None:

@@ -291,12 +291,22 @@ def _join(a: Found, b: Found, reading: Reading) -> Found | None:
         key=lambda sid: (source_of(sid) != first, order[sid]),
     )
     evidence = list(dict.fromkeys([*lines, *host.evidence, *other.evidence]))
+    english = [_english_of(x, reading) for x in (host, other)]
+    texts = english if any(english) else [host.text, other.text]
     return replace(
         host,
-        text=" ".join(dict.fromkeys([host.text, other.text])),
+        text=" ".join(dict.fromkeys(t or "[…]" for t in texts)),
         evidence=evidence,
         continued=lines[1:],
     )
+
+
+def _english_of(item: Found, reading: Reading) -> str | None:
+    """The English an item kept as its sentences has (a gloss, the model's English), None
+    where its text is its original: joined to another's English it would be shown as
+    part of a gloss ("Reinholz sprach von einem „wichtigen Signal…“. She said that…")."""
+    original = " ".join(" ".join(reading.sentences[s].text.split()) for s in _lines(item))
+    return None if " ".join(item.text.split()) == original else item.text
 
 
 def _continues(a: Found, b: Found, reading: Reading) -> bool:

@@ -16,7 +16,9 @@ from briefing.lang.fold import fold
 from briefing.lang.icelandic import names_match
 from briefing.lang.names import same_person
 from briefing.lang.parse_is import SentenceFacts, facts
+from briefing.lang.quotation import quoted_spans
 from briefing.stages.align import Link
+from briefing.stages.holders import said_in
 from briefing.stages.quoted import speaker_of
 from briefing.stages.reading import Reading
 
@@ -83,12 +85,22 @@ def _names(text: str, name: str) -> bool:
 
 def who(sentence_id: str, reading: Reading) -> str | None:
     """Whose words the sentence reports, as code reads it: the attribution of its
-    quotation (`quoted.speaker_of`), else the one holder the parse finds."""
+    quotation (`quoted.speaker_of`), else the one holder the parse finds, else, where it
+    quotes someone, whom it names as saying it in any language (`holders.said_in`: "«
+    C'est une étape décisive … », a déclaré M. Marchal" is not Reinholz's „wichtigen
+    Signal …“, linked at 0.86)."""
     quoted = speaker_of(sentence_id, reading)
     if quoted is not None:
         return quoted[0]
     found = holder(sentence_id, reading)
-    return found.name if found is not None else None
+    if found is not None:
+        return found.name
+    text = reading.sentences[sentence_id].text
+    if not quoted_spans(text, 0, len(text)):
+        return None
+    source = next(s for s in reading.sources if s.id == reading.source_of(sentence_id))
+    ids = [s.id for s in source.sentences]
+    return said_in([s.text for s in source.sentences], ids.index(sentence_id), source.language)
 
 
 def one_speaker(found: list[Link], reading: Reading) -> list[Link]:

@@ -30,7 +30,7 @@ from briefing.lang.embed import E5Embedder, default_embedder, similarity
 from briefing.lang.fold import fold
 from briefing.lang.icelandic import lemmas, names_match
 from briefing.lang.lexicon import subject_pronouns
-from briefing.lang.names import names_in, same_person
+from briefing.lang.names import names_in, same_person, untitled
 from briefing.lang.quotation import CLOSING, MARKS
 from briefing.lang.senses import senses
 from briefing.lang.values import Value, magnitudes, qualifiers, values, within
@@ -228,7 +228,7 @@ def translations(
             kept.append(item)
         wrong = problems(item.text, item.evidence, reading, overlap=False, names=False)
         wrong += _lost_subject(item.text, item.evidence[0], reading)
-        wrong += _added_names(item.text, item.evidence[0], reading)
+        wrong += _added_names(item.text, item.evidence[0], reading, _named_holder(item, reading))
         wrong += _other_people(item.text, item.evidence[0], reading)
         wrong += _strayed(item.text, item.evidence[0], reading) if not wrong else []
         if wrong:
@@ -286,26 +286,60 @@ def _expletive(statement: str) -> bool:
 _DEMONYMS = lexicon.wordset("names.demonyms", PIVOT)
 
 
-def _added_names(statement: str, first: str, reading: Reading) -> list[str]:
+def _added_names(
+    statement: str, first: str, reading: Reading, holder: str | None = None
+) -> list[str]:
     """A translation naming someone its sentence does not has put the words in another's
     mouth ("Ponant has declared…" for "Le capitaine du navire a déclaré…", the operator
     named elsewhere in the article): names are checked against the sentence as written,
-    an exonym allowed ("Iceland" for "l'Islande")."""
+    without their titles ("Chancellor Angela Merkel" for "Bundeskanzlerin Angela
+    Merkel"), an exonym allowed ("Iceland" for "l'Islande", "Germany" for "Deutschland"
+    by the language's `exonyms`). The position's `holder`, whom code found saying it,
+    may name the "il" or "sie" of the sentence ("M. Marchal assured" for "Il a assuré")."""
     source = next(s for s in reading.sources if s.id == source_of(first))
     # a name opening the statement counts where its article names it inside a sentence
     named = names_in([statement, *(s.text for s in source.sentences)])
     sentence = fold(reading.sentences[first].text)
     written = _folded_names(reading.sentences[first].text)  # "Barcelona" for "Barcelone"
+    places = _named_places(first, reading)
     names = [
         n
         for n in named
         if n in statement
-        and fold(n) not in sentence
+        and fold(untitled(n)) not in sentence
         and not all(w.lower() in _DEMONYMS for w in n.split())  # "French" for "française"
         and not all(_exonym(p, written) for p in re.split(r"[\s-]+", n) if p)
+        and place(fold(n)) not in places
+        and not (holder is not None and same_person(untitled(n), holder))
     ]
     added = missing_names(names, [first], reading, glossed=False)
     return [f"{name}: not named in its sentence" for name in added]
+
+
+def _named_holder(item: Found, reading: Reading) -> str | None:
+    """The position's holder where its sentence opens with a pronoun and a sentence it
+    cites beside its own names them: code found them saying it ("Il a assuré…" after
+    "…, a déclaré M. Marchal"). Not where the sentence says who in words of its own: "Le
+    capitaine du navire a déclaré" is not Ponant's, whatever holder code gave it."""
+    first = reading.sentences[item.evidence[0]].text.lstrip(" \"'“„«")
+    pronoun = re.match(rf"(?:{subject_pronouns(reading.language[item.evidence[0]])})\b", first)
+    if item.actor is None or pronoun is None:
+        return None
+    others = fold(" ".join(reading.sentences[e].text for e in item.evidence[1:]))
+    parts = [fold(p) for p in untitled(item.actor).split() if len(p) > 2]
+    return item.actor if parts and any(p in others for p in parts) else None
+
+
+def _named_places(first: str, reading: Reading) -> set[str]:
+    """The places (canonical, as in `exonyms`) the sentence names in its language's words,
+    an elided article aside ("l'Allemagne")."""
+    table = lexicon.table("exonyms", reading.language[first])
+    said = [w.split("'")[-1] for w in words(reading.sentences[first].text)]
+    return {
+        canon
+        for canon, stems in table.items()
+        if any(w.startswith(fold(stem)) for w in said for stem in stems)
+    }
 
 
 def _other_people(statement: str, first: str, reading: Reading) -> list[str]:
@@ -314,12 +348,7 @@ def _other_people(statement: str, first: str, reading: Reading) -> list[str]:
     language's `exonyms`; a sentence naming none may be given one ("German roads around
     Hamburg"), and a language without that table passes."""
     table = lexicon.table("exonyms", reading.language[first])
-    said = words(reading.sentences[first].text)
-    named = {
-        canon
-        for canon, stems in table.items()
-        if any(w.startswith(fold(stem)) for w in said for stem in stems)
-    }
+    named = _named_places(first, reading)
     if not named:
         return []
     wrong = []
