@@ -41,6 +41,7 @@ CASES = {
     "eldgos": ROOT / "benchmarks" / "stories" / "eldgos",
     "fangar": ROOT / "benchmarks" / "stories" / "fangar",
     "kampfjet": ROOT / "benchmarks" / "stories" / "kampfjet",
+    "saestrengur": ROOT / "benchmarks" / "stories" / "saestrengur",
 }
 
 

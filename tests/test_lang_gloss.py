@@ -146,3 +146,10 @@ def test_the_gloss_bounds_a_number_as_the_sentence_does() -> None:
     assert rebound("Um 200 manns mættu.", "About 200 people came.", "is") == (
         "About 200 people came."  # "um" is no bound code reads: the gloss's stays
     )
+
+
+def test_a_whole_lemma_apertium_knows_beats_compound_parts() -> None:
+    """saestrengur (a story of my own): "mótmæltu" (protested) was glossed "meeting speak"
+    from its parts "mót" + "mæltu", though Apertium knows its lemma "mótmæla"."""
+    [text] = gloss(["Um hundrað manns mótmæltu samningnum fyrir utan Hörpu."], "is")
+    assert "protest" in text.lower() and "meeting" not in text.lower()

@@ -237,3 +237,29 @@ def test_he_said_is_the_full_name_before_where_a_linked_report_agrees(
         assert line.statement == (
             'Olafur Brynjarsson said: "This road is closed for 40 days every winter."'
         )
+
+
+CARVER = (
+    "The energy secretary, Helen Carver, signed the deal in Reykjavík. "
+    "Carver said the link would supply power for 1.5 million British homes. "
+    '"Iceland will help our country leave gas behind for good," she said. '
+    '"Hydro and geothermal power are the future of our energy supply."'
+)
+
+
+def test_she_said_is_whom_the_sentence_before_opens_with_saying_and_the_next_line_too() -> None:
+    """saestrengur (a story of my own): Carver's two lines after "Carver said…" were
+    dropped as quotes without a speaker. A sentence before that opens with someone
+    who does not say it ("Carver met…") names no speaker."""
+    reading = read([article("E", "en", CARVER)])
+    found = quotes(reading, [])
+    assert {k: (q.speaker, q.evidence) for k, q in found.items()} == {
+        "E.S3": ("Carver", ("E.S3", "E.S2")),
+        "E.S4": ("Carver", ("E.S4", "E.S2")),
+    }
+    assert found["E.S4"].statement == (
+        'Carver said: "Hydro and geothermal power are the future of our energy supply."'
+    )
+    met = read([article("E", "en", CARVER.replace("Carver said the link would", "Carver met "
+                                                  "Jóhannsson, and the link will"))])  # fmt: skip
+    assert quotes(met, []) == {}

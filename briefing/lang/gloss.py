@@ -32,7 +32,7 @@ _INITIAL_UNKNOWN = re.compile(r"^(\W*)\*([^\W\d_][\w-]*)")
 # would be noise.
 _ARTICLE = re.compile(r"(?i)\b(?:the|a|an) ")
 _INSTALL_HINT = "apt-get install -y apertium-isl-eng (or: make install)"
-VERSION = 6  # of what a gloss says: remembered glosses of another version are not reused
+VERSION = 7  # of what a gloss says: remembered glosses of another version are not reused
 # Apertium copies numbers as written: Icelandic "1.200" (1,200) and "16,5" (16.5) would
 # read as 1.2 and as two numbers to an English reader and to `lang.values`.
 _ICELANDIC_NUMBER = re.compile(
@@ -125,9 +125,12 @@ class ApertiumGlosser:
         tries = sorted({alt for alts in options.values() for alt in alts})
         glossed = dict(zip(tries, self._translate(tries), strict=True)) if tries else {}
         for word, alts in options.items():
-            # The first alternative with the fewest words still unknown, if any is known.
+            # A lemma of the whole word that Apertium knows ("mótmæla": protest), else the
+            # alternative with the fewest words still unknown, if any is known: compound
+            # parts would read "mót" + "mæltu" as "meeting speak".
+            whole = [a for a in alts if " " not in a and "*" not in glossed[a]]
             scored = [(glossed[a].count("*") - len(a.split()), i, a) for i, a in enumerate(alts)]
-            best = min(scored, default=None)
+            best = (-1, 0, whole[0]) if whole else min(scored, default=None)
             if best is not None and best[0] < 0:
                 text = _ARTICLE.sub("", _MARKS.sub("", glossed[best[2]])).strip().rstrip(".")
                 better[word] = text if word[:1].isupper() else text[:1].lower() + text[1:]

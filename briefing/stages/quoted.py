@@ -22,6 +22,7 @@ from briefing.lang import lexicon
 from briefing.lang.lexicon import subject_pronouns
 from briefing.lang.names import name_parts, names_in
 from briefing.stages.align import Link, differing
+from briefing.stages.holders import said_in
 from briefing.stages.reading import Reading
 from briefing.stages.select import (
     MIN_WORDS,
@@ -155,6 +156,8 @@ def quotes(reading: Reading, same: list[Link]) -> dict[str, Quote]:
                     break
             if speaker is None:
                 speaker = _named_before(sentence, source, reading, same)
+            if speaker is None:
+                speaker = _quoted_on(sentence, source, reading, same)
             shown = _known_as(speaker[0], known, pivot_names) if speaker else None
             if speaker is not None and shown is not None:
                 evidence = tuple(dict.fromkeys([sentence.id, linked, speaker[1]]))
@@ -295,7 +298,9 @@ def _named_before(
 ) -> tuple[str, str] | None:
     """Whom '...," he said.' is: the one full name (two words or more) the sentence before
     gives, where another outlet's report of the line, linked to it, is attributed to the
-    same person ("sagði Ólafur" for "Olafur Brynjarsson"); with the id of that sentence."""
+    same person ("sagði Ólafur" for "Olafur Brynjarsson"); else the person the sentence
+    before opens with as the subject of its own verb of saying ("Carver said the link
+    would… / "This is a landmark day…," she said."); with the id of that sentence."""
     span = _quotation(sentence, source)
     if span is None or span[1] is None:
         return None
@@ -305,6 +310,15 @@ def _named_before(
     if index == 0:
         return None
     before = source.sentences[index - 1]
+    saying = said_in([s.text for s in source.sentences], index - 1, source.language)
+    if (
+        saying is not None
+        and len(saying.split()) > 1
+        and before.text.startswith(tuple(saying.split()))
+        and not _quotation(before, source, True)
+    ):  # the person it opens with says it, named as it names them ("Carver")
+        written = [p for p in saying.split() if re.search(rf"\b{re.escape(p)}\b", before.text)]
+        return " ".join(written), before.id
     full = [n for n in names_in([before.text]) if len(n.split()) > 1]
     if len(full) != 1:
         return None
@@ -316,6 +330,22 @@ def _named_before(
             if theirs is not None and name_parts(theirs[0]) <= name_parts(full[0]):
                 return full[0], before.id
     return None
+
+
+def _quoted_on(
+    sentence: Sentence, source: Source, reading: Reading, same: list[Link]
+) -> tuple[str, str] | None:
+    """Whose a quotation with no attribution of its own is, where it opens the next
+    sentence of the paragraph after a quotation closed by one ('"…," she said. "Icelandic
+    hydro … will help us leave gas behind."'): the same speaker's, named as that one is."""
+    span = _quotation(sentence, source)
+    if span is None or span[1] is None or source.text[span[1] + 1 : sentence.end].strip():
+        return None
+    index = next(i for i, s in enumerate(source.sentences) if s.id == sentence.id)
+    before = source.sentences[index - 1] if index else None
+    if before is None or "\n\n" in source.text[before.end : sentence.start]:
+        return None
+    return _speaker(before, source) or _named_before(before, source, reading, same)
 
 
 def _described(sentence: Sentence, source: Source) -> str | None:
