@@ -26,6 +26,7 @@ DAYS = {
     "day-multi": ["day-multi"],
     "day-names": ["day-names"],
     "day-holdout": ["day-holdout"],  # written after the bars were chosen
+    "day-scripts": ["day-scripts"],  # and this one too (stop 41)
     "bus+jazz": ["articles/en-busline-review.md", "articles/en-jazz-wire.md"],
 }
 

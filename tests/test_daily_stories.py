@@ -52,6 +52,14 @@ def test_a_day_written_after_the_bars_were_chosen() -> None:
     assert found == truth
 
 
+def test_a_report_in_another_script_joins_its_story_by_its_names() -> None:
+    """TASS's report of a prisoner exchange shares no word in Latin letters with Reuters'
+    and RÚV's: "Песков" is "Peskov", "Россию" is "Rússa" and "Russia". Two "X and Y
+    signed an agreement" stories in four languages stay apart."""
+    found, truth = grouped("day-scripts")
+    assert found == truth
+
+
 def test_two_unrelated_articles_stay_two_stories() -> None:
     arts, _ = articles("articles")
     pair = [a for a in arts if a.source in {"en-busline-review", "en-jazz-wire"}]

@@ -3,7 +3,8 @@
 Two reports of one event share meaning (multilingual e5 embeddings of the title and
 first sentence, which place "Eldgos hafið norðan við Grindavík" next to "Eruption
 begins near Grindavík") and concrete facts: names (matched through Icelandic inflection,
-Grindavíkur ~ Grindavík) and numbers (16,5 prósent ~ 16.5 percent). A pair's score is
+Grindavíkur ~ Grindavík, across scripts, Песков ~ Peskov, and by the place they name in
+any language, Россию ~ Rússa ~ Russia) and numbers (16,5 prósent ~ 16.5 percent). A pair's score is
 the cosine plus a bonus per shared name and value, less the bar for its kind of pair:
 e5 rates any two texts in one language closer than two in different languages, so a
 same-language pair must clear `SAME_LANGUAGE` and a cross-language pair
@@ -13,6 +14,7 @@ Stories are clusters by average link above `THRESHOLD` (0: over the bar on avera
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 from collections.abc import Sequence
@@ -21,8 +23,10 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from briefing.ingest.article import Article
+from briefing.lang import lexicon
 from briefing.lang.calendar import month_names, weekday_names
 from briefing.lang.embed import Embedder, default_embedder
+from briefing.lang.fold import fold
 from briefing.lang.icelandic import name_stems
 from briefing.lang.values import Value, values
 
@@ -120,9 +124,30 @@ def _facts(value: Value) -> bool:
     return value.number >= 13 or value.number != int(value.number)
 
 
+@functools.cache
+def _places(lang: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Each canonical place with the folded stems naming it in English, Icelandic and
+    `lang` (`exonyms` in the lexicon)."""
+    table = lexicon.table("exonyms", "en", "is", lang)
+    return tuple((canon, tuple(fold(s) for s in stems)) for canon, stems in table.items())
+
+
+def _keys(name: str, lang: str) -> frozenset[str]:
+    """What a name is matched by across articles: its stems through Icelandic inflection,
+    its folded Latin form ("Песков" and "Peskov" are "peskov"), and the place it names
+    in any language ("Россию", "Rússa" and "Russia" are "@russia")."""
+    folded = fold(name)
+    keys = {*name_stems(name), folded}
+    for canon, stems in _places(lang):
+        if any(folded.startswith(s) if len(s) >= 4 else folded == s for s in stems):
+            keys.add(f"@{canon}")
+            break
+    return frozenset(keys)
+
+
 def _features(article: Article) -> _Features:
     text = f"{article.title}. {article.text}"
-    names = tuple(dict.fromkeys(name_stems(n) for n in _names(text)))
+    names = tuple(dict.fromkeys(_keys(n, article.language) for n in _names(text)))
     stems = frozenset(s for group in names for s in group)
     facts = frozenset(v for v in values(text, article.language) if _facts(v))
     return _Features(names, stems, facts)
