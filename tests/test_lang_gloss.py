@@ -153,3 +153,12 @@ def test_a_whole_lemma_apertium_knows_beats_compound_parts() -> None:
     from its parts "mót" + "mæltu", though Apertium knows its lemma "mótmæla"."""
     [text] = gloss(["Um hundrað manns mótmæltu samningnum fyrir utan Hörpu."], "is")
     assert "protest" in text.lower() and "meeting" not in text.lower()
+
+
+def test_a_sense_news_means_replaces_apertiums_first_where_the_lemma_is_there() -> None:
+    """Apertium glosses the relative "sem" as "compose" and "samningur" as "composition";
+    the lexicon's `gloss_senses` give "that" and "agreement", only where the sentence has
+    the word."""
+    [text] = gloss(["Ísland og Bretland undirrituðu í dag samning sem gildir í tíu ár."], "is")
+    assert "agreement" in text and "that" in text
+    assert "compos" not in text

@@ -61,6 +61,9 @@ def test_a_good_translation_is_the_english_line_and_the_original_the_icelandic()
     ("first", "second", "reason"),
     [
         (OBSTACLES.replace("should not", "should"), THOUSANDS, "negates otherwise"),
+        # one "not" more than the sentence's one "ekki": a negation added, not the one read
+        (OBSTACLES.replace("Europe should", "Europe did not say they should"), THOUSANDS,
+         "negates otherwise"),
         (OBSTACLES, THOUSANDS.replace("thousands", "hundreds"), "the size 'hundreds'"),
         (OBSTACLES.replace("Ukraine", "Zelensky"), THOUSANDS, "the name 'Zelensky'"),
         (OBSTACLES.replace('"obstacles" to peace', '"no more war in Europe"'), THOUSANDS,

@@ -121,14 +121,14 @@ def test_a_word_the_glosser_left_untranslated_is_rejected() -> None:
 
     from briefing.stages.reading import read
 
-    icelandic = source("P", "is", ["Pútín sagði að Rússar hefðu ekki beitt ögrun í viðræðum."])
+    icelandic = source("P", "is", ["Pútín sagði að Rússar hefðu ekki verið ögrandi í viðræðum."])
     reading = read([icelandic])
-    assert "ögrun" in reading.gloss["P.S1"]  # Apertium and the glossary lack it
-    found = problems("Putin said that Russia had not used ögrun in talks.", ["P.S1"], reading)
-    assert "ögrun: not English (an untranslated gloss)" in found
+    assert "ögrandi" in reading.gloss["P.S1"]  # Apertium and the glossary lack it
+    found = problems("Putin said that Russia had not been ögrandi in talks.", ["P.S1"], reading)
+    assert "ögrandi: not English (an untranslated gloss)" in found
     assert not any(
         "not English" in f
-        for f in problems("Putin said Russia used no provocation in talks.", ["P.S1"], reading)
+        for f in problems("Putin said Russia had not been provocative in talks.", ["P.S1"], reading)
     )
 
 

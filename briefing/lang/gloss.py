@@ -32,7 +32,7 @@ _INITIAL_UNKNOWN = re.compile(r"^(\W*)\*([^\W\d_][\w-]*)")
 # would be noise.
 _ARTICLE = re.compile(r"(?i)\b(?:the|a|an) ")
 _INSTALL_HINT = "apt-get install -y apertium-isl-eng (or: make install)"
-VERSION = 7  # of what a gloss says: remembered glosses of another version are not reused
+VERSION = 8  # of what a gloss says: remembered glosses of another version are not reused
 # Apertium copies numbers as written: Icelandic "1.200" (1,200) and "16,5" (16.5) would
 # read as 1.2 and as two numbers to an English reader and to `lang.values`.
 _ICELANDIC_NUMBER = re.compile(
@@ -81,6 +81,7 @@ class ApertiumGlosser:
                 raw = self._improve(raw)
             for sentence, text in zip(todo, raw, strict=True):
                 text = _that(sentence, english_numbers(_MARKS.sub("", text)))
+                text = _senses(sentence, text, self.language)
                 text = rebound(sentence, text, self.language)
                 self._cache[self._key(sentence)] = text
         return [self._cache.get(k, "") for k in keys]
@@ -174,6 +175,30 @@ def _that(sentence: str, gloss_text: str) -> str:
     if not re.search(r"\bað\b", sentence):
         return gloss_text
     return _SAID_TO.sub(r"\1 that", gloss_text)
+
+
+def _senses(sentence: str, gloss_text: str, language: str) -> str:
+    """Apertium's first sense replaced by the one news means, where a word of the sentence
+    has the lemma the lexicon lists it for (`gloss_senses`): "compose" for the relative
+    "sem" is "that", "lifted" for "hófust" "began"."""
+    table = lexicon.table("gloss_senses", language)
+    if not table:
+        return gloss_text
+    words = {w for w in re.findall(r"[^\W\d_]+", sentence)}
+    present = {lemma for w in words for lemma in (icelandic.lemmas(w.lower()) | {w.lower()})}
+    for lemma, forms in table.items():
+        if lemma not in present:
+            continue
+        for wrong, right in forms.items():
+            gloss_text = re.sub(
+                rf"\b{re.escape(wrong)}\b",
+                lambda m, right=right: (
+                    right[:1].upper() + right[1:] if m.group()[:1].isupper() else right
+                ),
+                gloss_text,
+                flags=re.IGNORECASE,
+            )
+    return gloss_text
 
 
 def rebound(sentence: str, gloss_text: str, language: str) -> str:

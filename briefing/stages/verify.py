@@ -165,7 +165,8 @@ def _negation_turned(statement: str, evidence: list[str], reading: Reading) -> b
     """Over glossed sentences only, the statement says "not" where the parse of the first
     finds the main or reported clause affirmed, or the reverse: a gloss loses and adds negations
     ("ættu ekki að skapa" read "had not to create"), so over one it is the parse that
-    tells ("Putin said Ukraine should create obstacles" for "ættu ekki að skapa"). A
+    tells ("Putin said Ukraine should create obstacles" for "ættu ekki að skapa"), and no
+    more words of negation than the cited sentences have. A
     "not" the parse does not read (in a condition: "If no agreement is reached", or in
     the next cited sentence) is added only where no cited sentence has a word of negation."""
     first = next((i for i in evidence if i in reading.gloss), None)
@@ -174,8 +175,11 @@ def _negation_turned(statement: str, evidence: list[str], reading: Reading) -> b
         return False
     meant = lexicon.phrases("negations.meaning", PIVOT)
     said_not = negations(statement) > 0 or bool(meant.search(statement))
-    if facts.negated:
-        return not said_not
+    if facts.negated:  # and a "not" more than the cited sentences' words of negation is
+        # one added ("things had not moved …, but neither would predict" for "þokast hefði
+        # …, en hvorugur vildi spá")
+        most = sum(negations(reading.sentences[i].text) for i in evidence)
+        return not said_not or negations(statement) > most
     # the parse reads main and reported clauses only: "not" may come from a condition
     return said_not and not any(
         negations(text := reading.sentences[i].text)
