@@ -52,3 +52,27 @@ def test_two_ministers_quoted_in_two_languages_are_two_speakers() -> None:
     assert (who("F.S2", reading), who("D.S2", reading)) == ("Étienne Marchal", "Jana Reinholz")
     assert who("F.S1", reading) is None
     assert one_speaker([Link("F.S2", "D.S2", 0.86)], reading) == []
+
+
+def test_a_first_name_and_a_surname_of_one_person_are_one_speaker() -> None:
+    """examples/: the wire's '"…," Helgadóttir told reporters' and Morgunfréttir's
+    '„…,“ sagði Sigrún' are one quotation of Sigrún Helgadóttir in two languages, linked
+    at 0.91; read as two speakers, the link was cut and the quote stood twice."""
+    english = article(
+        "E",
+        "en",
+        "The fisheries ministers, Sigrún Helgadóttir of Iceland and Lars Øvrebø of Norway, "
+        'met in Reykjavík. "We have agreed to open our research databases to each other '
+        'from next month," Helgadóttir told reporters after the meeting.',
+    )
+    icelandic = article(
+        "I",
+        "is",
+        "Sigrún Helgadóttir sjávarútvegsráðherra og Lars Øvrebø funduðu í Reykjavík. "
+        "„Við ætlum að opna gagnagrunna okkar hvor fyrir öðrum strax í næsta mánuði,“ "
+        "sagði Sigrún að fundi loknum.",
+    )
+    reading = read([english, icelandic])
+    assert (who("E.S2", reading), who("I.S2", reading)) == ("Helgadóttir", "Sigrún")
+    link = Link("E.S2", "I.S2", 0.91)
+    assert one_speaker([link], reading) == [link]

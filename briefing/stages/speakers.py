@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from briefing.lang.fold import fold
 from briefing.lang.icelandic import names_match
-from briefing.lang.names import same_person
+from briefing.lang.names import names_in, same_person
 from briefing.lang.parse_is import SentenceFacts, facts
 from briefing.lang.quotation import quoted_spans
 from briefing.stages.align import Link
@@ -112,6 +112,24 @@ def one_speaker(found: list[Link], reading: Reading) -> list[Link]:
     for link in found:
         a = who(link.a, reading)
         b = who(link.b, reading) if a is not None else None  # no parse where none is needed
-        if a is None or b is None or same_person(a, b):
+        if a is None or b is None or _one_person(a, link.a, b, link.b, reading):
             kept.append(link)
     return kept
+
+
+def _one_person(a: str, a_id: str, b: str, b_id: str, reading: Reading) -> bool:
+    """Two speakers as two articles name them are one person: the names share a part, or
+    the fuller names their articles give them do ("Sigrún" in RÚV's line and
+    "Helgadóttir" in the wire's are both Sigrún Helgadóttir)."""
+    if same_person(a, b):
+        return True
+    fuller = [
+        [n for n in _article_names(reading.source_of(sid), reading) if same_person(n, name)]
+        for name, sid in ((a, a_id), (b, b_id))
+    ]
+    return any(same_person(x, y) for x in fuller[0] for y in fuller[1])
+
+
+def _article_names(source_id: str, reading: Reading) -> list[str]:
+    source = next(s for s in reading.sources if s.id == source_id)
+    return [n for n in names_in([s.text for s in source.sentences]) if len(n.split()) > 1]
