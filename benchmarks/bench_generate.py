@@ -42,6 +42,7 @@ CASES = {
     "fangar": ROOT / "benchmarks" / "stories" / "fangar",
     "kampfjet": ROOT / "benchmarks" / "stories" / "kampfjet",
     "saestrengur": ROOT / "benchmarks" / "stories" / "saestrengur",
+    "skjalfti": ROOT / "benchmarks" / "stories" / "skjalfti",
 }
 
 

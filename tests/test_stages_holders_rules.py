@@ -400,3 +400,22 @@ def test_a_body_named_where_it_said_it_holds_the_sentence(sentence: str, holder:
     """TASS's "…, сообщили в <body>": the body said it, not the country the sentence
     opens with, and it is named in the nominative."""
     assert holder_in([sentence], 0, "ru") == holder
+
+
+@pytest.mark.parametrize(
+    ("sentence", "holder"),
+    [
+        ("Veðurstofan segir að ekki sé búist við eldgosi.", "Veðurstofan"),
+        ("Landhelgisgæslan sagði að tveir hefðu slasast.", "Landhelgisgæslan"),
+        ("Lögreglan segir að enginn hafi slasast.", "Lögreglan"),
+        ("Sjálfstæðismaðurinn segir að kjósendur vilji breytingar.", None),  # a person
+        ("Bæjarstjórinn segir að skólinn verði opnaður.", None),  # a title
+        ("Félagið segir að samið verði.", None),  # the union named before
+    ],
+)
+def test_an_icelandic_institution_named_by_its_definite_noun_holds_what_it_says(
+    sentence: str, holder: str | None
+) -> None:
+    """skjalfti (a story of my own): "Veðurstofan segir að …" had no holder, so the Met
+    Office's words and Kristín Jónsdóttir's joined as an open issue held by no one."""
+    assert holder_in([sentence], 0, "is") == holder

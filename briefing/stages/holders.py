@@ -21,7 +21,7 @@ import re
 
 from briefing.lang import lexicon
 from briefing.lang.fold import fold
-from briefing.lang.icelandic import lemmas
+from briefing.lang.icelandic import compound_parts, definite_noun, lemmas
 from briefing.stages.article_names import (
     BEFORE,
     SET_OFF,
@@ -56,7 +56,7 @@ def holder_in(sentences: list[str], at: int, lang: str) -> str | None:
         text = article.plain[here]
         if back == 0 and _pronoun_holds(text, article):
             continue  # "She said Oslo would...", "sagte er": named before
-        opening = _opening(text, article)
+        opening = _opening(text, article) or (_institution(text, article) if back == 0 else None)
         if opening is not None:
             return opening  # "Le Comité international de la Croix-Rouge (CICR) a salué"
         described = _described(text, article)
@@ -79,6 +79,29 @@ def holder_in(sentences: list[str], at: int, lang: str) -> str | None:
         if back == 0 and _noun_subject(text, article.lang):
             return _spoken_for(sentences, at, lang)  # "Foreldrar hafa gagnrýnt..."
     return None
+
+
+def _institution(text: str, article: _Article) -> str | None:
+    """An Icelandic institution named by its definite noun, opening the sentence right
+    before its verb of saying ("Veðurstofan segir", "Landhelgisgæslan sagði", "Lögreglan
+    segir"): it holds the sentence, named so. A compound noun or one the lexicon lists
+    (`names.institutions`); not a title or a person's noun ("Bæjarstjórinn segir",
+    "Sjálfstæðismaðurinn segir": the one named before) nor a plain body noun ("Félagið
+    segir": the union named before)."""
+    if article.lang != "is":
+        return None
+    words = list(WORD.finditer(text))
+    if len(words) < 2 or not _cue(article.lang).match(text, words[1].start()):
+        return None
+    word = words[0].group()
+    low = word.lower()
+    if not word[:1].isupper() or not definite_noun(word):
+        return None
+    people = _titles(article.lang) | lexicon.wordset("names.person_nouns", article.lang)
+    if (lemmas(low) | lemmas(compound_parts(low)[-1])) & people:
+        return None  # a title or a person's noun: whom it means is named before
+    listed = low in lexicon.wordset("names.institutions", article.lang)
+    return word if listed or len(compound_parts(low)) > 1 else None
 
 
 def _group(text: str, article: _Article) -> str | None:
@@ -120,9 +143,9 @@ def said_in(sentences: list[str], at: int, lang: str) -> str | None:
         return None
     if _cue(lang).search(text) is None:
         return None
-    opening = _opening(text, article)
+    opening = _opening(text, article) or _institution(text, article)
     if opening is not None:
-        return opening  # "Londres exige", "Le Comité ... (CICR) a salué"
+        return opening  # "Londres exige", "Le Comité ... (CICR) a salué", "Veðurstofan segir"
     described = _described(text, article)
     if described is not None:
         return described[0] if described[1] == "name" else None  # not "the minister"
