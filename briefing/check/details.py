@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from briefing.lang import lexicon
 from briefing.lang.calendar import month_names, weekday_names, weekdays
 from briefing.lang.fold import fold
+from briefing.lang.names import place_named
 
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 _NUMBER = re.compile(r"(?<![\w.,])\d+(?:[ \u00a0\u202f]\d{3}(?!\d)|[.,]\d+)*(?:\s?%)?")
@@ -32,11 +33,6 @@ STOPWORDS = lexicon.words_under("words", *_LANGS) | frozenset(
     name.lower() for names in (*weekday_names("en"), *month_names("en")) for name in names
 )
 
-# canonical name -> folded stems that name it in English or Icelandic
-EXONYMS: dict[str, tuple[str, ...]] = {
-    canon: tuple(fold(stem) for stem in stems)
-    for canon, stems in lexicon.table("exonyms", *_LANGS).items()
-}
 # month -> (English forms, capitalised in text; Icelandic forms, lower case in text), folded
 MONTHS: dict[int, tuple[tuple[str, ...], tuple[str, ...]]] = {
     n: (tuple(fold(f) for f in en), tuple(fold(f) for f in is_))
@@ -64,11 +60,8 @@ def words(text: str) -> list[str]:
 
 def place(word: str) -> str | None:
     """The canonical place a folded word or name names, in English or Icelandic
-    ("bandarikjanna", "united states" -> "america"), or None."""
-    for canon, stems in EXONYMS.items():
-        if any(word.startswith(s) if len(s) >= 4 else word == s for s in stems):
-            return canon
-    return None
+    ("bandarikjanna", "united states" -> "america"), or None (`names.place_named`)."""
+    return place_named(word, *_LANGS)
 
 
 def word_matches(a: str, b: str) -> bool:

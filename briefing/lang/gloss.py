@@ -182,8 +182,9 @@ def _senses(sentence: str, gloss_text: str, language: str) -> str:
     has the lemma the lexicon lists it for (`gloss_senses`): "compose" for the relative
     "sem" is "that", "lifted" for "hófust" "began"."""
     table = lexicon.table("gloss_senses", language)
-    if not table:
-        return gloss_text
+    wrong_forms = {w for forms in table.values() for w in forms}
+    if not any(re.search(rf"(?i)\b{re.escape(w)}\b", gloss_text) for w in wrong_forms):
+        return gloss_text  # most glosses: no sentence word is looked up in BÍN
     words = {w for w in re.findall(r"[^\W\d_]+", sentence)}
     present = {lemma for w in words for lemma in (icelandic.lemmas(w.lower()) | {w.lower()})}
     for lemma, forms in table.items():

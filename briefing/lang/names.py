@@ -8,6 +8,7 @@ of actors to choose from, and to ask whether a statement's names occur in its ev
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 
@@ -56,6 +57,22 @@ def _spelling(name: str) -> str:
     """`name` folded, with the ending of a transliterated Slavic name as one ("-skiy",
     "-skyy", "-sky" -> "-sky")."""
     return re.sub(r"(?:iy|yy|ij|ii|yi)\b", "y", fold(name))
+
+
+@functools.cache
+def _places(langs: tuple[str, ...]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    table = lexicon.table("exonyms", *langs)
+    return tuple((canon, tuple(fold(s) for s in stems)) for canon, stems in table.items())
+
+
+def place_named(word: str, *langs: str) -> str | None:
+    """The canonical place a folded word names by the `exonyms` of `langs` ("bandarikjanna",
+    "united states" -> "america"; "rossiyu" -> "russia"), or None: a stem of four letters
+    or more, or one ending in a hyphen ("us-"), opens the word; a shorter one is all of it."""
+    for canon, stems in _places(langs):
+        if any(word.startswith(s) if len(s) >= 4 or s.endswith("-") else word == s for s in stems):
+            return canon
+    return None
 
 
 def name_parts(name: str, shortest: int = 1) -> set[str]:

@@ -478,29 +478,28 @@ _DC_NUMBER = re.compile(
 
 
 @functools.cache
-def _month_alone(lang: str) -> re.Pattern[str] | None:
+def _month_alone(lang: str) -> tuple[re.Pattern[str], dict[str, int]] | None:
     """A month named alone after a word of `lang` that places it in time ("en mars", "im
-    März", "в марте"), as English "in March" is read (`_EN_MONTH_ALONE`); no day before."""
+    März", "в марте"), as English "in March" is read (`_EN_MONTH_ALONE`), no day before;
+    with each month form's number."""
     before = lexicon.alternation("calendar.before_month", lang)
     if not before:
         return None
-    months = "|".join(
-        sorted({f.lower() for forms in month_names(lang, variants=True) for f in forms}, key=len,
-               reverse=True)
-    )  # fmt: skip
-    return re.compile(
+    names = {
+        f.lower(): n for n, forms in enumerate(month_names(lang, variants=True), 1) for f in forms
+    }
+    months = "|".join(sorted(names, key=len, reverse=True))
+    pattern = re.compile(
         rf"(?i)(?<!\w)(?:{before})[\s-]+(?P<month>{months})\b(?:\s+(?P<year>\d{{4}})\b)?(?!\s*\d)"
     )
+    return pattern, names
 
 
 def _months_alone(text: str, lang: str) -> list[tuple[Value, tuple[int, int]]]:
     """Each month named alone, as a date, with the span that states it (its year too)."""
-    pattern = _month_alone(lang)
-    if pattern is None:
+    if (found := _month_alone(lang)) is None:
         return []
-    names = {
-        f.lower(): n for n, forms in enumerate(month_names(lang, variants=True), 1) for f in forms
-    }
+    pattern, names = found
     return [
         (
             Value("date", date=(int(m.group("year") or 0), names[m.group("month").lower()], 0)),

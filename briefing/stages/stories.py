@@ -14,7 +14,6 @@ Stories are clusters by average link above `THRESHOLD` (0: over the bar on avera
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import re
 from collections.abc import Sequence
@@ -23,11 +22,11 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from briefing.ingest.article import Article
-from briefing.lang import lexicon
 from briefing.lang.calendar import month_names, weekday_names
 from briefing.lang.embed import Embedder, default_embedder
 from briefing.lang.fold import fold
 from briefing.lang.icelandic import name_stems
+from briefing.lang.names import place_named
 from briefing.lang.values import Value, values
 
 __all__ = [
@@ -124,25 +123,13 @@ def _facts(value: Value) -> bool:
     return value.number >= 13 or value.number != int(value.number)
 
 
-@functools.cache
-def _places(lang: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
-    """Each canonical place with the folded stems naming it in English, Icelandic and
-    `lang` (`exonyms` in the lexicon)."""
-    table = lexicon.table("exonyms", "en", "is", lang)
-    return tuple((canon, tuple(fold(s) for s in stems)) for canon, stems in table.items())
-
-
 def _keys(name: str, lang: str) -> frozenset[str]:
     """What a name is matched by across articles: its stems through Icelandic inflection,
     its folded Latin form ("Песков" and "Peskov" are "peskov"), and the place it names
     in any language ("Россию", "Rússa" and "Russia" are "@russia")."""
     folded = fold(name)
-    keys = {*name_stems(name), folded}
-    for canon, stems in _places(lang):
-        if any(folded.startswith(s) if len(s) >= 4 else folded == s for s in stems):
-            keys.add(f"@{canon}")
-            break
-    return frozenset(keys)
+    canon = place_named(folded, "en", "is", lang)
+    return frozenset({*name_stems(name), folded, *([f"@{canon}"] if canon else [])})
 
 
 def _features(article: Article) -> _Features:

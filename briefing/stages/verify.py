@@ -30,7 +30,7 @@ from briefing.lang.embed import E5Embedder, default_embedder, similarity
 from briefing.lang.fold import fold
 from briefing.lang.icelandic import lemmas, names_match
 from briefing.lang.lexicon import subject_pronouns
-from briefing.lang.names import names_in, same_person, untitled
+from briefing.lang.names import names_in, place_named, same_person, untitled
 from briefing.lang.quotation import CLOSING, MARKS
 from briefing.lang.senses import senses
 from briefing.lang.values import Value, magnitudes, qualifiers, values, within
@@ -337,13 +337,9 @@ def _named_holder(item: Found, reading: Reading) -> str | None:
 def _named_places(first: str, reading: Reading) -> set[str]:
     """The places (canonical, as in `exonyms`) the sentence names in its language's words,
     an elided article aside ("l'Allemagne")."""
-    table = lexicon.table("exonyms", reading.language[first])
+    lang = reading.language[first]
     said = [w.split("'")[-1] for w in words(reading.sentences[first].text)]
-    return {
-        canon
-        for canon, stems in table.items()
-        if any(w.startswith(fold(stem)) for w in said for stem in stems)
-    }
+    return {canon for w in said if (canon := place_named(w, lang))}
 
 
 def _other_people(statement: str, first: str, reading: Reading) -> list[str]:
