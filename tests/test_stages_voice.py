@@ -29,6 +29,8 @@ In response, the dictator invited the US president to visit Moscow.
 
 The dictator and the head of the United States did not answer questions from journalists.
 
+Both leaders did not provide any other details.
+
 The occupiers usually mean the demands for disarmament.
 
 At the same time, the dictator said that Moscow was supposedly ready to work on this.
@@ -104,14 +106,17 @@ def test_a_leaders_title_is_named_by_its_place_and_two_sides_hold_no_position(
     [kept], _ = voice([statement], summit)
     assert kept.text == "Vladimir Putin and Trump did not answer questions from journalists."
 
-    [refiled], _ = voice([found(summit, "The dictator and the head")], summit)
-    assert (refiled.section, refiled.actor) == ("open_issues", None)
-    assert refiled.edits[-1].startswith("filed under open issues")
+    [refiled], _ = voice([found(summit, "The dictator and the head")], summit)  # an act
+    assert (refiled.section, refiled.actor) == ("developments", None)
+    assert refiled.edits[-1].startswith("filed under developments")
+
+    [withheld], _ = voice([found(summit, "Both leaders did not")], summit)  # left open
+    assert (withheld.section, withheld.actor) == ("open_issues", None)
 
     [unheld], dropped = voice([found(summit, "Summit ends")], summit)  # a fact kept, no holder
     assert (unheld.section, unheld.actor, dropped) == ("positions", None, [])
 
-    [agreed], _ = voice([found(summit, "Both leaders")], summit)
+    [agreed], _ = voice([found(summit, "Both leaders agreed")], summit)
     assert agreed.section == "agreements"
 
 

@@ -24,9 +24,10 @@ What code cannot say neutrally goes to `dropped` with the reason: a loaded word 
 the statement's own voice (outside quotation marks, where it is someone's words), a
 pronoun subject no sentence before resolves. A position whose holder code cannot name
 stays a position with no holder: dropping it would lose a fact. A "position" of several
-sides at once is no one side's: what they did not do ("Trump and Putin did not provide
-any other details") is filed under open issues, what they agreed ("Both ministers also
-agreed to meet again") under agreements.
+sides at once is no one side's: what they left open ("Trump and Putin did not provide
+any other details") is filed under open issues, anything else they did not do ("did not
+answer questions from journalists") under what happened, what they agreed ("Both
+ministers also agreed to meet again") under agreements.
 
 Each edit is recorded on the statement (`Found.edits`, the briefing JSON's `edits`), and
 the edited statement passes verify's code checks again (names, numbers, dates,
@@ -47,6 +48,7 @@ from briefing.lang import lexicon
 from briefing.lang.names import names_in, same_person
 from briefing.lang.quotation import MARKS, quoted_spans
 from briefing.stages.found import Found
+from briefing.stages.kinds import left_open, no_deal
 from briefing.stages.quoted import attributed, said
 from briefing.stages.reading import Reading
 from briefing.stages.select import inside_quotation
@@ -271,13 +273,17 @@ def _name_descriptions(
 
 
 def _joint_section(text: str) -> Section | None:
-    """Where a "position" of several sides belongs: what they did not do is open ("Trump
-    and Putin did not provide any other details"), what they agreed an agreement ("Both
+    """Where a "position" of several sides belongs: what they left open or did not agree is
+    an open issue ("Trump and Putin did not provide any other details", `kinds.left_open`,
+    `kinds.no_deal`), anything else they did not do is what happened ("did not answer
+    questions from journalists and immediately left"), what they agreed an agreement ("Both
     ministers also agreed to meet again"); None for anything else."""
     if not (JOINT_SUBJECT.match(text) or JOINT_OPENING.match(text)):
         return None
-    if NEGATION.search(text):
+    if left_open(text, PIVOT) or no_deal(text, PIVOT):
         return "open_issues"
+    if NEGATION.search(text):
+        return "developments"
     return "agreements" if AGREEING.search(text) else None
 
 
