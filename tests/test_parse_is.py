@@ -282,6 +282,34 @@ def test_verbs_acts_and_negation(
     assert (found.verb, found.act, found.negated) == (verb, act, negated)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kjarasamningur Læknafélags Íslands og ríkisins var samþykktur í atkvæðagreiðslu "
+        "sem lauk á hádegi í dag.",
+        "Tillagan var gagnrýnd harðlega.",
+    ],
+)
+def test_a_passive_act_has_no_holder(text: str) -> None:
+    """laeknar (a story of my own): "var samþykktur" made the deal itself the holder of
+    an agreement, filed as its position; what was agreed or criticised agrees with no one."""
+    found = facts(text)
+    assert (found.verb, found.act, found.speaker) == (None, None, None)
+
+
+def test_a_pronoun_inside_a_phrase_of_attribution_is_whom_it_means() -> None:
+    """laeknar: "Að hans sögn" is one adverb to Greynir; the man named before holds it
+    (a woman's "hennar" does not point at him)."""
+    before = ["Runólfur Pálsson, forstjóri Landspítalans, segir samninginn mikilvægan."]
+    found = facts("Að hans sögn vantar enn um 60 lækna til starfa á spítalanum.", before)
+    assert (found.speakers, found.act) == (("Runólfur Pálsson",), "say")
+    assert facts("Að hennar sögn vantar enn um 60 lækna.", before).speakers == ()
+
+
+def test_an_active_act_still_has_its_verb() -> None:
+    assert facts("Læknar hafa samþykkt samninginn.").act == "agree"
+
+
 def test_coordinated_speakers_and_their_english_frame() -> None:
     text, before = at("morgunvaktin.md", "Icelandair og Play")
     found = facts(text, before)

@@ -343,3 +343,16 @@ def test_icelandic_falls_back_to_the_rules_where_the_tokenizer_cannot_map(
 
     monkeypatch.setattr(segment_is, "split_sentences", fail)
     assert texts("Hann kom. Hún fór.", "is") == ["Hann kom.", "Hún fór."]
+
+
+def test_a_number_after_a_short_lower_case_abbreviation_goes_on() -> None:
+    """hvalur (a story of my own): Reuters' lead was cut at "Hvalur hf." and its statement
+    lost the 1.2 billion crowns the court ordered paid."""
+    text = (
+        "The court ordered the state to pay whaling company Hvalur hf. 1.2 billion crowns. "
+        "The government had no comment."
+    )
+    assert [s.text for s in segment(text, "A1", "en")] == [
+        "The court ordered the state to pay whaling company Hvalur hf. 1.2 billion crowns.",
+        "The government had no comment.",
+    ]

@@ -177,6 +177,17 @@ def test_a_background_sentence_that_stands_is_context_as_written_never_phrased()
     assert result.dropped == []
 
 
+def test_a_courts_ruling_labelled_background_stands_as_written() -> None:
+    """hvalur (a story of my own): the model's "background" for "The court ruled that..."
+    is a development by code (`kinds.court_ruled`), and the standing sentence kept its words;
+    it came out empty and was dropped as "not a whole sentence"."""
+    ruled = "The court ruled that the food minister had acted unlawfully in June 2023."
+    _, result = run([ruled], point("background", "none", "unused"))
+
+    assert [(f.section, f.text) for f in result.found] == [("developments", ruled)]
+    assert result.dropped == []
+
+
 def test_a_statement_cut_off_by_the_token_limit_is_dropped() -> None:
     cut = "Einar Solheim said Norway will pay 40 million krónur for"
 

@@ -87,6 +87,36 @@ def test_a_body_named_by_its_noun_is_the_body_named_before() -> None:
     assert holder_in(spokesperson, 1, "de") == "Bundesinnenministerium"
 
 
+def test_a_states_own_body_is_no_company_named_before() -> None:
+    """hvalur (a story of my own): "The government said it would study the ruling" was
+    held by Hvalur hf., the company its chief executive spoke for a sentence before."""
+    english = [
+        "Iceland's Supreme Court on Thursday ordered the state to pay whaling company Hvalur"
+        " hf. 1.2 billion Icelandic crowns in compensation for a 2023 hunting ban.",
+        "Hvalur's chief executive Kristjan Loftsson said the company had been vindicated.",
+        '"This was never about money, it was about the rule of law," Loftsson told reporters.',
+        "The government said it would study the ruling and had no further comment.",
+    ]
+    assert saying_in(english, 3, "en") is None
+    icelandic = [
+        "Kristján Loftsson, forstjóri Hvals hf., segir dóminn mikilvægan.",
+        "Ríkisstjórnin segist ætla að skoða dóminn.",
+    ]
+    assert saying_in(icelandic, 1, "is") != "Hvalur"
+
+
+def test_a_definite_common_noun_is_no_institution_of_its_own() -> None:
+    """hvalur: "Rétturinn taldi" (the court held) was held by "Rétturinn", as if it were
+    the name of an institution like "Veðurstofan": its bogus split "rétt" + "urinn" read
+    as a compound. It is the court named before, or no one."""
+    icelandic = [
+        "Hæstiréttur dæmdi í dag ríkið til að greiða Hval hf. bætur.",
+        "Rétturinn taldi að ráðherra hefði ekki gætt meðalhófs.",
+    ]
+    assert said_in(icelandic, 1, "is") != "Rétturinn"
+    assert said_in(["Veðurstofan segir að hættan sé liðin hjá."], 0, "is") == "Veðurstofan"
+
+
 def test_a_french_body_is_named_by_its_noun_and_the_words_linked_to_it() -> None:
     article = [
         "France Assos Santé réclame un remboursement intégral.",

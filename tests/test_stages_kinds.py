@@ -307,3 +307,25 @@ def test_a_development_saying_two_parties_agreed_is_an_agreement(text: str, lang
     assert settled("development", "They signed nothing and agreed on no date.", "en", None) == (
         "development"
     )  # negated
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "kind", "settles_to"),
+    [
+        # hvalur (a story of my own): the ruling was filed as background, and the District
+        # Court, whose earlier ruling it overturned, held it as a position
+        ("The court ruled that the then food minister had acted unlawfully in June 2023.",
+         "en", "background", "development"),
+        ("The ruling overturns a decision by the Reykjavik District Court, which had "
+         "dismissed the claim last year.", "en", "position", "development"),
+        ("Hæstiréttur dæmdi í dag ríkið til að greiða Hval hf. 1,2 milljarða króna.",
+         "is", "background", "development"),
+        # told as before, negated, or no court: as the label reads it
+        ("Héraðsdómur Vestfjarða hafði áður staðfest ákvörðun stofnunarinnar.",
+         "is", "background", "background"),
+        ("Le tribunal n'a pas encore condamné la société.", "fr", "open_issue", "open_issue"),
+        ("The minister ruled out retaliation for now.", "en", "position", "position"),
+    ],
+)  # fmt: skip
+def test_a_courts_ruling_is_a_development(text: str, lang: str, kind: str, settles_to: str) -> None:
+    assert settled(kind, text, lang, None) == settles_to

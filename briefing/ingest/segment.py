@@ -193,8 +193,19 @@ def _ends_sentence(
     token = text[token_start : match.start()]
     if (token + ".").lower() in ABBREVIATIONS or _is_initials(token):
         return False
+    if word < end and text[word].isdigit() and _short_lower(token):
+        return False  # "whaling company Hvalur hf. 1.2 billion crowns": an abbreviation
     # "1. Item" opening a sentence is a list number, not a sentence of its own.
     return not (token.isdigit() and text[sentence_start:token_start].strip() == "")
+
+
+SHORT_ABBREVIATION = 3  # letters of a lower-case abbreviation a number may follow
+
+
+def _short_lower(token: str) -> bool:
+    """A short lower-case word ("hf", "ehf", "pct"): before a number, an abbreviation; a
+    sentence seldom ends on one and the next opens with a figure."""
+    return token.isalpha() and token.islower() and len(token) <= SHORT_ABBREVIATION
 
 
 def _is_initials(token: str) -> bool:

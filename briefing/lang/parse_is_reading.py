@@ -12,6 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from briefing.lang import lexicon
+from briefing.lang.icelandic import lemmas
 
 __all__ = [
     "ACTS",
@@ -187,8 +188,13 @@ def _tok_holder(tok: Tok) -> Holder | None:
 
 def according_to(toks: list[Tok]) -> tuple[Holder | None, str | None]:
     """ "Að sögn Isavia", "samkvæmt tölum Isavia": a source named right after a phrase of
-    attribution, or after one noun more, holds what the sentence says: an act of saying."""
+    attribution, or after one noun more, holds what the sentence says: an act of saying.
+    A pronoun inside the phrase ("Að hans sögn") holds it too, to be resolved to whom it
+    means."""
     lowered = [t.text.lower() for t in toks]
+    said = _pronoun_phrase([w for t in lowered for w in t.split()])
+    if said is not None:
+        return said, "say"
     for phrase in lexicon.words("acts.according_to", "is"):
         words = phrase.split()
         for i in range(len(toks) - len(words)):
@@ -200,3 +206,17 @@ def according_to(toks: list[Tok]) -> tuple[Holder | None, str | None]:
             if source is not None:
                 return Holder("name", names=(source,)), "say"
     return None, None
+
+
+def _pronoun_phrase(words: list[str]) -> Holder | None:
+    """The person's pronoun inside a two-word phrase of attribution ("Að hans sögn", one
+    adverb to Greynir): the person it means holds what the sentence says."""
+    genders = lexicon.table("pronouns.gender", "is")
+    for phrase in lexicon.words("acts.according_to", "is"):
+        first, *rest = phrase.split()
+        for i in range(len(words) - 2):
+            if len(rest) == 1 and words[i] == first and words[i + 2] == rest[0]:
+                gender = next((genders[m] for m in lemmas(words[i + 1]) if m in genders), None)
+                if gender is not None:
+                    return Holder("pronoun", lemmas=frozenset({words[i + 1]}), gender=gender)
+    return None

@@ -48,12 +48,17 @@ def _gender(node: Any) -> str | None:
     return next((g for g in ("kk", "kvk", "hk") if g in _variants(node)), None)
 
 
+_PASSIVE = "lhþt"  # Greynir's past participle of a verb: a passive, whose subject acted on nothing
+
+
 def from_tree(tree: Any, tokens: list[str]) -> Reading:
     """Read a parse tree; `tokens` are the sentence's token texts, quotation marks (which
     the tree leaves out) included, at the indices of the tree's leaves."""
     words = [(leaf.index, w) for leaf in _leaves(tree) for w in leaf.text.lower().split()]
     verb = act = holder = None
     for node in _main_verbs(tree):
+        if _PASSIVE in _variants(node):  # "var samþykktur": its subject is what was agreed
+            continue
         following = [w for i, w in words if i > node.index]
         found = act_at({node.lemma}, following)
         if found is not None:

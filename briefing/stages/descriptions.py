@@ -259,6 +259,19 @@ def _generic_after(match: re.Match[str], words: list[re.Match[str]], lang: str) 
     return next((w for w in later if _generic(w, lang)), None)
 
 
+STATE_BODY_ENDING = 4  # letters of inflection and article a state body's noun may add
+
+
+def _state_body(noun: str, article: _Article) -> bool:
+    """A state's own body ("the government", "ríkisstjórnin", `names.state_bodies`): not
+    the company or union named last, whatever else is."""
+    folded = fold(noun)
+    return any(
+        folded.startswith(body := fold(b)) and len(folded) - len(body) <= STATE_BODY_ENDING
+        for b in lexicon.words("names.state_bodies", article.lang)
+    )
+
+
 def _meant(noun: str, kind: str, article: _Article, at: int) -> str | None:
     """The known name a description means, nearest before sentence `at` (up to `RECALL`
     back, so a long article is still read in linear time): one with a part
@@ -266,12 +279,13 @@ def _meant(noun: str, kind: str, article: _Article, at: int) -> str | None:
     Verbands" -> "Digitalverband Bitkom", "La fédération" -> "Fédération"), or given with
     the noun beside it ("the environmental group Bellona", "The business and trade
     minister, Daniel Okoro"); else the nearest name of the right kind in the `BEFORE`
-    sentences before (a person for "der 61-Jährige", a body for "des Dachverbands")."""
+    sentences before (a person for "der 61-Jährige", a body for "des Dachverbands"),
+    never for a state's own body ("the government" is not Hvalur hf. named before)."""
     stems = [s for s in _stems(noun) if len(s) >= STEM]
     # many bodies are no one body: "Sveitarfélögin" (the municipalities) is not the
     # "Kennarasambandsins" named before, though it may be "Samband íslenskra sveitarfélaga"
     fallback: str | None = None
-    guess = not (kind == "body" and plural_noun(noun, article.lang))
+    guess = not (kind == "body" and (plural_noun(noun, article.lang) or _state_body(noun, article)))
 
     def ends(word: str) -> bool:
         return any(fold(word).endswith(s) for s in stems)

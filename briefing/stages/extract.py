@@ -373,8 +373,8 @@ def _cloze_point(
     the statement was cut off, and the next likeliest news kind (`_label`)."""
     llm, settings, record = how.llm, how.settings, how.record
     kind, actor, unheld = _label(how, messages, actors, label, known, said)
-    if kind == "background":
-        return Point.model_construct(kind=kind, actor=NO_ACTOR, text=""), False, None
+    if kind == "background":  # its sentence as written, where code may settle it otherwise
+        return Point.model_construct(kind=kind, actor=NO_ACTOR, text=written or ""), False, None
     answer = f'{{"kind": "{kind}", "actor": "'
     if written is not None:
         return Point.model_construct(kind=kind, actor=actor, text=written), False, unheld

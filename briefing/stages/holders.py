@@ -101,7 +101,10 @@ def _institution(text: str, article: _Article) -> str | None:
     if (lemmas(low) | lemmas(compound_parts(low)[-1])) & people:
         return None  # a title or a person's noun: whom it means is named before
     listed = low in lexicon.wordset("names.institutions", article.lang)
-    return word if listed or len(compound_parts(low)) > 1 else None
+    # a compound by its lemma: "rétturinn" splits as "rétt" + "urinn", its lemma "réttur"
+    # does not; the court named before ("Hæstiréttur") is whom it means
+    compound = any(len(compound_parts(lemma)) > 1 for lemma in lemmas(low))
+    return word if listed or compound else None
 
 
 def _group(text: str, article: _Article) -> str | None:

@@ -38,6 +38,7 @@ __all__ = [
     "Kind",
     "Kinds",
     "agreed_with",
+    "court_ruled",
     "cue_features",
     "deal_reached",
     "deal_terms",
@@ -158,6 +159,33 @@ def deal_terms(text: str, lang: str) -> bool:
     return bool(pattern and pattern.match(text.lstrip(" \"'„“«»([")))
 
 
+RULING_WORDS = 12  # the most words before a court's verb of ruling: its subject and a date
+
+
+def court_ruled(text: str, lang: str) -> bool:
+    """A court rules in the sentence's own voice ("The court ruled that…", "Hæstiréttur
+    dæmdi í dag…", "Le tribunal a condamné…", "The ruling overturns…"): the court, or its
+    ruling, before a verb of ruling, with no negation and nothing told as before it
+    ("Héraðsdómur hafði áður staðfest" is background). A development, even where the
+    sentence reads as background or a position (`evals/sections` guideline 10: the
+    ruling is news, the judge's assessment in words of saying a position)."""
+    court, rules = _cue("court", lang), _cue("rulings", lang)
+    if court is None or rules is None:
+        return False
+    own = unquoted(text)
+    verb = rules.search(own)
+    if verb is None:
+        return False
+    before = own[: verb.start()]
+    negation, earlier = _negation(lang), _cue("earlier", lang)
+    return (
+        len(before.split()) <= RULING_WORDS
+        and bool(court.search(before))
+        and not (negation and negation.search(own))
+        and not (earlier and earlier.search(before))
+    )
+
+
 def left_open(text: str, lang: str) -> bool:
     """The sentence says a point is still open ("too early to say whether", "did not say
     whether", "n'était pas tranchée"): an open issue even where someone says it
@@ -178,7 +206,8 @@ def settled(kind: str, text: str, lang: str, said: str | None) -> str:
     (`left_open`: of the 35 labelled fit sentences with such words, all are open issues);
     a sentence opening on a deal's terms is an agreement (`deal_terms`), and so is a
     development or open issue saying two parties agreed (`jointly_agreed`; background
-    keeps an agreement of before the news day)."""
+    keeps an agreement of before the news day); a court's ruling read as background or a
+    position is a development (`court_ruled`)."""
     if kind == "position" and agreed_with(text, lang):
         return "agreement"
     if kind != "agreement" and left_open(text, lang):
@@ -189,6 +218,8 @@ def settled(kind: str, text: str, lang: str, said: str | None) -> str:
         return "agreement"
     if kind != "agreement" and opposed_demands(text, lang):
         return "open_issue"
+    if kind in ("background", "position") and court_ruled(text, lang):
+        return "development"
     if kind == "background":
         return "position" if said else kind
     if kind != "development":
