@@ -43,6 +43,8 @@ CASES = {
     "kampfjet": ROOT / "benchmarks" / "stories" / "kampfjet",
     "saestrengur": ROOT / "benchmarks" / "stories" / "saestrengur",
     "skjalfti": ROOT / "benchmarks" / "stories" / "skjalfti",
+    "laeknar": ROOT / "benchmarks" / "stories" / "laeknar",
+    "hvalur": ROOT / "benchmarks" / "stories" / "hvalur",
 }
 
 
