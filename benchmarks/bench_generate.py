@@ -45,6 +45,7 @@ CASES = {
     "skjalfti": ROOT / "benchmarks" / "stories" / "skjalfti",
     "laeknar": ROOT / "benchmarks" / "stories" / "laeknar",
     "hvalur": ROOT / "benchmarks" / "stories" / "hvalur",
+    "gas": ROOT / "benchmarks" / "stories" / "gas",
 }
 
 

@@ -90,7 +90,11 @@ def test_one_year_each_that_differs_is_a_disagreement_beside_other_numbers() -> 
     )
     assert differing(given(2028, 3), given(2028, 40e6)) is None  # the same year
     assert differing(given(2028, 2029), given(2030)) is None  # which one?
-    assert differing(given(150), given(120, 40e6)) is None  # no year
+    # no year, but one count against two, one of them alone of its size (`_one_like`)
+    assert differing(given(150), given(120, 40e6)) == (
+        Value(kind="number", number=150),
+        Value(kind="number", number=120),
+    )
 
 
 def test_two_sentences_of_one_language_sharing_no_content_word_are_not_one_fact() -> None:
@@ -198,3 +202,20 @@ def test_two_counts_far_apart_are_two_things_not_a_disagreement() -> None:
     # police and organisers may count a crowd fivefold apart
     assert differing(count(20000), count(100000)) is not None
     assert differing(count(150), count(147)) is not None
+
+
+def test_one_count_against_several_differs_from_the_one_of_its_size() -> None:
+    """gas (a story of my own): TASS's "6 млрд кубометров" against the Guardian's "6.5
+    billion cubic metres … a ten-year agreement" was no disagreement (one number against
+    two); two percentages of like size on one side leave it undecided."""
+
+    def count(*ns: float) -> frozenset[Value]:
+        return frozenset(Value(kind="number", number=n) for n in ns)
+
+    assert differing(count(6e9), count(6.5e9, 10)) == (
+        Value(kind="number", number=6e9),
+        Value(kind="number", number=6.5e9),
+    )
+    assert differing(count(6.5e9, 10), count(6e9))[0] == Value(kind="number", number=6.5e9)
+    assert differing(count(45), count(42, 35)) is None  # both of its size
+    assert differing(count(6e9), count(6e9, 10)) is None  # the same count given

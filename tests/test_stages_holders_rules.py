@@ -449,3 +449,34 @@ def test_an_icelandic_institution_named_by_its_definite_noun_holds_what_it_says(
     """skjalfti (a story of my own): "Veðurstofan segir að …" had no holder, so the Met
     Office's words and Kristín Jónsdóttir's joined as an open issue held by no one."""
     assert holder_in([sentence], 0, "is") == holder
+
+
+def test_the_gas_storys_holders() -> None:
+    """gas (a story of my own: The Guardian, Reuters, TASS): a possessive ended no name
+    ("Greenpeace Poland's Anna Ogniewska" was one name, and "Poland" in "locked Poland
+    into fossil fuels" widened to it), a people's word held a statement ("the Norwegian
+    company said": "Norwegian"; "Polish state firm Orlen ... said": "Polish state"), a
+    place's genitive opened a Russian name, "назвал" was no verb of holding a view and
+    "В Кремле заявили" named no one."""
+    guardian = [
+        "Environmental groups criticised the deal, saying it locked Poland into fossil fuels.",
+        '"This is a step backwards for the climate," said Greenpeace Poland\'s Anna Ogniewska.',
+    ]
+    assert saying_in(guardian, 0, "en") is None
+    assert saying_in(guardian, 1, "en") == "Anna Ogniewska"
+    reuters = [
+        "Equinor will supply Poland with gas for ten years, the Norwegian company said.",
+        "Polish state firm Orlen, which will buy the gas, said the contract was large.",
+    ]
+    assert saying_in(reuters, 0, "en") != "Norwegian"
+    assert saying_in(reuters, 1, "en") == "Orlen"
+    tass = [
+        "Министр климата Польши Паулина Хеннинг-Клоска заявила, что соглашение важно.",
+        "В Кремле заявили, что Россия готова поставлять газ.",
+        "Пресс-секретарь президента РФ Дмитрий Песков назвал решение Варшавы ошибкой.",
+    ]
+    assert [saying_in(tass, n, "ru") for n in range(3)] == [
+        "Паулина Хеннинг-Клоска",
+        "Кремль",
+        "Дмитрий Песков",
+    ]

@@ -122,3 +122,11 @@ def test_news_every_outlet_opens_with_but_tells_differently_leads_as_the_disagre
     # told further down by one outlet: a disagreement, not the lead
     later = conflict.model_copy(update={"evidence": ["A1.S4", "A2.S1"]})
     assert lead(briefing(developments=announced, disagreements=[later])) == ["developments[1]"]
+
+
+def test_news_two_outlets_open_with_leads_before_a_detail_three_tell_further_down() -> None:
+    """gas (a story of my own): "The price was not disclosed." (three outlets, told fifth)
+    led the briefing; the agreement the Guardian and Reuters open with is the news."""
+    deal = [item("Norway and Poland signed a ten-year gas deal.", None, ["A1.S1", "A2.S1"])]
+    price = [item("The price was not disclosed.", None, ["A1.S5", "A2.S4", "A3.S4"])]
+    assert lead(briefing(agreements=deal, open_issues=price))[0] == "agreements[1]"

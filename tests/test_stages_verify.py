@@ -342,6 +342,42 @@ def test_a_speaker_named_in_full_only_by_another_article_is_the_actor() -> None:
     assert kept.actor == "Okonkwo"  # "Maria Okonkwo" is a name in article A
 
 
+def test_a_place_in_a_bodys_name_does_not_name_the_body() -> None:
+    """gas (a story of my own): the model gave "Environmental groups criticised the deal,
+    saying it locked Poland into fossil fuels" to "Greenpeace Poland", named in the next
+    sentence; "Poland" there is the country, and no one holds it."""
+    from helpers import source
+
+    from briefing.stages.reading import read
+
+    sentences = [
+        "Environmental groups criticised the deal, saying it locked Poland into fossil fuels.",
+        '"This is a step backwards," said Greenpeace Poland\'s Anna Ogniewska.',
+    ]
+    reading = read([source("G", "en", sentences)])
+    said = position(sentences[0], "G.S1", actor="Greenpeace Poland")
+    [kept], _ = verify([said], reading, [])
+    assert kept.actor is None
+
+
+def test_an_actor_code_takes_away_takes_the_sentence_naming_it_along() -> None:
+    """hvalur: "The government said it would study the ruling" came with the sentence
+    naming the model's pick, "Icelandic" ("Iceland's Supreme Court…"); a people's word
+    names no holder, and held by no one it cites its own sentence only."""
+    from helpers import source
+
+    from briefing.stages.reading import read
+
+    sentences = [
+        "Iceland's Supreme Court on Thursday ordered the state to pay Hvalur hf. damages.",
+        "The government said it would study the ruling and had no further comment.",
+    ]
+    reading = read([source("R", "en", sentences)])
+    said = position(sentences[1], "R.S2", "R.S1", actor="Icelandic")
+    [kept], _ = verify([said], reading, [])
+    assert (kept.actor, kept.evidence) == (None, ["R.S2"])
+
+
 def test_the_speaker_a_statement_names_holds_the_position() -> None:
     from helpers import source
 
@@ -505,6 +541,7 @@ def test_a_position_no_one_holds_is_claimed_by_its_speaker_or_refiled() -> None:
         "Union leader Maria Okonkwo spoke after the vote on Monday.",
         "The tunnel will be 7.5 kilometres long.",
         "Trump and Putin did not take questions.",
+        "Environmental groups criticised the deal.",
     ])  # fmt: skip
     second = source("B", "en", ["Okonkwo said the union would not accept night shifts."])
     reading = read([first, second])
@@ -512,11 +549,14 @@ def test_a_position_no_one_holds_is_claimed_by_its_speaker_or_refiled() -> None:
         replace(position(second.sentences[0].text, "B.S1"), unheld="open_issues"),
         replace(position(first.sentences[1].text, "A.S2"), unheld="agreements"),
         replace(position(first.sentences[2].text, "A.S3"), unheld="open_issues"),
+        # gas (a story of my own): a view no name holds is no agreement
+        replace(position(first.sentences[3].text, "A.S4"), unheld="agreements"),
     ]
 
     assert [(f.section, f.actor) for f in claimed(found, reading)] == [
         ("positions", "Okonkwo"),
         ("agreements", None),
+        ("positions", None),
         ("positions", None),
     ]
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-__all__ = ["outlets", "sentence_id", "sentence_number", "source_of", "told_at"]
+__all__ = ["opened_by", "outlets", "sentence_id", "sentence_number", "source_of", "told_at"]
 
 _SEP = ".S"
 
@@ -38,6 +38,14 @@ def sentence_number(sentence_id: str) -> int | None:
 def outlets(evidence: Iterable[str]) -> int:
     """How many sources the sentence ids come from: the outlets reporting an item."""
     return len({source_of(e) for e in evidence})
+
+
+OPENING = 3  # an article's first sentences: its headline line, if any, and its main news
+
+
+def opened_by(evidence: Iterable[str]) -> int:
+    """How many sources open with the item: cite it among their first `OPENING` sentences."""
+    return len({source_of(e) for e in evidence if (sentence_number(e) or 0) <= OPENING})
 
 
 def told_at(evidence: Iterable[str]) -> float:

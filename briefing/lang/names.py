@@ -18,7 +18,8 @@ from briefing.lang.fold import fold, latin
 
 UPPER = "A-ZÁÉÍÓÚÝÞÆÖÐÄÅØÜÑÇÈÊÀÂÎÔÛŒА-ЯЁ"
 WORD = rf"[{UPPER}][\w'’.-]*\w|[{UPPER}]"
-NAME = re.compile(rf"(?<![\w'’-])(?:{WORD})(?:[ \t]+(?:{WORD}))*")
+# a possessive ends a name: "Greenpeace Poland's Anna Ogniewska" names two
+NAME = re.compile(rf"(?<![\w'’-])(?:{WORD})(?:(?<!['’]s)[ \t]+(?:{WORD}))*")
 NOT_NAMES = lexicon.wordset("names.not_names", "en", "is", "de", "ru") | frozenset(
     name for names in (*weekday_names("en"), *month_names("en")) for name in names
 )

@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 from typing import Any
 
-__all__ = ["body_nominative", "nominative"]
+__all__ = ["body_nominative", "nominative", "place_genitive"]
 
 SURE = 0.5  # the least score of an oblique reading of a lone surname that is changed
 
@@ -24,6 +24,16 @@ def _morph() -> Any:
         return pymorphy3.MorphAnalyzer()
     except Exception:  # an install without pymorphy3 keeps names as written
         return None
+
+
+def place_genitive(word: str) -> bool:
+    """A place's name in the genitive ("Польши" in "Министр климата Польши Паулина
+    Хеннинг-Клоска"): the end of a title before a name, no part of the name."""
+    morph = _morph()
+    if morph is None or not word[:1].isupper():
+        return False
+    best = morph.parse(word)[0]
+    return "Geox" in best.tag and best.tag.case == "gent"
 
 
 def nominative(name: str) -> str:

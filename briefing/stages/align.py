@@ -143,7 +143,9 @@ def _opening_name(text: str) -> str | None:
 def differing(first: frozenset[Value], second: frozenset[Value]) -> tuple[Value, Value] | None:
     """A value of one kind (and unit) that the two sentences give differently, if any:
     each gives one of that kind and they differ; or, beside values both give ("420
-    metres"), each gives one more of that kind, of like size (12 against 14 billion)."""
+    metres"), each gives one more of that kind, of like size (12 against 14 billion); or
+    one gives one amount or count and the other several, one of them alone of like size
+    (`_one_like`)."""
     for kind in ("percent", "amount", "date", "number"):
         a = {v for v in first if v.kind == kind}
         b = {v for v in second if v.kind == kind}
@@ -159,11 +161,27 @@ def differing(first: frozenset[Value], second: frozenset[Value]) -> tuple[Value,
             (va,), (vb,) = a - b, b - a
             if va.unit == vb.unit and _like_size(va, vb):
                 return va, vb
+        elif kind in ("amount", "number") and min(len(a), len(b)) == 1 < max(len(a), len(b)):
+            pair = _one_like(a, b) if len(a) == 1 else _one_like(b, a)
+            if pair is not None:
+                return pair if len(a) == 1 else (pair[1], pair[0])
     years = [{v for v in side if is_year(v)} for side in (first, second)]
     if all(len(y) == 1 for y in years) and years[0] != years[1]:
         (va,), (vb,) = years
         return va, vb  # "open in Bodø in 2028 and cost 40 million" against "2029 in Bodø"
     return None
+
+
+def _one_like(single: set[Value], several: set[Value]) -> tuple[Value, Value] | None:
+    """The one value of `several` like `single`'s in size (and unit), where every other
+    is far from it: "6 млрд кубометров" against "6.5 billion cubic metres … ten-year";
+    none where two are alike ("4,5 prósenta" against 4,2 and 3,5 prósent)."""
+    (value,) = single
+    if value in several:
+        return None
+    like = [v for v in several if v.unit == value.unit and _like_size(value, v)]
+    far = all(v in like or not _like_size(value, v, FAR_SIZE) for v in several)
+    return (value, like[0]) if len(like) == 1 and far else None
 
 
 LIKE_SIZE = 2.0  # the most one of two extra values may be the other's multiple

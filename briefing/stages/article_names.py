@@ -19,7 +19,7 @@ from briefing.lang import lexicon, russian
 from briefing.lang.calendar import calendar_words
 from briefing.lang.fold import fold
 from briefing.lang.icelandic import definite_noun, genitive, lemmas, nominative
-from briefing.lang.names import names_in, untitled
+from briefing.lang.names import names_in, place_named, untitled
 from briefing.lang.quotation import unquoted
 
 BEFORE = 4  # sentences back a pronoun, title or epithet is resolved against
@@ -124,7 +124,7 @@ def _untitled(name: str, lang: str) -> str:
     while words and (
         _minor(words[0], lang)
         or words[0].lower() in _titles(lang)
-        or (words[0].lower() in genitives and len(words) > 2)
+        or ((words[0].lower() in genitives or russian.place_genitive(words[0])) and len(words) > 2)
         or _apposed_noun(words, lang)
     ):
         words.pop(0)
@@ -243,10 +243,11 @@ def _saying(text: str, article: _Article) -> str | None:
     inverted = _inverted_name(text, cue, article) or _inverted_body(text, cue, article)
     if inverted is not None:
         return inverted  # "…, sagte Albrecht": not a name of what he said ("Fehler")
+    peoples = lexicon.wordset("names.demonyms", lang)  # "Norwegian" holds nothing
     before = [
         (at, name)
         for at, name in _names_at(text[: cue.start()], article)
-        if not _in_place(text[:at], lang)
+        if not _in_place(text[:at], lang) and name.lower() not in peoples
     ]
     if before:
         first_at, first = before[0]
@@ -274,7 +275,10 @@ def _inverted_name(text: str, cue: re.Match[str], article: _Article) -> str | No
     titles = _titles(article.lang)
     if not found or len(between) > 2 or any(w.lower() not in titles for w in between):
         return None
-    return found[0][1] if _person(found[0][1], article) else None
+    at, name = found[0]
+    if len(found) > 1 and re.match(r"['’]s\s", rest[at + len(name) :]):
+        name = found[1][1]  # "said Greenpeace Poland's Anna Ogniewska": she said it
+    return name if _person(name, article) else None
 
 
 def _inverted_body(text: str, cue: re.Match[str], article: _Article) -> str | None:
@@ -289,6 +293,20 @@ def _inverted_body(text: str, cue: re.Match[str], article: _Article) -> str | No
     found = re.match(rf"\s+(?:{places})\s+([^,;:()«»„“\"]+?)[.!?]*\s*$", text[cue.end() :])
     if found is None or not found.group(1)[:1].isupper() or len(found.group(1).split()) > 5:
         return None  # five words at most: a body's name, not a clause
+    name = found.group(1)
+    return russian.body_nominative(name) if article.lang == "ru" else name
+
+
+def opening_body(text: str, article: _Article) -> str | None:
+    """A body named where it says what follows, opening the sentence right before its
+    verb ("В Кремле заявили, что…": the Kremlin said it), in the nominative."""
+    places = lexicon.alternation("speech.said_in", article.lang)
+    cue = _cue(article.lang).search(text)
+    if not places or cue is None:
+        return None
+    found = re.fullmatch(rf"\s*(?:{places})\s+([^,;:()«»„“\"]+?)\s*", text[: cue.start()], re.I)
+    if found is None or not found.group(1)[:1].isupper() or len(found.group(1).split()) > 5:
+        return None
     name = found.group(1)
     return russian.body_nominative(name) if article.lang == "ru" else name
 
@@ -377,6 +395,8 @@ def _fullest(name: str, article: _Article) -> str:
 def _widest(name: str, article: _Article) -> str:
     lang = article.lang
     parts = _parts(name, lang)
+    if len(parts) == 1 and place_named(fold(name), lang, "en"):
+        return name  # "Poland" is no "Greenpeace Poland", though that name holds it
     candidates = dict.fromkeys(n for p in parts for n in article.index.get(_key(p), ()))
     wider = [
         k for k in candidates if all(any(same_name(p, q) for q in _parts(k, lang)) for p in parts)

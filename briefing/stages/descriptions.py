@@ -86,6 +86,9 @@ def _described(text: str, article: _Article) -> tuple[str, str] | None:
         text = " " * (len(text) - len(text.lstrip()) + len(opener)) + text.lstrip()[len(opener) :]
     cue = _cue(lang).search(text)
     leads = [(text[: cue.start()] if cue else text, cue is not None)]
+    if cue is not None and "," in text[: cue.start()] and not text[cue.end() :].strip(" .!?\"'”»“"):
+        # "…, the Norwegian company said.": a description set off before a closing verb
+        leads.append((text[: cue.start()].rsplit(",", 1)[1], True))
     if (
         cue is not None
         and not _names_at(leads[0][0], article)

@@ -37,6 +37,7 @@ from briefing.stages.article_names import (
     _names_at,
     _saying,
     _titles,
+    opening_body,
     same_name,
 )
 from briefing.stages.descriptions import _described, _meant, _noun_subject
@@ -56,7 +57,11 @@ def holder_in(sentences: list[str], at: int, lang: str) -> str | None:
         text = article.plain[here]
         if back == 0 and _pronoun_holds(text, article):
             continue  # "She said Oslo would...", "sagte er": named before
-        opening = _opening(text, article) or (_institution(text, article) if back == 0 else None)
+        opening = (
+            opening_body(text, article)
+            or _opening(text, article)
+            or (_institution(text, article) if back == 0 else None)
+        )
         if opening is not None:
             return opening  # "Le Comité international de la Croix-Rouge (CICR) a salué"
         described = _described(text, article)
@@ -119,6 +124,9 @@ def _group(text: str, article: _Article) -> str | None:
     noun = words[1]
     if not noun.islower() or _minor(noun, article.lang) or _cue(article.lang).fullmatch(noun):
         return None
+    cue = _cue(article.lang).search(text)
+    if cue is not None and _names_at(text[: cue.start()], article):
+        return None  # "Polish state firm Orlen, which will buy the gas, said": Orlen says it
     return f"{words[0]} {noun}"
 
 
@@ -146,9 +154,9 @@ def said_in(sentences: list[str], at: int, lang: str) -> str | None:
         return None
     if _cue(lang).search(text) is None:
         return None
-    opening = _opening(text, article) or _institution(text, article)
+    opening = opening_body(text, article) or _opening(text, article) or _institution(text, article)
     if opening is not None:
-        return opening  # "Londres exige", "Le Comité ... (CICR) a salué", "Veðurstofan segir"
+        return opening  # "Londres exige", "Veðurstofan segir", "В Кремле заявили"
     described = _described(text, article)
     if described is not None:
         return described[0] if described[1] == "name" else None  # not "the minister"

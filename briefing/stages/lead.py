@@ -1,18 +1,18 @@
 """What the briefing opens with, chosen by code from its own items: the news the most
-outlets report among what happened, what was agreed and what is still open (ties to the
-news the outlets tell earlier, as news is written top down, then to the earlier
-section), then the most reported item of the other kind (a development after an
-outcome, an outcome after a development) where two or more outlets report it or the
-briefing has one outlet. Where the outlets open with a position instead, as many of
-them reporting it (an announcement: "HS Orka said on Monday that it will expand its
-plant"), it leads, and that news follows where two outlets report it. The lead repeats
-items, each in every language by the items' own rules (quoted, verified, or marked), so
-it says nothing the items do not. Where the outlets open with one piece of news and give
-it different values, that disagreement leads (`_opening_conflict`)."""
+outlets open their articles with, then the most outlets report, among what happened, what
+was agreed and what is still open (ties to the news the outlets tell earlier, as news is
+written top down, then to the earlier section), then the most reported item of the other
+kind (a development after an outcome, an outcome after a development) where two or more
+outlets report it or the briefing has one outlet. Where the outlets open with a position
+instead, as many of them reporting it (an announcement: "HS Orka said on Monday that it
+will expand its plant"), it leads, and that news follows where two outlets report it. The
+lead repeats items, each in every language by the items' own rules (quoted, verified, or
+marked), so it says nothing the items do not. Where the outlets open with one piece of
+news and give it different values, that disagreement leads (`_opening_conflict`)."""
 
 from __future__ import annotations
 
-from briefing.core.ids import outlets, told_at
+from briefing.core.ids import opened_by, outlets, told_at
 from briefing.core.models import Briefing, Item
 
 HAPPENED = ("developments",)
@@ -84,10 +84,19 @@ def _readable(item: Item) -> int:
     return sum(1 for origin in item.origin.values() if origin.startswith(("statement", "quote")))
 
 
+def _opened(item: Item) -> int:
+    """How many outlets open with the item, where two or more do: one outlet's opening
+    is that outlet's choice, not the story's news."""
+    opening = opened_by(item.evidence)
+    return opening if opening >= 2 else 0
+
+
 def _best(briefing: Briefing, sections: tuple[str, ...]) -> tuple[str, Item] | None:
-    """The key and item of `sections` the most outlets report, of those the one readable
-    in the most of the briefing's languages (no Russian quote opens an English and
-    Icelandic briefing where an English statement tells as much), then the one the
+    """The key and item of `sections` the most outlets open with (`_opened`: "Norway and
+    Poland have signed a ten-year agreement", not "The price was not disclosed", which
+    three outlets tell further down), then the most outlets report, of those the one
+    readable in the most of the briefing's languages (no Russian quote opens an English
+    and Icelandic briefing where an English statement tells as much), then the one the
     outlets tell earliest (max keeps the first)."""
     keyed = [
         (f"{section}[{n}]", item)
@@ -97,5 +106,11 @@ def _best(briefing: Briefing, sections: tuple[str, ...]) -> tuple[str, Item] | N
     if not keyed:
         return None
     return max(
-        keyed, key=lambda k: (outlets(k[1].evidence), _readable(k[1]), -told_at(k[1].evidence))
+        keyed,
+        key=lambda k: (
+            _opened(k[1]),
+            outlets(k[1].evidence),
+            _readable(k[1]),
+            -told_at(k[1].evidence),
+        ),
     )

@@ -805,8 +805,16 @@ def _own_actor(item: Found, reading: Reading) -> Found:
         return item
     return next(
         (replace(item, actor=name) for name in _speakers(item.text) if given(name)),
-        replace(item, actor=None),
+        _unheld_by(item, reading),
     )
+
+
+def _unheld_by(item: Found, reading: Reading) -> Found:
+    """The item held by no one, without the sentences it cited only to name the actor it
+    loses ("Iceland's Supreme Court…" for "The government said…")."""
+    first, *rest = item.evidence
+    named = [e for e in rest if not missing_names([item.actor or ""], [e], reading)]
+    return replace(item, actor=None, evidence=[first, *(e for e in rest if e not in named)])
 
 
 def _given(name: str, item: Found, reading: Reading) -> bool:
@@ -825,13 +833,17 @@ def claimed(found: list[Found], reading: Reading) -> list[Found]:
 def _claimed(item: Found, reading: Reading) -> Found:
     """A position the model gave to no one: held by the statement's own speaker where code
     finds one its sentences name ("Brynjarsson said..."); a joint one ("Trump and Putin
-    did not...") stays no one's; otherwise it is no position ("The tunnel will be 7.5
-    kilometres long.") and is filed where the model's next likeliest kind says."""
+    did not...") stays no one's, and so does one that says, criticises or demands
+    (`kinds.saying`: "Environmental groups criticised the deal" is no agreement);
+    otherwise it is no position ("The tunnel will be 7.5 kilometres long.") and is filed
+    where the model's next likeliest kind says."""
     if item.actor is not None or item.section != "positions" or JOINT_SUBJECT.match(item.text):
         return item
     speaker = next((name for name in _speakers(item.text) if _given(name, item, reading)), None)
     if speaker is not None:
         return replace(item, actor=speaker)
+    if SAYING.search(item.text):
+        return item  # "Environmental groups criticised the deal": a view no name holds
     return replace(item, section=item.unheld) if item.unheld else item
 
 
@@ -859,12 +871,14 @@ ARTICLE = re.compile(r"^(?:The|A|An)(?: |$)")
 
 
 def _unnamed(item: Found, reading: Reading) -> bool:
-    """No part of the actor's name is in the cited sentences."""
-    parts = [p for p in re.split(r"[\s-]+", item.actor or "") if len(p) > 2]
+    """No part of the actor's name is in the cited sentences, a place in it aside: "Poland"
+    in "locked Poland into fossil fuels" does not name "Greenpeace Poland"."""
+    parts = [p for p in re.split(r"[\s-]+", item.actor or "") if len(p) > 2 and not place(fold(p))]
     return all(missing_names([p], item.evidence, reading) for p in parts)
 
 
 OPENING_NAME = re.compile(_NAME)
+SAYING = lexicon.phrases("kinds.saying", PIVOT)
 SAID_BY = re.compile(rf"({_NAME}) (?:{_HOLDER})\b")
 
 
