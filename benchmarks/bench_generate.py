@@ -46,6 +46,7 @@ CASES = {
     "laeknar": ROOT / "benchmarks" / "stories" / "laeknar",
     "hvalur": ROOT / "benchmarks" / "stories" / "hvalur",
     "gas": ROOT / "benchmarks" / "stories" / "gas",
+    "rannsokn": ROOT / "benchmarks" / "stories" / "rannsokn",
 }
 
 

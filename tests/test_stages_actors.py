@@ -67,3 +67,19 @@ def test_a_name_no_article_and_no_statement_gives_more_fully_stays() -> None:
     labels = [f.actor for f in one_label(_found("Norway", "Helgadóttir"), _reading("Hi."))]
 
     assert labels == ["Norway", "Helgadóttir"]
+
+
+def test_a_one_word_label_takes_the_fuller_name_its_own_article_gives_in_any_language() -> None:
+    """rannsokn: „…,“ sagði Logi was held by "Logi"; RÚV names him "Logi Einarsson" a
+    sentence before, and no English article does."""
+    reading = Reading(
+        sources=[
+            source("A1", "fr", ["La ministre Claire Dubois a signé le texte."]),
+            source("A2", "is", [
+                "Logi Einarsson, ráðherra háskóla, segir samninginn marka tímamót.",
+                "„Þetta opnar dyr fyrir íslenska vísindamenn,“ sagði Logi.",
+            ]),
+        ]
+    )  # fmt: skip
+    found = [Found("positions", "Statement.", ["A2.S2"], "A2", "Logi")]
+    assert [f.actor for f in one_label(found, reading)] == ["Logi Einarsson"]

@@ -102,3 +102,35 @@ def test_an_english_reader_gets_the_cited_sentence_with_a_gloss_over_one_with_no
     translated = "When the airport will fully reopen is still unclear."
     _, origin, glosses = lines(translated, ["D.S1", "I.S1"], reading, ["en", "is"], False)
     assert origin["en"] == "original:de:D.S1" and glosses["en"] == translated
+
+
+def test_a_positions_quote_is_never_another_persons_sentence() -> None:
+    """rannsokn (a story of my own, AFP and RÚV): Claire Dubois's statement was quoted in
+    Icelandic as "Logi Einarsson … segir samninginn marka tímamót", his words, linked to
+    the French sentence naming them both; the Icelandic column shows her French original
+    marked instead. A sentence no one is found saying still serves."""
+    from helpers import article
+
+    from briefing.stages.reading import read
+
+    french = article("F", "fr", (
+        "La ministre Claire Dubois et son homologue Logi Einarsson ont paraphé le texte."
+    ))  # fmt: skip
+    icelandic = article("I", "is", (
+        "Logi Einarsson, ráðherra háskóla, segir samninginn marka tímamót. "
+        "Samningurinn gildir til fimm ára."
+    ))  # fmt: skip
+    reading = read([french, icelandic])
+    text = french.sentences[0].text
+    _, origin, _ = lines(
+        text, ["F.S1", "I.S1"], reading, ["en", "is"], False, actor="Claire Dubois"
+    )
+    assert origin["is"] == "original:fr:F.S1"
+    _, origin, _ = lines(
+        text, ["F.S1", "I.S1"], reading, ["en", "is"], False, actor="Logi Einarsson"
+    )
+    assert origin["is"] == "quote:I.S1"
+    _, origin, _ = lines(
+        text, ["F.S1", "I.S2"], reading, ["en", "is"], False, actor="Claire Dubois"
+    )
+    assert origin["is"] == "quote:I.S2"

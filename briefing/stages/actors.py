@@ -8,7 +8,8 @@ such name, where every fuller name is that person's ("Donald Trump", "President 
 Trump"); beside "Donald Trump" and "Melania Trump", "Trump" stays as it is. A name read
 with the words before it ("United States Donald Trump", from "President of the United
 States Donald Trump") is the name it ends with, and one after its titles is the name
-("GSV-Chef Holger Brandt": `lang.names.untitled`). Names are compared accents aside.
+("GSV-Chef Holger Brandt": `lang.names.untitled`). A one-word label left so becomes the
+fuller name its own article gives, in any language. Names are compared accents aside.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from briefing.check.details import fold
+from briefing.core.ids import source_of
 from briefing.core.languages import PIVOT
 from briefing.lang.names import names_in, untitled
 from briefing.stages.found import Found
@@ -31,7 +33,17 @@ def one_label(found: list[Found], reading: Reading) -> list[Found]:
         [s.text for src in reading.sources if src.language == PIVOT for s in src.sentences]
     )
     fuller = {label: _fuller(label, labels, pivot) for label in labels}
-    return [replace(f, actor=fuller.get(f.actor, f.actor)) if f.actor else f for f in found]
+    return [_own_fuller(replace(f, actor=fuller.get(f.actor, f.actor)), reading) for f in found]
+
+
+def _own_fuller(item: Found, reading: Reading) -> Found:
+    """A one-word label still, made the fuller name its own article gives that person, in
+    any language ("Logi" of „…,“ sagði Logi is "Logi Einarsson" of RÚV's sentence before)."""
+    if not item.actor or len(_parts(item.actor)) != 1:
+        return item
+    source = source_of(item.evidence[0])
+    own = names_in([s.text for src in reading.sources if src.id == source for s in src.sentences])
+    return replace(item, actor=_fuller(item.actor, [], own))
 
 
 def _fuller(label: str, labels: list[str], names: list[str]) -> str:

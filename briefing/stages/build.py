@@ -267,7 +267,7 @@ def assemble(
             continue
         text, origin, gloss = lines(
             item.text, item.evidence, reading, languages, item.verified, item.written,
-            item.continued,
+            item.continued, item.actor if item.section == "positions" else None,
         )  # fmt: skip
         getattr(briefing, item.section).append(
             Item(

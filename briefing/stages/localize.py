@@ -17,7 +17,11 @@ from typing import NamedTuple
 
 from briefing.core.ids import sentence_number, source_of
 from briefing.core.languages import PIVOT
+from briefing.lang.names import same_person
+from briefing.stages.holders import saying_in
+from briefing.stages.quoted import speaker_of
 from briefing.stages.reading import Reading
+from briefing.stages.speakers import holder
 
 
 class Lines(NamedTuple):
@@ -37,15 +41,27 @@ def lines(
     verified: bool = True,
     written: dict[str, str] | None = None,
     continued: list[str] | None = None,
+    actor: str | None = None,
 ) -> Lines:
     """The lines of a statement (`verified`: checked against its evidence) or, not
     verified, of the fact its first cited sentence states, with the sentences it
     `continued` with (`merge.fold_lines`), quoted together; `written` holds lines written
-    in another language that passed its checks (`stages.write`)."""
+    in another language that passed its checks (`stages.write`). A position's quote in
+    another language is never a sentence code finds another person saying (`actor`: its
+    holder): "Logi Einarsson … segir samninginn marka tímamót" is no line of Claire
+    Dubois's, though a link made it her statement's evidence."""
     out = Lines({}, {}, {})
     shown = [evidence[0], *(continued or [])] if not verified else []
     for lang in languages:
-        quoted = next((e for e in evidence if reading.language[e] == lang), None)
+        quoted = next(
+            (
+                e
+                for e in evidence
+                if reading.language[e] == lang
+                and (e in shown or not _said_by_another(e, actor, reading))
+            ),
+            None,
+        )
         if shown and quoted == shown[0]:
             out.text[lang] = _joined(shown, reading)
             out.origin[lang] = f"quote:{'+'.join(shown)}"
@@ -73,6 +89,28 @@ def lines(
                 # column, as no column reads the original's language
                 out.gloss[lang] = statement
     return out
+
+
+def _said_by_another(sentence_id: str, actor: str | None, reading: Reading) -> bool:
+    """Code finds another person saying the sentence (its quotation's speaker, its parse's
+    holder, the subject of its own verb of saying): a name of two capitalised words or
+    more that is not `actor`'s. A body's name is left be: one language's "Vinstrihreyfingin
+    – grænt framboð" is another's "Left-Green Movement", which code cannot tell."""
+    if actor is None:
+        return False
+    quote = speaker_of(sentence_id, reading)
+    parsed = holder(sentence_id, reading)
+    if quote is not None:
+        name: str | None = quote[0]
+    elif parsed is not None:
+        name = parsed.name
+    else:
+        source = next(s for s in reading.sources if s.id == reading.source_of(sentence_id))
+        ids = [s.id for s in source.sentences]
+        texts = [s.text for s in source.sentences]
+        name = saying_in(texts, ids.index(sentence_id), source.language)
+    person = name is not None and len(name.split()) > 1 and name.istitle()
+    return person and not same_person(name, actor)
 
 
 def _glossed(evidence: list[str], reading: Reading) -> list[str]:
