@@ -34,6 +34,20 @@ def test_bin_improves_unknown_compounds() -> None:
     assert "rannsóknargögnum" not in better and "investigation" in better
 
 
+def test_a_persons_name_that_is_also_a_word_is_kept_as_written() -> None:
+    """rannsokn (a story of my own): "sagði Logi" was glossed "said Burns" (logi: a flame);
+    a name inside the sentence is kept. A name only BÍN lists as a name is Apertium's to
+    gloss ("Runólfur Pálsson, CEO of…"), and "Logi er heitur" stays glossed."""
+    said, opening, word = ApertiumGlosser().gloss([
+        "„Þetta opnar dyr,“ sagði Logi.",
+        "Runólfur Pálsson, forstjóri Landspítalans, segir samninginn mikilvægan.",
+        "Logi er heitur.",
+    ])  # fmt: skip
+    assert said is not None and said.endswith("said Logi.")
+    assert opening is not None and opening.startswith("Runólfur Pálsson, CEO")
+    assert word is not None and not word.startswith("Logi")
+
+
 def test_cached_by_sentence(monkeypatch: pytest.MonkeyPatch) -> None:
     glosser = ApertiumGlosser()
     first = glosser.gloss(SENTENCES[:1])

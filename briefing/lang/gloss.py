@@ -32,7 +32,7 @@ _INITIAL_UNKNOWN = re.compile(r"^(\W*)\*([^\W\d_][\w-]*)")
 # would be noise.
 _ARTICLE = re.compile(r"(?i)\b(?:the|a|an) ")
 _INSTALL_HINT = "apt-get install -y apertium-isl-eng (or: make install)"
-VERSION = 8  # of what a gloss says: remembered glosses of another version are not reused
+VERSION = 9  # of what a gloss says: remembered glosses of another version are not reused
 # Apertium copies numbers as written: Icelandic "1.200" (1,200) and "16,5" (16.5) would
 # read as 1.2 and as two numbers to an English reader and to `lang.values`.
 _ICELANDIC_NUMBER = re.compile(
@@ -76,10 +76,14 @@ class ApertiumGlosser:
         fresh = (s for s, k in zip(sentences, keys, strict=True) if k not in self._cache)
         todo = [s for s in dict.fromkeys(fresh) if s.strip()]
         if todo:
-            raw = [_unstarted(t, g) for t, g in zip(todo, self._translate(todo), strict=True)]
+            kept = [_names_kept(t) for t in todo]
+            masked = [t for t, _ in kept]
+            raw = [_unstarted(t, g) for t, g in zip(masked, self._translate(masked), strict=True)]
             if self.improve_unknown:
                 raw = self._improve(raw)
-            for sentence, text in zip(todo, raw, strict=True):
+            for sentence, text, (_, names) in zip(todo, raw, kept, strict=True):
+                for mark, name in names.items():
+                    text = text.replace(mark, name)
                 text = _that(sentence, english_numbers(_MARKS.sub("", text)))
                 text = _senses(sentence, text, self.language)
                 text = rebound(sentence, text, self.language)
@@ -148,8 +152,36 @@ class ApertiumGlosser:
         return out
 
 
+_NAME_MARK = "Qzx{}qz"  # no word of any language: Apertium keeps it as written, unknown
+_CAPITALISED = re.compile(r"(?<=[^\W\d_] )([A-ZÁÉÍÓÚÝÞÆÖÐ][^\W\d_]+)")
+
+
+def _names_kept(sentence: str) -> tuple[str, dict[str, str]]:
+    """`sentence` with each person's name inside it that is also a common word swapped for
+    a mark Apertium keeps, and the marks: a capitalised word after another word that BÍN
+    lists as a first name or a surname and, lower-cased, as a common word (not one its
+    compound guesser makes of "Pálsson"). "sagði Logi" was glossed "said Burns" (logi: a
+    flame). Not a sentence's first word: unknown there, Apertium capitalises the next
+    word it knows ("Ceo")."""
+    domains = lexicon.wordset("bin.person_domains", "is")
+    names: dict[str, str] = {}
+
+    def keep(match: re.Match[str]) -> str:
+        word = match.group(1)
+        common = icelandic.meanings(word.lower())
+        if not any(m.hluti in domains for m in icelandic.meanings(word)) or not any(
+            m.ord[:1].islower() and m.bin_id != 0 for m in common
+        ):
+            return word
+        key = _NAME_MARK.format(chr(ord("a") + len(names) % 26) * (1 + len(names) // 26))
+        names[key] = word
+        return key
+
+    return _CAPITALISED.sub(keep, sentence), names
+
+
 # Words Apertium did not know at the start of a sentence, then the first word it did.
-_LEADING_UNKNOWN = re.compile(r"^(\W*(?:\*[^\W\d_][\w-]*\s+)+)([A-Z][a-z]+)\b")
+_LEADING_UNKNOWN = re.compile(r"^(\W*(?:\*[^\W\d_][\w-]*[,;:]?\s+)+)([A-Z][a-z]+)\b")
 
 
 def _unstarted(sentence: str, raw: str) -> str:
@@ -161,7 +193,7 @@ def _unstarted(sentence: str, raw: str) -> str:
         return raw
     unknown = len(match.group(1).split())
     source = sentence.split()
-    if len(source) <= unknown or not source[unknown][:1].islower():
+    if len(source) <= unknown or not source[unknown].lstrip(",;:")[:1].islower():
         return raw
     return match.group(1) + match.group(2).lower() + raw[match.end() :]
 
