@@ -3,6 +3,7 @@ must share, beyond an embedding's likeness, to report one fact (`stages.align`).
 
 from __future__ import annotations
 
+import functools
 import re
 
 from briefing.lang import lexicon
@@ -12,6 +13,7 @@ MIN_LETTERS = 4  # shorter words are mostly function words in every language her
 STEM = 5  # letters kept of a word no lemmatiser reads ("controllers" ~ "control")
 
 
+@functools.lru_cache(maxsize=65536)  # each link stage reads every sentence's lemmas
 def content_lemmas(text: str, lang: str) -> frozenset[str]:
     """Icelandic words as their BÍN lemma (the first in order, for a word of several
     readings), other languages' as a stem; stopwords of the language's lexicon left out."""

@@ -19,9 +19,8 @@ from briefing.core.ids import sentence_number, source_of
 from briefing.core.languages import PIVOT
 from briefing.lang.names import same_person
 from briefing.stages.holders import saying_in
-from briefing.stages.quoted import speaker_of
 from briefing.stages.reading import Reading
-from briefing.stages.speakers import holder
+from briefing.stages.speakers import who
 
 
 class Lines(NamedTuple):
@@ -92,23 +91,13 @@ def lines(
 
 
 def _said_by_another(sentence_id: str, actor: str | None, reading: Reading) -> bool:
-    """Code finds another person saying the sentence (its quotation's speaker, its parse's
-    holder, the subject of its own verb of saying): a name of two capitalised words or
-    more that is not `actor`'s. A body's name is left be: one language's "Vinstrihreyfingin
-    – grænt framboð" is another's "Left-Green Movement", which code cannot tell."""
+    """Code finds another person saying the sentence (`speakers.who`, else the subject of
+    its own verb of saying, `holders.saying_in`): a name of two capitalised words or more
+    that is not `actor`'s. A body's name is left be: one language's "Vinstrihreyfingin –
+    grænt framboð" is another's "Left-Green Movement", which code cannot tell."""
     if actor is None:
         return False
-    quote = speaker_of(sentence_id, reading)
-    parsed = holder(sentence_id, reading)
-    if quote is not None:
-        name: str | None = quote[0]
-    elif parsed is not None:
-        name = parsed.name
-    else:
-        source = next(s for s in reading.sources if s.id == reading.source_of(sentence_id))
-        ids = [s.id for s in source.sentences]
-        texts = [s.text for s in source.sentences]
-        name = saying_in(texts, ids.index(sentence_id), source.language)
+    name = who(sentence_id, reading) or saying_in(*reading.article_of(sentence_id))
     person = name is not None and len(name.split()) > 1 and name.istitle()
     return person and not same_person(name, actor)
 

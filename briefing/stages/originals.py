@@ -129,6 +129,4 @@ def _referred(sid: str, reading: Reading) -> tuple[str, list[str], bool] | None:
 
 def _said(sid: str, reading: Reading) -> str | None:
     """Who the sentence names as saying it, in its article's fullest form of the name."""
-    source = next(s for s in reading.sources if s.id == reading.source_of(sid))
-    ids = [s.id for s in source.sentences]
-    return said_in([s.text for s in source.sentences], ids.index(sid), source.language)
+    return said_in(*reading.article_of(sid))

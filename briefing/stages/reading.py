@@ -79,6 +79,13 @@ class Reading:
     def source_of(self, sentence_id: str) -> str:
         return self.sentences[sentence_id].source_id
 
+    def article_of(self, sentence_id: str) -> tuple[list[str], int, str]:
+        """The sentence's article as its sentences' texts, the sentence's place in it and
+        its language: what the holder finders (`stages.holders`) read."""
+        source = next(s for s in self.sources if s.id == self.source_of(sentence_id))
+        ids = [s.id for s in source.sentences]
+        return [s.text for s in source.sentences], ids.index(sentence_id), source.language
+
     @cached_property
     def names(self) -> list[str]:
         """Every name the articles give (in English), first seen first: read once, after

@@ -98,9 +98,7 @@ def who(sentence_id: str, reading: Reading) -> str | None:
     text = reading.sentences[sentence_id].text
     if not quoted_spans(text, 0, len(text)):
         return None
-    source = next(s for s in reading.sources if s.id == reading.source_of(sentence_id))
-    ids = [s.id for s in source.sentences]
-    return said_in([s.text for s in source.sentences], ids.index(sentence_id), source.language)
+    return said_in(*reading.article_of(sentence_id))
 
 
 def one_speaker(found: list[Link], reading: Reading) -> list[Link]:
