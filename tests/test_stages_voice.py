@@ -45,6 +45,14 @@ Both leaders agreed to meet again in Moscow.
 """
 
 
+DOUBTS = """Vladimir Putin met Donald Trump in Alaska.
+
+Putin again repeated the theses about the alleged "fundamental threats" to Russia's security.
+
+Putin said the alleged spy had been released.
+"""
+
+
 @pytest.fixture(scope="module")
 def summit() -> Reading:
     return read([article("A1", "en", SUMMIT)])
@@ -79,6 +87,21 @@ def test_the_outlets_doubt_about_reported_words_is_dropped(summit: Reading) -> N
 
     assert kept.text == "Vladimir Putin said that Moscow was ready to work on this."
     assert "dropped the outlet's 'supposedly' from words it attributes" in kept.edits
+
+
+def test_a_doubt_on_the_quoted_words_after_it_is_dropped_and_a_legal_term_kept() -> None:
+    """ "the alleged \"threats\"" is the outlet's doubt about Putin's words; "the alleged
+    spy" is the term a court case uses, and dropping it would change the fact."""
+    doubts = read([article("A1", "en", DOUBTS)])
+    kept, _ = voice(
+        [found(doubts, "Putin again repeated"), found(doubts, "Putin said the alleged")], doubts
+    )
+
+    assert [k.text for k in kept] == [
+        'Putin again repeated the theses about the "fundamental threats" to Russia\'s security.',
+        "Putin said the alleged spy had been released.",
+    ]
+    assert "dropped the outlet's 'alleged' from words it attributes" in kept[0].edits
 
 
 def test_a_doubt_in_the_briefings_own_voice_drops_the_statement(summit: Reading) -> None:

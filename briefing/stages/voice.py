@@ -75,7 +75,10 @@ APPOSITIVE = re.compile(
 EPITHET = re.compile(rf"(?i:{_EPITHETS})")
 LEADER = re.compile(rf"(?i:{lexicon.alternation('voice.leaders', PIVOT)})")
 PRONOUN = re.compile(rf"({lexicon.alternation('pronouns.person', PIVOT, capitalised=True)})\s")
-HEDGE = re.compile(rf"(?<!\w)(?i:{lexicon.alternation('voice.hedges', PIVOT)})(?!\w)\s*")
+HEDGE = re.compile(
+    rf"(?<!\w)(?i:{lexicon.alternation('voice.hedges', PIVOT)})(?!\w)\s*"
+    rf"|(?<!\w)(?i:{lexicon.alternation('voice.quoted_hedges', PIVOT)})\s+(?={MARKS.pattern})"
+)
 SAYING = re.compile(
     rf"\b(?:{lexicon.alternation('speech.holder', PIVOT)}"
     rf"|{lexicon.alternation('speech.that_clause', PIVOT)})\b"
@@ -308,7 +311,8 @@ def _holder(text: str, actor: str | None, subject: Named | None, articles: Artic
 
 def _drop_hedges(text: str) -> tuple[str, list[str]]:
     """`text` without the outlet's doubts about words it attributes ("said that Moscow
-    was supposedly ready"): a hedge after a verb of saying, outside quotation marks."""
+    was supposedly ready", "repeated the alleged \"threats\""): a hedge after a verb of
+    saying, outside quotation marks."""
     spans = quoted_spans(text, 0, len(text))
     dropped: list[str] = []
     for match in reversed(list(HEDGE.finditer(text))):
