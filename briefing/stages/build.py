@@ -10,6 +10,7 @@ from __future__ import annotations
 
 __all__ = ["STAGES", "assemble", "build", "covered"]
 
+import functools
 import logging
 from concurrent.futures import ThreadPoolExecutor
 from typing import TYPE_CHECKING
@@ -66,7 +67,7 @@ def build(
             quotes=quotes(reading, same),
             columns=frozenset(options.languages),
             reads=reads(llm),
-            kinds=kinds_of,
+            kinds=functools.partial(kinds_of, glosses=reading.gloss),
         )
     results = _extract_all(sources, llm, options, progress, meter, settings)
     found = [f for r in results for f in r.found]

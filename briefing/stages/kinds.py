@@ -21,7 +21,7 @@ import hashlib
 import json
 import re
 import threading
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -257,13 +257,16 @@ def place_features(at: int, count: int) -> dict[str, float]:
 
 
 def features(
-    texts: Sequence[tuple[str, str]], embedder: Embedder, places: Sequence[tuple[int, int]]
+    texts: Sequence[tuple[str, str]],
+    embedder: Embedder,
+    places: Sequence[tuple[int, int]],
+    glosses: Sequence[str | None] | None = None,
 ) -> list[dict[str, float]]:
     """Each (text, language)'s cue counts, place (`places`: its 0-based index in its
     article and the article's sentence count) and embedding dimensions (`e0`, `e1`, ...);
     a text is embedded by its first `EMBEDDED_CHARS` characters (what kind of news a
     sentence is shows early, and a 100 KB "sentence" would take minutes)."""
-    vectors = remembered_vectors([t[:EMBEDDED_CHARS] for t, _ in texts], embedder, "kinds")
+    vectors = _vectors([t for t, _ in texts], glosses, embedder)
     return [
         {
             **cue_features(text, lang),
@@ -272,6 +275,29 @@ def features(
         }
         for (text, lang), place, vector in zip(texts, places, vectors, strict=True)
     ]
+
+
+def _vectors(
+    texts: Sequence[str], glosses: Sequence[str | None] | None, embedder: Embedder
+) -> list[list[float]]:
+    """Each text's embedding, or, where it has an English gloss, the mean direction of
+    the two: e5 reads English better than Icelandic, and the gloss's own errors average
+    out against the original (left one fit article out, after settling: 89.5 % to 90.3 %,
+    Icelandic 88.4 % to 90.2 %; the gloss alone, 88.9 %)."""
+    own = remembered_vectors([t[:EMBEDDED_CHARS] for t in texts], embedder, "kinds")
+    glossed = [
+        (n, g[:EMBEDDED_CHARS])
+        for n, (t, g) in enumerate(zip(texts, glosses or [None] * len(texts), strict=True))
+        if g and g != t
+    ]
+    if not glossed:
+        return own
+    found = remembered_vectors([g for _, g in glossed], embedder, "kinds")
+    for (n, _), vector in zip(glossed, found, strict=True):
+        mean = [a + b for a, b in zip(own[n], vector, strict=True)]
+        norm = sum(x * x for x in mean) ** 0.5 or 1.0
+        own[n] = [x / norm for x in mean]
+    return own
 
 
 class Kinds:
@@ -286,16 +312,6 @@ class Kinds:
         shares = {k: s / total for k, s in scores.items()}
         best = max(KINDS, key=lambda k: shares[k])
         return Kind(best, shares[best], shares[best] >= self.sure, shares)
-
-    def of(
-        self,
-        texts: Sequence[tuple[str, str]],
-        places: Sequence[tuple[int, int]],
-        embedder: Embedder | None = None,
-    ) -> list[Kind]:
-        """The kind of each (text, language) at its place, embedded in one batch."""
-        rows = features(texts, embedder or default_embedder(), places)
-        return [self.classify(r) for r in rows]
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -319,12 +335,16 @@ def load(path: Path = WEIGHTS_FILE) -> Kinds | None:
 
 
 def kinds_of(
-    sentences: Sequence[Sentence], source: Source, embedder: Embedder | None = None
+    sentences: Sequence[Sentence],
+    source: Source,
+    embedder: Embedder | None = None,
+    glosses: Mapping[str, str] | None = None,
 ) -> dict[str, Kind]:
     """The kind of each of `sentences` (of `source`, read at their place in it) by id,
-    asked for only the sentences extract considers (embedding is the cost); none where no
-    classifier is fitted or the embeddings are not the ones it was fitted on (the lexical
-    fallback)."""
+    asked for only the sentences extract considers (embedding is the cost), each read
+    with its English gloss where `glosses` has one (`stages.reading.Reading.gloss`); none
+    where no classifier is fitted or the embeddings are not the ones it was fitted on (the
+    lexical fallback)."""
     kinds, embedder = load(), embedder or default_embedder()
     if kinds is None or not sentences:
         return {}
@@ -332,8 +352,9 @@ def kinds_of(
     count = len(source.sentences)
     texts = [(" ".join(s.text.split()), source.language) for s in sentences]
     places = [(index[s.id], count) for s in sentences]
+    glossed = [(glosses or {}).get(s.id) for s in sentences]
     with _EMBEDDING:
-        rows = features(texts, embedder, places)
+        rows = features(texts, embedder, places, glossed)
     if embedder.name != kinds.meta.get("embedder"):
         return {}
     return {s.id: kinds.classify(row) for s, row in zip(sentences, rows, strict=True)}

@@ -19,7 +19,7 @@ from pathlib import Path
 import numpy as np
 
 from briefing.check.calibration import Calibration, fit_logistic
-from briefing.eval.kinds_eval import Row, places, read_rows, settle
+from briefing.eval.kinds_eval import Row, glosses, places, read_rows, settle
 from briefing.lang.embed import default_embedder
 from briefing.stages.kinds import KINDS, WEIGHTS_FILE, Kind, Kinds, cues_sha256, features
 
@@ -90,7 +90,7 @@ def main() -> None:
     args = ap.parse_args()
     fit_rows = read_rows(args.data, "fit")
     texts = [(r.text, r.lang) for r in fit_rows]
-    feats = features(texts, default_embedder(), places(fit_rows, fit_rows))
+    feats = features(texts, default_embedder(), places(fit_rows, fit_rows), glosses(fit_rows))
     scored = {}
     for l2 in L2_GRID:
         kinds = left_out(fit_rows, feats, l2)
