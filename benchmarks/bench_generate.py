@@ -47,6 +47,7 @@ CASES = {
     "hvalur": ROOT / "benchmarks" / "stories" / "hvalur",
     "gas": ROOT / "benchmarks" / "stories" / "gas",
     "rannsokn": ROOT / "benchmarks" / "stories" / "rannsokn",
+    "orka": ROOT / "benchmarks" / "stories" / "orka",
 }
 
 

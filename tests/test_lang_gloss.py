@@ -138,6 +138,29 @@ def test_a_word_apertium_lacks_is_glossed_from_the_text_layer_s_glossary() -> No
     assert gloss_module.glossary_english("blálok", "is") is None
 
 
+def test_power_rationing_words_are_glossed_so_the_uncertainty_links_to_its_english() -> None:
+    """orka: "Óvíst er hversu lengi skerðingin varir." was glossed "Óvíst is how long
+    skerðingin lips.", and e5 linked the English "It was not clear how long the
+    curtailment would last." to another sentence, whose words were then quoted as it."""
+    [text] = ApertiumGlosser().gloss(["Óvíst er hversu lengi skerðingin varir."])
+    assert text.startswith("Uncertain ") and "curtailment" in text
+    [plants] = ApertiumGlosser().gloss(["Ráðherra segir að flýta þurfi nýjum virkjunum."])
+    assert "power plants" in plants and "strongholds" not in plants
+
+
+def test_a_rule_tag_apertium_leaks_in_a_batch_is_glossed_again_alone() -> None:
+    """atc-dispute: after "Breytingin tekur gildi 1. febrúar." in one run, Apertium wrote
+    "the company would #auxcj_adv_inf higher" for "gæti ekki farið hærra"."""
+    _, text = ApertiumGlosser().gloss(
+        [
+            "Breytingin tekur gildi 1. febrúar.",
+            "Gunnar Þór Einarsson, forstjóri Isavia, sagði að fyrirtækið gæti ekki farið hærra"
+            " án þess að hækka gjöld á flugfélögin.",
+        ]
+    )
+    assert "_" not in text and "could not go" in text
+
+
 def test_every_glossary_entry_is_a_bin_lemma() -> None:
     """An entry BÍN does not list as a lemma would never be looked up."""
     from briefing.lang import icelandic, lexicon

@@ -124,6 +124,36 @@ def test_news_every_outlet_opens_with_but_tells_differently_leads_as_the_disagre
     assert lead(briefing(developments=announced, disagreements=[later])) == ["developments[1]"]
 
 
+def test_the_opening_news_told_with_two_values_leads_though_one_outlet_tells_it_second() -> None:
+    """orka (a story of my own): Reuters and RÚV open with the power cut, Handelsblatt and
+    mbl.is tell its size second; 55 megawatts against 50 was no lead, and "Arnarson said
+    the company had no choice", told fourth, led. A disagreement one outlet tells further
+    down still does not lead, nor one told after the news or the announcement."""
+    from briefing.core.models import Side
+
+    sides = [
+        Side(source="A3", evidence=["A3.S1", "A1.S2"], text={"en": "55 megawatts"}),
+        Side(source="A4", evidence=["A4.S1", "A2.S2"], text={"en": "50 megawatts"}),
+    ]
+    conflict = item("", None, ["A3.S1", "A1.S2", "A4.S1", "A2.S2"]).model_copy(
+        update={"text": {}, "sides": sides}
+    )
+    said = [item("It was not clear how long the cut would last.", None, ["A3.S7", "A4.S6"])]
+    assert lead(briefing(open_issues=said, disagreements=[conflict])) == [
+        "disagreements[1]",
+        "open_issues[1]",
+    ]
+    deep = conflict.model_copy(update={"evidence": ["A3.S1", "A1.S5"]})
+    assert lead(briefing(open_issues=said, disagreements=[deep])) == ["open_issues[1]"]
+    # svartsengi-expansion: the announcement both outlets tell second leads their 30
+    # against 35 megawatts, told third
+    announced = [item("HS Orka said it will expand.", None, ["A1.S2", "A2.S2"], "HS Orka")]
+    later = conflict.model_copy(update={"evidence": ["A1.S3", "A2.S3"]})
+    pending = [item("The authority must still approve it.", None, ["A1.S8", "A2.S6"])]
+    b = briefing(positions=announced, open_issues=pending, disagreements=[later])
+    assert lead(b) == ["positions[1]", "open_issues[1]"]
+
+
 def test_news_two_outlets_open_with_leads_before_a_detail_three_tell_further_down() -> None:
     """gas (a story of my own): "The price was not disclosed." (three outlets, told fifth)
     led the briefing; the agreement the Guardian and Reuters open with is the news."""

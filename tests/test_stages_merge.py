@@ -404,6 +404,29 @@ def test_two_items_disagree_once_though_two_links_join_them() -> None:
     assert conflict.sides() == {("A1.S1", "A3.S1"), ("A2.S1",)}
 
 
+def test_two_outlets_giving_one_value_against_a_third_are_one_side_of_one_disagreement() -> None:
+    """orka: Reuters' and Handelsblatt's 55 megawatts are not linked to each other, each
+    to RÚV's 50: one disagreement, "Reuters, Handelsblatt: 55 — whereas RÚV: 50", not
+    RÚV's 50 twice. Reuters' English statement is the side shown."""
+    reading = read(
+        [
+            source("A1", "de", ["Ab Montag sollen die Großkunden 55 Megawatt weniger erhalten."]),
+            source("A2", "is", ["Skerðingin nemur 50 megavöttum."]),
+            source("A3", "en", ["Landsvirkjun will cut deliveries by 55 megawatts from Monday."]),
+        ]
+    )
+    german = Found("developments", reading.sentences["A1.S1"].text, ["A1.S1"], "A1", verified=False)
+    icelandic = Found(
+        "developments", reading.sentences["A2.S1"].text, ["A2.S1"], "A2", verified=False
+    )
+    english = Found("developments", reading.sentences["A3.S1"].text, ["A3.S1"], "A3")
+    near = [Link("A1.S1", "A2.S1", 0.9), Link("A2.S1", "A3.S1", 0.9)]
+
+    [conflict] = disagreements([english], reading, near, [german, icelandic])
+    assert conflict.sides() == {("A3.S1", "A1.S1"), ("A2.S1",)}
+    assert english.text in (conflict.first.text, conflict.second.text)
+
+
 @pytest.mark.parametrize(
     ("other", "side"),
     [

@@ -24,6 +24,7 @@ __all__ = ["ApertiumGlosser", "GlossToolMissing", "Glosser", "gloss", "glosser_f
 
 # Apertium keeps blank lines, so one call can carry a whole batch.
 _SEPARATOR = "\n\n"
+_LEAKED = re.compile(r"\b[a-z]+(?:_[a-z]+)+\b")  # an Apertium rule's tag, no English word
 # Apertium marks: *unknown word, #unfinished generation, @untranslated lemma.
 _UNKNOWN = re.compile(r"\*([^\W\d_][\w-]*)")
 _MARKS = re.compile(r"(?<!\w)[*#@](?=\w)")
@@ -32,7 +33,7 @@ _INITIAL_UNKNOWN = re.compile(r"^(\W*)\*([^\W\d_][\w-]*)")
 # would be noise.
 _ARTICLE = re.compile(r"(?i)\b(?:the|a|an) ")
 _INSTALL_HINT = "apt-get install -y apertium-isl-eng (or: make install)"
-VERSION = 9  # of what a gloss says: remembered glosses of another version are not reused
+VERSION = 10  # of what a gloss says: remembered glosses of another version are not reused
 # Apertium copies numbers as written: Icelandic "1.200" (1,200) and "16,5" (16.5) would
 # read as 1.2 and as two numbers to an English reader and to `lang.values`.
 _ICELANDIC_NUMBER = re.compile(
@@ -98,9 +99,14 @@ class ApertiumGlosser:
         """Apertium output, one per text, marks kept: one call, per-text calls if split fails."""
         flat = [" ".join(t.split()) for t in texts]  # no blank line inside a text
         out = self._run(_SEPARATOR.join(flat)).strip("\n").split(_SEPARATOR)
-        if len(out) == len(flat):
-            return [o.strip() for o in out]
-        return [self._run(t).strip() for t in flat]
+        if len(out) != len(flat):
+            return [self._run(t).strip() for t in flat]
+        # a text whose rules leaked a tag in the batch ("would auxcj_adv_inf higher" for
+        # "gæti ekki farið hærra", after some sentences and not others) is run alone
+        return [
+            self._run(t).strip() if _LEAKED.search(o) else o.strip()
+            for t, o in zip(flat, out, strict=True)
+        ]
 
     def _run(self, text: str) -> str:
         if shutil.which("apertium") is None:

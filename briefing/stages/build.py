@@ -239,14 +239,18 @@ def _extract_all(
 
 
 def _same_side(stated: Found, own: list[str], reading: Reading) -> list[str]:
-    """The sentences of other outlets a side's statement cites that give every value its
-    own first sentence gives (`merge._corroborate` added them): those outlets are on its
-    side ("24 crew" in Morgunblaðið and TASS against AFP's 23)."""
+    """The sentences of other outlets a side's statement cites that give a value its own
+    first sentence gives and none it gives otherwise (`merge._corroborate` and
+    `disagree._joined` added them): those outlets are on its side ("24 crew" in
+    Morgunblaðið and TASS against AFP's 23; "55 Megawatt ab Montag" beside Reuters' 55
+    megawatts from Monday, reported on Thursday)."""
     given = reading.values[own[0]]
     return [
         e
         for e in stated.evidence
-        if reading.source_of(e) != stated.source_id and given <= reading.values[e]
+        if reading.source_of(e) != stated.source_id
+        and given & reading.values[e]
+        and differing(given, reading.values[e]) is None
     ]
 
 

@@ -17,6 +17,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
+from briefing.core.languages import PIVOT
 from briefing.lang import lexicon
 from briefing.lang.calendar import month_names
 from briefing.lang.values import (
@@ -97,7 +98,51 @@ def disagreements(
             conflict = _beside(_stating(quoted, link.a, link.b), _stating(quoted, link.b, link.a))
         if conflict is not None and conflict.sides() not in {c.sides() for c in conflicts}:
             conflicts.append(conflict)  # once, though a third outlet links the same two
-    return conflicts
+    return _joined(conflicts, reading)
+
+
+def _joined(conflicts: list[Conflict], reading: Reading) -> list[Conflict]:
+    """Conflicts with one side in common (its sentences) whose other sides, of two other
+    sources, agree (no value of theirs differs) as one disagreement, those two one side
+    citing both: "Reuters, Handelsblatt: 55 megawatts — whereas RÚV, mbl.is: 50", not
+    RÚV's 50 twice, once against each. The side shown is the one in the pivot language,
+    else the verified one."""
+    out: list[Conflict] = []
+    for conflict in conflicts:
+        for n, kept in enumerate(out):
+            joined = _join(kept, conflict, reading)
+            if joined is not None:
+                out[n] = joined
+                break
+        else:
+            out.append(conflict)
+    return out
+
+
+def _join(a: Conflict, b: Conflict, reading: Reading) -> Conflict | None:
+    if a.claim or b.claim:
+        return None
+    for shared, mine in ((a.first, a.second), (a.second, a.first)):
+        for theirs in (b.second, b.first):
+            common = b.first if theirs is b.second else b.second
+            if common.evidence != shared.evidence or mine.source_id == theirs.source_id:
+                continue
+            if differing(_values(mine, reading), _values(theirs, reading)) is not None:
+                continue
+            shown, other = sorted((mine, theirs), key=lambda f: _readable(f, reading))[::-1]
+            side = replace(shown, evidence=list(dict.fromkeys(shown.evidence + other.evidence)))
+            return Conflict(shared, side) if shared is a.first else Conflict(side, shared)
+    return None
+
+
+def _readable(item: Found, reading: Reading) -> tuple[bool, bool]:
+    """How widely a side reads: a statement in the pivot language, then a verified one."""
+    return reading.language[item.evidence[0]] == PIVOT, item.verified
+
+
+def _values(item: Found, reading: Reading) -> frozenset[Value]:
+    """What an item's own sentences give."""
+    return frozenset().union(*(reading.values[e] for e in own_evidence(item, reading)))
 
 
 def _beside(first: Found | None, second: Found | None) -> Conflict | None:

@@ -23,12 +23,16 @@ SAID = ("positions",)
 def lead(briefing: Briefing) -> list[str]:
     """Keys (`agreements[1]`: 1-based, as the eval's claim ids) of the lead's items."""
     first = _best(briefing, HAPPENED + OUTCOMES)
+    said = _opening_position(briefing)
     opening = _opening_conflict(briefing)
-    if opening is not None:
-        return [opening] + ([first[0]] if first is not None else [])
+    if opening is not None and all(
+        told_at(opening[1].evidence) <= told_at(other[1].evidence)
+        for other in (first, said)
+        if other is not None
+    ):
+        return [opening[0]] + ([first[0]] if first is not None else [])
     if first is None:
         return []
-    said = _opening_position(briefing)
     if said is not None and _before(said[1], first[1]):
         return [said[0], first[0]] if outlets(first[1].evidence) >= 2 else [said[0]]
     other = _best(briefing, OUTCOMES if first[0].startswith(HAPPENED) else HAPPENED)
@@ -38,19 +42,21 @@ def lead(briefing: Briefing) -> list[str]:
     return [first[0], other[0]]
 
 
-def _opening_conflict(briefing: Briefing) -> str | None:
-    """The disagreement both sides of which are their articles' first sentences: the news
-    every outlet opens with, told with a different value ("45 new fishing licences"
-    against "40 nouvelles licences"). It leads, both sides worded as they stand, since the
-    sections show it nowhere else."""
-    return next(
-        (
-            f"disagreements[{n}]"
-            for n, item in enumerate(briefing.disagreements, start=1)
-            if outlets(item.evidence) >= 2 and told_at(item.evidence) == 1.0
-        ),
-        None,
-    )
+def _opening_conflict(briefing: Briefing) -> tuple[str, Item] | None:
+    """The disagreement every outlet of which tells it among its opening sentences
+    (`core.ids.opened_by`), the earliest told of such: the news the outlets open with,
+    told with a different value ("45 new fishing licences" against "40 nouvelles
+    licences"; Reuters' and Handelsblatt's 55 megawatts, in the first and the second
+    sentence, against RÚV's and mbl.is's 50). It leads where the outlets tell no news
+    item and no position earlier (svartsengi's 30 against 35 megawatts, told third, does
+    not lead HS Orka's announcement, told second), both sides worded as they stand, since
+    the sections show it nowhere else."""
+    opening = [
+        (f"disagreements[{n}]", item)
+        for n, item in enumerate(briefing.disagreements, start=1)
+        if outlets(item.evidence) >= 2 and opened_by(item.evidence) == outlets(item.evidence)
+    ]
+    return min(opening, key=lambda k: told_at(k[1].evidence)) if opening else None
 
 
 def _opening_position(briefing: Briefing) -> tuple[str, Item] | None:
