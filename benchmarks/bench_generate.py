@@ -48,6 +48,7 @@ CASES = {
     "gas": ROOT / "benchmarks" / "stories" / "gas",
     "rannsokn": ROOT / "benchmarks" / "stories" / "rannsokn",
     "orka": ROOT / "benchmarks" / "stories" / "orka",
+    "leikskoli": ROOT / "benchmarks" / "stories" / "leikskoli",
 }
 
 

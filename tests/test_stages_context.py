@@ -66,6 +66,24 @@ def test_a_quoted_original_needs_a_number_or_a_second_outlet() -> None:
     assert [(d["evidence"], d["reason"]) for d in dropped] == [("I.S1", BARE)]
 
 
+def test_a_bare_quoted_original_whose_gloss_points_at_nothing_stays() -> None:
+    """library-closure: "Á meðan verður bókabíll á ferðinni um bæinn tvisvar í viku." (a
+    book bus twice a week) has no number and one outlet, but says what it says; "Norðmenn
+    hafa hafnað því." ("...rejected it") points outside itself."""
+    reading = reading_of({}, {})
+    reading.gloss = {
+        "I.S1": "Norwegians have rejected it.",
+        "I.S2": "While becomes books car on the trip about the town twice in week.",
+    }
+    rejected = Found("background", "Norðmenn hafa hafnað því.", ["I.S1"], "I", verified=False)
+    bus = Found("background", "Á meðan verður bókabíll á ferðinni.", ["I.S2"], "I", verified=False)
+
+    kept, dropped = context([rejected, bus], reading)
+
+    assert kept == [bus]
+    assert [(d["evidence"], d["reason"]) for d in dropped] == [("I.S1", BARE)]
+
+
 def test_at_most_a_few_background_items_the_most_reported_then_valued_then_earliest() -> None:
     reading = reading_of({}, {"E.S6": YEAR})
     items = [Found("background", f"Fact {n}.", [f"E.S{n}"], "E") for n in range(1, 7)] + [

@@ -6,7 +6,7 @@ from helpers import article
 
 from briefing.stages.align import Link
 from briefing.stages.reading import read
-from briefing.stages.speakers import one_speaker, who
+from briefing.stages.speakers import holder, one_speaker, who
 
 UNION = (
     "Hrafnhildur Sæmundsdóttir, formaður félagsins, sagði að félagsmenn hefðu samþykkt "
@@ -76,3 +76,26 @@ def test_a_first_name_and_a_surname_of_one_person_are_one_speaker() -> None:
     assert (who("E.S2", reading), who("I.S2", reading)) == ("Helgadóttir", "Sigrún")
     link = Link("E.S2", "I.S2", 0.91)
     assert one_speaker([link], reading) == [link]
+
+
+def test_a_title_its_article_never_names_is_the_one_person_another_article_gives_it() -> None:
+    """leikskoli: mbl.is's "Borgarstjóri sagði á fundinum…" never names the mayor; RÚV
+    writes "Heiða Björg Hilmisdóttir borgarstjóri". Where two people have the title, or
+    none, or the sentence tells what the mayor did, no one holds it."""
+    mbl = (
+        "Borgarráð samþykkti hækkunina í gær. "
+        "Borgarstjóri sagði á fundinum að borgin gæti ekki meira."
+    )
+    ruv = "Heiða Björg Hilmisdóttir borgarstjóri segir hækkunina nauðsynlega."
+    reading = read([article("A1", "is", mbl), article("A2", "is", ruv)])
+    found = holder("A1.S2", reading)
+    assert found is not None and found.name == "Heiða Björg Hilmisdóttir"
+    assert found.evidence == ("A1.S2", "A2.S1")
+
+    two = ruv + " Dagur Eggertsson borgarstjóri segir hana hafa rétt fyrir sér."
+    assert holder("A1.S2", read([article("A1", "is", mbl), article("A2", "is", two)])) is None
+    called = "Borgarráð samþykkti hækkunina. Borgarstjóri hefur boðað foreldra til fundar."
+    acted = read([article("A1", "is", called), article("A2", "is", ruv)])
+    assert holder("A1.S2", acted) is None  # what the mayor did, not said
+    nobody = "Hildur Björnsdóttir gagnrýndi hækkunina."
+    assert holder("A1.S2", read([article("A1", "is", mbl), article("A2", "is", nobody)])) is None

@@ -198,3 +198,24 @@ def test_a_pronoun_or_description_saying_it_is_the_person_named_before() -> None
         ("positions", "Holger Brandt", [ids[3], ids[2]]),
     ]
     assert (kept[2].section, kept[2].actor, kept[2].evidence) == ("open_issues", None, [ids[5]])
+
+
+def test_a_description_read_as_the_name_cites_the_sentence_that_names_it() -> None:
+    """hvalur: "Nach Ansicht des Gerichts war das Verbot unverhältnismäßig." is the
+    court's view (guideline 10); "des Gerichts" reads as "Islands Oberstes Gericht", so no
+    sentence before was found naming it, and the view was filed as an open issue."""
+    german = article("D", "de", (
+        "Islands Oberstes Gericht hat den Staat zur Zahlung von Schadenersatz verurteilt. "
+        "Die Firma erhält umgerechnet rund 8,5 Millionen Euro. "
+        "Nach Ansicht des Gerichts war das Verbot unverhältnismäßig."
+    ))  # fmt: skip
+    reading = read([german])
+    ids = [s.id for s in reading.sources[0].sentences]
+    [kept] = originals(
+        [Found("positions", "x", [ids[2]], "D", unheld="open_issues")], [], reading, ["en", "de"]
+    )
+    assert (kept.section, kept.actor, kept.evidence) == (
+        "positions",
+        "Islands Oberstes Gericht",
+        [ids[2], ids[0]],
+    )

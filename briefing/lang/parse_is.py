@@ -23,7 +23,14 @@ from briefing.lang.parse_is_tokens import plain_toks, reynir_toks
 from briefing.lang.parse_is_tree import from_tree
 from briefing.lang.values import Value, values
 
-__all__ = ["ACTS", "SentenceFacts", "english_attribution", "facts", "parse_score"]
+__all__ = [
+    "ACTS",
+    "SentenceFacts",
+    "english_attribution",
+    "facts",
+    "parse_score",
+    "title_holder",
+]
 
 _Context = list[tuple[tuple[Mention, ...], tuple[Mention, ...]]]
 
@@ -63,6 +70,23 @@ def facts(sentence: str, before: Sequence[str] = ()) -> SentenceFacts:
     """The facts of `sentence`, its holder resolved against the sentences `before` it (in
     text order, the nearest last). Memoised; never raises on text Greynir cannot parse."""
     return _facts(sentence, tuple(before))
+
+
+def title_holder(sentence: str, elsewhere: Sequence[str]) -> tuple[str, int] | None:
+    """The one person sentences `elsewhere` (the story's other Icelandic articles) give
+    the title that alone names the holder of `sentence` ("Borgarstjóri sagði á fundinum…"
+    in an article that never names the mayor, where another writes "Heiða Björg
+    Hilmisdóttir borgarstjóri"), with the index of the first sentence naming them; None
+    where the holder is named otherwise, or no one or more than one person has the title."""
+    holder = _reading(sentence).holder
+    if holder is None or holder.how != "noun":
+        return None
+    found: dict[str, int] = {}
+    for n, text in enumerate(elsewhere):
+        for m in _reading(text).mentions:
+            if m.person and m.title and same_head(m.title, holder.lemmas):
+                found.setdefault(m.name, n)
+    return next(iter(found.items())) if len(found) == 1 else None
 
 
 def english_attribution(found: SentenceFacts) -> str | None:

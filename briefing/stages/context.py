@@ -10,10 +10,10 @@ by `originals`), and code keeps the few a reader most needs:
 - not one a news item already states: another outlet's report of it, with its numbers,
   meaning nearly the same (`merge.RESTATES`): the labels of two reports of one fact can
   differ ("Samið var um að hlutur Íslands yrði 16,5 prósent" beside the agreement);
-- a quoted original only where it gives a number or a date, or two outlets report it:
-  out of its article a bare sentence often points outside itself ("Norðmenn hafa
-  hingað til hafnað því.", "Bilið er því enn breitt."), which no code check of an
-  unverified line can see;
+- a quoted original only where it gives a number or a date, or two outlets report it,
+  or its English gloss has no pronoun: out of its article a bare sentence often points
+  outside itself ("Norðmenn hafa hingað til hafnað því.": "...reject it"), which no code
+  check of an unverified line can see;
 - at most `MAX_BACKGROUND`: those the most outlets report, then those giving a number or
   a date, then those told earliest.
 
@@ -22,12 +22,17 @@ The rest go to `dropped`, each with its reason.
 
 from __future__ import annotations
 
+import re
+
 from briefing.core.ids import outlets, told_at
+from briefing.core.languages import PIVOT
+from briefing.lang.lexicon import subject_pronouns
 from briefing.stages.found import Found
 from briefing.stages.merge import RESTATES
 from briefing.stages.reading import Reading
 
 MAX_BACKGROUND = 3
+_POINTER = re.compile(rf"\b(?:{subject_pronouns(PIVOT, demonstrative=True)})\b", re.IGNORECASE)
 STATED = "background a news item already states"
 BARE = "background quoted alone, with no number or date to anchor it"
 SURPLUS = f"background beyond the {MAX_BACKGROUND} a reader most needs"
@@ -44,7 +49,12 @@ def context(
             continue
         if any(_restates(item, other, reading) for other in news):
             reasons[id(item)] = STATED
-        elif not item.verified and not _valued(item, reading) and outlets(item.evidence) < 2:
+        elif (
+            not item.verified
+            and not _valued(item, reading)
+            and outlets(item.evidence) < 2
+            and _points_away(item, reading)
+        ):
             reasons[id(item)] = BARE
     left = [i for i in items if i.section == "background" and id(i) not in reasons]
     for item in sorted(left, key=lambda item: _need(item, reading))[most:]:
@@ -69,6 +79,15 @@ def _restates(item: Found, news: Found, reading: Reading) -> bool:
         for x in item.evidence
         for y in news.evidence
     )
+
+
+def _points_away(item: Found, reading: Reading) -> bool:
+    """The quoted sentence may point outside itself: its English gloss has a pronoun
+    ("Norðmenn hafa hingað til hafnað því": "...reject it"), or it has no gloss code could
+    read (German, French, Russian). "Á meðan verður bókabíll á ferðinni um bæinn tvisvar í
+    viku" (a book bus twice a week) says what it says."""
+    english = reading.gloss.get(item.evidence[0])
+    return english is None or bool(_POINTER.search(english))
 
 
 def _valued(item: Found, reading: Reading) -> bool:

@@ -124,6 +124,8 @@ def _referred(sid: str, reading: Reading) -> tuple[str, list[str], bool] | None:
     texts, at = [s.text for s in source.sentences], [s.id for s in source.sentences].index(sid)
     name = referred_in(texts, at, source.language)
     before = named_before(texts, at, name, source.language) if name else None
+    if name and before is None:  # a description code reads as the name ("des Gerichts")
+        before = next((n for n in range(at - 1, -1, -1) if name in texts[n]), None)
     return (name, [sid, source.sentences[before].id], False) if before is not None else None
 
 

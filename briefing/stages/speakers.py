@@ -10,12 +10,12 @@ it that does, which joins the evidence (as verify's "He said..." does for Englis
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from briefing.lang.fold import fold
 from briefing.lang.icelandic import names_match
 from briefing.lang.names import names_in, same_person
-from briefing.lang.parse_is import SentenceFacts, facts
+from briefing.lang.parse_is import SentenceFacts, facts, title_holder
 from briefing.lang.quotation import quoted_spans
 from briefing.stages.align import Link
 from briefing.stages.holders import said_in
@@ -49,6 +49,8 @@ def holder(sentence_id: str, reading: Reading) -> Holder | None:
     """The one holder the parse finds (a joint subject, "Icelandair og Play", is no one's
     alone), with the sentence naming them; None where it finds none."""
     found = parsed(sentence_id, reading)
+    if found is not None and not found.speakers and found.act == "say":
+        return _titled_elsewhere(sentence_id, found, reading)
     if found is None or len(found.speakers) != 1:
         return None
     name = found.speakers[0]
@@ -59,6 +61,25 @@ def holder(sentence_id: str, reading: Reading) -> Holder | None:
             ids = tuple(dict.fromkeys([sentence_id, candidate.id]))
             return Holder(name, ids, found)
     return None
+
+
+def _titled_elsewhere(sentence_id: str, found: SentenceFacts, reading: Reading) -> Holder | None:
+    """The sayer named by a title alone whom no sentence of their own article names
+    ("Borgarstjóri sagði…"): the one person another Icelandic article gives that title,
+    citing the sentence naming them (`parse_is.title_holder`). Not another act ("Ríkis-
+    sáttasemjari hefur boðað aðila til fundar" is what the mediator did, not said)."""
+    own = reading.source_of(sentence_id)
+    elsewhere = [
+        s
+        for src in reading.sources
+        if src.id != own and src.language == "is"
+        for s in src.sentences
+    ]
+    named = title_holder(reading.sentences[sentence_id].text, [s.text for s in elsewhere])
+    if named is None or any(_names(s.text, named[0]) for s in _article(sentence_id, reading)):
+        return None  # its own article names them: too far back for the parse to reach
+    name, at = named
+    return Holder(name, (sentence_id, elsewhere[at].id), replace(found, speakers=(name,)))
 
 
 def joint(sentence_id: str, reading: Reading) -> bool:
