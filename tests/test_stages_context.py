@@ -6,7 +6,7 @@ from __future__ import annotations
 from helpers import source
 
 from briefing.lang.values import Value
-from briefing.stages.context import BARE, MAX_BACKGROUND, STATED, SURPLUS, context
+from briefing.stages.context import BARE, MAX_BACKGROUND, NOTE, STATED, SURPLUS, context
 from briefing.stages.found import Found
 from briefing.stages.reading import Reading
 
@@ -97,3 +97,18 @@ def test_at_most_a_few_background_items_the_most_reported_then_valued_then_earli
     # in their own order: the twice-reported, the one giving a year, the earliest other
     assert [k.text for k in kept] == ["The council voted.", "Fact 1.", "Fact 6.", "Reported twice."]
     assert {d["reason"] for d in dropped} == {SURPLUS} and len(dropped) == 4
+
+
+def test_an_outlets_note_on_its_own_article_is_no_background() -> None:
+    english = source("E", "en", ["This article was updated on Thursday with comments.", "Fact."])
+    reading = Reading(
+        sources=[english],
+        sentences={s.id: s for s in english.sentences},
+        language={s.id: "en" for s in english.sentences},
+    )
+    note = Found("background", english.sentences[0].text, ["E.S1"], "E")
+    fact = Found("background", "Fact.", ["E.S2"], "E")
+
+    kept, dropped = context([note, fact], reading)
+
+    assert kept == [fact] and [(d["evidence"], d["reason"]) for d in dropped] == [("E.S1", NOTE)]

@@ -377,3 +377,23 @@ def test_kinds_of_reads_each_sentence_with_its_gloss_by_id() -> None:
     plain = kinds_of(src.sentences, src, stub)
     glossed = kinds_of(src.sentences, src, stub, {sid: "The contract was signed today."})
     assert plain[sid].shares != glossed[sid].shares
+
+
+def test_an_outlets_note_on_its_article_is_background_and_a_told_subject_holds_nothing() -> None:
+    """evals/sections guideline (bylines and boilerplate): "This article was updated…"
+    read as a development; "Hauliers were told to divert…" read as a position held by
+    "Wales Bridge", the one name in it; a court's order read as an agreement."""
+    from briefing.stages.holders import holder_in, saying_in
+    from briefing.stages.kinds import boilerplate
+
+    note = "This article was updated on Thursday evening with comments from Bellona."
+    assert settled("development", note, "en", None) == "background"
+    assert boilerplate("„Fréttin verður uppfærð.“", "is")
+    assert not boilerplate("He cited reporting by the BBC.", "en")
+    told = [
+        "The Severn Bridge closed on Monday.",
+        "Hauliers were told to divert via the M4 Prince of Wales Bridge.",
+    ]
+    assert holder_in(told, 1, "en") is None and saying_in(told, 1, "en") is None
+    ordered = "The judge also ordered the consortium to repair the track by September."
+    assert settled("agreement", ordered, "en", None) == "development"

@@ -7,6 +7,8 @@ weigh the news. Such sentences are now items of their own section, as their outl
 wrote them (`extract`: an English one that stands on its own; another language's quoted
 by `originals`), and code keeps the few a reader most needs:
 
+- not an outlet's note on its own article ("This article was updated on Thursday…",
+  `kinds.boilerplate`);
 - not one a news item already states: another outlet's report of it, with its numbers,
   meaning nearly the same (`merge.RESTATES`): the labels of two reports of one fact can
   differ ("Samið var um að hlutur Íslands yrði 16,5 prósent" beside the agreement);
@@ -28,12 +30,14 @@ from briefing.core.ids import outlets, told_at
 from briefing.core.languages import PIVOT
 from briefing.lang.lexicon import subject_pronouns
 from briefing.stages.found import Found
+from briefing.stages.kinds import boilerplate
 from briefing.stages.merge import RESTATES
 from briefing.stages.reading import Reading
 
 MAX_BACKGROUND = 3
 _POINTER = re.compile(rf"\b(?:{subject_pronouns(PIVOT, demonstrative=True)})\b", re.IGNORECASE)
 STATED = "background a news item already states"
+NOTE = "the outlet's note on its own article, no fact of the story"
 BARE = "background quoted alone, with no number or date to anchor it"
 SURPLUS = f"background beyond the {MAX_BACKGROUND} a reader most needs"
 
@@ -47,7 +51,10 @@ def context(
     for item in items:
         if item.section != "background":
             continue
-        if any(_restates(item, other, reading) for other in news):
+        first = item.evidence[0]
+        if boilerplate(reading.sentences[first].text, reading.language[first]):
+            reasons[id(item)] = NOTE
+        elif any(_restates(item, other, reading) for other in news):
             reasons[id(item)] = STATED
         elif (
             not item.verified

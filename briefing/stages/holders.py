@@ -50,6 +50,8 @@ def holder_in(sentences: list[str], at: int, lang: str) -> str | None:
     name; None where no sentence up to `BEFORE` back names anyone. Words inside quotation
     marks are what is said, not who says it ("„Das ist wichtig“, sagte Lenz")."""
     article = _article(tuple(sentences), lang)
+    if _told(article.plain[at], lang):
+        return None  # "Hauliers were told to divert": they heard it, no one here says it
     for back in range(0, BEFORE + 1):
         if at - back < 0:
             break
@@ -150,7 +152,7 @@ def said_in(sentences: list[str], at: int, lang: str) -> str | None:
     subject is a pronoun or a name of another sentence."""
     article = _article(tuple(sentences), lang)
     text = article.plain[at]
-    if _pronoun_holds(text, article) or _title_holds(text, article):
+    if _pronoun_holds(text, article) or _title_holds(text, article) or _told(text, lang):
         return None
     if _cue(lang).search(text) is None:
         return None
@@ -162,6 +164,12 @@ def said_in(sentences: list[str], at: int, lang: str) -> str | None:
         return described[0] if described[1] == "name" else None  # not "the minister"
     named = _group(text, article) or _saying(article.plain[at], article)
     return _state(_fullest(named, article), article) if named else None
+
+
+def _told(text: str, lang: str) -> bool:
+    """The sentence's verb of saying is in the passive (lexicon `speech.passive`): its
+    subject was told, asked or warned."""
+    return bool(lexicon.phrases("speech.passive", lang).search(text))
 
 
 def saying_in(sentences: list[str], at: int, lang: str) -> str | None:

@@ -38,6 +38,7 @@ __all__ = [
     "Kind",
     "Kinds",
     "agreed_with",
+    "boilerplate",
     "court_ruled",
     "cue_features",
     "deal_reached",
@@ -186,6 +187,14 @@ def court_ruled(text: str, lang: str) -> bool:
     )
 
 
+def boilerplate(text: str, lang: str) -> bool:
+    """The sentence opens as an outlet's note on its own article ("This article was
+    updated on Thursday evening…", "Fréttin verður uppfærð."): background by
+    `evals/sections`' definition (bylines and boilerplate), and no fact of the story."""
+    pattern = _cue("boilerplate", lang)
+    return bool(pattern and pattern.match(text.lstrip(" \"'“„«‚(")))
+
+
 def left_open(text: str, lang: str) -> bool:
     """The sentence says a point is still open ("too early to say whether", "did not say
     whether", "n'était pas tranchée"): an open issue even where someone says it
@@ -195,7 +204,8 @@ def left_open(text: str, lang: str) -> bool:
 
 
 def settled(kind: str, text: str, lang: str, said: str | None) -> str:
-    """What code reads better than a label: a position saying in its own voice that one
+    """What code reads better than a label: an outlet's note on its article is background
+    (`boilerplate`); a position saying in its own voice that one
     side agreed with the other is an agreement (`agreed_with`); a development saying no
     deal was reached is an open issue (`no_deal`); a development or background whose own
     verb of saying has a subject code names (`said`: "Trump noted that...", "Putin again
@@ -206,8 +216,11 @@ def settled(kind: str, text: str, lang: str, said: str | None) -> str:
     (`left_open`: of the 35 labelled fit sentences with such words, all are open issues);
     a sentence opening on a deal's terms is an agreement (`deal_terms`), and so is a
     development or open issue saying two parties agreed (`jointly_agreed`; background
-    keeps an agreement of before the news day); a court's ruling read as background or a
-    position is a development (`court_ruled`)."""
+    keeps an agreement of before the news day); a court's ruling read as background, a
+    position or an agreement (one court orders, no two parties agree) is a development
+    (`court_ruled`)."""
+    if boilerplate(text, lang):
+        return "background"
     if kind == "position" and agreed_with(text, lang):
         return "agreement"
     if kind != "agreement" and left_open(text, lang):
@@ -218,7 +231,7 @@ def settled(kind: str, text: str, lang: str, said: str | None) -> str:
         return "agreement"
     if kind != "agreement" and opposed_demands(text, lang):
         return "open_issue"
-    if kind in ("background", "position") and court_ruled(text, lang):
+    if kind in ("background", "position", "agreement") and court_ruled(text, lang):
         return "development"
     if kind == "background":
         return "position" if said else kind
