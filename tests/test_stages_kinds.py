@@ -384,12 +384,12 @@ def test_an_outlets_note_on_its_article_is_background_and_a_told_subject_holds_n
     read as a development; "Hauliers were told to divert…" read as a position held by
     "Wales Bridge", the one name in it; a court's order read as an agreement."""
     from briefing.stages.holders import holder_in, saying_in
-    from briefing.stages.kinds import boilerplate
+    from briefing.stages.kinds import outlet_note
 
     note = "This article was updated on Thursday evening with comments from Bellona."
     assert settled("development", note, "en", None) == "background"
-    assert boilerplate("„Fréttin verður uppfærð.“", "is")
-    assert not boilerplate("He cited reporting by the BBC.", "en")
+    assert outlet_note("„Fréttin verður uppfærð.“", "is")
+    assert not outlet_note("He cited reporting by the BBC.", "en")
     told = [
         "The Severn Bridge closed on Monday.",
         "Hauliers were told to divert via the M4 Prince of Wales Bridge.",

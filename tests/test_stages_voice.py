@@ -257,3 +257,14 @@ def test_a_conjunction_opening_a_statement_dangles_before_any_word() -> None:
     assert dangling("And, of course, he left.") == "And,"
     assert dangling("Butler said no.") is None
     assert dangling("Andrew Smith said no.") is None
+
+
+def test_the_outlets_judgement_of_a_scene_is_quoted_as_its_word() -> None:
+    """eldgos: Reuters' "Travellers faced chaos at the terminal" was published as the
+    briefing's own; the word is put in quotation marks, the line otherwise as written."""
+    scene = read([article("A1", "en", "Travellers faced chaos at the terminal on Thursday.")])
+    [kept], dropped = voice([found(scene, "Travellers faced")], scene)
+
+    assert dropped == []
+    assert kept.text == 'Travellers faced "chaos" at the terminal on Thursday.'
+    assert "quoted the outlet's 'chaos' as its word" in kept.edits

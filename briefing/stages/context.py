@@ -30,7 +30,7 @@ from briefing.core.ids import outlets, told_at
 from briefing.core.languages import PIVOT
 from briefing.lang.lexicon import subject_pronouns
 from briefing.stages.found import Found
-from briefing.stages.kinds import boilerplate
+from briefing.stages.kinds import outlet_note
 from briefing.stages.merge import RESTATES
 from briefing.stages.reading import Reading
 
@@ -52,7 +52,7 @@ def context(
         if item.section != "background":
             continue
         first = item.evidence[0]
-        if boilerplate(reading.sentences[first].text, reading.language[first]):
+        if outlet_note(reading.sentences[first].text, reading.language[first]):
             reasons[id(item)] = NOTE
         elif any(_restates(item, other, reading) for other in news):
             reasons[id(item)] = STATED

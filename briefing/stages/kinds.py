@@ -38,7 +38,6 @@ __all__ = [
     "Kind",
     "Kinds",
     "agreed_with",
-    "boilerplate",
     "court_ruled",
     "cue_features",
     "deal_reached",
@@ -50,6 +49,7 @@ __all__ = [
     "load",
     "no_deal",
     "opposed_demands",
+    "outlet_note",
     "place_features",
     "settled",
 ]
@@ -187,7 +187,7 @@ def court_ruled(text: str, lang: str) -> bool:
     )
 
 
-def boilerplate(text: str, lang: str) -> bool:
+def outlet_note(text: str, lang: str) -> bool:
     """The sentence opens as an outlet's note on its own article ("This article was
     updated on Thursday evening…", "Fréttin verður uppfærð."): background by
     `evals/sections`' definition (bylines and boilerplate), and no fact of the story."""
@@ -205,7 +205,7 @@ def left_open(text: str, lang: str) -> bool:
 
 def settled(kind: str, text: str, lang: str, said: str | None) -> str:
     """What code reads better than a label: an outlet's note on its article is background
-    (`boilerplate`); a position saying in its own voice that one
+    (`outlet_note`); a position saying in its own voice that one
     side agreed with the other is an agreement (`agreed_with`); a development saying no
     deal was reached is an open issue (`no_deal`); a development or background whose own
     verb of saying has a subject code names (`said`: "Trump noted that...", "Putin again
@@ -219,7 +219,7 @@ def settled(kind: str, text: str, lang: str, said: str | None) -> str:
     keeps an agreement of before the news day); a court's ruling read as background, a
     position or an agreement (one court orders, no two parties agree) is a development
     (`court_ruled`)."""
-    if boilerplate(text, lang):
+    if outlet_note(text, lang):
         return "background"
     if kind == "position" and agreed_with(text, lang):
         return "agreement"

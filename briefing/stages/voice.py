@@ -79,6 +79,7 @@ HEDGE = re.compile(
     rf"(?<!\w)(?i:{lexicon.alternation('voice.hedges', PIVOT)})(?!\w)\s*"
     rf"|(?<!\w)(?i:{lexicon.alternation('voice.quoted_hedges', PIVOT)})\s+(?={MARKS.pattern})"
 )
+JUDGEMENT = re.compile(rf"(?<!\w)(?i:{lexicon.alternation('voice.judgements', PIVOT)})(?!\w)")
 SAYING = re.compile(
     rf"\b(?:{lexicon.alternation('speech.holder', PIVOT)}"
     rf"|{lexicon.alternation('speech.that_clause', PIVOT)})\b"
@@ -190,6 +191,8 @@ def _edit(item: Found, articles: Articles) -> Found | str:
     )
     text, hedges = _drop_hedges(text)
     edits += [f"dropped the outlet's {h!r} from words it attributes" for h in hedges]
+    text, judged = _quote_judgements(text, evidence[0], reading)
+    edits += [f"quoted the outlet's {w!r} as its word" for w in judged]
     quoted = _quotation_of(text, evidence[0], reading)
     if quoted is not None:  # '"This is a fair outcome," Gorst said.' said as the briefing's
         speaker = attributed(evidence[0], reading) or item.actor
@@ -307,6 +310,26 @@ def _holder(text: str, actor: str | None, subject: Named | None, articles: Artic
         if known:
             return known
     return None
+
+
+def _quote_judgements(text: str, first: str, reading: Reading) -> tuple[str, list[str]]:
+    """`text` with the outlet's judgement of a scene ("Travellers faced chaos at the
+    terminal", `voice.judgements`) in quotation marks, its word as its sentence writes it,
+    outside any quotation and not attributed: the outlet's word, not the briefing's."""
+    sentence = reading.sentences[first].text
+    spans = quoted_spans(text, 0, len(text))
+    judged: list[str] = []
+    for match in reversed(list(JUDGEMENT.finditer(text))):
+        inside = any(a <= match.start() < b for a, b in spans)
+        if (
+            inside
+            or match.group() not in sentence
+            or _attributed_word(text[: match.start()], PIVOT)
+        ):
+            continue
+        judged.insert(0, match.group())
+        text = f'{text[: match.start()]}"{match.group()}"{text[match.end() :]}'
+    return text, judged
 
 
 def _drop_hedges(text: str) -> tuple[str, list[str]]:
