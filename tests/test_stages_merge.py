@@ -534,3 +534,30 @@ def test_a_line_with_no_english_is_a_gap_in_the_gloss_of_the_lines_joined() -> N
     untranslated = replace(second, text=reading.sentences["A1.S2"].text)
     [one] = fold_lines([first, untranslated], reading)
     assert "[…]" not in one.text
+
+
+def test_an_outlet_giving_a_sides_value_and_none_otherwise_is_on_that_side() -> None:
+    """orka: Handelsblatt's "55 Megawatt ab Montag" is on Reuters' side, though Reuters'
+    sentence gives a year too: the side reads "Reuters, Handelsblatt", not Reuters alone."""
+    from briefing.stages.build import assemble
+
+    reading = read(
+        [
+            source("A1", "de", ["Ab Montag sollen die Großkunden 55 Megawatt weniger erhalten."]),
+            source("A2", "is", ["Skerðingin nemur 50 megavöttum."]),
+            source("A3", "en", ["Landsvirkjun will cut 55 megawatts, its first cut since 2023."]),
+        ]
+    )
+    german = Found("developments", reading.sentences["A1.S1"].text, ["A1.S1"], "A1", verified=False)
+    icelandic = Found(
+        "developments", reading.sentences["A2.S1"].text, ["A2.S1"], "A2", verified=False
+    )
+    english = Found("developments", reading.sentences["A3.S1"].text, ["A3.S1"], "A3")
+    near = [Link("A1.S1", "A2.S1", 0.9), Link("A2.S1", "A3.S1", 0.9)]
+    conflicts = disagreements([english], reading, near, [german, icelandic])
+
+    briefing = assemble(reading, [english], conflicts, ["en", "is"], [])
+
+    [shown] = briefing.disagreements
+    side = next(s for s in shown.sides if s.source == "A3")
+    assert side.also == ["A1"]
