@@ -404,25 +404,33 @@ def test_two_items_disagree_once_though_two_links_join_them() -> None:
     assert conflict.sides() == {("A1.S1", "A3.S1"), ("A2.S1",)}
 
 
-def test_two_outlets_giving_one_value_against_a_third_are_one_side_of_one_disagreement() -> None:
-    """orka: Reuters' and Handelsblatt's 55 megawatts are not linked to each other, each
-    to RÚV's 50: one disagreement, "Reuters, Handelsblatt: 55 — whereas RÚV: 50", not
-    RÚV's 50 twice. Reuters' English statement is the side shown."""
+def _power_cut(reuters: str) -> tuple[Reading, Found, list[Found]]:
+    """orka in brief: Handelsblatt's and Reuters' 55 megawatts, RÚV's 50; Reuters' sentence
+    a published statement, the other two kept as their sentences."""
     reading = read(
         [
             source("A1", "de", ["Ab Montag sollen die Großkunden 55 Megawatt weniger erhalten."]),
             source("A2", "is", ["Skerðingin nemur 50 megavöttum."]),
-            source("A3", "en", ["Landsvirkjun will cut deliveries by 55 megawatts from Monday."]),
+            source("A3", "en", [reuters]),
         ]
     )
-    german = Found("developments", reading.sentences["A1.S1"].text, ["A1.S1"], "A1", verified=False)
-    icelandic = Found(
-        "developments", reading.sentences["A2.S1"].text, ["A2.S1"], "A2", verified=False
+    kept = [
+        Found("developments", reading.sentences[f"{s}.S1"].text, [f"{s}.S1"], s, verified=False)
+        for s in ("A1", "A2")
+    ]
+    return reading, Found("developments", reuters, ["A3.S1"], "A3"), kept
+
+
+def test_two_outlets_giving_one_value_against_a_third_are_one_side_of_one_disagreement() -> None:
+    """orka: Reuters' and Handelsblatt's 55 megawatts are not linked to each other, each
+    to RÚV's 50: one disagreement, "Reuters, Handelsblatt: 55 — whereas RÚV: 50", not
+    RÚV's 50 twice. Reuters' English statement is the side shown."""
+    reading, english, kept = _power_cut(
+        "Landsvirkjun will cut deliveries by 55 megawatts from Monday."
     )
-    english = Found("developments", reading.sentences["A3.S1"].text, ["A3.S1"], "A3")
     near = [Link("A1.S1", "A2.S1", 0.9), Link("A2.S1", "A3.S1", 0.9)]
 
-    [conflict] = disagreements([english], reading, near, [german, icelandic])
+    [conflict] = disagreements([english], reading, near, kept)
     assert conflict.sides() == {("A3.S1", "A1.S1"), ("A2.S1",)}
     assert english.text in (conflict.first.text, conflict.second.text)
 
@@ -541,20 +549,11 @@ def test_an_outlet_giving_a_sides_value_and_none_otherwise_is_on_that_side() -> 
     sentence gives a year too: the side reads "Reuters, Handelsblatt", not Reuters alone."""
     from briefing.stages.build import assemble
 
-    reading = read(
-        [
-            source("A1", "de", ["Ab Montag sollen die Großkunden 55 Megawatt weniger erhalten."]),
-            source("A2", "is", ["Skerðingin nemur 50 megavöttum."]),
-            source("A3", "en", ["Landsvirkjun will cut 55 megawatts, its first cut since 2023."]),
-        ]
+    reading, english, kept = _power_cut(
+        "Landsvirkjun will cut 55 megawatts, its first cut since 2023."
     )
-    german = Found("developments", reading.sentences["A1.S1"].text, ["A1.S1"], "A1", verified=False)
-    icelandic = Found(
-        "developments", reading.sentences["A2.S1"].text, ["A2.S1"], "A2", verified=False
-    )
-    english = Found("developments", reading.sentences["A3.S1"].text, ["A3.S1"], "A3")
     near = [Link("A1.S1", "A2.S1", 0.9), Link("A2.S1", "A3.S1", 0.9)]
-    conflicts = disagreements([english], reading, near, [german, icelandic])
+    conflicts = disagreements([english], reading, near, kept)
 
     briefing = assemble(reading, [english], conflicts, ["en", "is"], [])
 

@@ -8,7 +8,7 @@ wrote them (`extract`: an English one that stands on its own; another language's
 by `originals`), and code keeps the few a reader most needs:
 
 - not an outlet's note on its own article ("This article was updated on Thursday…",
-  `kinds.boilerplate`);
+  `kinds.outlet_note`);
 - not one a news item already states: another outlet's report of it, with its numbers,
   meaning nearly the same (`merge.RESTATES`): the labels of two reports of one fact can
   differ ("Samið var um að hlutur Íslands yrði 16,5 prósent" beside the agreement);

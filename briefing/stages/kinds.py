@@ -191,7 +191,7 @@ def outlet_note(text: str, lang: str) -> bool:
     """The sentence opens as an outlet's note on its own article ("This article was
     updated on Thursday evening…", "Fréttin verður uppfærð."): background by
     `evals/sections`' definition (bylines and boilerplate), and no fact of the story."""
-    pattern = _cue("boilerplate", lang)
+    pattern = _cue("outlet_note", lang)
     return bool(pattern and pattern.match(text.lstrip(" \"'“„«‚(")))
 
 
@@ -278,7 +278,8 @@ def features(
     """Each (text, language)'s cue counts, place (`places`: its 0-based index in its
     article and the article's sentence count) and embedding dimensions (`e0`, `e1`, ...);
     a text is embedded by its first `EMBEDDED_CHARS` characters (what kind of news a
-    sentence is shows early, and a 100 KB "sentence" would take minutes)."""
+    sentence is shows early, and a 100 KB "sentence" would take minutes), with its English
+    gloss where `glosses` gives one (`_vectors`)."""
     vectors = _vectors([t for t, _ in texts], glosses, embedder)
     return [
         {
@@ -305,7 +306,8 @@ def _vectors(
     ]
     if not glossed:
         return own
-    found = remembered_vectors([g for _, g in glossed], embedder, "kinds")
+    # under the reading stage's own kind: a gloss it embedded to link is not embedded again
+    found = remembered_vectors([g for _, g in glossed], embedder)
     for (n, _), vector in zip(glossed, found, strict=True):
         mean = [a + b for a, b in zip(own[n], vector, strict=True)]
         norm = sum(x * x for x in mean) ** 0.5 or 1.0

@@ -79,7 +79,7 @@ HEDGE = re.compile(
     rf"(?<!\w)(?i:{lexicon.alternation('voice.hedges', PIVOT)})(?!\w)\s*"
     rf"|(?<!\w)(?i:{lexicon.alternation('voice.quoted_hedges', PIVOT)})\s+(?={MARKS.pattern})"
 )
-JUDGEMENT = re.compile(rf"(?<!\w)(?i:{lexicon.alternation('voice.judgements', PIVOT)})(?!\w)")
+JUDGEMENT = lexicon.phrases("voice.judgements", PIVOT)
 SAYING = re.compile(
     rf"\b(?:{lexicon.alternation('speech.holder', PIVOT)}"
     rf"|{lexicon.alternation('speech.that_clause', PIVOT)})\b"
