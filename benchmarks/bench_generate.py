@@ -49,6 +49,8 @@ CASES = {
     "rannsokn": ROOT / "benchmarks" / "stories" / "rannsokn",
     "orka": ROOT / "benchmarks" / "stories" / "orka",
     "leikskoli": ROOT / "benchmarks" / "stories" / "leikskoli",
+    "hafnarfjordur-bus": ROOT / "benchmarks" / "stories" / "hafnarfjordur-bus",
+    "flugvollur": ROOT / "benchmarks" / "stories" / "flugvollur",
 }
 
 

@@ -129,7 +129,8 @@ def test_compare_shows_which_statements_changed(tmp_path: Path) -> None:
         reply = echo_answer(request)
         asked = request.stage == "extract" and request.choices is None
         if asked and request.messages[0]["content"].startswith("Say"):
-            reply["text"] = "Reportedly, " + reply["text"]
+            text = reply["text"]
+            reply["text"] = "Reportedly, " + text[:1].lower() + text[1:]
         return reply
 
     serve(FakeLLM(answer))

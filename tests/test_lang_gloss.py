@@ -199,3 +199,28 @@ def test_a_sense_news_means_replaces_apertiums_first_where_the_lemma_is_there() 
     [text] = gloss(["Ísland og Bretland undirrituðu í dag samning sem gildir í tíu ár."], "is")
     assert "agreement" in text and "that" in text
     assert "compos" not in text
+
+
+def test_a_compound_is_glossed_from_a_split_whose_every_part_has_english() -> None:
+    # islenska splits "leik" + "skólastjórar", which leaves "skólastjórar" unread; the cut
+    # after "leikskóla" reads both parts. A genitive head is read by its noun lemma
+    # ("björgunar": "björgun", the glossary's "rescue") and the tail's plural kept.
+    first, second = gloss(["Leikskólastjórar mótmæltu.", "Björgunarskipin sigldu út."], "is")
+    assert first is not None and first.startswith("Preschool chiefs")
+    assert second is not None and second.startswith("Rescue ships")
+
+
+def test_a_compound_part_is_read_as_a_noun() -> None:
+    # "gjalda" is also the verb "pay"; in a compound it is the genitive plural of "gjald"
+    parts = [("leik", "skólagjalda"), ("leikskóla", "gjalda")]
+    glossed = {"gjald": "fee", "gjalda": "pay", "leikur": "play", "leik": "play"}
+    assert gloss_module._by_parts(parts, glossed, "is") == "preschool fees"
+
+
+def test_a_compound_opening_on_a_particle_is_not_read_part_by_part() -> None:
+    # "við" + "gerðirnar" read as "wood dones"; "viðgerð" (a repair) is the glossary's
+    assert gloss_module._splits("viðgerðirnar") == []
+    assert gloss_module._splits("björgunarskipin") == [("björgunar", "skipin")]
+    assert gloss(["Viðgerðirnar kosta 250 milljónir króna."], "is")[0] == (
+        "Repairs cost 250 million krona."
+    )

@@ -101,3 +101,25 @@ def test_those_who_speak_for_a_body_named_after_them_give_the_body() -> None:
         "Analysts at the Danish bank Carnegie called the price full but fair.",
     ]
     assert holder_in(english, 1, "en") == "Carnegie"  # the bank, not "Danish"
+
+
+def test_a_title_two_people_hold_is_the_one_its_words_fit_else_the_one_named_since() -> None:
+    """flugvollur: "The minister said…" after Heilmann's quote was held by the foreign
+    minister, named first in the sentence that titles both; "The foreign minister" is she."""
+    article = [
+        "Iceland's Foreign Minister Svala Bjork Jonsdottir and Greenland's minister for"
+        " infrastructure, Malik Heilmann, signed the agreement in Reykjavik.",
+        '"This gives Greenland a reliable service," Heilmann told reporters.',
+        "The minister said Greenland aimed to run the service itself.",
+        "Opposition lawmakers have criticised the deal.",
+        "The foreign minister said the agreement reflected close ties.",
+    ]
+    assert holder_in(article, 2, "en") == "Malik Heilmann"
+    assert holder_in(article, 4, "en") == "Svala Bjork Jonsdottir"
+    french = [
+        "Le texte a été signé par la ministre islandaise des Affaires étrangères, Svala Björk"
+        " Jónsdóttir, et le ministre groenlandais des Infrastructures, Malik Heilmann.",
+        "« C'est une étape », a déclaré M. Heilmann.",
+        "Le ministre a précisé que Nuuk comptait reprendre le service.",
+    ]
+    assert holder_in(french, 2, "fr") == "Malik Heilmann"

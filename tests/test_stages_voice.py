@@ -268,3 +268,31 @@ def test_the_outlets_judgement_of_a_scene_is_quoted_as_its_word() -> None:
     assert dropped == []
     assert kept.text == 'Travellers faced "chaos" at the terminal on Thursday.'
     assert "quoted the outlet's 'chaos' as its word" in kept.edits
+
+
+def test_the_outlets_word_for_a_measure_is_quoted_as_its_word() -> None:
+    """flugvollur: Reuters' "The controversial deal puts the airspace…" was published in
+    the briefing's own voice; the outlet's judgement of the deal is its word."""
+    deal = read([article("A1", "en", "The controversial deal puts the airspace in other hands.")])
+    [kept], dropped = voice([found(deal, "The controversial")], deal)
+
+    assert dropped == []
+    assert kept.text == 'The "controversial" deal puts the airspace in other hands.'
+
+
+def test_a_title_two_people_hold_is_named_as_the_holder_code_found() -> None:
+    """flugvollur: "The minister said…" was named as the foreign minister, the one
+    minister the appositive pattern saw; the infrastructure minister's title is set off by
+    a comma. Two fit: the holder code found (`stages.holders`) decides, and without one
+    the title is left as written."""
+    text = (
+        "Iceland's Foreign Minister Svala Bjork Jonsdottir and Greenland's minister for"
+        " infrastructure, Malik Heilmann, signed the agreement.\n\n"
+        '"This gives Greenland a reliable service," Heilmann told reporters.\n\n'
+        "The minister said Greenland aimed to run the service itself."
+    )
+    deal = read([article("A1", "en", text)])
+    [kept], _ = voice([found(deal, "The minister", actor="Malik Heilmann")], deal)
+    assert kept.text == "Heilmann said Greenland aimed to run the service itself."
+    [unheld], _ = voice([found(deal, "The minister")], deal)
+    assert unheld.text.startswith("The minister said")

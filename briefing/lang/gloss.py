@@ -32,8 +32,9 @@ _INITIAL_UNKNOWN = re.compile(r"^(\W*)\*([^\W\d_][\w-]*)")
 # Apertium adds an article to a lone noun ("stofninn" -> "The stem"); inside a phrase it
 # would be noise.
 _ARTICLE = re.compile(r"(?i)\b(?:the|a|an) ")
+_PART = 3  # the fewest letters of a compound part read alone
 _INSTALL_HINT = "apt-get install -y apertium-isl-eng (or: make install)"
-VERSION = 10  # of what a gloss says: remembered glosses of another version are not reused
+VERSION = 11  # of what a gloss says: remembered glosses of another version are not reused
 # Apertium copies numbers as written: Icelandic "1.200" (1,200) and "16,5" (16.5) would
 # read as 1.2 and as two numbers to an English reader and to `lang.values`.
 _ICELANDIC_NUMBER = re.compile(
@@ -133,16 +134,22 @@ class ApertiumGlosser:
                 better[word] = listed[:1].upper() + listed[1:] if word[:1].isupper() else listed
         options = {word: _alternatives(word) for word in unknown - common - set(better)}
         options |= {word: _alternatives(word.lower()) for word in common - set(better)}
-        tries = sorted({alt for alts in options.values() for alt in alts})
+        splits = {w: _splits(w) for w in options if not w[:1].isupper() or w in common}
+        parts = {q for s in splits.values() for one in s for p in one for q in (p, *_lemma(p))}
+        tries = sorted({alt for alts in options.values() for alt in alts} | parts)
         glossed = dict(zip(tries, self._translate(tries), strict=True)) if tries else {}
         for word, alts in options.items():
-            # A lemma of the whole word that Apertium knows ("mótmæla": protest), else the
-            # alternative with the fewest words still unknown, if any is known: compound
-            # parts would read "mót" + "mæltu" as "meeting speak".
+            # A lemma of the whole word that Apertium knows ("mótmæla": protest), else
+            # compound parts each with English (`_by_parts`), else the alternative with
+            # the fewest words still unknown, if any is known: compound parts would read
+            # "mót" + "mæltu" as "meeting speak".
             whole = [a for a in alts if " " not in a and "*" not in glossed[a]]
             scored = [(glossed[a].count("*") - len(a.split()), i, a) for i, a in enumerate(alts)]
+            by_parts = None if whole else _by_parts(splits.get(word, []), glossed, self.language)
             best = (-1, 0, whole[0]) if whole else min(scored, default=None)
-            if best is not None and best[0] < 0:
+            if by_parts is not None:
+                better[word] = by_parts[:1].upper() + by_parts[1:] if word in common else by_parts
+            elif best is not None and best[0] < 0:
                 text = _ARTICLE.sub("", _MARKS.sub("", glossed[best[2]])).strip().rstrip(".")
                 better[word] = text if word[:1].isupper() else text[:1].lower() + text[1:]
 
@@ -304,11 +311,69 @@ def _alternatives(word: str) -> list[str]:
     """
     alts = sorted(icelandic.lemmas(word) - {word})
     parts = icelandic.compound_parts(word)
-    if len(parts) > 1 and not word[:1].isupper():
+    if len(parts) > 1 and not word[:1].isupper() and not _particle(parts[0]):
         alts.append(" ".join(parts))
         lemma_parts = [min(icelandic.lemmas(p), default=p) for p in parts]
         alts.append(" ".join(lemma_parts))
     return alts
+
+
+def _splits(word: str) -> list[tuple[str, ...]]:
+    """Ways to read a word Apertium lacks as a compound, fewest parts first: `islenska`'s
+    split, and every cut into two real word forms ("leik" + "skólagjöld" and "leikskóla"
+    + "gjöld"), the longer head first."""
+    low = word.lower()
+    found = [tuple(p.lower() for p in icelandic.compound_parts(low))]
+    for cut in range(len(low) - _PART, _PART - 1, -1):
+        head, tail = low[:cut], low[cut:]
+        if icelandic.is_known_word(head) and icelandic.is_known_word(tail):
+            found.append((head, tail))
+    return sorted((s for s in dict.fromkeys(found) if len(s) > 1 and not _particle(s[0])), key=len)
+
+
+_PARTICLES = ("fs", "ao")  # BÍN's prepositions and adverbs
+
+
+def _particle(part: str) -> bool:
+    """A compound opening on a preposition or adverb ("við" + "gerð": a repair, "upp" +
+    "sögn": a dismissal) means what neither part does: read part by part it is "wood
+    dones" for "viðgerðirnar", so it is left as written unless the glossary lists it."""
+    return any(m.ofl in _PARTICLES for m in icelandic.meanings(part))
+
+
+def _lemma(part: str) -> list[str]:
+    return sorted(icelandic.lemmas(part) - {part})
+
+
+def _part_english(part: str, last: bool, glossed: dict[str, str], language: str) -> str | None:
+    """A compound part's English: the glossary's, else Apertium's of its noun lemma (a
+    compound's parts are nouns: "gjalda" is a fee's genitive plural, not "pay"; the last
+    part plural where its form is), else of the part or another lemma; None where
+    neither knows it."""
+    listed = glossary_english(part, language)
+    if listed is not None:
+        return listed
+    nouns = [m for m in icelandic.meanings(part) if m.ofl in icelandic.NOUNS]
+    forms = [m.ord.replace("-", "") for m in nouns] or [part, *_lemma(part)]
+    for form in dict.fromkeys(forms):
+        text = glossed.get(form, "*")
+        if "*" not in text and "#" not in text:
+            english = _ARTICLE.sub("", text).strip().rstrip(".").lower()
+            plural = last and nouns and all("FT" in m.mark for m in nouns)
+            return _plural(english) if plural else english
+    return None
+
+
+def _by_parts(splits: list[tuple[str, ...]], glossed: dict[str, str], language: str) -> str | None:
+    """The English of the first split whose every part has English, the parts in order
+    ("leikskóla" + "gjöld": "kindergarten fees", where "leik" + "skólagjöld" leaves
+    "skólagjöld" unknown); None where no split has."""
+    for split in splits:
+        last = len(split) - 1
+        english = [_part_english(p, n == last, glossed, language) for n, p in enumerate(split)]
+        if all(english):
+            return " ".join(e for e in english if e)
+    return None
 
 
 _GLOSSERS: dict[str, Glosser] = {}

@@ -13,7 +13,9 @@ the pronoun and verb-of-saying rules of `stages.holders`, which asks them.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
+from collections.abc import Callable, Sequence
 
 from briefing.lang import lexicon
 from briefing.lang.fold import fold
@@ -275,7 +277,9 @@ def _state_body(noun: str, article: _Article) -> bool:
     )
 
 
-def _meant(noun: str, kind: str, article: _Article, at: int) -> str | None:
+def _meant(
+    noun: str, kind: str, article: _Article, at: int, modifiers: Sequence[str] = ()
+) -> str | None:
     """The known name a description means, nearest before sentence `at` (up to `RECALL`
     back, so a long article is still read in linear time): one with a part
     ending in its noun ("die Ministerin" -> "Digitalministerin Karin Albrecht", "des
@@ -283,7 +287,11 @@ def _meant(noun: str, kind: str, article: _Article, at: int) -> str | None:
     the noun beside it ("the environmental group Bellona", "The business and trade
     minister, Daniel Okoro"); else the nearest name of the right kind in the `BEFORE`
     sentences before (a person for "der 61-Jährige", a body for "des Dachverbands"),
-    never for a state's own body ("the government" is not Hvalur hf. named before)."""
+    never for a state's own body ("the government" is not Hvalur hf. named before).
+    Where one sentence gives the noun to two names ("Foreign Minister Svala Bjork
+    Jonsdottir and Greenland's minister for infrastructure, Malik Heilmann"), the one
+    whose title has the description's `modifiers` ("The foreign minister"), else the one
+    named since (`_nearest`: "The minister said" after Heilmann's quote)."""
     stems = [s for s in _stems(noun) if len(s) >= STEM]
     # many bodies are no one body: "Sveitarfélögin" (the municipalities) is not the
     # "Kennarasambandsins" named before, though it may be "Samband íslenskra sveitarfélaga"
@@ -296,23 +304,11 @@ def _meant(noun: str, kind: str, article: _Article, at: int) -> str | None:
     for back in range(1, min(at, RECALL) + 1):
         text = article.plain[at - back]
         found = [(i, n) for i, n in _names_at(text, article) if _kind_of(n, article) == kind]
-        for _, name in found:
-            if any(ends(p) for p in re.split(r"[\s-]+", _fullest(name, article))):
-                return name
-        for offset, name in found:  # "the group Bellona", "minister, Daniel Okoro"
-            if any(ends(w) for w in WORD.findall(text[:offset])[-1:]):
-                return name
-        for offset, name in found:  # "Gunnar Már Sigurðsson, formaður Félags"
-            tail = text[offset:].split(",", 1)[1:] or [""]
-            if any(ends(w) for w in WORD.findall(tail[0])[:2]):
-                return name
-            after = WORD.findall(text[offset:])[len(name.split()) :][:1]
-            if any(ends(w) for w in after):
-                return name  # "Sigrún Hallgrímsdóttir samgönguráðherra segir"
-        for offset, name in found:  # "La ministre de la Santé, Hélène Duval,"
-            head, comma, gap = text[:offset].rpartition(",")
-            if comma and not gap.strip() and any(ends(w) for w in WORD.findall(head)[-6:]):
-                return name
+        titled = _titled(text, found, article, ends)
+        if len(titled) > 1:
+            return _nearest(titled, text, modifiers, article, at - back, at)
+        if titled:
+            return titled[0][1]
         if kind == "body":  # "Le ministère de l'Enseignement supérieur doit encore"
             for word in WORD.finditer(text):
                 if ends(word.group()) and (phrase := _body_phrase(text, word, article.lang)):
@@ -323,3 +319,84 @@ def _meant(noun: str, kind: str, article: _Article, at: int) -> str | None:
             said = _saying(text, article)
             fallback = said if said in {n for _, n in speakers} else speakers[0][1]
     return fallback
+
+
+def _titled(
+    text: str, found: list[tuple[int, str]], article: _Article, ends: Callable[[str], bool]
+) -> list[tuple[int, str]]:
+    """The names of `found` (offset, name) that `text` gives the noun `ends` reads, in the
+    order of the ways it may: a part of the name ending in it, the noun right before the
+    name, right after it or its comma, or before a comma right before it."""
+    out: dict[str, int] = {}
+    for offset, name in found:
+        if any(ends(p) for p in re.split(r"[\s-]+", _fullest(name, article))):
+            out.setdefault(name, offset)
+    for offset, name in found:  # "the group Bellona", "minister, Daniel Okoro"
+        if any(ends(w) for w in WORD.findall(text[:offset])[-1:]):
+            out.setdefault(name, offset)
+    for offset, name in found:  # "Gunnar Már Sigurðsson, formaður Félags"
+        tail = text[offset:].split(",", 1)[1:] or [""]
+        # the word after the name as written ("Nordvik's chief" is no "Nordvik Line chief")
+        after = list(itertools.dropwhile(_capital, WORD.findall(text[offset:])))[:1]
+        if any(ends(w) for w in WORD.findall(tail[0])[:2]) or any(ends(w) for w in after):
+            out.setdefault(name, offset)  # also "Sigrún Hallgrímsdóttir samgönguráðherra segir"
+    for offset, name in found:  # "La ministre de la Santé, Hélène Duval,"
+        head, comma, gap = text[:offset].rpartition(",")
+        if comma and not gap.strip() and any(ends(w) for w in WORD.findall(head)[-6:]):
+            out.setdefault(name, offset)
+    return [(offset, name) for name, offset in out.items()]
+
+
+TITLE_WORDS = 6  # words before a name read as its title ("Greenland's minister for …,")
+MODIFIER_LETTERS = 3  # "s" of "Greenland's" is no modifier
+MODIFIERS = 2  # words before a description's noun that say which one ("The foreign minister")
+
+
+def modifiers(text: str, noun: str, lang: str) -> list[str]:
+    """The words right before a description's noun in `text` that tell which one it
+    means ("foreign" in "The foreign minister said"), articles and the like left out."""
+    found = re.search(rf"(?<!\w){re.escape(noun)}(?!\w)", text)
+    if found is None:
+        return []
+    clause = re.split(r"[,;:]", text[: found.start()])[-1]  # not "At the same time,"
+    before = WORD.findall(clause)[-MODIFIERS:]
+    skip = lexicon.wordset("words.common", lang) | lexicon.wordset("words.stopwords", lang)
+    return [w for w in before if len(w) >= MODIFIER_LETTERS and w.lower() not in skip]
+
+
+def _nearest(
+    titled: list[tuple[int, str]],
+    text: str,
+    modifiers: Sequence[str],
+    article: _Article,
+    here: int,
+    at: int,
+) -> str:
+    """Of two or more names one sentence titles alike, the one whose title words (the
+    `TITLE_WORDS` before it, or up to its next comma after it) hold every one of the
+    description's `modifiers`, else the one named last between that sentence and `at`,
+    else the first."""
+    wanted = [fold(m) for m in modifiers]
+    if wanted:
+        fitting = []
+        for n, (offset, name) in enumerate(titled):
+            start = titled[n - 1][0] + len(titled[n - 1][1]) if n else 0
+            until = titled[n + 1][0] if n + 1 < len(titled) else len(text)
+            after = text[offset + len(name) : until].split(",", 1)[0]
+            title = WORD.findall(text[start:offset])[-TITLE_WORDS:] + WORD.findall(after)
+            folded = [fold(w) for w in title]
+            if all(any(f.startswith(m[:STEM]) for f in folded) for m in wanted):
+                fitting.append(name)
+        if len(fitting) == 1:
+            return fitting[0]
+    fullest = {_fullest(name, article): name for _, name in titled}
+    for later in range(at - 1, here, -1):
+        named = [_fullest(n, article) for _, n in _names_at(article.plain[later], article)]
+        named = [n for n in named if n in fullest]
+        if named:
+            return fullest[named[-1]]
+    return titled[0][1]
+
+
+def _capital(word: str) -> bool:
+    return word[:1].isupper()

@@ -40,7 +40,7 @@ from briefing.stages.article_names import (
     opening_body,
     same_name,
 )
-from briefing.stages.descriptions import _described, _meant, _noun_subject
+from briefing.stages.descriptions import _described, _meant, _noun_subject, modifiers
 
 __all__ = ["holder_in", "named_before", "referred_in", "said_in", "same_name", "saying_in"]
 
@@ -71,7 +71,7 @@ def holder_in(sentences: list[str], at: int, lang: str) -> str | None:
             noun, kind = described
             if kind == "name":
                 return noun  # "selon le ministère de la Santé"
-            meant = _meant(noun, kind, article, here)
+            meant = _meant(noun, kind, article, here, modifiers(text, noun, article.lang))
             if meant is not None:
                 return _state(_fullest(meant, article), article)
             return None  # described, and no one named before is the one it means

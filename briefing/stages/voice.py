@@ -69,8 +69,10 @@ DESCRIPTION = re.compile(
     rf"(?P<head>(?i:{_HEADS}))(?P<of>{_OF})?(?P<poss>['’]s)?(?![\w-])"
 )
 # "a dictator Vladimir Putin", "President of the United States Donald Trump"
+# ... and "Greenland's minister for infrastructure, Malik Heilmann": a title set off by a comma
+_FOR = r"\s+(?:for|of)\s+[a-z][\w-]*(?:\s+(?:and\s+)?[a-z][\w-]*){0,2}"
 APPOSITIVE = re.compile(
-    rf"(?P<desc>(?:[\w-]+\s+){{0,3}}?(?i:{_HEADS})(?:{_OF})?)\s+(?P<name>{_NAME})"
+    rf"(?P<desc>(?:[\w-]+\s+){{0,3}}?(?i:{_HEADS})(?:{_OF}|{_FOR})?)(?:,\s*|\s+)(?P<name>{_NAME})"
 )
 EPITHET = re.compile(rf"(?i:{_EPITHETS})")
 LEADER = re.compile(rf"(?i:{lexicon.alternation('voice.leaders', PIVOT)})")
