@@ -491,6 +491,26 @@ def test_a_fact_kept_as_its_sentence_that_a_statement_states_joins_the_statement
     assert own == [other, apart]
 
 
+def test_a_kept_fact_citing_a_third_outlets_sentence_the_statement_cites_joins_it() -> None:
+    """flugvollur: Reuters' open question on the Danish parliament and AFP's, each linked
+    to RÚV's one sentence on it, were two items quoting that sentence twice in Icelandic.
+    A sentence of the item's own outlet naming the speaker both cite is no such link:
+    Trump's two statements in alaska-summit both cite RÚV's sentence naming him."""
+    stated = Found("open_issues", "It was not clear whether parliament must approve it.",
+                   ["A2.S10", "A1.S6", "A3.S11"], "A2")  # fmt: skip
+    french = Found("open_issues", "Copenhague n'a pas précisé si le Parlement…",
+                   ["A1.S7", "A3.S11"], "A1", verified=False)  # fmt: skip
+    published, own = fold_into([stated], [french])
+    assert ([p.evidence for p in published], own) == ([["A2.S10", "A1.S6", "A3.S11", "A1.S7"]], [])
+    said = Found("positions", "Trump said the meeting was productive.",
+                 ["A1.S6", "A2.S5", "A2.S6"], "A1", "Donald Trump")  # fmt: skip
+    other = Found("positions", "Hann sagði…", ["A2.S7", "A2.S6"], "A2", "Donald Trump",
+                  verified=False)  # fmt: skip
+    assert fold_into([said], [other]) == ([said], [other])
+    elsewhere = replace(french, section="positions")
+    assert fold_into([stated], [elsewhere]) == ([stated], [elsewhere])
+
+
 def test_a_statement_shown_as_a_disagreements_side_takes_in_no_fact_kept_as_its_sentence() -> None:
     """arctic-rescue: the statement on the centre (2029) is a side against 2028; the item
     that quotes the Icelandic and the German report stays, or the Icelandic is lost."""

@@ -99,3 +99,17 @@ def test_a_title_its_article_never_names_is_the_one_person_another_article_gives
     assert holder("A1.S2", acted) is None  # what the mayor did, not said
     nobody = "Hildur Björnsdóttir gagnrýndi hækkunina."
     assert holder("A1.S2", read([article("A1", "is", mbl), article("A2", "is", nobody)])) is None
+
+
+def test_a_person_named_short_before_a_pronoun_is_their_fullest_name() -> None:
+    """hafnarfjordur-bus: "Hún bendir á…" after „…,“ sagði Katla Rún was held by "Katla
+    Rún", an item apart from Katla Rún Ingvarsdóttir's; the article names her in full."""
+    text = (
+        "Katla Rún Ingvarsdóttir, íbúi á Völlunum, segir marga í hverfinu ekki eiga bíl. "
+        "„Það er verið að skilja heilt hverfi eftir,“ sagði Katla Rún í samtali við Vísi. "
+        "Hún bendir á að margir foreldrar hafi ekki tök á að skutla börnum sínum."
+    )
+    reading = read([article("A1", "is", text)])
+    found = holder("A1.S3", reading)
+    assert found is not None
+    assert (found.name, found.evidence) == ("Katla Rún Ingvarsdóttir", ("A1.S3", "A1.S1"))

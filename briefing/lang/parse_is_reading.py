@@ -210,13 +210,23 @@ def according_to(toks: list[Tok]) -> tuple[Holder | None, str | None]:
 
 def _pronoun_phrase(words: list[str]) -> Holder | None:
     """The person's pronoun inside a two-word phrase of attribution ("Að hans sögn", one
-    adverb to Greynir): the person it means holds what the sentence says."""
+    adverb to Greynir) or right after it ("Að sögn hennar"): the person it means holds
+    what the sentence says."""
     genders = lexicon.table("pronouns.gender", "is")
     for phrase in lexicon.words("acts.according_to", "is"):
         first, *rest = phrase.split()
+        if len(rest) != 1:
+            continue
         for i in range(len(words) - 2):
-            if len(rest) == 1 and words[i] == first and words[i + 2] == rest[0]:
-                gender = next((genders[m] for m in lemmas(words[i + 1]) if m in genders), None)
-                if gender is not None:
-                    return Holder("pronoun", lemmas=frozenset({words[i + 1]}), gender=gender)
+            if words[i] != first:
+                continue
+            if words[i + 2] == rest[0]:
+                pronoun = words[i + 1]  # "Að hans sögn"
+            elif words[i + 1] == rest[0]:
+                pronoun = words[i + 2]  # "Að sögn hennar"
+            else:
+                continue
+            gender = next((genders[m] for m in lemmas(pronoun) if m in genders), None)
+            if gender is not None:
+                return Holder("pronoun", lemmas=frozenset({pronoun}), gender=gender)
     return None

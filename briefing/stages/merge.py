@@ -168,7 +168,9 @@ def fold_into(
     sentence that cites the sentence a statement was drawn from (`_corroborate` linked
     them, its numbers all given there), held by the same person or by no one, joins the
     statement's evidence, where its language's column quotes it. Zelensky's words as
-    RÚV reports them are not a second item beside Reuters' fuller report of them. Not a
+    RÚV reports them are not a second item beside Reuters' fuller report of them. So does
+    one of that section citing a third outlet's sentence the statement cites too
+    (`_told_alike`). Not a
     statement or an item a disagreement shows as a side (`sides`, as in `fold_lines`)."""
 
     def shown(item: Found) -> bool:
@@ -184,8 +186,8 @@ def fold_into(
                 and not item.continued
                 and not shown(p)
                 and not shown(item)
-                and p.evidence[0] in item.evidence
                 and item.evidence[0] not in p.evidence
+                and (p.evidence[0] in item.evidence or _told_alike(p, item))
                 and _same_holder(p, item)
             ),
             None,
@@ -195,6 +197,20 @@ def fold_into(
             continue
         published[host] = _with_evidence(published[host], item)
     return published, kept
+
+
+def _told_alike(published: Found, item: Found) -> bool:
+    """Both give one more outlet's sentence as their fact told again (`_corroborate`
+    linked it to each), in one section: "It was not clear whether the agreement would
+    need the approval of the Danish parliament" and AFP's "Copenhague n'a toutefois pas
+    précisé si le Parlement danois devrait se prononcer" both citing RÚV's "Ekki liggur
+    fyrir hvort danska þingið þurfi að samþykkja samninginn", quoted twice in Icelandic.
+    Not a sentence of either's own outlet: Trump's two statements both cite RÚV's
+    sentence naming him."""
+    drawn = {source_of(published.evidence[0]), source_of(item.evidence[0])}
+    shared = set(published.evidence[1:]) & set(item.evidence[1:])
+    # not a sentence of either's own outlet: the one naming a speaker both are held by
+    return published.section == item.section and any(source_of(e) not in drawn for e in shared)
 
 
 def _restates(a: Found, b: Found, reading: Reading) -> bool:

@@ -58,9 +58,27 @@ def holder(sentence_id: str, reading: Reading) -> Holder | None:
     at = next(n for n, s in enumerate(sentences) if s.id == sentence_id)
     for candidate in reversed(sentences[max(0, at - BEFORE) : at + 1]):
         if _names(candidate.text, name):
+            fuller = _fuller(name, sentences[: at + 1])
+            if fuller is not None:  # "Katla Rún" is "Katla Rún Ingvarsdóttir" named before
+                name, candidate = fuller[0], fuller[1]
             ids = tuple(dict.fromkeys([sentence_id, candidate.id]))
-            return Holder(name, ids, found)
+            return Holder(name, ids, replace(found, speakers=(name,)))
     return None
+
+
+def _fuller(name: str, sentences: list) -> tuple[str, object] | None:
+    """The longest name the article gives before that opens with `name` as written (the
+    article's fullest form of a person's name, not an inflected one; "Stjórn Strætó" is
+    not "Strætó"), with the sentence giving it; None where none is longer."""
+    parts = name.split()
+    best: tuple[str, object] | None = None
+    for sentence in sentences:
+        for other in names_in([sentence.text]):
+            words = other.split()
+            longer = len(words) > len(parts) and (best is None or len(words) > len(best[0].split()))
+            if longer and words[: len(parts)] == parts:  # as written: no genitive form
+                best = (other, sentence)
+    return best
 
 
 def _titled_elsewhere(sentence_id: str, found: SentenceFacts, reading: Reading) -> Holder | None:
