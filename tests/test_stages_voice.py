@@ -296,3 +296,15 @@ def test_a_title_two_people_hold_is_named_as_the_holder_code_found() -> None:
     assert kept.text == "Heilmann said Greenland aimed to run the service itself."
     [unheld], _ = voice([found(deal, "The minister")], deal)
     assert unheld.text.startswith("The minister said")
+
+
+def test_a_title_set_off_before_its_name_is_named_already() -> None:
+    """saestrengur: "The energy secretary, Helen Carver, and …" became "Carver, Helen
+    Carver, and …" once a title set off by a comma read as an appositive."""
+    text = (
+        "The energy secretary, Helen Carver, and Iceland's minister of energy, Jóhann Páll"
+        " Jóhannsson, signed the deal in Reykjavík."
+    )
+    deal = read([article("A1", "en", text)])
+    [kept], _ = voice([found(deal, "The energy secretary")], deal)
+    assert kept.text == " ".join(text.split())

@@ -259,6 +259,8 @@ def _name_descriptions(
             continue
         epithet = bool(EPITHET.fullmatch(match.group("head")))
         follows = re.match(r"\s+" + _NAME, text[match.end() :])
+        if re.match(r",\s*" + _NAME, text[match.end() :]) and not match.group("poss"):
+            continue  # "The energy secretary, Helen Carver,": named already
         if follows and not match.group("poss"):
             if not epithet or not same_person(follows.group().strip(), named.full):
                 continue  # "the minister Anna Berg": named already
