@@ -42,6 +42,30 @@ def test_only_the_sentence_a_statement_states_brings_its_links(read_meeting) -> 
     assert "I.S2" not in item.evidence
 
 
+def test_a_fact_with_no_english_report_gains_the_english_one_its_other_report_links() -> None:
+    """eldgos: tagesschau's open question, linked to RÚV's report of it, showed the
+    English reader RÚV's sentence and its rough gloss, while Reuters' own sentence on it,
+    linked to RÚV's, went unshown. A sentence of the item's own article (one naming a
+    speaker) brings no such link."""
+    reading = read(
+        [
+            source("A1", "en", ["The eruption began overnight.",
+                                '"We do not yet know when full operations can resume," he said.']),
+            source("A2", "is", ["Eldgos hófst í nótt.",
+                                "Hann sagði að ekki væri vitað hvenær völlurinn opnar."]),
+            source("A3", "de", ["Der Ausbruch begann in der Nacht.",
+                                "Wann der Flughafen wieder geöffnet werde, sei noch unklar."]),
+        ]
+    )  # fmt: skip
+    same = [Link("A3.S2", "A2.S2", 0.86), Link("A2.S2", "A1.S2", 0.87)]
+    german = Found("open_issues", "Wann der Flughafen…", ["A3.S2"], "A3", verified=False)
+    [item] = merge([german], reading, same)
+    assert item.evidence == ["A3.S2", "A2.S2", "A1.S2"]
+    naming = Found("positions", "Er sagte…", ["A3.S2", "A3.S1"], "A3", verified=False)
+    [held] = merge([naming], reading, [*same, Link("A3.S1", "A1.S1", 0.9)])
+    assert held.evidence == ["A3.S2", "A3.S1", "A2.S2", "A1.S2"]
+
+
 def test_a_linked_sentence_with_a_different_number_does_not_corroborate(read_meeting) -> None:
     reading, same, _ = read_meeting
     six = Found("agreements", "The ministers met for six hours in Bergen.", ["E.S1"], "E")

@@ -76,10 +76,13 @@ def _opening_position(briefing: Briefing) -> tuple[str, Item] | None:
 
 
 def _before(said: Item, news: Item) -> bool:
-    """A position leads where its outlets tell it before the news and as many report it:
-    their opening is an announcement ("HS Orka said on Monday that it will expand its
-    plant"), and what happened or is open then is told further down."""
-    return outlets(said.evidence) >= outlets(news.evidence) and (
+    """A position leads where its outlets tell it before the news and as many report it,
+    or more outlets open with it: their opening is an announcement ("HS Orka said on
+    Monday that it will expand its plant"; eldgos' eruption that cancelled 40 flights,
+    "Isavia said", the opening of two reports, beside what is still open, which all
+    three tell further down), and what happened or is open then is told further down."""
+    shared = outlets(said.evidence) >= outlets(news.evidence)
+    return (shared or _opened(said) > _opened(news)) and (
         told_at(said.evidence) < told_at(news.evidence)
     )
 

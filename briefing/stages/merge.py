@@ -45,21 +45,46 @@ def merge(found: list[Found], reading: Reading, same: list[Link]) -> list[Found]
 def _corroborate(item: Found, reading: Reading, links: list[Link]) -> Found:
     """Add each sentence linked to the one the statement was drawn from (the first it
     cites; others only name its speaker or were confirmed already) that gives the
-    statement's numbers and no others."""
+    statement's numbers and no others; where none is in the pivot language, the
+    pivot-language sentences so linked to another outlet's sentence it gained, so an
+    English reader gets the fact as an English outlet tells it."""
     evidence = list(item.evidence)
     # a fact kept as its own sentence states that sentence's values, not its gloss's
     # ("9 percentage" is no percent)
     stated = values(item.text, "en") if item.verified else reading.values[item.evidence[0]]
     for cited in item.evidence[:1]:
-        for link in links:
-            if cited not in (link.a, link.b):
-                continue
-            other = link.other(cited)
-            if other in evidence or differing(reading.values[cited], reading.values[other]):
-                continue
-            if stated <= reading.values[other]:
-                evidence.append(other)
+        evidence += _linked(cited, evidence, stated, reading, links)
+    if not any(reading.language[e] == PIVOT for e in evidence):
+        # the pivot-language report of the fact, linked to its other report only (eldgos:
+        # tagesschau's "…sei noch unklar" links RÚV's "ekki væri vitað hvenær…", which links
+        # Reuters' "We do not yet know when full operations can resume")
+        drawn = reading.source_of(item.evidence[0])
+        for cited in [e for e in evidence[1:] if reading.source_of(e) != drawn]:
+            evidence += [
+                e
+                for e in _linked(cited, evidence, stated, reading, links)
+                if reading.language[e] == PIVOT
+            ]
     return replace(item, evidence=evidence)
+
+
+def _linked(
+    cited: str, evidence: list[str], stated: frozenset[Value], reading: Reading, links: list[Link]
+) -> list[str]:
+    """The sentences linked to `cited` that give the statement's numbers, no value of
+    `cited` differently, and are not cited already."""
+    out = []
+    for link in links:
+        if cited not in (link.a, link.b):
+            continue
+        other = link.other(cited)
+        if other in evidence or other in out:
+            continue
+        if differing(reading.values[cited], reading.values[other]) is None and (
+            stated <= reading.values[other]
+        ):
+            out.append(other)
+    return out
 
 
 def _same(a: Found, b: Found, words: tuple[set[str], set[str]]) -> bool:
