@@ -150,7 +150,7 @@ class ApertiumGlosser:
             if by_parts is not None:
                 better[word] = by_parts[:1].upper() + by_parts[1:] if word in common else by_parts
             elif best is not None and best[0] < 0:
-                text = _ARTICLE.sub("", _MARKS.sub("", glossed[best[2]])).strip().rstrip(".")
+                text = _bare(_MARKS.sub("", glossed[best[2]]))
                 better[word] = text if word[:1].isupper() else text[:1].lower() + text[1:]
 
         def replace(match: re.Match[str]) -> str:
@@ -309,7 +309,7 @@ def _alternatives(word: str) -> list[str]:
 
     Capitalised words are names: split, "Bergen" would become "Carries gen".
     """
-    alts = sorted(icelandic.lemmas(word) - {word})
+    alts = _lemma(word)
     parts = icelandic.compound_parts(word)
     if len(parts) > 1 and not word[:1].isupper() and not _particle(parts[0]):
         alts.append(" ".join(parts))
@@ -341,8 +341,15 @@ def _particle(part: str) -> bool:
     return any(m.ofl in _PARTICLES for m in icelandic.meanings(part))
 
 
-def _lemma(part: str) -> list[str]:
-    return sorted(icelandic.lemmas(part) - {part})
+def _lemma(word: str) -> list[str]:
+    """The word's other BÍN lemmas, in order."""
+    return sorted(icelandic.lemmas(word) - {word})
+
+
+def _bare(english: str) -> str:
+    """Apertium's English of a word alone, without the article it adds to a lone noun
+    or the full stop."""
+    return _ARTICLE.sub("", english).strip().rstrip(".")
 
 
 def _part_english(part: str, last: bool, glossed: dict[str, str], language: str) -> str | None:
@@ -358,7 +365,7 @@ def _part_english(part: str, last: bool, glossed: dict[str, str], language: str)
     for form in dict.fromkeys(forms):
         text = glossed.get(form, "*")
         if "*" not in text and "#" not in text:
-            english = _ARTICLE.sub("", text).strip().rstrip(".").lower()
+            english = _bare(text).lower()
             plural = last and nouns and all("FT" in m.mark for m in nouns)
             return _plural(english) if plural else english
     return None

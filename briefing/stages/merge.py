@@ -234,7 +234,6 @@ def _told_alike(published: Found, item: Found) -> bool:
     sentence naming him."""
     drawn = {source_of(published.evidence[0]), source_of(item.evidence[0])}
     shared = set(published.evidence[1:]) & set(item.evidence[1:])
-    # not a sentence of either's own outlet: the one naming a speaker both are held by
     return published.section == item.section and any(source_of(e) not in drawn for e in shared)
 
 

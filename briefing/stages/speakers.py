@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from briefing.core.models import Sentence
 from briefing.lang.fold import fold
 from briefing.lang.icelandic import names_match
 from briefing.lang.names import names_in, same_person
@@ -60,25 +61,24 @@ def holder(sentence_id: str, reading: Reading) -> Holder | None:
         if _names(candidate.text, name):
             fuller = _fuller(name, sentences[: at + 1])
             if fuller is not None:  # "Katla Rún" is "Katla Rún Ingvarsdóttir" named before
-                name, candidate = fuller[0], fuller[1]
+                name, candidate = fuller
             ids = tuple(dict.fromkeys([sentence_id, candidate.id]))
             return Holder(name, ids, replace(found, speakers=(name,)))
     return None
 
 
-def _fuller(name: str, sentences: list) -> tuple[str, object] | None:
+def _fuller(name: str, sentences: list[Sentence]) -> tuple[str, Sentence] | None:
     """The longest name the article gives before that opens with `name` as written (the
     article's fullest form of a person's name, not an inflected one; "Stjórn Strætó" is
-    not "Strætó"), with the sentence giving it; None where none is longer."""
+    not "Strætó"), the first sentence giving it; None where none is longer."""
     parts = name.split()
-    best: tuple[str, object] | None = None
-    for sentence in sentences:
-        for other in names_in([sentence.text]):
-            words = other.split()
-            longer = len(words) > len(parts) and (best is None or len(words) > len(best[0].split()))
-            if longer and words[: len(parts)] == parts:  # as written: no genitive form
-                best = (other, sentence)
-    return best
+    given = [
+        (other, sentence)
+        for sentence in sentences
+        for other in names_in([sentence.text])
+        if len(other.split()) > len(parts) and other.split()[: len(parts)] == parts
+    ]
+    return max(given, key=lambda g: len(g[0].split()), default=None)
 
 
 def _titled_elsewhere(sentence_id: str, found: SentenceFacts, reading: Reading) -> Holder | None:
