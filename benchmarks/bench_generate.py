@@ -51,6 +51,8 @@ CASES = {
     "leikskoli": ROOT / "benchmarks" / "stories" / "leikskoli",
     "hafnarfjordur-bus": ROOT / "benchmarks" / "stories" / "hafnarfjordur-bus",
     "flugvollur": ROOT / "benchmarks" / "stories" / "flugvollur",
+    "heilsugaesla": ROOT / "benchmarks" / "stories" / "heilsugaesla",
+    "fiskeldi": ROOT / "benchmarks" / "stories" / "fiskeldi",
 }
 
 

@@ -317,6 +317,14 @@ def test_a_body_approving_is_no_act_of_saying() -> None:
     assert (found.act, found.speakers) == (None, ())
 
 
+def test_signing_is_a_deed_not_an_act_of_saying() -> None:
+    """heilsugaesla: "skrifuðu … undir samkomulag" (signed) was read as "skrifa" (wrote),
+    and the deal the ministry and the clinic signed was the clinic's position."""
+    signed = "Ráðuneytið og Heilsugæslan skrifuðu í dag undir samkomulag um bygginguna."
+    assert (facts(signed).act, facts(signed).speakers) == (None, ())
+    assert facts("Jón Jónsson skrifaði að samningurinn væri góður.").act == "say"
+
+
 def test_coordinated_speakers_and_their_english_frame() -> None:
     text, before = at("morgunvaktin.md", "Icelandair og Play")
     found = facts(text, before)

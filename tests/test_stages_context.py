@@ -41,6 +41,24 @@ def test_background_a_news_item_states_with_its_numbers_is_dropped() -> None:
     assert [(d["evidence"], d["reason"]) for d in dropped] == [("I.S3", STATED)]
 
 
+def test_background_a_news_item_only_cites_stays() -> None:
+    """heilsugaesla: the lead quotes mbl.is's and Vísir's sentences, neither with the
+    opening date; it cites RÚV's lead, which has it. mbl.is' "Stefnt er að því að
+    stöðin taki til starfa haustið 2027" is no fact a reader was told already."""
+    reading = reading_of({"I.S2": [1.0, 0.0], "I.S4": [1.0, 0.1]}, {"I.S2": YEAR, "I.S4": YEAR})
+    news = Found(
+        "agreements", "Samkomulag.", ["I.S1", "I.S5", "I.S2"], "I", verified=False,
+        continued=["I.S5"],
+    )  # fmt: skip
+    opening = Found("background", "Opnuð 2011.", ["I.S4"], "I", verified=False)
+
+    kept, dropped = context([news, opening], reading, ("en", "is"))
+
+    assert kept == [news, opening] and dropped == []
+    shown = Found("agreements", "Samkomulag.", ["I.S2", "I.S1"], "I", verified=False)
+    assert context([shown, opening], reading, ("en", "is"))[0] == [shown]
+
+
 def test_background_sharing_a_number_but_not_the_meaning_stays() -> None:
     reading = reading_of(
         {"E.S2": [1.0, 0.0], "I.S3": [0.0, 1.0]}, {"E.S2": PERCENT, "I.S3": PERCENT}

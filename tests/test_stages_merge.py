@@ -252,6 +252,32 @@ def test_two_outlets_restating_one_fact_with_its_numbers_in_one_language_fold() 
     assert fold_quoted(beyond, cancelled) == beyond  # 300 is more than "rúmlega 200"
 
 
+def test_the_report_giving_the_date_leads_one_without_any() -> None:
+    """heilsugaesla: mbl.is's "…hafa náð samkomulagi um að opna nýja heilsugæslustöð"
+    led the item and RÚV's report with "haustið 2027" was only cited; the date the clinic
+    opens was in no line. A report with numbers does not displace one with fewer."""
+    from briefing.stages.merge import fold_quoted
+
+    reading = read([
+        source("A1", "is", [
+            "Ráðuneytið hefur náð samkomulagi um nýja heilsugæslustöð.",
+            "Kennarar í tólf skólum snúa aftur til starfa á mánudag.",
+        ]),
+        source("A2", "is", [
+            "Ný heilsugæslustöð verður opnuð haustið 2027 samkvæmt samkomulagi ráðuneytisins.",
+            "Verkfalli í tólf skólum, sem staðið hefur í þrjár vikur, er aflýst.",
+        ]),
+    ])  # fmt: skip
+
+    def kept(evidence: list[str]) -> Found:
+        return Found("agreements", "gloss", evidence, evidence[0][:2], verified=False)
+
+    folded = fold_quoted([kept(["A1.S1", "A2.S1"]), kept(["A2.S1"])], reading)
+    assert [f.evidence for f in folded] == [["A2.S1", "A1.S1"]]
+    folded = fold_quoted([kept(["A1.S2", "A2.S2"]), kept(["A2.S2"])], reading)
+    assert [f.evidence for f in folded] == [["A1.S2", "A2.S2"]]
+
+
 def test_a_fact_kept_as_its_sentence_is_corroborated_by_its_sentences_values() -> None:
     """The gloss writes "9 prósenta" as "9 percentage", no percent: an unverified item
     (its text the gloss) is matched on its sentence's own values, so the other outlet's

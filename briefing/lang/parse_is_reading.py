@@ -86,21 +86,29 @@ class Reading:
 
 @functools.cache
 def _acts() -> tuple[tuple[tuple[str, ...], str], ...]:
-    """Each act phrase as words ("fara", "fram", "á") with its act, longest phrase first."""
-    found = {tuple(p.split()): act for act in ACTS for p in lexicon.words(f"acts.{act}", "is")}
+    """Each act phrase as words ("fara", "fram", "á") with its act, longest phrase first;
+    a deed ("skrifa undir") with `DEED`."""
+    found = {
+        tuple(p.split()): act for act in (*ACTS, DEED) for p in lexicon.words(f"acts.{act}", "is")
+    }
     return tuple(sorted(found.items(), key=lambda item: -len(item[0])))
+
+
+DEED = "deeds"  # a verb of saying its particle makes a deed: "skrifuðu undir" (signed)
 
 
 def act_at(verbs: Iterable[str], following: Sequence[str]) -> tuple[str, str] | None:
     """(phrase, act) of the act a verb with lemmas `verbs` starts, given the lower-case words
-    after it; a particle may come one word later ("heldur því fram")."""
+    after it; a particle may come one word later ("heldur því fram"), a deed's up to three
+    ("skrifuðu í dag undir"). None for a deed."""
     lemmas = set(verbs)
     for words, act in _acts():
         rest = words[1:]
+        skips = range(4) if act == DEED else range(2)
         if words[0] in lemmas and any(
-            tuple(following[skip : skip + len(rest)]) == rest for skip in (0, 1)
+            tuple(following[skip : skip + len(rest)]) == rest for skip in skips
         ):
-            return " ".join(words), act
+            return None if act == DEED else (" ".join(words), act)
     return None
 
 

@@ -91,9 +91,9 @@ MIN_SHARED = 0.08  # what two sentences of one language must tell alike: the wei
 
 
 class _Told:
-    """What each sentence tells (`content_lemmas(told=True)`: its speaker, their title and
-    verb of saying left out), each word weighed by how few of the story's sentences use
-    it: the story's own subject ("lækna" in a story about doctors) says little."""
+    """What each sentence tells (`content_lemmas`), each word weighed by how few of the
+    story's sentences use it: the story's own subject ("lækna" in a story about doctors)
+    says little."""
 
     def __init__(self, reading: Reading) -> None:
         self.words = {

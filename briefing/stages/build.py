@@ -101,7 +101,7 @@ def build(
                 _supports(checker, reading), meter.record,
             )  # fmt: skip
             progress.advance("write")
-    merged, surplus = context(merged, reading)
+    merged, surplus = context(merged, reading, options.languages)
     refused = dropped + untranslated + rejected + unvoiced + unwritten + surplus
     with meter.timed("merge"):
         briefing = assemble(reading, merged, conflicts, options.languages, refused)

@@ -11,7 +11,10 @@ by `originals`), and code keeps the few a reader most needs:
   `kinds.outlet_note`);
 - not one a news item already states: another outlet's report of it, with its numbers,
   meaning nearly the same (`merge.RESTATES`): the labels of two reports of one fact can
-  differ ("Samið var um að hlutur Íslands yrði 16,5 prósent" beside the agreement);
+  differ ("Samið var um að hlutur Íslands yrði 16,5 prósent" beside the agreement). Only
+  a sentence the item shows in a column counts, not one it only cites: "Stefnt er að því
+  að stöðin taki til starfa haustið 2027" is no restatement of an item quoting another
+  outlet's lead without the date, though that item cites RÚV's lead with it;
 - a quoted original only where it gives a number or a date, or two outlets report it,
   or its English gloss has no pronoun: out of its article a bare sentence often points
   outside itself ("Norðmenn hafa hingað til hafnað því.": "...reject it"), which no code
@@ -25,6 +28,7 @@ The rest go to `dropped`, each with its reason.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from briefing.core.ids import outlets, told_at
 from briefing.core.languages import PIVOT
@@ -43,9 +47,13 @@ SURPLUS = f"background beyond the {MAX_BACKGROUND} a reader most needs"
 
 
 def context(
-    items: list[Found], reading: Reading, most: int = MAX_BACKGROUND
+    items: list[Found],
+    reading: Reading,
+    languages: Sequence[str] = (PIVOT,),
+    most: int = MAX_BACKGROUND,
 ) -> tuple[list[Found], list[dict[str, str]]]:
-    """`items` with the background a reader needs (in their order), and the dropped."""
+    """`items` with the background a reader needs (in their order), and the dropped;
+    `languages`: the briefing's columns, whose shown lines count as stating a fact."""
     news = [item for item in items if item.section != "background"]
     reasons: dict[int, str] = {}
     for item in items:
@@ -54,7 +62,7 @@ def context(
         first = item.evidence[0]
         if outlet_note(reading.sentences[first].text, reading.language[first]):
             reasons[id(item)] = NOTE
-        elif any(_restates(item, other, reading) for other in news):
+        elif any(_restates(item, other, reading, languages) for other in news):
             reasons[id(item)] = STATED
         elif (
             not item.verified
@@ -74,8 +82,8 @@ def context(
     return [item for item in items if id(item) not in reasons], dropped
 
 
-def _restates(item: Found, news: Found, reading: Reading) -> bool:
-    """A sentence of `news` gives every number and date of one of `item`'s and means
+def _restates(item: Found, news: Found, reading: Reading, languages: Sequence[str]) -> bool:
+    """A sentence `news` shows gives every number and date of one of `item`'s and means
     nearly the same."""
     return any(
         reading.values.get(x)
@@ -84,8 +92,18 @@ def _restates(item: Found, news: Found, reading: Reading) -> bool:
         and y in reading.vector
         and reading.similarity(x, y) >= RESTATES
         for x in item.evidence
-        for y in news.evidence
+        for y in _shown(news, reading, languages)
     )
+
+
+def _shown(item: Found, reading: Reading, languages: Sequence[str]) -> set[str]:
+    """The sentences whose words a reader sees in some column (`localize.lines`): the
+    first cited and those it continues with, and each column's first cited sentence of
+    its own language; the rest of the evidence is only cited."""
+    shown = {item.evidence[0], *item.continued}
+    for lang in languages:
+        shown.update(next(([e] for e in item.evidence if reading.language[e] == lang), []))
+    return shown
 
 
 def _points_away(item: Found, reading: Reading) -> bool:

@@ -163,9 +163,12 @@ def fold_quoted(found: list[Found], reading: Reading) -> list[Found]:
     item whose sentence another outlet's item already cites (`_corroborate` linked it,
     with the same numbers), or that another outlet's sentence restates in its language
     with all its numbers (`_restates`), is the same fact in other words, whatever section
-    the model labelled each; its sentences join the first's, whose quote stands. Only
-    where both are held by the same person, or neither by anyone: two speakers' words
-    are two positions."""
+    the model labelled each; its sentences join the first's, whose section and holder
+    stand. The quote is the first's, unless it gives no number or date and the other's
+    sentence, in its language, does (`_fuller`): RÚV's "Ný heilsugæslustöð verður
+    opnuð … haustið 2027 samkvæmt samkomulagi…" leads, not mbl.is's report of the deal
+    without the date it opens. Only where both are held by the same person, or neither by
+    anyone: two speakers' words are two positions."""
     kept: list[Found] = []
     for item in found:
         host = next(
@@ -175,8 +178,24 @@ def fold_quoted(found: list[Found], reading: Reading) -> list[Found]:
         if host is None:
             kept.append(item)
             continue
-        kept[host] = _with_evidence(kept[host], item)
+        joined = _with_evidence(kept[host], item)
+        if _fuller(item.evidence[0], joined.evidence[0], reading):
+            lead = item.evidence[0]
+            joined = replace(joined, evidence=[lead, *(e for e in joined.evidence if e != lead)])
+        kept[host] = joined
     return kept
+
+
+def _fuller(x: str, y: str, reading: Reading) -> bool:
+    """Sentence `x` gives numbers or dates where `y`, in the same language, gives none:
+    the fuller report of one fact. Not one with more numbers than another that gives some
+    ("Verkfalli … sem staðið hefur í þrjár vikur, er þar með aflýst" is no fuller report
+    of the teachers' deal than "Kennarar í tólf grunnskólum snúa aftur…")."""
+    return (
+        reading.language[x] == reading.language[y]
+        and not reading.values.get(y)
+        and bool(reading.values.get(x))
+    )
 
 
 def _with_evidence(host: Found, item: Found) -> Found:
