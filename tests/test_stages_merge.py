@@ -278,6 +278,24 @@ def test_the_report_giving_the_date_leads_one_without_any() -> None:
     assert [f.evidence for f in folded] == [["A1.S2", "A2.S2"]]
 
 
+def test_an_item_a_later_fold_comes_to_cite_joins_it() -> None:
+    """laeknar: "Alls greiddu 78 prósent…" stayed an item of its own beside the one that
+    came to lead with "Læknar samþykktu … með 78 prósentum greiddra atkvæða" and to cite
+    it, once a third outlet's item joined that one."""
+    from briefing.stages.merge import fold_quoted
+
+    reading = read([
+        source("A1", "is", ["Samningurinn var samþykktur í dag.", "Alls greiddu 78 prósent með."]),
+        source("A2", "is", ["Læknar samþykktu samninginn með 78 prósentum atkvæða."]),
+    ])  # fmt: skip
+
+    def kept(evidence: list[str]) -> Found:
+        return Found("developments", "gloss", evidence, evidence[0][:2], verified=False)
+
+    items = [kept(["A1.S1", "A2.S1"]), kept(["A1.S2"]), kept(["A2.S1", "A1.S2"])]
+    assert [f.evidence for f in fold_quoted(items, reading)] == [["A2.S1", "A1.S1", "A1.S2"]]
+
+
 def test_a_fact_kept_as_its_sentence_is_corroborated_by_its_sentences_values() -> None:
     """The gloss writes "9 prósenta" as "9 percentage", no percent: an unverified item
     (its text the gloss) is matched on its sentence's own values, so the other outlet's
@@ -345,6 +363,43 @@ def test_one_speakers_next_lines_are_one_item_showing_every_line() -> None:
     # citing a line two sentences back as the one naming the speaker joins nothing
     cited = [kept(["A1.S4"], "Hrafnhildur"), kept(["A1.S6", "A1.S4"], "Hrafnhildur")]
     assert fold_lines(cited, reading) == cited
+
+
+def test_another_outlets_sentence_telling_more_is_shown_not_only_cited() -> None:
+    """heilsugaesla: a link of the director's two sentences in two outlets, which share
+    only her name and title, made Vísir's "Þórdís … segir að leitað verði til reyndra
+    heimilislækna…" evidence of RÚV's "Þórdís … fagnar samkomulaginu": cited, in no
+    column. Vísir's „Við viljum…,“ sagði hún, the line after it, was shown without it. A
+    sentence that restates the item's line stays cited only."""
+    from briefing.stages.merge import fold_lines
+
+    frame = "Þórdís Lind Arnardóttir, forstjóri Heilsugæslunnar,"
+    reading = read([
+        source("A1", "is", [
+            "Heilsugæslustöð verður opnuð í Úlfarsárdal.",
+            f"{frame} fagnar samkomulaginu um stöðina.",
+            "Um 20.000 íbúar eru án heimilislæknis.",
+        ]),
+        source("A2", "is", [
+            f"{frame} segir að leitað verði til reyndra heimilislækna á öðrum stöðvum.",
+            "„Við viljum að stöðin verði fullmönnuð frá fyrsta degi,“ sagði hún.",
+            "Um 20.000 íbúar höfuðborgarsvæðisins eru enn án heimilislæknis.",
+        ]),
+    ])  # fmt: skip
+
+    def kept(evidence: list[str], actor: str | None = None) -> Found:
+        return Found("positions", "gloss", evidence, evidence[0][:2], actor, verified=False)
+
+    welcomes = kept(["A1.S2", "A2.S1"], "Þórdís Lind Arnardóttir")
+    [one] = fold_lines([welcomes], reading)
+    assert one.continued == ["A2.S1"]
+    # her next line joins with the sentence it follows
+    wants = kept(["A2.S2", "A2.S1"], "Þórdís Lind Arnardóttir")
+    [one] = fold_lines([welcomes, wants], reading)
+    assert [one.evidence[0], *one.continued] == ["A1.S2", "A2.S1", "A2.S2"]
+    # a restatement is cited, not shown twice
+    restated = Found("background", "gloss", ["A1.S3", "A2.S3"], "A1", verified=False)
+    assert fold_lines([restated], reading)[0].continued == []
 
 
 def test_a_sentence_pointing_back_joins_the_item_of_the_one_before() -> None:

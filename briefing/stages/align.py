@@ -42,7 +42,7 @@ def links(reading: Reading, threshold: float = SAME) -> list[Link]:
     scores one matrix (`Reading.matches`)."""
     found: list[Link] = []
     by_source = {s.id: [x.id for x in s.sentences] for s in reading.sources}
-    told = _Told(reading)
+    told = Told(reading)
     for first, second in itertools.combinations(by_source, 2):
         left, right = by_source[first], by_source[second]
         if not left or not right:
@@ -90,14 +90,17 @@ MIN_SHARED = 0.08  # what two sentences of one language must tell alike: the wei
 # (`benchmarks/bench_align.py`); plain word counts, the frame of attribution kept, left 11.
 
 
-class _Told:
+class Told:
     """What each sentence tells (`content_lemmas`), each word weighed by how few of the
     story's sentences use it: the story's own subject ("lækna" in a story about doctors)
-    says little."""
+    says little. `unframed`: without the name a sentence opens with and the title set off
+    after it (`_unframed`), where what one person said is weighed, not who said it."""
 
-    def __init__(self, reading: Reading) -> None:
+    def __init__(self, reading: Reading, unframed: bool = False) -> None:
+        told = _unframed if unframed else str
         self.words = {
-            i: content_lemmas(s.text, reading.language[i]) for i, s in reading.sentences.items()
+            i: content_lemmas(told(s.text), reading.language[i])
+            for i, s in reading.sentences.items()
         }
         self.counts = Counter(w for words in self.words.values() for w in words)
 
@@ -109,7 +112,24 @@ class _Told:
         return weight(self.words[a] & self.words[b]) / either if either else 0.0
 
 
-def _worded_apart(reading: Reading, told: _Told, a: str, b: str) -> bool:
+FRAME_WORDS = 10  # the most words of a title set off by commas after the opening name
+
+
+def _unframed(text: str) -> str:
+    """The sentence without the name it opens with and the title set off after it
+    ("Þórdís Lind Arnardóttir, forstjóri Heilsugæslu höfuðborgarsvæðisins, fagnar…"):
+    two things one person said share that frame, not a fact."""
+    name = _opening_name(text)
+    if name is None:
+        return text
+    rest = text[text.index(name) + len(name) :]
+    framed = re.match(r"\s*,([^,]+),\s", rest)
+    if framed is None or len(framed.group(1).split()) > FRAME_WORDS:
+        return text
+    return rest[framed.end() :]
+
+
+def _worded_apart(reading: Reading, told: Told, a: str, b: str) -> bool:
     """Two sentences of one language that share almost no content word but the story's
     own: the embedding finds sentences about one people and place alike ("Icelandair og
     Play hafa bæði sagt…" and "Flestar þeirra voru morgunferðir til Evrópu…", 0.87; "Að

@@ -21,7 +21,7 @@ from briefing.core.ids import sentence_number, source_of
 from briefing.core.languages import PIVOT
 from briefing.lang.names import same_person
 from briefing.lang.values import Value, gives, qualifiers, values
-from briefing.stages.align import Link, differing
+from briefing.stages.align import MIN_SHARED, Link, Told, differing
 from briefing.stages.found import Found
 from briefing.stages.quoted import points_back
 from briefing.stages.reading import Reading
@@ -168,7 +168,16 @@ def fold_quoted(found: list[Found], reading: Reading) -> list[Found]:
     sentence, in its language, does (`_fuller`): RÚV's "Ný heilsugæslustöð verður
     opnuð … haustið 2027 samkvæmt samkomulagi…" leads, not mbl.is's report of the deal
     without the date it opens. Only where both are held by the same person, or neither by
-    anyone: two speakers' words are two positions."""
+    anyone: two speakers' words are two positions. Folded again until nothing joins: an
+    item may come to cite another's sentence only once a third joined it (laeknar: the
+    vote's 78 percent, quoted alone beside the item leading with it)."""
+    folded = _fold_quoted(found, reading)
+    while len(folded) < len(found):
+        found, folded = folded, _fold_quoted(folded, reading)
+    return folded
+
+
+def _fold_quoted(found: list[Found], reading: Reading) -> list[Found]:
     kept: list[Found] = []
     for item in found:
         host = next(
@@ -300,11 +309,14 @@ def fold_lines(found: list[Found], reading: Reading, sides: Sequence[set[str]] =
     each other where one is held by no one (the agreement, and a party's words that
     restate it). Two items for one fact are a reader's time spent twice; the item cites
     every sentence of both and shows each line it states (`Found.continued`), so no
-    fact is lost and every word shown is quoted by id. An item a disagreement shows as a
+    fact is lost and every word shown is quoted by id; so it shows another outlet's
+    sentence it cites that tells what its lines do not (`_told_apart`). An item a
+    disagreement shows as a
     side (its sentences all in one of `sides`, `Conflict.hidden`) stays apart: joined, a
     side would hide the lines it gained, or show itself twice."""
     kept = list(found)
     apart = {id(f) for f in found if any(set(f.evidence) <= side for side in sides)}
+    told = Told(reading, unframed=True)
     joined = True
     while joined:  # lines may chain in any order: S10, S12, then S11 joining both
         joined = False
@@ -312,7 +324,7 @@ def fold_lines(found: list[Found], reading: Reading, sides: Sequence[set[str]] =
             for m in range(n + 1, len(kept)):
                 if id(first) in apart or id(kept[m]) in apart:
                     continue
-                whole = _join(first, kept[m], reading)
+                whole = _join(first, kept[m], reading, told)
                 if whole is not None:
                     kept[n] = whole
                     del kept[m]
@@ -320,17 +332,42 @@ def fold_lines(found: list[Found], reading: Reading, sides: Sequence[set[str]] =
                     break
             if joined:
                 break
-    return kept
+    return [item if id(item) in apart else _told_apart(item, reading, told) for item in kept]
+
+
+def _told_apart(item: Found, reading: Reading, told: Told) -> Found:
+    """`item` showing, up to `MAX_LINES`, the sentences in its language of the other
+    outlets it cites (linked to it, folded into it) that tell what none of its lines
+    tells (`Told.alike` below `MIN_SHARED`, the speaker's name and title left out):
+    Vísir's "Þórdís … segir að leitað verði til reyndra heimilislækna…" was only cited
+    beside RÚV's "Þórdís … fagnar samkomulaginu", a fact no column showed."""
+    lines = _lines(item)
+    if item.verified:
+        return item
+    lang, outlet = reading.language[lines[0]], source_of(lines[0])
+    apart = [
+        e
+        for e in item.evidence
+        if e not in lines
+        and reading.language[e] == lang
+        and source_of(e) != outlet
+        and _apart(e, lines, told)
+    ]
+    room = MAX_LINES - len(lines)
+    return replace(item, continued=[*item.continued, *apart[:room]]) if apart and room > 0 else item
 
 
 def _lines(item: Found) -> list[str]:
     return [item.evidence[0], *item.continued]
 
 
-def _join(a: Found, b: Found, reading: Reading) -> Found | None:
+def _join(a: Found, b: Found, reading: Reading, told: Told) -> Found | None:
     """The one item `a` and `b` make where one tells on from the other, else None. The
     host (whose section and holder stand) is the one continued, or in a mutual citation
-    the one held by no one: a party's words about a fact do not make it their position."""
+    the one held by no one: a party's words about a fact do not make it their position.
+    A line that tells on from a sentence the host only cites shows that sentence too,
+    where it tells what the host's lines do not (`_bridge`): „Við viljum…,“ sagði hún is
+    no line without the one it follows."""
     if a.verified or b.verified or len(_lines(a)) + len(_lines(b)) > MAX_LINES:
         return None
     if reading.language[a.evidence[0]] != reading.language[b.evidence[0]]:
@@ -343,10 +380,13 @@ def _join(a: Found, b: Found, reading: Reading) -> Found | None:
         host, other = (a, b) if a.actor is None else (b, a)
     else:
         return None
+    bridge = _bridge(host, other, told)
+    if len(_lines(a)) + len(_lines(b)) + len(bridge) > MAX_LINES:
+        return None
     order = {sid: n for n, sid in enumerate(reading.sentences)}
     first = source_of(host.evidence[0])
     lines = sorted(
-        dict.fromkeys([*_lines(host), *_lines(other)]),
+        dict.fromkeys([*_lines(host), *bridge, *_lines(other)]),
         key=lambda sid: (source_of(sid) != first, order[sid]),
     )
     evidence = list(dict.fromkeys([*lines, *host.evidence, *other.evidence]))
@@ -358,6 +398,21 @@ def _join(a: Found, b: Found, reading: Reading) -> Found | None:
         evidence=evidence,
         continued=lines[1:],
     )
+
+
+def _bridge(host: Found, other: Found, told: Told) -> list[str]:
+    """The sentence `host` cites, not among its lines, that `other`'s line directly
+    follows in its article (`_continues`), where it tells what none of those lines tells
+    (`_apart`), as a list of none or one."""
+    line, lines = other.evidence[0], _lines(host)
+    return [
+        c for c in host.evidence if c not in lines and _next(c, line) and _apart(c, lines, told)
+    ][:1]
+
+
+def _apart(sentence: str, lines: list[str], told: Told) -> bool:
+    """`sentence` tells what none of `lines` tells (`Told.alike` below `MIN_SHARED`)."""
+    return all(told.alike(sentence, line) < MIN_SHARED for line in lines)
 
 
 def _english_of(item: Found, reading: Reading) -> str | None:
