@@ -60,6 +60,22 @@ def test_a_line_that_points_outside_itself_or_names_no_one_is_not_published(harb
     assert "The port will stay open" in texts
 
 
+def test_a_plural_pronoun_whose_noun_the_line_gives_points_nowhere() -> None:
+    """fiskeldi: '"Wild salmon are part of our natural heritage, and we cannot allow them
+    to be put at risk again," she said.' was left to the model, whose "She said that…
+    our…" was dropped; "them" is the salmon. "The final decision is up to them." still
+    points away."""
+    from briefing.stages.quoted import _points_away
+
+    assert not _points_away(
+        "Wild salmon are part of our natural heritage, and we cannot allow them to be put "
+        "at risk again."
+    )
+    assert _points_away("The final decision is up to them.")
+    assert _points_away("Most of them were morning flights.")
+    assert _points_away("Prices are high and it will rise.")  # "it": not a plural's
+
+
 def test_a_sentence_closing_a_quotation_is_said_by_whom_its_attribution_names_or_describes(
     harbour,
 ) -> None:

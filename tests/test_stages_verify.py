@@ -526,6 +526,31 @@ def test_over_a_rough_gloss_a_name_must_be_in_the_sentence_and_no_pronoun_opens(
     assert not any("name" in p for p in named)
 
 
+def test_the_models_actor_named_only_in_another_cited_sentence_must_hold_the_statement() -> None:
+    """fiskeldi: the model gave "The law does not ban sea-cage farming, as some
+    campaigners had demanded." to the seafood association named two sentences before,
+    citing that sentence. Code reads no one holding it as that association; "She said…"
+    after the sentence naming her stays hers."""
+    from helpers import source
+
+    from briefing.stages.reading import read
+
+    sentences = [
+        "Iceland's seafood industry association SFS opposed the bill.",
+        "The Icelandic Wildlife Fund welcomed the law.",
+        "The law does not ban sea-cage farming, as some campaigners had demanded.",
+        "Minister Bryndis Halla Olafsdottir spoke after the vote.",
+        "She said the fines would make companies take responsibility.",
+    ]
+    reading = read([source("R", "en", sentences)])
+    ban = position(sentences[2], "R.S3", "R.S1", actor="SFS")
+    [kept], _ = verify([ban], reading, [])
+    assert (kept.actor, kept.evidence) == (None, ["R.S3"])
+    fines = position(sentences[4], "R.S5", "R.S4", actor="Bryndis Halla Olafsdottir")
+    [kept], _ = verify([fines], reading, [])
+    assert kept.actor == "Bryndis Halla Olafsdottir"
+
+
 def test_a_position_no_one_holds_is_claimed_by_its_speaker_or_refiled() -> None:
     """The model gave these positions to no one: the one whose sentence names its speaker
     is theirs, a joint one stays no one's, and a plain fact goes where the model's next
@@ -542,6 +567,7 @@ def test_a_position_no_one_holds_is_claimed_by_its_speaker_or_refiled() -> None:
         "The tunnel will be 7.5 kilometres long.",
         "Trump and Putin did not take questions.",
         "Environmental groups criticised the deal.",
+        "The law does not ban sea-cage farming, as some campaigners had demanded.",
     ])  # fmt: skip
     second = source("B", "en", ["Okonkwo said the union would not accept night shifts."])
     reading = read([first, second])
@@ -551,6 +577,8 @@ def test_a_position_no_one_holds_is_claimed_by_its_speaker_or_refiled() -> None:
         replace(position(first.sentences[2].text, "A.S3"), unheld="open_issues"),
         # gas (a story of my own): a view no name holds is no agreement
         replace(position(first.sentences[3].text, "A.S4"), unheld="agreements"),
+        # fiskeldi: the campaigners' demand is in a clause of a fact no one holds
+        replace(position(first.sentences[4].text, "A.S5"), unheld="developments"),
     ]
 
     assert [(f.section, f.actor) for f in claimed(found, reading)] == [
@@ -558,6 +586,7 @@ def test_a_position_no_one_holds_is_claimed_by_its_speaker_or_refiled() -> None:
         ("agreements", None),
         ("positions", None),
         ("positions", None),
+        ("developments", None),
     ]
 
 

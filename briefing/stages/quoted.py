@@ -74,6 +74,14 @@ _POINTS_AWAY = re.compile(
     rf"|\b({_words('demonstrative')})\b(?=\s*[,.;:!?]|\s*$|\s+({_COPULAS}|{_MODALS})\b)",
     re.IGNORECASE,
 )
+# A plural pronoun's noun earlier in the line: a plural verb after a word ("Wild salmon
+# are part of our natural heritage, and we cannot allow them…"); not "The final decision is
+# up to them".
+_PLURAL_BEFORE = re.compile(
+    rf"\b[a-z]{{3,}}\s+(?:{lexicon.alternation('grammar.plural_verbs', PIVOT)})\b.*?"
+    rf"\b(?:{_words('plural')})\b",
+    re.IGNORECASE,
+)
 # A subject that names no one; "This road..." is left to `_POINTS_AWAY`.
 _PRONOUN_SUBJECT = re.compile(rf"({subject_pronouns(PIVOT)})\b")
 # '...," he said.': the speaker is the one person the sentence before names.
@@ -243,7 +251,20 @@ def _line(sentence: Sentence, source: Source) -> str | None:
         words = words[:-1] + "." if words.endswith(",") else words
     if len(words.split()) < MIN_WORDS or not ends_as_sentence(words):
         return None
-    return None if _PRONOUN_SUBJECT.match(words) or _POINTS_AWAY.search(words) else words
+    return None if _PRONOUN_SUBJECT.match(words) or _points_away(words) else words
+
+
+def _points_away(words: str) -> bool:
+    """The line points outside itself (`_POINTS_AWAY`), but for a plural pronoun whose
+    noun it gives before it (`_PLURAL_BEFORE`)."""
+    away = list(_POINTS_AWAY.finditer(words))
+    if not away:
+        return False
+    plural = {w.lower() for w in lexicon.words("pronouns.plural", PIVOT)}
+    return not (
+        all(m.group(1) and m.group(1).lower() in plural for m in away)
+        and _PLURAL_BEFORE.search(words)
+    )
 
 
 def _quotation(

@@ -786,9 +786,13 @@ def _own_actor(item: Found, reading: Reading) -> Found:
     model picked; otherwise the model's pick stays where the sentences name it; otherwise
     the statement's speaker (its opening name, or a name right before "said", "warned"...);
     a speaker counts where the cited sentences give that name and the articles know it as
-    a name ("Okonkwo said" in one, "Maria Okonkwo" in another). Otherwise no one: code
-    cannot see whose it is, and an actor the evidence does not name is not published.
-    Nor is one actor for a subject of two ("Iceland and Norway agreed..."): no one's alone."""
+    a name ("Okonkwo said" in one, "Maria Okonkwo" in another). The model's pick named
+    only in another sentence it cites must be whom code reads as holding the statement's
+    own (`_owned`): "The law does not ban sea-cage farming, as some campaigners had
+    demanded." is not the seafood association's, named two sentences before. Otherwise
+    no one: code cannot see whose it is, and an actor the evidence does not name is not
+    published. Nor is one actor for a subject of two ("Iceland and Norway agreed..."): no
+    one's alone."""
     if item.actor is None:
         return item
 
@@ -801,12 +805,22 @@ def _own_actor(item: Found, reading: Reading) -> Found:
     said = SAID_BY.search(item.text)
     if said and not same_person(said.group(1), item.actor) and given(said.group(1)):
         return replace(item, actor=said.group(1))
-    if not _unnamed(item, reading):
+    if not _unnamed(item, reading) and _owned(item, reading):
         return item
     return next(
         (replace(item, actor=name) for name in _speakers(item.text) if given(name)),
         _unheld_by(item, reading),
     )
+
+
+def _owned(item: Found, reading: Reading) -> bool:
+    """The actor is named in the statement's own sentence, or is whom code reads as
+    holding it (`holders.holder_in`: "He said…" after the sentence naming him)."""
+    first = item.evidence[0]
+    if not missing_names([item.actor or ""], [first], reading):
+        return True
+    held = holder_in(*reading.article_of(first))
+    return held is not None and same_person(held, item.actor or "")
 
 
 def _unheld_by(item: Found, reading: Reading) -> Found:
@@ -842,8 +856,10 @@ def _claimed(item: Found, reading: Reading) -> Found:
     speaker = next((name for name in _speakers(item.text) if _given(name, item, reading)), None)
     if speaker is not None:
         return replace(item, actor=speaker)
-    if SAYING.search(item.text):
-        return item  # "Environmental groups criticised the deal": a view no name holds
+    if SAYING.search(item.text.split(",")[0]):
+        # "Environmental groups criticised the deal": a view no name holds; not a fact
+        # with a clause after it ("The law does not ban …, as some campaigners demanded")
+        return item
     return replace(item, section=item.unheld) if item.unheld else item
 
 
