@@ -174,6 +174,15 @@ def test_a_value_side_is_worded_only_where_code_checks_every_word(
     assert value_side(statement, six, five, "I.S1", reading) == side
 
 
+def test_a_value_side_takes_the_next_word_its_sentence_gives_too() -> None:
+    """fiskeldi: RÚV's side of the escaped salmon read "3,000 farmed"; its gloss has
+    "farmed salmon", so the side is "3,000 farmed salmon"."""
+    reading = read([source("I", "is", ["Um 3.000 eldislaxar sluppu úr sjókví í ágúst."])])
+    statement = "The law follows the escape of some 3,500 farmed salmon from a sea pen."
+    side = value_side(statement, Value("number", 3500.0), Value("number", 3000.0), "I.S1", reading)
+    assert side == "3,000 farmed salmon"
+
+
 def test_no_disagreement_without_a_statement_on_either_side(read_meeting) -> None:
     reading, same, near = read_meeting
     found = [Found("agreements", SHARE, ["E.S2"], "E")]

@@ -236,12 +236,17 @@ def value_side(
     if mine.kind == "percent":
         side = f"{number} percent"
     else:
-        after = re.match(r"\s+([a-z]+)\b", statement[end:])
+        after = re.match(r"\s+([a-z]+)(?:\s+([a-z]+)\b)?", statement[end:])
         if after is None or not re.fullmatch(r"[\d.,]+|[a-z-]+", surface.lower()):
             return None  # "12 billion", "$5": the scale or currency would need wording too
         noun = after.group(1)
         if not _has_noun(noun, other, reading):
             return None
+        # the next word too where the other's English has it: "3,000 farmed salmon", not
+        # "3,000 farmed"
+        following = after.group(2)
+        if following and _has_noun(following, other, reading):
+            noun = f"{noun} {following}"
         side = f"{number} {noun}"
     return side if values(side, "en") and values(side, "en") <= reading.values[other] else None
 
