@@ -201,6 +201,24 @@ def test_a_sense_news_means_replaces_apertiums_first_where_the_lemma_is_there() 
     assert "compos" not in text
 
 
+def test_farming_warned_and_serve_are_read_as_news_means_them() -> None:
+    """heilsugaesla and fiskeldi (stories of my own): "fiskeldi" read "fish fire",
+    "varað við" "lips with", "þjóna" "the waiters", "yrði rekin" "speaks spade"."""
+    texts = gloss(
+        [
+            "Alþingi samþykkti í dag lög sem herða reglur um fiskeldi í sjókvíum.",
+            "Læknafélag Íslands hefur ítrekað varað við skorti á heimilislæknum.",
+            "Stöðin á að þjóna um 15.000 íbúum.",
+            "Hún sagði að stöðin yrði rekin af Heilsugæslunni.",
+        ],
+        "is",
+    )
+    joined = " ".join(t or "" for t in texts)
+    assert "fish farming" in joined and "warned" in joined and "serve" in joined
+    assert "would be run" in joined
+    assert not any(w in joined for w in ("fire", "lips", "waiters", "spade", "speaks"))
+
+
 def test_a_compound_is_glossed_from_a_split_whose_every_part_has_english() -> None:
     # islenska splits "leik" + "skólastjórar", which leaves "skólastjórar" unread; the cut
     # after "leikskóla" reads both parts. A genitive head is read by its noun lemma
