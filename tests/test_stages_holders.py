@@ -123,3 +123,19 @@ def test_a_title_two_people_hold_is_the_one_its_words_fit_else_the_one_named_sin
         "Le ministre a précisé que Nuuk comptait reprendre le service.",
     ]
     assert holder_in(french, 2, "fr") == "Malik Heilmann"
+
+
+def test_a_group_the_sentence_opens_with_holds_it_not_the_place_after_it() -> None:
+    """flugvollur: "Opposition lawmakers in Nuuk have said…" was held by "Nuuk"; the
+    lawmakers hold it. A name before the verb, or no plural noun, is no such group."""
+    article = [
+        "Isavia will run air traffic control at Nuuk airport.",
+        "Opposition lawmakers in Nuuk have said the service should be run by Greenlanders.",
+        "Local residents said they were not consulted.",
+        "Greenland's premier Jens Olsen said he welcomed the deal.",
+        "The service in Nuuk said it would hire locals.",
+    ]
+    assert holder_in(article, 1, "en") == "Opposition lawmakers in Nuuk"
+    assert holder_in(article, 2, "en") == "Local residents"
+    assert holder_in(article, 3, "en") == "Jens Olsen"
+    assert holder_in(article, 4, "en") != "The service in Nuuk"  # no plural noun

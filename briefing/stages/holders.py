@@ -19,6 +19,7 @@ from __future__ import annotations
 import functools
 import re
 
+from briefing.core.languages import PIVOT
 from briefing.lang import lexicon
 from briefing.lang.fold import fold
 from briefing.lang.icelandic import compound_parts, definite_noun, lemmas
@@ -42,7 +43,15 @@ from briefing.stages.article_names import (
 )
 from briefing.stages.descriptions import _described, _meant, _noun_subject, modifiers
 
-__all__ = ["holder_in", "named_before", "referred_in", "said_in", "same_name", "saying_in"]
+__all__ = [
+    "holder_in",
+    "named_before",
+    "placed",
+    "referred_in",
+    "said_in",
+    "same_name",
+    "saying_in",
+]
 
 
 def holder_in(sentences: list[str], at: int, lang: str) -> str | None:
@@ -77,7 +86,7 @@ def holder_in(sentences: list[str], at: int, lang: str) -> str | None:
             return None  # described, and no one named before is the one it means
         if back == 0 and _title_holds(text, article):
             continue  # "Die Ministerin kündigte an": named before
-        group = _group(text, article) if back == 0 else None
+        group = (_group(text, article) or _placed_group(text, article)) if back == 0 else None
         if group is not None:
             return group  # "French fishermen had demanded": not France, nor whoever before
         named = _saying(text, article) or _first_name(text, article, places=back == 0)
@@ -130,6 +139,44 @@ def _group(text: str, article: _Article) -> str | None:
     if cue is not None and _names_at(text[: cue.start()], article):
         return None  # "Polish state firm Orlen, which will buy the gas, said": Orlen says it
     return f"{words[0]} {noun}"
+
+
+def _placed_group(text: str, article: _Article) -> str | None:
+    """The group of people a pivot-language sentence opens with as the subject of its
+    verb of saying, named by a plural noun and at most a place ("Opposition lawmakers in
+    Nuuk have said…"): they hold it, not the place; None where any other name or no such
+    noun stands before the verb."""
+    cue = _cue(article.lang).search(text)
+    if article.lang != PIVOT or cue is None:
+        return None
+    before = text[: cue.start()]
+    named = _names_at(before, article)
+    if any(not _in_place(before[:at], article.lang) for at, _ in named):
+        return None
+    words = WORD.findall(before)
+    while words and words[-1].lower() in _AUXILIARIES:
+        words.pop()
+    nouns = [w for w in words if w.islower() and _plural(w)]
+    if not (nouns and 1 < len(words) <= BODY_WORDS) or _minor(words[0], article.lang):
+        return None
+    return " ".join(words)
+
+
+_AUXILIARIES = frozenset(
+    lexicon.words("grammar.modals", PIVOT) + lexicon.words("grammar.copulas", PIVOT)
+)
+
+
+def _plural(word: str) -> bool:
+    """An English plural noun by its ending ("lawmakers"; not "press", "status")."""
+    return len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is"))
+
+
+def placed(name: str, text: str, lang: str) -> bool:
+    """`text` gives `name` only after a preposition of place ("lawmakers in Nuuk"): a
+    place there, no one who speaks."""
+    found = [m.start() for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text)]
+    return bool(found) and all(_in_place(text[:at], lang) for at in found)
 
 
 def _spoken_for(sentences: list[str], at: int, lang: str) -> str | None:

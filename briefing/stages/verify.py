@@ -36,7 +36,7 @@ from briefing.lang.senses import senses
 from briefing.lang.values import Value, magnitudes, qualifiers, values, within
 from briefing.stages.align import Link
 from briefing.stages.found import Found
-from briefing.stages.holders import holder_in, named_before
+from briefing.stages.holders import holder_in, named_before, placed
 from briefing.stages.quoted import SAID, Quote, attributed, quotes
 from briefing.stages.reading import Reading
 from briefing.stages.select import FIRST_PERSON, ends_as_sentence, in_quotation
@@ -807,20 +807,32 @@ def _own_actor(item: Found, reading: Reading) -> Found:
         return replace(item, actor=said.group(1))
     if not _unnamed(item, reading) and _owned(item, reading):
         return item
-    return next(
-        (replace(item, actor=name) for name in _speakers(item.text) if given(name)),
-        _unheld_by(item, reading),
-    )
+    speaker = next((name for name in _speakers(item.text) if given(name)), None)
+    held = speaker or _held_here(item, reading)
+    return replace(item, actor=held) if held else _unheld_by(item, reading)
 
 
 def _owned(item: Found, reading: Reading) -> bool:
-    """The actor is named in the statement's own sentence, or is whom code reads as
+    """The actor is named in the statement's own sentence, not only as a place
+    ("Opposition lawmakers in Nuuk have said…" is not Nuuk's), or is whom code reads as
     holding it (`holders.holder_in`: "He said…" after the sentence naming him)."""
     first = item.evidence[0]
-    if not missing_names([item.actor or ""], [first], reading):
+    actor = item.actor or ""
+    text, lang = reading.sentences[first].text, reading.language[first]
+    if not missing_names([actor], [first], reading) and not placed(actor, text, lang):
         return True
     held = holder_in(*reading.article_of(first))
-    return held is not None and same_person(held, item.actor or "")
+    return held is not None and same_person(held, actor) and not placed(actor, held, lang)
+
+
+def _held_here(item: Found, reading: Reading) -> str | None:
+    """Whom code reads as holding the statement's sentence where that sentence gives them
+    as written: a group ("Opposition lawmakers in Nuuk") code reads, not the model's pick
+    of a place in it."""
+    first = item.evidence[0]
+    held = holder_in(*reading.article_of(first))
+    text, lang = reading.sentences[first].text, reading.language[first]
+    return held if held and held in text and not placed(held, text, lang) else None
 
 
 def _unheld_by(item: Found, reading: Reading) -> Found:
