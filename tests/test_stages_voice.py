@@ -278,6 +278,10 @@ def test_the_outlets_word_for_a_measure_is_quoted_as_its_word() -> None:
 
     assert dropped == []
     assert kept.text == 'The "controversial" deal puts the airspace in other hands.'
+    # fiskeldi: Reuters' "The embattled industry, largely owned by Norwegian groups…"
+    farms = read([article("A1", "en", "The embattled industry has grown rapidly.")])
+    [kept], _ = voice([found(farms, "The embattled")], farms)
+    assert kept.text == 'The "embattled" industry has grown rapidly.'
 
 
 def test_a_title_two_people_hold_is_named_as_the_holder_code_found() -> None:
