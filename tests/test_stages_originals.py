@@ -130,6 +130,33 @@ def test_a_joint_subject_is_no_one_of_its_holders_alone() -> None:
     assert [(f.section, f.actor) for f in kept] == [("developments", None)]
 
 
+@pytest.mark.parametrize(
+    ("lang", "text", "actor"),
+    [
+        (  # kampfjet: who launched the project in 2017 is background, not Merkel's view
+            "de",
+            "Das Projekt war 2017 von Bundeskanzlerin Angela Merkel und Präsident Emmanuel "
+            "Macron angestoßen worden.",
+            "Angela Merkel",
+        ),
+        (  # rannsokn: two ministers signing is neither one's position
+            "fr",
+            "La ministre française de la Recherche, Claire Dubois, et son homologue "
+            "islandais, Logi Einarsson, ont paraphé l'accord.",
+            "Claire Dubois",
+        ),
+    ],
+)
+def test_the_models_pick_of_one_of_two_joined_subjects_holds_nothing(
+    lang: str, text: str, actor: str
+) -> None:
+    reading = read([article("Q", lang, text)])
+    sid = reading.sources[0].sentences[0].id
+    said = replace(rejected(sid, "positions", actor=actor), unheld="developments")
+    kept = originals([said], [], reading, ["en", "is"])
+    assert [(f.section, f.actor) for f in kept] == [("developments", None)]
+
+
 def test_a_model_actor_the_sentence_does_not_write_is_not_shown_over_it() -> None:
     """ "North" is the gloss's English for the outlet Norðri ("according to Norðri's
     sources"): near enough in spelling to pass as an exonym in an English statement, but

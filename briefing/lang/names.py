@@ -9,6 +9,7 @@ of actors to choose from, and to ask whether a statement's names occur in its ev
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections.abc import Iterable
 
@@ -138,3 +139,22 @@ def names_in(sentences: list[str]) -> list[str]:
         if not initial or name in inner:
             names.setdefault(name)
     return list(names)
+
+
+COORDINATED_WORDS = 6  # the most words between two names joined as one subject
+
+
+def coordinated(text: str, lang: str) -> list[str]:
+    """The names of two or more words that `text` joins by a coordinator of its language
+    (`grammar.coordinators`), a title or apposition between them allowed ("von
+    Bundeskanzlerin Angela Merkel und Präsident Emmanuel Macron", "Claire Dubois, et son
+    homologue islandais, Logi Einarsson"): subjects of one statement, neither its alone."""
+    words = lexicon.wordset("grammar.coordinators", lang)
+    found = [(m.start(), m.end(), m.group()) for m in NAME.finditer(text)]
+    people = [f for f in found if len(_clean(f[2]).split()) > 1]
+    out: list[str] = []
+    for (_, end, first), (start, _, second) in itertools.pairwise(people):
+        between = re.findall(r"[^\W\d_]+", text[end:start])
+        if len(between) <= COORDINATED_WORDS and any(w.lower() in words for w in between):
+            out += [_clean(first), _clean(second)]
+    return list(dict.fromkeys(n for n in out if n))

@@ -31,6 +31,7 @@ from collections.abc import Mapping
 from dataclasses import replace
 
 from briefing.core.languages import PIVOT
+from briefing.lang.names import coordinated, same_person
 from briefing.stages.found import Found
 from briefing.stages.holders import named_before, referred_in, said_in
 from briefing.stages.quoted import speaker_of
@@ -92,7 +93,8 @@ def _holder(item: Found, sid: str, reading: Reading) -> tuple[str | None, list[s
     repeated" is Vladimir Putin's, in the article's fullest form), else whom a pronoun or
     description saying it means (`holders.referred_in`), with the sentence naming them,
     else the model's actor where the sentence names that person as written (no exonym:
-    "North" read off the gloss of "heimildum Norðra" is not a holder), else no one. The
+    "North" read off the gloss of "heimildum Norðra" is not a holder) and not as one of two
+    joined as its subject (`_one_of_two`), else no one. The
     flag: code found them saying it, so it is their position whatever the model
     labelled."""
     speaker = speaker_of(sid, reading)
@@ -109,9 +111,21 @@ def _holder(item: Found, sid: str, reading: Reading) -> tuple[str | None, list[s
     referred = _referred(sid, reading)
     if referred is not None:
         return referred
-    if item.actor and not missing_names([item.actor], [sid], reading, False, exonyms=False):
+    if (
+        item.actor
+        and not missing_names([item.actor], [sid], reading, False, exonyms=False)
+        and not _one_of_two(item.actor, sid, reading)
+    ):
         return item.actor, [sid], False
     return None, [sid], False
+
+
+def _one_of_two(actor: str, sid: str, reading: Reading) -> bool:
+    """The sentence joins the actor with another as one subject (`names.coordinated`:
+    "von Bundeskanzlerin Angela Merkel und Präsident Emmanuel Macron angestoßen"): a
+    statement of both, neither one's position."""
+    joined = coordinated(reading.sentences[sid].text, reading.language[sid])
+    return any(actor in name or same_person(actor, name) for name in joined)
 
 
 def _referred(sid: str, reading: Reading) -> tuple[str, list[str], bool] | None:

@@ -858,14 +858,15 @@ def claimed(found: list[Found], reading: Reading) -> list[Found]:
 
 def _claimed(item: Found, reading: Reading) -> Found:
     """A position the model gave to no one: held by the statement's own speaker where code
-    finds one its sentences name ("Brynjarsson said..."); a joint one ("Trump and Putin
-    did not...") stays no one's, and so does one that says, criticises or demands
-    (`kinds.saying`: "Environmental groups criticised the deal" is no agreement);
-    otherwise it is no position ("The tunnel will be 7.5 kilometres long.") and is filed
-    where the model's next likeliest kind says."""
+    finds one its sentences name ("Brynjarsson said...", or the group its sentence opens
+    with, as written: `_held_here`); a joint one ("Trump and Putin did not...") stays no
+    one's, and so does one that says, criticises or demands (`kinds.saying`: "Critics
+    attacked the deal" is no agreement); otherwise it is no position ("The tunnel will be
+    7.5 kilometres long.") and is filed where the model's next likeliest kind says."""
     if item.actor is not None or item.section != "positions" or JOINT_SUBJECT.match(item.text):
         return item
     speaker = next((name for name in _speakers(item.text) if _given(name, item, reading)), None)
+    speaker = speaker or _held_here(item, reading)  # "Animal welfare groups criticised…"
     if speaker is not None:
         return replace(item, actor=speaker)
     if SAYING.search(item.text.split(",")[0]):
