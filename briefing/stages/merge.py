@@ -311,9 +311,8 @@ def fold_lines(found: list[Found], reading: Reading, sides: Sequence[set[str]] =
     every sentence of both and shows each line it states (`Found.continued`), so no
     fact is lost and every word shown is quoted by id; so it shows another outlet's
     sentence it cites that tells what its lines do not (`_told_apart`). An item a
-    disagreement shows as a
-    side (its sentences all in one of `sides`, `Conflict.hidden`) stays apart: joined, a
-    side would hide the lines it gained, or show itself twice."""
+    disagreement shows as a side (its sentences all in one of `sides`, `Conflict.hidden`)
+    stays apart: joined, a side would hide the lines it gained, or show itself twice."""
     kept = list(found)
     apart = {id(f) for f in found if any(set(f.evidence) <= side for side in sides)}
     told = Told(reading, unframed=True)
@@ -341,9 +340,9 @@ def _told_apart(item: Found, reading: Reading, told: Told) -> Found:
     tells (`Told.alike` below `MIN_SHARED`, the speaker's name and title left out):
     Vísir's "Þórdís … segir að leitað verði til reyndra heimilislækna…" was only cited
     beside RÚV's "Þórdís … fagnar samkomulaginu", a fact no column showed."""
-    lines = _lines(item)
     if item.verified:
         return item
+    lines = _lines(item)
     lang, outlet = reading.language[lines[0]], source_of(lines[0])
     apart = [
         e

@@ -870,8 +870,8 @@ def _claimed(item: Found, reading: Reading) -> Found:
     if speaker is not None:
         return replace(item, actor=speaker)
     if SAYING.search(item.text.split(",")[0]):
-        # "Environmental groups criticised the deal": a view no name holds; not a fact
-        # with a clause after it ("The law does not ban …, as some campaigners demanded")
+        # "Critics attacked the deal": a view no name holds; not a fact with a clause
+        # after it ("The law does not ban …, as some campaigners had demanded")
         return item
     return replace(item, section=item.unheld) if item.unheld else item
 
