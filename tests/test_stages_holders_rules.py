@@ -89,7 +89,8 @@ def test_a_body_named_by_its_noun_is_the_body_named_before() -> None:
 
 def test_a_states_own_body_is_no_company_named_before() -> None:
     """hvalur (a story of my own): "The government said it would study the ruling" was
-    held by Hvalur hf., the company its chief executive spoke for a sentence before."""
+    held by Hvalur hf., the company its chief executive spoke for a sentence before. It is
+    the government's, as the sentence writes it (stop 45: no one's before)."""
     english = [
         "Iceland's Supreme Court on Thursday ordered the state to pay whaling company Hvalur"
         " hf. 1.2 billion Icelandic crowns in compensation for a 2023 hunting ban.",
@@ -97,7 +98,7 @@ def test_a_states_own_body_is_no_company_named_before() -> None:
         '"This was never about money, it was about the rule of law," Loftsson told reporters.',
         "The government said it would study the ruling and had no further comment.",
     ]
-    assert saying_in(english, 3, "en") is None
+    assert saying_in(english, 3, "en") == "The government"
     icelandic = [
         "Kristján Loftsson, forstjóri Hvals hf., segir dóminn mikilvægan.",
         "Ríkisstjórnin segist ætla að skoða dóminn.",

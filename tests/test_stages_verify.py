@@ -364,7 +364,8 @@ def test_a_place_in_a_bodys_name_does_not_name_the_body() -> None:
 def test_an_actor_code_takes_away_takes_the_sentence_naming_it_along() -> None:
     """hvalur: "The government said it would study the ruling" came with the sentence
     naming the model's pick, "Icelandic" ("Iceland's Supreme Court…"); a people's word
-    names no holder, and held by no one it cites its own sentence only."""
+    names no holder. The government holds it, as the sentence writes it (stop 45: no one
+    before), citing its own sentence only."""
     from helpers import source
 
     from briefing.stages.reading import read
@@ -376,7 +377,7 @@ def test_an_actor_code_takes_away_takes_the_sentence_naming_it_along() -> None:
     reading = read([source("R", "en", sentences)])
     said = position(sentences[1], "R.S2", "R.S1", actor="Icelandic")
     [kept], _ = verify([said], reading, [])
-    assert (kept.actor, kept.evidence) == (None, ["R.S2"])
+    assert (kept.actor, kept.evidence) == ("The government", ["R.S2"])
 
 
 def test_the_speaker_a_statement_names_holds_the_position() -> None:

@@ -41,7 +41,13 @@ from briefing.stages.article_names import (
     opening_body,
     same_name,
 )
-from briefing.stages.descriptions import _described, _meant, _noun_subject, modifiers
+from briefing.stages.descriptions import (
+    _described,
+    _meant,
+    _noun_subject,
+    _state_body,
+    modifiers,
+)
 
 __all__ = [
     "holder_in",
@@ -83,6 +89,8 @@ def holder_in(sentences: list[str], at: int, lang: str) -> str | None:
             meant = _meant(noun, kind, article, here, modifiers(text, noun, article.lang))
             if meant is not None:
                 return _state(_fullest(meant, article), article)
+            if back == 0 and article.lang == PIVOT and _state_body(noun, article):
+                return _as_written(text, noun)  # "The government said…": no one named
             return None  # described, and no one named before is the one it means
         if back == 0 and _title_holds(text, article):
             continue  # "Die Ministerin kündigte an": named before
@@ -139,6 +147,20 @@ def _group(text: str, article: _Article) -> str | None:
     if cue is not None and _names_at(text[: cue.start()], article):
         return None  # "Polish state firm Orlen, which will buy the gas, said": Orlen says it
     return f"{words[0]} {noun}"
+
+
+def _as_written(text: str, noun: str) -> str | None:
+    """A state's body a pivot-language sentence opens with, as it writes it up to its
+    noun ("The government"), where that is at most `STATE_WORDS` words. Not in another
+    language, where a phrase of attribution may open it ("Selon le gouvernement")."""
+    found = re.search(rf"(?<!\w){re.escape(noun)}(?!\w)", text)
+    if found is None:
+        return None
+    phrase = text[: found.end()].strip(" \"'“„«")
+    return phrase if 0 < len(phrase.split()) <= STATE_WORDS else None
+
+
+STATE_WORDS = 3
 
 
 def _placed_group(text: str, article: _Article) -> str | None:

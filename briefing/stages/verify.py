@@ -808,8 +808,10 @@ def _own_actor(item: Found, reading: Reading) -> Found:
     if not _unnamed(item, reading) and _owned(item, reading):
         return item
     speaker = next((name for name in _speakers(item.text) if given(name)), None)
-    held = speaker or _held_here(item, reading)
-    return replace(item, actor=held) if held else _unheld_by(item, reading)
+    if speaker is not None:
+        return replace(item, actor=speaker)
+    held = _held_here(item, reading)  # without the sentences naming the model's pick
+    return replace(_unheld_by(item, reading), actor=held) if held else _unheld_by(item, reading)
 
 
 def _owned(item: Found, reading: Reading) -> bool:
