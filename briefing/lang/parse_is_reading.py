@@ -84,6 +84,9 @@ class Reading:
     places: tuple[str, ...]
 
 
+DEED = "deeds"  # a verb of saying its particle makes a deed: "skrifuðu undir" (signed)
+
+
 @functools.cache
 def _acts() -> tuple[tuple[tuple[str, ...], str], ...]:
     """Each act phrase as words ("fara", "fram", "á") with its act, longest phrase first;
@@ -92,9 +95,6 @@ def _acts() -> tuple[tuple[tuple[str, ...], str], ...]:
         tuple(p.split()): act for act in (*ACTS, DEED) for p in lexicon.words(f"acts.{act}", "is")
     }
     return tuple(sorted(found.items(), key=lambda item: -len(item[0])))
-
-
-DEED = "deeds"  # a verb of saying its particle makes a deed: "skrifuðu undir" (signed)
 
 
 def act_at(verbs: Iterable[str], following: Sequence[str]) -> tuple[str, str] | None:

@@ -82,6 +82,7 @@ _PLURAL_BEFORE = re.compile(
     rf"\b(?:{_words('plural')})\b",
     re.IGNORECASE,
 )
+_PLURAL = frozenset(w.lower() for w in lexicon.words("pronouns.plural", PIVOT))
 # A subject that names no one; "This road..." is left to `_POINTS_AWAY`.
 _PRONOUN_SUBJECT = re.compile(rf"({subject_pronouns(PIVOT)})\b")
 # '...," he said.': the speaker is the one person the sentence before names.
@@ -260,9 +261,8 @@ def _points_away(words: str) -> bool:
     away = list(_POINTS_AWAY.finditer(words))
     if not away:
         return False
-    plural = {w.lower() for w in lexicon.words("pronouns.plural", PIVOT)}
     return not (
-        all(m.group(1) and m.group(1).lower() in plural for m in away)
+        all(m.group(1) and m.group(1).lower() in _PLURAL for m in away)
         and _PLURAL_BEFORE.search(words)
     )
 

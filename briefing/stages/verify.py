@@ -805,34 +805,34 @@ def _own_actor(item: Found, reading: Reading) -> Found:
     said = SAID_BY.search(item.text)
     if said and not same_person(said.group(1), item.actor) and given(said.group(1)):
         return replace(item, actor=said.group(1))
-    if not _unnamed(item, reading) and _owned(item, reading):
+    held = holder_in(*reading.article_of(item.evidence[0]))
+    if not _unnamed(item, reading) and _owned(item, held, reading):
         return item
     speaker = next((name for name in _speakers(item.text) if given(name)), None)
     if speaker is not None:
         return replace(item, actor=speaker)
-    held = _held_here(item, reading)  # without the sentences naming the model's pick
-    return replace(_unheld_by(item, reading), actor=held) if held else _unheld_by(item, reading)
+    unheld = _unheld_by(item, reading)  # without the sentences naming the model's pick
+    here = _held_here(item, held, reading)
+    return replace(unheld, actor=here) if here else unheld
 
 
-def _owned(item: Found, reading: Reading) -> bool:
+def _owned(item: Found, held: str | None, reading: Reading) -> bool:
     """The actor is named in the statement's own sentence, not only as a place
-    ("Opposition lawmakers in Nuuk have said…" is not Nuuk's), or is whom code reads as
-    holding it (`holders.holder_in`: "He said…" after the sentence naming him)."""
+    ("Opposition lawmakers in Nuuk have said…" is not Nuuk's), or is `held`, whom code
+    reads as holding it (`holders.holder_in`: "He said…" after the sentence naming him)."""
     first = item.evidence[0]
     actor = item.actor or ""
     text, lang = reading.sentences[first].text, reading.language[first]
     if not missing_names([actor], [first], reading) and not placed(actor, text, lang):
         return True
-    held = holder_in(*reading.article_of(first))
     return held is not None and same_person(held, actor) and not placed(actor, held, lang)
 
 
-def _held_here(item: Found, reading: Reading) -> str | None:
-    """Whom code reads as holding the statement's sentence where that sentence gives them
-    as written: a group ("Opposition lawmakers in Nuuk") code reads, not the model's pick
-    of a place in it."""
+def _held_here(item: Found, held: str | None, reading: Reading) -> str | None:
+    """`held`, whom code reads as holding the statement's sentence
+    (`holders.holder_in`), where that sentence gives them as written: a group
+    ("Opposition lawmakers in Nuuk") code reads, not the model's pick of a place in it."""
     first = item.evidence[0]
-    held = holder_in(*reading.article_of(first))
     text, lang = reading.sentences[first].text, reading.language[first]
     return held if held and held in text and not placed(held, text, lang) else None
 
@@ -868,7 +868,8 @@ def _claimed(item: Found, reading: Reading) -> Found:
     if item.actor is not None or item.section != "positions" or JOINT_SUBJECT.match(item.text):
         return item
     speaker = next((name for name in _speakers(item.text) if _given(name, item, reading)), None)
-    speaker = speaker or _held_here(item, reading)  # "Animal welfare groups criticised…"
+    if speaker is None:  # "Animal welfare groups criticised…"
+        speaker = _held_here(item, holder_in(*reading.article_of(item.evidence[0])), reading)
     if speaker is not None:
         return replace(item, actor=speaker)
     if SAYING.search(item.text.split(",")[0]):
