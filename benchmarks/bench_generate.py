@@ -53,6 +53,8 @@ CASES = {
     "flugvollur": ROOT / "benchmarks" / "stories" / "flugvollur",
     "heilsugaesla": ROOT / "benchmarks" / "stories" / "heilsugaesla",
     "fiskeldi": ROOT / "benchmarks" / "stories" / "fiskeldi",
+    "sorphirda": ROOT / "benchmarks" / "stories" / "sorphirda",
+    "hafis": ROOT / "benchmarks" / "stories" / "hafis",
 }
 
 

@@ -441,3 +441,22 @@ def test_a_pronoun_right_after_a_phrase_of_attribution_is_whom_it_means() -> Non
     found = facts("Að sögn hennar ferðast um 1.100 farþegar með leiðunum.", before)
     assert (found.speakers, found.act) == (("Guðrún Ösp Benediktsdóttir",), "say")
     assert facts("Að sögn hans ferðast um 1.100 farþegar með leiðunum.", before).speakers == ()
+
+
+def test_a_pronoun_after_a_foreign_name_bin_gives_no_gender_is_no_one_named_before() -> None:
+    """sorphirda: "Hann segir þó að Efling muni…" after "Tomasz Wójcik, trúnaðarmaður
+    Eflingar, segir…" was read as the company chief named two sentences before: Greynir
+    reads the foreign name as an entity, and BÍN gives it no gender. With a role beside
+    it the name is a person, and standing nearer than any man named, it leaves "Hann"
+    unresolved rather than given to the wrong man."""
+    chief = "Kristján Ari Gunnarsson, framkvæmdastjóri Hreinsunar, segir samkomulagið gott."
+    steward = (
+        "Tomasz Wójcik, trúnaðarmaður Eflingar hjá Hreinsun, segir að bílstjórarnir séu "
+        "tilbúnir að vinna yfirvinnu."
+    )
+    assert facts(steward).speaker == "Tomasz Wójcik"
+    found = facts("Hann segir þó að Efling muni fylgjast grannt með því.", [chief, steward])
+    assert found.speaker is None
+    assert facts("Hann segir þó að Efling muni fylgjast grannt með því.", [chief]).speaker == (
+        "Kristján Ari Gunnarsson"
+    )

@@ -205,6 +205,17 @@ def test_a_statement_cut_off_by_the_token_limit_is_dropped() -> None:
     assert [(f.evidence, f.verified) for f in result.unstated] == [(["K.S1"], False)]
 
 
+def test_a_statement_that_lost_its_sentences_subject_is_kept_as_its_quote() -> None:
+    """hafis: "They agreed to send research vessels…" for Reuters' lede "Iceland, Norway
+    and Russia agreed…" was published and led the briefing; it is dropped, and the
+    sentence is kept to be quoted as written (`stages.originals`), not lost."""
+    _, result = run(SAID, point("open_issue", "none", "They will pay 40 million krónur."))
+
+    assert result.found == []
+    assert result.dropped[0]["reason"] == "it opens with a pronoun where its sentence names who"
+    assert [(f.evidence, f.verified, f.cut) for f in result.unstated] == [(["K.S1"], False, True)]
+
+
 def test_a_statement_of_fewer_than_three_words_is_dropped() -> None:
     _, result = run(SAID, point("open_issue", "none", "Yes."))
     assert result.found == []

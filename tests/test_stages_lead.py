@@ -167,3 +167,20 @@ def test_news_two_outlets_open_with_leads_before_a_detail_three_tell_further_dow
     deal = [item("Norway and Poland signed a ten-year gas deal.", None, ["A1.S1", "A2.S1"])]
     price = [item("The price was not disclosed.", None, ["A1.S5", "A2.S4", "A3.S4"])]
     assert lead(briefing(agreements=deal, open_issues=price))[0] == "agreements[1]"
+
+
+def test_the_lead_names_a_speaker_a_line_gives_by_a_pronoun_but_not_a_positions_holder() -> None:
+    """eldgos: the lead's open issue read '"We do not yet know…," he told Reuters.' with no
+    one named; a position's line names its holder itself ("…, Isavia said")."""
+    unclear = item('"We do not know," he told Reuters.', "Hann sagði að ekki væri vitað.",
+                   ["A1.S3", "A2.S3", "A1.S2"], actor="Sveinbjorn Indridason")  # fmt: skip
+    said = item("Flights were cancelled, Isavia said.", "Flugi aflýst.", ["A1.S1"], actor="Isavia")
+    b = briefing(open_issues=[unclear], positions=[said])
+    b.lead = ["positions[1]", "open_issues[1]"]
+    text = render_markdown(b)
+
+    assert (
+        "**In brief:** Flights were cancelled, Isavia said.[^A1.S1] "
+        '**Sveinbjorn Indridason**: "We do not know," he told Reuters.' in text
+    )
+    assert "**Isavia**: Flights" not in text.split("###")[0]

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from helpers import article
 
+from briefing.core.models import Briefing, Item
 from briefing.stages.align import Link
+from briefing.stages.build import name_speakers
 from briefing.stages.reading import read
-from briefing.stages.speakers import holder, one_speaker, who
+from briefing.stages.speakers import holder, one_speaker, unnamed, who
 
 UNION = (
     "Hrafnhildur Sæmundsdóttir, formaður félagsins, sagði að félagsmenn hefðu samþykkt "
@@ -113,3 +115,47 @@ def test_a_person_named_short_before_a_pronoun_is_their_fullest_name() -> None:
     found = holder("A1.S3", reading)
     assert found is not None
     assert (found.name, found.evidence) == ("Katla Rún Ingvarsdóttir", ("A1.S3", "A1.S1"))
+
+
+def test_a_line_outside_the_positions_names_the_speaker_its_pronoun_means() -> None:
+    """eldgos: the open issue '"We do not yet know when full operations can resume," he
+    told Reuters.' and „Hann sagði að ekki væri vitað…" were shown with no one named, in
+    the sections and in the lead. The speaker code resolves is the item's actor, and the
+    sentences naming him are cited; a line that names its speaker gains no actor."""
+    english = article(
+        "A1",
+        "en",
+        "A volcanic eruption forced the cancellation of 40 flights at Keflavik airport. "
+        "Isavia chief executive Sveinbjorn Indridason said the ash plume was drifting "
+        "northeast. "
+        '"We do not yet know when full operations can resume," he told Reuters.',
+    )
+    icelandic = article(
+        "A2",
+        "is",
+        "Eldgos hófst á Reykjanesskaga í nótt. "
+        "Sveinbjörn Indriðason, forstjóri Isavia, sagði að öskumökkinn legði til norðausturs. "
+        "Hann sagði að ekki væri vitað hvenær flugvöllurinn yrði opnaður að fullu.",
+    )
+    reading = read([english, icelandic])
+    unclear = Item(
+        text={"en": reading.sentences["A1.S3"].text, "is": reading.sentences["A2.S3"].text},
+        origin={"en": "quote:A1.S3", "is": "quote:A2.S3"},
+        evidence=["A1.S3", "A2.S3"],
+    )
+    plume = Item(
+        text={"en": reading.sentences["A1.S2"].text},
+        origin={"en": "quote:A1.S2"},
+        evidence=["A1.S2"],
+    )
+    b = Briefing(languages=["en", "is"], sources=reading.sources, open_issues=[unclear, plume])
+    name_speakers(b, reading)
+
+    assert unnamed(["A1.S3", "A2.S3"], reading) == (
+        "Sveinbjorn Indridason",
+        ["A1.S2", "A2.S2"],
+    )
+    assert b.open_issues[0].actor == "Sveinbjorn Indridason"
+    assert b.open_issues[0].evidence == ["A1.S3", "A2.S3", "A1.S2", "A2.S2"]
+    assert b.open_issues[1].actor is None  # the line names him itself
+    assert unnamed(["A1.S1"], reading) is None  # no one's words

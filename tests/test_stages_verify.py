@@ -646,8 +646,22 @@ def test_a_name_written_as_its_sentence_writes_it_or_in_its_nominative_is_englis
 
 
 def test_an_it_that_points_at_nothing_is_no_pronoun_subject() -> None:
-    from briefing.stages.verify import _expletive
+    from briefing.stages.select import expletive
 
-    assert _expletive("It is not yet settled whether an inspector will be aboard.")
-    assert _expletive("It remains unclear when the talks resume.")
-    assert not _expletive("It said the rise was unfair.")
+    assert expletive("It is not yet settled whether an inspector will be aboard.")
+    assert expletive("It remains unclear when the talks resume.")
+    assert not expletive("It said the rise was unfair.")
+
+
+def test_a_statement_opening_with_a_pronoun_its_sentence_never_uses_lost_its_subject() -> None:
+    """hafis: the model shortened Reuters' 33-word lede "Iceland, Norway and Russia agreed
+    on Friday to send research vessels…" to "They agreed to send research vessels…", and
+    the lead opened on a "They" no sentence names. "He said…" for '"…," he said.' keeps
+    its subject, and an "It" that points at nothing has none to lose."""
+    from briefing.stages.select import lost_subject
+
+    lede = "Iceland, Norway and Russia agreed on Friday to send research vessels next month."
+    assert lost_subject("They agreed to send research vessels next month.", lede)
+    assert not lost_subject("Iceland, Norway and Russia agreed to send vessels.", lede)
+    assert not lost_subject("He said the fish had moved.", '"The fish have moved," he said.')
+    assert not lost_subject("It remains unclear whether a quota can be agreed.", lede)

@@ -147,7 +147,13 @@ class Item(BaseModel):
     evidence: list[str] = Field(min_length=1, description="Ids of the source sentences cited.")
     origin: dict[str, str] = Field(default_factory=dict, description=ORIGIN)
     gloss: dict[str, str] = Field(default_factory=dict, description=GLOSS)
-    actor: str | None = Field(default=None, description="Who holds the position (positions only).")
+    actor: str | None = Field(
+        default=None,
+        description=(
+            "Who holds the position; in another section, the speaker its line gives by a "
+            "pronoun or title alone."
+        ),
+    )
     score: float | None = Field(
         default=None, description="The checker's support score, where a checker ran."
     )
@@ -279,6 +285,12 @@ class Briefing(BaseModel):
         if found is None:
             raise KeyError(key)
         return getattr(self, found[1])[int(found[2]) - 1]  # type: ignore[no-any-return]
+
+    def speaker(self, key: str) -> str | None:
+        """Whom the lead names before the item a key names: a speaker its line gives by a
+        pronoun or title alone, where the item is no position (a position's line names its
+        holder: "…, airport operator Isavia said")."""
+        return None if key.startswith("positions") else self.item(key).actor
 
     def sentence_index(self) -> dict[str, Sentence]:
         return {s.id: s for src in self.sources for s in src.sentences}

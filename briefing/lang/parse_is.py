@@ -206,6 +206,8 @@ def _resolve(reading: Reading, context: _Context) -> tuple[tuple[Mention, ...], 
         for m in _candidates(context):
             if m.person and m.gender == holder.gender:
                 return (m,), "pronoun"
+            if m.person and m.gender is None:  # "Tomasz Wójcik", whom BÍN gives no gender,
+                return (), None  # stands nearer than any man named before "Hann segir"
         return (), None
     for m in _candidates(context):
         if m.person and m.title and same_head(m.title, holder.lemmas):

@@ -168,22 +168,29 @@ def _tree_mention(node: Any, after: list[Any]) -> Mention | None:
     """The person or entity a terminal names. A surname Greynir leaves out of a person is
     added ("Hanna Katrín" + "Friðriksson"); a person's title is the lower-case noun after
     the name ("Gunnar Þór Einarsson, forstjóri Isavia")."""
-    if node.tcat == "entity":
+    if node.tcat == "entity":  # a foreign name with a role after it is a person's
+        role = _title(list(after))  # ("Tomasz Wójcik, trúnaðarmaður Eflingar")
+        if role is not None and is_role(frozenset({role})):
+            return Mention(node.text, person=True, title=role)
         return Mention(node.text, person=False)
     if node.tcat != "person":
         return None
     name, rest = node.lemma, list(after)
     while rest and rest[0].is_terminal and rest[0].tcat == "no" and _surname(rest[0].text):
         name, rest = f"{name} {rest[0].text}", rest[1:]
-    title = None
+    return Mention(name, person=True, gender=_gender(node), title=_title(rest))
+
+
+def _title(rest: list[Any]) -> str | None:
+    """The lemma of the lower-case noun after a name, a comma allowed between."""
     for sibling in rest:
         if sibling.is_terminal and sibling.text == ",":
             continue
         first = sibling if sibling.is_terminal else next(iter(_leaves(sibling)), None)
         if first is not None and first.tcat == "no" and first.text[:1].islower():
-            title = first.lemma
-        break
-    return Mention(name, person=True, gender=_gender(node), title=title)
+            return str(first.lemma)
+        return None
+    return None
 
 
 def _surname(word: str) -> bool:

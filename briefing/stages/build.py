@@ -35,7 +35,7 @@ from briefing.stages.merge import fold_into, fold_lines, fold_quoted, merge, sam
 from briefing.stages.originals import originals
 from briefing.stages.quoted import quotes
 from briefing.stages.reading import Reading, read
-from briefing.stages.speakers import one_speaker
+from briefing.stages.speakers import one_speaker, unnamed
 from briefing.stages.verify import Checker, Verdict, claimed, translations, verify
 from briefing.stages.voice import voice
 from briefing.stages.write import Support, write
@@ -106,6 +106,7 @@ def build(
     with meter.timed("merge"):
         briefing = assemble(reading, merged, conflicts, options.languages, refused)
         briefing.lead = lead(briefing)
+        name_speakers(briefing, reading)
     for item in refused:  # the decisions `--verbose` shows
         where = item.get("evidence") or item.get("chunk", "")
         log.info("dropped [%s] %s: %s", where, item.get("text", ""), item.get("reason", ""))
@@ -252,6 +253,24 @@ def _same_side(stated: Found, own: list[str], reading: Reading) -> list[str]:
         and given & reading.values[e]
         and differing(given, reading.values[e]) is None
     ]
+
+
+def name_speakers(briefing: Briefing, reading: Reading) -> None:
+    """Name the speaker a line outside the positions gives by a pronoun or title alone
+    (`speakers.unnamed`), citing the sentences that name them: after the lead is chosen,
+    which weighs where an item's own sentences stand, not those cited for a name."""
+    for key in ("developments", "agreements", "open_issues", "background"):
+        for item in getattr(briefing, key):
+            shown = [
+                sid
+                for origin in item.origin.values()
+                if origin.startswith(("quote:", "original:"))
+                for sid in origin.rsplit(":", 1)[1].split("+")
+            ]
+            found = unnamed(shown, reading) if item.actor is None else None
+            if found is not None:
+                item.actor = found[0]
+                item.evidence += [e for e in found[1] if e not in item.evidence]
 
 
 def assemble(

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 
 from briefing.check.details import words
 from briefing.core.jsontext import loads
-from briefing.core.languages import language_name
+from briefing.core.languages import PIVOT, language_name
 from briefing.core.meter import Timer, untimed
 from briefing.core.models import Chunk, Section, Sentence, Source
 from briefing.lang.names import names_in
@@ -30,7 +30,7 @@ from briefing.stages.holders import named_before, saying_in
 from briefing.stages.kinds import KINDS, UNHELD, Kind, settled
 from briefing.stages.quoted import Quote, speaker_of
 from briefing.stages.reading import Reading
-from briefing.stages.select import in_quotation, select, stands, unphrased
+from briefing.stages.select import in_quotation, lost_subject, select, stands, unphrased
 from briefing.stages.speakers import holder, parsed
 
 
@@ -76,6 +76,7 @@ SECTION_OF: dict[str, Section] = {
 NO_ACTOR = "none"
 OUTCOMES = ("agreement", "open_issue")  # kinds always worth a statement
 CUT_OFF = "cut off at the length limit"
+LOST_SUBJECT = "it opens with a pronoun where its sentence names who"
 OVER = "over the budget of statements for a source in no output language"
 
 
@@ -202,6 +203,8 @@ def extract_chunk(
             )
             continue
         reason = None if written else _unusable(point.text, cut, settings)
+        if reason is None and source.language == PIVOT and lost_subject(point.text, sentence.text):
+            reason = LOST_SUBJECT
         actor = point.actor if point.kind == "position" and point.actor != NO_ACTOR else None
         stated = _held(
             Found(
@@ -214,7 +217,8 @@ def extract_chunk(
             result.dropped.append(
                 {"chunk": chunk.id, "evidence": sentence.id, "text": point.text, "reason": reason}
             )
-            result.unstated.append(replace(stated, verified=False, cut=reason == CUT_OFF))
+            cut = reason in (CUT_OFF, LOST_SUBJECT)  # kept as its quote (`stages.originals`)
+            result.unstated.append(replace(stated, verified=False, cut=cut))
             continue
         result.found.append(stated)
     for sentence in labelled:

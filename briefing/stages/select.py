@@ -145,6 +145,27 @@ def unphrased(
 
 # A subject the reader cannot place out of the article: a pronoun or a demonstrative.
 UNNAMED_SUBJECT = re.compile(rf"({subject_pronouns(PIVOT, demonstrative=True)})\b")
+EXPLETIVE = re.compile(
+    rf"It (?:{lexicon.alternation('pronouns.expletive', PIVOT)})\b(?:\W+\w+){{0,4}}?\W+"
+    rf"(?:{lexicon.alternation('pronouns.expletive_then', PIVOT)})\b"
+)
+
+
+def expletive(statement: str) -> bool:
+    """An "It" that points at nothing ("It is not yet settled whether ..."): no one to
+    name, so no pronoun code must resolve."""
+    return EXPLETIVE.match(statement) is not None
+
+
+def lost_subject(statement: str, sentence: str) -> bool:
+    """A statement of an English sentence that opens with a pronoun its sentence nowhere
+    uses has lost who does it ("They agreed to send research vessels…" for "Iceland,
+    Norway and Russia agreed…", an article's lede): no sentence before says whom it
+    means. "He said…" for '"…," he said.' keeps its subject."""
+    opened = UNNAMED_SUBJECT.match(statement.strip())
+    if opened is None or expletive(statement.strip()):
+        return False
+    return opened.group(1).lower() not in re.findall(r"\w+", sentence.lower())
 
 
 def stands(sentence: Sentence, source: Source, reading: Reading | None) -> bool:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from briefing.core.ids import sentence_id
 from briefing.core.models import Sentence
 from briefing.lang.fold import fold
 from briefing.lang.icelandic import names_match
@@ -19,7 +20,7 @@ from briefing.lang.names import names_in, same_person
 from briefing.lang.parse_is import SentenceFacts, facts, title_holder
 from briefing.lang.quotation import quoted_spans
 from briefing.stages.align import Link
-from briefing.stages.holders import said_in
+from briefing.stages.holders import named_before, said_in, saying_in
 from briefing.stages.quoted import speaker_of
 from briefing.stages.reading import Reading
 
@@ -138,6 +139,27 @@ def who(sentence_id: str, reading: Reading) -> str | None:
     if not quoted_spans(text, 0, len(text)):
         return None
     return said_in(*reading.article_of(sentence_id))
+
+
+def unnamed(sentence_ids: list[str], reading: Reading) -> tuple[str, list[str]] | None:
+    """The one speaker the sentences give by a pronoun or title alone, with the sentences
+    before that name them ('"We do not yet know when full operations can resume," he
+    told Reuters.', "Hann sagði að ekki væri vitað…"): a line in any section showing such
+    a sentence names its speaker and cites who, as a position names its holder. None
+    where a sentence names its speaker, where two are read, or where code resolves none."""
+    named: list[str] = []
+    first: str | None = None
+    for sid in sentence_ids:
+        sentences, at, lang = reading.article_of(sid)
+        speaker = saying_in(sentences, at, lang)
+        before = named_before(sentences, at, speaker, lang) if speaker else None
+        if speaker is None or before is None or not (first is None or same_person(first, speaker)):
+            return None
+        first = first or speaker
+        named.append(sentence_id(reading.source_of(sid), before + 1))
+    if first is None or len(names_in([first])) != 1:
+        return None
+    return first, named
 
 
 def one_speaker(found: list[Link], reading: Reading) -> list[Link]:

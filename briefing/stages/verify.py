@@ -39,7 +39,7 @@ from briefing.stages.found import Found
 from briefing.stages.holders import holder_in, named_before, placed
 from briefing.stages.quoted import SAID, Quote, attributed, quotes
 from briefing.stages.reading import Reading
-from briefing.stages.select import FIRST_PERSON, ends_as_sentence, in_quotation
+from briefing.stages.select import FIRST_PERSON, ends_as_sentence, expletive, in_quotation
 from briefing.stages.speakers import parsed
 
 STOPWORDS = lexicon.wordset("content.stopwords", PIVOT)
@@ -112,7 +112,7 @@ def problems(
     for name in missing_names(names_in([statement]), evidence, reading, glossed=not rough):
         if names:
             found.append(f"the name {name!r} is not in the cited sentences")
-    if rough and OPENS_WITH_PRONOUN.match(stripped) and not _expletive(stripped):
+    if rough and OPENS_WITH_PRONOUN.match(stripped) and not expletive(stripped):
         found.append("it opens with a pronoun over a rough gloss: code cannot tell whom it means")
     if FIRST_PERSON.search(SAID.sub(r"\g<speaker>", stripped)):
         found.append("a quote without its speaker (I, we, our...)")
@@ -273,18 +273,6 @@ def _lost_subject(statement: str, first: str, reading: Reading) -> list[str]:
     if re.match(rf"(?:{pronouns})\b", original, re.IGNORECASE):
         return []
     return ["it opens with a pronoun where its sentence names who"]
-
-
-EXPLETIVE = re.compile(
-    rf"It (?:{lexicon.alternation('pronouns.expletive', PIVOT)})\b(?:\W+\w+){{0,4}}?\W+"
-    rf"(?:{lexicon.alternation('pronouns.expletive_then', PIVOT)})\b"
-)
-
-
-def _expletive(statement: str) -> bool:
-    """An "It" that points at nothing ("It is not yet settled whether ..."): no one to
-    name, so no pronoun code must resolve."""
-    return EXPLETIVE.match(statement) is not None
 
 
 _DEMONYMS = lexicon.wordset("names.demonyms", PIVOT)
