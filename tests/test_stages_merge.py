@@ -411,6 +411,23 @@ def test_another_outlets_sentence_telling_more_is_shown_not_only_cited() -> None
     assert fold_lines([restated], reading)[0].continued == []
 
 
+def test_another_outlets_line_opening_on_a_pronoun_is_cited_not_shown() -> None:
+    """heilsugaesla: Vísir's "Hún segir að enn liggi ekki fyrir hve margir læknar muni
+    starfa á stöðinni." was shown under mbl.is's open question with no one named: away
+    from the sentence naming her, "Hún" is no one."""
+    from briefing.stages.merge import fold_lines
+
+    reading = read([
+        source("A1", "is", ["Óvíst er hvort takist að fullmanna stöðina fyrir opnun."]),
+        source("A2", "is", [
+            "Þórdís Lind Arnardóttir, forstjóri Heilsugæslunnar, fagnar samkomulaginu.",
+            "Hún segir að enn liggi ekki fyrir hve margir læknar muni starfa á stöðinni.",
+        ]),
+    ])  # fmt: skip
+    unsure = Found("open_issues", "gloss", ["A1.S1", "A2.S2"], "A1", verified=False)
+    assert fold_lines([unsure], reading)[0].continued == []
+
+
 def test_a_sentence_pointing_back_joins_the_item_of_the_one_before() -> None:
     """A line opening "Flestar þeirra voru..." said nothing alone: it joins the item citing
     the sentence it points at; a next sentence that stands alone stays its own item, one

@@ -313,3 +313,26 @@ def test_a_holder_code_gave_does_not_name_who_the_sentence_names_in_its_own_word
     )
     _, translated, refused = translations([held], reading)
     assert translated == {} and refused[0]["reason"] == "Ponant: not named in its sentence"
+
+
+def test_a_russian_name_the_model_copied_is_spelt_in_latin_and_an_added_one_refused() -> None:
+    """hafis: the model's English of Interfax's sentences wrote the speaker as "Dорохов"
+    and was refused as not English, so the English column showed Russian alone; and its
+    "Dorokhov urges a ban…" for "Так называемые экологи призывают…" put the ecologists'
+    call in his mouth, unseen while the name opening it was in Cyrillic."""
+    russian = article(
+        "R",
+        "ru",
+        "Переговоры прошли в Рейкьявике в пятницу. "
+        "По словам Дорохова, экспедиция начнётся в январе. "
+        "Экологи призывают полностью запретить промысел мойвы, заявил Дорохов.",
+    )
+    reading = read([russian, article("I", "is", "Viðræður fóru fram í Reykjavík.")])
+    copied = stated("Dорохов said the expedition will start in January.", "R.S2")
+    added = stated("Dorokhov said the talks took place in Reykjavik on Friday.", "R.S1")
+
+    _, translated, refused = translations([copied, added], reading)
+
+    assert translated == {"R.S2": "Dorokhov said the expedition will start in January."}
+    assert [r["evidence"] for r in refused] == ["R.S1"]
+    assert "Dorokhov: not named in its sentence" in refused[0]["reason"]

@@ -20,11 +20,13 @@ def content_lemmas(text: str, lang: str) -> frozenset[str]:
     stop = lexicon.wordset("content.stopwords", lang)
     found: set[str] = set()
     for word in re.findall(r"[^\W\d_]+", text.lower()):
-        if len(word) < MIN_LETTERS or word in stop:
+        if word in stop:
             continue
-        if lang == "is":
-            found.add(min(lemmas(word), default=word))
-        else:
+        if lang == "is":  # by the lemma's length: "gaf" is "gefa", as "gefið" is
+            lemma = min(lemmas(word), default=word)
+            if len(lemma) >= MIN_LETTERS and lemma not in stop:
+                found.add(lemma)
+        elif len(word) >= MIN_LETTERS:
             found.add(word[:STEM])
     return frozenset(found)
 

@@ -14,11 +14,13 @@ sentences give different numbers or dates, `stages.disagree` finds the disagreem
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 
 from briefing.core.ids import sentence_number, source_of
 from briefing.core.languages import PIVOT
+from briefing.lang.lexicon import subject_pronouns
 from briefing.lang.names import same_person
 from briefing.lang.values import Value, gives, qualifiers, values
 from briefing.stages.align import MIN_SHARED, Link, Told, differing
@@ -339,7 +341,9 @@ def _told_apart(item: Found, reading: Reading, told: Told) -> Found:
     outlets it cites (linked to it, folded into it) that tell what none of its lines
     tells (`Told.alike` below `MIN_SHARED`, the speaker's name and title left out):
     Vísir's "Þórdís … segir að leitað verði til reyndra heimilislækna…" was only cited
-    beside RÚV's "Þórdís … fagnar samkomulaginu", a fact no column showed."""
+    beside RÚV's "Þórdís … fagnar samkomulaginu", a fact no column showed. Not one that
+    points back at a sentence before it ("Hún segir að enn liggi ekki fyrir…"): shown
+    away from that sentence, it names no one."""
     if item.verified:
         return item
     lines = _lines(item)
@@ -351,9 +355,17 @@ def _told_apart(item: Found, reading: Reading, told: Told) -> Found:
         and reading.language[e] == lang
         and source_of(e) != outlet
         and _apart(e, lines, told)
+        and not _opens_unnamed(e, reading)
     ]
     room = MAX_LINES - len(lines)
     return replace(item, continued=[*item.continued, *apart[:room]]) if apart and room > 0 else item
+
+
+def _opens_unnamed(sentence_id: str, reading: Reading) -> bool:
+    """The sentence opens on a pronoun for its subject ("Hún segir…", "They said…")."""
+    pronouns = subject_pronouns(reading.language[sentence_id])
+    text = reading.sentences[sentence_id].text.lstrip(" \"'„“«")
+    return bool(pronouns and re.match(rf"(?:{pronouns})\b", text))
 
 
 def _lines(item: Found) -> list[str]:

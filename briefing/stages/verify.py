@@ -27,10 +27,10 @@ from briefing.lang import lexicon
 from briefing.lang.calendar import calendar_words
 from briefing.lang.detect import language_of
 from briefing.lang.embed import E5Embedder, default_embedder, similarity
-from briefing.lang.fold import fold
+from briefing.lang.fold import fold, latin
 from briefing.lang.icelandic import lemmas, names_match
 from briefing.lang.lexicon import subject_pronouns
-from briefing.lang.names import names_in, place_named, same_person, untitled
+from briefing.lang.names import CYRILLIC_LANGUAGES, names_in, place_named, same_person, untitled
 from briefing.lang.quotation import CLOSING, MARKS
 from briefing.lang.senses import senses
 from briefing.lang.values import Value, magnitudes, qualifiers, values, within
@@ -228,6 +228,8 @@ def translations(
         if not unread(item.evidence, reading):
             kept.append(item)
             continue
+        if reading.language[item.evidence[0]] in CYRILLIC_LANGUAGES:  # "Dорохов said…": a
+            item = replace(item, text=latin(item.text))  # name copied, spelt as English does
         if judged(item.evidence, reading, reads):
             kept.append(item)
         wrong = problems(item.text, item.evidence, reading, overlap=False, names=False)
@@ -289,8 +291,9 @@ def _added_names(
     by the language's `exonyms`). The position's `holder`, whom code found saying it,
     may name the "il" or "sie" of the sentence ("M. Marchal assured" for "Il a assuré")."""
     source = next(s for s in reading.sources if s.id == source_of(first))
-    # a name opening the statement counts where its article names it inside a sentence
-    named = names_in([statement, *(s.text for s in source.sentences)])
+    # a name opening the statement counts where its article names it inside a sentence,
+    # in Latin letters as the statement writes it ("Dorokhov urges…", "заявил Дорохов")
+    named = names_in([statement, *(latin(s.text) for s in source.sentences)])
     sentence = fold(reading.sentences[first].text)
     written = _folded_names(reading.sentences[first].text)  # "Barcelona" for "Barcelone"
     places = _named_places(first, reading)
