@@ -460,3 +460,15 @@ def test_a_pronoun_after_a_foreign_name_bin_gives_no_gender_is_no_one_named_befo
     assert facts("Hann segir þó að Efling muni fylgjast grannt með því.", [chief]).speaker == (
         "Kristján Ari Gunnarsson"
     )
+
+
+def test_an_apology_is_an_act_of_saying() -> None:
+    """sorphirda: "Kristján Ari Gunnarsson … biðst afsökunar á þeim óþægindum…" had no
+    holder and no act, and his apology was filed as what happened, beside two sentences
+    of his in other outlets."""
+    found = facts(
+        "Kristján Ari Gunnarsson, framkvæmdastjóri Hreinsunar, biðst afsökunar á þeim "
+        "óþægindum sem íbúar hafa orðið fyrir."
+    )
+    assert (found.speaker, found.act) == ("Kristján Ari Gunnarsson", "say")
+    assert english_attribution(found) == "Kristján Ari Gunnarsson apologised"

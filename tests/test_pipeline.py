@@ -305,3 +305,26 @@ def test_a_side_names_every_outlet_that_gives_its_value() -> None:
     from briefing.render.site import BriefingView
 
     assert BriefingView(b).names.side("A3", "en") == "TASS (ТАСС)"
+
+
+def test_a_side_is_quoted_in_a_columns_language_by_another_outlet_on_it() -> None:
+    """hafis, orka: "Reuters, Interfax, RÚV: [en] … 400,000 tonnes" showed the Icelandic
+    reader Reuters' English though RÚV, on that side, gives the 400.000 tonn in
+    Icelandic; the side's Icelandic line is RÚV's sentence, quoted."""
+    from helpers import source
+
+    from briefing.stages.build import assemble
+    from briefing.stages.disagree import Conflict
+    from briefing.stages.found import Found
+    from briefing.stages.reading import read
+
+    reuters = source("A1", "en", ["Scientists advised a catch of 400,000 tonnes for the season."])
+    monde = source("A2", "fr", ["Les captures devraient atteindre 410 000 tonnes cette saison."])
+    ruv = source("A3", "is", ["Lagt er til að heildaraflinn verði 400.000 tonn á vertíðinni."])
+    reading = read([reuters, monde, ruv])
+    first = Found("developments", reuters.sentences[0].text, ["A1.S1", "A3.S1"], "A1")
+    second = Found("developments", "The catch should reach 410,000 tonnes.", ["A2.S1"], "A2")
+    b = assemble(reading, [first, second], [Conflict(first, second)], ["en", "is"], [])
+    [shown] = b.disagreements
+    assert shown.sides[0].origin == {"en": "statement", "is": "quote:A3.S1"}
+    assert shown.sides[0].text["is"] == ruv.sentences[0].text

@@ -227,6 +227,22 @@ def test_facts_kept_as_sentences_fold_across_outlets_where_one_cites_the_other()
     assert len(fold_quoted(two_people, reading)) == 2
 
 
+def test_background_another_outlet_tells_as_news_is_filed_as_that_news() -> None:
+    """sorphirda: mbl.is's "Greiðslur borgarinnar … hækka um 85 milljónir króna á ári",
+    read as background, folded RÚV's "Samkvæmt samkomulaginu hækka greiðslur…" and
+    Vísir's, both the deal's terms, and the deal's price was filed as background."""
+    from briefing.stages.merge import fold_quoted
+
+    reading = read([
+        source("A1", "is", ["Greiðslur borgarinnar hækka um 85 milljónir króna á ári."]),
+        source("A2", "is", ["Samkvæmt samkomulaginu hækka greiðslur um 85 milljónir á ári."]),
+    ])  # fmt: skip
+    standing = Found("background", "gloss", ["A1.S1"], "A1", verified=False)
+    terms = Found("agreements", "gloss", ["A2.S1", "A1.S1"], "A2", verified=False)
+    [one] = fold_quoted([standing, terms], reading)
+    assert (one.section, one.evidence) == ("agreements", ["A1.S1", "A2.S1"])
+
+
 def test_two_outlets_restating_one_fact_with_its_numbers_in_one_language_fold() -> None:
     from briefing.stages.merge import fold_quoted
 

@@ -196,6 +196,27 @@ def test_a_position_no_one_is_found_to_hold_is_filed_as_the_models_next_kind() -
     ]
 
 
+def test_a_call_no_one_is_found_to_make_is_no_agreement() -> None:
+    """hafis: Interfax's "Так называемые экологи призывают полностью запретить промысел
+    мойвы…" was a position code found no holder of, and its next likeliest kind filed
+    the ecologists' call for a ban under what was agreed."""
+    from dataclasses import replace
+
+    russian = article("R", "ru", (
+        "Экологи призывают полностью запретить промысел мойвы. "
+        "Стороны договорились о совместной экспедиции в январе."
+    ))  # fmt: skip
+    reading = read([russian, article("Q", "is", "Viðræðum lauk í Reykjavík.")])
+    call, deal = (s.id for s in reading.sources[0].sentences)
+    found = [replace(rejected(s), unheld="agreements") for s in (call, deal)]
+    kept = originals(found, [], reading, ["en", "is"])
+
+    assert [(f.evidence[0], f.section) for f in kept] == [
+        (call, "open_issues"),
+        (deal, "agreements"),
+    ]
+
+
 def test_a_pronoun_or_description_saying_it_is_the_person_named_before() -> None:
     """rail-strike-de: "Sie warf der Gewerkschaft vor ..." after Sabine Kehl's sentence,
     and a quote "..., sagte der 61-Jährige" after Holger Brandt's, are theirs, cited with

@@ -309,7 +309,11 @@ def assemble(
         for stated in (conflict.first, conflict.second):
             own = own_evidence(stated, reading)
             others = _same_side(stated, own, reading)
-            text, origin, gloss = lines(stated.text, own, reading, languages, stated.verified)
+            # another outlet on its side quotes it in that outlet's language: RÚV's "…
+            # verði 400.000 tonn" beside Reuters' "400,000 tonnes", not the English again
+            text, origin, gloss = lines(
+                stated.text, own + others, reading, languages, stated.verified
+            )
             also = list(dict.fromkeys(reading.source_of(e) for e in others))
             sides.append(
                 Side(

@@ -38,6 +38,7 @@ __all__ = [
     "Kind",
     "Kinds",
     "agreed_with",
+    "calls_for",
     "court_ruled",
     "cue_features",
     "deal_reached",
@@ -141,6 +142,15 @@ def _demand_with_subject(side: str, demand: re.Pattern[str]) -> bool:
     """A demand word with words before it in this side of the contrast: a party asks (the
     subject, named or not: "le ministère propose", "ríkið býður"), not a bare verb."""
     return any(re.search(r"\w", side[: m.start()]) for m in demand.finditer(side))
+
+
+def calls_for(text: str, lang: str) -> bool:
+    """The sentence, in its own voice, has someone want or call for something ("Так
+    называемые экологи призывают полностью запретить промысел", "Environmental groups
+    called for a ban"), and no two parties agreeing: a demand, never an agreement."""
+    own = unquoted(text)
+    pattern = _cue("demands", lang)
+    return bool(pattern and pattern.search(own)) and not jointly_agreed(text, lang)
 
 
 def jointly_agreed(text: str, lang: str) -> bool:

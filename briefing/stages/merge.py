@@ -161,22 +161,28 @@ def _fold(found: list[Found]) -> list[Found]:
 
 
 def fold_quoted(found: list[Found], reading: Reading) -> list[Found]:
-    """Facts kept as their own sentences (`stages.originals`), folded across outlets: an
-    item whose sentence another outlet's item already cites (`_corroborate` linked it,
-    with the same numbers), or that another outlet's sentence restates in its language
-    with all its numbers (`_restates`), is the same fact in other words, whatever section
-    the model labelled each; its sentences join the first's, whose section and holder
-    stand. The quote is the first's, unless it gives no number or date and the other's
-    sentence, in its language, does (`_fuller`): RÚV's "Ný heilsugæslustöð verður
-    opnuð … haustið 2027 samkvæmt samkomulagi…" leads, not mbl.is's report of the deal
-    without the date it opens. Only where both are held by the same person, or neither by
-    anyone: two speakers' words are two positions. Folded again until nothing joins: an
-    item may come to cite another's sentence only once a third joined it (laeknar: the
-    vote's 78 percent, quoted alone beside the item leading with it)."""
+    """Facts kept as their own sentences (`stages.originals`), folded across outlets: an item
+    whose sentence another outlet's item already cites (`_corroborate` linked it, with
+    the same numbers), or that another outlet's sentence restates in its language with
+    all its numbers (`_restates`), is the same fact in other words, whatever section the
+    model labelled each; its sentences join the first's, whose section and holder stand,
+    but for background another outlet tells as news: the fact is the day's news
+    ("Samkvæmt samkomulaginu hækka greiðslur…", the deal's terms, beside mbl.is's
+    "Greiðslur borgarinnar … hækka…" read as background). The quote is the first's,
+    unless it gives no number or date and the other's sentence, in its language, does
+    (`_fuller`): RÚV's "Ný heilsugæslustöð verður opnuð … haustið 2027 samkvæmt
+    samkomulagi…" leads, not mbl.is's report of the deal without the date it opens. Only
+    where both are held by the same person, or neither by anyone: two speakers' words
+    are two positions. Folded again until nothing joins: an item may come to cite
+    another's sentence only once a third joined it (laeknar: the vote's 78 percent,
+    quoted alone beside the item leading with it)."""
     folded = _fold_quoted(found, reading)
     while len(folded) < len(found):
         found, folded = folded, _fold_quoted(folded, reading)
     return folded
+
+
+NEWS = ("developments", "agreements", "open_issues")
 
 
 def _fold_quoted(found: list[Found], reading: Reading) -> list[Found]:
@@ -190,6 +196,8 @@ def _fold_quoted(found: list[Found], reading: Reading) -> list[Found]:
             kept.append(item)
             continue
         joined = _with_evidence(kept[host], item)
+        if joined.section == "background" and item.section in NEWS:
+            joined = replace(joined, section=item.section)
         if _fuller(item.evidence[0], joined.evidence[0], reading):
             lead = item.evidence[0]
             joined = replace(joined, evidence=[lead, *(e for e in joined.evidence if e != lead)])

@@ -18,11 +18,12 @@ the model's English where code found nothing wrong with it (`verify.translations
 
 A position code finds no holder of is filed where the model's next likeliest news kind
 says (agreement or open issue): "Breytingin tekur gildi 1. febrúar." is the agreement's,
-not anyone's position. Whose it is comes from code: the speaker `stages.quoted` reads off
-a quotation's attribution, else the sentence's parsed speaker (for Icelandic, Greynir's subject of a
-verb of saying, a pronoun resolved to the person the sentence before names), else the
-model's pick where the sentence names it. A line of a quotation whose speaker code
-cannot find is not published: out of its quotation it would read as the outlet's words.
+not anyone's position; a call or demand (`kinds.calls_for`) is never an agreement. Whose
+it is comes from code: the speaker `stages.quoted` reads off a quotation's attribution,
+else the sentence's parsed speaker (for Icelandic, Greynir's subject of a verb of
+saying, a pronoun resolved to the person the sentence before names), else the model's
+pick where the sentence names it. A line of a quotation whose speaker code cannot find
+is not published: out of its quotation it would read as the outlet's words.
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ from briefing.core.languages import PIVOT
 from briefing.lang.names import coordinated, same_person
 from briefing.stages.found import Found
 from briefing.stages.holders import named_before, referred_in, said_in
+from briefing.stages.kinds import calls_for
 from briefing.stages.quoted import speaker_of
 from briefing.stages.reading import Reading
 from briefing.stages.select import in_quotation
@@ -71,6 +73,8 @@ def originals(
         section = "positions" if said else item.section
         if section == "positions" and actor is None and not said:
             section = item.unheld or section  # no one holds it: no position
+            if section == "agreements" and calls_for(sentence.text, lang):
+                section = "open_issues"  # a call no one named makes: still open
         kept[sid] = replace(
             item,
             section=section,
