@@ -217,6 +217,29 @@ def test_a_call_no_one_is_found_to_make_is_no_agreement() -> None:
     ]
 
 
+def test_a_body_bin_knows_as_a_word_holds_what_it_says_where_the_story_names_it() -> None:
+    """sorphirda: Vísir's "Efling hefur gagnrýnt álagið … og segir að…" was held by no
+    one ("efling" is a word to BÍN, and the parse reads no name), and the union's
+    criticism was filed as an open issue; RÚV names "Eflingar" inside a sentence. A
+    sentence opening on a word the story never gives as a name holds nothing."""
+    from dataclasses import replace
+
+    visir = article("V", "is", (
+        "Efling hefur gagnrýnt álagið á bílstjóra og segir að þeir hafi borið hitann. "
+        "Fólk segir að ástandið sé óviðunandi."
+    ))  # fmt: skip
+    ruv = article("R", "is", "Tomasz Wójcik, trúnaðarmaður Eflingar, segir bílstjóra tilbúna.")
+    reading = read([visir, ruv])
+    union, people = (s.id for s in reading.sources[0].sentences)
+    found = [replace(rejected(s), unheld="open_issues") for s in (union, people)]
+    kept = originals(found, [], reading, ["en", "is"])
+
+    assert [(f.section, f.actor) for f in kept] == [
+        ("positions", "Efling"),
+        ("open_issues", None),
+    ]
+
+
 def test_a_pronoun_or_description_saying_it_is_the_person_named_before() -> None:
     """rail-strike-de: "Sie warf der Gewerkschaft vor ..." after Sabine Kehl's sentence,
     and a quote "..., sagte der 61-Jährige" after Holger Brandt's, are theirs, cited with

@@ -32,14 +32,16 @@ from collections.abc import Mapping
 from dataclasses import replace
 
 from briefing.core.languages import PIVOT
+from briefing.lang.icelandic import names_match
 from briefing.lang.names import coordinated, same_person
+from briefing.lang.parse_is import ACTS
 from briefing.stages.found import Found
 from briefing.stages.holders import named_before, referred_in, said_in
 from briefing.stages.kinds import calls_for
 from briefing.stages.quoted import speaker_of
 from briefing.stages.reading import Reading
 from briefing.stages.select import in_quotation
-from briefing.stages.speakers import holder, joint
+from briefing.stages.speakers import holder, joint, parsed
 from briefing.stages.verify import missing_names, unread
 
 
@@ -115,6 +117,9 @@ def _holder(item: Found, sid: str, reading: Reading) -> tuple[str | None, list[s
     referred = _referred(sid, reading)
     if referred is not None:
         return referred
+    opening = _named_opening(sid, reading)
+    if opening is not None:
+        return opening, [sid], True
     if (
         item.actor
         and not missing_names([item.actor], [sid], reading, False, exonyms=False)
@@ -122,6 +127,24 @@ def _holder(item: Found, sid: str, reading: Reading) -> tuple[str | None, list[s
     ):
         return item.actor, [sid], False
     return None, [sid], False
+
+
+SAYING_ACTS = ACTS[:-1]  # the acts that claim something: all but "other" (boða, vona)
+
+
+def _named_opening(sid: str, reading: Reading) -> str | None:
+    """The one capitalised word an Icelandic sentence opens on, as subject of the act of
+    saying the parse finds with no speaker, where the story's articles give it as a name
+    elsewhere ("Efling hefur gagnrýnt … og segir…", "trúnaðarmaður Eflingar" in another
+    outlet): BÍN knows "efling" as a word too, so the parse reads no one."""
+    found = parsed(sid, reading)
+    if found is None or found.act not in SAYING_ACTS or found.speakers:
+        return None  # not "Strætó hefur boðað til íbúafundar": a deed, no claim
+    first = reading.sentences[sid].text.lstrip(" \"'„“«").split(" ", 1)[0]
+    if not (first.isalpha() and first[:1].isupper()):
+        return None
+    named = [n for n in reading.names if " " not in n and n[:1].isupper()]
+    return first if any(names_match(n.lower(), first.lower()) for n in named) else None
 
 
 def _one_of_two(actor: str, sid: str, reading: Reading) -> bool:
