@@ -336,3 +336,22 @@ def test_a_russian_name_the_model_copied_is_spelt_in_latin_and_an_added_one_refu
     assert translated == {"R.S2": "Dorokhov said the expedition will start in January."}
     assert [r["evidence"] for r in refused] == ["R.S1"]
     assert "Dorokhov: not named in its sentence" in refused[0]["reason"]
+
+
+def test_a_name_the_model_misspells_opening_its_english_is_still_an_added_name() -> None:
+    """hafis: "Dorohov claims that Russia wants at least 10%…" for "Российская сторона
+    претендует на долю не менее 10%." put the claim in the deputy head's mouth; spelt
+    otherwise than the article's "Дорохов" (Dorokhov), the opening word was no name."""
+    russian = article(
+        "R",
+        "ru",
+        "Об этом сообщил заместитель руководителя Михаил Дорохов. "
+        "Российская сторона претендует на долю не менее 10%.",
+    )
+    reading = read([russian, article("I", "is", "Viðræður fóru fram í Reykjavík.")])
+    misspelt = stated("Dorohov claims that Russia wants at least 10% of the quotas.", "R.S2")
+    side = stated("The Russian side claims a share of at least 10 percent.", "R.S2")
+
+    _, translated, refused = translations([misspelt], reading)
+    assert translated == {} and "Dorohov: not named in its sentence" in refused[0]["reason"]
+    assert translations([side], reading)[1] == {"R.S2": side.text}

@@ -18,6 +18,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
+from difflib import SequenceMatcher
 
 from briefing.check.details import place, words
 from briefing.check.features import negations
@@ -294,6 +295,7 @@ def _added_names(
     # a name opening the statement counts where its article names it inside a sentence,
     # in Latin letters as the statement writes it ("Dorokhov urges…", "заявил Дорохов")
     named = names_in([statement, *(latin(s.text) for s in source.sentences)])
+    named += _misspelt_opening(statement, named)
     sentence = fold(reading.sentences[first].text)
     written = _folded_names(reading.sentences[first].text)  # "Barcelona" for "Barcelone"
     places = _named_places(first, reading)
@@ -309,6 +311,25 @@ def _added_names(
     ]
     added = missing_names(names, [first], reading, glossed=False)
     return [f"{name}: not named in its sentence" for name in added]
+
+
+SPELT_ALIKE = 0.85  # difflib ratio of a word to a name it is a misspelling of: "Dorohov"
+# for "Dorokhov" 0.93; "Norway" for "Norwegian" 0.8
+
+
+def _misspelt_opening(statement: str, named: list[str]) -> list[str]:
+    """The word a statement opens on where it spells a one-word name of the article
+    otherwise ("Dorohov claims that Russia wants…" for "Российская сторона претендует…",
+    the article's "Дорохов" read as "Dorokhov"): that name, as the statement writes it."""
+    opening = re.match(r"[A-Z][a-z]+\b", statement.strip())
+    if opening is None or any(n.split()[0] == opening.group() for n in named):
+        return []  # a name it gives in full, or one opening on a title ("Mme Dubois")
+    parts = {p for n in named for p in untitled(n).split()}
+    alike = any(
+        SequenceMatcher(None, opening.group().lower(), p.lower()).ratio() >= SPELT_ALIKE
+        for p in parts
+    )
+    return [opening.group()] if alike else []
 
 
 def _named_holder(item: Found, reading: Reading) -> str | None:
