@@ -117,6 +117,26 @@ def test_at_most_a_few_background_items_the_most_reported_then_valued_then_earli
     assert {d["reason"] for d in dropped} == {SURPLUS} and len(dropped) == 4
 
 
+def test_of_background_as_widely_reported_the_one_a_column_reads_is_kept() -> None:
+    """hafis: Interfax's Russian background, no English beside it, was kept over RÚV's
+    "Vegna íssins þurfti að stytta haustleiðangur…", which the Icelandic column quotes."""
+    russian = source("R", "ru", [f"Русское предложение {n}." for n in range(1, 5)])
+    icelandic = source("I", "is", [f"Íslensk setning {n}." for n in range(1, 5)])
+    reading = Reading(
+        sources=[russian, icelandic],
+        sentences={s.id: s for src in (russian, icelandic) for s in src.sentences},
+        language={s.id: src.language for src in (russian, icelandic) for s in src.sentences},
+        values={s.id: YEAR for src in (russian, icelandic) for s in src.sentences},
+    )  # each gives a year: none is a bare quoted sentence
+    unread = [Found("background", f"Fact {n}.", [f"R.S{n}"], "R", verified=False) for n in (1, 2)]
+    quoted = [Found("background", f"Staðreynd {n}.", [f"I.S{n}"], "I", verified=False)
+              for n in (3, 4)]  # fmt: skip
+
+    kept, _ = context([*unread, *quoted], reading, ["en", "is"], most=2)
+
+    assert [k.evidence for k in kept] == [["I.S3"], ["I.S4"]]
+
+
 def test_an_outlets_note_on_its_own_article_is_no_background() -> None:
     english = source("E", "en", ["This article was updated on Thursday with comments.", "Fact."])
     reading = Reading(

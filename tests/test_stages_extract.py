@@ -177,6 +177,24 @@ def test_a_background_sentence_that_stands_is_context_as_written_never_phrased()
     assert result.dropped == []
 
 
+def test_background_in_another_language_is_kept_to_be_quoted_not_lost() -> None:
+    """hafis, trawler-rescue: background in a language with no column ("Le Groenland …
+    n'était pas représenté à Reykjavik", "Траулер был построен в 2019 году.") was
+    labelled and left out, in no line and not in `dropped`; it is kept unverified, to
+    be quoted as its original (`stages.originals`) or dropped with a reason
+    (`stages.context`)."""
+    src = source("K", "de", ["Der bisherige Tarifvertrag war Ende Oktober ausgelaufen."])
+    llm = FakeLLM(lambda request: point("background", "none", "unused"))
+    result = extract_chunk(
+        chunk_of(src.sentences, 10_000), src, llm, PromptSet(), ExtractSettings(max_words=16)
+    )
+
+    assert result.found == []
+    assert [(f.section, f.evidence, f.verified) for f in result.unstated] == [
+        ("background", ["K.S1"], False)
+    ]
+
+
 def test_a_courts_ruling_labelled_background_stands_as_written() -> None:
     """hvalur (a story of my own): the model's "background" for "The court ruled that..."
     is a development by code (`kinds.court_ruled`), and the standing sentence kept its words;

@@ -19,8 +19,8 @@ by `originals`), and code keeps the few a reader most needs:
   or its English gloss has no pronoun: out of its article a bare sentence often points
   outside itself ("Norðmenn hafa hingað til hafnað því.": "...reject it"), which no code
   check of an unverified line can see;
-- at most `MAX_BACKGROUND`: those the most outlets report, then those giving a number or
-  a date, then those told earliest.
+- at most `MAX_BACKGROUND`: those the most outlets report, then those a column can read,
+  then those giving a number or a date, then those told earliest.
 
 The rest go to `dropped`, each with its reason.
 """
@@ -72,7 +72,7 @@ def context(
         ):
             reasons[id(item)] = BARE
     left = [i for i in items if i.section == "background" and id(i) not in reasons]
-    for item in sorted(left, key=lambda item: _need(item, reading))[most:]:
+    for item in sorted(left, key=lambda item: _need(item, reading, languages))[most:]:
         reasons[id(item)] = SURPLUS
     dropped = [
         {"evidence": item.evidence[0], "text": item.text, "reason": reasons[id(item)]}
@@ -119,7 +119,16 @@ def _valued(item: Found, reading: Reading) -> bool:
     return any(reading.values.get(e) for e in item.evidence)
 
 
-def _need(item: Found, reading: Reading) -> tuple[int, int, float]:
-    """How much a reader needs an item, as a sort key: reported by more outlets, giving
-    a number or a date, told earlier in its articles."""
-    return -outlets(item.evidence), -int(_valued(item, reading)), told_at(item.evidence)
+def _need(item: Found, reading: Reading, languages: Sequence[str]) -> tuple[int, ...]:
+    """How much a reader needs an item, as a sort key: reported by more outlets, readable
+    in a column (a verified line, or a sentence of a column's language or with a gloss:
+    RÚV's "Vegna íssins þurfti að stytta haustleiðangur…" before Interfax's Russian with
+    no English beside it), giving a number or a date, told earlier in its articles."""
+    first = item.evidence[0]
+    readable = item.verified or reading.language[first] in languages or first in reading.gloss
+    return (
+        -outlets(item.evidence),
+        -int(readable),
+        -int(_valued(item, reading)),
+        told_at(item.evidence),
+    )

@@ -181,7 +181,7 @@ def extract_chunk(
         if known is not None and settled(known.kind, sentence.text, source.language, said) == (
             "background"
         ):
-            result.found += _context(sentence, source, reading)
+            _add_context(result, _context(sentence, source, reading))
             continue
         if quote is not None:
             point, cut = _quote_point(how, messages, label, quote, known), False
@@ -194,7 +194,7 @@ def extract_chunk(
             unheld = _unheld(known)
         point = _settled(point, sentence, source, said)
         if point.kind == "background":
-            result.found += _context(sentence, source, reading)
+            _add_context(result, _context(sentence, source, reading))
             continue
         if quote is not None:
             evidence, section = list(quote.evidence), SECTION_OF["position"]
@@ -255,15 +255,26 @@ def _original(sentence: Sentence, reading: Reading | None) -> str | None:
     return " ".join(sentence.text.split())
 
 
-def _context(sentence: Sentence, source: Source, reading: Reading | None) -> list[Found]:
+def _add_context(result: ChunkResult, context: Found | None) -> None:
+    if context is not None:
+        (result.found if context.verified else result.unstated).append(context)
+
+
+def _context(sentence: Sentence, source: Source, reading: Reading | None) -> Found | None:
     """A background sentence as the context the news stands in: published as written
     where it reads as a statement on its own (`select.stands`), at no model cost on any
-    backend; one that does not ("Most of them, I would say.") is left out, never
-    phrased. Background in another language is labelled only (`originals`)."""
-    if not stands(sentence, source, reading):
-        return []
-    written = " ".join(sentence.text.split())
-    return [Found(SECTION_OF["background"], written, [sentence.id], source.id, None)]
+    backend; an English one that does not ("Most of them, I would say.") is left out,
+    never phrased. Background in another language is labelled only, and kept as its
+    quote (`verified` False, `originals`): "Le Groenland … n'était pas représenté à
+    Reykjavik", a fact only Le Monde reports, was lost with no trace in `dropped`."""
+    section = SECTION_OF["background"]
+    if stands(sentence, source, reading):
+        written = " ".join(sentence.text.split())
+        return Found(section, written, [sentence.id], source.id, None)
+    if source.language == PIVOT:
+        return None
+    english = _english(sentence, reading)
+    return Found(section, english, [sentence.id], source.id, None, verified=False)
 
 
 @dataclass(frozen=True)
