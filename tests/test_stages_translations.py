@@ -315,19 +315,21 @@ def test_a_holder_code_gave_does_not_name_who_the_sentence_names_in_its_own_word
     assert translated == {} and refused[0]["reason"] == "Ponant: not named in its sentence"
 
 
+def interfax(text: str) -> Reading:
+    """A Russian report (R) beside an Icelandic one: no column reads Russian."""
+    return read([article("R", "ru", text), article("I", "is", "Viðræður fóru fram í Reykjavík.")])
+
+
 def test_a_russian_name_the_model_copied_is_spelt_in_latin_and_an_added_one_refused() -> None:
     """hafis: the model's English of Interfax's sentences wrote the speaker as "Dорохов"
     and was refused as not English, so the English column showed Russian alone; and its
     "Dorokhov urges a ban…" for "Так называемые экологи призывают…" put the ecologists'
     call in his mouth, unseen while the name opening it was in Cyrillic."""
-    russian = article(
-        "R",
-        "ru",
+    reading = interfax(
         "Переговоры прошли в Рейкьявике в пятницу. "
         "По словам Дорохова, экспедиция начнётся в январе. "
-        "Экологи призывают полностью запретить промысел мойвы, заявил Дорохов.",
+        "Экологи призывают полностью запретить промысел мойвы, заявил Дорохов."
     )
-    reading = read([russian, article("I", "is", "Viðræður fóru fram í Reykjavík.")])
     copied = stated("Dорохов said the expedition will start in January.", "R.S2")
     added = stated("Dorokhov said the talks took place in Reykjavik on Friday.", "R.S1")
 
@@ -342,13 +344,10 @@ def test_a_name_the_model_misspells_opening_its_english_is_still_an_added_name()
     """hafis: "Dorohov claims that Russia wants at least 10%…" for "Российская сторона
     претендует на долю не менее 10%." put the claim in the deputy head's mouth; spelt
     otherwise than the article's "Дорохов" (Dorokhov), the opening word was no name."""
-    russian = article(
-        "R",
-        "ru",
+    reading = interfax(
         "Об этом сообщил заместитель руководителя Михаил Дорохов. "
-        "Российская сторона претендует на долю не менее 10%.",
+        "Российская сторона претендует на долю не менее 10%."
     )
-    reading = read([russian, article("I", "is", "Viðræður fóru fram í Reykjavík.")])
     misspelt = stated("Dorohov claims that Russia wants at least 10% of the quotas.", "R.S2")
     side = stated("The Russian side claims a share of at least 10 percent.", "R.S2")
 

@@ -171,6 +171,13 @@ def subject_pronouns(lang: str, demonstrative: bool = False) -> str:
     return "|".join(_pattern(w, True) for w in sorted(listed, key=len, reverse=True))
 
 
+def opens_on_pronoun(text: str, lang: str) -> bool:
+    """The text opens on a subject pronoun of its language, quotation marks aside ("Hún
+    segir…", "Il a assuré…"): its subject is named in a sentence before, if anywhere."""
+    pronouns = subject_pronouns(lang)
+    return bool(pronouns and re.match(rf"(?:{pronouns})\b", text.lstrip(" \"'“„«")))
+
+
 @functools.cache
 def phrases(key: str, lang: str) -> re.Pattern[str]:
     """The words and phrases listed under `key` in `lang` as one pattern of whole words,

@@ -31,7 +31,7 @@ from briefing.stages.found import Found
 from briefing.stages.kinds import kinds_of
 from briefing.stages.lead import lead
 from briefing.stages.localize import lines
-from briefing.stages.merge import fold_into, fold_lines, fold_quoted, merge, same_words
+from briefing.stages.merge import NEWS, fold_into, fold_lines, fold_quoted, merge, same_words
 from briefing.stages.originals import originals
 from briefing.stages.quoted import quotes
 from briefing.stages.reading import Reading, read
@@ -259,7 +259,7 @@ def name_speakers(briefing: Briefing, reading: Reading) -> None:
     """Name the speaker a line outside the positions gives by a pronoun or title alone
     (`speakers.unnamed`), citing the sentences that name them: after the lead is chosen,
     which weighs where an item's own sentences stand, not those cited for a name."""
-    for key in ("developments", "agreements", "open_issues", "background"):
+    for key in (*NEWS, "background"):
         for item in getattr(briefing, key):
             shown = [
                 sid

@@ -14,13 +14,12 @@ sentences give different numbers or dates, `stages.disagree` finds the disagreem
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import replace
 
 from briefing.core.ids import sentence_number, source_of
 from briefing.core.languages import PIVOT
-from briefing.lang.lexicon import subject_pronouns
+from briefing.lang.lexicon import opens_on_pronoun
 from briefing.lang.names import same_person
 from briefing.lang.values import Value, gives, qualifiers, values
 from briefing.stages.align import MIN_SHARED, Link, Told, differing
@@ -363,17 +362,10 @@ def _told_apart(item: Found, reading: Reading, told: Told) -> Found:
         and reading.language[e] == lang
         and source_of(e) != outlet
         and _apart(e, lines, told)
-        and not _opens_unnamed(e, reading)
+        and not opens_on_pronoun(reading.sentences[e].text, reading.language[e])
     ]
     room = MAX_LINES - len(lines)
     return replace(item, continued=[*item.continued, *apart[:room]]) if apart and room > 0 else item
-
-
-def _opens_unnamed(sentence_id: str, reading: Reading) -> bool:
-    """The sentence opens on a pronoun for its subject ("Hún segir…", "They said…")."""
-    pronouns = subject_pronouns(reading.language[sentence_id])
-    text = reading.sentences[sentence_id].text.lstrip(" \"'„“«")
-    return bool(pronouns and re.match(rf"(?:{pronouns})\b", text))
 
 
 def _lines(item: Found) -> list[str]:

@@ -30,7 +30,7 @@ from briefing.lang.detect import language_of
 from briefing.lang.embed import E5Embedder, default_embedder, similarity
 from briefing.lang.fold import fold, latin
 from briefing.lang.icelandic import lemmas, names_match
-from briefing.lang.lexicon import subject_pronouns
+from briefing.lang.lexicon import opens_on_pronoun, subject_pronouns
 from briefing.lang.names import CYRILLIC_LANGUAGES, names_in, place_named, same_person, untitled
 from briefing.lang.quotation import CLOSING, MARKS
 from briefing.lang.senses import senses
@@ -337,9 +337,10 @@ def _named_holder(item: Found, reading: Reading) -> str | None:
     cites beside its own names them: code found them saying it ("Il a assuré…" after
     "…, a déclaré M. Marchal"). Not where the sentence says who in words of its own: "Le
     capitaine du navire a déclaré" is not Ponant's, whatever holder code gave it."""
-    first = reading.sentences[item.evidence[0]].text.lstrip(" \"'“„«")
-    pronoun = re.match(rf"(?:{subject_pronouns(reading.language[item.evidence[0]])})\b", first)
-    if item.actor is None or pronoun is None:
+    first = item.evidence[0]
+    if item.actor is None or not opens_on_pronoun(
+        reading.sentences[first].text, reading.language[first]
+    ):
         return None
     others = fold(" ".join(reading.sentences[e].text for e in item.evidence[1:]))
     parts = [fold(p) for p in untitled(item.actor).split() if len(p) > 2]
