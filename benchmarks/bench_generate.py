@@ -55,6 +55,8 @@ CASES = {
     "fiskeldi": ROOT / "benchmarks" / "stories" / "fiskeldi",
     "sorphirda": ROOT / "benchmarks" / "stories" / "sorphirda",
     "hafis": ROOT / "benchmarks" / "stories" / "hafis",
+    "skolamaltid": ROOT / "benchmarks" / "stories" / "skolamaltid",
+    "brimbrjotur": ROOT / "benchmarks" / "stories" / "brimbrjotur",
 }
 
 

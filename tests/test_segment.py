@@ -356,3 +356,13 @@ def test_a_number_after_a_short_lower_case_abbreviation_goes_on() -> None:
         "The court ordered the state to pay whaling company Hvalur hf. 1.2 billion crowns.",
         "The government had no comment.",
     ]
+
+
+def test_a_german_day_written_as_an_ordinal_ends_no_sentence_before_its_month() -> None:
+    text = "Die Verhandlungen gehen am 15. Januar in Tromsø weiter. Er kam am 3. Jänner."
+    assert [s.text for s in segment(text, "A1", "de")] == [
+        "Die Verhandlungen gehen am 15. Januar in Tromsø weiter.",
+        "Er kam am 3. Jänner.",
+    ]
+    # English writes no such day: a sentence may end on a number before "March"
+    assert len(segment("Sales rose by 12. March was worse.", "A1", "en")) == 2

@@ -481,3 +481,13 @@ def test_the_gas_storys_holders() -> None:
         "Кремль",
         "Дмитрий Песков",
     ]
+
+
+def test_a_body_a_name_owns_holds_what_it_said_not_the_name() -> None:
+    article = [
+        "Iceland, Norway and Russia agreed on a survey.",
+        "Talks resume on 15 January, Iceland's fisheries ministry said.",
+        "Norway's Sigrid Vassbotn said the talks were hard.",
+    ]
+    assert said_in(article, 1, "en") == "Iceland's fisheries ministry"
+    assert said_in(article, 2, "en") == "Sigrid Vassbotn"  # a person, not a body

@@ -22,6 +22,7 @@ import re
 from briefing.core.ids import sentence_id
 from briefing.core.models import Sentence
 from briefing.lang import lexicon
+from briefing.lang.calendar import month_names
 from briefing.lang.segment_is import blocks
 
 __all__ = ["segment"]
@@ -54,7 +55,7 @@ def segment(text: str, source_id: str, language: str) -> list[Sentence]:
     for every other language, the rules below split it.
     """
     spans = _icelandic(text) if language == "is" else None
-    spans = _capped(text, spans if spans is not None else _rule_spans(text))
+    spans = _capped(text, spans if spans is not None else _rule_spans(text, language))
     return [
         Sentence(
             id=sentence_id(source_id, n),
@@ -135,11 +136,11 @@ def _goes_on(text: str, before: tuple[int, int], start: int) -> bool:
     return quoted and _ATTRIBUTION.match(text, start) is not None
 
 
-def _rule_spans(text: str) -> list[tuple[int, int]]:
+def _rule_spans(text: str, language: str) -> list[tuple[int, int]]:
     """(start, end) of every sentence by the punctuation rules, whitespace stripped."""
     spans: list[tuple[int, int]] = []
     for block_start, block_end in blocks(text):
-        for start, end in _split_block(text, block_start, block_end):
+        for start, end in _split_block(text, block_start, block_end, language):
             while start < end and text[start].isspace():
                 start += 1
             while end > start and text[end - 1].isspace():
@@ -149,7 +150,7 @@ def _rule_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _split_block(text: str, start: int, end: int) -> list[tuple[int, int]]:
+def _split_block(text: str, start: int, end: int, language: str) -> list[tuple[int, int]]:
     """Cut text[start:end] after every terminal punctuation run that ends a sentence."""
     spans, sentence_start = [], start
     for match in _CANDIDATE.finditer(text, start, end):
@@ -159,7 +160,7 @@ def _split_block(text: str, start: int, end: int) -> list[tuple[int, int]]:
         nxt = after
         while nxt < end and text[nxt].isspace():
             nxt += 1
-        if nxt < end and _ends_sentence(text, match, sentence_start, nxt, end):
+        if nxt < end and _ends_sentence(text, match, sentence_start, nxt, end, language):
             spans.append((sentence_start, after))
             sentence_start = nxt
     spans.append((sentence_start, end))
@@ -167,7 +168,7 @@ def _split_block(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _ends_sentence(
-    text: str, match: re.Match[str], sentence_start: int, nxt: int, end: int
+    text: str, match: re.Match[str], sentence_start: int, nxt: int, end: int, language: str
 ) -> bool:
     """Decide one candidate: `match` is punctuation + closers, `nxt` the next non-space."""
     if text[nxt] in ",;:)]}":
@@ -195,10 +196,27 @@ def _ends_sentence(
         return False
     if word < end and text[word].isdigit() and _short_lower(token):
         return False  # "whaling company Hvalur hf. 1.2 billion crowns": an abbreviation
+    if _day(token) and _month_opens(text[word:end], language):
+        return False  # "am 15. Januar": a day written as an ordinal, its month capitalised
     # "1. Item" opening a sentence is a list number, not a sentence of its own.
     return not (token.isdigit() and text[sentence_start:token_start].strip() == "")
 
 
+def _day(token: str) -> bool:
+    return token.isdigit() and 1 <= int(token) <= LAST_DAY
+
+
+def _month_opens(rest: str, language: str) -> bool:
+    """`rest` opens with a month name (CLDR's, `lang.calendar`) in a language that writes
+    a day as an ordinal with a period (lexicon `calendar.ordinal_days`): German."""
+    word = re.match(r"[^\W\d_]+", rest)
+    if word is None or not lexicon.flag("calendar.ordinal_days", language):
+        return False
+    months = month_names(language, variants=True)
+    return any(word.group().lower() in {f.lower() for f in forms} for forms in months)
+
+
+LAST_DAY = 31
 SHORT_ABBREVIATION = 3  # letters of a lower-case abbreviation a number may follow
 
 

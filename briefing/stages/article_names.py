@@ -253,11 +253,28 @@ def _saying(text: str, article: _Article) -> str | None:
         first_at, first = before[0]
         if not text[:first_at].strip() and text[first_at:].split(",")[0].strip() == first:
             return first  # the sentence opens "Name, title of Body, said"
+        last_at, last = before[-1]
+        owned = _possessed_body(text[last_at + len(last) : cue.start()], lang)
+        if owned is not None:
+            return last + owned  # "Iceland's fisheries ministry said": not Iceland
         people = [name for _, name in before if len(_parts(name, lang)) > 1]
         return (people or [name for _, name in before])[-1]
     # after the verb, only a person's name ("said Trump"): a noun there is what is said
     after = [n for _, n in _names_at(text[cue.end() :], article) if _person(n, article)]
     return after[0] if after else None
+
+
+_POSSESSED = re.compile(r"['’]s((?:\s+[a-z][\w-]*){1,3})\s*")
+
+
+def _possessed_body(between: str, lang: str) -> str | None:
+    """What follows a name up to its verb of saying where that is the name's own body
+    ("'s fisheries ministry" in "Iceland's fisheries ministry said"): the body, not the
+    country or company the name gives, is the one saying it."""
+    found = _POSSESSED.fullmatch(between)
+    if found is None or not _body(found.group(1).split()[-1], lang):
+        return None
+    return between.rstrip()
 
 
 def _inverted_name(text: str, cue: re.Match[str], article: _Article) -> str | None:
