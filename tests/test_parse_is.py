@@ -323,6 +323,10 @@ def test_signing_is_a_deed_not_an_act_of_saying() -> None:
     signed = "Ráðuneytið og Heilsugæslan skrifuðu í dag undir samkomulag um bygginguna."
     assert (facts(signed).act, facts(signed).speakers) == (None, ())
     assert facts("Jón Jónsson skrifaði að samningurinn væri góður.").act == "say"
+    # skolamaltid: "sagði samningnum … upp" (gave notice) made Næring "say" something
+    notice = "Næring sagði samningnum við bæinn upp í október."
+    assert (facts(notice).act, facts(notice).speakers) == (None, ())
+    assert facts("Hann segir að fólk hafi gefist upp.").act == "say"
 
 
 def test_coordinated_speakers_and_their_english_frame() -> None:

@@ -488,6 +488,30 @@ def test_a_party_restating_an_agreement_joins_the_agreement() -> None:
     assert fold_lines(theirs, reading) == theirs
 
 
+def test_a_party_s_words_on_the_topic_of_an_open_question_stay_their_position() -> None:
+    """skolamaltid (a story of my own): mbl.is's open question and RÚV's chair naming
+    the state once more cite each other, but share one word: her line is no restatement of
+    the question and stays her position, not shown under it."""
+    from briefing.stages.merge import fold_lines
+
+    reading = read([
+        source("A1", "is", [
+            "Óljóst er hvort ríkið taki þátt í auknum kostnaði á næsta ári eða hvort bærinn"
+            " beri hann einn.",
+        ]),
+        source("A2", "is", [
+            "Hrafnhildur Eva Karlsdóttir er formaður menntaráðs.",
+            "Hún segir að bærinn muni óska eftir viðræðum við ríkið um hlut þess í hækkuninni.",
+        ]),
+    ])  # fmt: skip
+    question = Found("open_issues", "gloss", ["A1.S1", "A2.S2"], "A1", verified=False)
+    hers = Found(
+        "positions", "gloss", ["A2.S2", "A2.S1", "A1.S1"], "A2", "Hrafnhildur Eva Karlsdóttir",
+        verified=False,
+    )  # fmt: skip
+    assert fold_lines([question, hers], reading) == [question, hers]
+
+
 def test_a_line_a_disagreement_shows_as_a_side_joins_no_other() -> None:
     """Pútín's „náð samkomulagi“ is a side against "there is no agreement": joined with
     his line before it, the side would hide that line; it stays apart."""

@@ -282,6 +282,10 @@ def test_the_outlets_word_for_a_measure_is_quoted_as_its_word() -> None:
     farms = read([article("A1", "en", "The embattled industry has grown rapidly.")])
     [kept], _ = voice([found(farms, "The embattled")], farms)
     assert kept.text == 'The "embattled" industry has grown rapidly.'
+    # brimbrjotur: Reuters' "The costly project is the largest harbour investment…"
+    port = read([article("A1", "en", "The costly project is the largest investment.")])
+    [kept], _ = voice([found(port, "The costly")], port)
+    assert kept.text == 'The "costly" project is the largest investment.'
 
 
 def test_a_title_two_people_hold_is_named_as_the_holder_code_found() -> None:

@@ -340,17 +340,19 @@ def fold_lines(found: list[Found], reading: Reading, sides: Sequence[set[str]] =
                     break
             if joined:
                 break
-    return [item if id(item) in apart else _told_apart(item, reading, told) for item in kept]
+    shown = {line for item in kept for line in _lines(item)}
+    return [item if id(item) in apart else _told_apart(item, reading, told, shown) for item in kept]
 
 
-def _told_apart(item: Found, reading: Reading, told: Told) -> Found:
+def _told_apart(item: Found, reading: Reading, told: Told, shown: set[str]) -> Found:
     """`item` showing, up to `MAX_LINES`, the sentences in its language of the other
     outlets it cites (linked to it, folded into it) that tell what none of its lines
     tells (`Told.alike` below `MIN_SHARED`, the speaker's name and title left out):
     Vísir's "Þórdís … segir að leitað verði til reyndra heimilislækna…" was only cited
     beside RÚV's "Þórdís … fagnar samkomulaginu", a fact no column showed. Not one that
     points back at a sentence before it ("Hún segir að enn liggi ekki fyrir…"): shown
-    away from that sentence, it names no one."""
+    away from that sentence, it names no one; nor one another item already shows as its
+    line (`shown`): a fact is shown once."""
     if item.verified:
         return item
     lines = _lines(item)
@@ -363,6 +365,7 @@ def _told_apart(item: Found, reading: Reading, told: Told) -> Found:
         and source_of(e) != outlet
         and _apart(e, lines, told)
         and not opens_on_pronoun(reading.sentences[e].text, reading.language[e])
+        and e not in shown
     ]
     room = MAX_LINES - len(lines)
     return replace(item, continued=[*item.continued, *apart[:room]]) if apart and room > 0 else item
@@ -387,7 +390,7 @@ def _join(a: Found, b: Found, reading: Reading, told: Told) -> Found | None:
         host, other = a, b
     elif _continues(b, a, reading):
         host, other = b, a
-    elif _mutual(a, b):
+    elif _mutual(a, b, told):
         host, other = (a, b) if a.actor is None else (b, a)
     else:
         return None
@@ -458,13 +461,20 @@ def _next(before: str, after: str) -> bool:
     return source_of(before) == source_of(after) and n is not None and m == n + 1
 
 
-def _mutual(a: Found, b: Found) -> bool:
-    """Each cites the other outlet's sentence the other was drawn from, and one of them
-    is held by no one (two people's words are two positions)."""
+RESTATED = 2  # content words two outlets' lines share where one restates the other
+
+
+def _mutual(a: Found, b: Found, told: Told) -> bool:
+    """Each cites the other outlet's sentence the other was drawn from, one of them is
+    held by no one (two people's words are two positions), and the two share
+    `RESTATED` content words: one word in common is a topic, not the same fact ("Óljóst
+    er hvort ríkið taki þátt í auknum kostnaði" and the chair's "Hún segir að bærinn muni
+    óska eftir viðræðum við ríkið": an open question and her position)."""
     x, y = a.evidence[0], b.evidence[0]
     return (
         source_of(x) != source_of(y)
         and x in b.evidence
         and y in a.evidence
         and (a.actor is None or b.actor is None)
+        and len(told.words[x] & told.words[y]) >= RESTATED
     )
