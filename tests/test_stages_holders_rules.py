@@ -491,3 +491,15 @@ def test_a_body_a_name_owns_holds_what_it_said_not_the_name() -> None:
     ]
     assert said_in(article, 1, "en") == "Iceland's fisheries ministry"
     assert said_in(article, 2, "en") == "Sigrid Vassbotn"  # a person, not a body
+
+
+def test_giving_notice_is_no_act_of_saying_and_holds_nothing() -> None:
+    """skolamaltid: "Næring sagði samningnum við bæinn upp" (gave notice) was Næring's
+    position, held by "Næringar"; "segja upp" is a deed (lexicon `acts.deeds`)."""
+    article = [
+        "Gunnar Þór Elíasson er framkvæmdastjóri Næringar.",
+        "Næring sagði samningnum við bæinn upp í október.",
+        "Næring segir að verðið standi ekki undir kostnaði.",
+    ]
+    assert saying_in(article, 1, "is") is None
+    assert saying_in(article, 2, "is") == "Næring"

@@ -34,7 +34,7 @@ _INITIAL_UNKNOWN = re.compile(r"^(\W*)\*([^\W\d_][\w-]*)")
 _ARTICLE = re.compile(r"(?i)\b(?:the|a|an) ")
 _PART = 3  # the fewest letters of a compound part read alone
 _INSTALL_HINT = "apt-get install -y apertium-isl-eng (or: make install)"
-VERSION = 14  # of what a gloss says: remembered glosses of another version are not reused
+VERSION = 15  # of what a gloss says: remembered glosses of another version are not reused
 # Apertium copies numbers as written: Icelandic "1.200" (1,200) and "16,5" (16.5) would
 # read as 1.2 and as two numbers to an English reader and to `lang.values`.
 _ICELANDIC_NUMBER = re.compile(
@@ -225,16 +225,26 @@ def _that(sentence: str, gloss_text: str) -> str:
 def _senses(sentence: str, gloss_text: str, language: str) -> str:
     """Apertium's first sense replaced by the one news means, where a word of the sentence
     has the lemma the lexicon lists it for (`gloss_senses`): "compose" for the relative
-    "sem" is "that", "lifted" for "hófust" "began"."""
+    "sem" is "that", "lifted" for "hófust" "began". A key of several words is a phrase
+    the sentence has as written ("ekki liggur fyrir hver": "Not lies each" is "It is not
+    known who")."""
     table = lexicon.table("gloss_senses", language)
     wrong_forms = {w for forms in table.values() for w in forms}
     if not any(re.search(rf"(?i)\b{re.escape(w)}\b", gloss_text) for w in wrong_forms):
         return gloss_text  # most glosses: no sentence word is looked up in BÍN
     words = {w for w in re.findall(r"[^\W\d_]+", sentence)}
     present = {lemma for w in words for lemma in (icelandic.lemmas(w.lower()) | {w.lower()})}
+    said = " ".join(re.findall(r"[^\W\d_]+", sentence.lower()))
+    done: list[str] = []  # phrases applied: a shorter one inside is no second match
     for lemma, forms in table.items():
-        if lemma not in present:
+        phrase = " " in lemma
+        if phrase and (
+            not re.search(rf"\b{re.escape(lemma)}\b", said) or any(lemma in d for d in done)
+        ):
             continue
+        if not phrase and lemma not in present:
+            continue
+        done += [lemma] if phrase else []
         for wrong, right in forms.items():
             gloss_text = re.sub(
                 rf"\b{re.escape(wrong)}\b",

@@ -8,6 +8,7 @@ holder and negation from tokens. The verbs of each act are data (`acts` in lexic
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -24,6 +25,7 @@ __all__ = [
     "according_to",
     "act_at",
     "after_quote",
+    "deed",
     "from_tokens",
     "is_negation",
     "is_role",
@@ -110,6 +112,20 @@ def act_at(verbs: Iterable[str], following: Sequence[str]) -> tuple[str, str] | 
         ):
             return None if act == DEED else (" ".join(words), act)
     return None
+
+
+def deed(text: str) -> bool:
+    """The sentence's first verb of saying (by BÍN lemma) is one its particle makes a deed
+    ("Næring sagði samningnum við bæinn upp": gave notice), no claim anyone makes."""
+    words = [w.lower() for w in re.findall(r"[^\W\d_]+", text)]
+    for i, word in enumerate(words):
+        verbs = lemmas(word)
+        if act_at(verbs, words[i + 1 :]) is not None:
+            return False  # a verb of saying comes first: the sentence says something
+        deeds = [p for p, act in _acts() if act == DEED and p[0] in verbs]
+        if any(tuple(words[i + 1 + k : i + len(p) + k]) == p[1:] for p in deeds for k in range(4)):
+            return True
+    return False
 
 
 def is_negation(word: str, lemmas: Iterable[str] = ()) -> bool:

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from briefing.lang import lexicon, russian
 from briefing.lang.calendar import calendar_words
 from briefing.lang.fold import fold
-from briefing.lang.icelandic import definite_noun, genitive, lemmas, nominative
+from briefing.lang.icelandic import case_variants, definite_noun, genitive, lemmas, nominative
 from briefing.lang.names import names_in, place_named, untitled
 from briefing.lang.quotation import unquoted
 
@@ -422,7 +422,17 @@ def _widest(name: str, article: _Article) -> str:
     words = fullest.split()
     while len(words) > 1 and _minor(words[0], lang):
         words.pop(0)
-    return " ".join(words)
+    return _nominative(" ".join(words), lang)
+
+
+def _nominative(name: str, lang: str) -> str:
+    """An Icelandic name of one word that BÍN reads as a noun in another case, in the
+    nominative: "Næring" holds a line, not "Næringar" (the article named it only in
+    "framkvæmdastjóri Næringar"). A name BÍN does not know stays as written."""
+    if lang != "is" or " " in name:
+        return name
+    found = case_variants(name).get("NF")
+    return found[:1].upper() + found[1:] if found else name
 
 
 def _parts(name: str, lang: str) -> list[str]:

@@ -23,6 +23,7 @@ from briefing.core.languages import PIVOT
 from briefing.lang import lexicon
 from briefing.lang.fold import fold
 from briefing.lang.icelandic import compound_parts, definite_noun, lemmas
+from briefing.lang.parse_is_reading import deed
 from briefing.stages.article_names import (
     BEFORE,
     SET_OFF,
@@ -237,8 +238,11 @@ def said_in(sentences: list[str], at: int, lang: str) -> str | None:
 
 def _told(text: str, lang: str) -> bool:
     """The sentence's verb of saying is in the passive (lexicon `speech.passive`): its
-    subject was told, asked or warned."""
-    return bool(lexicon.phrases("speech.passive", lang).search(text))
+    subject was told, asked or warned; or its particle makes it a deed (`parse_is.deed`,
+    Icelandic: "sagði samningnum … upp", gave notice)."""
+    return bool(lexicon.phrases("speech.passive", lang).search(text)) or (
+        lang == "is" and deed(text)
+    )
 
 
 def saying_in(sentences: list[str], at: int, lang: str) -> str | None:
