@@ -46,6 +46,9 @@ def test_a_persons_name_that_is_also_a_word_is_kept_as_written() -> None:
     assert said is not None and said.endswith("said Logi.")
     assert opening is not None and opening.startswith("Runólfur Pálsson, CEO")
     assert word is not None and not word.startswith("Logi")
+    # skolamaltid: "Ómar Freyr Bjarnason, bæjarfulltrúi…" was "Distant sounds Freyr…"
+    [named] = ApertiumGlosser().gloss(["Ómar Freyr Bjarnason, bæjarfulltrúi, kallar málið klúður."])
+    assert named is not None and named.startswith("Ómar Freyr Bjarnason,")
 
 
 def test_cached_by_sentence(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -34,7 +34,7 @@ _INITIAL_UNKNOWN = re.compile(r"^(\W*)\*([^\W\d_][\w-]*)")
 _ARTICLE = re.compile(r"(?i)\b(?:the|a|an) ")
 _PART = 3  # the fewest letters of a compound part read alone
 _INSTALL_HINT = "apt-get install -y apertium-isl-eng (or: make install)"
-VERSION = 15  # of what a gloss says: remembered glosses of another version are not reused
+VERSION = 16  # of what a gloss says: remembered glosses of another version are not reused
 # Apertium copies numbers as written: Icelandic "1.200" (1,200) and "16,5" (16.5) would
 # read as 1.2 and as two numbers to an English reader and to `lang.values`.
 _ICELANDIC_NUMBER = re.compile(
@@ -167,6 +167,7 @@ class ApertiumGlosser:
 
 _NAME_MARK = "Qzx{}qz"  # no word of any language: Apertium keeps it as written, unknown
 _CAPITALISED = re.compile(r"(?<=[^\W\d_] )([A-ZÁÉÍÓÚÝÞÆÖÐ][^\W\d_]+)")
+_OPENING_NAME = re.compile(r"(?<=^)([A-ZÁÉÍÓÚÝÞÆÖÐ][^\W\d_]+)(?= [A-ZÁÉÍÓÚÝÞÆÖÐ])")
 
 
 def _names_kept(sentence: str) -> tuple[str, dict[str, str]]:
@@ -174,8 +175,9 @@ def _names_kept(sentence: str) -> tuple[str, dict[str, str]]:
     a mark Apertium keeps, and the marks: a capitalised word after another word that BÍN
     lists as a first name or a surname and, lower-cased, as a common word (not one its
     compound guesser makes of "Pálsson"). "sagði Logi" was glossed "said Burns" (logi: a
-    flame). Not a sentence's first word: unknown there, Apertium capitalises the next
-    word it knows ("Ceo")."""
+    flame). A sentence's first word only where a capitalised word follows it, the rest of
+    the name ("Ómar Freyr Bjarnason" was glossed "Distant sounds Freyr Bjarnason"): alone
+    and unknown there, Apertium capitalises the next word it knows ("Ceo")."""
     domains = lexicon.wordset("bin.person_domains", "is")
     names: dict[str, str] = {}
 
@@ -190,7 +192,7 @@ def _names_kept(sentence: str) -> tuple[str, dict[str, str]]:
         names[key] = word
         return key
 
-    return _CAPITALISED.sub(keep, sentence), names
+    return _CAPITALISED.sub(keep, _OPENING_NAME.sub(keep, sentence)), names
 
 
 # Words Apertium did not know at the start of a sentence, then the first word it did.
