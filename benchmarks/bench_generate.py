@@ -57,6 +57,7 @@ CASES = {
     "hafis": ROOT / "benchmarks" / "stories" / "hafis",
     "skolamaltid": ROOT / "benchmarks" / "stories" / "skolamaltid",
     "brimbrjotur": ROOT / "benchmarks" / "stories" / "brimbrjotur",
+    "nordurljos": ROOT / "benchmarks" / "stories" / "nordurljos",
 }
 
 

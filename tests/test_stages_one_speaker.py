@@ -56,6 +56,27 @@ def test_two_ministers_quoted_in_two_languages_are_two_speakers() -> None:
     assert one_speaker([Link("F.S2", "D.S2", 0.86)], reading) == []
 
 
+def test_a_quote_given_by_a_pronoun_is_the_person_named_before() -> None:
+    """brimbrjotur (a story of my own): Reuters' '"Our ships need a safe harbour…," she
+    said.' after the German minister was linked at 0.92 to RÚV's „Þetta tryggir örugga
+    höfn…,“ segir hann after the Icelandic one, and his words were cited under hers."""
+    english = article(
+        "E",
+        "en",
+        "German Research Minister Katrin Vollmer said Husavik would be a home port. "
+        '"Our ships need a safe harbour in the north," she said.',
+    )
+    icelandic = article(
+        "I",
+        "is",
+        "Hjörtur Már Benediktsson innviðaráðherra segir að viðgerðin hefði tafist. "
+        "„Þetta tryggir örugga höfn fyrir rannsóknaskip,“ segir hann.",
+    )
+    reading = read([english, icelandic])
+    assert who("E.S2", reading) == "Katrin Vollmer"
+    assert one_speaker([Link("E.S2", "I.S2", 0.92)], reading) == []
+
+
 def test_a_first_name_and_a_surname_of_one_person_are_one_speaker() -> None:
     """examples/: the wire's '"…," Helgadóttir told reporters' and Morgunfréttir's
     '„…,“ sagði Sigrún' are one quotation of Sigrún Helgadóttir in two languages, linked

@@ -20,7 +20,7 @@ from briefing.lang.names import names_in, same_person
 from briefing.lang.parse_is import SentenceFacts, facts, title_holder
 from briefing.lang.quotation import quoted_spans
 from briefing.stages.align import Link
-from briefing.stages.holders import named_before, said_in, saying_in
+from briefing.stages.holders import named_before, saying_in
 from briefing.stages.quoted import speaker_of
 from briefing.stages.reading import Reading
 
@@ -126,9 +126,11 @@ def _names(text: str, name: str) -> bool:
 def who(sentence_id: str, reading: Reading) -> str | None:
     """Whose words the sentence reports, as code reads it: the attribution of its
     quotation (`quoted.speaker_of`), else the one holder the parse finds, else, where it
-    quotes someone, whom it names as saying it in any language (`holders.said_in`: "«
-    C'est une étape décisive … », a déclaré M. Marchal" is not Reinholz's „wichtigen
-    Signal …“, linked at 0.86)."""
+    quotes someone, whom it names or gives by a pronoun as saying it in any language
+    (`holders.saying_in`: "« C'est une étape décisive … », a déclaré M. Marchal" is not
+    Reinholz's „wichtigen Signal …“, linked at 0.86; '"Our ships need a safe harbour…,"
+    she said.' after Vollmer is not the Icelandic minister's „Þetta tryggir örugga
+    höfn…,“ segir hann, 0.92)."""
     quoted = speaker_of(sentence_id, reading)
     if quoted is not None:
         return quoted[0]
@@ -138,7 +140,7 @@ def who(sentence_id: str, reading: Reading) -> str | None:
     text = reading.sentences[sentence_id].text
     if not quoted_spans(text, 0, len(text)):
         return None
-    return said_in(*reading.article_of(sentence_id))
+    return saying_in(*reading.article_of(sentence_id))
 
 
 def unnamed(sentence_ids: list[str], reading: Reading) -> tuple[str, list[str]] | None:
