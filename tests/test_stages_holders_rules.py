@@ -503,3 +503,24 @@ def test_giving_notice_is_no_act_of_saying_and_holds_nothing() -> None:
     ]
     assert saying_in(article, 1, "is") is None
     assert saying_in(article, 2, "is") == "Næring"
+
+
+def test_a_title_after_the_verb_set_off_before_a_closing_name_is_that_name() -> None:
+    """nordurljos (a story of my own): "…», a déclaré la ministre de l'Enseignement
+    supérieur et de la Recherche, Hélène Garnier." was read as "la ministre" standing for
+    the person named before, and her words were the institute's namesake's."""
+    article = [
+        "Selon l'Institut polaire français Paul-Émile Victor, le projet coûtera 12 millions.",
+        "« Les aurores ne connaissent pas de frontières », a déclaré la ministre de"
+        " l'Enseignement supérieur et de la Recherche, Hélène Garnier.",
+    ]
+    assert saying_in(article, 1, "fr") == "Hélène Garnier"
+
+
+def test_a_russian_subject_after_its_verb_says_it_not_the_outlet_before() -> None:
+    """nordurljos: "Об этом ТАСС сообщил Андрей Соколов" (Sokolov told TASS) was held
+    by TASS; a name in another case after the verb is whom it was told."""
+    told_tass = ["Об этом ТАСС сообщил Андрей Соколов, заместитель директора института."]
+    assert said_in(told_tass, 0, "ru") == "Андрей Соколов"
+    told_him = ["Министр Иван Петров сообщил Андрею Соколову, что проект одобрен."]
+    assert said_in(told_him, 0, "ru") != "Андрей Соколов"

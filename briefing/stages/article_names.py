@@ -243,6 +243,9 @@ def _saying(text: str, article: _Article) -> str | None:
     inverted = _inverted_name(text, cue, article) or _inverted_body(text, cue, article)
     if inverted is not None:
         return inverted  # "…, sagte Albrecht": not a name of what he said ("Fehler")
+    after = _subject_after(text, cue, article)
+    if after is not None:
+        return after  # "Об этом ТАСС сообщил Андрей Соколов": not the outlet he told
     peoples = lexicon.wordset("names.demonyms", lang)  # "Norwegian" holds nothing
     before = [
         (at, name)
@@ -290,12 +293,49 @@ def _inverted_name(text: str, cue: re.Match[str], article: _Article) -> str | No
     found = _names_at(rest, article)
     between = rest[: found[0][0]].split() if found else []
     titles = _titles(article.lang)
+    closing = _closing_apposition(rest, found, titles)
+    if closing is not None:
+        return closing  # "a déclaré la ministre de la Recherche, Hélène Garnier."
     if not found or len(between) > 2 or any(w.lower() not in titles for w in between):
         return None
     at, name = found[0]
     if len(found) > 1 and re.match(r"['’]s\s", rest[at + len(name) :]):
         name = found[1][1]  # "said Greenpeace Poland's Anna Ogniewska": she said it
     return name if _person(name, article) else None
+
+
+def _subject_after(text: str, cue: re.Match[str], article: _Article) -> str | None:
+    """In a language that puts the subject after the verb (lexicon
+    `grammar.subject_after_verb`: Russian), a person's name in the nominative right after
+    the verb of saying; None elsewhere or where a name in another case follows ("сообщил
+    Соколову": he told Sokolov)."""
+    if not lexicon.flag("grammar.subject_after_verb", article.lang):
+        return None
+    found = _names_at(text[cue.end() :], article)
+    if not found or text[cue.end() : cue.end() + found[0][0]].strip():
+        return None
+    written = text[cue.end() + found[0][0] :].split(",")[0].split()
+    name = found[0][1]
+    as_written = " ".join(written[: len(name.split())])
+    if not _person(name, article) or russian.nominative(as_written) != as_written:
+        return None
+    return name
+
+
+def _closing_apposition(
+    rest: str, found: list[tuple[int, str]], titles: frozenset[str]
+) -> str | None:
+    """The name that closes the sentence after a comma, where the words after the verb
+    open with a title ("…», a déclaré la ministre de l'Enseignement supérieur et de la
+    Recherche, Hélène Garnier."): the title's holder, however long its description."""
+    if not found:
+        return None
+    at, name = found[-1]
+    head = rest[:at].rstrip()
+    if not head.endswith(",") or rest[at + len(name) :].strip(" .!?\"'”»“") != "":
+        return None
+    opening = [w.lower() for w in head.split()[:2]]
+    return name if any(w in titles for w in opening) else None
 
 
 def _inverted_body(text: str, cue: re.Match[str], article: _Article) -> str | None:

@@ -34,6 +34,7 @@ from briefing.stages.article_names import (
     _cue,
     _fullest,
     _in_place,
+    _inverted_name,
     _kind_of,
     _minor,
     _names_at,
@@ -230,8 +231,11 @@ def said_in(sentences: list[str], at: int, lang: str) -> str | None:
     if opening is not None:
         return opening  # "Londres exige", "Veðurstofan segir", "В Кремле заявили"
     described = _described(text, article)
-    if described is not None:
-        return described[0] if described[1] == "name" else None  # not "the minister"
+    if described is not None and described[1] == "name":
+        return described[0]
+    if described is not None:  # not "the minister", unless the sentence names her after it
+        cue = _cue(lang).search(text)
+        return _inverted_name(text, cue, article) if cue is not None else None
     named = _group(text, article) or _saying(article.plain[at], article)
     return _state(_fullest(named, article), article) if named else None
 
