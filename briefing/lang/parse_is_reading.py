@@ -103,14 +103,22 @@ def act_at(verbs: Iterable[str], following: Sequence[str]) -> tuple[str, str] | 
     """(phrase, act) of the act a verb with lemmas `verbs` starts, given the lower-case words
     after it; a particle may come one word later ("heldur því fram"), a deed's up to three
     ("skrifuðu í dag undir"). None for a deed."""
-    lemmas = set(verbs)
+    found = _phrase_at(verbs, following)
+    return None if found is None or found[1] == DEED else (" ".join(found[0]), found[1])
+
+
+def _phrase_at(
+    verbs: Iterable[str], following: Sequence[str]
+) -> tuple[tuple[str, ...], str] | None:
+    """The act phrase (its words, its act) a verb with lemmas `verbs` starts, deeds too."""
+    known = set(verbs)
     for words, act in _acts():
         rest = words[1:]
         skips = range(4) if act == DEED else range(2)
-        if words[0] in lemmas and any(
+        if words[0] in known and any(
             tuple(following[skip : skip + len(rest)]) == rest for skip in skips
         ):
-            return None if act == DEED else (" ".join(words), act)
+            return words, act
     return None
 
 
@@ -119,12 +127,9 @@ def deed(text: str) -> bool:
     ("Næring sagði samningnum við bæinn upp": gave notice), no claim anyone makes."""
     words = [w.lower() for w in re.findall(r"[^\W\d_]+", text)]
     for i, word in enumerate(words):
-        verbs = lemmas(word)
-        if act_at(verbs, words[i + 1 :]) is not None:
-            return False  # a verb of saying comes first: the sentence says something
-        deeds = [p for p, act in _acts() if act == DEED and p[0] in verbs]
-        if any(tuple(words[i + 1 + k : i + len(p) + k]) == p[1:] for p in deeds for k in range(4)):
-            return True
+        found = _phrase_at(lemmas(word), words[i + 1 :])
+        if found is not None:
+            return found[1] == DEED
     return False
 
 
