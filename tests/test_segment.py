@@ -366,3 +366,20 @@ def test_a_german_day_written_as_an_ordinal_ends_no_sentence_before_its_month() 
     ]
     # English writes no such day: a sentence may end on a number before "March"
     assert len(segment("Sales rose by 12. March was worse.", "A1", "en")) == 2
+
+
+def test_german_and_russian_abbreviations_before_a_capital_end_no_sentence() -> None:
+    """An article's own language's abbreviations (lexicon `abbreviations.never_end`):
+    "3 Mio. Euro" and "z. B." were cut after the period, since German capitalises nouns;
+    Russian "им. Пушкина" too, but a year's "г." may end a sentence."""
+    text = "Das kostet rund 3 Mio. Euro, sagte Dr. Müller. Das ist z. B. teuer."
+    assert [s.text for s in segment(text, "A1", "de")] == [
+        "Das kostet rund 3 Mio. Euro, sagte Dr. Müller.",
+        "Das ist z. B. teuer.",
+    ]
+    russian = "Он работает в Институте им. Пушкина. Траулер построен в 2019 г. Экипаж спасён."
+    assert [s.text for s in segment(russian, "A1", "ru")] == [
+        "Он работает в Институте им. Пушкина.",
+        "Траулер построен в 2019 г.",
+        "Экипаж спасён.",
+    ]

@@ -38,7 +38,8 @@ DASHES = "-–—"
 MAX_SENTENCE = 1_000
 
 # Abbreviations whose period never ends a sentence (English and Icelandic together, since
-# articles quote across languages), and the verbs that name who asked a quoted question.
+# articles quote across languages, and the article's own language's), and the verbs that
+# name who asked a quoted question.
 ABBREVIATIONS = lexicon.wordset("abbreviations.never_end", "en", "is")
 SPEECH_VERBS = lexicon.alternation("speech.after_question", "en", "is")
 # After a quoted question or exclamation, `"Why?" Smith asked.` still goes on.
@@ -192,7 +193,7 @@ def _ends_sentence(
     while token_start < match.start() and text[token_start] in OPENERS:
         token_start += 1
     token = text[token_start : match.start()]
-    if (token + ".").lower() in ABBREVIATIONS or _is_initials(token):
+    if (token + ".").lower() in _abbreviations(language) or _is_initials(token):
         return False
     if word < end and text[word].isdigit() and _short_lower(token):
         return False  # "whaling company Hvalur hf. 1.2 billion crowns": an abbreviation
@@ -200,6 +201,10 @@ def _ends_sentence(
         return False  # "am 15. Januar": a day written as an ordinal, its month capitalised
     # "1. Item" opening a sentence is a list number, not a sentence of its own.
     return not (token.isdigit() and text[sentence_start:token_start].strip() == "")
+
+
+def _abbreviations(language: str) -> frozenset[str]:
+    return lexicon.wordset("abbreviations.never_end", "en", "is", language)
 
 
 def _day(token: str) -> bool:
