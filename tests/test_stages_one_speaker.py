@@ -180,3 +180,20 @@ def test_a_line_outside_the_positions_names_the_speaker_its_pronoun_means() -> N
     assert b.open_issues[0].evidence == ["A1.S3", "A2.S3", "A1.S2", "A2.S2"]
     assert b.open_issues[1].actor is None  # the line names him itself
     assert unnamed(["A1.S1"], reading) is None  # no one's words
+
+
+def test_a_french_verb_inverted_after_a_quote_is_said_by_the_one_named_before() -> None:
+    """Le Monde writes '« … », a-t-il déclaré.' and '« … », ajoute-t-elle.': the pronoun
+    joined to the verb (lexicon `speech.holder`, fr) is who says it."""
+    reading = read(
+        [
+            article(
+                "F",
+                "fr",
+                "Le ministre Jean Dupont a signé l'accord jeudi à Paris. "
+                "« C'est un grand jour pour la France », a-t-il déclaré. "
+                "« Nous sommes prêts », ajoute-t-il.",
+            )
+        ]
+    )
+    assert (who("F.S2", reading), who("F.S3", reading)) == ("Jean Dupont", "Jean Dupont")
