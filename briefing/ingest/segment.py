@@ -17,6 +17,7 @@ the context says the sentence goes on.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from briefing.core.ids import sentence_id
@@ -217,8 +218,12 @@ def _month_opens(rest: str, language: str) -> bool:
     word = re.match(r"[^\W\d_]+", rest)
     if word is None or not lexicon.flag("calendar.ordinal_days", language):
         return False
-    months = month_names(language, variants=True)
-    return any(word.group().lower() in {f.lower() for f in forms} for forms in months)
+    return word.group().lower() in _months(language)
+
+
+@functools.cache
+def _months(language: str) -> frozenset[str]:
+    return frozenset(f.lower() for forms in month_names(language, variants=True) for f in forms)
 
 
 LAST_DAY = 31

@@ -228,8 +228,8 @@ def _senses(sentence: str, gloss_text: str, language: str) -> str:
     """Apertium's first sense replaced by the one news means, where a word of the sentence
     has the lemma the lexicon lists it for (`gloss_senses`): "compose" for the relative
     "sem" is "that", "lifted" for "hófust" "began". A key of several words is a phrase
-    the sentence has as written ("ekki liggur fyrir hver": "Not lies each" is "It is not
-    known who")."""
+    the sentence has as written ("ekki liggur fyrir hver": "Not lies each" is "Not known
+    who")."""
     table = lexicon.table("gloss_senses", language)
     wrong_forms = {w for forms in table.values() for w in forms}
     if not any(re.search(rf"(?i)\b{re.escape(w)}\b", gloss_text) for w in wrong_forms):

@@ -462,10 +462,10 @@ def _widest(name: str, article: _Article) -> str:
     words = fullest.split()
     while len(words) > 1 and _minor(words[0], lang):
         words.pop(0)
-    return _nominative(" ".join(words), lang)
+    return _in_nominative(" ".join(words), lang)
 
 
-def _nominative(name: str, lang: str) -> str:
+def _in_nominative(name: str, lang: str) -> str:
     """An Icelandic name of one word that BÍN reads as a noun in another case, in the
     nominative: "Næring" holds a line, not "Næringar" (the article named it only in
     "framkvæmdastjóri Næringar"). A name BÍN does not know stays as written."""

@@ -225,17 +225,15 @@ def said_in(sentences: list[str], at: int, lang: str) -> str | None:
     text = article.plain[at]
     if _pronoun_holds(text, article) or _title_holds(text, article) or _told(text, lang):
         return None
-    if _cue(lang).search(text) is None:
+    cue = _cue(lang).search(text)
+    if cue is None:
         return None
     opening = opening_body(text, article) or _opening(text, article) or _institution(text, article)
     if opening is not None:
         return opening  # "Londres exige", "Veðurstofan segir", "В Кремле заявили"
     described = _described(text, article)
-    if described is not None and described[1] == "name":
-        return described[0]
     if described is not None:  # not "the minister", unless the sentence names her after it
-        cue = _cue(lang).search(text)
-        return _inverted_name(text, cue, article) if cue is not None else None
+        return described[0] if described[1] == "name" else _inverted_name(text, cue, article)
     named = _group(text, article) or _saying(article.plain[at], article)
     return _state(_fullest(named, article), article) if named else None
 
