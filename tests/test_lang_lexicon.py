@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from briefing.check import details
 from briefing.lang import lexicon
 from briefing.lang.calendar import calendar_words, month_names, weekday_names
 from briefing.lang.fold import fold
+from briefing.lang.lexicon import GAP_WORDS, _pattern
 from briefing.lang.names import as_written_in, same_person
 from briefing.stages import quoted, verify
 
@@ -111,3 +114,15 @@ def test_a_column_writes_a_name_as_its_own_sources_spell_it() -> None:
     assert as_written_in("Sveinbjorn Indridason", ["sagði Sveinbjörn Indriðason"]) == (
         "Sveinbjörn Indriðason"
     )
+
+
+def test_a_star_between_words_stands_for_a_few_words_a_trailing_star_for_an_ending() -> None:
+    """German brackets a verb round its objects: "haben sich * geeinigt" reads "haben sich
+    auf den Bau einer Leitung geeinigt", and no more than a clause's words apart."""
+    bracket = re.compile(_pattern("haben sich * geeinigt", False))
+    assert bracket.search("Beide haben sich auf den Bau einer Leitung geeinigt.")
+    assert bracket.search("Beide haben sich geeinigt.")
+    far = "haben sich " + "sehr " * (GAP_WORDS + 1) + "geeinigt"
+    assert not bracket.search(far)
+    assert re.fullmatch(_pattern("einig*", False), "einigten")
+    assert re.search(_pattern("stimmte * zu", False), "stimmte dem Plan zu")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from briefing.stages.holders import holder_in, same_name
+from briefing.stages.holders import holder_in, same_name, saying_in
 
 
 def test_a_pronoun_or_an_epithet_is_the_person_the_sentence_before_names() -> None:
@@ -139,3 +139,21 @@ def test_a_group_the_sentence_opens_with_holds_it_not_the_place_after_it() -> No
     assert holder_in(article, 2, "en") == "Local residents"
     assert holder_in(article, 3, "en") == "Jens Olsen"
     assert holder_in(article, 4, "en") != "The service in Nuuk"  # no plural noun
+
+
+def test_a_body_s_forecast_or_support_is_its_position() -> None:
+    """ "rechnet damit", "erwartet", "a apporté son soutien" (lexicon `speech.holder`): a
+    body forecasting or backing, held by it, and a development so read is its position."""
+    article = [
+        "Das Hochwasser an der Mosel steigt weiter.",
+        "Das Landesamt für Umwelt rechnet damit, dass der Scheitel in der Nacht erreicht wird.",
+        "Die Behörde erwartet in Cochem einen Höchststand von bis zu 8,60 Metern.",
+    ]
+    assert saying_in(article, 1, "de") == "Landesamt für Umwelt"
+    assert saying_in(article, 2, "de") == "Landesamt"
+    assert saying_in(article, 0, "de") is None
+    french = [
+        "Les enseignants ont fait grève.",
+        "La fédération FCPE a apporté son soutien aux grévistes.",
+    ]
+    assert saying_in(french, 1, "fr") == "FCPE"

@@ -299,6 +299,9 @@ def test_a_sentence_opening_on_a_deal_s_terms_is_an_agreement(text: str, lang: s
         ("Verband und Gewerkschaft einigten sich am Montag auf einen Notdienst.", "de"),
         ("Nefndin og Veðurstofan komu sér saman um að endurmeta stöðuna í kvöld.", "is"),
         ("Мэрия и правительство края договорились разделить расходы.", "ru"),
+        # the verb's bracket round its objects (lexicon "haben sich * geeinigt")
+        ("Verdi und der Handelsverband haben sich nach fünf Runden auf einen Tarifvertrag "
+         "geeinigt.", "de"),
     ],
 )  # fmt: skip
 def test_a_development_saying_two_parties_agreed_is_an_agreement(text: str, lang: str) -> None:
@@ -307,6 +310,43 @@ def test_a_development_saying_two_parties_agreed_is_an_agreement(text: str, lang
     assert settled("development", "They signed nothing and agreed on no date.", "en", None) == (
         "development"
     )  # negated
+    unagreed = "Sie haben sich nicht auf einen Termin geeinigt."
+    assert settled("development", unagreed, "de", None) == "development"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("A hearing on the farmers' claim for compensation was adjourned until July.", "en"),
+        ("A decision on the buildings is due in the autumn.", "en"),
+        ("Über die Kürzungen wird erst im Herbst entschieden.", "de"),
+        ("Le retour des habitants dépendra d'une inspection prévue mercredi.", "fr"),
+        ("Útfærslan verður ákveðin á fundi fræðsluráðs í maí.", "is"),
+        ("Окончательное решение по этому вопросу перенесено на ноябрьское собрание.", "ru"),
+    ],
+)  # fmt: skip
+def test_a_decision_still_to_come_is_an_open_issue(text: str, lang: str) -> None:
+    """Guideline 7 of `evals/sections`: a pending step that decides an open matter."""
+    assert left_open(text, lang)
+    assert settled("development", text, lang, None) == "open_issue"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "settles_to"),
+    [
+        ("Die Gewerkschaft hatte zu einem Warnstreik aufgerufen.", "de", "background"),
+        ("Законопроект был принят в первом чтении ещё в марте.", "ru", "background"),
+        ("Héraðsdómur hafði áður staðfest ákvörðunina.", "is", "background"),
+        # the news day named: today's step, told in the past
+        ("Le feu était reparti lundi soir.", "fr", "development"),
+        ("The ferry had left Craignure at 14:15 on Tuesday.", "en", "development"),
+    ],
+)  # fmt: skip
+def test_a_development_told_as_before_the_news_day_is_background(
+    text: str, lang: str, settles_to: str
+) -> None:
+    assert settled("development", text, lang, None) == settles_to
+    assert settled("development", text, lang, "Someone") == "position"  # their words
 
 
 @pytest.mark.parametrize(

@@ -137,16 +137,26 @@ def table(key: str, *langs: str) -> dict[str, Any]:
     return merged
 
 
+GAP_WORDS = 12  # the most words a " * " stands for: a German verb's bracket round its objects
+
+
 def _pattern(word: str, capitalised: bool) -> str:
     head = word[:1].upper() + word[1:] if capitalised else word
-    text = re.escape(head.rstrip("*")).replace(r"\ ", r"\s+")
-    return text + (r"\w*" if word.endswith("*") else "")
+    gap = rf"\s+(?:\S+\s+){{0,{GAP_WORDS}}}?"
+    return gap.join(_part(part) for part in head.split(" * "))
+
+
+def _part(text: str) -> str:
+    escaped = re.escape(text.rstrip("*")).replace(r"\ ", r"\s+")
+    return escaped + (r"\w*" if text.endswith("*") else "")
 
 
 @functools.cache
 def alternation(key: str, *langs: str, capitalised: bool = False) -> str:
     """The words at `key` as a regex alternation, longest first, without a group: a
-    trailing "*" runs on over word letters, a space matches any run of spaces.
+    trailing "*" runs on over word letters, a space matches any run of spaces, and a
+    " * " between words any few words ("haben sich * geeinigt": "haben sich auf den Bau
+    … geeinigt").
     `capitalised` gives each word a capital first letter ("He|She")."""
     listed = words(key, *langs)
     return "|".join(_pattern(w, capitalised) for w in sorted(listed, key=len, reverse=True))
