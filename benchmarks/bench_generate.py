@@ -58,6 +58,8 @@ CASES = {
     "skolamaltid": ROOT / "benchmarks" / "stories" / "skolamaltid",
     "brimbrjotur": ROOT / "benchmarks" / "stories" / "brimbrjotur",
     "nordurljos": ROOT / "benchmarks" / "stories" / "nordurljos",
+    "verkfall-flugvirkja": ROOT / "benchmarks" / "stories" / "verkfall-flugvirkja",
+    "jardhitavirkjun": ROOT / "benchmarks" / "stories" / "jardhitavirkjun",
 }
 
 
