@@ -192,6 +192,22 @@ def test_plain_english_fails_a_copied_gloss_and_an_untranslated_word() -> None:
     assert score_plain(Claim("x.is", "Pútín sagði.", "is", ["I.S1"]), ctx) is None
 
 
+def test_plain_english_fails_a_sentence_spelled_in_latin_letters() -> None:
+    from helpers import article
+
+    from briefing.core.models import Briefing
+    from briefing.eval.scorers import Claim, Context, score_plain
+
+    source = article("R", "ru", "Правительство рассматривает возможность строительства станций.")
+    ctx = Context.of(Briefing(languages=["en", "is"], sources=[source]))
+
+    def plain(text: str) -> float | None:
+        return score_plain(Claim("positions[1].en", text, "en", ["R.S1"]), ctx).value
+
+    assert plain("Pravitelstvo rassmatrivayet vozmozhnost stroitelstva stantsiy.") == 0.0
+    assert plain("The government is considering building stations.") == 1.0
+
+
 def test_a_quote_a_cited_sentence_gives_word_for_word_is_supported_by_code() -> None:
     """`X said: "line"` with the line in a cited sentence of its language is decided by
     code, where the judge (here one that says "contradicted" to all) would be wrong; a

@@ -262,3 +262,20 @@ def test_what_is_not_yet_known_is_glossed_as_news_says_it() -> None:
     assert texts[0].startswith("Not known who pays")
     assert texts[1].startswith("Not known who") and "Not known who" not in texts[1][3:]
     assert "not known" not in texts[2]  # no phrase in the sentence: Apertium's words stand
+
+
+def test_a_strike_that_began_is_not_glossed_as_lifted() -> None:
+    """verkfall-flugvirkja (a story of my own): "Verkfallið hófst klukkan sex" read "The
+    strike lifted six o'clock", the opposite of its news; "tvo sólarhringa" read "two sun
+    circles", "hækka laun" "salaries heighten", "í eðlilegt horf" "in normal look"."""
+    began, rose, normal = gloss(
+        [
+            "Verkfallið hófst klukkan sex og stóð í tvo sólarhringa.",
+            "Samkvæmt samningnum hækka laun um 5,5 prósent.",
+            "Flugáætlunin á að vera komin í eðlilegt horf síðdegis.",
+        ],
+        "is",
+    )
+    assert "began" in began and "lifted" not in began and "two days" in began
+    assert "rise" in rose and "heighten" not in rose
+    assert "back to normal" in normal

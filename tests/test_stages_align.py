@@ -142,6 +142,28 @@ def test_two_sentences_opening_on_two_different_bodies_are_not_one_fact() -> Non
     assert ("A.S2", "B.S2") in linked
 
 
+def test_a_body_named_in_another_case_inside_a_longer_subject_is_no_other() -> None:
+    """verkfall-flugvirkja (a story of my own): mbl.is's "Samninganefndir
+    Flugvirkjafélags Íslands … skrifuðu undir" and RÚV's "Flugvirkjafélag Íslands …
+    undirrituðu" (0.93) were two items of one signing: "Flugvirkjafélags" is
+    "Flugvirkjafélag" in the genitive."""
+    from helpers import article
+
+    from briefing.stages.reading import read
+
+    first = article("A", "is", (
+        "Samninganefndir Flugvirkjafélags Íslands og Samtaka atvinnulífsins skrifuðu undir "
+        "nýjan kjarasamning hjá ríkissáttasemjara í nótt."
+    ))  # fmt: skip
+    second = article("B", "is", (
+        "Flugvirkjafélag Íslands og Samtök atvinnulífsins undirrituðu nýjan kjarasamning "
+        "hjá ríkissáttasemjara í nótt."
+    ))  # fmt: skip
+    linked = {(link.a, link.b) for link in links(read([first, second]), 0.8)}
+
+    assert ("A.S1", "B.S1") in linked
+
+
 def test_content_lemmas_read_icelandic_through_bin() -> None:
     from briefing.lang.content import content_lemmas
 

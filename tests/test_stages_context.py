@@ -59,6 +59,19 @@ def test_background_a_news_item_only_cites_stays() -> None:
     assert context([shown, opening], reading, ("en", "is"))[0] == [shown]
 
 
+def test_background_restated_only_by_a_sentence_it_cites_stays() -> None:
+    """verkfall-flugvirkja (a story of my own): mbl.is's media ban ("Ríkissáttasemjari
+    hafði sett fjölmiðlabann…", no number) was linked to Vísir's quote of the mediator,
+    which a position shows; the ban was dropped as restated by its own cited link."""
+    reading = reading_of({"I.S2": [1.0, 0.0], "I.S4": [1.0, 0.1]}, {"I.S2": YEAR, "I.S4": YEAR})
+    position = Found("positions", "Hún segir.", ["I.S2"], "I", verified=False)
+    ban = Found("background", "Fjölmiðlabann.", ["I.S3", "I.S4"], "I", verified=False)
+
+    kept, dropped = context([position, ban], reading, ("en", "is"))
+
+    assert kept == [position, ban] and dropped == []
+
+
 def test_background_sharing_a_number_but_not_the_meaning_stays() -> None:
     reading = reading_of(
         {"E.S2": [1.0, 0.0], "I.S3": [0.0, 1.0]}, {"E.S2": PERCENT, "I.S3": PERCENT}

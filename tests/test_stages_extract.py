@@ -361,7 +361,7 @@ ICELANDIC_LINES = [
     "Isavia segir að rúmlega 200 flugferðum hafi verið aflýst vegna bannsins.",
     "Félagið fer fram á 9 prósenta hækkun á ári en Isavia býður 4,5 prósent.",
     "Næsti samningafundur verður á mánudag hjá ríkissáttasemjara í Reykjavík.",
-    "Veðrið í Reykjavík var kalt og hvasst alla vikuna að sögn Veðurstofunnar.",
+    "Veðrið í Reykjavík var kalt og hvasst alla síðustu viku.",  # no one says it: context
 ]
 
 

@@ -157,3 +157,53 @@ def test_a_body_s_forecast_or_support_is_its_position() -> None:
         "La fédération FCPE a apporté son soutien aux grévistes.",
     ]
     assert saying_in(french, 1, "fr") == "FCPE"
+
+
+def test_a_preposition_of_attribution_gives_the_name_right_after_it() -> None:
+    """jardhitavirkjun (a story of my own): "…160 degrees Celsius…, according to
+    KazGeoTherm." was held by "Celsius" (lexicon `acts.according_to`, every language)."""
+    article = [
+        "Hverorka signed a deal with KazGeoTherm in Astana.",
+        "A test well found water at 160 degrees Celsius at 2,800 metres, according to KazGeoTherm.",
+        "According to KazGeoTherm, the well is the deepest in the region.",
+        "According to her representant at Hverorka, Bryndis Lara, the deal is done.",
+    ]
+    assert [saying_in(article, n, "en") for n in (1, 2)] == ["KazGeoTherm", "KazGeoTherm"]
+    assert saying_in(article, 3, "en") != "Hverorka"  # a description between: not the name
+    russian = ["Росстат опубликовал данные.", "По данным Росстата, инфляция замедлилась в Москве."]
+    assert same_name(saying_in(russian, 1, "ru") or "", "Росстат")
+    icelandic = ["Veðrið í Reykjavík var kalt og hvasst alla vikuna að sögn Veðurstofunnar."]
+    assert saying_in(icelandic, 0, "is") == "Veðurstofan"  # not the place before it
+
+
+def test_a_description_set_off_before_the_verb_is_its_subject_not_a_name_before_it() -> None:
+    article = [
+        "Hverorka and KazGeoTherm met in Astana.",
+        "They signed a deal to build a plant in southeastern Kazakhstan, the companies said.",
+        "The plant will be built in Kazakhstan, Bryndis Lara said.",
+    ]
+    assert saying_in(article, 1, "en") != "Kazakhstan"
+    assert saying_in(article, 2, "en") == "Bryndis Lara"
+
+
+def test_a_company_is_not_its_chief_executives_label() -> None:
+    """jardhitavirkjun: "…, according to KazGeoTherm." was held by "KazGeoTherm Chief
+    Executive Daulet Iskakov", the article's longest name holding "KazGeoTherm"."""
+    article = [
+        "KazGeoTherm Chief Executive Daulet Iskakov said the plant would supply 60,000 homes.",
+        "A test well found water at 160 degrees, according to KazGeoTherm.",
+    ]
+    assert saying_in(article, 1, "en") == "KazGeoTherm"
+    assert saying_in(article, 0, "en") == "Daulet Iskakov"
+
+
+def test_an_auxiliary_before_the_verb_of_saying_is_no_part_of_the_holder() -> None:
+    """jardhitavirkjun: "Mannréttindasamtök hafa gagnrýnt…" was held by "Mannréttindasamtök
+    hafa" ("hafa" read as the genitive of "haf", the sea); lexicon `grammar.auxiliaries`."""
+    before = "Áætlunin var kynnt í gær."
+    assert saying_in([before, "Mannréttindasamtök hafa gagnrýnt stjórnvöld."], 1, "is") is None
+    assert saying_in([before, "Samtök atvinnulífsins hafa gagnrýnt hana."], 1, "is") == (
+        "Samtök atvinnulífsins"
+    )
+    english = ["The plan was published on Monday.", "Campaign for Clean Air has criticised it."]
+    assert saying_in(english, 1, "en") == "Campaign for Clean Air"

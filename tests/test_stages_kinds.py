@@ -332,24 +332,6 @@ def test_a_decision_still_to_come_is_an_open_issue(text: str, lang: str) -> None
 
 
 @pytest.mark.parametrize(
-    ("text", "lang", "settles_to"),
-    [
-        ("Die Gewerkschaft hatte zu einem Warnstreik aufgerufen.", "de", "background"),
-        ("Законопроект был принят в первом чтении ещё в марте.", "ru", "background"),
-        ("Héraðsdómur hafði áður staðfest ákvörðunina.", "is", "background"),
-        # the news day named: today's step, told in the past
-        ("Le feu était reparti lundi soir.", "fr", "development"),
-        ("The ferry had left Craignure at 14:15 on Tuesday.", "en", "development"),
-    ],
-)  # fmt: skip
-def test_a_development_told_as_before_the_news_day_is_background(
-    text: str, lang: str, settles_to: str
-) -> None:
-    assert settled("development", text, lang, None) == settles_to
-    assert settled("development", text, lang, "Someone") == "position"  # their words
-
-
-@pytest.mark.parametrize(
     ("text", "lang", "kind", "settles_to"),
     [
         # hvalur (a story of my own): the ruling was filed as background, and the District

@@ -52,6 +52,29 @@ def test_an_unverified_fact_is_quoted_in_its_language_and_shown_as_original_else
     assert glosses == {"en": gloss}
 
 
+def test_the_models_english_of_a_sentence_no_glosser_reads_is_shown_only_if_english() -> None:
+    """jardhitavirkjun (a story of my own): the model "translated" Interfax's sentence by
+    spelling it in Latin letters, and the English column showed that as its gloss."""
+    from helpers import source
+
+    from briefing.stages.reading import read
+
+    russian = (
+        "Евразийский банк развития рассматривает возможность участия в финансировании "
+        "проекта, сообщили «Интерфаксу» в пресс-службе банка."
+    )
+    reading = read([source("R", "ru", [russian])])
+    spelled = (
+        "Evraziyskiy bank razvitiya rassmatrivayet vozmozhnost uchastiya v finansirovanii "
+        "proyekta, soobshchili «Interfaksu» v press-sluzhbe banka."
+    )
+    said = "The Eurasian Development Bank is considering helping to finance the project."
+    _, _, glosses = lines(spelled, ["R.S1"], reading, ["en", "is"], verified=False)
+    assert glosses == {}
+    _, _, glosses = lines(said, ["R.S1"], reading, ["en", "is"], verified=False)
+    assert glosses == {"en": said, "is": said}
+
+
 def test_the_first_cited_sentence_of_the_language_is_quoted(read_meeting) -> None:
     reading, _, _ = read_meeting
     _, origin, _ = lines("x", ["E.S1", "I.S4", "I.S1"], reading, ["is"])
@@ -108,7 +131,9 @@ def test_a_positions_quote_is_never_another_persons_sentence() -> None:
     """rannsokn (a story of my own, AFP and RÚV): Claire Dubois's statement was quoted in
     Icelandic as "Logi Einarsson … segir samninginn marka tímamót", his words, linked to
     the French sentence naming them both; the Icelandic column shows her French original
-    marked instead. A sentence no one is found saying still serves."""
+    marked instead. A sentence no one is found saying serves a statement verified against
+    it, not a fact only a link joined it to (jardhitavirkjun: Reuters' "Iceland, which
+    generates about 30 %…" was the English line of the Icelandic minister's quote)."""
     from helpers import article
 
     from briefing.stages.reading import read
@@ -133,4 +158,9 @@ def test_a_positions_quote_is_never_another_persons_sentence() -> None:
     _, origin, _ = lines(
         text, ["F.S1", "I.S2"], reading, ["en", "is"], False, actor="Claire Dubois"
     )
+    assert origin["is"] == "original:fr:F.S1"
+    _, origin, _ = lines(
+        "Claire Dubois said the deal runs for five years.", ["F.S1", "I.S2"], reading,
+        ["en", "is"], True, actor="Claire Dubois",
+    )  # fmt: skip
     assert origin["is"] == "quote:I.S2"

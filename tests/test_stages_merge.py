@@ -751,3 +751,21 @@ def test_an_outlet_giving_a_sides_value_and_none_otherwise_is_on_that_side() -> 
     [shown] = briefing.disagreements
     side = next(s for s in shown.sides if s.source == "A3")
     assert side.also == ["A1"]
+
+
+def test_a_fact_is_quoted_from_the_outlet_that_tells_it_without_a_loaded_word() -> None:
+    """verkfall-flugvirkja (a story of my own): Vísir's "Tveggja daga ringulreið …"
+    (chaos) led the briefing beside mbl.is's plain report of the signing."""
+    from briefing.stages.merge import fold_quoted
+
+    visir = source(
+        "V", "is", ["Tveggja daga ringulreið á flugvellinum er lokið eftir samning í nótt."]
+    )
+    mbl = source("M", "is", ["Samninganefndirnar skrifuðu undir nýjan samning í nótt."])
+    reading = read([visir, mbl])
+    item = Found("developments", "x", ["V.S1", "M.S1"], "V", verified=False)
+    assert fold_quoted([item], reading)[0].evidence == ["M.S1", "V.S1"]
+    plain = Found("developments", "x", ["M.S1", "V.S1"], "M", verified=False)
+    assert fold_quoted([plain], reading)[0].evidence == ["M.S1", "V.S1"]
+    alone = Found("developments", "x", ["V.S1"], "V", verified=False)
+    assert fold_quoted([alone], reading)[0].evidence == ["V.S1"]  # no other report: as written

@@ -455,6 +455,21 @@ def test_a_sentence_in_another_script_copied_as_the_statement_is_not_english() -
     )
 
 
+def test_a_sentence_in_another_script_spelled_in_latin_letters_is_not_english() -> None:
+    from helpers import source
+
+    from briefing.stages.reading import read
+
+    russian = "Правительство рассматривает возможность строительства ещё двух станций в регионе."
+    reading = read([source("R", "ru", [russian])])
+    spelled = (
+        "Pravitelstvo rassmatrivayet vozmozhnost stroitelstva yeshche dvukh stantsiy v regione."
+    )
+    assert any("Latin letters" in p for p in problems(spelled, ["R.S1"], reading))
+    said = "The government is considering building two more stations in the region."
+    assert not any("Latin letters" in p for p in problems(said, ["R.S1"], reading))
+
+
 def test_an_opening_article_is_no_part_of_the_holders_name() -> None:
     from helpers import source
 

@@ -254,11 +254,12 @@ def score_voice(claim: Claim) -> Score:
 
 def score_plain(claim: Claim, ctx: Context) -> Score | None:
     """An English line resting on sentences of another language is English, not the rough
-    gloss: no word left untranslated (`stages.verify.untranslated`) and under
-    `GLOSS_COPY` of its words in the gloss's own order; code only. None for a claim
+    gloss: no word left untranslated (`stages.verify.untranslated`) nor spelled in Latin
+    letters from another script (`transliterated`), and under `GLOSS_COPY` of its words
+    in the gloss's own order; code only. None for a claim
     that cites no other-language sentence (nothing to gloss)."""
     from briefing.lang.gloss import gloss
-    from briefing.stages.verify import GLOSS_COPY, copy_share, untranslated
+    from briefing.stages.verify import GLOSS_COPY, copy_share, transliterated, untranslated
 
     if claim.language != PIVOT:
         return None
@@ -274,6 +275,7 @@ def score_plain(claim: Claim, ctx: Context) -> Score | None:
         if g
     ]
     left = untranslated(claim.text, originals, glossed, glosses)
+    left += transliterated(claim.text, glossed)
     share = max((copy_share(claim.text, g) for g in glosses), default=0.0)
     meta: dict[str, Any] = {"untranslated": left, "gloss_copy": round(share, 3)}
     if left or share >= GLOSS_COPY:

@@ -176,10 +176,10 @@ def _ends_sentence(
     if text[nxt] in ",;:)]}":
         return False
     word = nxt
-    while word < end and (text[word] in OPENERS or text[word] in DASHES):
-        word += 1
-    if word < end and text[word].islower():
-        return False  # "15. ágúst", „Hvað?“ sagði hann, e.g. something
+    while word < end and (text[word] in OPENERS or text[word] in DASHES or text[word].isspace()):
+        word += 1  # past « » and dashes set off by spaces: "« Pourquoi ? » a demandé"
+    if word < end and (text[word].islower() or text[word] in ",;:"):
+        return False  # "15. ágúst", „Hvað?“ sagði hann, «Хватит!» — заявил, « Et ? », a dit
     punct, closers = match.group(1), match.group(2)
     if match.start() > sentence_start and text[match.start() - 1] in "[(":
         return False  # an elision mark: [...] or (…)
@@ -196,6 +196,10 @@ def _ends_sentence(
     token = text[token_start : match.start()]
     if (token + ".").lower() in _abbreviations(language) or _is_initials(token):
         return False
+    if (token + ".").lower() in lexicon.wordset("abbreviations.after_a_word", language):
+        before = text[sentence_start:token_start].split()[-1:]
+        if before and not before[0].strip("(").isdigit():
+            return False  # "в г. Новосибирске", not "в 2019 г."
     if word < end and text[word].isdigit() and _short_lower(token):
         return False  # "whaling company Hvalur hf. 1.2 billion crowns": an abbreviation
     if _day(token) and _month_opens(text[word:end], language):

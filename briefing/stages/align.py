@@ -19,6 +19,7 @@ import numpy as np
 
 from briefing.lang.content import content_lemmas
 from briefing.lang.fold import fold
+from briefing.lang.icelandic import names_match
 from briefing.lang.names import names_in
 from briefing.lang.values import Value, is_year, within
 from briefing.stages.reading import Reading
@@ -144,14 +145,15 @@ def _others_told(reading: Reading, a: str, b: str) -> bool:
     """Two sentences of one language that open on two different named subjects: what one
     body did is not what another did ("Dýraverndarsamband Íslands hyggst kæra…" and
     "Náttúruverndarsamtök Íslands gagnrýndu…", 0.88). A shorter name of the same one
-    ("Trump", "Donald Trump") is no other."""
+    ("Trump", "Donald Trump"), in any case ("Flugvirkjafélag Íslands" in "Samninganefndir
+    Flugvirkjafélags Íslands", its negotiators), is no other."""
     if reading.language[a] != reading.language[b]:
         return False
     first = [_opening_name(reading.sentences[x].text) for x in (a, b)]
     if not all(first):
         return False
-    x, y = (set(name.split()) for name in first if name)
-    return not (x <= y or y <= x)
+    shorter, longer = sorted((name.split() for name in first if name), key=len)
+    return not all(any(names_match(p, q) for q in longer) for p in shorter)
 
 
 def _opening_name(text: str) -> str | None:

@@ -103,6 +103,8 @@ def _genitive_names(plain: tuple[str, ...], lang: str) -> list[str]:
                 form = after.group()
                 if between.strip() or not form[:1].islower() or not genitive(form):
                     break
+                if form in lexicon.wordset("grammar.auxiliaries", lang):
+                    break  # "Mannréttindasamtök hafa gagnrýnt": a verb, not "of the seas"
                 tail.append(form)
             while tail and not genitive(tail[-1], adjective=False):
                 tail.pop()  # "Samtök flugrekenda undirrituðu": the name ends in a noun
@@ -240,9 +242,14 @@ def _saying(text: str, article: _Article) -> str | None:
     cue = _cue(lang).search(text)
     if cue is None:
         return None
+    according = _according(text, cue, article)
+    if according is not None:
+        return according  # "…160 degrees Celsius…, according to KazGeoTherm": not Celsius
     inverted = _inverted_name(text, cue, article) or _inverted_body(text, cue, article)
     if inverted is not None:
         return inverted  # "…, sagte Albrecht": not a name of what he said ("Fehler")
+    if _described_before(text[: cue.start()], article):
+        return None  # "…in southeastern Kazakhstan, the companies said": not Kazakhstan
     after = _subject_after(text, cue, article)
     if after is not None:
         return after  # "Об этом ТАСС сообщил Андрей Соколов": not the outlet he told
@@ -265,6 +272,41 @@ def _saying(text: str, article: _Article) -> str | None:
     # after the verb, only a person's name ("said Trump"): a noun there is what is said
     after = [n for _, n in _names_at(text[cue.end() :], article) if _person(n, article)]
     return after[0] if after else None
+
+
+# words between "according to" and its name: "the Met Office", not "son représentant chez Aéralis"
+ACCORDING_WORDS = 1
+
+
+def _according(text: str, cue: re.Match[str], article: _Article) -> str | None:
+    """The name right after a verb of saying that is a preposition of attribution (lexicon
+    `acts.according_to`: "according to KazGeoTherm", "selon Météo-France", "по данным
+    Росстата"): the holder, wherever the phrase stands and whatever names come before it."""
+    if not lexicon.phrases("acts.according_to", article.lang).fullmatch(cue.group()):
+        return None
+    rest = text[cue.end() :]
+    named = _names_at(rest, article)
+    if not named or len(WORD.findall(rest[: named[0][0]])) > ACCORDING_WORDS:
+        return None
+    return named[0][1]
+
+
+DESCRIBED_WORDS = 4  # the longest description set off before its verb ("the two companies")
+
+
+def _described_before(before: str, article: _Article) -> bool:
+    """The words set off by a comma right before the verb of saying are a description
+    with no name ("…, the companies said", "…, its owners said"): they are its subject,
+    so no name said earlier in the sentence holds it."""
+    parts = re.split(r"[,;:—–]", before)
+    words = WORD.findall(parts[-1])
+    determiners = lexicon.wordset("names.determiners", article.lang)
+    return (
+        len(parts) > 1
+        and 1 < len(words) <= DESCRIBED_WORDS
+        and words[0].lower() in determiners
+        and all(w.islower() for w in words[1:])
+    )
 
 
 _POSSESSED = re.compile(r"['’]s((?:\s+[a-z][\w-]*){1,3})\s*")
@@ -456,13 +498,24 @@ def _widest(name: str, article: _Article) -> str:
         return name  # "Poland" is no "Greenpeace Poland", though that name holds it
     candidates = dict.fromkeys(n for p in parts for n in article.index.get(_key(p), ()))
     wider = [
-        k for k in candidates if all(any(same_name(p, q) for q in _parts(k, lang)) for p in parts)
+        k
+        for k in candidates
+        if all(any(same_name(p, q) for q in _parts(k, lang)) for p in parts)
+        and not _titled_another(k, parts)
     ]
     fullest = max(wider, key=lambda k: (len(k.split()), len(k)), default=name)
     words = fullest.split()
     while len(words) > 1 and _minor(words[0], lang):
         words.pop(0)
     return _in_nominative(" ".join(words), lang)
+
+
+def _titled_another(label: str, parts: list[str]) -> bool:
+    """The label names a person after a title, and the name asked for is no part of that
+    person ("KazGeoTherm Chief Executive Daulet Iskakov" for "KazGeoTherm"): it is not
+    the company's fuller name."""
+    person = untitled(label)
+    return person != label and not any(same_name(p, q) for p in parts for q in person.split())
 
 
 def _in_nominative(name: str, lang: str) -> str:

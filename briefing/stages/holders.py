@@ -351,7 +351,11 @@ def _body_phrase(text: str, first: str, article: _Article) -> str | None:
     cue = _cue(article.lang).search(text)
     if cue is None or not _body(first, article.lang):
         return None
-    phrase = text[: cue.start()].strip(" ,")
+    words = text[: cue.start()].strip(" ,").split()
+    auxiliaries = lexicon.wordset("grammar.auxiliaries", article.lang)
+    while words and words[-1].lower() in auxiliaries:
+        words.pop()  # "Mannréttindasamtök hafa gagnrýnt": the auxiliary is the verb's
+    phrase = " ".join(words)
     if not 1 < len(phrase.split()) <= BODY_WORDS or re.search(r"[,;:()«»„“\"]", phrase):
         return None
     return phrase

@@ -213,15 +213,6 @@ def left_open(text: str, lang: str) -> bool:
     return bool(pattern and pattern.search(text))
 
 
-def told_before(text: str, lang: str) -> bool:
-    """The sentence tells, in its own voice, a step of before the news day (the pluperfect,
-    "ещё в марте", "hafði áður") and names no day of the news ("on Monday", "í gær"):
-    background (`evals/sections` guideline 11)."""
-    own = unquoted(text)
-    earlier, today = _cue("earlier", lang), _cue("today", lang)
-    return bool(earlier and earlier.search(own)) and not (today and today.search(own))
-
-
 def settled(kind: str, text: str, lang: str, said: str | None) -> str:
     """What code reads better than a label: an outlet's note on its article is background
     (`outlet_note`); a position saying in its own voice that one
@@ -237,8 +228,7 @@ def settled(kind: str, text: str, lang: str, said: str | None) -> str:
     development or open issue saying two parties agreed (`jointly_agreed`; background
     keeps an agreement of before the news day); a court's ruling read as background, a
     position or an agreement (one court orders, no two parties agree) is a development
-    (`court_ruled`); a development told as before the news day, with no verb of saying,
-    is background (`told_before`)."""
+    (`court_ruled`)."""
     if outlet_note(text, lang):
         return "background"
     if kind == "position" and agreed_with(text, lang):
@@ -259,9 +249,7 @@ def settled(kind: str, text: str, lang: str, said: str | None) -> str:
         return kind
     if no_deal(text, lang):
         return "open_issue"
-    if said:
-        return "position"
-    return "background" if told_before(text, lang) else kind
+    return "position" if said else kind
 
 
 def cue_features(text: str, lang: str) -> dict[str, float]:

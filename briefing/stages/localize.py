@@ -21,6 +21,7 @@ from briefing.lang.names import same_person
 from briefing.stages.holders import saying_in
 from briefing.stages.reading import Reading
 from briefing.stages.speakers import who
+from briefing.stages.verify import other_script, transliterated
 
 
 class Lines(NamedTuple):
@@ -57,7 +58,7 @@ def lines(
                 e
                 for e in evidence
                 if reading.language[e] == lang
-                and (e in shown or not _said_by_another(e, actor, reading))
+                and (e in shown or not _said_by_another(e, actor, reading, verified))
             ),
             None,
         )
@@ -83,23 +84,41 @@ def lines(
             out.origin[lang] = f"original:{reading.language[first]}:{'+'.join(mine)}"
             if lang == PIVOT and all(e in reading.gloss for e in mine):
                 out.gloss[lang] = " ".join(reading.gloss[e] for e in mine)
-            elif first not in reading.gloss and statement != original:
+            elif (
+                first not in reading.gloss
+                and statement != original
+                and english(statement, original)
+            ):
                 # no gloss: the model's English of it (`verify.translations`), to every
                 # column, as no column reads the original's language
                 out.gloss[lang] = statement
     return out
 
 
-def _said_by_another(sentence_id: str, actor: str | None, reading: Reading) -> bool:
+def _said_by_another(
+    sentence_id: str, actor: str | None, reading: Reading, verified: bool = True
+) -> bool:
     """Code finds another person saying the sentence (`speakers.who`, else the subject of
     its own verb of saying, `holders.saying_in`): a name of two capitalised words or more
     that is not `actor`'s. A body's name is left be: one language's "Vinstrihreyfingin –
-    grænt framboð" is another's "Left-Green Movement", which code cannot tell."""
+    grænt framboð" is another's "Left-Green Movement", which code cannot tell. Under a
+    fact no statement was `verified` against, a sentence no one is found saying is no
+    one's line either: only a link joined it to the quote ("Iceland, which generates
+    about 30 % of its electricity…" in Reuters is no line of the minister RÚV quotes)."""
     if actor is None:
         return False
     name = who(sentence_id, reading) or saying_in(*reading.article_of(sentence_id))
-    person = name is not None and len(name.split()) > 1 and name.istitle()
+    if name is None:
+        return not verified
+    person = len(name.split()) > 1 and name.istitle()
     return person and not same_person(name, actor)
+
+
+def english(statement: str, original: str) -> bool:
+    """The model's English of a sentence no glosser reads is English in Latin letters, not
+    the sentence copied or spelled out in them ("Evraziyskiy bank razvitiya
+    rassmatrivayet…"): only then is it shown as its gloss."""
+    return not other_script(statement) and not transliterated(statement, [original])
 
 
 def _glossed(evidence: list[str], reading: Reading) -> list[str]:

@@ -27,6 +27,7 @@ from briefing.stages.found import Found
 from briefing.stages.quoted import points_back
 from briefing.stages.reading import Reading
 from briefing.stages.verify import content_words
+from briefing.stages.voice import in_own_voice
 
 SAME_WORDS = 0.6  # Jaccard of content words above which two statements say the same
 # Two outlets' sentences in one language, one giving all the other's numbers, restate one
@@ -178,7 +179,32 @@ def fold_quoted(found: list[Found], reading: Reading) -> list[Found]:
     folded = _fold_quoted(found, reading)
     while len(folded) < len(found):
         found, folded = folded, _fold_quoted(folded, reading)
-    return folded
+    return [_plain_first(item, reading) for item in folded]
+
+
+def _plain_first(item: Found, reading: Reading) -> Found:
+    """The item quoted by another outlet's sentence of it, in the same language, where the
+    first says a loaded word in its own voice and that one none (verkfall-flugvirkja:
+    Vísir's "Tveggja daga ringulreið á Keflavíkurflugvelli er lokið…" led the briefing,
+    mbl.is's "Samninganefndir … skrifuðu undir nýjan kjarasamning…" beside it): the
+    briefing does not adopt an outlet's word of judgement."""
+    first = item.evidence[0]
+    lang = reading.language[first]
+    if item.continued or not in_own_voice(reading.sentences[first].text, lang):
+        return item
+    plain = next(
+        (
+            e
+            for e in item.evidence[1:]
+            if reading.language[e] == lang
+            and source_of(e) != source_of(first)
+            and not in_own_voice(reading.sentences[e].text, lang)
+        ),
+        None,
+    )
+    if plain is None:
+        return item
+    return replace(item, evidence=[plain, *(e for e in item.evidence if e != plain)])
 
 
 NEWS = ("developments", "agreements", "open_issues")

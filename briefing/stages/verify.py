@@ -134,6 +134,9 @@ def problems(
     script = other_script(stripped)
     if script:
         found.append(f"{', '.join(script)}: not English (not in the Latin alphabet)")
+    spelled = transliterated(stripped, originals)
+    if spelled:
+        found.append(f"{', '.join(spelled)}: not English (the sentence in Latin letters)")
     # over sentences of other languages only, the model may copy one instead of saying it
     theirs = {reading.language[i] for i in evidence}
     if PIVOT not in theirs and not script:
@@ -506,6 +509,25 @@ def _compound_head(word: str, written: set[str]) -> bool:
     "Keflavíkurflugvelli", the place of its airport, as an English writer names it."""
     low = word.lower()
     return word[:1].isupper() and len(low) >= 5 and any(w.startswith(low) for w in written)
+
+
+SPELLED_OUT = 0.8  # how near a word is to the Latin spelling of a word in another script
+
+
+def transliterated(statement: str, originals: list[str]) -> list[str]:
+    """Lower-case words that spell the cited sentences' words of another script in Latin
+    letters ("rassmatrivayet vozmozhnost uchastiya" for "рассматривает возможность
+    участия"), where they are at least three and half the statement's longer lower-case
+    words: the sentence transliterated, not said in English. A word English shares
+    ("bank", "press") or a name does not make one."""
+    theirs = {fold(w) for w in other_script(" ".join(originals))}
+    longer = [w for w in re.findall(r"[^\W\d_]+", statement) if w.islower() and len(w) > 3]
+    spelled = [
+        w
+        for w in longer
+        if any(SequenceMatcher(None, fold(w), t).ratio() >= SPELLED_OUT for t in theirs)
+    ]
+    return spelled if len(spelled) >= 3 and 2 * len(spelled) >= len(longer) else []
 
 
 def other_script(statement: str) -> list[str]:
