@@ -83,3 +83,15 @@ def test_a_one_word_label_takes_the_fuller_name_its_own_article_gives_in_any_lan
     )  # fmt: skip
     found = [Found("positions", "Statement.", ["A2.S2"], "A2", "Logi")]
     assert [f.actor for f in one_label(found, reading)] == ["Logi Einarsson"]
+
+
+def test_a_company_is_not_widened_to_its_chief_executives_label() -> None:
+    """jardhitavirkjun (a story of my own): "…, according to KazGeoTherm" was listed
+    under "KazGeoTherm Chief Executive Daulet Iskakov", the article's only fuller name
+    holding "KazGeoTherm"."""
+    reading = _reading(
+        "KazGeoTherm Chief Executive Daulet Iskakov said the plant would supply homes.",
+        "A test well found hot water, according to KazGeoTherm.",
+    )
+    labels = [f.actor for f in one_label(_found("KazGeoTherm", "Iskakov"), reading)]
+    assert labels == ["KazGeoTherm", "Daulet Iskakov"]

@@ -584,6 +584,26 @@ def test_the_models_pick_of_a_place_in_the_sentence_gives_way_to_the_group_there
     assert kept.actor == "Opposition lawmakers in Nuuk"
 
 
+def test_a_company_s_line_is_not_its_chief_executive_s() -> None:
+    """jardhitavirkjun (a story of my own): the model gave "…, according to KazGeoTherm."
+    to "KazGeoTherm Chief Executive Daulet Iskakov", a label the sentence names only by
+    the company's part."""
+    from helpers import source
+
+    from briefing.stages.reading import read
+
+    sentences = [
+        "KazGeoTherm Chief Executive Daulet Iskakov said the plant would supply 60,000 homes.",
+        "A test well found water at 160 degrees Celsius at 2,800 metres, according to KazGeoTherm.",
+    ]
+    reading = read([source("R", "en", sentences)])
+    label = "KazGeoTherm Chief Executive Daulet Iskakov"
+    [kept], _ = verify([position(sentences[1], "R.S2", actor=label)], reading, [])
+    assert kept.actor == "KazGeoTherm"
+    [kept], _ = verify([position(sentences[0], "R.S1", actor=label)], reading, [])
+    assert kept.actor == label
+
+
 def test_a_position_no_one_holds_is_claimed_by_its_speaker_or_refiled() -> None:
     """The model gave these positions to no one: the one whose sentence names its speaker
     is theirs, a joint one stays no one's, and a plain fact goes where the model's next

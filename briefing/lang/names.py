@@ -113,6 +113,14 @@ def untitled(name: str) -> str:
     return " ".join(rest) if len(rest) >= 2 and all(w[:1].isupper() for w in rest) else name
 
 
+def titled_other(label: str, name: str) -> bool:
+    """`label` names a person after their titles, and `name` is none of that person
+    ("KazGeoTherm Chief Executive Daulet Iskakov" for "KazGeoTherm"): no fuller form of
+    `name`, though it holds it."""
+    person = untitled(label)
+    return person != label and not same_person(name, person)
+
+
 def _title(word: str) -> bool:
     """A title, or a compound ending in one ("Verkehrsministerin", "GSV-Chef")."""
     tail = word.lower().split("-")[-1]

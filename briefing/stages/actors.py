@@ -9,7 +9,9 @@ Trump"); beside "Donald Trump" and "Melania Trump", "Trump" stays as it is. A na
 with the words before it ("United States Donald Trump", from "President of the United
 States Donald Trump") is the name it ends with, and one after its titles is the name
 ("GSV-Chef Holger Brandt": `lang.names.untitled`). A one-word label left so becomes the
-fuller name its own article gives, in any language. Names are compared accents aside.
+fuller name its own article gives, in any language, but not a person's label that holds
+it as their body ("KazGeoTherm Chief Executive Daulet Iskakov" is no fuller
+"KazGeoTherm"). Names are compared accents aside.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from dataclasses import replace
 from briefing.check.details import fold
 from briefing.core.ids import source_of
 from briefing.core.languages import PIVOT
-from briefing.lang.names import names_in, untitled
+from briefing.lang.names import names_in, titled_other, untitled
 from briefing.stages.found import Found
 from briefing.stages.reading import Reading
 
@@ -52,12 +54,16 @@ def _fuller(label: str, labels: list[str], names: list[str]) -> str:
         # a name already; one ending in another name of two words or more is that name
         ends = [o for o in labels + names if len(_parts(o)) > 1 and _ends_with(label, o)]
         return min(ends, key=len) if ends else label
-    wider = sorted((o for o in labels + names if parts < _parts(o)), key=lambda o: len(_parts(o)))
+    wider = sorted(
+        (o for o in labels + names if parts < _parts(o) and not titled_other(o, label)),
+        key=lambda o: len(_parts(o)),
+    )
     if not wider:
         return label
     chosen = _parts(wider[0])
     # Another person where a fuller form neither holds nor is held by the chosen one.
-    return wider[0] if all(chosen <= _parts(o) or _parts(o) <= chosen for o in wider) else label
+    one = all(chosen <= _parts(o) or _parts(o) <= chosen for o in wider)
+    return untitled(wider[0]) if one else label
 
 
 def _ends_with(name: str, other: str) -> bool:

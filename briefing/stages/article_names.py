@@ -19,7 +19,7 @@ from briefing.lang import lexicon, russian
 from briefing.lang.calendar import calendar_words
 from briefing.lang.fold import fold
 from briefing.lang.icelandic import case_variants, definite_noun, genitive, lemmas, nominative
-from briefing.lang.names import names_in, place_named, untitled
+from briefing.lang.names import names_in, place_named, titled_other, untitled
 from briefing.lang.quotation import unquoted
 
 BEFORE = 4  # sentences back a pronoun, title or epithet is resolved against
@@ -412,10 +412,16 @@ def opening_body(text: str, article: _Article) -> str | None:
 
 def _in_place(before: str, lang: str) -> bool:
     """The words before a name end with a preposition of place (`names.places_after`),
-    of one word or two ("près de", "autour des")."""
+    of one word or two ("près de", "autour des"), not of attribution ("according to":
+    `acts.according_to`)."""
     words = before.lower().split()
     places = lexicon.wordset("names.places_after", lang)
-    return bool(words) and (words[-1] in places or " ".join(words[-2:]) in places)
+    attributed = re.search(
+        rf"(?:{lexicon.alternation('acts.according_to', lang) or '(?!)'})\s*$", before, re.I
+    )
+    return (
+        bool(words) and not attributed and (words[-1] in places or " ".join(words[-2:]) in places)
+    )
 
 
 def _person(name: str, article: _Article) -> bool:
@@ -501,21 +507,13 @@ def _widest(name: str, article: _Article) -> str:
         k
         for k in candidates
         if all(any(same_name(p, q) for q in _parts(k, lang)) for p in parts)
-        and not _titled_another(k, parts)
+        and not titled_other(k, name)
     ]
     fullest = max(wider, key=lambda k: (len(k.split()), len(k)), default=name)
     words = fullest.split()
     while len(words) > 1 and _minor(words[0], lang):
         words.pop(0)
     return _in_nominative(" ".join(words), lang)
-
-
-def _titled_another(label: str, parts: list[str]) -> bool:
-    """The label names a person after a title, and the name asked for is no part of that
-    person ("KazGeoTherm Chief Executive Daulet Iskakov" for "KazGeoTherm"): it is not
-    the company's fuller name."""
-    person = untitled(label)
-    return person != label and not any(same_name(p, q) for p in parts for q in person.split())
 
 
 def _in_nominative(name: str, lang: str) -> str:

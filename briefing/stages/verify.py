@@ -854,9 +854,11 @@ def _own_actor(item: Found, reading: Reading) -> Found:
 def _owned(item: Found, held: str | None, reading: Reading) -> bool:
     """The actor is named in the statement's own sentence, not only as a place
     ("Opposition lawmakers in Nuuk have said…" is not Nuuk's), or is `held`, whom code
-    reads as holding it (`holders.holder_in`: "He said…" after the sentence naming him)."""
+    reads as holding it (`holders.holder_in`: "He said…" after the sentence naming him).
+    A person given with their title and body is named by their own name: "KazGeoTherm
+    Chief Executive Daulet Iskakov" does not hold "…, according to KazGeoTherm"."""
     first = item.evidence[0]
-    actor = item.actor or ""
+    actor = untitled(item.actor or "")
     text, lang = reading.sentences[first].text, reading.language[first]
     if not missing_names([actor], [first], reading) and not placed(actor, text, lang):
         return True
