@@ -58,7 +58,7 @@ def lines(
                 e
                 for e in evidence
                 if reading.language[e] == lang
-                and (e in shown or not _said_by_another(e, actor, reading, verified))
+                and (e in shown or not _not_theirs(e, actor, reading, verified))
             ),
             None,
         )
@@ -95,16 +95,17 @@ def lines(
     return out
 
 
-def _said_by_another(
+def _not_theirs(
     sentence_id: str, actor: str | None, reading: Reading, verified: bool = True
 ) -> bool:
-    """Code finds another person saying the sentence (`speakers.who`, else the subject of
-    its own verb of saying, `holders.saying_in`): a name of two capitalised words or more
-    that is not `actor`'s. A body's name is left be: one language's "Vinstrihreyfingin –
-    grænt framboð" is another's "Left-Green Movement", which code cannot tell. Under a
-    fact no statement was `verified` against, a sentence no one is found saying is no
-    one's line either: only a link joined it to the quote ("Iceland, which generates
-    about 30 % of its electricity…" in Reuters is no line of the minister RÚV quotes)."""
+    """The sentence is no line of `actor`'s: code finds another person saying it
+    (`speakers.who`, else the subject of its own verb of saying, `holders.saying_in`), a
+    name of two capitalised words or more that is not `actor`'s. A body's name is left
+    be: one language's "Vinstrihreyfingin – grænt framboð" is another's "Left-Green
+    Movement", which code cannot tell. Under a fact no statement was `verified` against,
+    a sentence no one is found saying is no one's line either: only a link joined it to
+    the quote ("Iceland, which generates about 30 % of its electricity…" in Reuters is no
+    line of the minister RÚV quotes)."""
     if actor is None:
         return False
     name = who(sentence_id, reading) or saying_in(*reading.article_of(sentence_id))
