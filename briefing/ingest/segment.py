@@ -38,9 +38,10 @@ DASHES = "-–—"
 # minutes to embed. News sentences rarely pass 300 characters.
 MAX_SENTENCE = 1_000
 
-# Abbreviations whose period never ends a sentence (English and Icelandic together, since
-# articles quote across languages, and the article's own language's), and the verbs that
-# name who asked a quoted question.
+# Abbreviations whose period never ends a sentence in an Icelandic article (English and
+# Icelandic together, since articles quote across languages; the rule splitter adds the
+# article's own language's, `_abbreviations`), and the verbs that name who asked a quoted
+# question.
 ABBREVIATIONS = lexicon.wordset("abbreviations.never_end", "en", "is")
 SPEECH_VERBS = lexicon.alternation("speech.after_question", "en", "is")
 # After a quoted question or exclamation, `"Why?" Smith asked.` still goes on.

@@ -416,12 +416,16 @@ def _in_place(before: str, lang: str) -> bool:
     `acts.according_to`)."""
     words = before.lower().split()
     places = lexicon.wordset("names.places_after", lang)
-    attributed = re.search(
-        rf"(?:{lexicon.alternation('acts.according_to', lang) or '(?!)'})\s*$", before, re.I
-    )
-    return (
-        bool(words) and not attributed and (words[-1] in places or " ".join(words[-2:]) in places)
-    )
+    if _attribution_ends(lang).search(before):
+        return False
+    return bool(words) and (words[-1] in places or " ".join(words[-2:]) in places)
+
+
+@functools.cache
+def _attribution_ends(lang: str) -> re.Pattern[str]:
+    """A preposition of attribution at the end of a text (`acts.according_to`)."""
+    listed = lexicon.alternation("acts.according_to", lang) or "(?!)"
+    return re.compile(rf"(?<!\w)(?:{listed})\s*$", re.IGNORECASE)
 
 
 def _person(name: str, article: _Article) -> bool:

@@ -521,11 +521,13 @@ def transliterated(statement: str, originals: list[str]) -> list[str]:
     words: the sentence transliterated, not said in English. A word English shares
     ("bank", "press") or a name does not make one."""
     theirs = {fold(w) for w in other_script(" ".join(originals))}
+    if not theirs:
+        return []
     longer = [w for w in re.findall(r"[^\W\d_]+", statement) if w.islower() and len(w) > 3]
     spelled = [
         w
-        for w in longer
-        if any(SequenceMatcher(None, fold(w), t).ratio() >= SPELLED_OUT for t in theirs)
+        for w, mine in ((w, fold(w)) for w in longer)
+        if any(SequenceMatcher(None, mine, t).ratio() >= SPELLED_OUT for t in theirs)
     ]
     return spelled if len(spelled) >= 3 and 2 * len(spelled) >= len(longer) else []
 
