@@ -2,7 +2,9 @@
 
 A link is judged where both its sentences are cited by the case's expected points: right
 when one point cites both (a report and its translation), wrong when they belong to
-different points; links between sentences no point cites are counted, not judged. Run
+different points; links between sentences no point cites are counted, not judged. The
+links are the merge links the pipeline uses: mutual best matches (`links`) less those
+`one_speaker` cuts (two speakers, or two things one person said). Run
 with `--whole` to link by whole-sentence embeddings only, without what sentences quote,
 for comparison. Run: .venv/bin/python benchmarks/bench_align.py [--whole] [CASES_DIR]
 """
@@ -15,6 +17,7 @@ from pathlib import Path
 from briefing.eval.cases import find_cases
 from briefing.stages.align import SAME, links
 from briefing.stages.reading import read
+from briefing.stages.speakers import one_speaker
 
 CASES = Path(__file__).resolve().parent.parent / "evals" / "cases"
 
@@ -30,7 +33,7 @@ def main() -> None:
         if whole:
             reading.quoted.clear()
         points = [set(p.evidence) for p in case.expected]
-        found = links(reading, SAME)
+        found = one_speaker(links(reading, SAME), reading)
         right = wrong = 0
         for link in found:
             holding = [p for p in points if link.a in p or link.b in p]

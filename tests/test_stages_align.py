@@ -260,3 +260,32 @@ def test_one_count_against_several_differs_from_the_one_of_its_size() -> None:
     assert differing(count(6.5e9, 10), count(6e9))[0] == Value(kind="number", number=6.5e9)
     assert differing(count(45), count(42, 35)) is None  # both of its size
     assert differing(count(6e9), count(6e9, 10)) is None  # the same count given
+
+
+def test_sentences_worded_apart_that_count_one_thing_differently_link_for_disagreements() -> None:
+    """snjoflod (a story of my own): mbl.is's 42 houses evacuated and Vísir's residents of
+    45 houses woken share only the story's own words, so no merge link joins them; the
+    count of one thing ("42 hús", "45 húsa") links them for a disagreement. Two counts of
+    two things ("42 hús", "45 manns") do not."""
+    from helpers import article
+
+    from briefing.stages.reading import read
+
+    mbl = article("A", "is", (
+        "Á Ísafirði og í Hnífsdal hafa 42 hús verið rýmd eftir að Veðurstofan lýsti yfir "
+        "hættustigi vegna snjóflóðahættu í nótt."
+    ))  # fmt: skip
+    visir = article("B", "is", (
+        "Skömmu síðar voru íbúar 45 húsa á Ísafirði og í Hnífsdal vaktir og beðnir að "
+        "yfirgefa heimili sín."
+    ))  # fmt: skip
+    people = article("C", "is", (
+        "Skömmu síðar voru 45 manns á Ísafirði og í Hnífsdal vaktir og beðnir að "
+        "yfirgefa heimili sín."
+    ))  # fmt: skip
+    counted = read([mbl, visir])
+    two_things = read([mbl, people])
+
+    assert ("A.S1", "B.S1") not in pairs(links(counted, 0.8))
+    assert ("A.S1", "B.S1") in pairs(links(counted, 0.8, counts=True))
+    assert ("A.S1", "C.S1") not in pairs(links(two_things, 0.8, counts=True))

@@ -197,3 +197,31 @@ def test_a_french_verb_inverted_after_a_quote_is_said_by_the_one_named_before() 
         ]
     )
     assert (who("F.S2", reading), who("F.S3", reading)) == ("Jean Dupont", "Jean Dupont")
+
+
+def test_two_things_one_person_said_that_share_only_who_says_them_are_not_one_fact() -> None:
+    """sorphirda (a story of my own): e5 put Kristján Ari's "costs rose after sorting into
+    four" and "the agreement secures the company" at 0.90; they share his name, his title
+    and "segir", which say who speaks, not what. Two outlets' reports of one thing he
+    said share more, and stay linked."""
+    first = article("A", "is", (
+        "Kristján Ari Gunnarsson, framkvæmdastjóri Hreinsunar ehf., segir að kostnaður "
+        "fyrirtækisins hafi aukist verulega eftir að fjórflokkun var tekin upp. "
+        "Kristján Ari Gunnarsson segir að fjórflokkun hafi kostað fyrirtækið mikið."
+    ))  # fmt: skip
+    second = article("B", "is", (
+        "Kristján Ari Gunnarsson, framkvæmdastjóri Hreinsunar, segir samkomulagið tryggja "
+        "rekstur fyrirtækisins út samningstímann."
+    ))  # fmt: skip
+    quoted = article("C", "is", (
+        "„Það var aldrei ætlun okkar að láta þetta bitna á íbúum,“ sagði Kristján Ari Gunnarsson."
+    ))  # fmt: skip
+    reading = read([first, second, quoted])
+    two_things, one_thing = Link("A.S1", "B.S1", 0.9), Link("A.S1", "A.S2", 0.9)
+    # a quote may word otherwise what a report says: the embedding decides
+    words_themselves = Link("B.S1", "C.S1", 0.87)
+
+    assert one_speaker([two_things, one_thing, words_themselves], reading) == [
+        one_thing,
+        words_themselves,
+    ]

@@ -18,8 +18,8 @@ from briefing.lang import icelandic, lexicon
 from briefing.lang.calendar import month_names
 
 __all__ = [
-    "Value", "bounded", "english_number", "gives", "located", "magnitudes", "qualifiers",
-    "values",
+    "Value", "bounded", "counted", "english_number", "gives", "located", "magnitudes",
+    "qualifiers", "values",
     "within",
 ]  # fmt: skip
 
@@ -272,6 +272,29 @@ def _lemmas_at(tokens: list, at: int) -> frozenset[str]:
         return frozenset()
     word = tokens[at].txt.lower()
     return frozenset(icelandic.lemmas(word) | {word})
+
+
+def counted(text: str, lang: str) -> dict[float, frozenset[str]]:
+    """Each number of `text` with what it counts, the word right after it: its BÍN lemmas
+    in Icelandic ("45 húsa" and "42 hús" both count "hús"), else the word in lower case
+    (English; other languages give none). Two outlets' numbers of one thing differ where
+    little else of their sentences is worded alike."""
+    if lang == "is":
+        from tokenizer import TOK, tokenize
+
+        tokens = _joined([t for t in tokenize(text) if t.kind not in TOK.END])
+        return {
+            _num(t.val[0]): _lemmas_at(tokens, i + 1)
+            for i, t in enumerate(tokens)
+            if t.kind == TOK.NUMBER and _lemmas_at(tokens, i + 1)
+        }
+    if lang in DECIMAL_COMMA:
+        return {}
+    return {
+        value.number: frozenset({word.group(1).lower()})
+        for value, _, end in located(text)
+        if value.kind == "number" and (word := re.match(r"\s+([^\W\d_]+)", text[end:]))
+    }
 
 
 def values(text: str, lang: str) -> set[Value]:

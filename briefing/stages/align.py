@@ -9,6 +9,7 @@ the sources disagree.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import math
 import re
@@ -17,11 +18,12 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from briefing.lang import lexicon
 from briefing.lang.content import content_lemmas
 from briefing.lang.fold import fold
 from briefing.lang.icelandic import names_match
 from briefing.lang.names import names_in
-from briefing.lang.values import Value, is_year, within
+from briefing.lang.values import Value, counted, is_year, within
 from briefing.stages.reading import Reading
 
 SAME = 0.86  # links for merging evidence: precision first
@@ -38,9 +40,10 @@ class Link:
         return self.b if sentence_id == self.a else self.a
 
 
-def links(reading: Reading, threshold: float = SAME) -> list[Link]:
+def links(reading: Reading, threshold: float = SAME, counts: bool = False) -> list[Link]:
     """Mutual best matches between the sentences of every pair of sources, each pair's
-    scores one matrix (`Reading.matches`)."""
+    scores one matrix (`Reading.matches`). `counts`, for disagreements: two sentences
+    worded apart still link where they count one thing differently (`_counted_apart`)."""
     found: list[Link] = []
     by_source = {s.id: [x.id for x in s.sentences] for s in reading.sources}
     told = Told(reading)
@@ -52,11 +55,13 @@ def links(reading: Reading, threshold: float = SAME) -> list[Link]:
         best_left = scores.argmax(axis=0)  # the first best, as max() would pick
         for i, j in enumerate(scores.argmax(axis=1)):
             if best_left[j] == i and scores[i, j] >= threshold:
-                if _worded_apart(reading, told, left[i], right[j]) or _others_told(
-                    reading, left[i], right[j]
-                ):
+                a, b = left[i], right[j]
+                apart = worded_apart(reading, told, a, b)
+                if apart and counts and _counted_apart(reading, a, b):
+                    apart = False
+                if apart or _others_told(reading, a, b):
                     continue
-                found.append(Link(left[i], right[j], round(float(scores[i, j]), 4)))
+                found.append(Link(a, b, round(float(scores[i, j]), 4)))
     return found
 
 
@@ -95,12 +100,15 @@ class Told:
     """What each sentence tells (`content_lemmas`), each word weighed by how few of the
     story's sentences use it: the story's own subject ("lækna" in a story about doctors)
     says little. `unframed`: without the name a sentence opens with and the title set off
-    after it (`_unframed`), where what one person said is weighed, not who said it."""
+    after it (`_unframed`), where what one person said is weighed, not who said it;
+    `unsaid`: without any name, title or verb of saying (`_unsaid`)."""
 
-    def __init__(self, reading: Reading, unframed: bool = False) -> None:
+    def __init__(self, reading: Reading, unframed: bool = False, unsaid: bool = False) -> None:
         told = _unframed if unframed else str
         self.words = {
-            i: content_lemmas(told(s.text), reading.language[i])
+            i: _unsaid(s.text, reading.language[i])
+            if unsaid
+            else content_lemmas(told(s.text), reading.language[i])
             for i, s in reading.sentences.items()
         }
         self.counts = Counter(w for words in self.words.values() for w in words)
@@ -111,6 +119,26 @@ class Told:
 
         either = weight(self.words[a] | self.words[b])
         return weight(self.words[a] & self.words[b]) / either if either else 0.0
+
+
+def _unsaid(text: str, lang: str) -> frozenset[str]:
+    """What a sentence tells without who says it: its content lemmas less the names in it
+    and the language's titles and verbs of saying (all of them, where that leaves none).
+    One person's two statements share the name, the title and "segir" ("Kristján Ari
+    Gunnarsson, framkvæmdastjóri Hreinsunar, segir samkomulagið tryggja…" and "…biðst
+    afsökunar…", 0.90 by e5), not a fact."""
+    words = content_lemmas(text, lang)
+    said = _frame_words(lang).union(*(content_lemmas(n, lang) for n in names_in([text])))
+    return words - said or words
+
+
+@functools.cache
+def _frame_words(lang: str) -> frozenset[str]:
+    """The content lemmas of the language's titles and verbs of saying."""
+    keys = ("words.titles", "acts.say", "speech.holder", "speech.attribute")
+    return frozenset().union(
+        *(content_lemmas(w, lang) for key in keys for w in lexicon.words(key, lang))
+    )
 
 
 FRAME_WORDS = 10  # the most words of a title set off by commas after the opening name
@@ -130,7 +158,7 @@ def _unframed(text: str) -> str:
     return rest[framed.end() :]
 
 
-def _worded_apart(reading: Reading, told: Told, a: str, b: str) -> bool:
+def worded_apart(reading: Reading, told: Told, a: str, b: str) -> bool:
     """Two sentences of one language that share almost no content word but the story's
     own: the embedding finds sentences about one people and place alike ("Icelandair og
     Play hafa bæði sagt…" and "Flestar þeirra voru morgunferðir til Evrópu…", 0.87; "Að
@@ -139,6 +167,21 @@ def _worded_apart(reading: Reading, told: Told, a: str, b: str) -> bool:
     if reading.language[a] != reading.language[b]:
         return False  # across languages the words differ by nature
     return told.alike(a, b) < MIN_SHARED
+
+
+def _counted_apart(reading: Reading, a: str, b: str) -> bool:
+    """Two sentences of one language whose one differing number (`differing`) counts the
+    same thing: "Á Ísafirði og í Hnífsdal hafa 42 hús verið rýmd…" and "Skömmu síðar voru
+    íbúar 45 húsa … vaktir" share little but the story's own words, yet give one count
+    two ways."""
+    pair = differing(reading.values[a], reading.values[b])
+    if pair is None or pair[0].number is None or pair[1].number is None:
+        return False
+    what = [
+        counted(reading.sentences[x].text, reading.language[x]).get(v.number, frozenset())
+        for x, v in zip((a, b), pair, strict=True)
+    ]
+    return bool(what[0] & what[1])
 
 
 def _others_told(reading: Reading, a: str, b: str) -> bool:

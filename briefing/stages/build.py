@@ -57,7 +57,8 @@ def build(
     with meter.timed("read"):
         reading = read(sources, timed=meter.timed)
     with meter.timed("link"):
-        same, near = (one_speaker(links(reading, t), reading) for t in (SAME, NEAR))
+        same = one_speaker(links(reading, SAME), reading)
+        near = one_speaker(links(reading, NEAR, counts=True), reading)
         skip = covered(reading, same)
         settings = ExtractSettings(
             max_attempts=options.max_attempts,
