@@ -11,7 +11,7 @@ from briefing.lang import lexicon
 from briefing.lang.calendar import calendar_words, month_names, weekday_names
 from briefing.lang.fold import fold
 from briefing.lang.lexicon import GAP_WORDS, _pattern
-from briefing.lang.names import as_written_in, same_person
+from briefing.lang.names import as_written_in, same_person, untitled
 from briefing.stages import quoted, verify
 
 
@@ -126,3 +126,12 @@ def test_a_star_between_words_stands_for_a_few_words_a_trailing_star_for_an_endi
     assert not bracket.search(far)
     assert re.fullmatch(_pattern("einig*", False), "einigten")
     assert re.search(_pattern("stimmte * zu", False), "stimmte dem Plan zu")
+
+
+def test_a_german_chief_of_board_or_group_is_a_title_not_part_of_the_name() -> None:
+    """laxeldi-sala (a story of my own): "sagte Vorstandschef Trond Helge Austnes" held
+    the CEO's line as "Vorstandschef Trond Helge Austnes"; "-chef" is too short a title
+    to end a compound by rule, so the compounds are listed."""
+    assert untitled("Vorstandschef Trond Helge Austnes") == "Trond Helge Austnes"
+    assert untitled("Konzernchefin Anna Berg") == "Anna Berg"
+    assert untitled("GSV-Chef Holger Brandt") == "Holger Brandt"

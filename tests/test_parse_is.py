@@ -327,6 +327,10 @@ def test_signing_is_a_deed_not_an_act_of_saying() -> None:
     notice = "Næring sagði samningnum við bæinn upp í október."
     assert (facts(notice).act, facts(notice).speakers) == (None, ())
     assert facts("Hann segir að fólk hafi gefist upp.").act == "say"
+    # snjoflod (a story of my own): declaring a danger level was the Met Office's position
+    declared = "Veðurstofa Íslands lýsti í nótt yfir hættustigi vegna snjóflóðahættu á Ísafirði."
+    assert (facts(declared).act, facts(declared).speakers) == (None, ())
+    assert facts("Ráðherrann lýsti yfir áhyggjum af stöðunni.").act == "say"
 
 
 def test_coordinated_speakers_and_their_english_frame() -> None:

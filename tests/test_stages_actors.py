@@ -95,3 +95,19 @@ def test_a_company_is_not_widened_to_its_chief_executives_label() -> None:
     )
     labels = [f.actor for f in one_label(_found("KazGeoTherm", "Iskakov"), reading)]
     assert labels == ["KazGeoTherm", "Daulet Iskakov"]
+
+
+def test_first_names_take_the_surname_their_own_article_gives() -> None:
+    """snjoflod (a story of my own): „…,“ segir Sólveig Ása was held by "Sólveig Ása";
+    Vísir names her "Sólveig Ása Hermannsdóttir" a sentence before. A name with words
+    before it is no fuller form of one that opens it ("United States Donald Trump")."""
+    reading = Reading(
+        sources=[
+            source("A1", "is", [
+                "Sólveig Ása Hermannsdóttir, íbúi í Hnífsdal, gistir nú hjá systur sinni.",
+                "„Maður vaknar við símann um miðja nótt,“ segir Sólveig Ása.",
+            ]),
+        ]
+    )  # fmt: skip
+    found = [Found("positions", "Statement.", ["A1.S2"], "A1", "Sólveig Ása")]
+    assert [f.actor for f in one_label(found, reading)] == ["Sólveig Ása Hermannsdóttir"]

@@ -88,3 +88,28 @@ def test_two_outlets_naming_other_months_disagree_and_the_side_is_worded_as_stat
     assert pair is not None
     assert value_side(english, *pair, i, reading) == "in April"
     assert differing(reading.values[e], frozenset(values("It ends on 3 March.", "en"))) is None
+
+
+def test_a_sentence_a_hidden_side_cites_that_no_side_shows_is_still_published() -> None:
+    """snjoflod (a story of my own): RÚV's "Veðurstofa Íslands lýsti í nótt yfir
+    hættustigi…", folded into mbl.is's "42 hús … rýmd eftir að Veðurstofan lýsti yfir
+    hættustigi…", went with it into the disagreement over 42 and 45 houses, and no
+    column showed it; a sentence of that item giving no value is its own item."""
+    from briefing.stages.build import assemble
+    from briefing.stages.disagree import Conflict
+
+    mbl = article("A", "is", (
+        "Á Ísafirði og í Hnífsdal hafa 42 hús verið rýmd eftir að Veðurstofan lýsti yfir "
+        "hættustigi í nótt."
+    ))  # fmt: skip
+    ruv = article("B", "is", "Veðurstofa Íslands lýsti í nótt yfir hættustigi á Ísafirði.")
+    visir = article("C", "is", "Skömmu síðar voru íbúar 45 húsa á Ísafirði vaktir.")
+    reading = read([mbl, ruv, visir])
+    folded = Found("developments", "gloss", ["A.S1", "B.S1"], "A", verified=False)
+    other = Found("developments", "gloss", ["C.S1"], "C", verified=False)
+
+    briefing = assemble(reading, [folded, other], [Conflict(folded, other)], ["en", "is"], [])
+
+    assert [i.evidence for i in briefing.developments] == [["B.S1"]]
+    assert briefing.developments[0].origin["is"] == "quote:B.S1"
+    assert [side.evidence for side in briefing.disagreements[0].sides] == [["A.S1"], ["C.S1"]]

@@ -524,3 +524,26 @@ def test_a_russian_subject_after_its_verb_says_it_not_the_outlet_before() -> Non
     assert said_in(told_tass, 0, "ru") == "Андрей Соколов"
     told_him = ["Министр Иван Петров сообщил Андрею Соколову, что проект одобрен."]
     assert said_in(told_him, 0, "ru") != "Андрей Соколов"
+
+
+def test_a_name_given_only_after_an_attribution_holds_in_the_nominative() -> None:
+    """laxeldi-sala (a story of my own): "Að sögn Hrafnhildar Sifjar Gunnarsdóttur, …" was
+    held by "Hrafnhildar Sifjar Gunnarsdóttur", the genitive the attribution gives; the
+    article names her nowhere else."""
+    article = [
+        "Norska laxeldisfyrirtækið Skarvøy Laks hefur samið um kaup á hlut í Berulaxi hf.",
+        "Að sögn Hrafnhildar Sifjar Gunnarsdóttur, forstjóra Berulax, verða engar breytingar"
+        " á daglegum rekstri fyrirtækisins.",
+    ]
+    assert saying_in(article, 1, "is") == "Hrafnhildur Sif Gunnarsdóttir"
+
+
+def test_the_police_an_attribution_names_are_no_place_named_before() -> None:
+    """snjoflod (a story of my own): "…, að sögn lögreglunnar á Vestfjörðum" (according to
+    the Westfjords police) was held by "Súðavíkurhlíð", the nearest one-word name before;
+    the police are a state's own body, which no other name stands for."""
+    article = [
+        "Snjóflóð féll á Djúpveg um Súðavíkurhlíð um klukkan þrjú í nótt.",
+        "Um 120 manns þurftu að fara að heiman í nótt, að sögn lögreglunnar á Vestfjörðum.",
+    ]
+    assert saying_in(article, 1, "is") != "Súðavíkurhlíð"

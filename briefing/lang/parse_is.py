@@ -152,6 +152,21 @@ def parse_score(text: str) -> int | None:
     return sum(s.score for s in sentences)
 
 
+@functools.lru_cache(maxsize=4096)
+def name_nominative(name: str) -> str:
+    """A name of several words in the nominative, by Greynir's noun-phrase reading: "að
+    sögn Hrafnhildar Sifjar Gunnarsdóttur" names her in the genitive only, "Hrafnhildur
+    Sif Gunnarsdóttir". As written where Greynir reads it otherwise (a foreign name it
+    does not parse, a reading of another number of words) or reynir will not load."""
+    try:
+        from reynir import NounPhrase
+
+        found = NounPhrase(name).nominative
+    except Exception:  # Greynir's own failure is a phrase it cannot read
+        return name
+    return found if found and len(found.split()) == len(name.split()) else name
+
+
 @functools.lru_cache(maxsize=8192)
 def _reading(text: str) -> Reading:
     parser, sentence = _parser(), None

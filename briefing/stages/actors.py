@@ -39,21 +39,31 @@ def one_label(found: list[Found], reading: Reading) -> list[Found]:
 
 
 def _own_fuller(item: Found, reading: Reading) -> Found:
-    """A one-word label still, made the fuller name its own article gives that person, in
-    any language ("Logi" of „…,“ sagði Logi is "Logi Einarsson" of RÚV's sentence before)."""
-    if not item.actor or len(_parts(item.actor)) != 1:
+    """A label made the fuller name its own article gives that person, in any language
+    ("Logi" of „…,“ sagði Logi is "Logi Einarsson" of RÚV's sentence before; Icelandic
+    names a person again by first names, "segir Sólveig Ása", after "Sólveig Ása
+    Hermannsdóttir, íbúi í Hnífsdal, …")."""
+    if not item.actor:
         return item
     source = source_of(item.evidence[0])
     own = names_in([s.text for src in reading.sources if src.id == source for s in src.sentences])
-    return replace(item, actor=_fuller(item.actor, [], own))
+    if len(_parts(item.actor)) > 1:  # first names, then the surname: not "United States…"
+        own = [o for o in own if fold(o).startswith(fold(item.actor) + " ")]
+    return replace(item, actor=_wider(item.actor, [], own))
 
 
 def _fuller(label: str, labels: list[str], names: list[str]) -> str:
-    parts = _parts(label)
-    if len(parts) != 1:
+    if len(_parts(label)) != 1:
         # a name already; one ending in another name of two words or more is that name
         ends = [o for o in labels + names if len(_parts(o)) > 1 and _ends_with(label, o)]
         return min(ends, key=len) if ends else label
+    return _wider(label, labels, names)
+
+
+def _wider(label: str, labels: list[str], names: list[str]) -> str:
+    """The shortest of the labels and names holding every part of `label` and more, where
+    all of them are one person's; else `label`."""
+    parts = _parts(label)
     wider = sorted(
         (o for o in labels + names if parts < _parts(o) and not titled_other(o, label)),
         key=lambda o: len(_parts(o)),

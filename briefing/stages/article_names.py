@@ -20,6 +20,7 @@ from briefing.lang.calendar import calendar_words
 from briefing.lang.fold import fold
 from briefing.lang.icelandic import case_variants, definite_noun, genitive, lemmas, nominative
 from briefing.lang.names import names_in, place_named, titled_other, untitled
+from briefing.lang.parse_is import name_nominative
 from briefing.lang.quotation import unquoted
 
 BEFORE = 4  # sentences back a pronoun, title or epithet is resolved against
@@ -521,11 +522,15 @@ def _widest(name: str, article: _Article) -> str:
 
 
 def _in_nominative(name: str, lang: str) -> str:
-    """An Icelandic name of one word that BÍN reads as a noun in another case, in the
-    nominative: "Næring" holds a line, not "Næringar" (the article named it only in
-    "framkvæmdastjóri Næringar"). A name BÍN does not know stays as written."""
-    if lang != "is" or " " in name:
+    """An Icelandic name in the nominative: of one word, as BÍN reads it as a noun in
+    another case ("Næring" holds a line, not "Næringar": the article named it only in
+    "framkvæmdastjóri Næringar"); of several, as Greynir reads it (`name_nominative`:
+    "Hrafnhildur Sif Gunnarsdóttir", not "Hrafnhildar Sifjar Gunnarsdóttur" of "að sögn
+    …"). A name neither knows stays as written."""
+    if lang != "is":
         return name
+    if " " in name:
+        return name_nominative(name)
     found = case_variants(name).get("NF")
     return found[:1].upper() + found[1:] if found else name
 

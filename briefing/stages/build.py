@@ -13,6 +13,7 @@ __all__ = ["STAGES", "assemble", "build", "covered"]
 import functools
 import logging
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from briefing.check.checker import Checker as SupportChecker
@@ -240,6 +241,29 @@ def _extract_all(
             return list(pool.map(run, range(len(chunks))))
 
 
+def _side_evidence(stated: Found, reading: Reading) -> list[str]:
+    """The sentences a disagreement's side shows and cites: its own source's, and those
+    of the other outlets on its side (`_same_side`)."""
+    own = own_evidence(stated, reading)
+    return own + _same_side(stated, own, reading)
+
+
+def _left_over(item: Found, shown: set[str], reading: Reading) -> Found | None:
+    """What a quoted original a disagreement hides still tells: the sentences it cites
+    that give no value and that neither side nor any published item shows, as an item of
+    its own. RÚV's "Veðurstofa Íslands lýsti í nótt yfir hættustigi…", linked to
+    mbl.is's "…42 hús verið rýmd eftir að Veðurstofan lýsti yfir hættustigi…", went
+    with that side into the disagreement over 42 and 45 houses, and no column showed
+    it. None where nothing is left, or the item is a verified statement (its own
+    sentences are the side)."""
+    if item.verified:
+        return None
+    rest = [e for e in item.evidence if e not in shown and not reading.values[e]]
+    if not rest:
+        return None
+    return replace(item, text=reading.english(rest[0]), evidence=rest, continued=[], actor=None)
+
+
 def _same_side(stated: Found, own: list[str], reading: Reading) -> list[str]:
     """The sentences of other outlets a side's statement cites that give a value its own
     first sentence gives and none it gives otherwise (`merge._corroborate` and
@@ -287,9 +311,21 @@ def assemble(
     against (`disagree.contrary_claims`)."""
     briefing = Briefing(languages=list(languages), sources=reading.sources, dropped=dropped)
     shown = [conflict.hidden() for conflict in conflicts]
+    sided = {
+        e for c in conflicts for side in (c.first, c.second) for e in _side_evidence(side, reading)
+    }
+    published = {
+        e
+        for item in merged
+        if not any(set(item.evidence) <= c for c in shown)
+        for e in item.evidence
+    }
     for item in merged:
         if any(set(item.evidence) <= cited for cited in shown):
-            continue
+            rest = _left_over(item, sided | published, reading)
+            if rest is None:
+                continue
+            item = rest
         text, origin, gloss = lines(
             item.text, item.evidence, reading, languages, item.verified, item.written,
             item.continued, item.actor if item.section == "positions" else None,
@@ -309,7 +345,7 @@ def assemble(
         sides = []
         for stated in (conflict.first, conflict.second):
             own = own_evidence(stated, reading)
-            others = _same_side(stated, own, reading)
+            others = _same_side(stated, own, reading)  # as `_side_evidence` reads them
             # another outlet on its side quotes it in that outlet's language: RÚV's "…
             # verði 400.000 tonn" beside Reuters' "400,000 tonnes", not the English again
             text, origin, gloss = lines(
