@@ -769,3 +769,30 @@ def test_a_fact_is_quoted_from_the_outlet_that_tells_it_without_a_loaded_word() 
     assert fold_quoted([plain], reading)[0].evidence == ["M.S1", "V.S1"]
     alone = Found("developments", "x", ["V.S1"], "V", verified=False)
     assert fold_quoted([alone], reading)[0].evidence == ["V.S1"]  # no other report: as written
+
+
+def test_a_sum_converted_into_another_currency_does_not_keep_a_report_of_the_fact_out() -> None:
+    """laxeldi-sala (a story of my own): Reuters' "for 1.9 billion Norwegian crowns ($170
+    million)" and Viðskiptablaðið's "fyrir 1,9 milljarða norskra króna, eða sem nemur um
+    23 milljörðum íslenskra króna" report one purchase, each converting the price for its
+    readers; the Icelandic lead was cited by nothing, and the Icelandic column showed
+    the English. A sum the other gives differently is still no report of the fact."""
+    reading = read([
+        source("A1", "en", [
+            "Skarvoy Laks has agreed to buy a 45% stake in Berulax for 1.9 billion "
+            "Norwegian crowns ($170 million)."
+        ]),
+        source("A2", "is", [
+            "Skarvøy Laks hefur samið um kaup á 45 prósenta hlut í Berulaxi fyrir 1,9 "
+            "milljarða norskra króna, eða sem nemur um 23 milljörðum íslenskra króna.",
+            "Skarvøy Laks hefur samið um kaup á 45 prósenta hlut í Berulaxi fyrir 2,1 "
+            "milljarð norskra króna.",
+        ]),
+    ])  # fmt: skip
+    statement = reading.sentences["A1.S1"].text
+    item = Found("agreements", statement, ["A1.S1"], "A1")
+    one_report = [Link("A1.S1", "A2.S1", 0.95)]
+    other_sum = [Link("A1.S1", "A2.S2", 0.95)]
+
+    assert merge([item], reading, one_report)[0].evidence == ["A1.S1", "A2.S1"]
+    assert merge([item], reading, other_sum)[0].evidence == ["A1.S1"]

@@ -73,8 +73,9 @@ def _corroborate(item: Found, reading: Reading, links: list[Link]) -> Found:
 def _linked(
     cited: str, evidence: list[str], stated: frozenset[Value], reading: Reading, links: list[Link]
 ) -> list[str]:
-    """The sentences linked to `cited` that give the statement's numbers, no value of
-    `cited` differently, and are not cited already."""
+    """The sentences linked to `cited` that give the statement's numbers (but a sum it
+    converts into a currency they do not write, `_unconverted`), no value of `cited`
+    differently, and are not cited already."""
     out = []
     for link in links:
         if cited not in (link.a, link.b):
@@ -82,11 +83,23 @@ def _linked(
         other = link.other(cited)
         if other in evidence or other in out:
             continue
-        if differing(reading.values[cited], reading.values[other]) is None and (
-            stated <= reading.values[other]
-        ):
+        given = reading.values[other]
+        if differing(reading.values[cited], given) is None and _unconverted(stated, given) <= given:
             out.append(other)
     return out
+
+
+def _unconverted(stated: frozenset[Value], given: frozenset[Value]) -> frozenset[Value]:
+    """The values of `stated` but its amounts in a currency no amount of `given` is in,
+    with the number each states: a conversion each outlet makes for its own readers
+    ("for 1.9 billion Norwegian crowns ($170 million)" and "…, eða sem nemur um 23
+    milljörðum íslenskra króna" report one purchase)."""
+    units = {v.unit for v in given if v.kind == "amount"}
+    converted = {v for v in stated if v.kind == "amount" and v.unit not in units}
+    numbers = {v.number for v in converted}
+    return frozenset(
+        v for v in stated if v not in converted and not (v.kind == "number" and v.number in numbers)
+    )
 
 
 def _same(a: Found, b: Found, words: tuple[set[str], set[str]]) -> bool:
