@@ -67,6 +67,26 @@ def test_an_english_sentence_too_long_to_state_is_kept_as_its_speakers_quote() -
     ]
 
 
+def test_an_english_quotation_whose_statement_failed_is_kept_as_its_speakers_quote() -> None:
+    """hvalur (a story of my own): the model's statement of Reuters' '"This was never
+    about money, it was about the rule of law," Loftsson told reporters' did not end as a
+    sentence, and the quote was lost in every column. A sentence opening with a quotation
+    whose speaker code names is published as it stands; one naming no one is not."""
+    english = article("E", "en", (
+        "Hvalur's chief executive Kristjan Loftsson welcomed the ruling. "
+        '"This was never about money, it was about the rule of law," Loftsson told reporters. '
+        '"We will bring back all of ours," the post read.'
+    ))  # fmt: skip
+    reading = read([english])
+    _, quote, unnamed = (s.id for s in reading.sources[0].sentences)
+
+    kept = originals([rejected(quote), rejected(unnamed)], [], reading, ["en", "is"])
+
+    assert [(f.evidence[0], f.section, f.actor) for f in kept] == [
+        (quote, "positions", "Loftsson")  # `actors.one_label` widens it later
+    ]
+
+
 def test_an_actor_the_sentence_does_not_name_is_not_given(reading) -> None:
     kept = originals([rejected("I.S2", actor="Merkel")], [], reading, ["en", "is"])
     assert [f.actor for f in kept] == [None]

@@ -11,7 +11,8 @@ another column shows the original, marked with its language, beside an unverifie
 rough gloss, never passed off as that language. Publishing needs one verified line, so
 this applies where the sentence's language is an output language (English too, where
 the model's statement ran past the length limit: a long sentence it cannot shorten, such
-as a position listing demands, is quoted rather than lost), and where it is one
+as a position listing demands, is quoted rather than lost; or where it opens with a
+quotation whose speaker code names, a line that stands as written), and where it is one
 code has no English beside (no gloss: German in an English and Icelandic briefing): no
 column can quote it then, and every column shows it marked with its language, beside
 the model's English where code found nothing wrong with it (`verify.translations`).
@@ -35,13 +36,14 @@ from briefing.core.languages import PIVOT
 from briefing.lang.icelandic import names_match
 from briefing.lang.names import coordinated, same_person
 from briefing.lang.parse_is import ACTS
+from briefing.lang.quotation import MARKS
 from briefing.stages.found import Found
 from briefing.stages.holders import named_before, referred_in, said_in
 from briefing.stages.kinds import calls_for
 from briefing.stages.quoted import speaker_of
 from briefing.stages.reading import Reading
 from briefing.stages.select import in_quotation
-from briefing.stages.speakers import holder, joint, parsed
+from briefing.stages.speakers import holder, joint, parsed, who
 from briefing.stages.verify import missing_names, unread
 
 
@@ -64,7 +66,9 @@ def originals(
     for item in found:
         sid = item.evidence[0]
         lang = reading.language[sid]
-        if sid in cited or sid in kept or (lang == PIVOT and not item.cut):
+        if sid in cited or sid in kept:
+            continue
+        if lang == PIVOT and not (item.cut or _quoted_by_name(sid, reading)):
             continue
         if lang not in languages and not unread([sid], reading):
             continue
@@ -127,6 +131,15 @@ def _holder(item: Found, sid: str, reading: Reading) -> tuple[str | None, list[s
     ):
         return item.actor, [sid], False
     return None, [sid], False
+
+
+def _quoted_by_name(sentence_id: str, reading: Reading) -> bool:
+    """The sentence opens with a quotation and names who says it (`speakers.who`):
+    '"This was never about money, it was about the rule of law," Loftsson told
+    reporters…' is a line code can publish as it stands, quoted and attributed, where the
+    model's statement of it failed its checks; else the fact was lost."""
+    text = reading.sentences[sentence_id].text.lstrip()
+    return bool(MARKS.match(text)) and who(sentence_id, reading) is not None
 
 
 SAYING_ACTS = ACTS[:-1]  # the acts that claim something: all but "other" (boða, vona)
