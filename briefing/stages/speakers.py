@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from briefing.core.ids import sentence_id
 from briefing.core.models import Sentence
 from briefing.lang.fold import fold
 from briefing.lang.icelandic import names_match
@@ -158,10 +157,17 @@ def unnamed(sentence_ids: list[str], reading: Reading) -> tuple[str, list[str]] 
         if speaker is None or before is None or not (first is None or same_person(first, speaker)):
             return None
         first = first or speaker
-        named.append(sentence_id(reading.source_of(sid), before + 1))
+        named.append(_id_at(sid, before, reading))
     if first is None or len(names_in([first])) != 1:
         return None
     return first, named
+
+
+def _id_at(sentence_id: str, at: int, reading: Reading) -> str:
+    """The id of the sentence at place `at` of `sentence_id`'s article as the holder
+    finders read it: ids skip the sentences the guard held back, so a place is no number."""
+    source = next(s for s in reading.sources if s.id == reading.source_of(sentence_id))
+    return source.sentences[at].id
 
 
 def one_speaker(found: list[Link], reading: Reading) -> list[Link]:
