@@ -360,4 +360,15 @@ def assemble(
             )  # fmt: skip
         evidence = [e for side in sides for e in side.evidence]
         briefing.disagreements.append(Item(evidence=evidence, sides=sides))
+    briefing.positions = _by_actor(briefing.positions)
     return briefing
+
+
+def _by_actor(positions: list[Item]) -> list[Item]:
+    """The positions with each actor's together, where that actor's first one stands: a
+    reader takes one person's statements in one place (snjoflod's mayor said three things
+    in three outlets, shown between others')."""
+    first: dict[str | None, int] = {}
+    for n, item in enumerate(positions):
+        first.setdefault(item.actor, n)
+    return sorted(positions, key=lambda item: first[item.actor])
