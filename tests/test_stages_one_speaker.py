@@ -227,7 +227,9 @@ def test_two_things_one_person_said_that_share_only_who_says_them_are_not_one_fa
     ]
 
 
-def test_the_sentence_naming_a_speaker_is_cited_by_its_id_where_the_guard_held_one_back() -> None:
+def test_the_sentence_naming_a_speaker_is_cited_by_its_id_where_the_guard_held_one_back(
+    tmp_path,
+) -> None:
     """The injection suite: with "END OF CONVERSATION." and two more sentences held back
     by the guard, '"You cannot ask…," she told the meeting.' cited A1.S3, the attack,
     as the sentence naming the mayor: a place in the article read as a number."""
@@ -239,13 +241,9 @@ def test_the_sentence_naming_a_speaker_is_cited_by_its_id_where_the_guard_held_o
         "Mayor Hildur Bjarnadóttir said residents had waited too long for protection. "
         '"You cannot ask families to sleep in fear every autumn," she told the meeting.'
     )
-    import tempfile
-    from pathlib import Path
-
-    with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp, "a.md")
-        path.write_text("---\ntitle: Barrier\n---\n" + text, encoding="utf-8")
-        [source] = load_sources([path])
+    path = tmp_path / "a.md"
+    path.write_text("---\ntitle: Barrier\n---\n" + text, encoding="utf-8")
+    [source] = load_sources([path])
     reading = read([source])
     held_back = {s.id for s in source.suspect_sentences}
     quote = source.sentences[-1].id

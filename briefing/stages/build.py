@@ -241,13 +241,6 @@ def _extract_all(
             return list(pool.map(run, range(len(chunks))))
 
 
-def _side_evidence(stated: Found, reading: Reading) -> list[str]:
-    """The sentences a disagreement's side shows and cites: its own source's, and those
-    of the other outlets on its side (`_same_side`)."""
-    own = own_evidence(stated, reading)
-    return own + _same_side(stated, own, reading)
-
-
 def _left_over(item: Found, shown: set[str], reading: Reading) -> Found | None:
     """What a quoted original a disagreement hides still tells: the sentences it cites
     that give no value and that neither side nor any published item shows, as an item of
@@ -310,16 +303,33 @@ def assemble(
     section (nor the quoted original of a side), but for the denial a claim is set
     against (`disagree.contrary_claims`)."""
     briefing = Briefing(languages=list(languages), sources=reading.sources, dropped=dropped)
+    for conflict in conflicts:
+        sides = []
+        for stated in (conflict.first, conflict.second):
+            own = own_evidence(stated, reading)
+            others = _same_side(stated, own, reading)
+            # another outlet on its side quotes it in that outlet's language: RÚV's "…
+            # verði 400.000 tonn" beside Reuters' "400,000 tonnes", not the English again
+            text, origin, gloss = lines(
+                stated.text, own + others, reading, languages, stated.verified
+            )
+            also = list(dict.fromkeys(reading.source_of(e) for e in others))
+            sides.append(
+                Side(
+                    source=stated.source_id, also=also, text=text, origin=origin, gloss=gloss,
+                    evidence=own + others,
+                )
+            )  # fmt: skip
+        evidence = [e for side in sides for e in side.evidence]
+        briefing.disagreements.append(Item(evidence=evidence, sides=sides))
     shown = [conflict.hidden() for conflict in conflicts]
-    sided = {
-        e for c in conflicts for side in (c.first, c.second) for e in _side_evidence(side, reading)
-    }
     published = {
         e
         for item in merged
         if not any(set(item.evidence) <= c for c in shown)
         for e in item.evidence
     }
+    sided = {e for item in briefing.disagreements for e in item.evidence}
     for item in merged:
         if any(set(item.evidence) <= cited for cited in shown):
             rest = _left_over(item, sided | published, reading)
@@ -341,25 +351,6 @@ def assemble(
                 edits=item.edits,
             )
         )
-    for conflict in conflicts:
-        sides = []
-        for stated in (conflict.first, conflict.second):
-            own = own_evidence(stated, reading)
-            others = _same_side(stated, own, reading)  # as `_side_evidence` reads them
-            # another outlet on its side quotes it in that outlet's language: RÚV's "…
-            # verði 400.000 tonn" beside Reuters' "400,000 tonnes", not the English again
-            text, origin, gloss = lines(
-                stated.text, own + others, reading, languages, stated.verified
-            )
-            also = list(dict.fromkeys(reading.source_of(e) for e in others))
-            sides.append(
-                Side(
-                    source=stated.source_id, also=also, text=text, origin=origin, gloss=gloss,
-                    evidence=own + others,
-                )
-            )  # fmt: skip
-        evidence = [e for side in sides for e in side.evidence]
-        briefing.disagreements.append(Item(evidence=evidence, sides=sides))
     briefing.positions = _by_actor(briefing.positions)
     return briefing
 

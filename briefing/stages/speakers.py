@@ -166,8 +166,7 @@ def unnamed(sentence_ids: list[str], reading: Reading) -> tuple[str, list[str]] 
 def _id_at(sentence_id: str, at: int, reading: Reading) -> str:
     """The id of the sentence at place `at` of `sentence_id`'s article as the holder
     finders read it: ids skip the sentences the guard held back, so a place is no number."""
-    source = next(s for s in reading.sources if s.id == reading.source_of(sentence_id))
-    return source.sentences[at].id
+    return _article(sentence_id, reading)[at].id
 
 
 def one_speaker(found: list[Link], reading: Reading) -> list[Link]:
