@@ -279,3 +279,22 @@ def test_a_strike_that_began_is_not_glossed_as_lifted() -> None:
     assert "began" in began and "lifted" not in began and "two days" in began
     assert "rise" in rose and "heighten" not in rose
     assert "back to normal" in normal
+
+
+def test_a_place_or_body_named_by_a_common_word_is_kept_in_the_nominative() -> None:
+    """hitaveita (a story of my own): "Veitur biðja íbúa…" was glossed "Grant ask
+    resident…" (veita: a grant) and "á Reykjum" "on Smokes"; a place's or a body's name
+    inside a sentence, or opening one where the batch names it inside another, is kept,
+    in the nominative. A country is Apertium's to gloss ("Iceland"), and a first word
+    the batch names nowhere inside a sentence stays glossed."""
+    opening, inside, country, alone = ApertiumGlosser().gloss([
+        "Veitur biðja íbúa að spara heitt vatn eftir bilun í dælustöð á Reykjum.",
+        "Alls hefur 16 sundlaugum verið lokað og Veitur hvetja fólk til að spara.",
+        "Veðurstofa Íslands lýsti yfir hættustigi.",
+        "Vík er falleg.",
+    ])  # fmt: skip
+    assert opening is not None and opening.startswith("Veitur") and "Reykir" in opening
+    assert "Grant" not in opening and "Smokes" not in opening
+    assert inside is not None and "Veitur" in inside
+    assert country is not None and "Iceland" in country
+    assert alone is not None and not alone.startswith("Vík")

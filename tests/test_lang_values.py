@@ -190,3 +190,10 @@ def test_um_before_a_number_is_about_unless_a_verb_of_change_comes_before() -> N
     assert loosely_about("Um 150 manns störfuðu þar.", "is") == {150.0}
     assert loosely_about("Launin hafa hækkað um 22 prósent.", "is") == frozenset()
     assert loosely_about("About 200 people came.", "en") == frozenset()  # a bound there
+
+
+def test_a_french_first_of_the_month_is_a_date() -> None:
+    """svartolia: "à partir du 1er juillet 2027" read as the numbers 1 and 2027, so Le
+    Figaro's lead and mbl.is's "frá og með 1. júlí 2027" differed by a date."""
+    assert values("à partir du 1er juillet 2027", "fr") == values("frá og með 1. júlí 2027", "is")
+    assert values("le 1er juillet", "fr") == {Value("date", date=(0, 7, 1))}

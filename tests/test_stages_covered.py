@@ -99,3 +99,19 @@ def test_a_sentence_skipped_behind_two_read_ones_leaves_both_echoes() -> None:
 
     assert skip == {"A3.S1"}
     assert echoed(reading, same, skip) == {"A1.S1", "A2.S1", "A3.S1"}
+
+
+def test_a_sentence_giving_a_value_its_partner_lacks_is_no_echo() -> None:
+    """svartolia (a story of my own): Le Figaro's lead, the only sentence with "23 États"
+    and the day of the meeting, was an echo of RIA's "с 2027 года" and went over the
+    budget; the disagreement with mbl.is's 21 states was lost with it. The sentence that
+    gives no more than the other is the echo."""
+    reading = _reading(
+        source(
+            "A1", "fr", ["Réunis mercredi 9 décembre, 23 États se sont engagés à agir dès 2027."]
+        ),
+        source("A2", "ru", ["Россия не стала подписывать декларацию с 2027 года."]),
+    )
+    same = [Link("A1.S1", "A2.S1", 0.88)]
+
+    assert echoed(reading, same) == {"A2.S1"}

@@ -796,3 +796,55 @@ def test_a_sum_converted_into_another_currency_does_not_keep_a_report_of_the_fac
 
     assert merge([item], reading, one_report)[0].evidence == ["A1.S1", "A2.S1"]
     assert merge([item], reading, other_sum)[0].evidence == ["A1.S1"]
+
+
+def test_a_line_held_by_no_one_that_opens_on_a_pronoun_joins_the_item_before_it() -> None:
+    """hitaveita (a story of my own): Vísir's "Hann hefur óskað eftir fundi…", after
+    the minister's words, was a line of its own about no one; svartolia's "Hún lagði
+    til…" (the Russian delegation) likewise. It joins the item citing the sentence it
+    follows; a line naming its own subject stays apart."""
+    from briefing.stages.merge import fold_lines
+
+    reading = read([
+        source("A1", "is", [
+            "Baldvin Örn Friðriksson ráðherra sagði á Alþingi að hitaveitan væri grunnstoð.",
+            "Hann hefur óskað eftir fundi með stjórn Orkuveitunnar í vikunni.",
+            "Sundfélög hafa fellt niður æfingar út vikuna.",
+        ]),
+    ])  # fmt: skip
+
+    def kept(evidence: list[str], actor: str | None, section: str = "positions") -> Found:
+        return Found(section, "gloss", evidence, "A1", actor, verified=False)
+
+    minister = kept(["A1.S1"], "Baldvin Örn Friðriksson")
+    [one] = fold_lines([minister, kept(["A1.S2"], None, "developments")], reading)
+    assert (one.actor, one.evidence, one.continued) == (
+        minister.actor,
+        ["A1.S1", "A1.S2"],
+        ["A1.S2"],
+    )
+
+    apart = [kept(["A1.S2"], "Baldvin Örn Friðriksson"), kept(["A1.S3"], None, "developments")]
+    assert fold_lines(apart, reading) == apart
+
+
+def test_two_values_placed_in_two_places_are_no_disagreement() -> None:
+    """hitaveita: mbl.is's "15 stig í Reykjavík" and Vísir's "17 stig á Hólmsheiði" are
+    two stations' frost, not one figure told two ways; 42 and 45 houses "á Ísafirði"
+    in both stay a disagreement."""
+    reading = read([
+        source("A1", "is", ["Frostið fór niður í 15 stig í Reykjavík í nótt.",
+                            "Alls voru 42 hús rýmd á Ísafirði í nótt."]),
+        source("A2", "is", ["Frostið fór niður í 17 stig á Hólmsheiði í nótt.",
+                            "Alls voru 45 hús rýmd á Ísafirði í nótt."]),
+    ])  # fmt: skip
+    stated = [
+        Found("developments", "gloss", ["A1.S1"], "A1", verified=False),
+        Found("developments", "gloss", ["A2.S1"], "A2", verified=False),
+        Found("developments", "gloss", ["A1.S2"], "A1", verified=False),
+        Found("developments", "gloss", ["A2.S2"], "A2", verified=False),
+    ]
+    near = [Link("A1.S1", "A2.S1", 0.93), Link("A1.S2", "A2.S2", 0.93)]
+
+    found = disagreements(stated, reading, near)
+    assert [c.sides() for c in found] == [frozenset({("A1.S2",), ("A2.S2",)})]

@@ -354,3 +354,31 @@ def test_a_name_the_model_misspells_opening_its_english_is_still_an_added_name()
     _, translated, refused = translations([misspelt], reading)
     assert translated == {} and "Dorohov: not named in its sentence" in refused[0]["reason"]
     assert translations([side], reading)[1] == {"R.S2": side.text}
+
+
+def test_a_translation_may_say_arctic_and_western_where_its_sentence_does() -> None:
+    """svartolia (fr, ru, is; a story of my own): "Arctic" for "арктических портах" and
+    "Western" for "les pays occidentaux" were refused as names the sentences did not give,
+    and both facts reached the English column untranslated."""
+    russian = article(
+        "R",
+        "ru",
+        "Страны договорились создать общий фонд для борьбы с разливами нефти в арктических портах.",
+    )
+    french = article(
+        "F",
+        "fr",
+        "Sa délégation a accusé les pays occidentaux de vouloir lui imposer un calendrier.",
+    )
+    reading = read([russian, french, article("E", "en", "The declaration was signed.")])
+    arctic = Found(
+        "agreements", "The countries agreed to set up a fund to fight oil spills in Arctic ports.",
+        ["R.S1"], "R",
+    )  # fmt: skip
+    western = Found(
+        "positions", "Its delegation accused Western countries of wanting to impose a timetable.",
+        ["F.S1"], "F",
+    )  # fmt: skip
+
+    _, translated, refused = translations([arctic, western], reading)
+    assert refused == [] and set(translated) == {"R.S1", "F.S1"}

@@ -9,6 +9,7 @@ translator gloss to None and the caller shows the original.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import shutil
@@ -34,7 +35,7 @@ _INITIAL_UNKNOWN = re.compile(r"^(\W*)\*([^\W\d_][\w-]*)")
 _ARTICLE = re.compile(r"(?i)\b(?:the|a|an) ")
 _PART = 3  # the fewest letters of a compound part read alone
 _INSTALL_HINT = "apt-get install -y apertium-isl-eng (or: make install)"
-VERSION = 17  # of what a gloss says: remembered glosses of another version are not reused
+VERSION = 18  # of what a gloss says: remembered glosses of another version are not reused
 # Apertium copies numbers as written: Icelandic "1.200" (1,200) and "16,5" (16.5) would
 # read as 1.2 and as two numbers to an English reader and to `lang.values`.
 _ICELANDIC_NUMBER = re.compile(
@@ -78,7 +79,8 @@ class ApertiumGlosser:
         fresh = (s for s, k in zip(sentences, keys, strict=True) if k not in self._cache)
         todo = [s for s in dict.fromkeys(fresh) if s.strip()]
         if todo:
-            kept = [_names_kept(t) for t in todo]
+            named = inside_names(todo)
+            kept = [_names_kept(t, named) for t in todo]
             masked = [t for t, _ in kept]
             raw = [_unstarted(t, g) for t, g in zip(masked, self._translate(masked), strict=True)]
             if self.improve_unknown:
@@ -168,31 +170,72 @@ class ApertiumGlosser:
 _NAME_MARK = "Qzx{}qz"  # no word of any language: Apertium keeps it as written, unknown
 _CAPITALISED = re.compile(r"(?<=[^\W\d_] )([A-ZÁÉÍÓÚÝÞÆÖÐ][^\W\d_]+)")
 _OPENING_NAME = re.compile(r"(?<=^)([A-ZÁÉÍÓÚÝÞÆÖÐ][^\W\d_]+)(?= [A-ZÁÉÍÓÚÝÞÆÖÐ])")
+_FIRST_WORD = re.compile(r"^([A-ZÁÉÍÓÚÝÞÆÖÐ][^\W\d_]+)(?=[\s,])")
 
 
-def _names_kept(sentence: str) -> tuple[str, dict[str, str]]:
-    """`sentence` with each person's name inside it that is also a common word swapped for
-    a mark Apertium keeps, and the marks: a capitalised word after another word that BÍN
-    lists as a first name or a surname and, lower-cased, as a common word (not one its
-    compound guesser makes of "Pálsson"). "sagði Logi" was glossed "said Burns" (logi: a
-    flame). A sentence's first word only where a capitalised word follows it, the rest of
-    the name ("Ómar Freyr Bjarnason" was glossed "Distant sounds Freyr Bjarnason"): alone
-    and unknown there, Apertium capitalises the next word it knows ("Ceo")."""
-    domains = lexicon.wordset("bin.person_domains", "is")
+@functools.cache
+def _other_names() -> frozenset[str]:
+    """BÍN's domains of the place and body names kept as written: not countries, which
+    Apertium knows ("Íslands": Iceland)."""
+    places = lexicon.wordset("bin.place_domains", "is") - lexicon.wordset("bin.countries", "is")
+    return places | lexicon.wordset("bin.body_domains", "is")
+
+
+def _names_kept(sentence: str, named: frozenset[str] = frozenset()) -> tuple[str, dict[str, str]]:
+    """`sentence` with each name inside it that is also a common word swapped for a mark
+    Apertium keeps, and the marks with what each stands for. A person's name (a
+    capitalised word after another word that BÍN lists as a first name or a surname and,
+    lower-cased, as a common word, not one its compound guesser makes of "Pálsson"):
+    "sagði Logi" was glossed "said Burns" (logi: a flame); a sentence's first word only
+    where a capitalised word follows it, the rest of the name ("Ómar Freyr Bjarnason" was
+    glossed "Distant sounds Freyr Bjarnason"): alone and unknown there, Apertium
+    capitalises the next word it knows ("Ceo"). A place's or a body's name (`bin.
+    place_domains` but countries, `bin.body_domains`) whose lower-cased form is a common noun, given
+    in the nominative: "Veitur" was glossed "Grant", "á Reykjum" "on Smokes"; as the
+    first word only where `named` (the lemmas of names the batch capitalises inside a
+    sentence) has it, since "Veitur" may open a sentence as the plural of "veita"."""
+    persons = lexicon.wordset("bin.person_domains", "is")
+    others = _other_names()
     names: dict[str, str] = {}
 
-    def keep(match: re.Match[str]) -> str:
-        word = match.group(1)
-        common = icelandic.meanings(word.lower())
-        if not any(m.hluti in domains for m in icelandic.meanings(word)) or not any(
-            m.ord[:1].islower() and m.bin_id != 0 for m in common
-        ):
-            return word
+    def mark(word: str) -> str:
         key = _NAME_MARK.format(chr(ord("a") + len(names) % 26) * (1 + len(names) // 26))
         names[key] = word
         return key
 
-    return _CAPITALISED.sub(keep, _OPENING_NAME.sub(keep, sentence)), names
+    def keep(match: re.Match[str], opening: bool = False, person: bool = True) -> str:
+        word = match.group(1)
+        common = [
+            m for m in icelandic.meanings(word.lower()) if m.ord[:1].islower() and m.bin_id != 0
+        ]
+        readings = icelandic.meanings(word)
+        if person and common and any(m.hluti in persons for m in readings):
+            return mark(word)
+        place = {m.ord for m in readings if m.hluti in others}
+        if len(place) == 1 and any(m.ofl in icelandic.NOUNS for m in common):
+            (lemma,) = place
+            if not opening or lemma in named:
+                return mark(lemma)
+        return word
+
+    text = _CAPITALISED.sub(keep, _OPENING_NAME.sub(lambda m: keep(m, opening=True), sentence))
+    first = _FIRST_WORD.match(text)
+    if first and first.group(1) not in names:
+        text = _FIRST_WORD.sub(lambda m: keep(m, opening=True, person=False), text, count=1)
+    return text, names
+
+
+def inside_names(sentences: Sequence[str]) -> frozenset[str]:
+    """The lemmas of place and body names that `sentences` capitalise after another word:
+    what a sentence's first word may be (`_names_kept`)."""
+    others = _other_names()
+    return frozenset(
+        m.ord
+        for sentence in sentences
+        for word in _CAPITALISED.findall(sentence)
+        for m in icelandic.meanings(word)
+        if m.hluti in others
+    )
 
 
 # Words Apertium did not know at the start of a sentence, then the first word it did.

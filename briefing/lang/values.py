@@ -468,7 +468,7 @@ _DC_MONTHS = {
     for form in forms
 }
 _DC_DATE = re.compile(
-    r"(?i)(?<![\w.,])(?P<day>\d{1,2})\.?\s+(?:de\s+)?(?P<month>"
+    r"(?i)(?<![\w.,])(?P<day>\d{1,2})(?:er)?\.?\s+(?:de\s+)?(?P<month>"
     + "|".join(sorted(_DC_MONTHS, key=len, reverse=True))
     + r")\b(?:\s+(?:de\s+)?(?P<year>\d{4})\b)?"
 )

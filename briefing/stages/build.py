@@ -165,7 +165,10 @@ def echoed(
     both would be lost (kampfjet: Le Monde's "Marchal et Reinholz ont paraphé le texte",
     read for Der Spiegel's "… unterzeichneten die Vereinbarung", went over the budget).
     Where a skipped one has several read, another tells it. The skipped one, never
-    asked, stays in: the story is told by more than one outlet."""
+    asked, stays in: the story is told by more than one outlet. A sentence giving a
+    value the other lacks tells more than it, and is no echo of it (svartolia: Le
+    Figaro's lead, the only one with "23 États", went over the budget behind RIA's "с
+    2027 года")."""
     restating = _restating(reading, same)
     readers: dict[str, set[str]] = {}
     for k in restating:
@@ -173,7 +176,13 @@ def echoed(
             if s in skip and o not in skip:
                 readers.setdefault(s, set()).add(o)
     read_for = {o for read in readers.values() if len(read) == 1 for o in read}
-    return frozenset(sid for k in restating for sid in (k.a, k.b)) - read_for
+    told = {
+        sid
+        for k in restating
+        for sid, other in ((k.a, k.b), (k.b, k.a))
+        if reading.values[sid] <= reading.values[other]
+    }
+    return frozenset(told) - read_for
 
 
 def covered(reading: Reading, same: list[Link]) -> frozenset[str]:

@@ -13,6 +13,7 @@ the model, and a disagreement needs a published statement on one side at least.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
@@ -20,6 +21,8 @@ from dataclasses import dataclass, replace
 from briefing.core.languages import PIVOT
 from briefing.lang import lexicon
 from briefing.lang.calendar import month_names
+from briefing.lang.fold import fold
+from briefing.lang.names import place_named
 from briefing.lang.values import (
     Value,
     english_number,
@@ -82,6 +85,8 @@ def disagreements(
         blind = unread([link.a], reading) or unread([link.b], reading)
         if pair is None or (blind and (link.score < SAME or _told_apart(link, merged, quoted))):
             continue  # words code cannot read: only the embedding says it is one fact
+        if _placed_apart(pair, link, reading):
+            continue
         left = _stating(merged, link.a, link.b)
         right = _stating(merged, link.b, link.a)
         if left and right:
@@ -99,6 +104,39 @@ def disagreements(
         if conflict is not None and conflict.sides() not in {c.sides() for c in conflicts}:
             conflicts.append(conflict)  # once, though a third outlet links the same two
     return _joined(conflicts, reading)
+
+
+def _placed_apart(pair: tuple[Value, Value], link: Link, reading: Reading) -> bool:
+    """Each sentence puts its value in a place of its own: "Frostið fór niður í 15 stig í
+    Reykjavík" and "… í 17 stig á Hólmsheiði" measure two places, not one fact told two
+    ways (hitaveita)."""
+    places = [_place_of(v, sid, reading) for v, sid in zip(pair, (link.a, link.b), strict=True)]
+    if None in places:
+        return False
+    a, b = places
+    return a[:4] != b[:4] and (place_named(a) is None or place_named(a) != place_named(b))
+
+
+PLACE_REACH = 4  # words after a number within which a preposition of place places it
+
+
+def _place_of(value: Value, sentence: str, reading: Reading) -> str | None:
+    """The folded name that a preposition of place (`names.places_after`) puts right after
+    the value's number in the sentence ("15 stig í Reykjavík"), if any."""
+    if value.number is None:
+        return None
+    text, lang = reading.sentences[sentence].text, reading.language[sentence]
+    number = f"{value.number:g}"
+    written = rf"(?<![\d.,]){re.escape(number)}|(?<![\d.,]){re.escape(number.replace('.', ','))}"
+    found = re.search(rf"(?:{written})(?![\d])", text)
+    if found is None:
+        return None
+    after = re.findall(r"[^\W\d_][\w'-]*", text[found.end() :])[: PLACE_REACH + 1]
+    before = lexicon.wordset("names.places_after", lang)
+    for word, following in itertools.pairwise(after):
+        if word.lower() in before and following[:1].isupper():
+            return fold(following)
+    return None
 
 
 def _joined(conflicts: list[Conflict], reading: Reading) -> list[Conflict]:

@@ -480,7 +480,9 @@ def _continues(a: Found, b: Found, reading: Reading) -> bool:
     """`b`'s sentence tells on from `a`: it directly follows a sentence `a` cites in its
     article, or directly comes before `a`'s own and `a` cites it (the line naming the
     speaker), and it is the same person's line, or held by no one and pointing back
-    (`quoted.points_back`: its English names no one of its own, "Most of them..."). Two
+    (`quoted.points_back`: its English names no one of its own, "Most of them...", or
+    its sentence opens on a subject pronoun: "Hann hefur óskað eftir fundi…" after the
+    minister's words, alone a line about no one). Two
     lines apart are two things said, even where one cites the other's sentence."""
     line = b.evidence[0]
     if line in _lines(a):
@@ -491,7 +493,10 @@ def _continues(a: Found, b: Found, reading: Reading) -> bool:
         return False
     if a.actor is not None and b.actor is not None:
         return same_person(a.actor, b.actor)
-    return b.actor is None and points_back(reading.english(line))
+    return b.actor is None and (
+        points_back(reading.english(line))
+        or opens_on_pronoun(reading.sentences[line].text, reading.language[line])
+    )
 
 
 def _next(before: str, after: str) -> bool:
