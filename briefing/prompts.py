@@ -45,6 +45,8 @@ CONTRACTS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
             }
         ),
     ),
+    "translate.system": (frozenset({"language_name"}), frozenset()),
+    "translate.user": (frozenset({"sentences", "language_name"}), frozenset()),
     "write.system": (frozenset(), frozenset()),
     "write.user": (frozenset({"statement"}), frozenset()),
     "reask": (frozenset({"errors"}), frozenset()),

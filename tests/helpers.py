@@ -62,7 +62,7 @@ def scripted(
     """A responder answering extract calls by label ("A1.C1 sentence A1.S2"); a label
     not scripted answers "background" (no statement). `overrides[label]` answers come
     first, one per call. The support checker's judge is told "yes"; a request to write
-    Icelandic gets no answer."""
+    Icelandic or to translate a sentence gets no answer."""
     extracts = HARBOUR_EXTRACTS if extracts is None else extracts
     queued = {k: list(v) for k, v in (overrides or {}).items()}
 
@@ -77,6 +77,8 @@ def scripted(
             return same[0] if same else BACKGROUND
         if request.stage == "write":  # no Icelandic line: the [en] fallback stays
             return '""'
+        if request.stage == "translate":  # no English: the sentence stays alone
+            return ""
         if request.stage == "judge" and request.choices is not None:  # the support checker
             return {
                 c: (0.9 if c.strip().lower().startswith("y") else 0.05) for c in request.choices

@@ -10,6 +10,7 @@ import pytest
 from helpers import article
 
 from briefing.lang.detect import language_of
+from briefing.llm.base import Request
 from briefing.stages.found import Found
 from briefing.stages.localize import lines
 from briefing.stages.originals import originals
@@ -128,7 +129,8 @@ def test_without_a_judge_that_reads_it_nothing_is_verified_over_german(reading) 
 def test_the_same_pipeline_gives_a_served_model_verified_english_over_german() -> None:
     """A German-only report, scripted answers: a backend that reads every language (a
     served model) gets its English published as verified lines, the small model's
-    declared `reads` (English) gets the same English shown beside the quoted original."""
+    declared `reads` (English) gets its plain translation shown beside the quoted
+    original (`stages.translate`), no statement asked."""
     from helpers import point, scripted
 
     from briefing.llm.fake import FakeLLM
@@ -145,9 +147,19 @@ def test_the_same_pipeline_gives_a_served_model_verified_english_over_german() -
     class Small(FakeLLM):
         reads = ("en",)
 
+    offer = extracts["D.C1 sentence D.S1"]["text"]
+
+    def translating(request: Request) -> object:
+        """The small model's English of the German sentences: a plain translation, the
+        offer's first of the numbered lines asked (`stages.translate`)."""
+        if request.stage == "translate":
+            asked = request.messages[1]["content"]
+            return "1. " + offer if "1. Der Betreiber" in asked else ""
+        return scripted(extracts)(request)
+
     for llm, origin in (
         (FakeLLM(scripted(extracts)), "statement"),
-        (Small(scripted(extracts)), "original:de:D.S1"),
+        (Small(translating), "original:de:D.S1"),
     ):
         briefing = generate([german], llm, Options(languages=["en", "is"]))
         items = [i for s in ("developments", "positions") for i in getattr(briefing, s)]
@@ -156,7 +168,7 @@ def test_the_same_pipeline_gives_a_served_model_verified_english_over_german() -
         if origin == "statement":
             assert first.text["en"] == extracts["D.C1 sentence D.S1"]["text"]
         else:
-            assert first.gloss["en"] == extracts["D.C1 sentence D.S1"]["text"]
+            assert first.gloss["en"] == offer
 
 
 def test_a_translation_that_puts_a_pronoun_for_who_the_sentence_names_is_refused(

@@ -26,6 +26,7 @@ In the order a run goes through them (`pipeline.generate`, then `build.build`):
     merge          merge: one item per fact across sources and languages
     disagree       disagree: where the sources give one value differently, or deny a deal
     originals      originals: facts no verified statement states, kept as their sentence
+    translate      translate: English beside such a sentence of a language with no glosser
     write          write (--write-icelandic): an Icelandic line, published through the gate
     context        background: the few context items a reader most needs, the rest dropped
     localize       localize: each line in every output language, none written by the model

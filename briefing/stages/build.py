@@ -37,6 +37,7 @@ from briefing.stages.originals import originals
 from briefing.stages.quoted import quotes
 from briefing.stages.reading import Reading, read
 from briefing.stages.speakers import one_speaker, unnamed
+from briefing.stages.translate import translate
 from briefing.stages.verify import Checker, Verdict, claimed, translations, verify
 from briefing.stages.voice import voice
 from briefing.stages.write import Support, write
@@ -88,6 +89,12 @@ def build(
     with meter.timed("merge"):
         merged = merge(one_label(kept, reading), reading, same)
         own = originals(found + unstated, merged, reading, options.languages, translated)
+        english, untranslatable = translate(
+            own, reading, translated, llm, options.prompts, meter.record
+        )
+        if english:
+            translated = {**translated, **english}
+            own = originals(found + unstated, merged, reading, options.languages, translated)
         own = one_label(own, reading)
         own = fold_quoted(merge(own, reading, same), reading)
         conflicts = disagreements(merged, reading, near, own)
@@ -104,7 +111,7 @@ def build(
             )  # fmt: skip
             progress.advance("write")
     merged, surplus = context(merged, reading, options.languages)
-    refused = dropped + untranslated + rejected + unvoiced + unwritten + surplus
+    refused = dropped + untranslated + untranslatable + rejected + unvoiced + unwritten + surplus
     with meter.timed("merge"):
         briefing = assemble(reading, merged, conflicts, options.languages, refused)
         briefing.lead = lead(briefing)

@@ -120,6 +120,11 @@ def extract_chunk(
         unasked: list[Sentence] = []
         if not as_written and reading is not None and unshown:
             asked, unasked = _with_outcomes(asked, shown, reading, source, settings)
+            if _unread(source.language, settings):
+                # a language the model does not read, in no column: labelled by code, and
+                # its English a plain translation a few sentences to a call
+                # (`stages.translate`), not a statement phrased one call a sentence
+                labelled, asked = asked, []
     # over the budget of a source no column quotes: no line stands for them, and a
     # reader of `dropped` sees what the briefing left out for time
     over = [

@@ -27,7 +27,7 @@ from briefing.core.languages import PIVOT, language_name
 from briefing.lang import lexicon
 from briefing.lang.calendar import calendar_words
 from briefing.lang.detect import language_of
-from briefing.lang.embed import E5Embedder, default_embedder, similarity
+from briefing.lang.embed import E5Embedder, cosine, default_embedder, similarity
 from briefing.lang.fold import fold, latin
 from briefing.lang.icelandic import lemmas, names_match
 from briefing.lang.lexicon import opens_on_pronoun, subject_pronouns
@@ -74,16 +74,20 @@ def problems(
     reading: Reading,
     overlap: bool = True,
     names: bool = True,
+    quoting: bool = True,
 ) -> list[str]:
     """What of `statement` its evidence sentences do not give (empty: it passes).
     `overlap=False` skips the content-word overlap, for evidence whose only English is a
     rough gloss, where meaning is left to the support checker (as it is over evidence
     with no English at all, `unread`); `names=False` the names,
     for a translation shown beside its original (`translations`): "British" for
-    "britannique", "Moscow" for "Москве" are right, and code cannot tell."""
+    "britannique", "Moscow" for "Москве" are right, and code cannot tell; `quoting=False`
+    what a statement's quotes must be, for a plain translation of a sentence
+    (`stages.translate`): its quotes are translated, and a quote's "we" is the speaker's."""
     found: list[str] = []
     stripped = statement.strip()
-    if len(stripped.split()) < 4 or not (stripped[:1].isupper() or stripped[:1].isdigit()):
+    opening = stripped if quoting else stripped.lstrip(CLOSING + "\"'“„«‘‚ ")
+    if len(stripped.split()) < 4 or not (opening[:1].isupper() or opening[:1].isdigit()):
         found.append("not a whole sentence")
     elif not ends_as_sentence(stripped):  # "This road is closed...,": its speaker cut off
         found.append("not a whole sentence: it does not end as one")
@@ -115,9 +119,9 @@ def problems(
             found.append(f"the name {name!r} is not in the cited sentences")
     if rough and OPENS_WITH_PRONOUN.match(stripped) and not expletive(stripped):
         found.append("it opens with a pronoun over a rough gloss: code cannot tell whom it means")
-    if FIRST_PERSON.search(SAID.sub(r"\g<speaker>", stripped)):
+    if quoting and FIRST_PERSON.search(SAID.sub(r"\g<speaker>", stripped)):
         found.append("a quote without its speaker (I, we, our...)")
-    for quote in unquoted(statement, originals):
+    for quote in unquoted(statement, originals) if quoting else []:
         if not translated_quote(quote, evidence, reading):
             found.append(f"the quote {quote!r} is not in the cited sentences as written")
     glosses = [reading.gloss[i] for i in evidence if i in reading.gloss]
@@ -232,20 +236,37 @@ def translations(
         if not unread(item.evidence, reading):
             kept.append(item)
             continue
-        if reading.language[item.evidence[0]] in CYRILLIC_LANGUAGES:  # "Dорохов said…": a
-            item = replace(item, text=latin(item.text))  # name copied, spelt as English does
+        item = spelt(item, reading)
         if judged(item.evidence, reading, reads):
             kept.append(item)
-        wrong = problems(item.text, item.evidence, reading, overlap=False, names=False)
-        wrong += _lost_subject(item.text, item.evidence[0], reading)
-        wrong += _added_names(item.text, item.evidence[0], reading, _named_holder(item, reading))
-        wrong += _other_people(item.text, item.evidence[0], reading)
-        wrong += _strayed(item.text, item.evidence[0], reading) if not wrong else []
+        wrong = untrue_translation(item, reading)
         if wrong:
             refused.append(_dropped(item, "; ".join(wrong)))
         else:
             translated.setdefault(item.evidence[0], item.text)
     return kept, translated, refused
+
+
+def spelt(item: Found, reading: Reading) -> Found:
+    """`item` with a name copied in Cyrillic spelt as English does ("Dорохов said…")."""
+    if reading.language[item.evidence[0]] in CYRILLIC_LANGUAGES:
+        return replace(item, text=latin(item.text))
+    return item
+
+
+def untrue_translation(item: Found, reading: Reading, plain: bool = False) -> list[str]:
+    """What code finds wrong with `item.text` as the English of its first sentence: the
+    numbers, dates and quotes of `problems`, a subject or a name it loses or adds, another
+    people, or (only where nothing else is wrong) a meaning far from the sentence's.
+    `plain`: a translation of the whole sentence, its quotes translated too."""
+    first = item.evidence[0]
+    wrong = problems(
+        item.text, item.evidence, reading, overlap=False, names=False, quoting=not plain
+    )
+    wrong += _lost_subject(item.text, first, reading)
+    wrong += _added_names(item.text, first, reading, _named_holder(item, reading), plain)
+    wrong += _other_people(item.text, first, reading)
+    return wrong + (_strayed(item.text, first, reading) if not wrong else [])
 
 
 STRAYED = 0.85  # e5 cosine of a translation and its sentence under which it says another thing:
@@ -273,7 +294,7 @@ def _lost_subject(statement: str, first: str, reading: Reading) -> list[str]:
     ..."): shown beside the original, it would put the words in someone else's mouth."""
     lang = reading.language[first]
     pronouns = subject_pronouns(lang)
-    if not pronouns or not OPENS_WITH_PRONOUN.match(statement.strip()):
+    if not pronouns or not OPENS_WITH_PRONOUN.match(statement.strip()) or expletive(statement):
         return []
     original = reading.sentences[first].text.strip().lstrip(CLOSING + " ")
     if re.match(rf"(?:{pronouns})\b", original, re.IGNORECASE):
@@ -285,7 +306,11 @@ _DEMONYMS = lexicon.wordset("names.demonyms", PIVOT)
 
 
 def _added_names(
-    statement: str, first: str, reading: Reading, holder: str | None = None
+    statement: str,
+    first: str,
+    reading: Reading,
+    holder: str | None = None,
+    plain: bool = False,
 ) -> list[str]:
     """A translation naming someone its sentence does not has put the words in another's
     mouth ("Ponant has declared…" for "Le capitaine du navire a déclaré…", the operator
@@ -313,7 +338,40 @@ def _added_names(
         and not (holder is not None and same_person(untitled(n), holder))
     ]
     added = missing_names(names, [first], reading, glossed=False)
+    if plain:  # "International Maritime Organization" for "Международной морской организацией"
+        added = [n for n in added if not _designated(n, statement, reading.sentences[first].text)]
     return [f"{name}: not named in its sentence" for name in added]
+
+
+NAMED_ALIKE = 0.915  # e5 cosine of a name and the closest words of its sentence above which
+# they name one thing in two languages: "International Maritime Organization" and
+# "Международной морской организацией" 0.93, "Ministry of Defence" and "ministère des Armées"
+# 0.93, "Chancellor" and "Kanzler" 0.92; the model's inventions "Svalbard Sea" and "Suez
+# Canal" for "Севморпути" 0.90 and 0.89, "Ponant" for "Le capitaine du navire" 0.87
+_JOINS = lexicon.alternation("names.designation_joins", PIVOT)
+_DESIGNATION = rf"[A-Z][\w'-]*(?:\s+(?:(?:{_JOINS})\s+)?[A-Z][\w'-]*)*"
+
+
+def _designated(name: str, statement: str, sentence: str) -> bool:
+    """A plain translation's name that names, in English, what some words of its sentence
+    name in theirs: the run of capitalised words it stands in ("Ministry of Defence" for
+    "Defence") is as close to a run of the sentence's words as a translation is (e5,
+    `NAMED_ALIKE`). The lexical fallback reads no meaning, and passes none."""
+    embedder = default_embedder()
+    if embedder.name != E5Embedder.name:
+        return False
+    span = next(
+        (m.group() for m in re.finditer(_DESIGNATION, statement) if name in m.group()), name
+    )
+    words = re.findall(r"[\w'-]+", sentence)
+    size = len(span.split())
+    grams = [
+        " ".join(words[i : i + n]) for n in range(1, size + 2) for i in range(len(words) - n + 1)
+    ]
+    if not grams:
+        return False
+    vectors = embedder.embed([span, *grams])
+    return max(cosine(vectors[0], v) for v in vectors[1:]) >= NAMED_ALIKE
 
 
 SPELT_ALIKE = 0.85  # difflib ratio of a word to a name it is a misspelling of: "Dorohov"

@@ -1,0 +1,99 @@
+"""English for the facts kept as sentences of a language with no glosser, shown without any.
+
+A fact only a French, German or Russian outlet reports is kept as its sentence
+(`stages.originals`), with the model's statement beside it as its English where code found
+nothing wrong with it (`verify.translations`). Where the statement was refused (cut off,
+a subject lost, a name misspelt) or never asked (over `select`'s budget), the English
+column showed the sentence alone: nothing an English reader can use. Those sentences are
+asked again, a few to a call, for a plain translation, and each answer goes through the
+same code checks (`verify.untrue_translation`). One that passes is shown beside its
+sentence, marked as machine English and unverified, never as a verified line; one that
+fails goes to `dropped` with its reasons, and the sentence stays alone.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from briefing.core.languages import language_name
+from briefing.llm.base import LLM, Request
+from briefing.llm.structured import Recorder
+from briefing.prompts import PromptSet
+from briefing.stages.found import Found
+from briefing.stages.reading import Reading
+from briefing.stages.verify import spelt, unread, untrue_translation
+
+BATCH = 6  # sentences a call: one prompt's overhead for several, short enough to answer in order
+TOKENS_PER_WORD = 2.5  # English tokens per source word, with room for the numbers
+NUMBERED = re.compile(r"(?m)^\s*(\d+)[.)]\s*(\S.*?)\s*$")
+
+
+def translate(
+    own: list[Found],
+    reading: Reading,
+    translated: dict[str, str],
+    llm: LLM,
+    prompts: PromptSet,
+    record: Recorder | None = None,
+) -> tuple[dict[str, str], list[dict[str, str]]]:
+    """The English of each item of `own` shown as one sentence no gloss or `translated`
+    English reads, by sentence id, and the answers code refused, with their reasons."""
+    wanted = [
+        item
+        for item in own
+        if not item.continued and unread(item.evidence[:1], reading)
+        and item.evidence[0] not in translated
+    ]  # fmt: skip
+    wanted = list({item.evidence[0]: item for item in wanted}.values())
+    english: dict[str, str] = {}
+    refused: list[dict[str, str]] = []
+    by_language: dict[str, list[Found]] = {}
+    for item in wanted:
+        by_language.setdefault(reading.language[item.evidence[0]], []).append(item)
+    for language, items in by_language.items():
+        for start in range(0, len(items), BATCH):
+            batch = items[start : start + BATCH]
+            texts = [reading.sentences[i.evidence[0]].text for i in batch]
+            answers = _ask(texts, language, llm, prompts, record)
+            for item, answer in zip(batch, answers, strict=True):
+                done = spelt(replace(item, text=answer), reading)
+                wrong = untrue_translation(done, reading, plain=True) if answer else ["no answer"]
+                if wrong:
+                    refused.append(
+                        {"evidence": item.evidence[0], "text": answer,
+                         "reason": "translation: " + "; ".join(wrong)}
+                    )  # fmt: skip
+                else:
+                    english[item.evidence[0]] = done.text
+    return english, refused
+
+
+def _ask(
+    sentences: list[str], language: str, llm: LLM, prompts: PromptSet, record: Recorder | None
+) -> list[str]:
+    """One English sentence per sentence, in order, as numbered lines: the small model
+    asked for a JSON list copied German sentences as they were, and wrote numbered
+    English lines when the language was named. An empty string where no line has the
+    sentence's number, or the answer was cut off."""
+    words = sum(len(s.split()) for s in sentences)
+    name = language_name(language)
+    messages = [
+        {"role": "system", "content": prompts.render("translate.system", language_name=name)},
+        {"role": "user", "content": prompts.render(
+            "translate.user", sentences=sentences, language_name=name
+        )},
+    ]  # fmt: skip
+    request = Request(
+        messages=messages,
+        max_tokens=round(TOKENS_PER_WORD * words) + 8 * len(sentences) + 8,
+        stage="translate",
+        label=f"translate {language} {len(sentences)}",
+    )
+    response = llm.complete(request)
+    if record is not None:
+        record("translate", response)
+    if response.finish_reason == "length":
+        return [""] * len(sentences)
+    lines = dict(NUMBERED.findall(response.text))
+    return [" ".join(lines.get(str(n), "").split()) for n in range(1, len(sentences) + 1)]
