@@ -20,6 +20,7 @@ from briefing.check.checker import Checker as SupportChecker
 from briefing.core.languages import PIVOT
 from briefing.core.meter import Meter
 from briefing.core.models import Briefing, Item, RunInfo, Side, Source
+from briefing.lang.values import Value
 from briefing.llm.base import LLM, llm_info, reads, sampling
 from briefing.stages.actors import one_label
 from briefing.stages.align import NEAR, SAME, Link, differing, links
@@ -173,9 +174,9 @@ def echoed(
     read for Der Spiegel's "… unterzeichneten die Vereinbarung", went over the budget).
     Where a skipped one has several read, another tells it. The skipped one, never
     asked, stays in: the story is told by more than one outlet. A sentence giving a
-    value the other lacks tells more than it, and is no echo of it (svartolia: Le
+    value no other outlet gives tells more than its link, and is no echo (svartolia: Le
     Figaro's lead, the only one with "23 États", went over the budget behind RIA's "с
-    2027 года")."""
+    2027 года"); AFP's "Les 1 200 passagers ont été évacués" is, Reuters giving 1,200."""
     restating = _restating(reading, same)
     readers: dict[str, set[str]] = {}
     for k in restating:
@@ -186,10 +187,16 @@ def echoed(
     told = {
         sid
         for k in restating
-        for sid, other in ((k.a, k.b), (k.b, k.a))
-        if reading.values[sid] <= reading.values[other]
+        for sid in (k.a, k.b)
+        if reading.values[sid] <= _elsewhere(sid, reading)
     }
     return frozenset(told) - read_for
+
+
+def _elsewhere(sid: str, reading: Reading) -> frozenset[Value]:
+    """The values the other outlets' sentences give."""
+    own = reading.source_of(sid)
+    return frozenset().union(*(v for i, v in reading.values.items() if reading.source_of(i) != own))
 
 
 def covered(reading: Reading, same: list[Link]) -> frozenset[str]:
