@@ -581,3 +581,31 @@ def test_a_sentence_that_only_says_who_reported_the_one_before_is_not_asked() ->
     shown = russian.sentences
     asked = select(shown, chunk_of(shown, 10_000), read([russian]), source=russian)
     assert [s.id for s in asked] == ["R.S1", "R.S3"]
+
+
+def test_a_position_in_a_language_with_no_gloss_whose_holder_code_misses_is_labelled() -> None:
+    """hafis (a story of my own): Le Monde's "M. Vassbotn a toutefois salué l'accord…"
+    lost its holder once the model stopped phrasing French (`stages.translate`): code
+    reads no verb of saying there. The model names the holder of such a position, one
+    label; a development, or a position whose holder code reads, costs no call."""
+    from briefing.stages.reading import read
+
+    lines = [
+        "Selon le négociateur norvégien, Knut Vassbotn, la répartition ne reflète plus la réalité.",
+        "M. Vassbotn a toutefois salué l'accord sur la campagne commune.",
+        "La campagne commune commencera en janvier.",
+    ]
+    src = source("F", "fr", lines)
+
+    def sure(kind: str) -> Kind:
+        return Kind(kind, 0.9, True, {**dict.fromkeys(KINDS, 0.02), kind: 0.9})
+
+    kinds = {"F.S1": sure("position"), "F.S2": sure("position"), "F.S3": sure("development")}
+    llm = FakeLLM(echo_answer)
+    settings = ExtractSettings(
+        reading=read([src]), columns=frozenset({"en", "is"}), reads=frozenset({"en"}),
+        kinds=lambda sentences, source: {s.id: kinds[s.id] for s in sentences},
+    )  # fmt: skip
+    extract_chunk(chunk_of(src.sentences, 1000), src, llm, PromptSet(), settings)
+
+    assert {r.label.split()[-1] for r in llm.requests} == {"F.S2"}

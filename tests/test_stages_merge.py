@@ -848,3 +848,24 @@ def test_two_values_placed_in_two_places_are_no_disagreement() -> None:
 
     found = disagreements(stated, reading, near)
     assert [c.sides() for c in found] == [frozenset({("A1.S2",), ("A2.S2",)})]
+
+
+def test_a_fact_code_files_as_news_is_not_folded_under_another_outlets_background() -> None:
+    """arctic-rescue: the German "Die Kosten von rund 40 Millionen Euro teilen sich die
+    drei Länder", labelled background by code, came first and took Vísir's development
+    "Miðstöðin verður í Bodø og kostar um 40 milljónir evra" into its item; the context
+    step then dropped the item as background a news item states, and the Icelandic
+    sentence reached no column. The news item hosts the two."""
+    reading = read([
+        source("D", "de", ["Die Kosten von rund 40 Millionen Euro teilen sich die drei Länder."]),
+        source("I", "is", ["Miðstöðin verður í Bodø og kostar um 40 milljónir evra."]),
+    ])  # fmt: skip
+    german = Found("background", "The costs of 40 million euros are shared.", ["D.S1"], "D",
+                   verified=False)  # fmt: skip
+    icelandic = Found("developments", "The centre costs 40 million euros.", ["I.S1"], "I",
+                      verified=False)  # fmt: skip
+    same = [Link("D.S1", "I.S1", 0.9)]
+
+    [one] = merge([german, icelandic], reading, same)
+    assert one.section == "developments" and one.evidence[0] == "I.S1"
+    assert "D.S1" in one.evidence

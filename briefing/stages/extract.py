@@ -232,9 +232,17 @@ def extract_chunk(
         if known is not None and known.kind == "position" and holder(sentence.id, reading):
             # code knows both the kind and who holds it (`_held`): no model call
             kind, actor, unheld, said = "position", NO_ACTOR, _unheld(known), None
-        elif _unread(source.language, settings) and known is not None:
+        elif (
+            _unread(source.language, settings)
+            and known is not None
+            and (
+                source.language in settings.columns or known.kind != "position" or said_by(sentence)
+            )
+        ):
             # code reads the kind; the holder comes from code too (`_held`, `saying_in`):
-            # the model would pick a name off a rough gloss, re-reading the whole chunk
+            # the model would pick a name off a rough gloss, re-reading the whole chunk.
+            # A position in a language with no gloss whose holder code does not find ("M.
+            # Vassbotn a toutefois salué l'accord") is the model's to name, off the original
             said = said_by(sentence)
             kind, actor, unheld = known.kind, said or NO_ACTOR, _unheld(known)
         else:

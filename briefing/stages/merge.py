@@ -39,8 +39,15 @@ MAX_LINES = 3  # sentences one item kept as its sentences shows at most (`fold_l
 
 
 def merge(found: list[Found], reading: Reading, same: list[Link]) -> list[Found]:
-    """Deduplicated statements, pivot-language ones first."""
-    ordered = sorted(found, key=lambda f: reading.language[f.evidence[0]] != PIVOT)
+    """Deduplicated statements, pivot-language ones first, then news before background:
+    the first of a group decides its section, and a fact one outlet reports as news is
+    not filed as another's background (arctic-rescue: Vísir's "Miðstöðin verður í Bodø
+    og kostar um 40 milljónir evra" went under the German costs sentence, then out with
+    it as background a news item states)."""
+    ordered = sorted(
+        found,
+        key=lambda f: (reading.language[f.evidence[0]] != PIVOT, f.section == "background"),
+    )
     return _fold([_corroborate(item, reading, same) for item in ordered])
 
 
