@@ -208,3 +208,22 @@ def test_an_actor_is_spelt_as_each_columns_own_sources_write_the_name(layout: st
     inflected = source("A2", "is", ["Orð Sveinbjörns Indriðasonar vöktu athygli."])
     other = b.model_copy(update={"sources": [english, inflected]})
     assert "**Sveinbjörn" not in render_markdown(other, layout=layout)
+
+
+@pytest.mark.parametrize("layout", ["stacked", "paired"])
+def test_the_icelandic_column_says_a_french_sentences_gloss_is_english(
+    harbour: list[Source], layout: str
+) -> None:
+    """svartolia (a story of my own): a French fact in the Icelandic column stood beside
+    "gróf vélþýðing" (rough machine translation) that was English; the label says so."""
+    french = "La Russie a refusé de signer la déclaration."
+    item = Item(
+        text={"en": french, "is": french},
+        origin={"en": "original:fr:A2.S3", "is": "original:fr:A2.S3"},
+        gloss={"en": "Russia refused to sign the declaration.", "is": "Russia refused to sign."},
+        evidence=["A2.S3"],
+    )
+    b = Briefing(languages=["en", "is"], sources=harbour, developments=[item])
+    text = render_markdown(b, layout=layout)
+
+    assert "(gróf vélþýðing á ensku, óstaðfest: Russia refused to sign.)" in text

@@ -48,7 +48,7 @@ LABELS: dict[str, dict[str, str]] = {
         "none": "Ekkert kom fram.",
         "generated": "Unnið",
         "versus": "— en",
-        "gloss": "gróf vélþýðing, óstaðfest",
+        "gloss": "gróf vélþýðing á ensku, óstaðfest",
         "quote_open": "„",
         "quote_close": "“",
     },
