@@ -218,11 +218,9 @@ def _names_kept(sentence: str, named: frozenset[str] = frozenset()) -> tuple[str
                 return mark(lemma)
         return word
 
-    text = _CAPITALISED.sub(keep, _OPENING_NAME.sub(lambda m: keep(m, opening=True), sentence))
-    first = _FIRST_WORD.match(text)
-    if first and first.group(1) not in names:
-        text = _FIRST_WORD.sub(lambda m: keep(m, opening=True, person=False), text, count=1)
-    return text, names
+    person = _OPENING_NAME.match(sentence) is not None  # a capitalised word follows it
+    text = _FIRST_WORD.sub(lambda m: keep(m, opening=True, person=person), sentence, count=1)
+    return _CAPITALISED.sub(keep, text), names
 
 
 def inside_names(sentences: Sequence[str]) -> frozenset[str]:

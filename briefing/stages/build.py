@@ -184,19 +184,17 @@ def echoed(
             if s in skip and o not in skip:
                 readers.setdefault(s, set()).add(o)
     read_for = {o for read in readers.values() if len(read) == 1 for o in read}
-    told = {
-        sid
-        for k in restating
-        for sid in (k.a, k.b)
-        if reading.values[sid] <= _elsewhere(sid, reading)
-    }
+    by_source: dict[str, set[Value]] = {}
+    for sid, given in reading.values.items():
+        by_source.setdefault(reading.source_of(sid), set()).update(given)
+
+    def elsewhere(sid: str) -> set[Value]:
+        """The values the other outlets' sentences give."""
+        own = reading.source_of(sid)
+        return set().union(*(v for src, v in by_source.items() if src != own))
+
+    told = {sid for k in restating for sid in (k.a, k.b) if reading.values[sid] <= elsewhere(sid)}
     return frozenset(told) - read_for
-
-
-def _elsewhere(sid: str, reading: Reading) -> frozenset[Value]:
-    """The values the other outlets' sentences give."""
-    own = reading.source_of(sid)
-    return frozenset().union(*(v for i, v in reading.values.items() if reading.source_of(i) != own))
 
 
 def covered(reading: Reading, same: list[Link]) -> frozenset[str]:
