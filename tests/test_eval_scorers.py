@@ -178,7 +178,7 @@ def test_plain_english_fails_a_copied_gloss_and_an_untranslated_word() -> None:
     from briefing.eval.scorers import Claim, Context, score_plain
     from briefing.lang.gloss import gloss
 
-    source = article("I", "is", "Pútín sagði að Úkraína ætti ekki að vera ögrandi.")
+    source = article("I", "is", "Pútín sagði að Úkraína ætti ekki að vera fullmönnuð.")
     b = Briefing(languages=["en", "is"], sources=[source])
     ctx = Context.of(b)
     rough = gloss([source.sentences[0].text], "is")[0]
@@ -187,8 +187,8 @@ def test_plain_english_fails_a_copied_gloss_and_an_untranslated_word() -> None:
         return score_plain(Claim("positions[1].en", text, "en", ["I.S1"]), ctx).value
 
     assert plain(rough) == 0.0
-    assert plain("Putin said Ukraine should not be ögrandi.") == 0.0
-    assert plain("Putin said Ukraine should not be provocative.") == 1.0
+    assert plain("Putin said Ukraine should not be fullmönnuð.") == 0.0
+    assert plain("Putin said Ukraine should not be fully staffed.") == 1.0
     assert score_plain(Claim("x.is", "Pútín sagði.", "is", ["I.S1"]), ctx) is None
 
 

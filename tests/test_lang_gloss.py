@@ -298,3 +298,32 @@ def test_a_place_or_body_named_by_a_common_word_is_kept_in_the_nominative() -> N
     assert inside is not None and "Veitur" in inside
     assert country is not None and "Iceland" in country
     assert alone is not None and not alone.startswith("Vík")
+
+
+def test_a_word_apertium_and_the_glossary_lack_is_glossed_from_the_dictionary_table() -> None:
+    """vegagerd: "skriða" (landslide), "sturtu" (shower) and a compound's part ("dælu",
+    pump) were left in Icelandic, so an English reader could not tell what fell on the
+    road; the dictionary table (ensk.is, read backwards) gives them, a plural form plural."""
+    first, second, third = gloss(
+        [
+            "Enginn var á ferð um veginn þegar skriðan féll.",
+            "Fólk fari frekar í sturtu en bað.",
+            "Stór lögn í dælustöðinni gaf sig.",
+        ],
+        "is",
+    )
+    assert first is not None and "landslide" in first and "skriðan" not in first
+    assert second is not None and "shower" in second
+    assert third is not None and "pump station" in third
+    assert gloss_module.dictionary_of("jarðgöngin", "is") == "tunnels"
+    assert gloss_module.dictionary_of("óásættanlegt", "is") == "unacceptable"
+
+
+def test_the_glossary_overrides_the_dictionary_table_and_a_name_is_not_looked_up() -> None:
+    """The 1932 dictionary's senses are not always the news ones ("verðhækkun" is
+    "enhancement" there, a price increase here); a capitalised word may be a name
+    ("Efling", a union, is "promotion" in the table) and stays as written."""
+    [text] = gloss(["Neytendur mótmæla verðhækkunum."], "is")
+    assert text is not None and "price increases" in text and "enhancement" not in text
+    [union] = gloss(["Efling boðar verkfall."], "is")
+    assert union is not None and union.startswith("Efling") and "romotion" not in union

@@ -111,3 +111,13 @@ def test_first_names_take_the_surname_their_own_article_gives() -> None:
     )  # fmt: skip
     found = [Found("positions", "Statement.", ["A1.S2"], "A1", "Sólveig Ása")]
     assert [f.actor for f in one_label(found, reading)] == ["Sólveig Ása Hermannsdóttir"]
+
+
+def test_first_names_take_the_one_fuller_label_of_the_briefing_that_opens_with_them() -> None:
+    """vegagerd: mbl.is names the engineer "Haraldur Ingi" (its fuller form is in the
+    genitive there), RÚV "Haraldur Ingi Benediktsson": one person, one label; beside two
+    fuller labels that open with them, first names stay as they are."""
+    one = _found("Haraldur Ingi", "Haraldur Ingi Benediktsson")
+    assert [f.actor for f in one_label(one, _reading("Hi."))] == ["Haraldur Ingi Benediktsson"] * 2
+    two = _found("Anna Sif", "Anna Sif Jónsdóttir", "Anna Sif Pálsdóttir")
+    assert one_label(two, _reading("Hi."))[0].actor == "Anna Sif"

@@ -88,3 +88,25 @@ def test_a_plain_translation_may_translate_quotes_names_of_bodies_and_an_expleti
 
     assert english == {"R.S1": answer[0], "R.S2": answer[1], "R.S4": answer[3]}
     assert [r["evidence"] for r in refused] == ["R.S3"] and "Suez" in refused[0]["reason"]
+
+
+def test_a_translation_opening_on_since_and_a_weekday_names_no_one() -> None:
+    """hafnarverkfall: "Since Monday, Hamburg has registered 14 additional ships" for dpa's
+    "Seit Montag seien in Hamburg 14 zusätzliche Schiffe angemeldet worden" was refused as
+    naming "Since Monday", a name its sentence did not give."""
+    from briefing.stages.verify import untrue_translation
+
+    reading = read(
+        [
+            article(
+                "A1", "de", "Seit Montag seien in Hamburg 14 zusätzliche Schiffe angemeldet worden."
+            )
+        ]
+    )
+    item = Found(
+        "developments",
+        "Since Monday, 14 additional ships have been registered in Hamburg.",
+        ["A1.S1"],
+        "A1",
+    )
+    assert untrue_translation(item, reading, plain=True) == []

@@ -121,14 +121,14 @@ def test_a_word_the_glosser_left_untranslated_is_rejected() -> None:
 
     from briefing.stages.reading import read
 
-    icelandic = source("P", "is", ["Pútín sagði að Rússar hefðu ekki verið ögrandi í viðræðum."])
-    reading = read([icelandic])
-    assert "ögrandi" in reading.gloss["P.S1"]  # Apertium and the glossary lack it
-    found = problems("Putin said that Russia had not been ögrandi in talks.", ["P.S1"], reading)
-    assert "ögrandi: not English (an untranslated gloss)" in found
+    said = "Pútín sagði að Rússar hefðu ekki verið fullmannaðir í viðræðum."
+    reading = read([source("P", "is", [said])])
+    assert "fullmannaðir" in reading.gloss["P.S1"]  # Apertium, glossary and dictionary lack it
+    found = problems("Putin said Russia had not been fullmannaðir in talks.", ["P.S1"], reading)
+    assert "fullmannaðir: not English (an untranslated gloss)" in found
     assert not any(
         "not English" in f
-        for f in problems("Putin said Russia had not been provocative in talks.", ["P.S1"], reading)
+        for f in problems("Putin said Russia was not fully staffed in talks.", ["P.S1"], reading)
     )
 
 

@@ -35,7 +35,7 @@ _INITIAL_UNKNOWN = re.compile(r"^(\W*)\*([^\W\d_][\w-]*)")
 _ARTICLE = re.compile(r"(?i)\b(?:the|a|an) ")
 _PART = 3  # the fewest letters of a compound part read alone
 _INSTALL_HINT = "apt-get install -y apertium-isl-eng (or: make install)"
-VERSION = 18  # of what a gloss says: remembered glosses of another version are not reused
+VERSION = 20  # of what a gloss says: remembered glosses of another version are not reused
 # Apertium copies numbers as written: Icelandic "1.200" (1,200) and "16,5" (16.5) would
 # read as 1.2 and as two numbers to an English reader and to `lang.values`.
 _ICELANDIC_NUMBER = re.compile(
@@ -142,14 +142,22 @@ class ApertiumGlosser:
         glossed = dict(zip(tries, self._translate(tries), strict=True)) if tries else {}
         for word, alts in options.items():
             # A lemma of the whole word that Apertium knows ("mótmæla": protest), else
-            # compound parts each with English (`_by_parts`), else the alternative with
+            # compound parts each with English (`_by_parts`), else the dictionary table's
+            # English of a lower-case word ("skriða": landslide), else the alternative with
             # the fewest words still unknown, if any is known: compound parts would read
             # "mót" + "mæltu" as "meeting speak".
             whole = [a for a in alts if " " not in a and "*" not in glossed[a]]
             scored = [(glossed[a].count("*") - len(a.split()), i, a) for i, a in enumerate(alts)]
             by_parts = None if whole else _by_parts(splits.get(word, []), glossed, self.language)
+            listed = (
+                None
+                if whole or by_parts or not word.islower()
+                else dictionary_of(word, self.language)
+            )
             best = (-1, 0, whole[0]) if whole else min(scored, default=None)
-            if by_parts is not None:
+            if listed is not None:
+                better[word] = listed
+            elif by_parts is not None:
                 better[word] = by_parts[:1].upper() + by_parts[1:] if word in common else by_parts
             elif best is not None and best[0] < 0:
                 text = _bare(_MARKS.sub("", glossed[best[2]]))
@@ -415,13 +423,36 @@ def _part_english(part: str, last: bool, glossed: dict[str, str], language: str)
         return listed
     nouns = [m for m in icelandic.meanings(part) if m.ofl in icelandic.NOUNS]
     forms = [m.ord.replace("-", "") for m in nouns] or [part, *_lemma(part)]
+    plural = last and nouns and all("FT" in m.mark for m in nouns)
     for form in dict.fromkeys(forms):
         text = glossed.get(form, "*")
         if "*" not in text and "#" not in text:
             english = _bare(text).lower()
-            plural = last and nouns and all("FT" in m.mark for m in nouns)
             return _plural(english) if plural else english
-    return None
+    listed = dictionary_of(part, language, nouns_only=True)
+    return listed if listed is None or not plural else _plural(listed)
+
+
+_POS = {"kk": "n", "kvk": "n", "hk": "n", "so": "v", "lo": "a", "ao": "d"}  # BÍN's to the table's
+
+
+def dictionary_of(word: str, language: str, nouns_only: bool = False) -> str | None:
+    """The dictionary table's English (`lexicon.dictionary_english`) for a word neither
+    the glossary nor Apertium knows, by its BÍN lemma and word class, a plural noun form
+    glossed plural: "skriða" is "landslide", "jarðgöng" "tunnel", "sturtu" "shower" (they
+    were left in Icelandic); `nouns_only` for a compound's part, read as a noun."""
+    found = [
+        (m, english)
+        for m in icelandic.meanings(word) + icelandic.meanings(word.lower())
+        if m.ofl in (icelandic.NOUNS if nouns_only else _POS)
+        and (english := lexicon.dictionary_english(m.ord.replace("-", ""), _POS[m.ofl], language))
+    ]
+    if not found:
+        return None
+    english = found[0][1]
+    nouns = [m for m, _ in found if m.ofl in icelandic.NOUNS]
+    plural = nouns and len(nouns) == len(found) and all("FT" in m.mark for m in nouns)
+    return _plural(english) if plural and not nouns_only else english
 
 
 def _by_parts(splits: list[tuple[str, ...]], glossed: dict[str, str], language: str) -> str | None:

@@ -10,6 +10,8 @@ from __future__ import annotations
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
+from briefing.lang import lexicon
+
 if TYPE_CHECKING:
     from islenska import Bin
     from islenska.basics import BinMeaning
@@ -225,3 +227,12 @@ def plural_noun(word: str, lang: str = "is") -> bool:
     language, where no morphology is at hand."""
     found = [m for m in meanings(word) if m.ofl in NOUNS] if lang == "is" else []
     return bool(found) and all("FT" in m.mark for m in found)
+
+
+def given_names(name: str) -> bool:
+    """Every word of `name` is a given name BÍN lists (`bin.given_domains`): "Haraldur
+    Ingi", which Icelandic writes for "Haraldur Ingi Benediktsson" named before; not
+    "Donald Trump"."""
+    given = lexicon.wordset("bin.given_domains", "is")
+    words = name.split()
+    return bool(words) and all(any(m.hluti in given for m in meanings(w)) for w in words)

@@ -56,9 +56,28 @@ def _data(lang: str) -> dict[str, Any]:
 
 @functools.cache
 def digest(lang: str) -> str:
-    """A hash of one language's words: what is remembered from them (a gloss through the
-    glossary) is stale once they change."""
-    return hashlib.sha256(_text(lang).encode()).hexdigest()[:16]
+    """A hash of one language's words and its dictionary: what is remembered from them (a
+    gloss through the glossary) is stale once they change."""
+    resource = files("briefing.lang").joinpath("lexicon", f"{lang}-en.tsv.gz")
+    table = resource.read_bytes() if lang in LANGUAGES and resource.is_file() else b""
+    return hashlib.sha256(_text(lang).encode() + table).hexdigest()[:16]
+
+
+@functools.cache
+def _dictionary(lang: str) -> dict[tuple[str, str], str]:
+    resource = files("briefing.lang").joinpath("lexicon", f"{lang}-en.tsv.gz")
+    if lang not in LANGUAGES or not resource.is_file():
+        return {}
+    with gzip.open(resource.open("rb"), "rt", encoding="utf-8") as table:
+        rows = (line.rstrip("\n").split("\t") for line in table)
+        return {(row[0], row[1]): row[2] for row in rows if len(row) == 3}
+
+
+def dictionary_english(lemma: str, pos: str, lang: str) -> str | None:
+    """An English word for a lemma of `lang` and its part of speech (n, v, a, d), from
+    the language's dictionary table (Icelandic: `lexicon/is-en.tsv.gz`, the public-domain
+    ensk.is dictionary read backwards, `scripts/is_en_glossary.py`); None where it has none."""
+    return _dictionary(lang).get((lemma, pos))
 
 
 @functools.cache
@@ -76,8 +95,25 @@ def noun_kind(word: str, lang: str) -> str | None:
     common noun ("Passagiere", "Flughafenbetreibers"), "adjectival" for one declined as an
     adjective ("Deutsche", "Angestellte"), "name" for one only ever a name ("Lufthansa",
     "Frankfurt"); None for more than one, none, or a language with no table."""
-    kind = _noun_kinds(lang).get(word)
+    table = _noun_kinds(lang)
+    kind = table.get(word)
+    if kind is None and table:
+        kind = "c" if any(table.get(head) == "c" for head in _heads(word)) else None
     return {"c": "common", "a": "adjectival", "n": "name"}.get(kind or "")
+
+
+COMPOUND_HEAD = 6  # the fewest letters of a compound's last noun read alone ("Beginn")
+
+
+def _heads(word: str) -> list[str]:
+    """The last nouns a compound the table lacks may end in, longest first: its last
+    hyphened part ("Verdi-Fachbereichsleiterin": "Fachbereichsleiterin"), then each
+    ending of `COMPOUND_HEAD` letters or more, capitalised ("Leiterin"); a name of its own
+    ("Bremerhaven", "Volkswagen") ends in no head that long."""
+    last = word.rsplit("-", 1)[-1]
+    found = [last] if last != word else []
+    found += [last[i].upper() + last[i + 1 :] for i in range(1, len(last) - COMPOUND_HEAD + 1)]
+    return found
 
 
 def _get(lang: str, key: str) -> Any:

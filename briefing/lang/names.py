@@ -21,8 +21,11 @@ UPPER = "A-ZÁÉÍÓÚÝÞÆÖÐÄÅØÜÑÇÈÊÀÂÎÔÛŒА-ЯЁ"
 WORD = rf"[{UPPER}][\w'’.-]*\w|[{UPPER}]"
 # a possessive ends a name: "Greenpeace Poland's Anna Ogniewska" names two
 NAME = re.compile(rf"(?<![\w'’-])(?:{WORD})(?:(?<!['’]s)[ \t]+(?:{WORD}))*")
-NOT_NAMES = lexicon.wordset("names.not_names", "en", "is", "de", "ru") | frozenset(
-    name for names in (*weekday_names("en"), *month_names("en")) for name in names
+NOT_NAMES = (
+    lexicon.wordset("names.not_names", "en", "is", "de", "ru")
+    | frozenset(name for names in (*weekday_names("en"), *month_names("en")) for name in names)
+    # an ordinary word opening a sentence: "Since Monday, …" names no one
+    | frozenset(w.capitalize() for w in lexicon.words("names.common_initial", "en"))
 )
 
 

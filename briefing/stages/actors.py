@@ -8,10 +8,11 @@ such name, where every fuller name is that person's ("Donald Trump", "President 
 Trump"); beside "Donald Trump" and "Melania Trump", "Trump" stays as it is. A name read
 with the words before it ("United States Donald Trump", from "President of the United
 States Donald Trump") is the name it ends with, and one after its titles is the name
-("GSV-Chef Holger Brandt": `lang.names.untitled`). A one-word label left so becomes the
-fuller name its own article gives, in any language, but not a person's label that holds
-it as their body ("KazGeoTherm Chief Executive Daulet Iskakov" is no fuller
-"KazGeoTherm"). Names are compared accents aside.
+("GSV-Chef Holger Brandt": `lang.names.untitled`); given names alone are the one fuller
+label that opens with them ("Haraldur Ingi": "Haraldur Ingi Benediktsson"). A one-word
+label left so becomes the fuller name its own article gives, in any language, but not a
+person's label that holds it as their body ("KazGeoTherm Chief Executive Daulet Iskakov"
+is no fuller "KazGeoTherm"). Names are compared accents aside.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from dataclasses import replace
 from briefing.check.details import fold
 from briefing.core.ids import source_of
 from briefing.core.languages import PIVOT
+from briefing.lang.icelandic import given_names
 from briefing.lang.names import names_in, titled_other, untitled
 from briefing.stages.found import Found
 from briefing.stages.reading import Reading
@@ -56,7 +58,11 @@ def _fuller(label: str, labels: list[str], names: list[str]) -> str:
     if len(_parts(label)) != 1:
         # a name already; one ending in another name of two words or more is that name
         ends = [o for o in labels + names if len(_parts(o)) > 1 and _ends_with(label, o)]
-        return min(ends, key=len) if ends else label
+        if ends:
+            return min(ends, key=len)
+        # first names of one fuller label: "Haraldur Ingi" is "Haraldur Ingi Benediktsson"
+        starts = {o for o in labels if fold(o).startswith(fold(label) + " ")}
+        return starts.pop() if len(starts) == 1 and given_names(label) else label
     return _wider(label, labels, names)
 
 

@@ -137,7 +137,8 @@ def _untitled(name: str, lang: str) -> str:
 def _apposed_noun(words: list[str], lang: str) -> bool:
     """The first word is a common noun (`lexicon.noun_kind`), no acronym, no body's noun
     and not declined as an adjective, and the words after it are neither common nouns nor
-    names the table knows: "Halbinsel Reykjanes", "Flughafenbetreibers Isavia", but not
+    names the table knows, or a person's two names end them: "Halbinsel Reykjanes",
+    "Flughafenbetreibers Isavia", but not
     "Deutsche Bahn", "Deutsche Umwelthilfe", "Autobahn GmbH", "AOK Niedersachsen",
     "Staatsanwaltschaft Hannover" (a body named by its place)."""
     first = words[0]
@@ -145,6 +146,8 @@ def _apposed_noun(words: list[str], lang: str) -> bool:
         return False
     if lexicon.noun_kind(first, lang) != "common":
         return False
+    if len(words) > 2 and all(lexicon.noun_kind(w, lang) is None for w in words[-2:]):
+        return True  # "Hamburger Verdi-Fachbereichsleiterin Maren Schütt": her role's nouns
     return all(lexicon.noun_kind(w, lang) is None for w in words[1:])
 
 
@@ -336,7 +339,7 @@ def _inverted_name(text: str, cue: re.Match[str], article: _Article) -> str | No
     found = _names_at(rest, article)
     between = rest[: found[0][0]].split() if found else []
     titles = _titles(article.lang)
-    closing = _closing_apposition(rest, found, titles)
+    closing = _closing_apposition(rest, found, titles) or _closing_person(rest, found, article)
     if closing is not None:
         return closing  # "a déclaré la ministre de la Recherche, Hélène Garnier."
     if not found or len(between) > 2 or any(w.lower() not in titles for w in between):
@@ -379,6 +382,32 @@ def _closing_apposition(
         return None
     opening = [w.lower() for w in head.split()[:2]]
     return name if any(w in titles for w in opening) else None
+
+
+CLOSING_WORDS = 12  # the most words a set-off verb's subject may run to the sentence's end
+
+
+def closing_subject(text: str, cue: re.Match[str]) -> bool:
+    """The verb of saying is set off from what is said before it (a comma, a dash, a
+    closing quotation mark) and its subject runs to the sentence's end within
+    `CLOSING_WORDS` ("…, sagte ein Verbandssprecher."): who says it is after the verb,
+    never a name inside what is said."""
+    rest = text[cue.end() :]
+    return text[: cue.start()].rstrip().endswith(SET_OFF) and 0 < len(rest.split()) <= CLOSING_WORDS
+
+
+def _closing_person(rest: str, found: list[tuple[int, str]], article: _Article) -> str | None:
+    """The person whose name ends the sentence a few words after a set-off verb of saying,
+    their role before it ("…, сообщил ТАСС президент Всероссийской ассоциации
+    рыбопромышленников (ВАРПЭ) Олег Кравцов.", "…“, sagte die Hamburger
+    Verdi-Fachbereichsleiterin Maren Schütt."): the subject, not the outlet told nor a
+    name inside the role."""
+    if not found or len(rest.split()) > CLOSING_WORDS:
+        return None
+    at, name = found[-1]
+    if rest[at + len(name) :].strip(" .!?\"'”»“") != "" or not _person(name, article):
+        return None
+    return name
 
 
 def _inverted_body(text: str, cue: re.Match[str], article: _Article) -> str | None:

@@ -35,6 +35,7 @@ from briefing.stages.article_names import (
     _names_at,
     _saying,
     _stems,
+    closing_subject,
 )
 
 RECALL = 20  # sentences back a description's noun is matched with a name ("die Ministerin")
@@ -91,10 +92,9 @@ def _described(text: str, article: _Article) -> tuple[str, str] | None:
     if cue is not None and "," in text[: cue.start()] and not text[cue.end() :].strip(" .!?\"'”»“"):
         # "…, the Norwegian company said.": a description set off before a closing verb
         leads.append((text[: cue.start()].rsplit(",", 1)[1], True))
-    if (
-        cue is not None
-        and not _names_at(leads[0][0], article)
-        and not _noun_subject(leads[0][0], lang)
+    if cue is not None and (
+        closing_subject(text, cue)
+        or (not _names_at(leads[0][0], article) and not _noun_subject(leads[0][0], lang))
     ):
         after = " ".join(text[cue.end() :].split()[:8])  # "sagte der 61-Jährige", "selon le"
         leads.append((" " + after, False))

@@ -117,12 +117,13 @@ def _placed_apart(pair: tuple[Value, Value], link: Link, reading: Reading) -> bo
     return a[:4] != b[:4] and (place_named(a) is None or place_named(a) != place_named(b))
 
 
-PLACE_REACH = 4  # words after a number within which a preposition of place places it
+PLACE_REACH = 4  # words next to a number within which a preposition of place places it
 
 
 def _place_of(value: Value, sentence: str, reading: Reading) -> str | None:
     """The folded name that a preposition of place (`names.places_after`) puts right after
-    the value's number in the sentence ("15 stig í Reykjavík"), if any."""
+    the value's number in the sentence ("15 stig í Reykjavík"), else right before it
+    ("Úrkoman í Borgarfirði mældist 120 millimetrar"), if any."""
     if value.number is None:
         return None
     text, lang = reading.sentences[sentence].text, reading.language[sentence]
@@ -131,10 +132,13 @@ def _place_of(value: Value, sentence: str, reading: Reading) -> str | None:
     found = re.search(rf"(?:{written})(?![\d])", text)
     if found is None:
         return None
-    after = re.findall(r"[^\W\d_][\w'-]*", text[found.end() :])[: PLACE_REACH + 1]
-    before = lexicon.wordset("names.places_after", lang)
-    for word, following in itertools.pairwise(after):
-        if word.lower() in before and following[:1].isupper():
+    words = r"[^\W\d_][\w'-]*"
+    after = re.findall(words, text[found.end() :])[: PLACE_REACH + 1]
+    ahead = re.findall(words, text[: found.start()])[-PLACE_REACH:]
+    prepositions = lexicon.wordset("names.places_after", lang)
+    # after the number first, else the nearest before it
+    for word, following in [*itertools.pairwise(after), *reversed(list(itertools.pairwise(ahead)))]:
+        if word.lower() in prepositions and following[:1].isupper():
             return fold(following)
     return None
 

@@ -88,6 +88,8 @@ def holder_in(sentences: list[str], at: int, lang: str) -> str | None:
             noun, kind = described
             if kind == "name":
                 return noun  # "selon le ministère de la Santé"
+            if back == 0 and _indefinite(text, noun, article.lang):
+                return None  # "…, sagte ein Verbandssprecher": someone not named
             meant = _meant(noun, kind, article, here, modifiers(text, noun, article.lang))
             if meant is not None:
                 return _state(_fullest(meant, article), article)
@@ -105,6 +107,16 @@ def holder_in(sentences: list[str], at: int, lang: str) -> str | None:
         if back == 0 and _noun_subject(text, article.lang):
             return _spoken_for(sentences, at, lang)  # "Foreldrar hafa gagnrýnt..."
     return None
+
+
+def _indefinite(text: str, noun: str, lang: str) -> bool:
+    """The description is opened by an indefinite article (lexicon `words.indefinite`),
+    a lower-case word at most between: someone the article does not name, not one it named
+    before ("Ein Sprecher des Ministeriums" speaks for the ministry named before)."""
+    articles = lexicon.alternation("words.indefinite", lang)
+    lower = r"(?=[^\W\d_])(?![A-ZÀ-ÞА-ЯЁ])\w+\s+"  # an adjective: "ein neuer Sprecher"
+    pattern = rf"(?<!\w)(?i:{articles})\s+(?:{lower})?{re.escape(noun)}(?!\w)"
+    return bool(articles) and re.search(pattern, text) is not None
 
 
 def _institution(text: str, article: _Article) -> str | None:
