@@ -586,3 +586,18 @@ def test_a_german_compound_ending_in_a_common_noun_is_no_name() -> None:
         " eingebrochen.",
     ]
     assert holder_in(german, 1, "de") == "Rotterdamer Hafenbetrieb"
+
+
+def test_a_name_s_lower_case_particles_are_part_of_it_a_german_noun_s_von_is_not() -> None:
+    """ "Ursula von der Leyen" was two names, "… President Ursula" and "Leyen", and dpa's
+    "Sanne de Wit" was "Sanne" and "Wit"; "Die Regierung von Kanzler Merz" names Merz."""
+    found = names_in(
+        [
+            "European Commission President Ursula von der Leyen said the deal was fair.",
+            "Die Verhandlungsführerin Sanne de Wit sagte, man sei bereit.",
+            "Die Regierung von Kanzler Merz plant viel.",
+        ]
+    )
+    assert "Leyen" not in found and any(n.endswith("Ursula von der Leyen") for n in found)
+    assert any(n.endswith("Sanne de Wit") for n in found)
+    assert "Kanzler Merz" in found and not any("Regierung" in n for n in found)

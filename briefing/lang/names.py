@@ -19,8 +19,12 @@ from briefing.lang.fold import fold, latin
 
 UPPER = "A-ZÁÉÍÓÚÝÞÆÖÐÄÅØÜÑÇÈÊÀÂÎÔÛŒА-ЯЁ"
 WORD = rf"[{UPPER}][\w'’.-]*\w|[{UPPER}]"
-# a possessive ends a name: "Greenpeace Poland's Anna Ogniewska" names two
-NAME = re.compile(rf"(?<![\w'’-])(?:{WORD})(?:(?<!['’]s)[ \t]+(?:{WORD}))*")
+PARTICLES = lexicon.alternation("names.particles", "en")
+# a possessive ends a name: "Greenpeace Poland's Anna Ogniewska" names two; lower-case
+# particles join capitalised words: "Ursula von der Leyen"
+NAME = re.compile(
+    rf"(?<![\w'’-])(?:{WORD})(?:(?<!['’]s)[ \t]+(?:(?:{PARTICLES})[ \t]+)*(?:{WORD}))*"
+)
 NOT_NAMES = (
     lexicon.wordset("names.not_names", "en", "is", "de", "ru")
     | frozenset(name for names in (*weekday_names("en"), *month_names("en")) for name in names)
@@ -93,9 +97,16 @@ def same_person(a: str, b: str) -> bool:
     return bool(name_parts(a, 3) & name_parts(b, 3))
 
 
+_PARTICLE_WORDS = frozenset(lexicon.words("names.particles", "en"))
+
+
 def _clean(name: str) -> str:
     words = [re.sub(r"['’]s$", "", w).strip(".'’-") for w in name.split()]
-    while words and words[0] in NOT_NAMES:
+    for i in range(len(words) - 1, 0, -1):
+        if words[i] in _PARTICLE_WORDS and lexicon.noun_kind(words[i - 1], "de") == "common":
+            words = words[i + 1 :]  # "Regierung von Kanzler Merz": a German noun's "von"
+            break
+    while words and (words[0] in NOT_NAMES or words[0] in _PARTICLE_WORDS):
         words.pop(0)
     return " ".join(w for w in words if w)
 
