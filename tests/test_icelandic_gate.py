@@ -21,6 +21,8 @@ from briefing.check.icelandic_gate import (
     negation_problems,
     order_problems,
     unknown_words,
+    usage_problems,
+    value_problems,
 )
 from briefing.cli import app
 from briefing.eval import gate as gate_eval
@@ -296,3 +298,75 @@ def test_a_compound_joined_by_a_genitive_is_written_as_one_word() -> None:
     # a hyphen after a loan word or a name stays
     assert unknown_words("Maturinn er vegan-vænn.", []) == []
     assert unknown_words("Chequers-áætlun hennar var kynnt.", ["Chequers"]) == []
+
+
+@pytest.mark.parametrize(
+    ("icelandic", "wrong"),
+    [
+        # nouns Greynir parses by another reading, or of several cases or word classes
+        ("Flokkurinn er í vandræði með að finna frambjóðanda.", True),
+        ("Flokkurinn er í vandræðum með að finna frambjóðanda.", False),
+        ("Hann sagði að þeir tækju þætti í kosningunum.", True),
+        ("Hann sagði að þeir tækju þátt í kosningunum.", False),
+        ("Kennslan er gölluð í grundvallaratriði.", True),
+        ("Kennslan er gölluð í grundvallaratriðum.", False),
+        (IS, False),
+    ],
+)
+def test_a_noun_in_a_case_icelandic_hardly_writes_between_its_neighbours_is_wrong(
+    icelandic: str, wrong: bool
+) -> None:
+    assert bool(usage_problems(icelandic)) is wrong
+
+
+def test_a_wrong_case_greynir_parses_fails_the_gate() -> None:
+    english = "The party is having trouble finding a candidate."
+    assert gate("Flokkurinn er í vandræðum með að finna frambjóðanda.", english).passed
+    result = gate("Flokkurinn er í vandræði með að finna frambjóðanda.", english)
+    assert result.kinds == {"grammar"}, result.reasons
+
+
+def test_a_count_the_english_says_in_a_word_that_refers_back_is_stated() -> None:
+    english = "The side is the only one of the ten that has not lost."
+    assert value_problems("Liðið er það eina af tíu sem hefur ekki tapað.", english) == []
+    assert value_problems("Liðið er það eina af níu sem hefur ekki tapað.", english)
+
+
+def test_a_lower_case_word_of_a_foreign_name_copied_from_the_english_is_the_name() -> None:
+    english = "He addressed guests of the Consumer Energy Alliance."
+    pool = ["Consumer", "Energy", "Alliance"]
+    line = "Hann ávarpaði gesti í boði the Consumer Energy Alliance."
+    assert unknown_words(line, pool, english) == []
+    # not an English word beside no name, nor one the English does not write so
+    assert unknown_words("Hann ávarpaði the gesti í boði Consumer Energy Alliance.", pool, english)
+    assert unknown_words(line, pool, "He addressed guests of Consumer Energy Alliance.")
+
+
+def test_a_meaning_word_rendered_word_for_word_matches() -> None:
+    english = "You can't afford to miss one episode or you're left behind."
+    line = "Maður getur ekki misst af einum þætti, annars missir maður þráðinn."
+    assert negation_problems(line, english) == []
+    # the negation dropped still fails
+    assert negation_problems(line.replace("ekki ", ""), english)
+    # and a literal word says no "not" where the English has no meaning word
+    assert negation_problems("Hann missti ekki vinnuna.", "He did not lose his job.") == []
+
+
+def test_a_capitalised_word_before_a_label_is_a_category_not_a_name() -> None:
+    english = "Palin faces three Class A misdemeanours."
+    assert name_problems("Palin er ákærður fyrir þrjú afbrot í flokki A.", english) == []
+    assert name_problems("Palin er ákærður fyrir þrjú afbrot í flokki B.", english)
+    assert name_problems("Palin er ákærður fyrir þrjú afbrot.", english)
+    # a name before a number stays a name
+    assert name_problems("Þotan 737 lenti.", "The Boeing 737 landed.")
+
+
+def test_a_noun_written_as_it_stands_where_the_parse_prefers_another_case_passes() -> None:
+    # Greynir scores "aukin tilhneigingu" higher; Icelandic writes "aukin tilhneiging"
+    line = (
+        "Netverslun og aukin tilhneiging fólks til að kaupa mat daglega þýðir að búðir"
+        " þurfi að leggja meira á sig."
+    )
+    assert case_problems(line) == []
+    # a noun put in a wrong case is still caught
+    assert case_problems("Nýja stefnunni kemur í kjölfar þess að verslunin seldi búðirnar.")
