@@ -609,3 +609,31 @@ def test_a_position_in_a_language_with_no_gloss_whose_holder_code_misses_is_labe
     extract_chunk(chunk_of(src.sentences, 1000), src, llm, PromptSet(), settings)
 
     assert {r.label.split()[-1] for r in llm.requests} == {"F.S2"}
+
+
+def test_a_german_common_noun_is_no_actor_the_model_may_choose() -> None:
+    """hafnarverkfall: dpa's "Nach seinen Angaben ist der Containerumschlag … eingebrochen"
+    was labelled by the model as held by "Containerumschlag", a capitalised noun offered
+    among the names; the noun table reads it as a common noun."""
+    from briefing.stages.reading import read
+
+    lines = [
+        "Der Rotterdamer Hafenbetrieb warnte, dass Ladung verloren gehen könnte.",
+        "Nach seinen Angaben ist der Containerumschlag seit Streikbeginn eingebrochen.",
+    ]
+    src = source("D", "de", lines)
+
+    def sure(kind: str) -> Kind:
+        return Kind(kind, 0.9, True, {**dict.fromkeys(KINDS, 0.02), kind: 0.9})
+
+    llm = FakeLLM(echo_answer)
+    settings = ExtractSettings(
+        reading=read([src]), columns=frozenset({"en", "is"}), reads=frozenset({"en"}),
+        kinds=lambda sentences, source: {s.id: sure("position") for s in sentences},
+    )  # fmt: skip
+    extract_chunk(chunk_of(src.sentences, 1000), src, llm, PromptSet(), settings)
+
+    users = [m["content"] for r in llm.requests for m in r.messages if m["role"] == "user"]
+    offered = [line for u in users for line in u.splitlines() if line.startswith("Actors:")]
+    assert offered and all("Rotterdamer Hafenbetrieb" in line for line in offered)
+    assert not any("Containerumschlag" in line or "Streikbeginn" in line for line in offered)

@@ -85,7 +85,7 @@ def disagreements(
         blind = unread([link.a], reading) or unread([link.b], reading)
         if pair is None or (blind and (link.score < SAME or _told_apart(link, merged, quoted))):
             continue  # words code cannot read: only the embedding says it is one fact
-        if _placed_apart(pair, link, reading):
+        if _placed_apart(link, reading):
             continue
         left = _stating(merged, link.a, link.b)
         right = _stating(merged, link.b, link.a)
@@ -106,41 +106,31 @@ def disagreements(
     return _joined(conflicts, reading)
 
 
-def _placed_apart(pair: tuple[Value, Value], link: Link, reading: Reading) -> bool:
-    """Each sentence puts its value in a place of its own: "Frostið fór niður í 15 stig í
-    Reykjavík" and "… í 17 stig á Hólmsheiði" measure two places, not one fact told two
-    ways (hitaveita)."""
-    places = [_place_of(v, sid, reading) for v, sid in zip(pair, (link.a, link.b), strict=True)]
-    if None in places:
-        return False
-    a, b = places
-    return a[:4] != b[:4] and (place_named(a) is None or place_named(a) != place_named(b))
+def _placed_apart(link: Link, reading: Reading) -> bool:
+    """The two sentences name places of their own and none in common: "Frostið fór niður
+    í 15 stig í Reykjavík" and "… í 17 stig á Hólmsheiði" measure two places, not one
+    fact told two ways (hitaveita), nor do "98 millimetrar á Dalatanga" and "Úrkoman í
+    Borgarfirði mældist 120 millimetrar" (vegagerd); "Á Ísafirði og í Hnífsdal hafa 42
+    hús verið rýmd" and "45 húsa á Ísafirði og í Hnífsdal" count one thing (snjoflod)."""
+    a, b = _places(link.a, reading), _places(link.b, reading)
+    return bool(a and b) and not any(_same_place(x, y) for x in a for y in b)
 
 
-PLACE_REACH = 4  # words next to a number within which a preposition of place places it
+def _same_place(a: str, b: str) -> bool:
+    return a[:4] == b[:4] or (place_named(a) is not None and place_named(a) == place_named(b))
 
 
-def _place_of(value: Value, sentence: str, reading: Reading) -> str | None:
-    """The folded name that a preposition of place (`names.places_after`) puts right after
-    the value's number in the sentence ("15 stig í Reykjavík"), else right before it
-    ("Úrkoman í Borgarfirði mældist 120 millimetrar"), if any."""
-    if value.number is None:
-        return None
+def _places(sentence: str, reading: Reading) -> set[str]:
+    """The folded names that a preposition of place (`names.places_after`) puts places
+    in, anywhere in the sentence ("í Reykjavík", "á Hólmsheiði")."""
     text, lang = reading.sentences[sentence].text, reading.language[sentence]
-    number = f"{value.number:g}"
-    written = rf"(?<![\d.,]){re.escape(number)}|(?<![\d.,]){re.escape(number.replace('.', ','))}"
-    found = re.search(rf"(?:{written})(?![\d])", text)
-    if found is None:
-        return None
-    words = r"[^\W\d_][\w'-]*"
-    after = re.findall(words, text[found.end() :])[: PLACE_REACH + 1]
-    ahead = re.findall(words, text[: found.start()])[-PLACE_REACH:]
+    words = re.findall(r"[^\W\d_][\w'-]*", text)
     prepositions = lexicon.wordset("names.places_after", lang)
-    # after the number first, else the nearest before it
-    for word, following in [*itertools.pairwise(after), *reversed(list(itertools.pairwise(ahead)))]:
-        if word.lower() in prepositions and following[:1].isupper():
-            return fold(following)
-    return None
+    return {
+        fold(following)
+        for word, following in itertools.pairwise(words)
+        if word.lower() in prepositions and following[:1].isupper()
+    }
 
 
 def _joined(conflicts: list[Conflict], reading: Reading) -> list[Conflict]:

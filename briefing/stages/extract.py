@@ -20,6 +20,7 @@ from briefing.core.jsontext import loads
 from briefing.core.languages import PIVOT, language_name
 from briefing.core.meter import Timer, untimed
 from briefing.core.models import Chunk, Section, Sentence, Source
+from briefing.lang import lexicon
 from briefing.lang.names import names_in
 from briefing.llm.base import LLM, Request, continues
 from briefing.llm.structured import AskOptions, Recorder, ask, choose, rank
@@ -137,7 +138,9 @@ def extract_chunk(
     numbered = list(enumerate(shown, start=1))
     number = {s.id: n for n, s in numbered}
     texts = [(n, _english(s, reading)) for n, s in numbered]
-    actors = [*names_in([t for _, t in texts]), NO_ACTOR]
+    # a capitalised German common noun names no one ("Containerumschlag", `noun_kind`)
+    named = [n for n in names_in([t for _, t in texts]) if not _common_noun(n, source.language)]
+    actors = [*named, NO_ACTOR]
     glossed = reading is not None and any(s.id in reading.gloss for s in shown)
     system = prompts.render("extract.system", max_words=settings.max_words)
     how = _Asking(llm, prompts, settings, record)
@@ -514,3 +517,8 @@ def _unusable(text: str, cut: bool, settings: ExtractSettings) -> str | None:
     if len(words(text)) < 3:
         return "no statement: fewer than three words"
     return None
+
+
+def _common_noun(name: str, lang: str) -> bool:
+    """One word the language's noun table reads as a common noun, no actor to offer."""
+    return " " not in name and lexicon.noun_kind(name, lang) == "common"
