@@ -601,3 +601,22 @@ def test_a_name_s_lower_case_particles_are_part_of_it_a_german_noun_s_von_is_not
     assert "Leyen" not in found and any(n.endswith("Ursula von der Leyen") for n in found)
     assert any(n.endswith("Sanne de Wit") for n in found)
     assert "Kanzler Merz" in found and not any("Regierung" in n for n in found)
+    french = names_in(["L'avocat de Rhône Bâtir, Laurent Vidal, a annoncé l'appel."])
+    assert "Rhône Bâtir" in french and not any("avocat" in n for n in french)
+    held = ["L'avocat de Rhône Bâtir, Laurent Vidal, a annoncé que sa cliente allait faire appel."]
+    assert holder_in(held, 0, "fr") == "Laurent Vidal"
+
+
+def test_an_english_sentence_opening_on_a_plural_common_noun_holds_no_name() -> None:
+    """hafnarverkfall: Reuters' "Employers have offered 4.5 percent and say automation is
+    needed to keep Rotterdam competitive" was held by the "Rotterdam Authority" its
+    sentence names after the verb; a company's name ending in s still holds its words."""
+    article = [
+        "The Port of Rotterdam Authority said 63 ships were waiting.",
+        "Employers have offered 4.5 percent and say automation is needed to keep Rotterdam"
+        " competitive.",
+        "Siemens Energy will build the plant.",
+        "Siemens said the plant would open in May.",
+    ]
+    assert holder_in(article, 1, "en") is None
+    assert holder_in(article, 3, "en") == "Siemens Energy"

@@ -850,27 +850,32 @@ def test_two_values_placed_in_two_places_are_no_disagreement() -> None:
     assert [c.sides() for c in found] == [frozenset({("A1.S2",), ("A2.S2",)})]
 
 
-def test_two_sentences_naming_no_place_in_common_are_no_disagreement() -> None:
+def test_two_values_placed_in_places_the_other_sentence_never_names_are_no_disagreement() -> None:
     """vegagerd: RÚV's "98 millimetrar á Dalatanga" and Vísir's "Úrkoman í Borgarfirði
     mældist 120 millimetrar" measure two places; snjoflod's "Á Ísafirði og í Hnífsdal
     hafa 42 hús verið rýmd" and "45 húsa á Ísafirði og í Hnífsdal" count one thing, the
-    places once before the number and once after it."""
+    places once before the number and once after it; two counts no place is put next to
+    stay a disagreement, whatever places the sentences name elsewhere."""
     reading = read([
         source("A1", "is", ["Úrkoman mældist 98 millimetrar á Dalatanga á tveimur sólarhringum.",
-                            "Á Ísafirði og í Hnífsdal hafa 42 hús verið rýmd."]),
+                            "Á Ísafirði og í Hnífsdal hafa 42 hús verið rýmd.",
+                            "Alls voru 150 hermenn sendir heim og fluttir til Moskvu."]),
         source("A2", "is", ["Úrkoman í Borgarfirði mældist 120 millimetrar frá sunnudegi.",
-                            "Íbúar 45 húsa á Ísafirði og í Hnífsdal voru vaktir."]),
+                            "Íbúar 45 húsa á Ísafirði og í Hnífsdal voru vaktir.",
+                            "Rússar fengu 147 hermenn heim, sagði talsmaður í Kreml."]),
     ])  # fmt: skip
     stated = [
-        Found("developments", "gloss", ["A1.S1"], "A1", verified=False),
-        Found("developments", "gloss", ["A2.S1"], "A2", verified=False),
-        Found("developments", "gloss", ["A1.S2"], "A1", verified=False),
-        Found("developments", "gloss", ["A2.S2"], "A2", verified=False),
+        Found("developments", "gloss", [f"A{a}.S{n}"], f"A{a}", verified=False)
+        for n in (1, 2, 3)
+        for a in (1, 2)
     ]
-    near = [Link("A1.S1", "A2.S1", 0.93), Link("A1.S2", "A2.S2", 0.93)]
+    near = [Link(f"A1.S{n}", f"A2.S{n}", 0.93) for n in (1, 2, 3)]
 
     found = disagreements(stated, reading, near)
-    assert [c.sides() for c in found] == [frozenset({("A1.S2",), ("A2.S2",)})]
+    assert {c.sides() for c in found} == {
+        frozenset({("A1.S2",), ("A2.S2",)}),
+        frozenset({("A1.S3",), ("A2.S3",)}),  # neither number is placed: fangar's 150 and 147
+    }
 
 
 def test_a_fact_code_files_as_news_is_not_folded_under_another_outlets_background() -> None:

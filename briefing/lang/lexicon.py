@@ -73,6 +73,18 @@ def _dictionary(lang: str) -> dict[tuple[str, str], str]:
         return {(row[0], row[1]): row[2] for row in rows if len(row) == 3}
 
 
+@functools.cache
+def _dictionary_words(lang: str) -> frozenset[str]:
+    return frozenset(_dictionary(lang).values())
+
+
+def english_noun(word: str) -> bool:
+    """`word` (lower case, singular) is an English word the Icelandic dictionary table
+    gives for some Icelandic word: a common noun such as "employer", never a company's
+    name ("Airbus", "Siemens")."""
+    return word in _dictionary_words("is")
+
+
 def dictionary_english(lemma: str, pos: str, lang: str) -> str | None:
     """An English word for a lemma of `lang` and its part of speech (n, v, a, d), from
     the language's dictionary table (Icelandic: `lexicon/is-en.tsv.gz`, the public-domain

@@ -98,13 +98,19 @@ def same_person(a: str, b: str) -> bool:
 
 
 _PARTICLE_WORDS = frozenset(lexicon.words("names.particles", "en"))
+_ELIDED = re.compile(r"^\w['’]\w")  # French "L'avocat", "D'après": an article's elision
 
 
 def _clean(name: str) -> str:
     words = [re.sub(r"['’]s$", "", w).strip(".'’-") for w in name.split()]
     for i in range(len(words) - 1, 0, -1):
-        if words[i] in _PARTICLE_WORDS and lexicon.noun_kind(words[i - 1], "de") == "common":
-            words = words[i + 1 :]  # "Regierung von Kanzler Merz": a German noun's "von"
+        before = words[i - 1]
+        if words[i] in _PARTICLE_WORDS and (
+            lexicon.noun_kind(before, "de") == "common" or _ELIDED.match(before)
+        ):
+            # "Regierung von Kanzler Merz", "L'avocat de Rhône Bâtir", "D'après la
+            # Direction": a noun's or a preposition's "von", "de", "la", no name's
+            words = words[i + 1 :]
             break
     while words and (words[0] in NOT_NAMES or words[0] in _PARTICLE_WORDS):
         words.pop(0)

@@ -85,7 +85,7 @@ def disagreements(
         blind = unread([link.a], reading) or unread([link.b], reading)
         if pair is None or (blind and (link.score < SAME or _told_apart(link, merged, quoted))):
             continue  # words code cannot read: only the embedding says it is one fact
-        if _placed_apart(link, reading):
+        if _placed_apart(pair, link, reading):
             continue
         left = _stating(merged, link.a, link.b)
         right = _stating(merged, link.b, link.a)
@@ -106,29 +106,53 @@ def disagreements(
     return _joined(conflicts, reading)
 
 
-def _placed_apart(link: Link, reading: Reading) -> bool:
-    """The two sentences name places of their own and none in common: "Frostið fór niður
-    í 15 stig í Reykjavík" and "… í 17 stig á Hólmsheiði" measure two places, not one
-    fact told two ways (hitaveita), nor do "98 millimetrar á Dalatanga" and "Úrkoman í
-    Borgarfirði mældist 120 millimetrar" (vegagerd); "Á Ísafirði og í Hnífsdal hafa 42
-    hús verið rýmd" and "45 húsa á Ísafirði og í Hnífsdal" count one thing (snjoflod)."""
-    a, b = _places(link.a, reading), _places(link.b, reading)
-    return bool(a and b) and not any(_same_place(x, y) for x in a for y in b)
+def _placed_apart(pair: tuple[Value, Value], link: Link, reading: Reading) -> bool:
+    """Each sentence puts its value in a place (a preposition of place and a name next to
+    the number, `names.places_after`) and the two name no place in common: "Frostið fór
+    niður í 15 stig í Reykjavík" and "… í 17 stig á Hólmsheiði" measure two places, not
+    one fact told two ways (hitaveita), nor do "98 millimetrar á Dalatanga" and
+    "Úrkoman í Borgarfirði mældist 120 millimetrar" (vegagerd); "Á Ísafirði og í Hnífsdal
+    hafa 42 hús verið rýmd" and "45 húsa á Ísafirði og í Hnífsdal" count one thing
+    (snjoflod), and "150 Russian servicemen … flown to Moscow" and "147 …, сообщили в
+    Министерстве обороны" put neither number anywhere (fangar)."""
+    sentences = (link.a, link.b)
+    if not all(_places(sid, reading, v) for v, sid in zip(pair, sentences, strict=True)):
+        return False
+    a, b = (_places(sid, reading) for sid in sentences)
+    return not any(_same_place(x, y) for x in a for y in b)
 
 
 def _same_place(a: str, b: str) -> bool:
     return a[:4] == b[:4] or (place_named(a) is not None and place_named(a) == place_named(b))
 
 
-def _places(sentence: str, reading: Reading) -> set[str]:
+PLACE_REACH = 4  # words next to a number within which a preposition of place places it
+
+
+def _places(sentence: str, reading: Reading, near: Value | None = None) -> set[str]:
     """The folded names that a preposition of place (`names.places_after`) puts places
-    in, anywhere in the sentence ("í Reykjavík", "á Hólmsheiði")."""
+    in ("í Reykjavík", "á Hólmsheiði"): anywhere in the sentence, or, given a value, within
+    `PLACE_REACH` words after its number or before it."""
     text, lang = reading.sentences[sentence].text, reading.language[sentence]
-    words = re.findall(r"[^\W\d_][\w'-]*", text)
+    words = r"[^\W\d_][\w'-]*"
+    spans = [re.findall(words, text)]
+    if near is not None:
+        if near.number is None:
+            return set()
+        number = f"{near.number:g}"
+        written = (
+            rf"(?<![\d.,]){re.escape(number)}|(?<![\d.,]){re.escape(number.replace('.', ','))}"
+        )
+        found = re.search(rf"(?:{written})(?![\d])", text)
+        if found is None:
+            return set()
+        after = re.findall(words, text[found.end() :])[: PLACE_REACH + 1]
+        spans = [after, re.findall(words, text[: found.start()])[-PLACE_REACH:]]
     prepositions = lexicon.wordset("names.places_after", lang)
     return {
         fold(following)
-        for word, following in itertools.pairwise(words)
+        for span in spans
+        for word, following in itertools.pairwise(span)
         if word.lower() in prepositions and following[:1].isupper()
     }
 

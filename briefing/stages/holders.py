@@ -101,12 +101,29 @@ def holder_in(sentences: list[str], at: int, lang: str) -> str | None:
         group = (_group(text, article) or _placed_group(text, article)) if back == 0 else None
         if group is not None:
             return group  # "French fishermen had demanded": not France, nor whoever before
+        if back == 0 and _plural_opening(text, article):
+            return None  # "Employers have offered … and say": not a name after or before
         named = _saying(text, article) or _first_name(text, article, places=back == 0)
         if named is not None:
             return _state(_fullest(named, article), article)
         if back == 0 and _noun_subject(text, article.lang):
             return _spoken_for(sentences, at, lang)  # "Foreldrar hafa gagnrýnt..."
     return None
+
+
+def _plural_opening(text: str, article: _Article) -> bool:
+    """An English sentence whose subject is a plural common noun it opens with, its
+    singular an English word of the dictionary table ("Employers have offered 4.5 percent
+    and say…", "Residents said…"; not "Airbus said"): many unnamed people, not a name the
+    sentence gives later nor one named before."""
+    if article.lang != "en":
+        return False
+    words = text.split()
+    if len(words) < 3 or not words[1][:1].islower():
+        return False
+    first = words[0].strip("\"'“‘(").lower()
+    singular = first[:-3] + "y" if first.endswith("ies") else first[:-1]
+    return first.endswith("s") and not first.endswith("ss") and lexicon.english_noun(singular)
 
 
 def _indefinite(text: str, noun: str, lang: str) -> bool:
