@@ -327,3 +327,19 @@ def test_the_glossary_overrides_the_dictionary_table_and_a_name_is_not_looked_up
     assert text is not None and "price increases" in text and "enhancement" not in text
     [union] = gloss(["Efling boðar verkfall."], "is")
     assert union is not None and union.startswith("Efling") and "romotion" not in union
+
+
+def test_the_news_senses_of_tunnels_thickness_and_labour_disputes() -> None:
+    """vegagerd and hafnarverkfall: the minister "can not promise hallways" (göngum,
+    tunnels), a slide "three metres anger" (þykk, thick), "election dispute" (kjaradeilu)."""
+    first, second, third = gloss(
+        [
+            "Ég get ekki lofað göngum sem ekki er búið að fjármagna.",
+            "Skriðan er allt að þriggja metra þykk á veginum.",
+            "Við getum ekki haft áhrif á kjaradeilu í öðru landi.",
+        ],
+        "is",
+    )
+    assert first is not None and "tunnels" in first and "hallway" not in first
+    assert second is not None and "thick" in second and "anger" not in second
+    assert third is not None and "labour dispute" in third

@@ -110,3 +110,35 @@ def test_a_translation_opening_on_since_and_a_weekday_names_no_one() -> None:
         "A1",
     )
     assert untrue_translation(item, reading, plain=True) == []
+
+
+def test_a_russian_g_for_h_and_the_netherlands_are_names_the_sentence_gives() -> None:
+    """hafnarverkfall: TASS's "…направляет суда в Антверпен, Гамбург и Бремерхафен" and "…
+    Россия поставила в Нидерланды…" were refused as translations naming "Hamburg" and
+    "the Netherlands", names their sentences give in Russian."""
+    from briefing.stages.verify import untrue_translation
+
+    reading = read(
+        [
+            article(
+                "R",
+                "ru",
+                "Ряд компаний направляет суда в Антверпен, Гамбург и Бремерхафен. "
+                "В прошлом году Россия поставила в Нидерланды около 60 тыс. тонн рыбы.",
+            )
+        ]
+    )
+    ships = Found(
+        "developments",
+        "Several companies are sending ships to Antwerp, Hamburg and Bremerhaven.",
+        ["R.S1"],
+        "R",
+    )
+    fish = Found(
+        "developments",
+        "Last year Russia supplied about 60,000 tonnes of fish to the Netherlands.",
+        ["R.S2"],
+        "R",
+    )
+    assert not any("named" in w for w in untrue_translation(ships, reading, plain=True))
+    assert not any("named" in w for w in untrue_translation(fish, reading, plain=True))

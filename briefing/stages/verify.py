@@ -644,11 +644,24 @@ def _folded_names(text: str) -> set[str]:
 
 def _exonym(part: str, names: set[str]) -> bool:
     """An English name that a capitalised word of a non-English sentence may write its own
-    way (Moscow ~ Moskvu, Ukraine ~ Úkraínu, Putin ~ Pútín): same first three letters
-    without accents and a length within three. Loose, so only the names of sentences in
-    another language get it, and meaning is still left to the support checker."""
+    way (Moscow ~ Moskvu, Ukraine ~ Úkraínu, Putin ~ Pútín, Hamburg ~ Гамбург): same
+    first three letters without accents and a length within three. Loose, so only the
+    names of sentences in another language get it, and meaning is still left to the
+    support checker."""
     mine = fold(part)
-    return any(n[:3] == mine[:3] and abs(len(n) - len(mine)) <= 3 for n in names)
+    return any(
+        variant[:3] == mine[:3] and abs(len(variant) - len(mine)) <= 3
+        for n in names
+        for variant in (n, *_h_for(n))
+    )
+
+
+def _h_for(name: str) -> tuple[str, ...]:
+    """A Russian name's Г or Х for a foreign H, as Latin letters fold them: "Гамбург"
+    (gamburg) is Hamburg, "Хельсинки" (khelsinki) Helsinki."""
+    if name.startswith("kh"):
+        return ("h" + name[2:],)
+    return ("h" + name[1:],) if name.startswith("g") else ()
 
 
 def _name_given(part: str, words: set[str]) -> bool:
