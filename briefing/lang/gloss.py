@@ -443,7 +443,7 @@ def dictionary_of(word: str, language: str, nouns_only: bool = False) -> str | N
     were left in Icelandic); `nouns_only` for a compound's part, read as a noun."""
     found = [
         (m, english)
-        for m in icelandic.meanings(word) + icelandic.meanings(word.lower())
+        for m in icelandic.meanings(word)  # a lower-case word or a compound's part
         if m.ofl in (icelandic.NOUNS if nouns_only else _POS)
         and (english := lexicon.dictionary_english(m.ord.replace("-", ""), _POS[m.ofl], language))
     ]

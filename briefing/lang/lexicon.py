@@ -16,7 +16,10 @@ import re
 import sys
 from collections.abc import Iterable
 from importlib.resources import files
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -58,15 +61,21 @@ def _data(lang: str) -> dict[str, Any]:
 def digest(lang: str) -> str:
     """A hash of one language's words and its dictionary: what is remembered from them (a
     gloss through the glossary) is stale once they change."""
-    resource = files("briefing.lang").joinpath("lexicon", f"{lang}-en.tsv.gz")
-    table = resource.read_bytes() if lang in LANGUAGES and resource.is_file() else b""
+    resource = _table_file(lang, "en")
+    table = resource.read_bytes() if resource is not None else b""
     return hashlib.sha256(_text(lang).encode() + table).hexdigest()[:16]
+
+
+def _table_file(lang: str, name: str) -> Traversable | None:
+    """The language's data table `lexicon/<lang>-<name>.tsv.gz`, where it has one."""
+    resource = files("briefing.lang").joinpath("lexicon", f"{lang}-{name}.tsv.gz")
+    return resource if lang in LANGUAGES and resource.is_file() else None
 
 
 @functools.cache
 def _dictionary(lang: str) -> dict[tuple[str, str], str]:
-    resource = files("briefing.lang").joinpath("lexicon", f"{lang}-en.tsv.gz")
-    if lang not in LANGUAGES or not resource.is_file():
+    resource = _table_file(lang, "en")
+    if resource is None:
         return {}
     with gzip.open(resource.open("rb"), "rt", encoding="utf-8") as table:
         rows = (line.rstrip("\n").split("\t") for line in table)
@@ -94,8 +103,8 @@ def dictionary_english(lemma: str, pos: str, lang: str) -> str | None:
 
 @functools.cache
 def _noun_kinds(lang: str) -> dict[str, str]:
-    resource = files("briefing.lang").joinpath("lexicon", f"{lang}-nouns.tsv.gz")
-    if lang not in LANGUAGES or not resource.is_file():
+    resource = _table_file(lang, "nouns")
+    if resource is None:
         return {}
     with gzip.open(resource.open("rb"), "rt", encoding="utf-8") as table:
         return dict(line.rstrip("\n").split("\t") for line in table if "\t" in line)
