@@ -469,6 +469,31 @@ def test_on_a_small_local_model_code_decides_every_kind() -> None:
     assert [r for r in served.requests if r.choices == KINDS]
 
 
+def test_background_code_only_guesses_is_marked_a_guess() -> None:
+    """hafnarverkfall: dpa's "In Rotterdam legen seit Montag rund 10.000 Hafenarbeiter die
+    Arbeit nieder" is background at 0.69, unsure: labelled by code (German is not read by
+    the embedded model), it is filed as background but marked a guess, so another
+    outlet's 12,000 strikers that day may still disagree with it (`disagree`)."""
+    from briefing.stages.reading import read
+
+    src = source("D", "de", [
+        "In Rotterdam legen seit Montag rund 10.000 Hafenarbeiter die Arbeit nieder.",
+        "Der Hafen von Rotterdam wurde 1872 ausgebaut.",
+    ])  # fmt: skip
+    reading = read([src])
+    shares = dict.fromkeys(KINDS, 0.05)
+    kinds = {"D.S1": Kind("background", 0.69, False, shares),
+             "D.S2": Kind("background", 0.95, True, shares)}  # fmt: skip
+    settings = ExtractSettings(
+        reading=reading, columns=frozenset({"en", "is"}), reads=frozenset({"en"}),
+        kinds=lambda sentences, source: {s.id: kinds[s.id] for s in sentences},
+    )  # fmt: skip
+    result = extract_chunk(chunk_of(src.sentences, 10_000), src, FakeLLM(echo_answer),
+                           PromptSet(), settings)  # fmt: skip
+    guessed = {f.evidence[0]: f.guessed for f in [*result.found, *result.unstated]}
+    assert guessed == {"D.S1": True, "D.S2": False}
+
+
 def test_an_open_issue_over_the_budget_of_an_outlet_in_no_column_is_still_asked() -> None:
     """rail-strike-de: "Wer die Schlichtung leiten soll, ist noch offen." ranked below
     the budget of the German report (no number, no name), and no column shows German:

@@ -711,6 +711,26 @@ def test_a_value_told_as_background_does_not_disagree_with_an_unread_sentence_of
     assert disagreements([replace(last_year, section="developments")], reading, near, [today])
 
 
+def test_a_value_code_only_guessed_is_background_still_disagrees_with_todays_news() -> None:
+    """hafnarverkfall (a story of my own): dpa's "In Rotterdam legen seit Montag rund
+    10.000 Hafenarbeiter die Arbeit nieder" (background at 0.69, below the classifier's
+    sure threshold) against Reuters' "Some 12,000 dock workers … stayed off the job",
+    linked at 0.87, was no disagreement: the guess told them apart."""
+    reading = read(
+        [
+            source("A1", "de", ["Seit Montag legen rund 10.000 Hafenarbeiter die Arbeit nieder."]),
+            source("A2", "en", ["Some 12,000 dock workers stayed off the job for a third day."]),
+        ]
+    )  # fmt: skip
+    today = Found("developments", reading.sentences["A2.S1"].text, ["A2.S1"], "A2")
+    seit = Found("background", "x", ["A1.S1"], "A1", verified=False, guessed=True)
+    near = [Link("A1.S1", "A2.S1", 0.87)]
+
+    [conflict] = disagreements([today], reading, near, [seit])
+    assert conflict.sides() == {("A2.S1",), ("A1.S1",)}
+    assert disagreements([today], reading, near, [replace(seit, guessed=False)]) == []
+
+
 def test_a_line_with_no_english_is_a_gap_in_the_gloss_of_the_lines_joined() -> None:
     """kampfjet: Reinholz's two lines, the first with no English the model wrote, were
     glossed "Reinholz sprach von einem „wichtigen Signal…“. She said that…": German

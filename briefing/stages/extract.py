@@ -189,7 +189,7 @@ def extract_chunk(
         if known is not None and settled(known.kind, sentence.text, source.language, said) == (
             "background"
         ):
-            _add_context(result, _context(sentence, source, reading))
+            _add_context(result, _context(sentence, source, reading, not _guessed(known)))
             continue
         if quote is not None:
             point, cut = _quote_point(how, messages, label, quote, known), False
@@ -202,7 +202,7 @@ def extract_chunk(
             unheld = _unheld(known)
         point = _settled(point, sentence, source, said)
         if point.kind == "background":
-            _add_context(result, _context(sentence, source, reading))
+            _add_context(result, _context(sentence, source, reading, not _guessed(known)))
             continue
         if quote is not None:
             evidence, section = list(quote.evidence), SECTION_OF["position"]
@@ -257,6 +257,7 @@ def extract_chunk(
         found = Found(
             SECTION_OF[kind], english, [sentence.id], chunk.source_id,
             None if actor == NO_ACTOR else actor, unheld=unheld,
+            guessed=kind == "background" and _guessed(known),
         )  # fmt: skip
         result.unstated.append(replace(_held(found, reading), verified=False))
     return result
@@ -276,7 +277,9 @@ def _add_context(result: ChunkResult, context: Found | None) -> None:
         (result.found if context.verified else result.unstated).append(context)
 
 
-def _context(sentence: Sentence, source: Source, reading: Reading | None) -> Found | None:
+def _context(
+    sentence: Sentence, source: Source, reading: Reading | None, sure: bool = True
+) -> Found | None:
     """A background sentence as the context the news stands in: published as written
     where it reads as a statement on its own (`select.stands`), at no model cost on any
     backend; an English one that does not ("Most of them, I would say.") is left out,
@@ -286,11 +289,11 @@ def _context(sentence: Sentence, source: Source, reading: Reading | None) -> Fou
     section = SECTION_OF["background"]
     if stands(sentence, source, reading):
         written = " ".join(sentence.text.split())
-        return Found(section, written, [sentence.id], source.id, None)
+        return Found(section, written, [sentence.id], source.id, None, guessed=not sure)
     if source.language == PIVOT:
         return None
     english = _english(sentence, reading)
-    return Found(section, english, [sentence.id], source.id, None, verified=False)
+    return Found(section, english, [sentence.id], source.id, None, verified=False, guessed=not sure)
 
 
 @dataclass(frozen=True)
@@ -357,6 +360,11 @@ def _sure(known: Kind | None, language: str, settings: ExtractSettings) -> Kind 
     if known.sure and known.kind == "background":
         return known
     return None
+
+
+def _guessed(known: Kind | None) -> bool:
+    """Code's label is background but it is unsure (`Found.guessed`)."""
+    return known is not None and known.kind == "background" and not known.sure
 
 
 def _news(known: Kind) -> Kind:

@@ -37,3 +37,7 @@ class Found:
     # lines of one speaker, or a line pointing back at it (`merge.fold_lines`), shown
     # joined with the first (`localize.lines`), never only cited.
     continued: list[str] = field(default_factory=list)
+    # Background only as code's unsure guess (`kinds.Kind.sure` False): dpa's "In
+    # Rotterdam legen seit Montag rund 10.000 Hafenarbeiter die Arbeit nieder" (0.69),
+    # which may still be the day's news another outlet gives differently.
+    guessed: bool = False
