@@ -607,6 +607,24 @@ def test_a_name_s_lower_case_particles_are_part_of_it_a_german_noun_s_von_is_not
     assert holder_in(held, 0, "fr") == "Laurent Vidal"
 
 
+def test_an_english_body_s_of_is_part_of_its_name_a_title_s_of_is_not() -> None:
+    """hafnarverkfall: Reuters' "The Port of Rotterdam Authority said 63 ships were
+    waiting" was held by "Rotterdam Authority" ("of" no part of a name); after a title,
+    "of" ends the office: the mayor of Reykjavík is not "Mayor of Reykjavík …"."""
+    found = names_in(
+        [
+            "The Port of Rotterdam Authority said 63 ships were waiting.",
+            "The Bank of England raised rates.",
+            "Mayor of Reykjavík Einar Þorsteinsson said the plan was ready.",
+        ]
+    )
+    assert "Port of Rotterdam Authority" in found and "Rotterdam Authority" not in found
+    assert "Bank of England" in found
+    assert not any(n.startswith(("Mayor", "of")) for n in found)
+    said = ["The Port of Rotterdam Authority said 63 ships were waiting."]
+    assert holder_in(said, 0, "en") == "Port of Rotterdam Authority"
+
+
 def test_an_english_sentence_opening_on_a_plural_common_noun_holds_no_name() -> None:
     """hafnarverkfall: Reuters' "Employers have offered 4.5 percent and say automation is
     needed to keep Rotterdam competitive" was held by the "Rotterdam Authority" its

@@ -20,10 +20,12 @@ from briefing.lang.fold import fold, latin
 UPPER = "A-ZÁÉÍÓÚÝÞÆÖÐÄÅØÜÑÇÈÊÀÂÎÔÛŒА-ЯЁ"
 WORD = rf"[{UPPER}][\w'’.-]*\w|[{UPPER}]"
 PARTICLES = lexicon.alternation("names.particles", "en")
+LINKING = lexicon.alternation("names.linking", "en")
 # a possessive ends a name: "Greenpeace Poland's Anna Ogniewska" names two; lower-case
-# particles join capitalised words: "Ursula von der Leyen"
+# particles join capitalised words: "Ursula von der Leyen", "Port of Rotterdam Authority"
 NAME = re.compile(
-    rf"(?<![\w'’-])(?:{WORD})(?:(?<!['’]s)[ \t]+(?:(?:{PARTICLES})[ \t]+)*(?:{WORD}))*"
+    rf"(?<![\w'’-])(?:{WORD})"
+    rf"(?:(?<!['’]s)[ \t]+(?:(?:{PARTICLES}|{LINKING})[ \t]+)*(?:{WORD}))*"
 )
 NOT_NAMES = (
     lexicon.wordset("names.not_names", "en", "is", "de", "ru")
@@ -98,6 +100,7 @@ def same_person(a: str, b: str) -> bool:
 
 
 _PARTICLE_WORDS = frozenset(lexicon.words("names.particles", "en"))
+_LINKING_WORDS = frozenset(lexicon.words("names.linking", "en"))
 _ELIDED = re.compile(r"^\w['’]\w")  # French "L'avocat", "D'après": an article's elision
 
 
@@ -105,6 +108,9 @@ def _clean(name: str) -> str:
     words = [re.sub(r"['’]s$", "", w).strip(".'’-") for w in name.split()]
     for i in range(len(words) - 1, 0, -1):
         before = words[i - 1]
+        if words[i] in _LINKING_WORDS and _title(before):
+            words = words[i + 1 :]  # "Mayor of Reykjavík …": the office, then the name
+            break
         if words[i] in _PARTICLE_WORDS and (
             lexicon.noun_kind(before, "de") == "common" or _ELIDED.match(before)
         ):
@@ -112,7 +118,7 @@ def _clean(name: str) -> str:
             # Direction": a noun's or a preposition's "von", "de", "la", no name's
             words = words[i + 1 :]
             break
-    while words and (words[0] in NOT_NAMES or words[0] in _PARTICLE_WORDS):
+    while words and (words[0] in NOT_NAMES or words[0] in _PARTICLE_WORDS | _LINKING_WORDS):
         words.pop(0)
     return " ".join(w for w in words if w)
 
