@@ -625,6 +625,38 @@ def test_an_english_body_s_of_is_part_of_its_name_a_title_s_of_is_not() -> None:
     assert holder_in(said, 0, "en") == "Port of Rotterdam Authority"
 
 
+def test_the_port_authority_is_the_port_authority_named_before_not_a_demonym() -> None:
+    """hafnarverkfall: Reuters' "The port authority estimates that the strike is costing
+    the Dutch economy …" was held by "Dutch": a people's word holds nothing, and a noun
+    between "the" and a body's noun says which body ("port authority")."""
+    article = [
+        "The Port of Rotterdam Authority said 63 ships were waiting.",
+        "Pieter Hoekstra, its chief operating officer, said lines were diverting vessels.",
+        "The port authority estimates that the strike is costing the Dutch economy 45 million"
+        " euros a day.",
+    ]
+    assert holder_in(article, 2, "en") == "Port of Rotterdam Authority"
+    alone = ["Loading is down, and the Dutch economy loses 45 million euros a day."]
+    assert holder_in(alone, 0, "en") is None
+    unnamed = [
+        "The Harbour Workers Union and the port authority agreed on a wage rise.",
+        "Port director Henrik Dahl said night shifts were needed.",
+        "According to the port authority, 30 ships were delayed by the strike.",
+    ]
+    assert holder_in(unnamed, 2, "en") != "Harbour Workers Union"
+
+
+def test_a_verb_of_saying_before_a_passive_s_agent_is_no_one_s_saying() -> None:
+    """hafnarverkfall: "The strike, called by the FNV Havens and CNV Vakmensen unions, has
+    halted loading…" was FNV Havens' position: "called by" is a participle, not a verb
+    the unions say anything by."""
+    article = ["The strike, called by the FNV Havens union, has halted loading at the port."]
+    assert saying_in(article, 0, "en") is None
+    assert saying_in(["The FNV Havens union called the strike unlawful."], 0, "en") == (
+        "FNV Havens"
+    )
+
+
 def test_an_english_sentence_opening_on_a_plural_common_noun_holds_no_name() -> None:
     """hafnarverkfall: Reuters' "Employers have offered 4.5 percent and say automation is
     needed to keep Rotterdam competitive" was held by the "Rotterdam Authority" its

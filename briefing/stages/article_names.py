@@ -468,7 +468,9 @@ def _cue(lang: str) -> re.Pattern[str]:
     listed = "|".join(
         a for a in (lexicon.alternation(k, lang) for k in ("kinds.saying", "speech.holder")) if a
     )
-    return re.compile(rf"(?<!\w)(?:{listed or '(?!)'})(?!\w)", re.IGNORECASE)
+    agent = lexicon.alternation("speech.agent", lang)
+    participle = rf"(?!\s+(?:{agent})(?!\w))" if agent else ""
+    return re.compile(rf"(?<!\w)(?:{listed or '(?!)'})(?!\w){participle}", re.IGNORECASE)
 
 
 def _names_at(text: str, article: _Article) -> list[tuple[int, str]]:

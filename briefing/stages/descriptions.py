@@ -20,6 +20,7 @@ from collections.abc import Callable, Sequence
 from briefing.lang import lexicon
 from briefing.lang.fold import fold
 from briefing.lang.icelandic import definite_noun, nominative, plural_noun
+from briefing.lang.names import name_parts
 from briefing.stages.article_names import (
     BEFORE,
     STEM,
@@ -139,6 +140,8 @@ def _description(lead: str, subject: bool, article: _Article) -> tuple[str, str]
         if speaks_for is not None:
             return speaks_for, "name"  # "Синоптики Уральского управления Росгидромета"
         kind = _head(match.group(), lang)
+        if kind == "body" and (compound := _compound_named(lead, match, article)):
+            return compound, "name"  # "The port authority": "Port of Rotterdam Authority"
         if kind == "body" and not _determined(lead, match, lang):
             kind = None  # "Профсоюз работников ...", "Verband und Athletenvertretung": a name
         if kind is None:
@@ -155,6 +158,7 @@ def _description(lead: str, subject: bool, article: _Article) -> tuple[str, str]
             and not _in_place(lead[:at], lang)
             and not _generic(n, lang)
             and not _modifies(lead, at, match, lang)
+            and n.lower() not in lexicon.wordset("names.demonyms", lang)  # "the Dutch economy"
         ]
         if kind == "person" and any(_kind_of(n, article) == "person" for _, n in named):
             return "", ""  # "Der Verhandlungsführer der Arbeitgeber, Frank Obermaier,"
@@ -236,6 +240,25 @@ def _determined(lead: str, match: re.Match[str], lang: str) -> bool:
         return True  # "L'Académie", "l'association"
     last = WORD.findall(lead[: match.start()])[-1:]
     return bool(last) and last[0].lower() in listed
+
+
+def _compound_named(lead: str, match: re.Match[str], article: _Article) -> str | None:
+    """The article's name holding both words of a determined two-word compound ("The
+    port authority estimates…" -> "Port of Rotterdam Authority"), in a language writing
+    compounds open; None where no name has both: "the port authority" the article never
+    names is not the union named beside it."""
+    lang = article.lang
+    before = WORD.findall(lead[: match.start()])[-2:]
+    listed = lexicon.wordset("names.determiners", lang)
+    if not (
+        lexicon.flag("grammar.open_compounds", lang)
+        and len(before) == 2
+        and before[1].islower()
+        and before[0].lower() in listed
+    ):
+        return None
+    words = {fold(before[1]), fold(match.group())}
+    return next((n for n in article.known if words <= name_parts(n)), None)
 
 
 def _named_after(lead: str, match: re.Match[str], article: _Article) -> str | None:
