@@ -51,6 +51,23 @@ def test_a_persons_name_that_is_also_a_word_is_kept_as_written() -> None:
     assert named is not None and named.startswith("Ómar Freyr Bjarnason,")
 
 
+def test_a_name_bin_lists_only_as_a_name_is_kept_and_news_phrases_read_as_news() -> None:
+    """hafnarverkfall (a story of my own): "Að sögn Heiðars Freys" was glossed "According
+    to Bright Freys" (a name BÍN lists only as a name, which Apertium read as a word),
+    "hafnarverkamenn" "reject workmans", "síðan á mánudag" "then on Monday", "í
+    hættu" "in quit", and Apertium's "#" was left in "will keep# up"."""
+    according, strike, danger, keeps = ApertiumGlosser().gloss([
+        "Að sögn Heiðars Freys hafa nokkur fyrirtæki sent fisk með flugi.",
+        "Um 12.000 hafnarverkamenn hafa verið í verkfalli síðan á mánudag.",
+        "Hann segir að kældur fiskur sé í hættu.",
+        "Ráðuneytið fylgist náið með stöðunni.",
+    ])  # fmt: skip
+    assert according is not None and according.startswith("According to Heiðars Freys")
+    assert strike is not None and "dock workers" in strike and "since Monday" in strike
+    assert danger is not None and "in danger" in danger
+    assert keeps is not None and "#" not in keeps
+
+
 def test_cached_by_sentence(monkeypatch: pytest.MonkeyPatch) -> None:
     glosser = ApertiumGlosser()
     first = glosser.gloss(SENTENCES[:1])

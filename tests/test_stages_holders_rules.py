@@ -625,6 +625,22 @@ def test_an_english_body_s_of_is_part_of_its_name_a_title_s_of_is_not() -> None:
     assert holder_in(said, 0, "en") == "Port of Rotterdam Authority"
 
 
+def test_a_place_a_body_is_of_is_no_form_of_the_body_s_name() -> None:
+    """hafnarverkfall: Reuters' "…needed to keep Rotterdam competitive" named the "Port of
+    Rotterdam Authority" (the fullest name holding "Rotterdam"), so its sentence was
+    cited as naming the authority's estimate; "Seit Montag …" named "Seit Montag"."""
+    from briefing.stages.holders import named_before
+
+    article = [
+        "The Port of Rotterdam Authority said 63 ships were waiting.",
+        "Employers say automation is needed to keep Rotterdam competitive.",
+        "The port authority estimates that the strike costs 45 million euros a day.",
+    ]
+    assert named_before(article, 2, "Port of Rotterdam Authority", "en") == 0
+    german = ["Seit Montag seien in Hamburg 14 zusätzliche Schiffe angemeldet worden."]
+    assert holder_in(german, 0, "de") != "Seit Montag"
+
+
 def test_the_port_authority_is_the_port_authority_named_before_not_a_demonym() -> None:
     """hafnarverkfall: Reuters' "The port authority estimates that the strike is costing
     the Dutch economy …" was held by "Dutch": a people's word holds nothing, and a noun

@@ -28,14 +28,15 @@ _SEPARATOR = "\n\n"
 _LEAKED = re.compile(r"\b[a-z]+(?:_[a-z]+)+\b")  # an Apertium rule's tag, no English word
 # Apertium marks: *unknown word, #unfinished generation, @untranslated lemma.
 _UNKNOWN = re.compile(r"\*([^\W\d_][\w-]*)")
-_MARKS = re.compile(r"(?<!\w)[*#@](?=\w)")
+_LOWER_BEFORE = re.compile(r"(?<![\w-])[^\W\d_A-ZÁÉÍÓÚÝÞÆÖÐ]")  # a lower-case word
+_MARKS = re.compile(r"(?<!\w)[*#@](?=\w)|(?<=\w)#(?!\w)")  # "will keep# up"
 _INITIAL_UNKNOWN = re.compile(r"^(\W*)\*([^\W\d_][\w-]*)")
 # Apertium adds an article to a lone noun ("stofninn" -> "The stem"); inside a phrase it
 # would be noise.
 _ARTICLE = re.compile(r"(?i)\b(?:the|a|an) ")
 _PART = 3  # the fewest letters of a compound part read alone
 _INSTALL_HINT = "apt-get install -y apertium-isl-eng (or: make install)"
-VERSION = 20  # of what a gloss says: remembered glosses of another version are not reused
+VERSION = 21  # of what a gloss says: remembered glosses of another version are not reused
 # Apertium copies numbers as written: Icelandic "1.200" (1,200) and "16,5" (16.5) would
 # read as 1.2 and as two numbers to an English reader and to `lang.values`.
 _ICELANDIC_NUMBER = re.compile(
@@ -197,7 +198,8 @@ def _names_kept(sentence: str, named: frozenset[str] = frozenset()) -> tuple[str
     "sagði Logi" was glossed "said Burns" (logi: a flame); a sentence's first word only
     where a capitalised word follows it, the rest of the name ("Ómar Freyr Bjarnason" was
     glossed "Distant sounds Freyr Bjarnason"): alone and unknown there, Apertium
-    capitalises the next word it knows ("Ceo"). A place's or a body's name (`bin.
+    capitalises the next word it knows ("Ceo"). After a lower-case word, also a name BÍN
+    lists only as a name ("Að sögn Heiðars Freys" was "According to Bright Freys"). A place's or a body's name (`bin.
     place_domains` but countries, `bin.body_domains`) whose lower-cased form is a common noun, given
     in the nominative: "Veitur" was glossed "Grant", "á Reykjum" "on Smokes"; as the
     first word only where `named` (the lemmas of names the batch capitalises inside a
@@ -217,8 +219,10 @@ def _names_kept(sentence: str, named: frozenset[str] = frozenset()) -> tuple[str
             m for m in icelandic.meanings(word.lower()) if m.ord[:1].islower() and m.bin_id != 0
         ]
         readings = icelandic.meanings(word)
-        if person and common and any(m.hluti in persons for m in readings):
-            return mark(word)
+        if person and any(m.hluti in persons for m in readings):
+            only = all(m.hluti in persons for m in readings)
+            if common or (only and _LOWER_BEFORE.search(match.string[: match.start()])):
+                return mark(word)  # "Að sögn Heiðars Freys" was "According to Bright Freys"
         place = {m.ord for m in readings if m.hluti in others}
         if len(place) == 1 and any(m.ofl in icelandic.NOUNS for m in common):
             (lemma,) = place
@@ -360,6 +364,8 @@ def _plural(english: str) -> str:
         return english  # "premises", "talks": plural already
     if english.endswith(("x", "ch", "sh")):
         return english + "es"
+    if english.endswith("man"):
+        return english[:-3] + "men"  # "workman": "hafnarverkamenn" was "reject workmans"
     if english.endswith("y") and english[-2:-1] not in "aeiou":
         return english[:-1] + "ies"
     return english + "s"

@@ -29,7 +29,13 @@ NAME = re.compile(
 )
 NOT_NAMES = (
     lexicon.wordset("names.not_names", "en", "is", "de", "ru")
-    | frozenset(name for names in (*weekday_names("en"), *month_names("en")) for name in names)
+    # a weekday or month in any language: "Seit Montag …" names no one
+    | frozenset(
+        name[:1].upper() + name[1:]
+        for lang in lexicon.LANGUAGES
+        for names in (*weekday_names(lang), *month_names(lang))
+        for name in names
+    )
     # an ordinary word opening a sentence: "Since Monday, …" names no one
     | frozenset(w.capitalize() for w in lexicon.words("names.common_initial", "en"))
 )
@@ -121,6 +127,14 @@ def _clean(name: str) -> str:
     while words and (words[0] in NOT_NAMES or words[0] in _PARTICLE_WORDS | _LINKING_WORDS):
         words.pop(0)
     return " ".join(w for w in words if w)
+
+
+def linked(part: str, name: str) -> bool:
+    """`part` is in `name` only after a linking word, as the place or field a body is of
+    ("Rotterdam" in "Port of Rotterdam Authority"): no form of the body's name."""
+    words = name.split()
+    at = [i for i, w in enumerate(words) if w == part]
+    return bool(at) and all(i > 0 and words[i - 1] in _LINKING_WORDS for i in at)
 
 
 TITLES = frozenset(w.lower() for w in lexicon.words("words.titles"))  # every language's

@@ -19,7 +19,7 @@ from briefing.lang import lexicon, russian
 from briefing.lang.calendar import calendar_words
 from briefing.lang.fold import fold
 from briefing.lang.icelandic import case_variants, definite_noun, genitive, lemmas, nominative
-from briefing.lang.names import names_in, place_named, titled_other, untitled
+from briefing.lang.names import linked, names_in, place_named, titled_other, untitled
 from briefing.lang.parse_is import name_nominative
 from briefing.lang.quotation import unquoted
 
@@ -544,6 +544,7 @@ def _widest(name: str, article: _Article) -> str:
         for k in candidates
         if all(any(same_name(p, q) for q in _parts(k, lang)) for p in parts)
         and not titled_other(k, name)
+        and not (len(parts) == 1 and linked(name, k))  # "Rotterdam": no "Port of Rotterdam …"
     ]
     fullest = max(wider, key=lambda k: (len(k.split()), len(k)), default=name)
     words = fullest.split()
