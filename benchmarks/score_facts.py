@@ -14,10 +14,10 @@ import json
 import sys
 from pathlib import Path
 
+from briefing.core.models import SECTIONS
 from briefing.eval.cases import Case, Point, case_metrics
 from briefing.eval.runner import load_briefing
 from briefing.eval.scorers import evaluate
-from briefing.core.models import SECTIONS
 
 
 def load_facts(story: Path) -> Case:

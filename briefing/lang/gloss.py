@@ -199,11 +199,12 @@ def _names_kept(sentence: str, named: frozenset[str] = frozenset()) -> tuple[str
     where a capitalised word follows it, the rest of the name ("Ómar Freyr Bjarnason" was
     glossed "Distant sounds Freyr Bjarnason"): alone and unknown there, Apertium
     capitalises the next word it knows ("Ceo"). After a lower-case word, also a name BÍN
-    lists only as a name ("Að sögn Heiðars Freys" was "According to Bright Freys"). A place's or a body's name (`bin.
-    place_domains` but countries, `bin.body_domains`) whose lower-cased form is a common noun, given
-    in the nominative: "Veitur" was glossed "Grant", "á Reykjum" "on Smokes"; as the
-    first word only where `named` (the lemmas of names the batch capitalises inside a
-    sentence) has it, since "Veitur" may open a sentence as the plural of "veita"."""
+    lists only as a name ("Að sögn Heiðars Freys" was "According to Bright Freys"). A
+    place's or a body's name (`bin.place_domains` but countries, `bin.body_domains`)
+    whose lower-cased form is a common noun, given in the nominative: "Veitur" was
+    glossed "Grant", "á Reykjum" "on Smokes"; as the first word only where `named` (the
+    lemmas of names the batch capitalises inside a sentence) has it, since "Veitur" may
+    open a sentence as the plural of "veita"."""
     persons = lexicon.wordset("bin.person_domains", "is")
     others = _other_names()
     names: dict[str, str] = {}
