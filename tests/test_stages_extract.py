@@ -432,7 +432,9 @@ def test_a_labelled_position_carries_the_next_likeliest_news_kind() -> None:
     result = extract_chunk(chunk, src, llm, PromptSet(), settings)
 
     assert [(f.section, f.unheld) for f in result.unstated] == [("positions", "open_issues")]
-    assert len(llm.requests) == 2  # the kind, then the actor: no call for the second kind
+    # the kind only: no call for the second kind, nor for an actor ("Reykjavík", after
+    # "í", is a place, and no one else is named)
+    assert len(llm.requests) == 1
 
 
 def test_a_sentence_ending_in_an_icelandic_closing_quote_ends_as_a_sentence() -> None:
@@ -492,6 +494,29 @@ def test_background_code_only_guesses_is_marked_a_guess() -> None:
                            PromptSet(), settings)  # fmt: skip
     guessed = {f.evidence[0]: f.guessed for f in [*result.found, *result.unstated]}
     assert guessed == {"D.S1": True, "D.S2": False}
+
+
+def test_a_name_the_sentence_gives_only_as_a_place_is_not_offered_as_its_actor() -> None:
+    """hafnarverkfall: TASS's "…направляет суда в Антверпен, Гамбург и Бремерхафен,
+    сообщили в администрации порта" was labelled "Bremerkhafen (Бремерхафен)"'s position:
+    the model chose a port the ships go to."""
+    from briefing.stages.reading import read
+
+    src = source("R", "ru", [
+        "Порт Роттердама парализован забастовкой.",
+        "Ряд судоходных компаний уже направляет суда в Антверпен, Гамбург и Бремерхафен,"
+        " сообщили в администрации порта.",
+    ])  # fmt: skip
+    reading = read([src])
+    position = Kind("position", 0.6, False, {**dict.fromkeys(KINDS, 0.1), "position": 0.6})
+    llm = FakeLLM(echo_answer)
+    settings = ExtractSettings(
+        reading=reading, columns=frozenset({"en", "is"}), reads=frozenset({"en"}),
+        kinds=lambda sentences, source: {s.id: position for s in sentences},
+    )  # fmt: skip
+    extract_chunk(chunk_of(src.sentences, 10_000), src, llm, PromptSet(), settings)
+    offered = [r.choices for r in llm.requests if r.label.endswith("R.S2") and r.choices]
+    assert offered and all('Бремерхафен"' not in c and "none\"" in c for c in offered)
 
 
 def test_an_open_issue_over_the_budget_of_an_outlet_in_no_column_is_still_asked() -> None:

@@ -625,6 +625,24 @@ def test_an_english_body_s_of_is_part_of_its_name_a_title_s_of_is_not() -> None:
     assert holder_in(said, 0, "en") == "Port of Rotterdam Authority"
 
 
+def test_a_name_listed_after_a_preposition_of_place_is_a_place() -> None:
+    """hafnarverkfall: TASS's "…направляет суда в Антверпен, Гамбург и Бремерхафен,
+    сообщили в администрации порта" was Bremerhaven's statement: only Antwerp, right
+    after "в", was read as a place, not the names listed after it."""
+    from briefing.stages.holders import placed
+
+    russian = (
+        "Ряд судоходных компаний уже направляет суда в Антверпен, Гамбург и Бремерхафен,"
+        " сообщили в администрации порта."
+    )
+    assert all(placed(n, russian, "ru") for n in ("Антверпен", "Гамбург", "Бремерхафен"))
+    assert saying_in([russian], 0, "ru") != "Бремерхафен"
+    assert placed("Bremerhaven", "Lines diverted ships to Antwerp, Hamburg and Bremerhaven.", "en")
+    assert not placed("Anna Berg", "Pieter Hoekstra and Anna Berg said the port was shut.", "en")
+    # orka: "von" after a spokesman is whom he speaks for, no place
+    assert not placed("Rio Tinto", "Ein Sprecher von Rio Tinto sagte, man bleibe.", "de")
+
+
 def test_a_place_a_body_is_of_is_no_form_of_the_body_s_name() -> None:
     """hafnarverkfall: Reuters' "…needed to keep Rotterdam competitive" named the "Port of
     Rotterdam Authority" (the fullest name holding "Rotterdam"), so its sentence was

@@ -19,7 +19,7 @@ from briefing.lang import lexicon, russian
 from briefing.lang.calendar import calendar_words
 from briefing.lang.fold import fold
 from briefing.lang.icelandic import case_variants, definite_noun, genitive, lemmas, nominative
-from briefing.lang.names import linked, names_in, place_named, titled_other, untitled
+from briefing.lang.names import UPPER, linked, names_in, place_named, titled_other, untitled
 from briefing.lang.parse_is import name_nominative
 from briefing.lang.quotation import unquoted
 
@@ -444,11 +444,28 @@ def _in_place(before: str, lang: str) -> bool:
     """The words before a name end with a preposition of place (`names.places_after`),
     of one word or two ("près de", "autour des"), not of attribution ("according to":
     `acts.according_to`)."""
-    words = before.lower().split()
     places = lexicon.wordset("names.places_after", lang)
     if _attribution_ends(lang).search(before):
         return False
+    words = _listed(lang).sub("", before).lower().split()  # "в Антверпен, Гамбург и "
+    if len(words) > 1 and words[-2].strip(",") in _speakers(lang):
+        return False  # "Ein Sprecher von Rio Tinto": whom he speaks for, no place
     return bool(words) and (words[-1] in places or " ".join(words[-2:]) in places)
+
+
+@functools.cache
+def _speakers(lang: str) -> frozenset[str]:
+    """Nouns of people who speak for a body ("Sprecher", "experts", titles)."""
+    nouns = ("names.spokespeople", "names.speak_for", "words.titles")
+    return frozenset(w.lower() for key in nouns for w in lexicon.words(key, lang))
+
+
+@functools.cache
+def _listed(lang: str) -> re.Pattern[str]:
+    """The names listed before a name, with their commas and coordinators ("в Антверпен,
+    Гамбург и Бремерхафен": Bremerhaven is a place as Antwerp is)."""
+    joins = lexicon.alternation("grammar.coordinators", lang) or "(?!)"
+    return re.compile(rf"(?:\s*[{UPPER}][\w'’-]*\s*(?:,|(?<!\w)(?:{joins})(?!\w)))+\s*$")
 
 
 @functools.cache

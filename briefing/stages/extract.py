@@ -27,7 +27,7 @@ from briefing.llm.structured import AskOptions, Recorder, ask, choose, rank
 from briefing.prompts import PromptSet
 from briefing.stages.answers import Point, point_schema
 from briefing.stages.found import Found
-from briefing.stages.holders import named_before, saying_in
+from briefing.stages.holders import named_before, placed, saying_in
 from briefing.stages.kinds import KINDS, UNHELD, Kind, settled
 from briefing.stages.quoted import Quote, speaker_of
 from briefing.stages.reading import Reading
@@ -250,7 +250,8 @@ def extract_chunk(
             kind, actor, unheld = known.kind, said or NO_ACTOR, _unheld(known)
         else:
             said = said_by(sentence)
-            kind, actor, unheld = _label(how, messages_for(sentence), actors, label, known, said)
+            here = _offered(actors, sentence, source.language)
+            kind, actor, unheld = _label(how, messages_for(sentence), here, label, known, said)
         point = _settled(Point.model_construct(kind=kind, actor=actor), sentence, source, said)
         kind, actor = point.kind, point.actor
         english = _english(sentence, reading)
@@ -448,6 +449,13 @@ def _held(found: Found, reading: Reading | None) -> Found:
     if said is None:
         return found
     return replace(found, section="positions", actor=said.name, evidence=list(said.evidence))
+
+
+def _offered(actors: list[str], sentence: Sentence, language: str) -> list[str]:
+    """The chunk's actors but those the sentence names only as places: "…направляет суда
+    в Антверпен, Гамбург и Бремерхафен, сообщили в администрации порта" was labelled
+    Bremerhaven's position (the port's administration said it)."""
+    return [a for a in actors if not placed(a, sentence.text, language)]
 
 
 def _label(
