@@ -516,7 +516,7 @@ def test_a_name_the_sentence_gives_only_as_a_place_is_not_offered_as_its_actor()
     )  # fmt: skip
     extract_chunk(chunk_of(src.sentences, 10_000), src, llm, PromptSet(), settings)
     offered = [r.choices for r in llm.requests if r.label.endswith("R.S2") and r.choices]
-    assert offered and all('Бремерхафен"' not in c and "none\"" in c for c in offered)
+    assert offered and all('Бремерхафен"' not in c and 'none"' in c for c in offered)
 
 
 def test_an_open_issue_over_the_budget_of_an_outlet_in_no_column_is_still_asked() -> None:
