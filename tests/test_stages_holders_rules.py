@@ -625,6 +625,23 @@ def test_an_english_body_s_of_is_part_of_its_name_a_title_s_of_is_not() -> None:
     assert holder_in(said, 0, "en") == "Port of Rotterdam Authority"
 
 
+def test_a_body_s_spokesman_speaks_for_the_body_named_before() -> None:
+    """hafnarverkfall: "Die Vorräte der Betriebe in Bremerhaven und Cuxhaven reichten noch
+    für etwa zwei Wochen, sagte ein Verbandssprecher" was no one's (an indefinite
+    description): "Verbandssprecher" is the spokesman of the Bundesverband named in the
+    sentence before; with no association named, still no one."""
+    article = [
+        "Nach Angaben des Bundesverbands der deutschen Fischindustrie stecken Lieferungen"
+        " in Rotterdam fest.",
+        "Die Vorräte der Betriebe in Bremerhaven und Cuxhaven reichten noch für etwa zwei"
+        " Wochen, sagte ein Verbandssprecher.",
+    ]
+    assert holder_in(article, 1, "de") == "Bundesverband"
+    assert saying_in(article, 1, "de") == "Bundesverband"
+    alone = ["Cuxhaven liegt am Meer.", article[1]]
+    assert holder_in(alone, 1, "de") is None
+
+
 def test_a_name_listed_after_a_preposition_of_place_is_a_place() -> None:
     """hafnarverkfall: TASS's "…направляет суда в Антверпен, Гамбург и Бремерхафен,
     сообщили в администрации порта" was Bremerhaven's statement: only Antwerp, right

@@ -40,6 +40,7 @@ from briefing.stages.article_names import (
     _names_at,
     _saying,
     _titles,
+    closing_subject,
     opening_body,
     same_name,
 )
@@ -88,8 +89,13 @@ def holder_in(sentences: list[str], at: int, lang: str) -> str | None:
             noun, kind = described
             if kind == "name":
                 return noun  # "selon le ministère de la Santé"
+            body = _spokesman_of(noun, article.lang) if back == 0 else None
+            meant_body = _meant(body, "body", article, here) if body else None
+            # "ein Verbandssprecher": the Bundesverband's; no guess ("Cuxhaven")
+            if meant_body is not None and body in fold(meant_body):
+                return _state(_body_nominative(_fullest(meant_body, article), body), article)
             if back == 0 and _indefinite(text, noun, article.lang):
-                return None  # "…, sagte ein Verbandssprecher": someone not named
+                return None  # "…, sagte ein Sprecher": someone not named
             meant = _meant(noun, kind, article, here, modifiers(text, noun, article.lang))
             if meant is not None:
                 return _state(_fullest(meant, article), article)
@@ -124,6 +130,26 @@ def _plural_opening(text: str, article: _Article) -> bool:
     first = words[0].strip("\"'“‘(").lower()
     singular = first[:-3] + "y" if first.endswith("ies") else first[:-1]
     return first.endswith("s") and not first.endswith("ss") and lexicon.english_noun(singular)
+
+
+def _spokesman_of(noun: str, lang: str) -> str | None:
+    """The body's noun a spokesperson's compound opens with ("Verbandssprecher" ->
+    "verband"): who speaks for the body named before, if the article names one."""
+    low = noun.lower()
+    tail = next((t for t in lexicon.words("names.spokespeople", lang) if low.endswith(t)), None)
+    if tail is None or len(low) == len(tail):
+        return None
+    head = low[: -len(tail)].rstrip("-")
+    stems = (head, head[:-1]) if head.endswith("s") else (head,)  # "Verbands-": linking s
+    return next((s for s in stems if s in lexicon.wordset("names.bodies", lang)), None)
+
+
+def _body_nominative(name: str, body: str) -> str:
+    """A one-word body's name ending in its noun's genitive as its nominative
+    ("Bundesverbands" -> "Bundesverband")."""
+    if " " not in name and name.lower().endswith(body + "s"):
+        return name[:-1]
+    return name
 
 
 def _indefinite(text: str, noun: str, lang: str) -> bool:
@@ -305,7 +331,7 @@ def referred_in(sentences: list[str], at: int, lang: str) -> str | None:
     article = _article(tuple(sentences), lang)
     text = article.plain[at]
     cue = _cue(lang).search(text)
-    if cue is None or _names_at(text[: cue.start()], article):
+    if cue is None or (_names_at(text[: cue.start()], article) and not closing_subject(text, cue)):
         return None  # no verb of saying, or a name before it ("Zelenskyy ... was invited")
     if not (
         _pronoun_holds(text, article) or _title_holds(text, article) or _described(text, article)
