@@ -29,6 +29,9 @@ def test_one_fold_writes_icelandic_letters_as_english_does() -> None:
 
 def test_same_person_across_spellings() -> None:
     assert same_person("Þórður Snær", "Thordur Snaer")  # failed with the accent-only fold
+    # a label's bracketed original or abbreviation is its part (hafnarverkfall)
+    assert same_person("Кравцов", "Oleg Kravtsov (Олег Кравцов)")
+    assert same_person("HHLA", "Hamburger Hafen und Logistik AG (HHLA)")
     assert same_person("President Donald Trump", "Trump")
     assert same_person("Pútín", "Vladimir Putin")
     assert not same_person("Donald Trump", "Vladimir Putin")

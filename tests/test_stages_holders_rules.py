@@ -625,6 +625,21 @@ def test_an_english_body_s_of_is_part_of_its_name_a_title_s_of_is_not() -> None:
     assert holder_in(said, 0, "en") == "Port of Rotterdam Authority"
 
 
+def test_a_body_after_a_set_off_verb_of_saying_holds_what_comes_before() -> None:
+    """hafnarverkfall: "Seit Montag seien in Hamburg 14 zusätzliche Schiffe angemeldet
+    worden, …, teilte die Hamburger Hafen und Logistik AG (HHLA) am Mittwoch mit." was
+    held by "Seit Montag", then by "Hamburger Terminals": the body after the verb says
+    it, by the abbreviation it is given with."""
+    said = (
+        "Seit Montag seien in Hamburg 14 zusätzliche Schiffe angemeldet worden, die"
+        " eigentlich in Rotterdam abgefertigt werden sollten, teilte die Hamburger Hafen und"
+        " Logistik AG (HHLA) am Mittwoch mit."
+    )
+    assert saying_in([said], 0, "de") == "HHLA"
+    plain = "Die Schiffe sollten in Rotterdam abgefertigt werden, teilte die Reederei Maersk mit."
+    assert saying_in([plain], 0, "de") != "Rotterdam"
+
+
 def test_a_body_s_spokesman_speaks_for_the_body_named_before() -> None:
     """hafnarverkfall: "Die Vorräte der Betriebe in Bremerhaven und Cuxhaven reichten noch
     für etwa zwei Wochen, sagte ein Verbandssprecher" was no one's (an indefinite

@@ -94,8 +94,10 @@ def place_named(word: str, *langs: str) -> str | None:
 
 def name_parts(name: str, shortest: int = 1) -> set[str]:
     """The folded parts of a name ("Jean-Luc Pútín" -> {"jean", "luc", "putin"}), those
-    shorter than `shortest` letters as written left out."""
-    return {fold(p) for p in re.split(r"[\s-]+", name) if len(p) >= max(1, shortest)}
+    shorter than `shortest` letters as written left out; brackets and quotation marks are
+    no part ("Oleg Kravtsov (Олег Кравцов)", "Hamburger Hafen und Logistik AG (HHLA)")."""
+    parts = (p.strip("()[]\"'«»„“”,.") for p in re.split(r"[\s-]+", name))
+    return {fold(p) for p in parts if p and len(p) >= max(1, shortest)}
 
 
 def same_person(a: str, b: str) -> bool:

@@ -339,7 +339,11 @@ def _inverted_name(text: str, cue: re.Match[str], article: _Article) -> str | No
     found = _names_at(rest, article)
     between = rest[: found[0][0]].split() if found else []
     titles = _titles(article.lang)
-    closing = _closing_apposition(rest, found, titles) or _closing_person(rest, found, article)
+    closing = (
+        _closing_apposition(rest, found, titles)
+        or _closing_person(rest, found, article)
+        or _closing_body(text, cue, found, article)
+    )
     if closing is not None:
         return closing  # "a déclaré la ministre de la Recherche, Hélène Garnier."
     if not found or len(between) > 2 or any(w.lower() not in titles for w in between):
@@ -408,6 +412,32 @@ def _closing_person(rest: str, found: list[tuple[int, str]], article: _Article) 
     if rest[at + len(name) :].strip(" .!?\"'”»“") != "" or not _person(name, article):
         return None
     return name
+
+
+def _closing_body(
+    text: str, cue: re.Match[str], found: list[tuple[int, str]], article: _Article
+) -> str | None:
+    """A body's name right after a set-off verb of saying, a determiner at most before it
+    ("…, teilte die Hamburger Hafen und Logistik AG (HHLA) am Mittwoch mit."): the
+    verb's subject, by the abbreviation it is given with where it has one; not a name
+    inside what is said ("Hamburg")."""
+    if not found or not closing_subject(text, cue):
+        return None
+    rest = text[cue.end() :]
+    at, name = found[0]
+    between = rest[:at].split()
+    if len(between) > 1 or any(w.lower() not in _determiners(article.lang) for w in between):
+        return None
+    short = re.search(r"\(([A-ZÄÖÜÀ-ÞА-ЯЁ]{2,8})\)", rest[at:])
+    return short.group(1) if short else name
+
+
+@functools.cache
+def _determiners(lang: str) -> frozenset[str]:
+    """Words opening a noun phrase: determiners, and the articles a language capitalising
+    every noun writes before one (`names.common_after`)."""
+    keys = ("names.determiners", "names.common_after")
+    return frozenset(w.lower() for key in keys for w in lexicon.words(key, lang))
 
 
 def _inverted_body(text: str, cue: re.Match[str], article: _Article) -> str | None:
