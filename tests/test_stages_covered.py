@@ -115,3 +115,22 @@ def test_a_sentence_giving_a_value_its_partner_lacks_is_no_echo() -> None:
     same = [Link("A1.S1", "A2.S1", 0.88)]
 
     assert echoed(reading, same) == {"A2.S1"}
+
+
+def test_a_sentence_another_body_says_is_read_not_covered_by_the_one_read() -> None:
+    """laxeldi-sala (a story of my own): "Landssamband veiðifélaga gagnrýnir söluna…" was
+    not read, behind Reuters' "The Icelandic Wildlife Fund criticised the sale", and once
+    the merge no longer cited it under the Fund it was lost: it is read, as its own fact.
+    A pronoun's speaker resolved is the one read ("…," he told Reuters)."""
+    from briefing.stages.reading import read
+
+    reading = read([
+        source("A1", "en", ["The Icelandic Wildlife Fund criticised the sale of the farm."]),
+        source("A2", "is", ["Landssamband veiðifélaga gagnrýnir söluna á fyrirtækinu."]),
+    ])  # fmt: skip
+    assert covered(reading, [Link("A1.S1", "A2.S1", 0.9)]) == frozenset()
+    fund = read([
+        source("A1", "en", ["The Icelandic Wildlife Fund criticised the sale of the farm."]),
+        source("A2", "is", ["Íslenski náttúruverndarsjóðurinn gagnrýnir söluna á fyrirtækinu."]),
+    ])  # fmt: skip
+    assert covered(fund, [Link("A1.S1", "A2.S1", 0.9)]) == {"A2.S1"}

@@ -402,9 +402,9 @@ def test_a_name_in_a_place_is_no_one_a_description_means() -> None:
     of one word or two, is no one who speaks."""
     from briefing.stages.article_names import _in_place
 
-    assert _in_place("La question du contrôle autour des", "fr")
-    assert _in_place("Le navire a sombré près de", "fr")
-    assert not _in_place("Le comité régional des pêches de", "fr")
+    assert _in_place("La question du contrôle autour des X", 35, "fr")
+    assert _in_place("Le navire a sombré près de X", 27, "fr")
+    assert not _in_place("Le comité régional des pêches de X", 33, "fr")
     from briefing.stages.holders import holder_in
 
     said = [
@@ -671,6 +671,7 @@ def test_a_name_listed_after_a_preposition_of_place_is_a_place() -> None:
     assert saying_in([russian], 0, "ru") != "Бремерхафен"
     assert placed("Bremerhaven", "Lines diverted ships to Antwerp, Hamburg and Bremerhaven.", "en")
     assert not placed("Anna Berg", "Pieter Hoekstra and Anna Berg said the port was shut.", "en")
+    assert not placed("Bryndis Lara", "It will be built in Kazakhstan, Bryndis Lara said.", "en")
     # orka: "von" after a spokesman is whom he speaks for, no place
     assert not placed("Rio Tinto", "Ein Sprecher von Rio Tinto sagte, man bleibe.", "de")
 

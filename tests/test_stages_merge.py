@@ -694,6 +694,29 @@ def test_a_statement_shown_as_a_disagreements_side_takes_in_no_fact_kept_as_its_
     assert (published, own) == ([side], [kept])
 
 
+def test_a_position_does_not_cite_a_linked_sentence_another_person_says() -> None:
+    """vegagerd (a story of my own): the minister's item (his Friday meeting) cited the
+    mayor's "Hún segir að sveitarfélagið muni leggja fram kröfu um göngin á fundinum með
+    ráðherra á föstudag", linked at 0.92: her words, not his."""
+    from briefing.stages.reading import read
+
+    reading = read([
+        source("M", "is", ["Arnar Freyr Gíslason innviðaráðherra segir að hann hitti"
+                           " fulltrúa Múlaþings á fundi á föstudag."]),
+        source("V", "is", [
+            "Sigrún Harpa Jóhannsdóttir er sveitarstjóri Múlaþings.",
+            "Hún segir að sveitarfélagið muni leggja fram kröfu um göngin á fundinum með"
+            " ráðherra á föstudag.",
+        ]),
+    ])  # fmt: skip
+    links = [Link("M.S1", "V.S2", 0.92)]
+    minister = Found("positions", "x", ["M.S1"], "M", "Arnar Freyr Gíslason")
+    [item] = merge([minister], reading, links)
+    assert item.evidence == ["M.S1"]
+    [unheld] = merge([replace(minister, section="developments", actor=None)], reading, links)
+    assert unheld.evidence == ["M.S1", "V.S2"]
+
+
 def test_a_value_told_as_background_does_not_disagree_with_an_unread_sentence_of_today() -> None:
     """cruise-grounding: "About 190 cruise ships called at Ísafjörður last year." and
     AFP's "Les 1 200 passagers ont été évacués", linked at 0.87, were two sides."""

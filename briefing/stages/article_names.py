@@ -261,7 +261,7 @@ def _saying(text: str, article: _Article) -> str | None:
     before = [
         (at, name)
         for at, name in _names_at(text[: cue.start()], article)
-        if not _in_place(text[:at], lang) and name.lower() not in peoples
+        if not _in_place(text, at, lang) and name.lower() not in peoples
     ]
     if before:
         first_at, first = before[0]
@@ -470,14 +470,21 @@ def opening_body(text: str, article: _Article) -> str | None:
     return russian.body_nominative(name) if article.lang == "ru" else name
 
 
-def _in_place(before: str, lang: str) -> bool:
-    """The words before a name end with a preposition of place (`names.places_after`),
-    of one word or two ("près de", "autour des"), not of attribution ("according to":
-    `acts.according_to`)."""
+def _in_place(text: str, at: int, lang: str) -> bool:
+    """The words before the name at `at` end with a preposition of place
+    (`names.places_after`), of one word or two ("près de", "autour des"), not of
+    attribution ("according to": `acts.according_to`), the names listed with it between
+    ("в Антверпен, Гамбург и Бремерхафен": Hamburg and Bremerhaven are places as Antwerp
+    is; not "…built in Kazakhstan, Bryndis Lara said", where no list goes on)."""
+    before = text[:at]
     places = lexicon.wordset("names.places_after", lang)
     if _attribution_ends(lang).search(before):
         return False
-    words = _listed(lang).sub("", before).lower().split()  # "в Антверпен, Гамбург и "
+    joined, commas, goes_on = _listed(lang)
+    unlisted = joined.sub("", before)
+    if unlisted == before and goes_on.match(text[at:]):
+        unlisted = commas.sub("", before)
+    words = unlisted.lower().split()
     if len(words) > 1 and words[-2].strip(",") in _speakers(lang):
         return False  # "Ein Sprecher von Rio Tinto": whom he speaks for, no place
     return bool(words) and (words[-1] in places or " ".join(words[-2:]) in places)
@@ -491,11 +498,17 @@ def _speakers(lang: str) -> frozenset[str]:
 
 
 @functools.cache
-def _listed(lang: str) -> re.Pattern[str]:
-    """The names listed before a name, with their commas and coordinators ("в Антверпен,
-    Гамбург и Бремерхафен": Bremerhaven is a place as Antwerp is)."""
+def _listed(lang: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """Names listed before a name: those a coordinator joins it to, with their commas
+    ("Антверпен, Гамбург и "); those a comma sets before it; and a list going on after it
+    (", Y" or " и Y"), without which a comma ends a clause, no list."""
     joins = lexicon.alternation("grammar.coordinators", lang) or "(?!)"
-    return re.compile(rf"(?:\s*[{UPPER}][\w'’-]*\s*(?:,|(?<!\w)(?:{joins})(?!\w)))+\s*$")
+    name = rf"[{UPPER}][\w'’-]*"
+    return (
+        re.compile(rf"(?:\s*{name}\s*,)*\s*{name}\s+(?:{joins})\s*$"),
+        re.compile(rf"(?:\s*{name}\s*,)+\s*$"),
+        re.compile(rf"[\w'’-]+\s*(?:,\s*|\s+(?:{joins})\s+){name}"),
+    )
 
 
 @functools.cache

@@ -155,7 +155,7 @@ def _description(lead: str, subject: bool, article: _Article) -> tuple[str, str]
             (at, n)
             for at, n in _names_at(lead, article)
             if (at != match.start() or _named_on(lead, match, article))
-            and not _in_place(lead[:at], lang)
+            and not _in_place(lead, at, lang)
             and not _generic(n, lang)
             and not _modifies(lead, at, match, lang)
             and n.lower() not in lexicon.wordset("names.demonyms", lang)  # "the Dutch economy"
@@ -337,7 +337,7 @@ def _meant(
                 if ends(word.group()) and (phrase := _body_phrase(text, word, article.lang)):
                     return phrase
         # a name in a place ("autour des Écréhou") is no one who speaks
-        speakers = [(i, n) for i, n in found if not _in_place(text[:i], article.lang)]
+        speakers = [(i, n) for i, n in found if not _in_place(text, i, article.lang)]
         if guess and fallback is None and back <= BEFORE and speakers:
             said = _saying(text, article)
             fallback = said if said in {n for _, n in speakers} else speakers[0][1]

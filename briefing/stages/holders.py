@@ -230,7 +230,7 @@ def _placed_group(text: str, article: _Article) -> str | None:
         return None
     before = text[: cue.start()]
     named = _names_at(before, article)
-    if any(not _in_place(before[:at], article.lang) for at, _ in named):
+    if any(not _in_place(before, at, article.lang) for at, _ in named):
         return None
     words = WORD.findall(before)
     while words and words[-1].lower() in _AUXILIARIES:
@@ -255,7 +255,7 @@ def placed(name: str, text: str, lang: str) -> bool:
     """`text` gives `name` only after a preposition of place ("lawmakers in Nuuk"): a
     place there, no one who speaks."""
     found = [m.start() for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text)]
-    return bool(found) and all(_in_place(text[:at], lang) for at in found)
+    return bool(found) and all(_in_place(text, at, lang) for at in found)
 
 
 def _spoken_for(sentences: list[str], at: int, lang: str) -> str | None:
@@ -470,6 +470,6 @@ def _first_name(text: str, article: _Article, places: bool = True) -> str | None
     found = [
         (at, n)
         for at, n in _names_at(text, article)
-        if (places or not _in_place(text[:at], article.lang)) and n.lower() not in peoples
+        if (places or not _in_place(text, at, article.lang)) and n.lower() not in peoples
     ]
     return min(found, key=lambda f: (len(f[1].split()) < 2, f[0]))[1] if found else None
