@@ -40,7 +40,6 @@ from briefing.stages.article_names import (
     _names_at,
     _saying,
     _titles,
-    closing_subject,
     opening_body,
     same_name,
 )
@@ -331,7 +330,8 @@ def referred_in(sentences: list[str], at: int, lang: str) -> str | None:
     article = _article(tuple(sentences), lang)
     text = article.plain[at]
     cue = _cue(lang).search(text)
-    if cue is None or (_names_at(text[: cue.start()], article) and not closing_subject(text, cue)):
+    before = text[: cue.start()] if cue is not None else ""
+    if cue is None or any(not _in_place(before, at, lang) for at, _ in _names_at(before, article)):
         return None  # no verb of saying, or a name before it ("Zelenskyy ... was invited")
     if not (
         _pronoun_holds(text, article) or _title_holds(text, article) or _described(text, article)
