@@ -625,6 +625,21 @@ def test_an_english_body_s_of_is_part_of_its_name_a_title_s_of_is_not() -> None:
     assert holder_in(said, 0, "en") == "Port of Rotterdam Authority"
 
 
+def test_a_pronoun_after_a_set_off_verb_is_its_subject_though_a_place_is_near() -> None:
+    """hafnarverkfall: "Verdi werde keine Sonderschichten für umgeleitete Ladung aus
+    Rotterdam akzeptieren, sagte sie." was the union's line: "aus Rotterdam" before the
+    verb read as a person saying it (Rotterdam as the "Rotterdamer Hafenbetrieb"), so
+    "sie" was not resolved to Maren Schütt, quoted in the sentence before."""
+    article = [
+        "Der Rotterdamer Hafenbetrieb warnte vor Verlusten.",
+        "„Wir machen das nicht mit“, sagte die Hamburger Verdi-Fachbereichsleiterin Maren Schütt.",
+        "Verdi werde keine Sonderschichten für umgeleitete Ladung aus Rotterdam akzeptieren,"
+        " sagte sie.",
+    ]
+    assert holder_in(article, 2, "de") == "Maren Schütt"
+    assert saying_in(article, 2, "de") == "Maren Schütt"
+
+
 def test_a_body_after_a_set_off_verb_of_saying_holds_what_comes_before() -> None:
     """hafnarverkfall: "Seit Montag seien in Hamburg 14 zusätzliche Schiffe angemeldet
     worden, …, teilte die Hamburger Hafen und Logistik AG (HHLA) am Mittwoch mit." was

@@ -330,9 +330,13 @@ def referred_in(sentences: list[str], at: int, lang: str) -> str | None:
     article = _article(tuple(sentences), lang)
     text = article.plain[at]
     cue = _cue(lang).search(text)
-    before = text[: cue.start()] if cue is not None else ""
-    if cue is None or any(not _in_place(before, at, lang) for at, _ in _names_at(before, article)):
-        return None  # no verb of saying, or a name before it ("Zelenskyy ... was invited")
+    if cue is None:
+        return None
+    before = text[: cue.start()]
+    named = any(not _in_place(before, at, lang) for at, _ in _names_at(before, article))
+    if named and not _inverted(text, cue, article):
+        return None  # a name before the verb ("Zelenskyy ... was invited"), but not one
+        # inside what a pronoun after it says ("Verdi werde …, sagte sie")
     if not (
         _pronoun_holds(text, article) or _title_holds(text, article) or _described(text, article)
     ):
@@ -361,7 +365,10 @@ def _inverted(text: str, cue: re.Match[str], article: _Article) -> bool:
     if not rest[:1].isspace() or not _pronoun(article.lang).match(rest.lstrip()):
         return False
     near = " ".join(before.split()[-3:])
-    if any(_kind_of(n, article) == "person" for _, n in _names_at(near, article)):
+    if any(
+        _kind_of(n, article) == "person" and not _in_place(near, at, article.lang)
+        for at, n in _names_at(near, article)
+    ):
         return False  # "The ports minister, Alan Reid, said he welcomed": the name says it
     head = before.split(",")[0]
     opening = _names_at(head, article)
