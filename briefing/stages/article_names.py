@@ -199,6 +199,11 @@ def _titles(lang: str) -> frozenset[str]:
     return frozenset(w.lower() for w in lexicon.words("words.titles", lang))
 
 
+def people_word(name: str, lang: str) -> bool:
+    """A people's word (`names.demonyms`: "Norwegian", "Dutch"): it holds nothing."""
+    return name.lower() in lexicon.wordset("names.demonyms", lang)
+
+
 @functools.cache
 def _bodies(lang: str) -> tuple[str, ...]:
     return tuple(fold(w) for w in lexicon.words("names.bodies", lang))
@@ -257,11 +262,10 @@ def _saying(text: str, article: _Article) -> str | None:
     after = _subject_after(text, cue, article)
     if after is not None:
         return after  # "Об этом ТАСС сообщил Андрей Соколов": not the outlet he told
-    peoples = lexicon.wordset("names.demonyms", lang)  # "Norwegian" holds nothing
     before = [
         (at, name)
         for at, name in _names_at(text[: cue.start()], article)
-        if not _in_place(text, at, lang) and name.lower() not in peoples
+        if not _in_place(text, at, lang) and not people_word(name, lang)  # not "Norwegian"
     ]
     if before:
         first_at, first = before[0]
@@ -493,8 +497,8 @@ def _in_place(text: str, at: int, lang: str) -> bool:
 @functools.cache
 def _speakers(lang: str) -> frozenset[str]:
     """Nouns of people who speak for a body ("Sprecher", "experts", titles)."""
-    nouns = ("names.spokespeople", "names.speak_for", "words.titles")
-    return frozenset(w.lower() for key in nouns for w in lexicon.words(key, lang))
+    nouns = ("names.spokespeople", "names.speak_for")
+    return _titles(lang) | {w.lower() for key in nouns for w in lexicon.words(key, lang)}
 
 
 @functools.cache

@@ -20,7 +20,7 @@ from briefing.check.checker import Checker as SupportChecker
 from briefing.core.languages import PIVOT
 from briefing.core.meter import Meter
 from briefing.core.models import Briefing, Item, RunInfo, Side, Source
-from briefing.lang.names import names_in, same_person
+from briefing.lang.names import names_in
 from briefing.lang.values import Value
 from briefing.llm.base import LLM, llm_info, reads, sampling
 from briefing.stages.actors import one_label
@@ -38,7 +38,7 @@ from briefing.stages.merge import NEWS, fold_into, fold_lines, fold_quoted, merg
 from briefing.stages.originals import originals
 from briefing.stages.quoted import quotes
 from briefing.stages.reading import Reading, read
-from briefing.stages.speakers import one_speaker, unnamed, who
+from briefing.stages.speakers import one_speaker, said_by_another, unnamed, who
 from briefing.stages.translate import translate
 from briefing.stages.verify import Checker, Verdict, claimed, translations, verify
 from briefing.stages.voice import voice
@@ -241,13 +241,10 @@ def _another_says(sid: str, read_one: str, reading: Reading) -> bool:
     """Code reads someone saying `sid` whom the sentence read never names (laxeldi-sala:
     "Landssamband veiðifélaga gagnrýnir söluna…" behind Reuters' "The Icelandic Wildlife
     Fund criticised the sale"): its own fact, which the merge will not cite under the
-    other's statement (`merge._said_by_another`), so it is read."""
-    speaker = who(sid, reading)
-    if speaker is None or len(speaker.split()) < 2:
-        return False
+    other's statement (`merge._theirs_not`), so it is read."""
     theirs = who(read_one, reading)  # "…," he told Reuters: the one "he" means
     named = [theirs] if theirs else names_in([reading.sentences[read_one].text])
-    return not any(same_person(speaker, n) for n in named)
+    return said_by_another(sid, named, reading)
 
 
 def _extract_all(

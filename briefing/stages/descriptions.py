@@ -28,6 +28,7 @@ from briefing.stages.article_names import (
     _Article,
     _bodies,
     _cue,
+    _determiners,
     _forms,
     _fullest,
     _in_place,
@@ -37,6 +38,7 @@ from briefing.stages.article_names import (
     _saying,
     _stems,
     closing_subject,
+    people_word,
 )
 
 RECALL = 20  # sentences back a description's noun is matched with a name ("die Ministerin")
@@ -158,7 +160,7 @@ def _description(lead: str, subject: bool, article: _Article) -> tuple[str, str]
             and not _in_place(lead, at, lang)
             and not _generic(n, lang)
             and not _modifies(lead, at, match, lang)
-            and n.lower() not in lexicon.wordset("names.demonyms", lang)  # "the Dutch economy"
+            and not people_word(n, lang)  # "the Dutch economy"
         ]
         if kind == "person" and any(_kind_of(n, article) == "person" for _, n in named):
             return "", ""  # "Der Verhandlungsführer der Arbeitgeber, Frank Obermaier,"
@@ -175,9 +177,7 @@ def _modifies(lead: str, at: int, head: re.Match[str], lang: str) -> bool:
     modifier of it ("the Lib Dem leader", "The Canadian minister"): no name of the one
     described (not "Sigríður Elva Magnúsdóttir seðlabankastjóri")."""
     before = WORD.findall(lead[:at])[-1:]
-    listed = lexicon.wordset("names.determiners", lang) | lexicon.wordset(
-        "names.common_after", lang
-    )
+    listed = _determiners(lang)
     return (
         at < head.start()
         and bool(before)
@@ -232,9 +232,7 @@ def _determined(lead: str, match: re.Match[str], lang: str) -> bool:
     bears an Icelandic suffixed article ("Að mati bankans")."""
     if lang == "is" and match.group().islower() and definite_noun(match.group()):
         return True
-    listed = lexicon.wordset("names.determiners", lang) | lexicon.wordset(
-        "names.common_after", lang
-    )
+    listed = _determiners(lang)
     elided = re.split(r"['’]", match.group())
     if len(elided) > 1 and elided[0].lower() in listed:
         return True  # "L'Académie", "l'association"

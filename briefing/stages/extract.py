@@ -189,7 +189,7 @@ def extract_chunk(
         if known is not None and settled(known.kind, sentence.text, source.language, said) == (
             "background"
         ):
-            _add_context(result, _context(sentence, source, reading, not _guessed(known)))
+            _add_context(result, _context(sentence, source, reading, _guessed(known)))
             continue
         if quote is not None:
             point, cut = _quote_point(how, messages, label, quote, known), False
@@ -202,7 +202,7 @@ def extract_chunk(
             unheld = _unheld(known)
         point = _settled(point, sentence, source, said)
         if point.kind == "background":
-            _add_context(result, _context(sentence, source, reading, not _guessed(known)))
+            _add_context(result, _context(sentence, source, reading, _guessed(known)))
             continue
         if quote is not None:
             evidence, section = list(quote.evidence), SECTION_OF["position"]
@@ -279,7 +279,7 @@ def _add_context(result: ChunkResult, context: Found | None) -> None:
 
 
 def _context(
-    sentence: Sentence, source: Source, reading: Reading | None, sure: bool = True
+    sentence: Sentence, source: Source, reading: Reading | None, guessed: bool = False
 ) -> Found | None:
     """A background sentence as the context the news stands in: published as written
     where it reads as a statement on its own (`select.stands`), at no model cost on any
@@ -290,11 +290,11 @@ def _context(
     section = SECTION_OF["background"]
     if stands(sentence, source, reading):
         written = " ".join(sentence.text.split())
-        return Found(section, written, [sentence.id], source.id, None, guessed=not sure)
+        return Found(section, written, [sentence.id], source.id, None, guessed=guessed)
     if source.language == PIVOT:
         return None
     english = _english(sentence, reading)
-    return Found(section, english, [sentence.id], source.id, None, verified=False, guessed=not sure)
+    return Found(section, english, [sentence.id], source.id, None, verified=False, guessed=guessed)
 
 
 @dataclass(frozen=True)

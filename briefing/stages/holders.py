@@ -41,6 +41,7 @@ from briefing.stages.article_names import (
     _saying,
     _titles,
     opening_body,
+    people_word,
     same_name,
 )
 from briefing.stages.descriptions import (
@@ -473,10 +474,10 @@ def _first_name(text: str, article: _Article, places: bool = True) -> str | None
     `places`, none after a preposition of place: a sentence before, read for who goes on
     speaking, names places ("a new pier in Grimsey"); the sentence's own "В Министерстве
     финансов назвали", "Í tilkynningu frá Jökulflugi" name who speaks."""
-    peoples = lexicon.wordset("names.demonyms", article.lang)  # "the Dutch economy"
     found = [
         (at, n)
         for at, n in _names_at(text, article)
-        if (places or not _in_place(text, at, article.lang)) and n.lower() not in peoples
+        if (places or not _in_place(text, at, article.lang))
+        and not people_word(n, article.lang)  # "the Dutch economy"
     ]
     return min(found, key=lambda f: (len(f[1].split()) < 2, f[0]))[1] if found else None

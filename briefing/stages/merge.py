@@ -26,7 +26,7 @@ from briefing.stages.align import MIN_SHARED, Link, Told, differing
 from briefing.stages.found import Found
 from briefing.stages.quoted import points_back
 from briefing.stages.reading import Reading
-from briefing.stages.speakers import who
+from briefing.stages.speakers import said_by_another
 from briefing.stages.verify import content_words
 from briefing.stages.voice import in_own_voice
 
@@ -66,7 +66,7 @@ def _corroborate(item: Found, reading: Reading, links: list[Link]) -> Found:
         evidence += [
             e
             for e in _linked(cited, evidence, stated, reading, links)
-            if not _said_by_another(e, item.actor, reading)
+            if not _theirs_not(e, item.actor, reading)
         ]
     if not any(reading.language[e] == PIVOT for e in evidence):
         # the pivot-language report of the fact, linked to its other report only (eldgos:
@@ -82,17 +82,17 @@ def _corroborate(item: Found, reading: Reading, links: list[Link]) -> Found:
     return replace(item, evidence=evidence)
 
 
-def _said_by_another(sentence_id: str, actor: str | None, reading: Reading) -> bool:
-    """Code reads another person saying the sentence than the one whose position the
-    item is (`speakers.who`): vegagerd's minister, meeting Múlaþing on Friday, cited the
-    mayor's "Hún segir að sveitarfélagið muni leggja fram kröfu um göngin á fundinum með
-    ráðherra á föstudag", linked through RÚV's report of the meeting. Names of two
-    words or more on both sides: "Iceland" holds what its minister says, and "SFS" is
-    "Samtök fyrirtækja í sjávarútvegi", which no name test of code tells."""
-    if actor is None or len(actor.split()) < 2:
-        return False
-    other = who(sentence_id, reading)
-    return other is not None and len(other.split()) > 1 and not same_person(other, actor)
+def _theirs_not(sentence_id: str, actor: str | None, reading: Reading) -> bool:
+    """Code reads another person or body saying the sentence than the one whose position
+    the item is (`speakers.said_by_another`): vegagerd's minister, meeting Múlaþing on
+    Friday, cited the mayor's "Hún segir að sveitarfélagið muni leggja fram kröfu um
+    göngin á fundinum með ráðherra á föstudag", linked through RÚV's report of the
+    meeting. An actor of two words or more: "Iceland" holds what its minister says."""
+    return (
+        actor is not None
+        and len(actor.split()) > 1
+        and said_by_another(sentence_id, [actor], reading)
+    )
 
 
 def _linked(

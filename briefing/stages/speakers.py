@@ -142,6 +142,19 @@ def who(sentence_id: str, reading: Reading) -> str | None:
     return saying_in(*reading.article_of(sentence_id))
 
 
+def said_by_another(sentence_id: str, names: list[str], reading: Reading) -> bool:
+    """Code reads someone named in two words or more saying the sentence (`who`), none of
+    `names`: laxeldi-sala's "Landssamband veiðifélaga gagnrýnir söluna…" is not the
+    Icelandic Wildlife Fund's, though linked to its statement. A one-word name is left
+    be: "SFS" is "Samtök fyrirtækja í sjávarútvegi", which no name test of code tells."""
+    speaker = who(sentence_id, reading)
+    return (
+        speaker is not None
+        and len(speaker.split()) > 1
+        and not any(same_person(speaker, n) for n in names)
+    )
+
+
 def unnamed(sentence_ids: list[str], reading: Reading) -> tuple[str, list[str]] | None:
     """The one speaker the sentences give by a pronoun or title alone, with the sentences
     before that name them ('"We do not yet know when full operations can resume," he
