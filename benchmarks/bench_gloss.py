@@ -2,13 +2,19 @@
 eval cases, the labelled articles, the benchmark stories and the Alaska sample, glossed
 as the pipeline glosses it, and the share of gloss words left as Icelandic (a word with
 an Icelandic letter, or a word of the sentence itself of four letters or more), names
-(capitalised in the sentence) aside. The English reader of an Icelandic-only fact sees
-this gloss, marked as a rough machine gloss; each word left in Icelandic is one they
-cannot read. Run: .venv/bin/python benchmarks/bench_gloss.py [--list]
+(capitalised in the sentence, or a person's name BÍN lists: the gloss gives names in the
+nominative) aside. The English reader of an Icelandic-only fact sees this gloss, marked
+as a rough machine gloss; each word left in Icelandic is one they cannot read.
+
+`--chrf` also scores the gloss against human English: chrF (sacrebleu) of the glosses of
+the Icelandic gate's NTREX pairs (`evals/gate/data`, built by its `build_data.py`) against
+their English originals, per half; a change to the gloss is fitted on `fit` and read on
+`test`. Run: .venv/bin/python benchmarks/bench_gloss.py [--list] [--chrf]
 """
 
 from __future__ import annotations
 
+import json
 import re
 import sys
 from collections import Counter
@@ -16,6 +22,7 @@ from pathlib import Path
 
 from briefing.core.errors import BriefingError
 from briefing.ingest.read import load_sources
+from briefing.lang import icelandic, lexicon
 from briefing.lang.gloss import gloss
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -25,6 +32,7 @@ FOLDERS = [
     *sorted((ROOT / "benchmarks" / "stories").iterdir()),
     ROOT.parent / "shared" / "samples" / "alaska-summit",
 ]
+NTREX = ROOT / "evals" / "gate" / "data" / "ntrex-en-is.jsonl"
 _ICELANDIC = re.compile(r"[þæðöáéíóúýÞÆÐÖÁÉÍÓÚÝ]")
 _WORD = re.compile(r"[^\W\d_]+")
 
@@ -43,7 +51,12 @@ def icelandic_sentences() -> list[str]:
 
 def left_in_icelandic(sentence: str, english: str) -> list[str]:
     own = set(_WORD.findall(sentence))
-    names = {w for w in own if w[:1].isupper()}
+    persons = lexicon.wordset("bin.person_domains", "is")
+    names = {w for w in own if w[:1].isupper()} | {
+        w
+        for w in _WORD.findall(english)
+        if w[:1].isupper() and any(m.hluti in persons for m in icelandic.meanings(w))
+    }
     return [
         w
         for w in _WORD.findall(english)
@@ -65,6 +78,27 @@ def main() -> None:
     )
     if "--list" in sys.argv:
         print(Counter(w for x in left for w in x).most_common())
+    if "--chrf" in sys.argv:
+        chrf()
+
+
+def chrf() -> None:
+    """chrF of the gloss against NTREX's human English, per half of the gate's pairs."""
+    from sacrebleu.metrics import CHRF
+
+    if not NTREX.exists():
+        sys.exit(f"{NTREX} is missing: build it with evals/gate/build_data.py")
+    rows = [json.loads(line) for line in NTREX.read_text(encoding="utf-8").splitlines()]
+    glossed = gloss([r["is"] for r in rows], "is")
+    for half in ("fit", "test"):
+        pairs = [
+            (g or "", r["en"]) for g, r in zip(glossed, rows, strict=True) if r["split"] == half
+        ]
+        score = CHRF().corpus_score([g for g, _ in pairs], [[e for _, e in pairs]]).score
+        print(
+            f"chrF of the gloss against NTREX's human English, {half} half "
+            f"({len(pairs)} sentences): {score:.2f}"
+        )
 
 
 if __name__ == "__main__":

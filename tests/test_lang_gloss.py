@@ -62,7 +62,7 @@ def test_a_name_bin_lists_only_as_a_name_is_kept_and_news_phrases_read_as_news()
         "Hann segir að kældur fiskur sé í hættu.",
         "Ráðuneytið fylgist náið með stöðunni.",
     ])  # fmt: skip
-    assert according is not None and according.startswith("According to Heiðars Freys")
+    assert according is not None and according.startswith("According to Heiðar Freyr")
     assert strike is not None and "dock workers" in strike and "since Monday" in strike
     assert danger is not None and "in danger" in danger
     assert keeps is not None and "#" not in keeps
@@ -360,3 +360,65 @@ def test_the_news_senses_of_tunnels_thickness_and_labour_disputes() -> None:
     assert first is not None and "tunnels" in first and "hallway" not in first
     assert second is not None and "thick" in second and "anger" not in second
     assert third is not None and "labour dispute" in third
+
+
+def test_set_phrases_are_glossed_whole_not_word_by_word() -> None:
+    """vegagerd and the Alaska sample: Apertium read "hægt að" (possible to) as "slowed
+    to", "til baka" (back) as "to bake", "í hverri viku" (every week) as "in what
+    yielded", "frá því í fyrrinótt" as "from it in *fyrrinótt"; the lexicon's
+    `gloss_phrases` are given whole, capitalised where the sentence opens on one."""
+    texts = gloss(
+        [
+            "Óvíst er hvort hægt verði að opna veginn fyrir helgi.",
+            "Það eru tekjur sem við fáum aldrei til baka.",
+            "Þeir vildu koma í veg fyrir að þúsundir myndu deyja í hverri viku.",
+            "Borgarfjörður hefur verið einangraður frá því í fyrrinótt.",
+            "Til baka fór hann um kvöldið.",
+        ],
+        "is",
+    )
+    assert "possible to open" in texts[0] and "before the weekend" in texts[0]
+    assert "get back" in texts[1] and "bake" not in texts[1]
+    assert "every week" in texts[2] and "yielded" not in texts[2]
+    assert "since the night before last" in texts[3]
+    assert texts[4].startswith("Back ")
+
+
+def test_a_persons_name_is_glossed_in_the_nominative() -> None:
+    """ "að sögn Haraldar Inga Benediktssonar" was glossed "according to Haraldar Inga
+    Benediktssonar": an English reader gets each name in one form, the nominative,
+    Haraldur (written far more often than Harald, which BÍN also reads), and a female
+    name in the nominative stays as it is; a sentence's first word alone is left."""
+    texts = gloss(
+        [
+            "Skriðan er 45 metra breið, að sögn Haraldar Inga Benediktssonar.",
+            "Hann talaði við hlið Donalds Trump.",
+            "Inga Lára Jónsdóttir ræddi við Guðbjörgu Lilju Hreinsdóttur.",
+        ],
+        "is",
+    )
+    assert "Haraldur Ingi Benediktsson" in texts[0]
+    assert "Donald Trump" in texts[1]
+    assert texts[2].startswith("Inga Lára Jónsdóttir") and "Guðbjörg Lilja Hreinsdóttir" in texts[2]
+
+
+def test_a_preposition_apertium_read_as_a_verb_is_glossed_as_one() -> None:
+    """ "á Egilsstöðum" (in Egilsstaðir) was glossed "owns Egilsstöðum", "álag á
+    næturvaktir" (extra pay for night shifts) "workload owns night shifts"; "á að" (is to)
+    is the verb, and so is "á" where the sentence has another form of "eiga"."""
+    meeting, pay, ferry = gloss(
+        [
+            "Hann fundar með sveitarstjórn Múlaþings á Egilsstöðum á föstudag.",
+            "Flugvirkjar fá hærra álag á næturvaktir.",
+            "Bátur á að sigla milli fjarðanna.",
+        ],
+        "is",
+    )
+    assert "has to" in ferry
+    owns = "They own boats and she owns a house."
+    assert gloss_module._prepositions("Þau eiga báta og hún á hús.", owns, "is") == owns
+    assert "owns" not in meeting and "on Egilsstöðum" in meeting
+    assert "owns" not in pay and "has" not in pay
+    assert gloss_module._prepositions("Bátur á að sigla.", "Boat owns to sail.", "is") == (
+        "Boat owns to sail."
+    )

@@ -310,15 +310,6 @@ _USAGE_RATIO = 10
 _USAGE_MIN = 50
 
 
-@functools.cache
-def _trigrams() -> Any:
-    """The trigram counts GreynirCorrect ships (`icegrams`, from Icelandic texts of about
-    a billion words); opened once, memory-mapped."""
-    from icegrams import Ngrams
-
-    return Ngrams()
-
-
 def usage_problems(icelandic: str) -> list[str]:
     """A noun in a case Icelandic hardly writes between the two words around it while it
     writes the noun's other case there often (`_USAGE_RATIO`, `_USAGE_MIN`): "í vandræði
@@ -330,7 +321,7 @@ def usage_problems(icelandic: str) -> list[str]:
     from tokenizer import tokenize
 
     words = [t.txt for t in tokenize(_LABEL.sub("", icelandic, count=1)) if t.txt]
-    model = _trigrams()
+    model = bin_words.ngrams()
     for i, word in enumerate(words):
         variants = _other_cases(word) if i and word.isalpha() else {}
         if not variants:
@@ -418,13 +409,13 @@ def case_problems(icelandic: str) -> list[str]:
 
 def _written_as_is(text: str, match: re.Match[str], form: str) -> bool:
     """Icelandic writes the noun as it stands after the word before it, which mostly
-    governs its case, and never the variant there (`_trigrams`): the parse prefers a
+    governs its case, and never the variant there (`bin_words.ngrams`): the parse prefers a
     reading of its own ("aukin tilhneiging", 3 against none for "aukin tilhneigingu"),
     and the line stands."""
     before = re.findall(r"[^\W_]+|[^\w\s]", text[: match.start()])[-1:]
     if not before:
         return False
-    model = _trigrams()
+    model = bin_words.ngrams()
     return model.freq(before[0], match.group()) > 0 and model.freq(before[0], form) == 0
 
 

@@ -15,11 +15,14 @@ import re
 import shutil
 import subprocess
 from collections.abc import Sequence
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from briefing.core.errors import BriefingError
-from briefing.lang import icelandic, lexicon
+from briefing.lang import icelandic, lexicon, parse_is
 from briefing.lang.values import bounded, qualifiers
+
+if TYPE_CHECKING:
+    from islenska.basics import BinMeaning
 
 __all__ = ["ApertiumGlosser", "GlossToolMissing", "Glosser", "gloss", "glosser_for"]
 
@@ -36,7 +39,7 @@ _INITIAL_UNKNOWN = re.compile(r"^(\W*)\*([^\W\d_][\w-]*)")
 _ARTICLE = re.compile(r"(?i)\b(?:the|a|an) ")
 _PART = 3  # the fewest letters of a compound part read alone
 _INSTALL_HINT = "apt-get install -y apertium-isl-eng (or: make install)"
-VERSION = 21  # of what a gloss says: remembered glosses of another version are not reused
+VERSION = 22  # of what a gloss says: remembered glosses of another version are not reused
 # Apertium copies numbers as written: Icelandic "1.200" (1,200) and "16,5" (16.5) would
 # read as 1.2 and as two numbers to an English reader and to `lang.values`.
 _ICELANDIC_NUMBER = re.compile(
@@ -81,7 +84,9 @@ class ApertiumGlosser:
         todo = [s for s in dict.fromkeys(fresh) if s.strip()]
         if todo:
             named = inside_names(todo)
-            kept = [_names_kept(t, named) for t in todo]
+            kept = [
+                _names_kept(*_persons_kept(*_phrases_kept(t, self.language)), named) for t in todo
+            ]
             masked = [t for t, _ in kept]
             raw = [_unstarted(t, g) for t, g in zip(masked, self._translate(masked), strict=True)]
             if self.improve_unknown:
@@ -91,6 +96,7 @@ class ApertiumGlosser:
                     text = text.replace(mark, name)
                 text = _that(sentence, english_numbers(_MARKS.sub("", text)))
                 text = _senses(sentence, text, self.language)
+                text = _prepositions(sentence, text, self.language)
                 text = rebound(sentence, text, self.language)
                 self._cache[self._key(sentence)] = text
         return [self._cache.get(k, "") for k in keys]
@@ -177,6 +183,95 @@ class ApertiumGlosser:
 
 
 _NAME_MARK = "Qzx{}qz"  # no word of any language: Apertium keeps it as written, unknown
+
+
+def _marked(marks: dict[str, str], english: str) -> str:
+    """A new mark in `marks` standing for `english`, returned to be put in the sentence."""
+    n = len(marks)
+    key = _NAME_MARK.format(chr(ord("a") + n % 26) * (1 + n // 26))
+    marks[key] = english
+    return key
+
+
+@functools.cache
+def _phrase_pattern(language: str) -> re.Pattern[str] | None:
+    """The lexicon's `gloss_phrases` as one pattern, longest first, whole words only."""
+    table = lexicon.table("gloss_phrases", language)
+    if not table:
+        return None
+    keys = sorted(table, key=len, reverse=True)
+    alternation = "|".join(r"\s+".join(map(re.escape, k.split())) for k in keys)
+    return re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])", re.IGNORECASE)
+
+
+def _phrases_kept(sentence: str, language: str) -> tuple[str, dict[str, str]]:
+    """`sentence` with each set phrase of the lexicon's `gloss_phrases` swapped for a
+    mark Apertium keeps, and the marks with the phrase's English. Apertium reads such a
+    phrase word by word: "hægt að" (possible to) as "slowed to", "til baka" (back) as "to
+    bake", "í hverri viku" (every week) as "in what yielded", "um leið og" (as soon as)
+    as "for at the same time as". A phrase opening the sentence is capitalised."""
+    pattern = _phrase_pattern(language)
+    if pattern is None:
+        return sentence, {}
+    table = lexicon.table("gloss_phrases", language)
+    marks: dict[str, str] = {}
+
+    def mark(match: re.Match[str]) -> str:
+        english = table[" ".join(match.group().lower().split())]
+        if match.group()[:1].isupper():
+            english = english[:1].upper() + english[1:]
+        return _marked(marks, english)
+
+    return pattern.sub(mark, sentence), marks
+
+
+_NAME_RUN = re.compile(r"(?<![\w-])[A-ZÁÉÍÓÚÝÞÆÖÐ][^\W\d_]+(?: [A-ZÁÉÍÓÚÝÞÆÖÐ][^\W\d_]+)*")
+
+
+def _persons_kept(sentence: str, marks: dict[str, str]) -> tuple[str, dict[str, str]]:
+    """`sentence` with each person's name that is not in the nominative swapped for a
+    mark standing for its nominative (`parse_is.name_nominative`): an English reader
+    reads "according to Haraldur Ingi Benediktsson", not "Haraldar Inga
+    Benediktssonar", and "beside Donald Trump", not "Donalds Trump". Each word is one
+    BÍN lists as a person's name; a sentence's first word only inside a longer name.
+    Where BÍN gives a form two names of one gender ("Haraldar": Harald or Haraldur), the
+    one Icelandic writes more often (`icegrams` unigram counts)."""
+    persons = lexicon.wordset("bin.person_domains", "is")
+    marks = dict(marks)
+
+    def named(word: str) -> list[BinMeaning]:
+        return [m for m in icelandic.meanings(word) if m.hluti in persons]
+
+    def nominative(match: re.Match[str]) -> str:
+        words = match.group().split()
+        start = 0 if match.start() else 1  # a first word alone may be a common word
+        while start < len(words) and not named(words[start]):
+            start += 1
+        end = start
+        while end < len(words) and named(words[end]):
+            end += 1
+        run = words[start:end]
+        if not run or (start == 0 and match.start() == 0 and len(run) < 2):
+            return match.group()
+        found = parse_is.name_nominative(" ".join(run)).split()
+        chosen = [_commonest(w, f, named(w)) for w, f in zip(run, found, strict=True)]
+        if chosen == run:
+            return match.group()
+        return " ".join([*words[:start], _marked(marks, " ".join(chosen)), *words[end:]])
+
+    return _NAME_RUN.sub(nominative, sentence), marks
+
+
+def _commonest(written: str, found: str, meanings: list[BinMeaning]) -> str:
+    """Of the names of `found`'s gender BÍN reads `written` as, the one Icelandic writes
+    most often; `found` where it is none of them (Greynir read the word otherwise)."""
+    genders = {m.ofl for m in meanings if m.ord == found}
+    same = {m.ord for m in meanings if m.ofl in genders}
+    if len(same) < 2:
+        return found
+    return max(sorted(same), key=icelandic.unigram_count)
+
+
 _CAPITALISED = re.compile(r"(?<=[^\W\d_] )([A-ZÁÉÍÓÚÝÞÆÖÐ][^\W\d_]+)")
 _OPENING_NAME = re.compile(r"(?<=^)([A-ZÁÉÍÓÚÝÞÆÖÐ][^\W\d_]+)(?= [A-ZÁÉÍÓÚÝÞÆÖÐ])")
 _FIRST_WORD = re.compile(r"^([A-ZÁÉÍÓÚÝÞÆÖÐ][^\W\d_]+)(?=[\s,])")
@@ -190,7 +285,9 @@ def _other_names() -> frozenset[str]:
     return places | lexicon.wordset("bin.body_domains", "is")
 
 
-def _names_kept(sentence: str, named: frozenset[str] = frozenset()) -> tuple[str, dict[str, str]]:
+def _names_kept(
+    sentence: str, phrases: dict[str, str] | None = None, named: frozenset[str] = frozenset()
+) -> tuple[str, dict[str, str]]:
     """`sentence` with each name inside it that is also a common word swapped for a mark
     Apertium keeps, and the marks with what each stands for. A person's name (a
     capitalised word after another word that BÍN lists as a first name or a surname and,
@@ -207,12 +304,10 @@ def _names_kept(sentence: str, named: frozenset[str] = frozenset()) -> tuple[str
     open a sentence as the plural of "veita"."""
     persons = lexicon.wordset("bin.person_domains", "is")
     others = _other_names()
-    names: dict[str, str] = {}
+    names: dict[str, str] = dict(phrases or {})
 
     def mark(word: str) -> str:
-        key = _NAME_MARK.format(chr(ord("a") + len(names) % 26) * (1 + len(names) // 26))
-        names[key] = word
-        return key
+        return _marked(names, word)
 
     def keep(match: re.Match[str], opening: bool = False, person: bool = True) -> str:
         word = match.group(1)
@@ -310,6 +405,25 @@ def _senses(sentence: str, gloss_text: str, language: str) -> str:
                 gloss_text,
                 flags=re.IGNORECASE,
             )
+    return gloss_text
+
+
+def _prepositions(sentence: str, gloss_text: str, language: str) -> str:
+    """A verb's English Apertium wrote for a preposition of the sentence (`gloss_preposition`)
+    put back as the preposition's: "owns Egilsstöðum" for "á Egilsstöðum" is "on
+    Egilsstöðum". Only where no other word of the sentence is a form of that verb and the
+    preposition is never followed by "að", which makes it the verb ("á að": is to)."""
+    words = [w.lower() for w in re.findall(r"[^\W\d_]+", sentence)]
+    for word, entry in lexicon.table("gloss_preposition", language).items():
+        at = [i for i, w in enumerate(words) if w == word]
+        if not at or any(words[i + 1 : i + 2] == ["að"] for i in at):
+            continue
+        others = {lemma for w in words if w != word for lemma in icelandic.lemmas(w)}
+        for english, verb in entry["verbs"].items():
+            if verb not in others:
+                right = entry["english"]
+                gloss_text = re.sub(rf"\b{english}\b", right, gloss_text)
+                gloss_text = re.sub(rf"\b{english.capitalize()}\b", right.capitalize(), gloss_text)
     return gloss_text
 
 

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from briefing.lang import lexicon
 
 if TYPE_CHECKING:
+    from icegrams import Ngrams
     from islenska import Bin
     from islenska.basics import BinMeaning
 
@@ -26,7 +27,9 @@ __all__ = [
     "meanings",
     "name_stems",
     "names_match",
+    "ngrams",
     "noun_case",
+    "unigram_count",
 ]
 
 # Case endings stripped from names BÍN does not know, longest first. Icelandic inflects
@@ -236,3 +239,17 @@ def given_names(name: str) -> bool:
     given = lexicon.wordset("bin.given_domains", "is")
     words = name.split()
     return bool(words) and all(any(m.hluti in given for m in meanings(w)) for w in words)
+
+
+@cache
+def ngrams() -> Ngrams:
+    """The n-gram counts GreynirCorrect ships (`icegrams` 1.x, from Icelandic texts of about
+    a billion words, in the wheel: no download); opened once, memory-mapped."""
+    from icegrams import Ngrams
+
+    return Ngrams()
+
+
+def unigram_count(word: str) -> int:
+    """How often Icelandic text writes `word` as written (`ngrams`)."""
+    return int(ngrams().freq(word))
