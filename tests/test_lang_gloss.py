@@ -374,6 +374,7 @@ def test_set_phrases_are_glossed_whole_not_word_by_word() -> None:
             "Þeir vildu koma í veg fyrir að þúsundir myndu deyja í hverri viku.",
             "Borgarfjörður hefur verið einangraður frá því í fyrrinótt.",
             "Til baka fór hann um kvöldið.",
+            "Sveitarfélagið hefur árum saman krafist þess að göng verði sett á áætlun.",
         ],
         "is",
     )
@@ -382,24 +383,28 @@ def test_set_phrases_are_glossed_whole_not_word_by_word() -> None:
     assert "every week" in texts[2] and "yielded" not in texts[2]
     assert "since the night before last" in texts[3]
     assert texts[4].startswith("Back ")
+    assert "for years demanded that" in texts[5]
 
 
 def test_a_persons_name_is_glossed_in_the_nominative() -> None:
     """ "að sögn Haraldar Inga Benediktssonar" was glossed "according to Haraldar Inga
     Benediktssonar": an English reader gets each name in one form, the nominative,
     Haraldur (written far more often than Harald, which BÍN also reads), and a female
-    name in the nominative stays as it is; a sentence's first word alone is left."""
+    name in the nominative stays as it is; a sentence's first word alone is left. A
+    name of two words is kept whole, though in the nominative."""
     texts = gloss(
         [
             "Skriðan er 45 metra breið, að sögn Haraldar Inga Benediktssonar.",
             "Hann talaði við hlið Donalds Trump.",
             "Inga Lára Jónsdóttir ræddi við Guðbjörgu Lilju Hreinsdóttur.",
+            "Formaður félagsins, Oddur Steinarsson, segir að margir læknar íhugi að flytja.",
         ],
         "is",
     )
     assert "Haraldur Ingi Benediktsson" in texts[0]
     assert "Donald Trump" in texts[1]
     assert texts[2].startswith("Inga Lára Jónsdóttir") and "Guðbjörg Lilja Hreinsdóttir" in texts[2]
+    assert ", Oddur Steinarsson," in texts[3]  # "oddur" (a point): was "Point Steinarsson"
 
 
 def test_a_preposition_apertium_read_as_a_verb_is_glossed_as_one() -> None:

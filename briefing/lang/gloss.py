@@ -233,7 +233,9 @@ def _persons_kept(sentence: str, marks: dict[str, str]) -> tuple[str, dict[str, 
     mark standing for its nominative (`parse_is.name_nominative`): an English reader
     reads "according to Haraldur Ingi Benediktsson", not "Haraldar Inga
     Benediktssonar", and "beside Donald Trump", not "Donalds Trump". Each word is one
-    BÍN lists as a person's name; a sentence's first word only inside a longer name.
+    BÍN lists as a person's name; a sentence's first word only inside a longer name. A
+    name of two words or more inside the sentence is kept whole though it is in the
+    nominative: after a comma "Oddur Steinarsson" was glossed "Point Steinarsson".
     Where BÍN gives a form two names of one gender ("Haraldar": Harald or Haraldur), the
     one Icelandic writes more often (`icegrams` unigram counts)."""
     persons = lexicon.wordset("bin.person_domains", "is")
@@ -255,8 +257,8 @@ def _persons_kept(sentence: str, marks: dict[str, str]) -> tuple[str, dict[str, 
             return match.group()
         found = parse_is.name_nominative(" ".join(run)).split()
         chosen = [_commonest(w, f, named(w)) for w, f in zip(run, found, strict=True)]
-        if chosen == run:
-            return match.group()
+        if chosen == run and (len(run) < 2 or match.start() == 0):
+            return match.group()  # a name opening the sentence: `_names_kept` reads it
         return " ".join([*words[:start], _marked(marks, " ".join(chosen)), *words[end:]])
 
     return _NAME_RUN.sub(nominative, sentence), marks
