@@ -717,6 +717,27 @@ def test_a_position_does_not_cite_a_linked_sentence_another_person_says() -> Non
     assert unheld.evidence == ["M.S1", "V.S2"]
 
 
+def test_a_position_does_not_cite_a_linked_report_of_another_body_saying_it() -> None:
+    """laxeldi-sala (a story of my own): Landssamband veiðifélaga's position cited
+    Reuters' "The Icelandic Wildlife Fund criticised the sale, saying …", linked at 0.90:
+    a report of what another body says, though it quotes no one."""
+    from briefing.stages.reading import read
+
+    reading = read([
+        source("V", "is", ["Landssamband veiðifélaga gagnrýnir söluna og segir að enn einn"
+                           " fjörðurinn fari undir yfirráð norskra eldisrisa."]),
+        source("R", "en", ["The Icelandic Wildlife Fund criticised the sale, saying it would"
+                           " put another Icelandic fjord under Norwegian control."]),
+    ])  # fmt: skip
+    links = [Link("V.S1", "R.S1", 0.90)]
+    federation = Found("positions", "x", ["V.S1"], "V", "Landssamband veiðifélaga")
+    [item] = merge([federation], reading, links)
+    assert item.evidence == ["V.S1"]
+    fund = replace(federation, actor="Icelandic Wildlife Fund")
+    [same] = merge([fund], reading, links)
+    assert same.evidence == ["V.S1", "R.S1"]
+
+
 def test_a_value_told_as_background_does_not_disagree_with_an_unread_sentence_of_today() -> None:
     """cruise-grounding: "About 190 cruise ships called at Ísafjörður last year." and
     AFP's "Les 1 200 passagers ont été évacués", linked at 0.87, were two sides."""

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from briefing.core.languages import PIVOT
 from briefing.core.models import Sentence
 from briefing.lang.fold import fold
 from briefing.lang.icelandic import names_match
@@ -143,11 +144,18 @@ def who(sentence_id: str, reading: Reading) -> str | None:
 
 
 def said_by_another(sentence_id: str, names: list[str], reading: Reading) -> bool:
-    """Code reads someone named in two words or more saying the sentence (`who`), none of
+    """Code reads someone named in two words or more saying the sentence (`who`, or in
+    English the subject of its verb of saying where it quotes no one: `holders.saying_in`,
+    which reads other languages' subjects less surely: "Элины Бьёрг Сайварсдоттир" in
+    the genitive is no other person than Elin Bjorg Saevarsdottir), none of
     `names`: laxeldi-sala's "Landssamband veiðifélaga gagnrýnir söluna…" is not the
-    Icelandic Wildlife Fund's, though linked to its statement. A one-word name is left
-    be: "SFS" is "Samtök fyrirtækja í sjávarútvegi", which no name test of code tells."""
+    Icelandic Wildlife Fund's, though linked to its statement ("The Icelandic Wildlife
+    Fund criticised the sale, saying…", cited under the federation's position). A
+    one-word name is left be: "SFS" is "Samtök fyrirtækja í sjávarútvegi", which no name
+    test of code tells."""
     speaker = who(sentence_id, reading)
+    if speaker is None and reading.language[sentence_id] == PIVOT:
+        speaker = saying_in(*reading.article_of(sentence_id))
     return (
         speaker is not None
         and len(speaker.split()) > 1
