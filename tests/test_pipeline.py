@@ -270,7 +270,9 @@ def test_cached_answers_count_at_their_first_cost_but_are_not_fresh_calls() -> N
 
 def test_a_side_names_every_outlet_that_gives_its_value() -> None:
     """togari: AFP's 23 crew against Morgunblaðið's 24; TASS also gave 24 and was cited
-    nowhere. The side is "Morgunblaðið, ТАСС", citing both."""
+    nowhere. The side is "Morgunblaðið, ТАСС", citing both, and it comes first: the side
+    more outlets give (hafnarverkfall opened on dpa's 10,000 before Reuters' and RÚV's
+    12,000)."""
     from helpers import source
 
     from briefing.stages.build import assemble
@@ -288,9 +290,10 @@ def test_a_side_names_every_outlet_that_gives_its_value() -> None:
     b = assemble(reading, [first, second], [Conflict(first, second)], ["en", "is"], [])
     [shown] = b.disagreements
     assert [(s.source, s.also, s.evidence) for s in shown.sides] == [
-        ("A1", [], ["A1.S1"]),
         ("A2", ["A3"], ["A2.S1", "A3.S1"]),
+        ("A1", [], ["A1.S1"]),
     ]
+    assert shown.evidence == ["A2.S1", "A3.S1", "A1.S1"]
     b = b.model_copy(
         update={
             "sources": [
@@ -301,7 +304,8 @@ def test_a_side_names_every_outlet_that_gives_its_value() -> None:
     )
     text = render_markdown(b)
     # an outlet in Cyrillic is written in Latin letters for a Latin column, as actors are
-    assert "— whereas Morgunblaðið, TASS (ТАСС): The coast guard rescued 24" in text
+    assert "Morgunblaðið, TASS (ТАСС): The coast guard rescued 24" in text
+    assert "— whereas AFP: The coast guard rescued 23" in text
     from briefing.render.site import BriefingView
 
     assert BriefingView(b).names.side("A3", "en") == "TASS (ТАСС)"

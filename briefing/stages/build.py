@@ -333,6 +333,8 @@ def assemble(
     dropped: list[dict[str, str]],
 ) -> Briefing:
     """Place each statement in its section; a disagreement keeps each side with its source,
+    the side more outlets give first (hafnarverkfall led with dpa's "rund 10.000
+    Hafenarbeiter" before Reuters' and RÚV's 12,000), a claim before its denial,
     and a statement citing only sentences a disagreement shows is not repeated in a
     section (nor the quoted original of a side), but for the denial a claim is set
     against (`disagree.contrary_claims`)."""
@@ -354,6 +356,8 @@ def assemble(
                     evidence=own + others,
                 )
             )  # fmt: skip
+        if not conflict.claim and len(sides[1].also) > len(sides[0].also):
+            sides.reverse()  # the side more outlets give first: "Reuters, RÚV: 12,000"
         evidence = [e for side in sides for e in side.evidence]
         briefing.disagreements.append(Item(evidence=evidence, sides=sides))
     shown = [conflict.hidden() for conflict in conflicts]
