@@ -375,6 +375,7 @@ def test_set_phrases_are_glossed_whole_not_word_by_word() -> None:
             "Borgarfjörður hefur verið einangraður frá því í fyrrinótt.",
             "Til baka fór hann um kvöldið.",
             "Sveitarfélagið hefur árum saman krafist þess að göng verði sett á áætlun.",
+            "Fiskurinn er sendur með flugi í stað þess að senda hann sjóleiðina.",
         ],
         "is",
     )
@@ -384,6 +385,7 @@ def test_set_phrases_are_glossed_whole_not_word_by_word() -> None:
     assert "since the night before last" in texts[3]
     assert texts[4].startswith("Back ")
     assert "for years demanded that" in texts[5]
+    assert "instead of" in texts[6]  # the longer phrase, not "in place that" ("þess að")
 
 
 def test_a_persons_name_is_glossed_in_the_nominative() -> None:
