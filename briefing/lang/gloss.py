@@ -209,7 +209,7 @@ def _phrases_kept(sentence: str, language: str) -> tuple[str, dict[str, str]]:
     mark Apertium keeps, and the marks with the phrase's English. Apertium reads such a
     phrase word by word: "hægt að" (possible to) as "slowed to", "til baka" (back) as "to
     bake", "í hverri viku" (every week) as "in what yielded", "um leið og" (as soon as)
-    as "for at the same time as". A phrase opening the sentence is capitalised."""
+    as "for at the same time as". A phrase written with a capital gets one."""
     pattern = _phrase_pattern(language)
     if pattern is None:
         return sentence, {}
@@ -233,9 +233,10 @@ def _persons_kept(sentence: str, marks: dict[str, str]) -> tuple[str, dict[str, 
     mark standing for its nominative (`parse_is.name_nominative`): an English reader
     reads "according to Haraldur Ingi Benediktsson", not "Haraldar Inga
     Benediktssonar", and "beside Donald Trump", not "Donalds Trump". Each word is one
-    BÍN lists as a person's name; a sentence's first word only inside a longer name. A
-    name of two words or more inside the sentence is kept whole though it is in the
-    nominative: after a comma "Oddur Steinarsson" was glossed "Point Steinarsson".
+    BÍN lists as a person's name; never a sentence's first word, which may be a common
+    word (`_names_kept` reads it). A name of two words or more inside the sentence is
+    kept whole though it is in the nominative: after a comma "Oddur Steinarsson" was
+    glossed "Point Steinarsson".
     Where BÍN gives a form two names of one gender ("Haraldar": Harald or Haraldur), the
     one Icelandic writes more often (`icegrams` unigram counts)."""
     persons = lexicon.wordset("bin.person_domains", "is")
@@ -253,20 +254,20 @@ def _persons_kept(sentence: str, marks: dict[str, str]) -> tuple[str, dict[str, 
         while end < len(words) and named(words[end]):
             end += 1
         run = words[start:end]
-        if not run or (start == 0 and match.start() == 0 and len(run) < 2):
+        if not run:
             return match.group()
         found = parse_is.name_nominative(" ".join(run)).split()
-        chosen = [_commonest(w, f, named(w)) for w, f in zip(run, found, strict=True)]
+        chosen = [_commonest(f, named(w)) for w, f in zip(run, found, strict=True)]
         if chosen == run and (len(run) < 2 or match.start() == 0):
-            return match.group()  # a name opening the sentence: `_names_kept` reads it
+            return match.group()  # a name inside the sentence's opening run of capitals
         return " ".join([*words[:start], _marked(marks, " ".join(chosen)), *words[end:]])
 
     return _NAME_RUN.sub(nominative, sentence), marks
 
 
-def _commonest(written: str, found: str, meanings: list[BinMeaning]) -> str:
-    """Of the names of `found`'s gender BÍN reads `written` as, the one Icelandic writes
-    most often; `found` where it is none of them (Greynir read the word otherwise)."""
+def _commonest(found: str, meanings: list[BinMeaning]) -> str:
+    """Of the names of `found`'s gender among a word's `meanings`, the one Icelandic
+    writes most often; `found` where it is none of them (Greynir read it otherwise)."""
     genders = {m.ofl for m in meanings if m.ord == found}
     same = {m.ord for m in meanings if m.ofl in genders}
     if len(same) < 2:
