@@ -400,15 +400,19 @@ def _senses(sentence: str, gloss_text: str, language: str) -> str:
             continue
         done += [lemma] if phrase else []
         for wrong, right in forms.items():
-            gloss_text = re.sub(
-                rf"\b{re.escape(wrong)}\b",
-                lambda m, right=right: (
-                    right[:1].upper() + right[1:] if m.group()[:1].isupper() else right
-                ),
-                gloss_text,
-                flags=re.IGNORECASE,
-            )
+            gloss_text = _swapped(gloss_text, wrong, right)
     return gloss_text
+
+
+def _swapped(gloss_text: str, wrong: str, right: str) -> str:
+    """Each whole word or phrase `wrong` of the gloss (any case) as `right`, capitalised
+    where it was."""
+    return re.sub(
+        rf"\b{re.escape(wrong)}\b",
+        lambda m: right[:1].upper() + right[1:] if m.group()[:1].isupper() else right,
+        gloss_text,
+        flags=re.IGNORECASE,
+    )
 
 
 def _prepositions(sentence: str, gloss_text: str, language: str) -> str:
@@ -424,9 +428,7 @@ def _prepositions(sentence: str, gloss_text: str, language: str) -> str:
         others = {lemma for w in words if w != word for lemma in icelandic.lemmas(w)}
         for english, verb in entry["verbs"].items():
             if verb not in others:
-                right = entry["english"]
-                gloss_text = re.sub(rf"\b{english}\b", right, gloss_text)
-                gloss_text = re.sub(rf"\b{english.capitalize()}\b", right.capitalize(), gloss_text)
+                gloss_text = _swapped(gloss_text, english, entry["english"])
     return gloss_text
 
 
