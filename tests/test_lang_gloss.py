@@ -72,7 +72,7 @@ def test_cached_by_sentence(monkeypatch: pytest.MonkeyPatch) -> None:
     glosser = ApertiumGlosser()
     first = glosser.gloss(SENTENCES[:1])
 
-    def no_call(text: str) -> str:
+    def no_call(text: str, originals: list[str | None]) -> str:
         raise AssertionError("apertium called for a cached sentence")
 
     monkeypatch.setattr(glosser, "_run", no_call)
@@ -86,9 +86,9 @@ def test_falls_back_to_one_call_per_sentence_when_the_batch_does_not_split(
     real_run = glosser._run
     calls: list[str] = []
 
-    def merging_run(text: str) -> str:
+    def merging_run(text: str, originals: list[str | None]) -> str:
         calls.append(text)
-        return real_run(text).replace("\n\n", " ", 1)  # as if a separator were lost
+        return real_run(text, originals).replace("\n\n", " ", 1)  # as if a separator were lost
 
     monkeypatch.setattr(glosser, "_run", merging_run)
     out = glosser.gloss(["Hann kom.", "Hún fór."])
@@ -429,3 +429,21 @@ def test_a_preposition_apertium_read_as_a_verb_is_glossed_as_one() -> None:
     assert gloss_module._prepositions("Bátur á að sigla.", "Boat owns to sail.", "is") == (
         "Boat owns to sail."
     )
+
+
+def test_cut_off_a_guesthouse_and_a_warning_read_as_news_means_them() -> None:
+    """vegagerd: "sæta einangrun" (be cut off) read "sweet isolation" (Apertium knows
+    "sæta" only as an adjective), "gistiheimili" (a guesthouse) "slept home" (by parts);
+    with Greynir's reading of "varað" as the verb (`gloss_reading`), Apertium's English
+    for it is "continued", and "varað við" (warned of) is a set phrase."""
+    cut_off, guesthouse, warned = gloss(
+        [
+            "Íbúar þurfa enn og aftur að sæta einangrun.",
+            "Hún rekur gistiheimili í Bakkagerði.",
+            "Læknafélag Íslands hefur ítrekað varað við skorti á heimilislæknum.",
+        ],
+        "is",
+    )
+    assert cut_off is not None and "undergo isolation" in cut_off and "sweet" not in cut_off
+    assert guesthouse is not None and "guesthouse" in guesthouse
+    assert warned is not None and "warned of" in warned and "continued" not in warned

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Protocol
 
 from briefing.core.errors import BriefingError
-from briefing.lang import icelandic, lexicon, parse_is
+from briefing.lang import gloss_reading, icelandic, lexicon, parse_is
 from briefing.lang.values import bounded, qualifiers
 
 if TYPE_CHECKING:
@@ -39,7 +39,7 @@ _INITIAL_UNKNOWN = re.compile(r"^(\W*)\*([^\W\d_][\w-]*)")
 _ARTICLE = re.compile(r"(?i)\b(?:the|a|an) ")
 _PART = 3  # the fewest letters of a compound part read alone
 _INSTALL_HINT = "apt-get install -y apertium-isl-eng (or: make install)"
-VERSION = 22  # of what a gloss says: remembered glosses of another version are not reused
+VERSION = 24  # of what a gloss says: remembered glosses of another version are not reused
 # Apertium copies numbers as written: Icelandic "1.200" (1,200) and "16,5" (16.5) would
 # read as 1.2 and as two numbers to an English reader and to `lang.values`.
 _ICELANDIC_NUMBER = re.compile(
@@ -88,7 +88,8 @@ class ApertiumGlosser:
                 _names_kept(*_persons_kept(*_phrases_kept(t, self.language)), named) for t in todo
             ]
             masked = [t for t, _ in kept]
-            raw = [_unstarted(t, g) for t, g in zip(masked, self._translate(masked), strict=True)]
+            english = self._translate(masked, originals=todo)
+            raw = [_unstarted(t, g) for t, g in zip(masked, english, strict=True)]
             if self.improve_unknown:
                 raw = self._improve(raw)
             for sentence, text, (_, names) in zip(todo, raw, kept, strict=True):
@@ -105,25 +106,34 @@ class ApertiumGlosser:
         flags = f"{self.pair}|{self.improve_unknown}|"
         return hashlib.sha256((flags + sentence).encode()).hexdigest()
 
-    def _translate(self, texts: Sequence[str]) -> list[str]:
-        """Apertium output, one per text, marks kept: one call, per-text calls if split fails."""
+    def _translate(self, texts: Sequence[str], originals: Sequence[str] | None = None) -> list[str]:
+        """Apertium output, one per text, marks kept: one call, per-text calls if split
+        fails. Where `originals` (the sentences the texts were masked from) are given, the
+        words Greynir's parse of each reads otherwise are read its way (`gloss_reading`)."""
         flat = [" ".join(t.split()) for t in texts]  # no blank line inside a text
-        out = self._run(_SEPARATOR.join(flat)).strip("\n").split(_SEPARATOR)
+        given = list(originals) if originals is not None else [None] * len(flat)
+        out = self._run(_SEPARATOR.join(flat), given).strip("\n").split(_SEPARATOR)
         if len(out) != len(flat):
-            return [self._run(t).strip() for t in flat]
+            return [self._run(t, [o]).strip() for t, o in zip(flat, given, strict=True)]
         # a text whose rules leaked a tag in the batch ("would auxcj_adv_inf higher" for
         # "gæti ekki farið hærra", after some sentences and not others) is run alone
         return [
-            self._run(t).strip() if _LEAKED.search(o) else o.strip()
-            for t, o in zip(flat, out, strict=True)
+            self._run(t, [g]).strip() if _LEAKED.search(o) else o.strip()
+            for t, o, g in zip(flat, out, given, strict=True)
         ]
 
-    def _run(self, text: str) -> str:
+    def _run(self, text: str, originals: Sequence[str | None]) -> str:
         if shutil.which("apertium") is None:
             raise GlossToolMissing(f"Apertium is not installed: {_INSTALL_HINT}")
-        done = subprocess.run(
-            ["apertium", self.pair], input=text, capture_output=True, text=True, check=False
-        )
+        halves = gloss_reading.halves(self.pair) if any(originals) else None
+        if halves is None:
+            return self._shell(["apertium", self.pair], text)
+        tagged = self._shell(["bash", "-c", halves[0]], text)
+        reread = gloss_reading.reread(tagged, originals, self.pair)
+        return self._shell(["bash", "-c", halves[1]], reread)
+
+    def _shell(self, command: list[str], text: str) -> str:
+        done = subprocess.run(command, input=text, capture_output=True, text=True, check=False)
         if done.returncode != 0:
             detail = done.stderr.strip().splitlines()[-1:] or ["no message"]
             raise GlossToolMissing(f"Apertium {self.pair} failed ({detail[0]}): {_INSTALL_HINT}")

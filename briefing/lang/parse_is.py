@@ -26,10 +26,12 @@ from briefing.lang.values import Value, values
 __all__ = [
     "ACTS",
     "SentenceFacts",
+    "Word",
     "english_attribution",
     "facts",
     "parse_score",
     "title_holder",
+    "words",
 ]
 
 _Context = list[tuple[tuple[Mention, ...], tuple[Mention, ...]]]
@@ -167,14 +169,44 @@ def name_nominative(name: str) -> str:
     return found if found and len(found.split()) == len(name.split()) else name
 
 
+@dataclass(frozen=True)
+class Word:
+    """One word as Greynir's parse reads it: BÍN lemma, word class ("no", "so", "lo", …)
+    and the forms' features ("et", "þgf", "kvk", "mm", "lhþt", …)."""
+
+    text: str
+    lemma: str
+    category: str
+    variants: tuple[str, ...]
+
+
+@functools.lru_cache(maxsize=8192)
+def _parsed(text: str) -> Any:
+    """Greynir's parse of one sentence, or None where reynir will not load or fails."""
+    parser = _parser()
+    if parser is None:
+        return None
+    try:
+        return parser.parse_single(text)
+    except Exception:  # Greynir's own failure is a sentence it cannot read
+        return None
+
+
+def words(text: str) -> tuple[Word, ...] | None:
+    """The words of `text` as the best parse reads them, each in its context ("hætta á
+    frekari skriðuföllum": the noun, danger, not the verb, quit); None where Greynir
+    gives no tree. Memoised with the parse `facts` reads."""
+    sentence = _parsed(text)
+    if getattr(sentence, "tree", None) is None:
+        return None
+    return tuple(
+        Word(t.text, t.lemma or "", t.category or "", tuple(t.variants)) for t in sentence.terminals
+    )
+
+
 @functools.lru_cache(maxsize=8192)
 def _reading(text: str) -> Reading:
-    parser, sentence = _parser(), None
-    if parser is not None:
-        try:
-            sentence = parser.parse_single(text)
-        except Exception:  # Greynir's own failure is a sentence it cannot read
-            sentence = None
+    sentence = _parsed(text)
     tree = getattr(sentence, "tree", None)
     if tree is not None:
         try:

@@ -13,39 +13,13 @@ from __future__ import annotations
 
 import functools
 import re
-import shutil
-import subprocess
-from pathlib import Path
 
 from briefing.lang.gloss import glosser_for
+from briefing.lang.gloss_reading import lt_proc, pair_files
 
 __all__ = ["senses"]
 
-MODES = Path("/usr/share/apertium/modes")
 _UNIT = re.compile(r"\^(.*?)\$")
-_FILE = re.compile(r"'([^']+\.(?:automorf|autobil)\.bin)'")
-_TIMEOUT = 30.0
-
-
-@functools.cache
-def _files(pair: str) -> tuple[str, str] | None:
-    """The pair's analyser and bilingual transducer, as its mode file names them."""
-    mode = MODES / f"{pair}.mode"
-    if shutil.which("lt-proc") is None or not mode.exists():
-        return None
-    found = {Path(f).name.split(".")[-2]: f for f in _FILE.findall(mode.read_text())}
-    if "automorf" not in found:
-        return None
-    bilingual = found.get("autobil", found["automorf"].replace(".automorf.", ".autobil."))
-    return (found["automorf"], bilingual) if Path(bilingual).exists() else None
-
-
-def _run(binary: str, text: str, *flags: str) -> str:
-    done = subprocess.run(
-        ["lt-proc", *flags, binary], input=text, capture_output=True, text=True,
-        timeout=_TIMEOUT, check=False,
-    )  # fmt: skip
-    return done.stdout if done.returncode == 0 else ""
 
 
 @functools.lru_cache(maxsize=4096)
@@ -54,19 +28,19 @@ def senses(text: str, language: str) -> frozenset[str]:
     case; empty where the language's glosser is no Apertium pair (`lang.gloss`) or the
     pair is not installed."""
     glosser = glosser_for(language)
-    files = _files(getattr(glosser, "pair", ""))
+    files = pair_files(getattr(glosser, "pair", ""))
     if files is None or not text.strip():
         return frozenset()
     analyser, bilingual = files
     readings = [
         reading
-        for unit in _UNIT.findall(_run(analyser, " ".join(text.split()), "-w"))
+        for unit in _UNIT.findall(lt_proc(analyser, " ".join(text.split()), "-w"))
         for reading in unit.split("/")[1:]
         if not reading.startswith("*")
     ]
     if not readings:
         return frozenset()
-    translated = _run(bilingual, " ".join(f"^{r}$" for r in readings), "-b")
+    translated = lt_proc(bilingual, " ".join(f"^{r}$" for r in readings), "-b")
     out: set[str] = set()
     for unit in _UNIT.findall(translated):
         for target in unit.split("/")[1:]:
