@@ -86,6 +86,18 @@ def test_a_capitalised_word_inside_a_sentence_stays_a_name() -> None:
     assert said is not None and "Kari Berg" in said
 
 
+def test_an_adjective_apertium_lacks_after_a_name_is_the_name_s() -> None:
+    """vegagerd: "Borgarfjörður eystri" (the eastern one) read "Borgarfjörður more more
+    easterly" in Greynir's reading of "eystri", a comparative."""
+    [text] = ApertiumGlosser().gloss(
+        [
+            "Borgarfjörður eystri hefur verið einangraður síðan í fyrrinótt, þegar skriða féll"
+            " á Borgarfjarðarveg í Njarðvíkurskriðum."
+        ]
+    )
+    assert text is not None and text.startswith("Borgarfjörður eystri ") and "easterly" not in text
+
+
 def test_the_glossary_s_english_comes_before_apertium_s_dictionary() -> None:
     """ "sólarhringa" is "days" in the text layer's glossary, "24 hours" in Apertium's."""
     [text] = ApertiumGlosser().gloss(["Verkfallið stóð í tvo sólarhringa."])

@@ -137,7 +137,9 @@ def _same_sense(word: Word, tags: Sequence[str]) -> bool:
 def _changes(units: list[str], words: Sequence[Word]) -> dict[int, Word]:
     """The units (by index) whose tagged class Greynir reads otherwise, and the words
     Apertium's analyser lacks that Greynir reads as a common word the lexicon's glossary
-    does not list (the glossary's English comes first, `gloss.glossary_english`)."""
+    does not list (the glossary's English comes first, `gloss.glossary_english`). An
+    adjective it lacks after a capitalised word is the name's: "Borgarfjörður eystri" is
+    no "Borgarfjörður more easterly"."""
     out, at = {}, 0
     glossary = lexicon.table("glossary", "is")
     for n, unit in enumerate(units):
@@ -154,7 +156,12 @@ def _changes(units: list[str], words: Sequence[Word]) -> dict[int, Word]:
         if word.category not in _CONTENT:
             continue
         if reading.startswith("*"):
-            if word.lemma[:1].islower() and word.lemma.replace("-", "") not in glossary:
+            after_name = n > 0 and units[n - 1][:1].isupper()
+            if (
+                not (word.category == "lo" and after_name)  # "Borgarfjörður eystri"
+                and word.lemma[:1].islower()
+                and word.lemma.replace("-", "") not in glossary
+            ):
                 out[n] = word  # a word the analyser lacks, no name, not in the glossary
         elif (
             tags
