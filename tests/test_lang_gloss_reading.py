@@ -51,6 +51,18 @@ def test_a_word_is_read_in_the_class_greynir_s_parse_gives_it() -> None:
     assert state is not None and state.startswith("The state")
 
 
+def test_a_function_word_read_as_a_content_word_is_read_in_greynir_s_class() -> None:
+    """vegagerd: "síðan" (since) Apertium's tagger read as "síða" (the side) after a
+    participle: "Borgarfjörður eystri the isolated side Has been"."""
+    [text] = ApertiumGlosser().gloss(
+        ["Borgarfjörður eystri hefur verið einangraður síðan í fyrrinótt."]
+    )
+    assert text is not None and "side" not in text and "has been isolated" in text
+    # a relative "sem" is a relative, "that", not the conjunction "as"
+    [incomes] = ApertiumGlosser().gloss(["Þetta eru tekjur sem við fáum aldrei til baka."])
+    assert incomes is not None and "incomes that we" in incomes
+
+
 def test_a_sentence_greynir_does_not_parse_is_glossed_as_apertium_reads_it(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

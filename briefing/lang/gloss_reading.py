@@ -124,6 +124,24 @@ def _family(tags: Sequence[str]) -> str:
     return {v: k for k, v in lexicon.table("apertium_tags.class", "is").items()}.get(first, first)
 
 
+def _fits(word: Word, tags: Sequence[str]) -> bool:
+    """An Apertium reading with `tags` is of the class Greynir gives `word`."""
+    function = lexicon.table("apertium_tags.function", "is")
+    if word.category in function:
+        return bool(tags) and tags[0] in function[word.category]
+    return _family(tags) == word.category
+
+
+def _likeness(word: Word, reading: str, own: str | None) -> tuple[int, int]:
+    """How well an analyser's reading fits Greynir's: a function word's class in the
+    lexicon's order ("sem" a relative before a conjunction, "that" not "as"), then the
+    tags it shares with the ones `_tags` writes."""
+    tags = _TAG.findall(reading)
+    order = lexicon.table("apertium_tags.function", "is").get(word.category, [])
+    rank = -order.index(tags[0]) if tags and tags[0] in order else 0
+    return rank, len(set(tags) & set(_TAG.findall(own or "")))
+
+
 def _same_sense(word: Word, tags: Sequence[str]) -> bool:
     """The tagger's class differs from Greynir's without another sense: a participle as
     an adjective or the reverse, an adjective's neuter as an adverb."""
@@ -153,6 +171,10 @@ def _changes(units: list[str], words: Sequence[Word]) -> dict[int, Word]:
         at = ahead[0] + 1
         word = words[ahead[0]]
         tags = _TAG.findall(reading)
+        if word.category in lexicon.table("apertium_tags.function", "is"):
+            if tags and _family(tags) in _CONTENT:  # "sem" read as the verb "semja"
+                out[n] = word
+            continue
         if word.category not in _CONTENT:
             continue
         if reading.startswith("*"):
@@ -174,9 +196,10 @@ def _changes(units: list[str], words: Sequence[Word]) -> dict[int, Word]:
 
 
 def _readings(pair: str, wanted: set[tuple[str, Word]]) -> dict[tuple[str, Word], str]:
-    """For each form and Greynir's word, its reading in Apertium's tags, where Apertium's bilingual
-    dictionary translates it: the analyser's own reading of that lemma and class where it
-    has one (its tags are the ones transfer expects), else the tags `_tags` writes."""
+    """For each form and Greynir's word, its reading in Apertium's tags, where Apertium's
+    bilingual dictionary translates it: the analyser's own reading of that lemma and class
+    where it has one (its tags are the ones transfer expects), else the tags `_tags`
+    writes (a content word only)."""
     files = pair_files(pair)
     if files is None or not wanted:
         return {}
@@ -192,12 +215,10 @@ def _readings(pair: str, wanted: set[tuple[str, Word]]) -> dict[tuple[str, Word]
         own = _tags(word)
         fits = [
             r for r in readings.get(form, [])
-            if r.split("<")[0].lower() == word.lemma.lower()
-            and _family(_TAG.findall(r)) == word.category
+            if r.split("<")[0].lower() == word.lemma.lower() and _fits(word, _TAG.findall(r))
         ]  # fmt: skip
         if fits:
-            best = max(fits, key=lambda r: len(set(_TAG.findall(r)) & set(_TAG.findall(own or ""))))
-            chosen[form, word] = best
+            chosen[form, word] = max(fits, key=lambda r: _likeness(word, r, own))
         elif own is not None:
             chosen[form, word] = word.lemma + own
     if not chosen:
