@@ -447,3 +447,21 @@ def test_cut_off_a_guesthouse_and_a_warning_read_as_news_means_them() -> None:
     assert cut_off is not None and "undergo isolation" in cut_off and "sweet" not in cut_off
     assert guesthouse is not None and "guesthouse" in guesthouse
     assert warned is not None and "warned of" in warned and "continued" not in warned
+
+
+def test_damage_easing_rain_and_a_swept_away_barrier_read_as_news_means_them() -> None:
+    """vegagerd: "virðist ekki hafa skemmst" (seems not to have been damaged) read
+    "respects not have shortest", "spáð er að dragi úr úrkomu" (rain is forecast to ease)
+    "to pulls out of precipitation", "hreif með sér vegrið á kafla" (swept away the crash
+    barrier along a stretch) "enchant with sees crash barrier on chapter"."""
+    damage, rain, barrier = gloss(
+        [
+            "Vegurinn sjálfur virðist ekki hafa skemmst mikið.",
+            "Spáð er að dragi úr úrkomu á fimmtudag.",
+            "Skriðan fór yfir veginn og hreif með sér vegrið á kafla.",
+        ],
+        "is",
+    )
+    assert damage is not None and "seems not have been damaged" in damage
+    assert rain is not None and "eases" in rain and "pulls" not in rain
+    assert barrier is not None and "swept away" in barrier and "along a stretch" in barrier
