@@ -399,10 +399,10 @@ def test_speaker_accuracy_on_other_icelandic_fixtures() -> None:
 def fresh() -> object:
     """Readings made here are not memoised for the other tests."""
     parse_is._facts.cache_clear()
-    parse_is._reading.cache_clear()
+    parse_is._read.cache_clear()
     yield
     parse_is._facts.cache_clear()
-    parse_is._reading.cache_clear()
+    parse_is._read.cache_clear()
 
 
 def test_without_reynir_tokenizer_and_bin_read_the_sentence(

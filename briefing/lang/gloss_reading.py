@@ -18,6 +18,7 @@ change the two give Apertium's output byte for byte.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 import shutil
 import subprocess
@@ -121,7 +122,12 @@ def _family(tags: Sequence[str]) -> str:
     first = tags[0] if tags else ""
     if first in lexicon.words("apertium_tags.verbs", "is"):
         return "so"
-    return {v: k for k, v in lexicon.table("apertium_tags.class", "is").items()}.get(first, first)
+    return _greynir_class().get(first, first)
+
+
+@functools.cache
+def _greynir_class() -> dict[str, str]:
+    return {v: k for k, v in lexicon.table("apertium_tags.class", "is").items()}
 
 
 def _fits(word: Word, tags: Sequence[str]) -> bool:
@@ -160,6 +166,7 @@ def _changes(units: list[str], words: Sequence[Word]) -> dict[int, Word]:
     no "Borgarfjörður more easterly"."""
     out, at = {}, 0
     glossary = lexicon.table("glossary", "is")
+    function = lexicon.table("apertium_tags.function", "is")
     for n, unit in enumerate(units):
         form, _, reading = unit.partition("/")
         if n and form[:1].isupper():
@@ -171,8 +178,9 @@ def _changes(units: list[str], words: Sequence[Word]) -> dict[int, Word]:
         at = ahead[0] + 1
         word = words[ahead[0]]
         tags = _TAG.findall(reading)
-        if word.category in lexicon.table("apertium_tags.function", "is"):
-            if tags and _family(tags) in _CONTENT:  # "sem" read as the verb "semja"
+        family = _family(tags)
+        if word.category in function:
+            if family in _CONTENT:  # "sem" read as the verb "semja"
                 out[n] = word
             continue
         if word.category not in _CONTENT:
@@ -185,12 +193,7 @@ def _changes(units: list[str], words: Sequence[Word]) -> dict[int, Word]:
                 and word.lemma.replace("-", "") not in glossary
             ):
                 out[n] = word  # a word the analyser lacks, no name, not in the glossary
-        elif (
-            tags
-            and _family(tags) in _CONTENT
-            and _family(tags) != word.category
-            and not _same_sense(word, tags)
-        ):
+        elif family in _CONTENT and family != word.category and not _same_sense(word, tags):
             out[n] = word
     return out
 
@@ -242,13 +245,14 @@ def reread(stream: str, originals: Sequence[str | None], pair: str) -> str:
     pieces = stream.split("\n\n")
     if len(pieces) != len(originals):
         return stream
+    units = [_UNIT.findall(piece) for piece in pieces]
     planned: list[dict[int, Word]] = []
-    for piece, original in zip(pieces, originals, strict=True):
+    for found, original in zip(units, originals, strict=True):
         words = parse_is.words(original) if original else None
-        planned.append(_changes(_UNIT.findall(piece), words) if words else {})
+        planned.append(_changes(found, words) if words else {})
     wanted = {
-        (_UNIT.findall(piece)[n].split("/")[0], word)
-        for piece, plan in zip(pieces, planned, strict=True)
+        (found[n].split("/")[0], word)
+        for found, plan in zip(units, planned, strict=True)
         for n, word in plan.items()
     }
     readings = _readings(pair, wanted)
@@ -256,7 +260,7 @@ def reread(stream: str, originals: Sequence[str | None], pair: str) -> str:
         return stream
     out = []
     for piece, plan in zip(pieces, planned, strict=True):
-        count = iter(range(len(piece)))
+        count = itertools.count()
 
         def swap(match: re.Match[str], plan: dict[int, Word] = plan, count=count) -> str:
             n = next(count)

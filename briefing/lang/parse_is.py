@@ -180,39 +180,40 @@ class Word:
     variants: tuple[str, ...]
 
 
-@functools.lru_cache(maxsize=8192)
-def _parsed(text: str) -> Any:
-    """Greynir's parse of one sentence, or None where reynir will not load or fails."""
-    parser = _parser()
-    if parser is None:
-        return None
-    try:
-        return parser.parse_single(text)
-    except Exception:  # Greynir's own failure is a sentence it cannot read
-        return None
-
-
 def words(text: str) -> tuple[Word, ...] | None:
     """The words of `text` as the best parse reads them, each in its context ("hætta á
     frekari skriðuföllum": the noun, danger, not the verb, quit); None where Greynir
-    gives no tree. Memoised with the parse `facts` reads."""
-    sentence = _parsed(text)
-    if getattr(sentence, "tree", None) is None:
-        return None
-    return tuple(
-        Word(t.text, t.lemma or "", t.category or "", tuple(t.variants)) for t in sentence.terminals
-    )
+    gives no tree. From the one parse `facts` reads."""
+    return _read(text)[1]
+
+
+def _reading(text: str) -> Reading:
+    return _read(text)[0]
 
 
 @functools.lru_cache(maxsize=8192)
-def _reading(text: str) -> Reading:
-    sentence = _parsed(text)
-    tree = getattr(sentence, "tree", None)
-    if tree is not None:
+def _read(text: str) -> tuple[Reading, tuple[Word, ...] | None]:
+    """One Greynir parse of a sentence, kept as what the callers read of it (the parse
+    itself, a tree per sentence, is not kept): its reading and its words."""
+    parser, sentence = _parser(), None
+    if parser is not None:
         try:
-            return from_tree(tree, [t.txt for t in sentence.tokens])
-        except Exception:  # a tree of a shape not foreseen: read the tokens instead
-            pass
+            sentence = parser.parse_single(text)
+        except Exception:  # Greynir's own failure is a sentence it cannot read
+            sentence = None
+    tree = getattr(sentence, "tree", None)
+    if tree is None:
+        return _from_tokens(sentence, text), None
+    found = tuple(
+        Word(t.text, t.lemma or "", t.category or "", tuple(t.variants)) for t in sentence.terminals
+    )
+    try:
+        return from_tree(tree, [t.txt for t in sentence.tokens]), found
+    except Exception:  # a tree of a shape not foreseen: read the tokens instead
+        return _from_tokens(sentence, text), found
+
+
+def _from_tokens(sentence: Any, text: str) -> Reading:
     tokens = getattr(sentence, "tokens", None)
     return from_tokens(reynir_toks(tokens) if tokens else plain_toks(text), parsed=False)
 
