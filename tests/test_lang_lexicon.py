@@ -117,6 +117,11 @@ def test_a_column_writes_a_name_as_its_own_sources_spell_it() -> None:
     assert as_written_in("Sveinbjorn Indridason", ["sagði Sveinbjörn Indriðason"]) == (
         "Sveinbjörn Indriðason"
     )
+    # vegagerd: the council's label was "sveitarstjórn Múlaþings", as "Hann fundar með
+    # sveitarstjórn Múlaþings" writes it inside a sentence
+    assert as_written_in(
+        "Sveitarstjórn Múlaþings", ["Hann fundar með sveitarstjórn Múlaþings"]
+    ) == ("Sveitarstjórn Múlaþings")
 
 
 def test_a_star_between_words_stands_for_a_few_words_a_trailing_star_for_an_ending() -> None:

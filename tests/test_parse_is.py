@@ -480,3 +480,19 @@ def test_an_apology_is_an_act_of_saying() -> None:
     )
     assert (found.speaker, found.act) == ("Kristján Ari Gunnarsson", "say")
     assert english_attribution(found) == "Kristján Ari Gunnarsson apologised"
+
+
+def test_a_request_is_a_demand_of_its_subject() -> None:
+    """vegagerd: "Sveitarstjórn Múlaþings hefur ítrekað óskað eftir því að jarðgöng …
+    verði færð framar í samgönguáætlun." (the council has requested that the tunnel be
+    moved up) is the council's position, filed as news of what happened: "óska eftir"
+    was no act."""
+    found = facts(
+        "Sveitarstjórn Múlaþings hefur ítrekað óskað eftir því að jarðgöng milli Njarðvíkur"
+        " og Borgarfjarðar verði færð framar í samgönguáætlun."
+    )
+    assert (found.verb, found.act, found.speaker) == (
+        "óska eftir",
+        "demand",
+        "Sveitarstjórn Múlaþings",
+    )

@@ -758,3 +758,46 @@ def test_an_english_sentence_opening_on_a_plural_common_noun_holds_no_name() -> 
     ]
     assert holder_in(article, 1, "en") is None
     assert holder_in(article, 3, "en") == "Siemens Energy"
+
+
+def test_a_plural_common_noun_is_spoken_for_by_the_body_the_article_names_as_theirs() -> None:
+    """hafnarverkfall: Reuters' "Employers have offered 4.5 percent and say automation is
+    needed…" was a position of no one, though the article names the employers' body
+    ("a spokeswoman for the employers' association Havenwerkgevers Rotterdam"): it speaks
+    for them. Where the article names no such body, still no one."""
+    article = [
+        "Employers have offered 4.5 percent and say automation is needed.",
+        "Marloes Verhagen, a spokeswoman for the employers' association Havenwerkgevers"
+        " Rotterdam, said the demands would cost hundreds of millions of euros.",
+    ]
+    from briefing.stages.holders import group_body
+
+    assert group_body(article, 0, "en") == ("Havenwerkgevers Rotterdam", 1)
+    assert group_body(article[:1], 0, "en") is None
+    assert group_body(article, 1, "en") is None  # Marloes Verhagen's own
+
+
+def test_no_name_is_written_in_two_scripts() -> None:
+    """hafnarverkfall, orka: TASS's "…представитель профсоюза FNV Havens Йост Бринкман"
+    gave one name, "FNV Havens Йост Бринкман", the label of Joost Brinkman's and of the
+    unions' lines alike; "Глава Hverorka Брюндис Лаура Хауконардоуттир" the same. The
+    union and the person are two names, and a body's noun before a name makes it a body's."""
+    from briefing.lang.names import names_in
+
+    sentences = [
+        "«Мы не вернемся к работе», — заявил представитель профсоюза FNV Havens Йост Бринкман.",
+        "Глава Hverorka Брюндис Лаура Хауконардоуттир подписала соглашение.",
+    ]
+    assert names_in(sentences) == [
+        "FNV Havens",
+        "Йост Бринкман",
+        "Hverorka",
+        "Брюндис Лаура Хауконардоуттир",
+    ]
+    assert holder_in(sentences, 0, "ru") == "Йост Бринкман"
+    # evals/sections ru/snos-osobnyaka: a title before the body's noun makes a person
+    chair = [
+        "«Мы будем его обжаловать», — сказал представитель «Волга-Девелопмента» Тимур Хайруллин.",
+        "Председатель комитета Рустем Валиев назвал решение «важным сигналом».",
+    ]
+    assert holder_in(chair, 1, "ru") == "Рустем Валиев"

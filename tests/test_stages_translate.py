@@ -142,3 +142,49 @@ def test_a_russian_g_for_h_and_the_netherlands_are_names_the_sentence_gives() ->
     )
     assert not any("named" in w for w in untrue_translation(ships, reading, plain=True))
     assert not any("named" in w for w in untrue_translation(fish, reading, plain=True))
+
+
+def test_a_translation_that_also_tells_another_sentence_of_its_call_is_refused() -> None:
+    """hafnarverkfall: asked for TASS's "Пока неясно, сколько времени…" beside "В ведомстве
+    отметили, что задержки не повлияют…", the model ended the first with the second's news
+    ("…, it is known that delays do not affect the internal market supply"), shown as the
+    first sentence's English. The answer that took another's words is refused; the other
+    stands."""
+    russian = (
+        "Пока неясно, сколько времени потребуется порту, чтобы обработать скопившиеся грузы. "
+        "В ведомстве отметили, что задержки не повлияют на снабжение внутреннего рынка."
+    )
+    reading = read([article("R", "ru", russian), article("E", "en", "The port is shut.")])
+    answer = [
+        "While the time the port needs to process the accumulated cargo is not yet clear, "
+        "it is known that delays do not affect the internal market supply.",
+        "The ministry noted that delays do not affect the internal market supply.",
+    ]
+    llm = FakeLLM(["\n".join(f"{n}. {a}" for n, a in enumerate(answer, 1))])
+
+    english, refused = translate([_kept("R.S1"), _kept("R.S2")], reading, {}, llm, PromptSet())
+
+    assert english == {"R.S2": answer[1]}
+    assert [r["evidence"] for r in refused] == ["R.S1"]
+    assert "also tells sentence 2" in refused[0]["reason"]
+
+
+def test_two_translations_giving_one_name_both_stand() -> None:
+    """nordurljos: "According to the French Polar Institute Paul-Émile Victor, the project
+    will cost 12 million euros." was refused as telling another sentence of its call,
+    which names the institute too: a name is no one answer's own."""
+    french = (
+        "Selon l'Institut polaire français Paul-Émile Victor, le projet coûtera 12 millions. "
+        "La coordination sera confiée à l'Institut polaire français Paul-Émile Victor."
+    )
+    reading = read([article("F", "fr", french), article("E", "en", "The deal was signed.")])
+    answer = [
+        "According to the French Polar Institute Paul-Émile Victor, the project will cost"
+        " 12 million.",
+        "Coordination will be entrusted to the French Polar Institute Paul-Émile Victor.",
+    ]
+    llm = FakeLLM(["\n".join(f"{n}. {a}" for n, a in enumerate(answer, 1))])
+
+    english, refused = translate([_kept("F.S1"), _kept("F.S2")], reading, {}, llm, PromptSet())
+
+    assert english == {"F.S1": answer[0], "F.S2": answer[1]} and refused == []

@@ -700,3 +700,31 @@ def test_a_statement_opening_with_a_pronoun_its_sentence_never_uses_lost_its_sub
     assert not lost_subject("Iceland, Norway and Russia agreed to send vessels.", lede)
     assert not lost_subject("He said the fish had moved.", '"The fish have moved," he said.')
     assert not lost_subject("It remains unclear whether a quota can be agreed.", lede)
+
+
+def test_a_position_of_many_unnamed_is_their_body_s_citing_the_sentence_naming_it() -> None:
+    """hafnarverkfall: "Employers have offered 4.5 percent and say automation is needed…"
+    was a position of no one; the article names the employers' association, and the item
+    is its position, citing the sentence that names it."""
+    from dataclasses import replace
+
+    from helpers import source
+
+    from briefing.stages.reading import read
+    from briefing.stages.verify import claimed
+
+    reuters = source("A", "en", [
+        "Employers have offered 4.5 percent and say automation is needed.",
+        "Marloes Verhagen, a spokeswoman for the employers' association Havenwerkgevers"
+        " Rotterdam, said the demands would cost hundreds of millions of euros.",
+    ])  # fmt: skip
+    reading = read([reuters])
+    found = [replace(position(reuters.sentences[0].text, "A.S1"), unheld="developments")]
+
+    [item] = claimed(found, reading)
+
+    assert (item.section, item.actor, item.evidence) == (
+        "positions",
+        "Havenwerkgevers Rotterdam",
+        ["A.S1", "A.S2"],
+    )

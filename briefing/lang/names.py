@@ -65,9 +65,18 @@ def as_written_in(name: str, texts: Iterable[str]) -> str:
         words = re.findall(r"[\w'’-]+", text)
         for i in range(len(words) - size + 1):
             written = " ".join(words[i : i + size])
-            if written != name and _spelling(written) == folded:
+            if written != name and _spelling(written) == folded and _cased_as(written, name):
                 return written
     return name
+
+
+def _cased_as(written: str, name: str) -> bool:
+    """Each word opens in the case the name's does: "sveitarstjórn Múlaþings" after "með"
+    is the council's name as a sentence writes it inside, no label of it."""
+    return all(
+        a[:1].isupper() == b[:1].isupper()
+        for a, b in zip(written.split(), name.split(), strict=True)
+    )
 
 
 def _spelling(name: str) -> str:
@@ -181,14 +190,33 @@ def names_in(sentences: list[str]) -> list[str]:
                 continue
             if at_start and not match.group().startswith(name.split()[0]):
                 at_start = False  # "The Unite union": the word after "The" is a name
-            if not at_start:
-                inner.update(name.split())
-            found.append((int(at_start and len(name.split()) == 1), name))
+            for n, part in enumerate(_by_script(name)):
+                first = at_start and n == 0
+                if not first:
+                    inner.update(part.split())
+                found.append((int(first and len(part.split()) == 1), part))
     names: dict[str, None] = {}
     for initial, name in found:
         if not initial or name in inner:
             names.setdefault(name)
     return list(names)
+
+
+def _by_script(name: str) -> list[str]:
+    """A run of capitalised words split where the script changes: no name is written in
+    two ("представитель профсоюза FNV Havens Йост Бринкман" gives the union and the man,
+    "Профсоюзы FNV Havens" the word "unions" and the union)."""
+    parts: list[list[str]] = []
+    for word in name.split():
+        if parts and _cyrillic(parts[-1][-1]) == _cyrillic(word):
+            parts[-1].append(word)
+        else:
+            parts.append([word])
+    return [" ".join(p) for p in parts]
+
+
+def _cyrillic(word: str) -> bool:
+    return any("\u0400" <= c <= "\u04ff" for c in word)
 
 
 COORDINATED_WORDS = 6  # the most words between two names joined as one subject

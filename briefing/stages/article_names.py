@@ -42,6 +42,7 @@ class _Article:
     index: dict[str, tuple[str, ...]]
     lang: str
     fullest: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
+    kinds: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
 
 
 @functools.lru_cache(maxsize=32)
@@ -50,7 +51,10 @@ def _article(sentences: tuple[str, ...], lang: str) -> _Article:
     found = [*names_in(list(plain)), *_apposed(plain, lang), *_genitive_names(plain, lang)]
     named = (_named_as(_untitled(n, lang), lang) for n in found if not _not_holder(n, lang))
     nouns = _common_nouns(plain, lang)
-    known = sorted({n for n in named if n and not _noun(n, nouns, lang)}, key=len, reverse=True)
+    # longest first, ties by the name: a set's order changes with the process's hash seed
+    known = sorted(
+        {n for n in named if n and not _noun(n, nouns, lang)}, key=lambda n: (-len(n), n)
+    )
     index: dict[str, list[str]] = {}
     for name in known:
         for part in _parts(name, lang):
@@ -231,13 +235,34 @@ def _body(word: str, lang: str) -> bool:
 
 
 def _kind_of(name: str, article: _Article) -> str:
-    """What a name names: a "person" where it has two words or more and no body's noun
-    in it ("Klaus-Dieter Rammler"), else a "body" ("Deutschen Bobsport-Union", "Bellona")."""
+    """What a name names: a "person" where it has two words or more, no body's noun in
+    it ("Klaus-Dieter Rammler") and none right before it anywhere in the article
+    ("профсоюза FNV Havens": the union, `_after_body`), else a "body" ("Deutschen
+    Bobsport-Union", "Bellona")."""
     full = _fullest(name, article)
-    parts = re.split(r"[\s-]+", full)
-    if len(_parts(full, article.lang)) > 1 and not any(_body(p, article.lang) for p in parts):
-        return "person"
-    return "body"
+    if full not in article.kinds:
+        parts = re.split(r"[\s-]+", full)
+        person = len(_parts(full, article.lang)) > 1 and not any(
+            _body(p, article.lang) for p in parts
+        )
+        article.kinds[full] = "person" if person and not _after_body(full, article) else "body"
+    return article.kinds[full]
+
+
+def _after_body(name: str, article: _Article) -> bool:
+    """Some sentence of the article gives `name` right after a body's noun in lower case,
+    or one opening the sentence ("Профсоюзы FNV Havens и CNV Vakmensen требуют"), and
+    no title or spokesperson's noun before that noun: "Председатель комитета Рустем
+    Валиев" is the committee's chairman."""
+    right_before = re.compile(rf"(?:([^\W\d_]+)\s+)?([^\W\d_]+)\s+{re.escape(name)}(?!\w)")
+    people = _titles(article.lang) | set(lexicon.words("names.spokespeople", article.lang))
+    return any(
+        (found.group(2).islower() or not text[: found.start(2)].strip())
+        and _body(found.group(2), article.lang)
+        and not (found.group(1) and any(found.group(1).lower().startswith(t) for t in people))
+        for text in article.plain
+        for found in right_before.finditer(text)
+    )
 
 
 def _saying(text: str, article: _Article) -> str | None:

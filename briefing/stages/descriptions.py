@@ -144,7 +144,7 @@ def _description(lead: str, subject: bool, article: _Article) -> tuple[str, str]
         kind = _head(match.group(), lang)
         if kind == "body" and (compound := _compound_named(lead, match, article)):
             return compound, "name"  # "The port authority": "Port of Rotterdam Authority"
-        if kind == "body" and not _determined(lead, match, lang):
+        if kind == "body" and not _determined(lead, match, lang, subject):
             kind = None  # "Профсоюз работников ...", "Verband und Athletenvertretung": a name
         if kind is None:
             if match.group().lower() in lexicon.wordset("names.places_after", lang):
@@ -227,16 +227,24 @@ def _body_phrase(text: str, noun: re.Match[str], lang: str, subject: bool = Fals
     return text[start:end] if whole else None
 
 
-def _determined(lead: str, match: re.Match[str], lang: str) -> bool:
+def _determined(lead: str, match: re.Match[str], lang: str, subject: bool = False) -> bool:
     """The noun follows a determiner ("des Verbands", "La fédération", "the group"), or
-    bears an Icelandic suffixed article ("Að mati bankans")."""
+    bears an Icelandic suffixed article ("Að mati bankans"), or, in a language with no
+    determiners, is a noun in lower case right before the verb and after no preposition
+    ("Свои требования профсоюзы объясняют": the unions named before; a name's first word
+    is upper case, "Профсоюз работников …"; not "Ряд судоходных компаний …, сообщили").
+    `subject`: `lead` ends at the verb."""
     if lang == "is" and match.group().islower() and definite_noun(match.group()):
         return True
     listed = _determiners(lang)
+    last = WORD.findall(lead[: match.start()])[-1:]
+    if subject and not listed and lang != "is" and match.group().islower():
+        places = lexicon.wordset("names.places_after", lang)
+        after_preposition = bool(last) and last[0].lower() in places
+        return not lead[match.end() :].strip() and not after_preposition
     elided = re.split(r"['’]", match.group())
     if len(elided) > 1 and elided[0].lower() in listed:
         return True  # "L'Académie", "l'association"
-    last = WORD.findall(lead[: match.start()])[-1:]
     return bool(last) and last[0].lower() in listed
 
 

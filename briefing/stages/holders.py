@@ -53,6 +53,7 @@ from briefing.stages.descriptions import (
 )
 
 __all__ = [
+    "group_body",
     "holder_in",
     "named_before",
     "placed",
@@ -130,6 +131,25 @@ def _plural_opening(text: str, article: _Article) -> bool:
     first = words[0].strip("\"'“‘(").lower()
     singular = first[:-3] + "y" if first.endswith("ies") else first[:-1]
     return first.endswith("s") and not first.endswith("ss") and lexicon.english_noun(singular)
+
+
+def group_body(sentences: list[str], at: int, lang: str) -> tuple[str, int] | None:
+    """The body that speaks for the many unnamed people an English sentence opens with
+    ("Employers have offered … and say…", `_plural_opening`), and the sentence naming it:
+    the one the article gives as theirs, its noun after their possessive ("a spokeswoman
+    for the employers' association Havenwerkgevers Rotterdam"); None where it names none."""
+    article = _article(tuple(sentences), lang)
+    if not _plural_opening(article.plain[at], article):
+        return None
+    bodies = lexicon.alternation("names.bodies", lang)
+    owner = re.escape(article.plain[at].split()[0].strip("\"'“‘(").lower())
+    possessive = re.compile(rf"(?<!\w)(?i:{owner})['’]s?\s+(?:{bodies})\s+(?=[A-Z])")
+    for here, text in enumerate(article.plain):
+        for found in possessive.finditer(text):
+            named = [n for start, n in _names_at(text, article) if start == found.end()]
+            if named:
+                return _fullest(named[0], article), here
+    return None
 
 
 def _spokesman_of(noun: str, lang: str) -> str | None:

@@ -27,6 +27,8 @@ from briefing.stages.verify import spelt, unread, untrue_translation
 BATCH = 6  # sentences a call: one prompt's overhead for several, short enough to answer in order
 TOKENS_PER_WORD = 2.5  # English tokens per source word, with room for the numbers
 NUMBERED = re.compile(r"(?m)^\s*(\d+)[.)]\s*(\S.*?)\s*$")
+SHARED = 5  # words in a row two translations of different sentences hardly share
+_WORD = re.compile(r"\w+")
 
 
 def translate(
@@ -56,9 +58,12 @@ def translate(
             batch = items[start : start + BATCH]
             texts = [reading.sentences[i.evidence[0]].text for i in batch]
             answers = _ask(texts, language, llm, prompts, record)
-            for item, answer in zip(batch, answers, strict=True):
+            borrowed = _borrowed(answers, texts)
+            for n, (item, answer) in enumerate(zip(batch, answers, strict=True)):
                 done = spelt(replace(item, text=answer), reading)
                 wrong = untrue_translation(done, reading, plain=True) if answer else ["no answer"]
+                if n in borrowed:
+                    wrong.append(f"it also tells sentence {borrowed[n] + 1} of its call")
                 if wrong:
                     refused.append(
                         {"evidence": item.evidence[0], "text": answer,
@@ -67,6 +72,30 @@ def translate(
                 else:
                     english[item.evidence[0]] = done.text
     return english, refused
+
+
+def _borrowed(answers: list[str], sentences: list[str]) -> dict[int, int]:
+    """The answers that carry another answer's words, each with that answer's index:
+    asked for TASS's "Пока неясно, сколько времени потребуется порту…" beside "В ведомстве
+    отметили, что задержки не повлияют…", the model ended the first with "…, it is known
+    that delays do not affect the internal market supply", the second sentence's news. Of
+    two answers sharing a run of `SHARED` words in lower case, the one longer for its
+    sentence took it; a name two sentences both give is no such run ("the French Polar
+    Institute Paul-Émile Victor")."""
+    words = [_WORD.findall(a) for a in answers]
+    runs = [_lower_runs(w) for w in words]
+    ratio = [len(w) / max(1, len(s.split())) for w, s in zip(words, sentences, strict=True)]
+    out: dict[int, int] = {}
+    for i, j in ((i, j) for i in range(len(answers)) for j in range(len(answers)) if i != j):
+        if i not in out and runs[i] & runs[j] and ratio[i] > ratio[j]:
+            out[i] = j
+    return out
+
+
+def _lower_runs(words: list[str]) -> set[tuple[str, ...]]:
+    """Every run of `SHARED` words in a row, all in lower case."""
+    runs = (tuple(words[k : k + SHARED]) for k in range(len(words) - SHARED + 1))
+    return {run for run in runs if all(w.islower() for w in run)}
 
 
 def _ask(

@@ -37,7 +37,7 @@ from briefing.lang.senses import senses
 from briefing.lang.values import Value, magnitudes, qualifiers, values, within
 from briefing.stages.align import Link
 from briefing.stages.found import Found
-from briefing.stages.holders import holder_in, named_before, placed
+from briefing.stages.holders import group_body, holder_in, named_before, placed
 from briefing.stages.quoted import SAID, Quote, attributed, quotes
 from briefing.stages.reading import Reading
 from briefing.stages.select import FIRST_PERSON, ends_as_sentence, expletive, in_quotation
@@ -971,10 +971,12 @@ def claimed(found: list[Found], reading: Reading) -> list[Found]:
 def _claimed(item: Found, reading: Reading) -> Found:
     """A position the model gave to no one: held by the statement's own speaker where code
     finds one its sentences name ("Brynjarsson said...", or the group its sentence opens
-    with, as written: `_held_here`); a joint one ("Trump and Putin did not...") stays no
-    one's, and so does one that says, criticises or demands (`kinds.saying`: "Critics
-    attacked the deal" is no agreement); otherwise it is no position ("The tunnel will be
-    7.5 kilometres long.") and is filed where the model's next likeliest kind says."""
+    with, as written: `_held_here`; the body an article names as that of the many people
+    it opens with, citing the sentence naming it: `holders.group_body`); a joint one
+    ("Trump and Putin did not...") stays no one's, and so does one that says, criticises
+    or demands (`kinds.saying`: "Critics attacked the deal" is no agreement); otherwise it
+    is no position ("The tunnel will be 7.5 kilometres long.") and is filed where the
+    model's next likeliest kind says."""
     if item.actor is not None or item.section != "positions" or JOINT_SUBJECT.match(item.text):
         return item
     speaker = next((name for name in _speakers(item.text) if _given(name, item, reading)), None)
@@ -982,6 +984,12 @@ def _claimed(item: Found, reading: Reading) -> Found:
         speaker = _held_here(item, holder_in(*reading.article_of(item.evidence[0])), reading)
     if speaker is not None:
         return replace(item, actor=speaker)
+    spoken_for = group_body(*reading.article_of(item.evidence[0]))
+    if spoken_for is not None:  # "Employers … say": their association, cited for its name
+        body, at = spoken_for
+        source = next(s for s in reading.sources if s.id == reading.source_of(item.evidence[0]))
+        cited = [*item.evidence, source.sentences[at].id]
+        return replace(item, actor=body, evidence=list(dict.fromkeys(cited)))
     if SAYING.search(item.text.split(",")[0]):
         # "Critics attacked the deal": a view no name holds; not a fact with a clause
         # after it ("The law does not ban …, as some campaigners had demanded")
