@@ -388,6 +388,23 @@ def test_set_phrases_are_glossed_whole_not_word_by_word() -> None:
     assert "instead of" in texts[6]  # the longer phrase, not "in place that" ("þess að")
 
 
+def test_what_also_and_tomorrow_morning_are_glossed_as_news_means_them() -> None:
+    """The 29 stories at stop 55: "jafnframt" (also) was "along with" six times ("will be
+    along with on standby"), "það sem" (what) "the one that" ("we do the one that we
+    can"), "í fyrramálið" (tomorrow morning) "in former matter"."""
+    texts = gloss(
+        [
+            "Þyrla Landhelgisgæslunnar verður jafnframt til taks.",
+            "Við gerum það sem við getum.",
+            "Fyrsta ferðin verður farin klukkan átta í fyrramálið.",
+        ],
+        "is",
+    )
+    assert "also on standby" in texts[0] and "along with" not in texts[0]
+    assert "do what we can" in texts[1]
+    assert "tomorrow morning" in texts[2] and "former matter" not in texts[2]
+
+
 def test_a_persons_name_is_glossed_in_the_nominative() -> None:
     """ "að sögn Haraldar Inga Benediktssonar" was glossed "according to Haraldar Inga
     Benediktssonar": an English reader gets each name in one form, the nominative,

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from helpers import article
 
+from briefing.core.models import Source
 from briefing.llm.fake import FakeLLM
 from briefing.prompts import PromptSet
 from briefing.stages.found import Found
@@ -154,15 +155,13 @@ def test_a_translation_that_also_tells_another_sentence_of_its_call_is_refused()
         "Пока неясно, сколько времени потребуется порту, чтобы обработать скопившиеся грузы. "
         "В ведомстве отметили, что задержки не повлияют на снабжение внутреннего рынка."
     )
-    reading = read([article("R", "ru", russian), article("E", "en", "The port is shut.")])
     answer = [
         "While the time the port needs to process the accumulated cargo is not yet clear, "
         "it is known that delays do not affect the internal market supply.",
         "The ministry noted that delays do not affect the internal market supply.",
     ]
-    llm = FakeLLM(["\n".join(f"{n}. {a}" for n, a in enumerate(answer, 1))])
 
-    english, refused = translate([_kept("R.S1"), _kept("R.S2")], reading, {}, llm, PromptSet())
+    english, refused = _two_translated(article("R", "ru", russian), answer)
 
     assert english == {"R.S2": answer[1]}
     assert [r["evidence"] for r in refused] == ["R.S1"]
@@ -177,14 +176,20 @@ def test_two_translations_giving_one_name_both_stand() -> None:
         "Selon l'Institut polaire français Paul-Émile Victor, le projet coûtera 12 millions. "
         "La coordination sera confiée à l'Institut polaire français Paul-Émile Victor."
     )
-    reading = read([article("F", "fr", french), article("E", "en", "The deal was signed.")])
     answer = [
         "According to the French Polar Institute Paul-Émile Victor, the project will cost"
         " 12 million.",
         "Coordination will be entrusted to the French Polar Institute Paul-Émile Victor.",
     ]
-    llm = FakeLLM(["\n".join(f"{n}. {a}" for n, a in enumerate(answer, 1))])
 
-    english, refused = translate([_kept("F.S1"), _kept("F.S2")], reading, {}, llm, PromptSet())
+    english, refused = _two_translated(article("F", "fr", french), answer)
 
     assert english == {"F.S1": answer[0], "F.S2": answer[1]} and refused == []
+
+
+def _two_translated(source: Source, answer: list[str]) -> tuple[dict[str, str], list[dict]]:
+    """`translate` of the source's two sentences, the model answering `answer`."""
+    reading = read([source, article("E", "en", "The deal was signed.")])
+    llm = FakeLLM(["\n".join(f"{n}. {a}" for n, a in enumerate(answer, 1))])
+    own = [_kept(f"{source.id}.S1"), _kept(f"{source.id}.S2")]
+    return translate(own, reading, {}, llm, PromptSet())
