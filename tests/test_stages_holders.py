@@ -247,3 +247,18 @@ def test_the_names_of_an_article_do_not_depend_on_the_hash_seed() -> None:
         for seed in range(1, 7)
     }  # fmt: skip
     assert len(runs) == 1
+
+
+def test_a_russian_body_said_in_is_the_body_the_sentence_before_opens_on() -> None:
+    """hafnarverkfall: TASS's "В ведомстве отметили, что задержки не повлияют на снабжение
+    внутреннего рынка." (the agency noted…) after "В Росрыболовстве сообщили ТАСС, что…"
+    was an open issue no one held: "в ведомстве" is the agency named before, and that is
+    the body the sentence before opens on, not ТАСС, whom it told."""
+    sentences = [
+        "В Росрыболовстве сообщили ТАСС, что следят за ситуацией.",
+        "В ведомстве отметили, что задержки не повлияют на снабжение внутреннего рынка.",
+    ]
+    assert saying_in(sentences, 1, "ru") == "Росрыболовство"
+    from briefing.stages.holders import named_before
+
+    assert named_before(sentences, 1, "Росрыболовство", "ru") == 0

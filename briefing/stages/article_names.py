@@ -635,7 +635,9 @@ def _widest(name: str, article: _Article) -> str:
         and not titled_other(k, name)
         and not (len(parts) == 1 and linked(name, k))  # "Rotterdam": no "Port of Rotterdam …"
     ]
-    fullest = max(wider, key=lambda k: (len(k.split()), len(k)), default=name)
+    # the name as given where no known one is longer ("Росрыболовство", the nominative
+    # `opening_body` gives, not the "Росрыболовстве" the sentence writes)
+    fullest = max([name, *wider], key=lambda k: (len(k.split()), len(k)))
     words = fullest.split()
     while len(words) > 1 and _minor(words[0], lang):
         words.pop(0)

@@ -38,6 +38,7 @@ from briefing.stages.article_names import (
     _saying,
     _stems,
     closing_subject,
+    opening_body,
     people_word,
 )
 
@@ -239,7 +240,9 @@ def _determined(lead: str, match: re.Match[str], lang: str, subject: bool = Fals
     listed = _determiners(lang)
     last = WORD.findall(lead[: match.start()])[-1:]
     if subject and not listed and lang != "is" and match.group().islower():
-        places = lexicon.wordset("names.places_after", lang)
+        places = lexicon.wordset("names.places_after", lang) - lexicon.wordset(
+            "speech.said_in", lang
+        )
         after_preposition = bool(last) and last[0].lower() in places
         return not lead[match.end() :].strip() and not after_preposition
     elided = re.split(r"['’]", match.group())
@@ -344,9 +347,13 @@ def _meant(
                     return phrase
         # a name in a place ("autour des Écréhou") is no one who speaks
         speakers = [(i, n) for i, n in found if not _in_place(text, i, article.lang)]
-        if guess and fallback is None and back <= BEFORE and speakers:
-            said = _saying(text, article)
-            fallback = said if said in {n for _, n in speakers} else speakers[0][1]
+        if guess and fallback is None and back <= BEFORE:
+            # "В Росрыболовстве сообщили ТАСС": the body it opens on says it
+            # (`opening_body`), not the agency told, nor a place "в" would make it
+            opened = opening_body(text, article) if kind == "body" else None
+            said = opened or (_saying(text, article) if speakers else None)
+            if opened or speakers:
+                fallback = said if opened or said in {n for _, n in speakers} else speakers[0][1]
     return fallback
 
 

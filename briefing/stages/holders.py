@@ -336,11 +336,22 @@ def named_before(sentences: list[str], at: int, name: str, lang: str) -> int | N
     article = _article(tuple(sentences), lang)
 
     def names(i: int) -> bool:
-        return any(_fullest(n, article) == name for _, n in _names_at(article.plain[i], article))
+        return any(
+            _forms_of(_fullest(n, article), name) for _, n in _names_at(article.plain[i], article)
+        )
 
     if names(at):
         return None
     return next((i for i in range(at - 1, -1, -1) if names(i)), None)
+
+
+def _forms_of(written: str, name: str) -> bool:
+    """Two forms of one name, word by word ("Росрыболовстве", the name as a sentence
+    writes it, and "Росрыболовство", as `opening_body` gives it in the nominative)."""
+    words = written.split(), name.split()
+    return len(words[0]) == len(words[1]) and all(
+        same_name(a, b) for a, b in zip(*words, strict=True)
+    )
 
 
 def referred_in(sentences: list[str], at: int, lang: str) -> str | None:
