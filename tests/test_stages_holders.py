@@ -213,10 +213,8 @@ def test_a_russian_noun_subject_in_lower_case_is_the_body_named_before() -> None
     """hafnarverkfall: TASS's "Свои требования профсоюзы объясняют ростом стоимости
     жизни." (the unions explain their demands by the cost of living) was filed as an open
     issue with no one holding it: Russian has no article to mark "профсоюзы" as the unions
-    named before. A noun in lower case right before its verb is; not one after a
-    preposition ("В ведомстве отметили": in the agency, whose name the sentence before may
-    give as its object) nor one far from the verb ("Ряд судоходных компаний …, сообщили
-    в администрации порта")."""
+    named before. A noun in lower case right before its verb is; not one far from the
+    verb ("Ряд судоходных компаний …, сообщили в администрации порта")."""
     sentences = [
         "Профсоюзы FNV Havens и CNV Vakmensen требуют повысить зарплату на 8%.",
         "Министр Хендрик Янсма назначил посредника.",

@@ -310,3 +310,26 @@ def test_a_description_read_as_the_name_cites_the_sentence_that_names_it() -> No
         "Islands Oberstes Gericht",
         [ids[2], ids[0]],
     )
+
+
+def test_a_model_actor_a_phrase_of_attribution_does_not_give_holds_nothing() -> None:
+    """flugvollur: "Selon le gouvernement groenlandais, le trafic à l'aéroport de Nuuk a
+    progressé de 30 %…" was shown as Nuuk's position: the model's pick, a place the
+    sentence names, though it opens on whose figure it is."""
+    french = article("F", "fr", (
+        "Selon le gouvernement groenlandais, le trafic à l'aéroport de Nuuk a progressé de 30 %."
+        " Selon Air Greenland, la piste est trop courte."
+    ))  # fmt: skip
+    reading = read([french, article("E", "en", "The deal was signed.")])
+    first, second = (s.id for s in reading.sources[0].sentences)
+    found = [
+        replace(rejected(first, actor="Nuuk"), unheld="developments"),
+        rejected(second, actor="Air Greenland"),
+    ]
+
+    kept = originals(found, [], reading, ["en", "is"])
+
+    assert [(f.section, f.actor) for f in kept] == [
+        ("developments", None),
+        ("positions", "Air Greenland"),
+    ]

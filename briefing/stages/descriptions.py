@@ -232,9 +232,10 @@ def _determined(lead: str, match: re.Match[str], lang: str, subject: bool = Fals
     """The noun follows a determiner ("des Verbands", "La fédération", "the group"), or
     bears an Icelandic suffixed article ("Að mati bankans"), or, in a language with no
     determiners, is a noun in lower case right before the verb and after no preposition
-    ("Свои требования профсоюзы объясняют": the unions named before; a name's first word
-    is upper case, "Профсоюз работников …"; not "Ряд судоходных компаний …, сообщили").
-    `subject`: `lead` ends at the verb."""
+    of place ("Свои требования профсоюзы объясняют": the unions named before; "В
+    ведомстве отметили": the agency, "в" a preposition of attribution, `speech.said_in`;
+    a name's first word is upper case, "Профсоюз работников …"; not "Ряд судоходных
+    компаний …, сообщили"). `subject`: `lead` ends at the verb."""
     if lang == "is" and match.group().islower() and definite_noun(match.group()):
         return True
     listed = _determiners(lang)
@@ -348,12 +349,12 @@ def _meant(
         # a name in a place ("autour des Écréhou") is no one who speaks
         speakers = [(i, n) for i, n in found if not _in_place(text, i, article.lang)]
         if guess and fallback is None and back <= BEFORE:
-            # "В Росрыболовстве сообщили ТАСС": the body it opens on says it
-            # (`opening_body`), not the agency told, nor a place "в" would make it
             opened = opening_body(text, article) if kind == "body" else None
-            said = opened or (_saying(text, article) if speakers else None)
-            if opened or speakers:
-                fallback = said if opened or said in {n for _, n in speakers} else speakers[0][1]
+            if opened is not None:
+                fallback = opened  # "В Росрыболовстве сообщили ТАСС": not ТАСС, told it
+            elif speakers:
+                said = _saying(text, article)
+                fallback = said if said in {n for _, n in speakers} else speakers[0][1]
     return fallback
 
 

@@ -29,16 +29,18 @@ is not published: out of its quotation it would read as the outlet's words.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import replace
 
 from briefing.core.languages import PIVOT
+from briefing.lang import lexicon
 from briefing.lang.icelandic import names_match
 from briefing.lang.names import coordinated, same_person
 from briefing.lang.parse_is import ACTS
 from briefing.lang.quotation import MARKS
 from briefing.stages.found import Found
-from briefing.stages.holders import named_before, referred_in, said_in
+from briefing.stages.holders import named_before, referred_in, said_in, same_name
 from briefing.stages.kinds import calls_for
 from briefing.stages.quoted import speaker_of
 from briefing.stages.reading import Reading
@@ -128,6 +130,7 @@ def _holder(item: Found, sid: str, reading: Reading) -> tuple[str | None, list[s
         item.actor
         and not missing_names([item.actor], [sid], reading, False, exonyms=False)
         and not _one_of_two(item.actor, sid, reading)
+        and not _attributed_elsewhere(item.actor, sid, reading)
     ):
         return item.actor, [sid], False
     return None, [sid], False
@@ -166,6 +169,20 @@ def _one_of_two(actor: str, sid: str, reading: Reading) -> bool:
     statement of both, neither one's position."""
     joined = coordinated(reading.sentences[sid].text, reading.language[sid])
     return any(actor in name or same_person(actor, name) for name in joined)
+
+
+def _attributed_elsewhere(actor: str, sid: str, reading: Reading) -> bool:
+    """The sentence opens on a phrase of attribution (`acts.according_to`) that does not
+    give the actor: "Selon le gouvernement groenlandais, le trafic à l'aéroport de Nuuk a
+    progressé" is the government's figure, not the model's pick of Nuuk, a place in it."""
+    lang = reading.language[sid]
+    according = lexicon.alternation("acts.according_to", lang)
+    text = reading.sentences[sid].text
+    opening = re.match(rf"\s*(?i:{according})\s+([^,]+),", text) if according else None
+    if opening is None:
+        return False
+    words = opening.group(1).split()  # "Að sögn Haraldar Inga" gives Haraldur Ingi
+    return not all(any(same_name(a, w) for w in words) for a in actor.split())
 
 
 def _referred(sid: str, reading: Reading) -> tuple[str, list[str], bool] | None:
