@@ -206,17 +206,8 @@ def _by_script(name: str) -> list[str]:
     """A run of capitalised words split where the script changes: no name is written in
     two ("представитель профсоюза FNV Havens Йост Бринкман" gives the union and the man,
     "Профсоюзы FNV Havens" the word "unions" and the union)."""
-    parts: list[list[str]] = []
-    for word in name.split():
-        if parts and _cyrillic(parts[-1][-1]) == _cyrillic(word):
-            parts[-1].append(word)
-        else:
-            parts.append([word])
-    return [" ".join(p) for p in parts]
-
-
-def _cyrillic(word: str) -> bool:
-    return any("\u0400" <= c <= "\u04ff" for c in word)
+    runs = itertools.groupby(name.split(), key=lambda word: latin(word) == word)
+    return [" ".join(words) for _, words in runs]
 
 
 COORDINATED_WORDS = 6  # the most words between two names joined as one subject

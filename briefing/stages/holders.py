@@ -118,19 +118,20 @@ def holder_in(sentences: list[str], at: int, lang: str) -> str | None:
     return None
 
 
-def _plural_opening(text: str, article: _Article) -> bool:
-    """An English sentence whose subject is a plural common noun it opens with, its
-    singular an English word of the dictionary table ("Employers have offered 4.5 percent
-    and say…", "Residents said…"; not "Airbus said"): many unnamed people, not a name the
-    sentence gives later nor one named before."""
+def _plural_opening(text: str, article: _Article) -> str | None:
+    """The plural common noun an English sentence opens with as its subject, in lower
+    case, its singular an English word of the dictionary table ("Employers have offered 4.5
+    percent and say…", "Residents said…"; not "Airbus said"): many unnamed people, not a
+    name the sentence gives later nor one named before; None otherwise."""
     if article.lang != "en":
-        return False
+        return None
     words = text.split()
     if len(words) < 3 or not words[1][:1].islower():
-        return False
+        return None
     first = words[0].strip("\"'“‘(").lower()
     singular = first[:-3] + "y" if first.endswith("ies") else first[:-1]
-    return first.endswith("s") and not first.endswith("ss") and lexicon.english_noun(singular)
+    plural = first.endswith("s") and not first.endswith("ss") and lexicon.english_noun(singular)
+    return first if plural else None
 
 
 def group_body(sentences: list[str], at: int, lang: str) -> tuple[str, int] | None:
@@ -139,11 +140,11 @@ def group_body(sentences: list[str], at: int, lang: str) -> tuple[str, int] | No
     the one the article gives as theirs, its noun after their possessive ("a spokeswoman
     for the employers' association Havenwerkgevers Rotterdam"); None where it names none."""
     article = _article(tuple(sentences), lang)
-    if not _plural_opening(article.plain[at], article):
+    owner = _plural_opening(article.plain[at], article)
+    if owner is None:
         return None
     bodies = lexicon.alternation("names.bodies", lang)
-    owner = re.escape(article.plain[at].split()[0].strip("\"'“‘(").lower())
-    possessive = re.compile(rf"(?<!\w)(?i:{owner})['’]s?\s+(?:{bodies})\s+(?=[A-Z])")
+    possessive = re.compile(rf"(?<!\w)(?i:{re.escape(owner)})['’]s?\s+(?:{bodies})\s+(?=[A-Z])")
     for here, text in enumerate(article.plain):
         for found in possessive.finditer(text):
             named = [n for start, n in _names_at(text, article) if start == found.end()]

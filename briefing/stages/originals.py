@@ -191,7 +191,7 @@ def _referred(sid: str, reading: Reading) -> tuple[str, list[str], bool] | None:
     them; None where code resolves it to no one a sentence before names. It holds the
     sentence where it is a position; a pronoun does not make it one ("Ob die Gewerkschaft
     ... fortsetzt, will sie ... entscheiden" stays an open issue)."""
-    source = next(s for s in reading.sources if s.id == reading.source_of(sid))
+    source = reading.source(sid)
     texts, at = [s.text for s in source.sentences], [s.id for s in source.sentences].index(sid)
     name = referred_in(texts, at, source.language)
     before = named_before(texts, at, name, source.language) if name else None

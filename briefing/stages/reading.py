@@ -79,10 +79,14 @@ class Reading:
     def source_of(self, sentence_id: str) -> str:
         return self.sentences[sentence_id].source_id
 
+    def source(self, sentence_id: str) -> Source:
+        """The article the sentence is of."""
+        return next(s for s in self.sources if s.id == self.source_of(sentence_id))
+
     def article_of(self, sentence_id: str) -> tuple[list[str], int, str]:
         """The sentence's article as its sentences' texts, the sentence's place in it and
         its language: what the holder finders (`stages.holders`) read."""
-        source = next(s for s in self.sources if s.id == self.source_of(sentence_id))
+        source = self.source(sentence_id)
         ids = [s.id for s in source.sentences]
         return [s.text for s in source.sentences], ids.index(sentence_id), source.language
 

@@ -878,7 +878,7 @@ def _resolved(sid: str, reading: Reading) -> tuple[str, str | None]:
     (`holders.holder_in`, `holders.named_before`: a title and a quotation may stand
     between, "He" after "the US president added: ..." after "Trump said"), and the name
     as that sentence gives it."""
-    source = next(s for s in reading.sources if s.id == reading.source_of(sid))
+    source = reading.source(sid)
     texts, at = [s.text for s in source.sentences], [s.id for s in source.sentences].index(sid)
     holder = holder_in(texts, at, source.language)
     before = named_before(texts, at, holder, source.language) if holder else None
@@ -987,8 +987,7 @@ def _claimed(item: Found, reading: Reading) -> Found:
     spoken_for = group_body(*reading.article_of(item.evidence[0]))
     if spoken_for is not None:  # "Employers … say": their association, cited for its name
         body, at = spoken_for
-        source = next(s for s in reading.sources if s.id == reading.source_of(item.evidence[0]))
-        cited = [*item.evidence, source.sentences[at].id]
+        cited = [*item.evidence, reading.source(item.evidence[0]).sentences[at].id]
         return replace(item, actor=body, evidence=list(dict.fromkeys(cited)))
     if SAYING.search(item.text.split(",")[0]):
         # "Critics attacked the deal": a view no name holds; not a fact with a clause
