@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from helpers import source
 
+from briefing.lang.names import transliterated
 from briefing.stages.actors import one_label
 from briefing.stages.found import Found
 from briefing.stages.reading import Reading
@@ -121,3 +122,29 @@ def test_first_names_take_the_one_fuller_label_of_the_briefing_that_opens_with_t
     assert [f.actor for f in one_label(one, _reading("Hi."))] == ["Haraldur Ingi Benediktsson"] * 2
     two = _found("Anna Sif", "Anna Sif Jónsdóttir", "Anna Sif Pálsdóttir")
     assert one_label(two, _reading("Hi."))[0].actor == "Anna Sif"
+
+
+def test_a_cyrillic_name_is_the_latin_name_another_outlet_spells_alike() -> None:
+    """nordurljos: TASS's "Элен Гарнье" was "Elen Garnye (Элен Гарнье)" beside Le Monde's
+    "Hélène Garnier", one minister under two labels; gas: "Кремль" beside Reuters'
+    "Kremlin"; jardhitavirkjun: Interfax's "Даулет Искаков" is the "KazGeoTherm Chief
+    Executive Daulet Iskakov" of Reuters, no label of the briefing."""
+    reading = Reading(
+        sources=[
+            source("A1", "en", ["KazGeoTherm Chief Executive Daulet Iskakov said so."]),
+            source("A2", "ru", ["Андрей Соколов подписал документ."]),
+        ]
+    )
+    found = _found("Элен Гарнье", "Hélène Garnier", "Кремль", "Kremlin", "Даулет Искаков")
+    found += _found("Андрей Соколов", "Иван Петров", "Ivan Petrovich Smith")
+    assert [f.actor for f in one_label(found, reading)] == [
+        "Hélène Garnier", "Hélène Garnier", "Kremlin", "Kremlin", "Daulet Iskakov",
+        "Андрей Соколов", "Иван Петров", "Ivan Petrovich Smith",
+    ]  # fmt: skip
+
+
+def test_transliterated_names_are_spelt_alike_word_by_word() -> None:
+    assert transliterated("Элен Гарнье", "Hélène Garnier")
+    assert transliterated("Кремль", "Kremlin")
+    assert not transliterated("Иван Петров", "Ivan Pavlov")
+    assert not transliterated("Сергей Лавров", "Lavrov")  # as many words, or none

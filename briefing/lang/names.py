@@ -12,10 +12,11 @@ import functools
 import itertools
 import re
 from collections.abc import Iterable
+from difflib import SequenceMatcher
 
 from briefing.lang import lexicon
 from briefing.lang.calendar import month_names, weekday_names
-from briefing.lang.fold import fold, latin
+from briefing.lang.fold import fold, latin, loose_fold
 
 UPPER = "A-ZÁÉÍÓÚÝÞÆÖÐÄÅØÜÑÇÈÊÀÂÎÔÛŒА-ЯЁ"
 WORD = rf"[{UPPER}][\w'’.-]*\w|[{UPPER}]"
@@ -114,6 +115,24 @@ def same_person(a: str, b: str) -> bool:
     part of three letters or more, accents aside ("Donald Trump" ~ "Trump", "Pútín" ~
     "Putin", "Þórður" ~ "Thordur")."""
     return bool(name_parts(a, 3) & name_parts(b, 3))
+
+
+# How alike each word of a Cyrillic name in Latin letters and a Latin name must be spelt
+# (difflib's ratio, spelt as `loose_fold` spells) to be one name: transliteration drops
+# letters the other language writes ("Элен Гарнье" is "Elen Garnye", 0.80 and 0.92 of
+# "Hélène Garnier"; "Кремль" "Kreml", 0.83 of "Kremlin"), while two surnames of one
+# family differ by an ending ("Ivanov", "Ivanova": 0.92) and stay one name too.
+TRANSLITERATED_ALIKE = 0.8
+
+
+def transliterated(cyrillic: str, name: str) -> bool:
+    """`name`, written in Latin letters, is the Cyrillic name as another outlet spells it:
+    as many words, each spelt alike (`TRANSLITERATED_ALIKE`)."""
+    ours, theirs = loose_fold(latin(cyrillic)).split(), loose_fold(name).split()
+    return len(ours) == len(theirs) and all(
+        SequenceMatcher(None, a, b).ratio() >= TRANSLITERATED_ALIKE
+        for a, b in zip(ours, theirs, strict=True)
+    )
 
 
 _PARTICLE_WORDS = frozenset(lexicon.words("names.particles", "en"))

@@ -12,7 +12,10 @@ States Donald Trump") is the name it ends with, and one after its titles is the 
 label that opens with them ("Haraldur Ingi": "Haraldur Ingi Benediktsson"). A one-word
 label left so becomes the fuller name its own article gives, in any language, but not a
 person's label that holds it as their body ("KazGeoTherm Chief Executive Daulet Iskakov"
-is no fuller "KazGeoTherm"). Names are compared accents aside.
+is no fuller "KazGeoTherm"). A name in Cyrillic letters is the Latin name another
+outlet gives that person or body, where one is spelt alike ("Элен Гарнье" is Le Monde's
+"Hélène Garnier", "Кремль" Reuters' "Kremlin"): one label in both columns. Names are
+compared accents aside.
 """
 
 from __future__ import annotations
@@ -22,8 +25,14 @@ from dataclasses import replace
 from briefing.check.details import fold
 from briefing.core.ids import source_of
 from briefing.core.languages import PIVOT
+from briefing.lang.fold import latin
 from briefing.lang.icelandic import given_names
-from briefing.lang.names import names_in, titled_other, untitled
+from briefing.lang.names import (
+    names_in,
+    titled_other,
+    transliterated,
+    untitled,
+)
 from briefing.stages.found import Found
 from briefing.stages.reading import Reading
 
@@ -37,7 +46,30 @@ def one_label(found: list[Found], reading: Reading) -> list[Found]:
         [s.text for src in reading.sources if src.language == PIVOT for s in src.sentences]
     )
     fuller = {label: _fuller(label, labels, pivot) for label in labels}
-    return [_own_fuller(replace(f, actor=fuller.get(f.actor, f.actor)), reading) for f in found]
+    found = [_own_fuller(replace(f, actor=fuller.get(f.actor, f.actor)), reading) for f in found]
+    return _in_latin(found, reading)
+
+
+def _in_latin(found: list[Found], reading: Reading) -> list[Found]:
+    """Each Cyrillic label as the Latin name spelt alike (`names.transliterated`): one of
+    the briefing's labels, else one the pivot-language articles give. Another outlet's
+    own transliteration ("Andreï Sokolov" in Le Monde) is no better than the label's."""
+    labels = sorted({f.actor for f in found if f.actor})
+    if all(latin(label) == label for label in labels):
+        return found
+    pivot = [s.text for src in reading.sources if src.language == PIVOT for s in src.sentences]
+    pools = [
+        [label for label in labels if latin(label) == label],
+        [untitled(name) for name in names_in(pivot)],
+    ]
+    spelt: dict[str, str] = {}
+    for label in (label for label in labels if latin(label) != label):
+        for pool in pools:
+            alike = [name for name in pool if transliterated(label, name)]
+            if alike:
+                spelt[label] = min(alike, key=len)
+                break
+    return [replace(f, actor=spelt.get(f.actor, f.actor)) if f.actor else f for f in found]
 
 
 def _own_fuller(item: Found, reading: Reading) -> Found:
