@@ -266,6 +266,10 @@ def test_two_parties_opposing_demands_are_an_open_issue(
         ("Le ministre a reconnu que le dossier n'était pas réglé.", "fr", "development"),
         ("Ob die Brücke hält, ist weiterhin offen.", "de", "background"),
         ("Пока неясно, сохранит ли завод цех.", "ru", "development"),
+        # hafnarverkfall: folded into the background item on the fish held up in Rotterdam
+        ("Ekki liggur fyrir hvenær hægt verður að skipa íslenska fiskinum upp í Rotterdam.",
+         "is", "background"),
+        ("Óvíst er hvenær viðgerð lýkur.", "is", "development"),
     ],
 )  # fmt: skip
 def test_a_point_said_to_be_still_open_is_an_open_issue_whoever_says_it(
