@@ -134,3 +134,19 @@ def test_a_sentence_another_body_says_is_read_not_covered_by_the_one_read() -> N
         source("A2", "is", ["Íslenski náttúruverndarsjóðurinn gagnrýnir söluna á fyrirtækinu."]),
     ])  # fmt: skip
     assert covered(fund, [Link("A1.S1", "A2.S1", 0.9)]) == {"A2.S1"}
+
+
+def test_of_two_other_languages_the_output_language_s_sentence_is_read() -> None:
+    """vetni (a story of my own): RÚV's signing sentence was skipped behind dpa's, which
+    went over the budget of a source no column quotes, while Reuters' line, giving tonnes
+    and a year, could cite neither: the signing was in no Icelandic line. The Icelandic
+    one is read; the German one is skipped behind it."""
+    reading = _reading(
+        source("A1", "de", ["Deutschland und Island haben ein Abkommen unterzeichnet."]),
+        source("A2", "en", ["Germany and Iceland signed a deal to ship 100,000 tonnes."]),
+        source("A3", "is", ["Ísland og Þýskaland undirrituðu samkomulag."]),
+    )
+    same = [Link("A1.S1", "A2.S1", 0.9), Link("A1.S1", "A3.S1", 0.94), Link("A2.S1", "A3.S1", 0.97)]
+
+    assert covered(reading, same, ["en", "is"]) == {"A1.S1"}
+    assert covered(reading, same) == {"A3.S1"}  # no output language given: the earlier article's

@@ -12,6 +12,7 @@ __all__ = ["STAGES", "assemble", "build", "covered"]
 
 import functools
 import logging
+from collections.abc import Collection
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from typing import TYPE_CHECKING
@@ -63,7 +64,7 @@ def build(
     with meter.timed("link"):
         same = one_speaker(links(reading, SAME), reading)
         near = one_speaker(links(reading, NEAR, counts=True), reading)
-        skip = covered(reading, same)
+        skip = covered(reading, same, options.languages)
         settings = ExtractSettings(
             max_attempts=options.max_attempts,
             reading=reading,
@@ -198,11 +199,16 @@ def echoed(
     return frozenset(told) - read_for
 
 
-def covered(reading: Reading, same: list[Link]) -> frozenset[str]:
+def covered(reading: Reading, same: list[Link], languages: Collection[str] = ()) -> frozenset[str]:
     """Sentences the model need not read: each linked to one it does read, of another
     source, with the same numbers and dates; the merge adds it to that statement's
     evidence. Of an English and a non-English sentence the model reads the English one
-    (the other reaches it only as a rough gloss). Two in one language must also say it
+    (the other reaches it only as a rough gloss); of two others, the one in an output
+    language (`languages`), which its column can quote where no English statement cites
+    it (a story of my own, vetni: RÚV's "Ísland og Þýskaland undirrituðu í dag samkomulag
+    í Berlín…" was skipped behind dpa's, which went over the budget of a source no column
+    quotes, and Reuters' line, giving tonnes and a year, could cite neither: the signing
+    was in no Icelandic line). Two in one language must also say it
     in the same words (`merge.same_words`), since a link alone joins sentences that only
     share a subject ("a leak was repaired" and "it loses a quarter through leaks"); of
     those the model reads the earlier article's, so a fact several outlets report in
@@ -229,7 +235,12 @@ def covered(reading: Reading, same: list[Link]) -> frozenset[str]:
         linked.setdefault(b, []).append(a)
     read: set[str] = set()
     skip = set()
-    for sid in sorted(linked, key=lambda i: (reading.language[i] != PIVOT, order[i])):
+
+    def first_read(sid: str) -> tuple[bool, bool, int]:
+        language = reading.language[sid]
+        return language != PIVOT, language not in languages, order[sid]
+
+    for sid in sorted(linked, key=first_read):
         if any(other in read and told(other, sid) for other in linked[sid]):
             skip.add(sid)
         else:
