@@ -306,6 +306,10 @@ def test_a_sentence_opening_on_a_deal_s_terms_is_an_agreement(text: str, lang: s
         # the verb's bracket round its objects (lexicon "haben sich * geeinigt")
         ("Verdi und der Handelsverband haben sich nach fünf Runden auf einen Tarifvertrag "
          "geeinigt.", "de"),
+        # vetni (a story of my own): the deal's terms as both governments state them
+        ("The hydrogen will be produced at a plant planned in Reydarfjordur, the two "
+         "governments said in a joint statement.", "en"),
+        ("Die Lieferungen beginnen 2029, heißt es in einer gemeinsamen Erklärung.", "de"),
     ],
 )  # fmt: skip
 def test_a_development_saying_two_parties_agreed_is_an_agreement(text: str, lang: str) -> None:

@@ -13,7 +13,7 @@ from briefing.lang.values import Value
 from briefing.stages.align import Link
 from briefing.stages.disagree import disagreements, value_side
 from briefing.stages.found import Found
-from briefing.stages.merge import fold_into, merge
+from briefing.stages.merge import fold_into, merge, unshared
 from briefing.stages.reading import Reading, read
 
 
@@ -961,3 +961,30 @@ def test_a_fact_code_files_as_news_is_not_folded_under_another_outlets_backgroun
     [one] = merge([german, icelandic], reading, same)
     assert one.section == "developments" and one.evidence[0] == "I.S1"
     assert "D.S1" in one.evidence
+
+
+def test_a_kept_fact_leaves_out_a_sentence_a_statement_cites_but_one_naming_its_holder() -> None:
+    """vetni (a story of my own): Le Monde's "les premières livraisons sont prévues en
+    2030", linked by the year to Reuters' "Germany expects to import … by 2030", showed
+    that sentence as its English line while Germany's position stated it too. A sentence
+    naming the kept fact's holder stays: it says who "hún" is."""
+    english = ["Germany expects to import half its hydrogen by 2030.", "Elin said no plants."]
+    icelandic = ["Elín Hauksdóttir, ráðherra, segir þetta stórt skref.", "Hún segir það."]
+    reading = Reading(
+        sources=[
+            source("A1", "fr", ["Les premières livraisons sont prévues en 2030."]),
+            source("A2", "en", english),
+            source("A3", "is", icelandic),
+        ]
+    )
+    for src in reading.sources:
+        reading.sentences.update({s.id: s for s in src.sentences})
+    published = [
+        Found("positions", english[0], ["A2.S1"], "A2", "Germany"),
+        Found("positions", english[1], ["A2.S2", "A3.S1"], "A2", "Elin Hauksdottir"),
+    ]
+    french = Found("developments", "2030.", ["A1.S1", "A2.S1"], "A1", verified=False)
+    quote = Found("positions", "She says it.", ["A3.S2", "A3.S1"], "A3", "Elín Hauksdóttir")
+
+    kept = unshared([french, quote], published, reading)
+    assert [i.evidence for i in kept] == [["A1.S1"], ["A3.S2", "A3.S1"]]

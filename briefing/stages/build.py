@@ -35,7 +35,16 @@ from briefing.stages.found import Found
 from briefing.stages.kinds import kinds_of
 from briefing.stages.lead import lead
 from briefing.stages.localize import lines
-from briefing.stages.merge import NEWS, fold_into, fold_lines, fold_quoted, merge, same_words
+from briefing.stages.merge import (
+    NEWS,
+    fold_into,
+    fold_lines,
+    fold_quoted,
+    join_skipped,
+    merge,
+    same_words,
+    unshared,
+)
 from briefing.stages.originals import originals
 from briefing.stages.quoted import quotes
 from briefing.stages.reading import Reading, read
@@ -104,7 +113,9 @@ def build(
         conflicts += contrary_claims(merged + own, reading)
         sides = [conflict.hidden() for conflict in conflicts]
         merged, own = fold_into(merged, own, sides)
+        own = unshared(own, merged, reading)
         merged += fold_lines(own, reading, sides)
+        merged = join_skipped(merged, read_for(reading, same, skip), reading, sides)
     unwritten: list[dict[str, str]] = []
     if options.write:
         with progress.stage("write", 1), meter.timed("write"):
@@ -246,6 +257,17 @@ def covered(reading: Reading, same: list[Link], languages: Collection[str] = ())
         else:
             read.add(sid)
     return frozenset(skip)
+
+
+def read_for(reading: Reading, same: list[Link], skip: frozenset[str]) -> dict[str, list[str]]:
+    """Each sentence `covered` skips, with the sentences read that tell it (linked, read,
+    giving no value it lacks): where one of them is cited, so is it (`merge.join_skipped`)."""
+    out: dict[str, list[str]] = {}
+    for link in _restating(reading, same):
+        for sid, other in ((link.a, link.b), (link.b, link.a)):
+            if sid in skip and other not in skip and reading.values[other] <= reading.values[sid]:
+                out.setdefault(sid, []).append(other)
+    return out
 
 
 def _another_says(sid: str, read_one: str, reading: Reading) -> bool:

@@ -14,13 +14,13 @@ sentences give different numbers or dates, `stages.disagree` finds the disagreem
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 from briefing.core.ids import sentence_number, source_of
 from briefing.core.languages import PIVOT
 from briefing.lang.lexicon import opens_on_pronoun
-from briefing.lang.names import same_person
+from briefing.lang.names import names_in, same_person
 from briefing.lang.values import Value, gives, qualifiers, values
 from briefing.stages.align import MIN_SHARED, Link, Told, differing
 from briefing.stages.found import Found
@@ -323,6 +323,64 @@ def fold_into(
             continue
         published[host] = _with_evidence(published[host], item)
     return published, kept
+
+
+def unshared(own: list[Found], published: list[Found], reading: Reading) -> list[Found]:
+    """Facts kept as their own sentences, without the sentences a published item cites
+    but one naming the item's holder: one sentence is one item's. A sentence linked to
+    one of them that no statement took in (`fold_into`: another holder) would be shown
+    twice (a story of my own, vetni: Reuters' "Germany expects to import between 50 and
+    70 percent of the hydrogen it needs by 2030", Germany's position, was also the
+    English line of Le Monde's "les premières livraisons sont prévues en 2030", linked
+    to it by the year)."""
+    taken = {e for item in published for e in item.evidence}
+
+    def kept(item: Found, sid: str) -> bool:
+        names = names_in([reading.sentences[sid].text]) if item.actor else []
+        return sid not in taken or any(same_person(item.actor or "", n) for n in names)
+
+    return [
+        replace(item, evidence=[item.evidence[0], *(e for e in item.evidence[1:] if kept(item, e))])
+        for item in own
+    ]
+
+
+def join_skipped(
+    items: list[Found],
+    read_for: Mapping[str, list[str]],
+    reading: Reading,
+    sides: Sequence[set[str]] = (),
+) -> list[Found]:
+    """Each sentence the model was not asked about because another outlet's sentence
+    read for it tells it (`build.covered`), cited where no item cites it already, by the
+    first item citing one read for it: not a side a disagreement shows, nor a position
+    of someone the sentence does not name (hvalur: dpa's "Islands Oberstes Gericht hat
+    den Staat … verurteilt", linked to mbl.is's "Dýraverndarsamband Íslands segir dóminn
+    vonbrigði" by the verdict, is no report of the group's disappointment)."""
+    items = list(items)
+    cited = {e for item in items for e in item.evidence}
+
+    def hosts(item: Found, sid: str) -> bool:
+        if any(set(item.evidence) <= side for side in sides):
+            return False
+        names = names_in([reading.sentences[sid].text]) if item.actor else []
+        return not item.actor or any(same_person(item.actor, n) for n in names)
+
+    for sid, readers in read_for.items():
+        if sid in cited:
+            continue
+        host = next(
+            (
+                n
+                for n, item in enumerate(items)
+                if set(readers) & set(item.evidence) and hosts(item, sid)
+            ),
+            None,
+        )
+        if host is not None:
+            items[host] = replace(items[host], evidence=[*items[host].evidence, sid])
+            cited.add(sid)
+    return items
 
 
 def _told_alike(published: Found, item: Found) -> bool:
