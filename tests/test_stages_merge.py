@@ -13,7 +13,7 @@ from briefing.lang.values import Value
 from briefing.stages.align import Link
 from briefing.stages.disagree import disagreements, value_side
 from briefing.stages.found import Found
-from briefing.stages.merge import fold_into, merge, unshared
+from briefing.stages.merge import fold_into, join_skipped, merge, unshared
 from briefing.stages.reading import Reading, read
 
 
@@ -988,3 +988,28 @@ def test_a_kept_fact_leaves_out_a_sentence_a_statement_cites_but_one_naming_its_
 
     kept = unshared([french, quote], published, reading)
     assert [i.evidence for i in kept] == [["A1.S1"], ["A3.S2", "A3.S1"]]
+
+
+GROUP = "Dýraverndarsamband Íslands segir dóminn vonbrigði."
+
+
+def test_a_skipped_sentence_is_cited_by_the_item_citing_the_one_read_for_it() -> None:
+    """vetni: dpa's and Le Monde's signing sentences, skipped behind RÚV's, are cited where
+    RÚV's is; hvalur: dpa's court order, linked to mbl.is's "Dýraverndarsamband Íslands
+    segir dóminn vonbrigði", is no citation of that group's position."""
+    reading = Reading(
+        sources=[
+            source("A1", "de", ["Deutschland und Island haben ein Abkommen unterzeichnet."]),
+            source("A2", "is", ["Ísland og Þýskaland undirrituðu samkomulag.", GROUP]),
+        ]
+    )
+    for src in reading.sources:
+        reading.sentences.update({s.id: s for s in src.sentences})
+    signed = Found("agreements", "Signed.", ["A3.S1", "A2.S1"], "A3")
+    group = Found("positions", GROUP, ["A2.S2"], "A2", "Dýraverndarsamband Íslands")
+
+    assert join_skipped([signed, group], {"A1.S1": ["A2.S1"]}, reading)[0].evidence == [
+        "A3.S1", "A2.S1", "A1.S1",
+    ]  # fmt: skip
+    assert join_skipped([group], {"A1.S1": ["A2.S2"]}, reading) == [group]
+    assert join_skipped([signed], {"A1.S1": ["A2.S1"]}, reading, [{"A3.S1", "A2.S1"}]) == [signed]
