@@ -988,6 +988,8 @@ def test_a_kept_fact_leaves_out_a_sentence_a_statement_cites_but_one_naming_its_
 
     kept = unshared([french, quote], published, reading)
     assert [i.evidence for i in kept] == [["A1.S1"], ["A3.S2", "A3.S1"]]
+    # arctic-rescue: a statement a disagreement shows as a side is no item
+    assert unshared([french], published, reading, [{"A2.S1", "A1.S2"}]) == [french]
 
 
 GROUP = "Dýraverndarsamband Íslands segir dóminn vonbrigði."

@@ -113,7 +113,7 @@ def build(
         conflicts += contrary_claims(merged + own, reading)
         sides = [conflict.hidden() for conflict in conflicts]
         merged, own = fold_into(merged, own, sides)
-        own = unshared(own, merged, reading)
+        own = unshared(own, merged, reading, sides)
         merged += fold_lines(own, reading, sides)
         merged = join_skipped(merged, read_for(reading, same, skip), reading, sides)
     unwritten: list[dict[str, str]] = []
