@@ -328,17 +328,21 @@ def fold_into(
 def unshared(
     own: list[Found], published: list[Found], reading: Reading, sides: Sequence[set[str]] = ()
 ) -> list[Found]:
-    """Facts kept as their own sentences, without the sentences a published item cites
-    but one naming the item's holder: one sentence is one item's. A sentence linked to
-    one of them that no statement took in (`fold_into`: another holder) would be shown
-    twice (a story of my own, vetni: Reuters' "Germany expects to import between 50 and
-    70 percent of the hydrogen it needs by 2030", Germany's position, was also the
-    English line of Le Monde's "les premières livraisons sont prévues en 2030", linked
-    to it by the year). A statement a disagreement shows as a side (`sides`) is no item:
-    arctic-rescue's Icelandic "Miðstöðin verður í Bodø og kostar um 40 milljónir evra"
-    keeps the wire's sentence giving 2028 against the German 2029 as its English line."""
+    """Facts kept as their own sentences, without a sentence a published statement was
+    drawn from (its first), but one naming the kept fact's holder: one sentence is one
+    item's. A sentence linked to a kept fact that no statement took in (`fold_into`:
+    another holder) would be shown twice (a story of my own, vetni: Reuters' "Germany
+    expects to import between 50 and 70 percent of the hydrogen it needs by 2030",
+    Germany's position, was also the English line of Le Monde's "les premières
+    livraisons sont prévues en 2030", linked to it by the year). Only the first: a
+    statement may cite more than it states (eldgos: Isavia's chief on the ash plume also
+    cites his "We do not yet know when full operations can resume", the English line of
+    the open question tagesschau and RÚV report). A statement a disagreement shows as a
+    side (`sides`) is no item: arctic-rescue's Icelandic "Miðstöðin verður í Bodø og
+    kostar um 40 milljónir evra" keeps the wire's sentence giving 2028 against the German
+    2029 as its English line."""
     shown = [p for p in published if not any(set(p.evidence) <= side for side in sides)]
-    taken = {e for item in shown for e in item.evidence}
+    taken = {item.evidence[0] for item in shown}
 
     def kept(item: Found, sid: str) -> bool:
         names = names_in([reading.sentences[sid].text]) if item.actor else []
