@@ -687,3 +687,20 @@ def test_a_german_common_noun_is_no_actor_the_model_may_choose() -> None:
     offered = [line for u in users for line in u.splitlines() if line.startswith("Actors:")]
     assert offered and all("Rotterdamer Hafenbetrieb" in line for line in offered)
     assert not any("Containerumschlag" in line or "Streikbeginn" in line for line in offered)
+
+
+def test_a_short_sentence_of_another_language_is_kept_but_no_note_on_the_article() -> None:
+    """herjolfur (a story of my own): mbl.is's "Engan sakaði." (no one was hurt), two
+    words, was in neither column; a sentence of another language is quoted as written,
+    at no generated token. The outlet's note on its article is no fact, however short."""
+    from briefing.stages.reading import read
+    from briefing.stages.select import unphrased
+
+    src = source("A1", "is", ["Skrúfa ferjunnar skemmdist í gærkvöldi.", "Engan sakaði.",
+                              "Fréttin verður uppfærð.", "Mynd."])  # fmt: skip
+    reading = read([src])
+    kept = unphrased(src.sentences, [], reading, src)
+
+    assert [s.text for s in kept] == ["Skrúfa ferjunnar skemmdist í gærkvöldi.", "Engan sakaði."]
+    english = source("A2", "en", ["No one was hurt."])
+    assert select(english.sentences, chunk_of(english.sentences, 10_000), None) == []

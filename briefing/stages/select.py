@@ -30,15 +30,21 @@ TOKENS_PER_STATEMENT = 45  # and at most one per this many tokens shown: generat
 LEAD = 4.0  # an article's first sentence tells its news: within the budget before the rest
 # (fr/greve-dockers-fos: "Les dockers ... ont reconduit mercredi leur grève" was left over it)
 MIN_WORDS = 5  # stay near a third of the source tokens; shorter lines say little
+# The fewest words of a sentence of another language than English with news in it, which
+# a column quotes as written at no generated token: "Engan sakaði." (no one was hurt),
+# "Цена поставок не раскрывается." (the price is not disclosed); one word ending in a full
+# stop is a caption or a credit. Bylines and notes on the article are none (`outlet_note`).
+MIN_QUOTED_WORDS = 2
 MAX_STANDING_WORDS = 32  # longer sentences are phrased shorter
 CUES = re.compile(rf"\b({lexicon.alternation('cues.salience', PIVOT)})\b", re.IGNORECASE)
 FIRST_PERSON = re.compile(rf"\b({as_written_or_capitalised('pronouns.first_person', PIVOT)})\b")
 
 
-def salience(text: str, n_values: int, position: int) -> float:
-    """How much a sentence likely carries for a briefing (higher first)."""
+def salience(text: str, n_values: int, position: int, shortest: int = MIN_WORDS) -> float:
+    """How much a sentence likely carries for a briefing (higher first); none under
+    `shortest` words."""
     words = len(text.split())
-    if words < MIN_WORDS or not ends_as_sentence(text):
+    if words < shortest or not ends_as_sentence(text):
         return -math.inf  # headlines, bylines and photo captions
     cues = len(CUES.findall(text))
     names = len(names_in([text]))
@@ -57,6 +63,12 @@ def ends_as_sentence(text: str) -> bool:
     """Terminal punctuation, closing quotes and brackets aside: not a headline, not a
     line cut at a comma. Any closing mark counts: Icelandic closes a quotation with “."""
     return text.rstrip(CLOSING + ")] ").endswith((".", "!", "?"))
+
+
+def outlet_note(text: str, lang: str) -> bool:
+    """A note of the outlet on its own article or a byline ("Fréttin verður uppfærð.",
+    "Reporting by Hannah Oakes."): no fact of the story (`kinds.outlet_note`)."""
+    return lexicon.phrases("kinds.outlet_note", lang).match(text.lstrip(" \"'“„«‚(")) is not None
 
 
 def reported_only(text: str, lang: str) -> bool:
@@ -108,7 +120,7 @@ def select(
         for x in scored
         if x[0] > -math.inf
         and not unsaid(shown[x[1]])
-        and not reported_only(shown[x[1]].text, source.language if source else chunk.language)
+        and not no_fact(shown[x[1]].text, source.language if source else chunk.language)
     ]
     free = {i for _, i in informative if shown[i].id in standing}
     ranked = sorted(
@@ -128,9 +140,9 @@ def unphrased(
     shown: list[Sentence], asked: list[Sentence], reading: Reading, source: Source
 ) -> list[Sentence]:
     """The informative sentences of a non-pivot source that `select` left to no statement
-    (over the budget, or lines of a quotation): each is labelled only, one prompt
-    evaluation and no generated token, so that a fact only this outlet reports is kept
-    as its own sentence (`stages.originals`) rather than lost."""
+    (over the budget, lines of a quotation, or short: `MIN_QUOTED_WORDS`): each is
+    labelled only, one prompt evaluation and no generated token, so that a fact only this
+    outlet reports is kept as its own sentence (`stages.originals`) rather than lost."""
     if source.language == PIVOT:
         return []
     taken = {s.id for s in asked}
@@ -138,9 +150,15 @@ def unphrased(
         s
         for i, s in enumerate(shown)
         if s.id not in taken
-        and salience(reading.english(s.id), len(reading.values[s.id]), i) > -math.inf
-        and not reported_only(s.text, source.language)
+        and salience(reading.english(s.id), len(reading.values[s.id]), i, MIN_QUOTED_WORDS)
+        > -math.inf
+        and not no_fact(s.text, source.language)
     ]
+
+
+def no_fact(text: str, lang: str) -> bool:
+    """Only who reported the sentence before, or the outlet's note on its article."""
+    return reported_only(text, lang) or outlet_note(text, lang)
 
 
 # A subject the reader cannot place out of the article: a pronoun or a demonstrative.
