@@ -289,3 +289,21 @@ def test_sentences_worded_apart_that_count_one_thing_differently_link_for_disagr
     assert ("A.S1", "B.S1") not in pairs(links(counted, 0.8))
     assert ("A.S1", "B.S1") in pairs(links(counted, 0.8, counts=True))
     assert ("A.S1", "C.S1") not in pairs(links(two_things, 0.8, counts=True))
+
+
+def test_two_sentences_sharing_only_meanwhile_are_worded_apart() -> None:
+    """herjolfur (a story of my own): mbl.is's "Flugfélagið Ernir ætlar að fjölga ferðum til
+    Eyja á meðan" and RÚV's "Vegagerðin hefur samið við Eimskip … á meðan ferjan er frá"
+    (0.87) were one item, the airline's flights and the freight ship under one line, and
+    the agreement was gone: "meðan" (while) is a function word, as English "while" is."""
+    from pathlib import Path
+
+    from briefing.ingest.read import load_sources
+    from briefing.stages.align import Told, worded_apart
+    from briefing.stages.reading import read
+
+    story = Path(__file__).resolve().parent.parent / "benchmarks" / "stories" / "herjolfur"
+    reading = read(load_sources([story]))
+    ernir, eimskip = "A1.S7", "A2.S6"
+    assert "Ernir" in reading.sentences[ernir].text and "Eimskip" in reading.sentences[eimskip].text
+    assert worded_apart(reading, Told(reading), ernir, eimskip)
