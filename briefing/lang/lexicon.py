@@ -245,13 +245,6 @@ def opens_on_pronoun(text: str, lang: str) -> bool:
     return bool(pronouns and re.match(rf"(?:{pronouns})\b", text.lstrip(" \"'“„«")))
 
 
-def opens_on_person(text: str, lang: str) -> bool:
-    """The text opens on "she" or "he" of its language (`pronouns.person`, "Hún segir…",
-    "Elle a ajouté…"), quotation marks aside: a person named before."""
-    person = "|".join(_pattern(w, True) for w in words("pronouns.person", lang))
-    return bool(person and re.match(rf"(?:{person})\b", text.lstrip(" \"'“„«")))
-
-
 @functools.cache
 def phrases(key: str, lang: str) -> re.Pattern[str]:
     """The words and phrases listed under `key` in `lang` as one pattern of whole words,

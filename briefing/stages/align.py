@@ -73,15 +73,11 @@ ANCHOR_LETTERS = 5
 
 def _anchored(reading: Reading, left: list[str], right: list[str]) -> np.ndarray:
     """What sentences of two languages share as written (a name, a cognate, a number)
-    says more than e5-small's cross-language score can: a small bonus on it. A sentence
-    opening on "she" or "he" shares the name of whom it means (`Reading.named_as`)."""
+    says more than e5-small's cross-language score can: a small bonus on it."""
     words = {
         i: {
             fold(w)
-            for w in re.findall(
-                rf"[^\W\d_]{{{ANCHOR_LETTERS},}}",
-                f"{reading.sentences[i].text} {reading.named_as.get(i, '')}",
-            )
+            for w in re.findall(rf"[^\W\d_]{{{ANCHOR_LETTERS},}}", reading.sentences[i].text)
         }
         for i in (*left, *right)
     }

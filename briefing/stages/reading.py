@@ -4,8 +4,7 @@ Each sentence gets its English gloss (Apertium for Icelandic; the text itself fo
 English; none where no translator exists), a multilingual embedding of that gloss (or
 of the text), the embeddings of what it quotes (a line of a quotation is often
 reported inside another outlet's sentence that also names its speaker, and the whole
-sentence's embedding hides the match) and of it with an opening "she" or "he" named
-(`_named`), and its numbers and dates as typed values.
+sentence's embedding hides the match), and its numbers and dates as typed values.
 Later stages read sentences
 through this, so the small model never has to read Icelandic and code can compare
 facts across languages. Glosses and embeddings are remembered per article, so a re-run
@@ -14,7 +13,6 @@ served by the answer cache does not recompute them.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -45,8 +43,6 @@ class Reading:
     vector: dict[str, list[float]] = field(default_factory=dict)
     values: dict[str, frozenset[Value]] = field(default_factory=dict)
     quoted: dict[str, list[list[float]]] = field(default_factory=dict)  # part of it, quoted
-    named: dict[str, list[float]] = field(default_factory=dict)  # its pronoun named
-    named_as: dict[str, str] = field(default_factory=dict)  # whom that names
 
     def english(self, sentence_id: str) -> str:
         """The sentence in English: itself, or its gloss, or (no translator) itself."""
@@ -57,13 +53,10 @@ class Reading:
 
     def match(self, a: str, b: str) -> float:
         """How well two sentences report the same words: as wholes, or what one quotes
-        against the other or what it quotes, or one with its pronoun named."""
-        sides_a, sides_b = self._sides_of(a), self._sides_of(b)
+        against the other or what it quotes."""
+        sides_a = [self.vector[a], *self.quoted.get(a, [])]
+        sides_b = [self.vector[b], *self.quoted.get(b, [])]
         return max(cosine(x, y) for x in sides_a for y in sides_b)
-
-    def _sides_of(self, sid: str) -> list[list[float]]:
-        named = [self.named[sid]] if sid in self.named else []
-        return [self.vector[sid], *self.quoted.get(sid, []), *named]
 
     def matches(self, left: list[str], right: list[str]) -> np.ndarray:
         """`match` of every sentence in `left` with every one in `right`, as one matrix:
@@ -78,7 +71,7 @@ class Reading:
         rows, starts = [], []
         for sid in ids:
             starts.append(len(rows))
-            rows += self._sides_of(sid)
+            rows += [self.vector[sid], *self.quoted.get(sid, [])]
         matrix = np.array(rows, dtype=float)
         norms = np.linalg.norm(matrix, axis=1, keepdims=True)
         return np.divide(matrix, norms, out=np.zeros_like(matrix), where=norms > 0), starts
@@ -133,35 +126,7 @@ def read(
             reading.values[sentence.id] = frozenset(values(text, source.language))
         if linkable:
             reading.quoted.update(_quoted(source, embedder, timed))
-            with timed("embed"):
-                for sid, (name, vector) in _named(source, english, embedder).items():
-                    reading.named[sid], reading.named_as[sid] = vector, name
     return reading
-
-
-def _named(
-    source: Source, english: list[str], embedder: Embedder
-) -> dict[str, tuple[str, list[float]]]:
-    """The English of each sentence opening on "she" or "he" ("Hún segir að engar nýjar
-    virkjanir verði reistar…", glossed "She says that…") with the pronoun replaced by the
-    last person the article named before it in two words or more: another outlet names
-    the speaker in the same report ("Iceland's energy minister, Elin Bjork Hauksdottir,
-    said no new power plants would be built…"), and the embedding put that one nearer
-    the sentence before, which names her and says something else (a story of my own,
-    vetni: 0.95 against 0.90). An extra side of the sentence, as what it quotes is."""
-    person = lexicon.alternation("pronouns.person", "en")
-    opening = re.compile(rf"(\W*)(?:{person})\b", re.IGNORECASE) if person else None
-    variants: list[tuple[str, str, str]] = []
-    last = None
-    for sentence, text in zip(source.sentences, english, strict=True):
-        pronoun = opening.match(text) if opening else None
-        if last and pronoun and lexicon.opens_on_person(sentence.text, source.language):
-            named = pronoun.group(1) + last + text[pronoun.end() :]
-            variants.append((sentence.id, last, named))
-        people = [n for n in names_in([sentence.text]) if len(n.split()) > 1]
-        last = people[-1] if people else last
-    vectors = remembered_vectors([v for *_, v in variants], embedder) if variants else []
-    return {sid: (name, vector) for (sid, name, _), vector in zip(variants, vectors, strict=True)}
 
 
 def _quoted(source: Source, embedder: Embedder, timed: Timer) -> dict[str, list[list[float]]]:
