@@ -27,12 +27,7 @@ from briefing.core.ids import source_of
 from briefing.core.languages import PIVOT
 from briefing.lang.fold import latin
 from briefing.lang.icelandic import given_names
-from briefing.lang.names import (
-    names_in,
-    titled_other,
-    transliterated,
-    untitled,
-)
+from briefing.lang.names import names_in, titled_other, transliterated, untitled
 from briefing.stages.found import Found
 from briefing.stages.reading import Reading
 

@@ -115,7 +115,7 @@ def build(
         merged, own = fold_into(merged, own, sides)
         own = unshared(own, merged, reading, sides)
         merged += fold_lines(own, reading, sides)
-        merged = join_skipped(merged, read_for(reading, same, skip), reading, sides)
+        merged = join_skipped(merged, skipped_behind(reading, same, skip), reading, sides)
     unwritten: list[dict[str, str]] = []
     if options.write:
         with progress.stage("write", 1), meter.timed("write"):
@@ -259,7 +259,9 @@ def covered(reading: Reading, same: list[Link], languages: Collection[str] = ())
     return frozenset(skip)
 
 
-def read_for(reading: Reading, same: list[Link], skip: frozenset[str]) -> dict[str, list[str]]:
+def skipped_behind(
+    reading: Reading, same: list[Link], skip: frozenset[str]
+) -> dict[str, list[str]]:
     """Each sentence `covered` skips, with the sentences read that tell it (linked, read,
     giving no value it lacks): where one of them is cited, so is it (`merge.join_skipped`)."""
     out: dict[str, list[str]] = {}

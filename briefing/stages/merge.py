@@ -345,8 +345,7 @@ def unshared(
     taken = {item.evidence[0] for item in shown}
 
     def kept(item: Found, sid: str) -> bool:
-        names = names_in([reading.sentences[sid].text]) if item.actor else []
-        return sid not in taken or any(same_person(item.actor or "", n) for n in names)
+        return sid not in taken or (item.actor is not None and _names(item.actor, sid, reading))
 
     return [
         replace(item, evidence=[item.evidence[0], *(e for e in item.evidence[1:] if kept(item, e))])
@@ -354,14 +353,20 @@ def unshared(
     ]
 
 
+def _names(actor: str, sentence_id: str, reading: Reading) -> bool:
+    """The sentence names the actor, in any form of the name (`same_person`)."""
+    return any(same_person(actor, n) for n in names_in([reading.sentences[sentence_id].text]))
+
+
 def join_skipped(
     items: list[Found],
-    read_for: Mapping[str, list[str]],
+    behind: Mapping[str, list[str]],
     reading: Reading,
     sides: Sequence[set[str]] = (),
 ) -> list[Found]:
     """Each sentence the model was not asked about because another outlet's sentence
-    read for it tells it (`build.covered`), cited where no item cites it already, by the
+    read for it tells it (`build.covered`, `behind`: the skipped sentence and the ones
+    read that tell it), cited where no item cites it already, by the
     first item citing one read for it: not a side a disagreement shows, nor a position
     of someone the sentence does not name (hvalur: dpa's "Islands Oberstes Gericht hat
     den Staat … verurteilt", linked to mbl.is's "Dýraverndarsamband Íslands segir dóminn
@@ -372,10 +377,9 @@ def join_skipped(
     def hosts(item: Found, sid: str) -> bool:
         if any(set(item.evidence) <= side for side in sides):
             return False
-        names = names_in([reading.sentences[sid].text]) if item.actor else []
-        return not item.actor or any(same_person(item.actor, n) for n in names)
+        return not item.actor or _names(item.actor, sid, reading)
 
-    for sid, readers in read_for.items():
+    for sid, readers in behind.items():
         if sid in cited:
             continue
         host = next(
