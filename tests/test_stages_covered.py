@@ -150,3 +150,18 @@ def test_of_two_other_languages_the_output_language_s_sentence_is_read() -> None
 
     assert covered(reading, same, ["en", "is"]) == {"A1.S1"}
     assert covered(reading, same) == {"A3.S1"}  # no output language given: the earlier article's
+
+
+def test_of_two_other_languages_the_one_giving_more_values_is_read_first() -> None:
+    """nordurljos: RÚV's "Samningurinn gildir til fimm ára", read first as the output
+    language's, left Le Monde's five years and 2028 skipped behind it and TASS's same
+    sentence, linked to Le Monde's only, an item of its own: one fact in two items."""
+    reading = _reading(
+        source("A1", "fr", ["L'accord est conclu pour cinq ans et ouvrira en 2028."]),
+        source("A2", "is", ["Samningurinn gildir til fimm ára."]),
+        source("A3", "ru", ["Соглашение заключено на пять лет, работа начнётся в 2028 году."]),
+    )
+    same = [Link("A1.S1", "A2.S1", 0.9), Link("A1.S1", "A3.S1", 0.93)]
+    assert len(reading.values["A1.S1"]) > len(reading.values["A2.S1"])
+
+    assert covered(reading, same, ["en", "is"]) == {"A3.S1"}

@@ -214,12 +214,15 @@ def covered(reading: Reading, same: list[Link], languages: Collection[str] = ())
     """Sentences the model need not read: each linked to one it does read, of another
     source, with the same numbers and dates; the merge adds it to that statement's
     evidence. Of an English and a non-English sentence the model reads the English one
-    (the other reaches it only as a rough gloss); of two others, the one in an output
-    language (`languages`), which its column can quote where no English statement cites
-    it (a story of my own, vetni: RÚV's "Ísland og Þýskaland undirrituðu í dag samkomulag
-    í Berlín…" was skipped behind dpa's, which went over the budget of a source no column
-    quotes, and Reuters' line, giving tonnes and a year, could cite neither: the signing
-    was in no Icelandic line). Two in one language must also say it
+    (the other reaches it only as a rough gloss); of two others, the one giving more
+    numbers and dates (one giving fewer is skipped behind it only where it gives them
+    all: nordurljos' RÚV "Samningurinn gildir til fimm ára", read first, left Le Monde's
+    five years and 2028 behind it and TASS's same sentence an item of its own), then the
+    one in an output language (`languages`), which its column can quote where no English
+    statement cites it (a story of my own, vetni: RÚV's "Ísland og Þýskaland undirrituðu í
+    dag samkomulag í Berlín…" was skipped behind dpa's, which went over the budget of a
+    source no column quotes, and Reuters' line, giving tonnes and a year, could cite
+    neither: the signing was in no Icelandic line). Two in one language must also say it
     in the same words (`merge.same_words`), since a link alone joins sentences that only
     share a subject ("a leak was repaired" and "it loses a quarter through leaks"); of
     those the model reads the earlier article's, so a fact several outlets report in
@@ -247,9 +250,10 @@ def covered(reading: Reading, same: list[Link], languages: Collection[str] = ())
     read: set[str] = set()
     skip = set()
 
-    def first_read(sid: str) -> tuple[bool, bool, int]:
+    def first_read(sid: str) -> tuple[bool, int, bool, int]:
         language = reading.language[sid]
-        return language != PIVOT, language not in languages, order[sid]
+        given = len(reading.values[sid])
+        return language != PIVOT, -given, language not in languages, order[sid]
 
     for sid in sorted(linked, key=first_read):
         if any(other in read and told(other, sid) for other in linked[sid]):
