@@ -287,6 +287,12 @@ def _with_evidence(host: Found, item: Found) -> Found:
     )
 
 
+def _a_side(item: Found, sides: Sequence[set[str]]) -> bool:
+    """A disagreement shows the item as one of its `sides` (`Conflict.hidden`): all its
+    sentences are that side's."""
+    return any(set(item.evidence) <= side for side in sides)
+
+
 def fold_into(
     published: list[Found], own: list[Found], sides: Sequence[set[str]] = ()
 ) -> tuple[list[Found], list[Found]]:
@@ -299,9 +305,6 @@ def fold_into(
     (`_told_alike`). Not a
     statement or an item a disagreement shows as a side (`sides`, as in `fold_lines`)."""
 
-    def shown(item: Found) -> bool:
-        return any(set(item.evidence) <= side for side in sides)
-
     published, kept = list(published), []
     for item in own:
         host = next(
@@ -310,8 +313,8 @@ def fold_into(
                 for n, p in enumerate(published)
                 if p.verified
                 and not item.continued
-                and not shown(p)
-                and not shown(item)
+                and not _a_side(p, sides)
+                and not _a_side(item, sides)
                 and item.evidence[0] not in p.evidence
                 and (p.evidence[0] in item.evidence or _told_alike(p, item))
                 and _same_holder(p, item)
@@ -341,8 +344,7 @@ def unshared(
     side (`sides`) is no item: arctic-rescue's Icelandic "Miðstöðin verður í Bodø og
     kostar um 40 milljónir evra" keeps the wire's sentence giving 2028 against the German
     2029 as its English line."""
-    shown = [p for p in published if not any(set(p.evidence) <= side for side in sides)]
-    taken = {item.evidence[0] for item in shown}
+    taken = {item.evidence[0] for item in published if not _a_side(item, sides)}
 
     def kept(item: Found, sid: str) -> bool:
         return sid not in taken or (item.actor is not None and _names(item.actor, sid, reading))
@@ -375,7 +377,7 @@ def join_skipped(
     cited = {e for item in items for e in item.evidence}
 
     def hosts(item: Found, sid: str) -> bool:
-        if any(set(item.evidence) <= side for side in sides):
+        if _a_side(item, sides):
             return False
         return not item.actor or _names(item.actor, sid, reading)
 
@@ -458,7 +460,7 @@ def fold_lines(found: list[Found], reading: Reading, sides: Sequence[set[str]] =
     disagreement shows as a side (its sentences all in one of `sides`, `Conflict.hidden`)
     stays apart: joined, a side would hide the lines it gained, or show itself twice."""
     kept = list(found)
-    apart = {id(f) for f in found if any(set(f.evidence) <= side for side in sides)}
+    apart = {id(f) for f in found if _a_side(f, sides)}
     told = Told(reading, unframed=True)
     joined = True
     while joined:  # lines may chain in any order: S10, S12, then S11 joining both
