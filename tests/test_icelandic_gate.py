@@ -85,6 +85,14 @@ def test_a_value_only_in_the_icelandic_fails() -> None:
     assert "the Icelandic states 6" in result.reasons[0]
 
 
+def test_a_month_the_english_abbreviates_is_stated() -> None:
+    """NTREX's "enlisting on Sept." is "í september": no month added."""
+    result = gate(
+        "Hann gekk í herinn í september.", "He enlisted on Sept.", gloss="He joined in September."
+    )
+    assert "values" not in result.kinds
+
+
 def test_english_ordinals_times_and_short_scales_are_values() -> None:
     assert Value("ordinal", 34.0) in values("his 34th start", "en")
     assert values("at 4 p.m.", "en") == values("klukkan 16", "is") != set()

@@ -88,6 +88,16 @@ def test_months_and_weekdays_come_from_cldr_with_the_lexicons_extra_forms() -> N
     assert calendar_words("в машине", "ru") == set()  # "мая" runs on, "ма" alone does not
 
 
+def test_a_month_abbreviated_with_its_period_is_that_month() -> None:
+    """AP's "Sept." and "Oct." are months; a name ("Jan Egeland"), a word without the
+    period and French "sept" (seven) are not."""
+    assert calendar_words("after enlisting on Sept.", "en") == {"month:9"}
+    assert calendar_words("on Oct. 5 and Dec. 1", "en") == {"month:10", "month:12"}
+    assert calendar_words("am 3. Sept. 2020", "de") == {"month:9"}
+    assert calendar_words("Jan Egeland said the Oct figures", "en") == set()
+    assert calendar_words("Ils étaient sept.", "fr") == set()
+
+
 def test_cyrillic_folds_as_english_outlets_write_russian_names() -> None:
     """A Russian report's "Владимир Путин" and an English one's "Vladimir Putin" are one
     person; "Енисей" folds to the BGN spelling "yenisey" ("Yenisei" loosely)."""

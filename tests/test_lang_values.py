@@ -24,6 +24,8 @@ from briefing.lang.values import Value, values
         ("Tólf prósent sögðu nei.", "Twelve per cent said no."),
         ("Ferðin kostar 1.200 krónur.", "The trip costs 1,200 kronur."),
         ("Viðgerðirnar kosta 250 milljónir króna.", "The repairs cost 250 million kronur."),
+        # a record or a score, one token of Miðeind's tokenizer (a serial number)
+        ("Hann er nú með 13-21-3 í keppninni.", "He now has a 13-21-3 record."),
     ],
 )
 def test_same_fact_same_values(icelandic: str, english: str) -> None:

@@ -92,6 +92,22 @@ def _month_stems(forms: tuple[str, ...]) -> tuple[list[str], bool]:
 
 
 @functools.cache
+def _abbreviations(lang: str) -> dict[str, str]:
+    """A month's abbreviations ("Sept", "Oct") in a language that capitalises months,
+    to the month: they count capitalised and followed by their period only ("on Sept.
+    11"), so that no French "sept" (seven) nor a name ("Jan Egeland") is read as one."""
+    if lang not in LANGUAGES or _lower_months(lang):
+        return {}
+    wide = month_names(lang)
+    return {
+        form.lower(): f"month:{n}"
+        for n, forms in enumerate(month_names(lang, abbreviations=True), 1)
+        for form in forms
+        if form not in wide[n - 1]
+    }
+
+
+@functools.cache
 def _patterns(lang: str) -> list[tuple[re.Pattern[str], str]]:
     """(word pattern, canonical value) for `lang`'s weekdays and months."""
     if lang not in LANGUAGES:
@@ -117,10 +133,13 @@ def english_name(value: str) -> str:
 
 def calendar_words(text: str, lang: str) -> set[str]:
     """Canonical weekdays and months ("weekday:6", "month:4") that `text` names."""
-    patterns = _patterns(lang)
+    patterns, abbreviated = _patterns(lang), _abbreviations(lang)
     found: set[str] = set()
     for match in _WORD.finditer(text):
         word = match.group()
+        month = abbreviated.get(word.lower())
+        if month and word[0].isupper() and text[match.end() : match.end() + 1] == ".":
+            found.add(month)
         for pattern, value in patterns:
             if pattern.fullmatch(word) and _counts(word, value, text, match.start(), lang):
                 found.add(value)

@@ -194,6 +194,9 @@ _IS_SCALE: dict[str, float] = lexicon.table("numbers.scale", "is")
 _IS_PERCENT = lexicon.wordset("numbers.percent", "is")
 
 
+_NUMBERS_JOINED = re.compile(r"\d{1,3}(?:-\d{1,3})+")
+
+
 def _icelandic(text: str) -> set[Value]:
     from tokenizer import TOK, tokenize
 
@@ -226,6 +229,9 @@ def _icelandic(text: str) -> set[Value]:
             found.add(Value("number", _num(t.val)))
         elif t.kind == TOK.NUMBER:
             number = t.val[0]
+        elif t.kind == TOK.SERIALNUMBER and _NUMBERS_JOINED.fullmatch(t.txt):
+            # a record or a score, "13-21-3": its numbers, as the English reads them
+            found |= {Value("number", _num(float(n))) for n in t.txt.split("-")}
         elif t.kind == TOK.WORD and t.txt.lower() in _IS_NUMBER_WORDS:
             number = _IS_NUMBER_WORDS[t.txt.lower()]
         if number is None:
