@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from helpers import source
 from stage_sources import meeting, pass_reports
 
 from briefing.lang.values import Value
 from briefing.stages.align import SAME, Link, differing, links
-from briefing.stages.reading import Reading
+from briefing.stages.reading import Reading, read
 
 
 @pytest.fixture(scope="module")
@@ -307,3 +308,31 @@ def test_two_sentences_sharing_only_meanwhile_are_worded_apart() -> None:
     ernir, eimskip = "A1.S7", "A2.S6"
     assert "Ernir" in reading.sentences[ernir].text and "Eimskip" in reading.sentences[eimskip].text
     assert worded_apart(reading, Told(reading), ernir, eimskip)
+
+
+def test_a_link_drawn_by_a_speakers_name_goes_to_what_they_said_next() -> None:
+    """e5 links Reuters' minister, named, to RÚV's sentence naming her (0.95), which says
+    the deal is a big step; RÚV's "Hún segir að engar nýjar virkjanir…" two sentences on
+    (0.89) tells what Reuters' sentence tells, and is the link."""
+    english = source(
+        "E",
+        "en",
+        [
+            "Germany and Iceland signed an agreement in Berlin on Tuesday.",
+            "Iceland's energy minister, Elin Bjork Hauksdottir, said no new power plants "
+            "would be built solely to supply the project.",
+        ],
+    )
+    icelandic = source(
+        "I",
+        "is",
+        [
+            "Ísland og Þýskaland undirrituðu í dag samkomulag í Berlín.",
+            "Elín Björk Hauksdóttir, ráðherra orkumála, segir að samkomulagið sé stórt "
+            "skref fyrir Ísland.",
+            "„Þetta er tækifæri til að nýta orkuna okkar,“ segir hún.",
+            "Hún segir að engar nýjar virkjanir verði reistar eingöngu vegna verkefnisins.",
+        ],
+    )
+    found = pairs(links(read([english, icelandic]), SAME))
+    assert ("E.S2", "I.S4") in found and ("E.S2", "I.S2") not in found
