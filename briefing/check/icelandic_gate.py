@@ -519,13 +519,17 @@ def _in_english(word: str, english_words: set[str]) -> bool:
     )
 
 
+_PLACE_WORDS = 3  # the most words of a place's name: "United Arab Emirates"
+
+
 def _found(name: details.Name, have: set[str]) -> bool:
     """The name's last identifying word (a surname, a place's head word) is there, or
     most of its words are, or the first of two ("Etihad Stadium": "Etihad leikvanginum")."""
     words = _identifying(name)
     if not words:
         return True
-    canon = details.place(fold(name.text))
+    # a place's name, not a run a place opens ("North Korean Foreign Minister Ri Yong Ho")
+    canon = details.place(fold(name.text)) if len(words) <= _PLACE_WORDS else None
     if canon is not None and any(details.place(word) == canon for word in have):
         return True  # an exonym or a name translated: "Peking", "úrvalsdeildin"
     found = [any(details._contains_word(v, have) for v in (w, loose_fold(w))) for w in words]
