@@ -236,6 +236,33 @@ def test_a_speakers_words_said_as_the_briefings_own_are_quoted_as_theirs() -> No
     assert voice([reported], reading)[0] == [reported]  # his words reported, not repeated
 
 
+def test_words_the_statement_gives_to_a_pronoun_alone_are_named_as_whose() -> None:
+    """fangar: '"I come here every time. Maybe next time," she said.' was stated "Maybe
+    next time, she said." under Oksana Hrytsenko: her words as the briefing's, given to a
+    "she" no line names. Her words are quoted as hers; a report of them is named."""
+    reading = read(
+        [
+            article(
+                "R",
+                "en",
+                "Oksana Hrytsenko, whose son was captured in 2022, said she had not heard "
+                'from him. "I come here every time. Maybe next time," she said.',
+            )
+        ]
+    )
+    line = Found(
+        "positions", "Maybe next time, she said.", ["R.S3", "R.S1"], "R", "Oksana Hrytsenko"
+    )
+    reported = Found(
+        "positions", "Next time maybe, she said.", ["R.S3", "R.S1"], "R", "Oksana Hrytsenko"
+    )
+    [quoted, named], _ = voice([line, reported], reading)
+    assert quoted.text == 'Oksana Hrytsenko said: "Maybe next time."'
+    assert named.text.endswith(", Oksana Hrytsenko said.") and "named 'she said'" in named.edits[-1]
+    nobody = Found("positions", "Maybe next time, she said.", ["R.S3"], "R")
+    assert voice([nobody], reading)[0] == []
+
+
 def test_a_loaded_word_the_statement_attributes_is_not_its_own_voice() -> None:
     """ "what it called the Kyiv regime" gives the word as the ministry's; said plainly it
     is the briefing's."""

@@ -89,6 +89,8 @@ _PRONOUN_SUBJECT = re.compile(rf"({subject_pronouns(PIVOT)})\b")
 _PRONOUN_SAID = re.compile(
     rf"\s*(?:(?:{_PERSON})\s+(?:{_SAYING['en']})|(?:{_SAYING['en']})\s+(?:{_PERSON}))\s*[.!]?\s*"
 )
+# A statement whose words end on '…, she said.': someone's words given to a pronoun alone.
+SAID_BY_PRONOUN = re.compile(rf",\s*{_PRONOUN_SAID.pattern}$")
 
 
 # Who speaks, where no name does: 'said the transport minister.', '"...," a spokesman said';

@@ -49,7 +49,7 @@ from briefing.lang.names import names_in, same_person
 from briefing.lang.quotation import MARKS, quoted_spans
 from briefing.stages.found import Found
 from briefing.stages.kinds import left_open, no_deal
-from briefing.stages.quoted import attributed, said
+from briefing.stages.quoted import SAID_BY_PRONOUN, attributed, said
 from briefing.stages.reading import Reading
 from briefing.stages.select import inside_quotation
 from briefing.stages.verify import JOINT_SUBJECT, OPENING_NAME, SAID_BY, problems
@@ -91,6 +91,7 @@ ARTICLE = re.compile(r"(?i:the|an?)")
 JOINT_OPENING = re.compile(rf"(?i:{lexicon.alternation('voice.joint', PIVOT)})\s")
 AGREEING = re.compile(rf"\b(?i:{lexicon.alternation('voice.agreeing', PIVOT)})\b")
 BEFORE = 3  # sentences back a pronoun may point
+_PERSON = re.compile(rf"\b(?:{lexicon.alternation('pronouns.person', PIVOT)})\b")
 
 
 @dataclass(frozen=True)
@@ -195,6 +196,17 @@ def _edit(item: Found, articles: Articles) -> Found | str:
     edits += [f"dropped the outlet's {h!r} from words it attributes" for h in hedges]
     text, judged = _quote_judgements(text, evidence[0], reading)
     edits += [f"quoted the outlet's {w!r} as its word" for w in judged]
+    trailing = SAID_BY_PRONOUN.search(text)
+    if trailing:  # "Maybe next time, she said.": whose, and are they the sentence's words?
+        speaker = attributed(evidence[0], reading) or item.actor
+        if speaker is None:
+            return "someone's words given to a pronoun alone ('…, she said'), and code names no one"
+        words = text[: trailing.start()].strip()
+        line = _line_of(words, evidence[0], reading)
+        text = (
+            said(speaker, line) if line else f"{words}, {speaker} {trailing.group(0).split()[-1]}"
+        )
+        edits.append(f"named {trailing.group(0).strip(' ,.')!r} as {speaker!r}")
     quoted = _quotation_of(text, evidence[0], reading)
     if quoted is not None:  # '"This is a fair outcome," Gorst said.' said as the briefing's
         speaker = attributed(evidence[0], reading) or item.actor
@@ -236,6 +248,20 @@ def _quotation_of(text: str, sentence_id: str, reading: Reading) -> str | None:
             words = words.strip(" ,")
             return words if words.endswith((".", "!", "?")) else words + "."
     return None
+
+
+def _line_of(words: str, sentence_id: str, reading: Reading) -> str | None:
+    """The words of the quotation the cited English sentence closes ('Maybe next time,"
+    she said.'), where the statement repeats them word for word; None otherwise."""
+    if reading.language.get(sentence_id) != PIVOT:
+        return None
+    text = reading.sentences[sentence_id].text
+    closing = MARKS.search(text)
+    said_words = re.findall(r"\w+", words.lower())
+    if closing is None or said_words != re.findall(r"\w+", text[: closing.start()].lower()):
+        return None
+    line = text[: closing.start()].strip(" ,")
+    return line if line.endswith((".", "!", "?")) else line + "."
 
 
 def _name_descriptions(
