@@ -428,3 +428,30 @@ def test_a_translation_may_name_the_bodies_a_russian_sentence_names_by_abbreviat
     _, translated, refused = translations([forces, emirates, ministry], reading)
     assert refused == [] and set(translated) == {"R.S1", "R.S2", "R.S3"}
     assert "Qatar: not named in its sentence" in translations([invented], reading)[2][0]["reason"]
+
+
+def test_a_translation_misspelling_a_russian_name_is_refused() -> None:
+    """hafnarverkfall: the model's "…, said Krasov." for "— заявил Кравцов" (Oleg Kravtsov,
+    "Олег Кравцов" in the article) passed as the sentence's English, loose name checks
+    taking a name with the same first letters; "Kravtsov", "Andrei" for "Андрей" and
+    "Korea" for "Корею" still pass."""
+    reading = read(
+        [
+            article(
+                "R",
+                "ru",
+                "Об этом сообщил президент ассоциации Олег Кравцов. "
+                "Часть партий уже перенаправляют в Южную Корею, — заявил Кравцов. "
+                "Документ подписал Андрей Соколов.",
+            ),
+            article("E", "en", "The strike went on for a third day."),
+        ]
+    )
+    wrong = stated("Some shipments already go to South Korea, said Krasov.", "R.S2")
+    right = stated("Some shipments already go to South Korea, said Kravtsov.", "R.S2")
+    andrei = stated("The document was signed by Andrei Sokolov.", "R.S3")
+
+    _, translated, refused = translations([wrong, right, andrei], reading)
+    assert [r["evidence"] for r in refused] == ["R.S2"] and "Krasov" in refused[0]["reason"]
+    assert translated["R.S3"] == andrei.text
+    assert translations([right], reading)[1] == {"R.S2": right.text}

@@ -28,7 +28,7 @@ from briefing.lang import lexicon
 from briefing.lang.calendar import calendar_words
 from briefing.lang.detect import language_of
 from briefing.lang.embed import E5Embedder, cosine, default_embedder, similarity
-from briefing.lang.fold import fold, latin
+from briefing.lang.fold import fold, latin, loose_fold
 from briefing.lang.icelandic import lemmas, names_match
 from briefing.lang.lexicon import opens_on_pronoun, subject_pronouns
 from briefing.lang.names import CYRILLIC_LANGUAGES, names_in, place_named, same_person, untitled
@@ -266,7 +266,49 @@ def untrue_translation(item: Found, reading: Reading, plain: bool = False) -> li
     wrong += _lost_subject(item.text, first, reading)
     wrong += _added_names(item.text, first, reading, _named_holder(item, reading), plain)
     wrong += _other_people(item.text, first, reading)
+    wrong += _misspelt(item.text, first, reading)
     return wrong + (_strayed(item.text, first, reading) if not wrong else [])
+
+
+SPELT_SAME = 0.9  # difflib ratio of a translation's name to its article's spelling in Latin
+# letters at or above which it is that name: "Dmitry" for "Дмитрий" (dmitriy) 0.92,
+# "Kravtsov" for "Кравцова" 0.94; the model's "Krasov" for "Кравцов" 0.86
+
+
+def _misspelt(statement: str, first: str, reading: Reading) -> list[str]:
+    """A name of a translation from Cyrillic that opens as a person's name of its sentence
+    does in Latin letters (a word its article writes in a run of two or more capitalised
+    words: "Олег Кравцов") and is spelt as no name of the articles is ("Krasov" for
+    "Кравцов"): another person, or the right one misnamed, shown as the sentence's
+    English. Another outlet's spelling counts ("Garnier" for "Гарнье", Le Monde's), and
+    "i" for "y" ("Andrei"); a place English names its own way does not ("Korea")."""
+    if reading.language[first] not in CYRILLIC_LANGUAGES:
+        return []
+    source = next(s for s in reading.sources if s.id == source_of(first))
+    runs = {loose_fold(w) for run in _NAME_RUN.findall(source.text) for w in run.split()}
+    own = {loose_fold(w) for w in _CAPITALISED.findall(reading.sentences[first].text)}
+    persons = runs & own
+    spelt = {
+        loose_fold(w) for x in reading.sentences.values() for w in _CAPITALISED.findall(x.text)
+    }
+    wrong = []
+    for word in dict.fromkeys(_CAPITALISED.findall(statement)):
+        mine = loose_fold(word)
+        near = [p for p in persons if p[:3] == mine[:3]]
+        if (
+            near
+            and not place_named(fold(word), PIVOT)
+            and not any(
+                v.startswith(mine) or SequenceMatcher(None, mine, v).ratio() >= SPELT_SAME
+                for v in spelt
+            )
+        ):
+            wrong.append(f"{word}: its sentence spells the name otherwise ({near[0]})")
+    return wrong
+
+
+_CAPITALISED = re.compile(r"\b[A-ZА-ЯЁ][^\W\d_]+")
+_NAME_RUN = re.compile(r"\b[А-ЯЁ][а-яё]+(?:\s+[А-ЯЁ][а-яё]+)+")
 
 
 STRAYED = 0.85  # e5 cosine of a translation and its sentence under which it says another thing:
