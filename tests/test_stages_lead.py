@@ -45,6 +45,24 @@ def test_of_news_as_widely_reported_the_one_readable_in_the_briefings_languages_
     assert lead(briefing(developments=[russian], agreements=[english])) == ["agreements[1]"]
 
 
+def test_news_of_the_other_kind_read_in_no_column_adds_no_lead() -> None:
+    """vetni: after the signing (an English statement, RÚV's quote), Le Monde's "L'hydrogène
+    sera transporté … jusqu'au port de Hambourg", marked with a rough gloss in both
+    columns, was the lead's second sentence."""
+    signed = item("Germany and Iceland signed a deal.", None, ["A3.S1", "A4.S1"])
+    signed.origin = {"en": "statement", "is": "quote:A4.S1"}
+    french = item(
+        "L'hydrogène sera transporté jusqu'au port de Hambourg.", None, ["A2.S4", "A1.S5"]
+    )
+    french.origin = {"en": "original:fr:A2.S4", "is": "original:fr:A2.S4"}
+    assert lead(briefing(developments=[french], agreements=[signed])) == ["agreements[1]"]
+    french.origin = {"en": "statement", "is": "original:fr:A2.S4"}  # read in one: it adds
+    assert lead(briefing(developments=[french], agreements=[signed])) == [
+        "agreements[1]",
+        "developments[1]",
+    ]
+
+
 def test_an_announcement_the_outlets_open_with_leads_before_later_news() -> None:
     """svartsengi-expansion: both outlets open with HS Orka's announcement (a position,
     "said"); what is open is told at their end."""

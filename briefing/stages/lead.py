@@ -3,12 +3,14 @@ outlets open their articles with, then the most outlets report, among what happe
 was agreed and what is still open (ties to the news the outlets tell earlier, as news is
 written top down, then to the earlier section), then the most reported item of the other
 kind (a development after an outcome, an outcome after a development) where two or more
-outlets report it or the briefing has one outlet. Where the outlets open with a position
-instead, as many of them reporting it (an announcement: "HS Orka said on Monday that it
-will expand its plant"), it leads, and that news follows where two outlets report it. The
-lead repeats items, each in every language by the items' own rules (quoted, verified, or
-marked), so it says nothing the items do not. Where the outlets open with one piece of
-news and give it different values, that disagreement leads (`_opening_conflict`)."""
+outlets report it or the briefing has one outlet, and it reads in one of the briefing's
+languages where the first does (not Le Monde's sentence, marked, after an English lead).
+Where the outlets open with a position instead, as many of them reporting it (an
+announcement: "HS Orka said on Monday that it will expand its plant"), it leads, and that
+news follows where two outlets report it. The lead repeats items, each in every language
+by the items' own rules (quoted, verified, or marked), so it says nothing the items do
+not. Where the outlets open with one piece of news and give it different values, that
+disagreement leads (`_opening_conflict`)."""
 
 from __future__ import annotations
 
@@ -39,6 +41,8 @@ def lead(briefing: Briefing) -> list[str]:
     one_outlet = len(briefing.sources) == 1
     if other is None or (outlets(other[1].evidence) < 2 and not one_outlet):
         return [first[0]]
+    if not _readable(other[1]) and _readable(first[1]):
+        return [first[0]]  # a marked original in no column's language adds no lead
     return [first[0], other[0]]
 
 
