@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from helpers import source
+from helpers import article, source
 from stage_sources import meeting, pass_reports
 
 from briefing.lang.values import Value
@@ -141,6 +141,21 @@ def test_two_sentences_opening_on_two_different_bodies_are_not_one_fact() -> Non
 
     assert ("A.S1", "B.S1") not in linked
     assert ("A.S2", "B.S2") in linked
+
+
+def test_two_subjects_of_one_owner_are_one_bodys_news() -> None:
+    """herjolfur: mbl.is's "Skrúfa Herjólfs skemmdist í gærkvöldi og siglingar …
+    liggja niðri" and Vísir's "Siglingar Herjólfs liggja niðri eftir að ferjan bilaði…"
+    (0.97) were two items of one breakdown: the propeller and the sailings are the
+    ferry's, not two bodies'."""
+    first = article("A", "is", (
+        "Skrúfa Herjólfs skemmdist í gærkvöldi og siglingar til Vestmannaeyja liggja niðri."
+    ))  # fmt: skip
+    second = article("B", "is", (
+        "Siglingar Herjólfs liggja niðri eftir að ferjan bilaði á leið til Vestmannaeyja í "
+        "gærkvöldi."
+    ))  # fmt: skip
+    assert ("A.S1", "B.S1") in pairs(links(read([first, second]), SAME))
 
 
 def test_a_body_named_in_another_case_inside_a_longer_subject_is_no_other() -> None:

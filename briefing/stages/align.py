@@ -22,7 +22,7 @@ from briefing.lang import lexicon
 from briefing.lang.content import content_lemmas
 from briefing.lang.fold import fold
 from briefing.lang.icelandic import names_match
-from briefing.lang.names import names_in
+from briefing.lang.names import names_in, place_named
 from briefing.lang.values import Value, counted, is_year, within
 from briefing.stages.reading import Reading
 
@@ -240,7 +240,23 @@ def _others_told(reading: Reading, a: str, b: str) -> bool:
     if not all(first):
         return False
     shorter, longer = sorted((name.split() for name in first if name), key=len)
+    if _one_owner(shorter, longer, reading.language[a]):
+        return False
     return not all(any(names_match(p, q) for q in longer) for p in shorter)
+
+
+def _one_owner(first: list[str], second: list[str], lang: str) -> bool:
+    """Two subjects of one named owner, each a word and the owner's name after it: one
+    body's news, not two bodies' ("Skrúfa Herjólfs skemmdist…" and "Siglingar Herjólfs
+    liggja niðri…", 0.97; "Stjórn Strætó samþykkti…" and "Innanbæjarleiðum Strætó…
+    fækkar"). A place owns no one body: "Dýraverndarsamband Íslands" and
+    "Náttúruverndarsamtök Íslands" are two."""
+    return (
+        len(first) == len(second) == 2
+        and first[1] == second[1]
+        and first[0] != second[0]
+        and place_named(fold(first[1]), lang) is None
+    )
 
 
 def _opening_name(text: str) -> str | None:
