@@ -455,3 +455,29 @@ def test_a_translation_misspelling_a_russian_name_is_refused() -> None:
     assert [r["evidence"] for r in refused] == ["R.S2"] and "Krasov" in refused[0]["reason"]
     assert translated["R.S3"] == andrei.text
     assert translations([right], reading)[1] == {"R.S2": right.text}
+
+
+def test_a_number_the_model_wrote_apart_is_read_as_its_sentence_gives_it() -> None:
+    """kampfjet: Le Monde's "3,5 milliards d'euros" came back "3. 5 billion euros" and
+    Der Spiegel's "3,2 Milliarden Euro" as "3,2 billion euros", refused as the numbers 3
+    and 5,000,000,000, so the disagreement's sides had no English; a number apart that
+    its sentence does not give stays apart."""
+    reading = read(
+        [
+            article("F", "fr", "Selon le ministère, cette phase coûtera 3,5 milliards d'euros."),
+            article(
+                "D", "de", "Nach Angaben des Ministeriums kostet die Phase 3,2 Milliarden Euro."
+            ),
+            article("E", "en", "The two countries signed the deal in Paris."),
+        ]
+    )
+    french = stated("According to the ministry, this phase will cost 3. 5 billion euros.", "F.S1")
+    german = stated("According to the ministry, the phase costs 3,2 billion euros.", "D.S1")
+    other = stated("According to the ministry, this phase will cost 4. 5 billion euros.", "F.S1")
+
+    _, translated, _ = translations([french, german], reading)
+    assert translated == {
+        "F.S1": "According to the ministry, this phase will cost 3.5 billion euros.",
+        "D.S1": "According to the ministry, the phase costs 3.2 billion euros.",
+    }
+    assert translations([other], reading)[1] == {}

@@ -248,10 +248,34 @@ def translations(
 
 
 def spelt(item: Found, reading: Reading) -> Found:
-    """`item` with a name copied in Cyrillic spelt as English does ("Dорохов said…")."""
+    """`item` with a name copied in Cyrillic spelt as English does ("Dорохов said…"), and
+    a number the model wrote apart or with its sentence's decimal comma written as
+    English does, where that is the number its sentence gives (`_joined_numbers`)."""
+    text = _joined_numbers(item.text, reading.values[item.evidence[0]])
     if reading.language[item.evidence[0]] in CYRILLIC_LANGUAGES:
-        return replace(item, text=latin(item.text))
-    return item
+        text = latin(text)
+    return replace(item, text=text) if text != item.text else item
+
+
+# "1, 500 tons", "3. 5 billion" (the small model's spacing of "1,5 тыс." and "3,5
+# milliards"), "3,2 billion" (the German decimal comma kept)
+_NUMBER_APART = re.compile(r"(?<![\d.,])(\d{1,3})(?:([,.]) (\d{1,3})|,(\d{1,2}))(?![\d,.]\d)")
+
+
+def _joined_numbers(text: str, given: frozenset[Value]) -> str:
+    """`text` with each number written apart joined where joined it is a number `given`
+    holds and apart it is not: no "2019, 300 people" becomes 2,019,300."""
+
+    def join(match: re.Match[str]) -> str:
+        whole, mark, rest, decimals = match.groups()
+        joined = f"{whole}{mark}{rest}" if rest else f"{whole}.{decimals}"
+        after = text[match.end() : match.end() + 12]
+        apart = values(match.group() + after, PIVOT)
+        together = values(joined + after, PIVOT)
+        gained = {v for v in together - apart if any(within(v, g) or v == g for g in given)}
+        return joined if gained and not (apart & given) else match.group()
+
+    return _NUMBER_APART.sub(join, text)
 
 
 def untrue_translation(item: Found, reading: Reading, plain: bool = False) -> list[str]:
