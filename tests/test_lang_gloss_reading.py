@@ -63,6 +63,14 @@ def test_a_function_word_read_as_a_content_word_is_read_in_greynir_s_class() -> 
     assert incomes is not None and "incomes that we" in incomes
 
 
+def test_a_verb_apertium_read_as_an_adverb_is_read_as_the_verb() -> None:
+    """saestrengur: "Ekki hefur verið ákveðið hver eigi strenginn" (who owns the cable)
+    was glossed "each not the string": the tagger read "eigi" as the adverb "not", a
+    negation the sentence does not say."""
+    [text] = ApertiumGlosser().gloss(["Ekki hefur verið ákveðið hver eigi strenginn."])
+    assert text is not None and "owns" in text and text.count("not") == 1
+
+
 def test_a_sentence_greynir_does_not_parse_is_glossed_as_apertium_reads_it(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

@@ -158,6 +158,15 @@ def _same_sense(word: Word, tags: Sequence[str]) -> bool:
     return word.category == "lo" and (family == "adv" or (family == "so" and participle))
 
 
+def _other_class(word: Word, tags: Sequence[str], family: str) -> bool:
+    """The tagger read the word in another content class than Greynir, not in the same
+    sense; or as an adverb where Greynir reads a verb ("hver eigi strenginn", who owns
+    the cable, was "each not the string")."""
+    if family == "adv":
+        return word.category == "so"
+    return family in _CONTENT and family != word.category and not _same_sense(word, tags)
+
+
 def _changes(units: list[str], words: Sequence[Word]) -> dict[int, Word]:
     """The units (by index) whose tagged class Greynir reads otherwise, and the words
     Apertium's analyser lacks that Greynir reads as a common word the lexicon's glossary
@@ -193,7 +202,7 @@ def _changes(units: list[str], words: Sequence[Word]) -> dict[int, Word]:
                 and word.lemma.replace("-", "") not in glossary
             ):
                 out[n] = word  # a word the analyser lacks, no name, not in the glossary
-        elif family in _CONTENT and family != word.category and not _same_sense(word, tags):
+        elif _other_class(word, tags, family):
             out[n] = word
     return out
 
