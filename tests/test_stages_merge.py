@@ -1015,3 +1015,8 @@ def test_a_skipped_sentence_is_cited_by_the_item_citing_the_one_read_for_it() ->
     ]  # fmt: skip
     assert join_skipped([group], {"A1.S1": ["A2.S2"]}, reading) == [group]
     assert join_skipped([signed], {"A1.S1": ["A2.S1"]}, reading, [{"A3.S1", "A2.S1"}]) == [signed]
+    # a place the sentence names ("Islands", Iceland's) does not name the group
+    court = source("A4", "de", ["Islands Oberstes Gericht hat den Staat verurteilt."])
+    reading.sources.append(court)
+    reading.sentences.update({s.id: s for s in court.sentences})
+    assert join_skipped([group], {"A4.S1": ["A2.S2"]}, reading) == [group]

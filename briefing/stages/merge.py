@@ -19,8 +19,9 @@ from dataclasses import replace
 
 from briefing.core.ids import sentence_number, source_of
 from briefing.core.languages import PIVOT
+from briefing.lang.fold import fold
 from briefing.lang.lexicon import opens_on_pronoun
-from briefing.lang.names import names_in, same_person
+from briefing.lang.names import names_in, place_named, same_person
 from briefing.lang.values import Value, gives, qualifiers, values
 from briefing.stages.align import MIN_SHARED, Link, Told, differing
 from briefing.stages.found import Found
@@ -356,8 +357,11 @@ def unshared(
 
 
 def _names(actor: str, sentence_id: str, reading: Reading) -> bool:
-    """The sentence names the actor, in any form of the name (`same_person`)."""
-    return any(same_person(actor, n) for n in names_in([reading.sentences[sentence_id].text]))
+    """The sentence names the actor, in any form of the name (`same_person`), by more
+    than a place in it: "Islands Oberstes Gericht" does not name "Dýraverndarsamband
+    Íslands"."""
+    own = " ".join(p for p in actor.split() if not place_named(fold(p))) or actor
+    return any(same_person(own, n) for n in names_in([reading.sentences[sentence_id].text]))
 
 
 def join_skipped(
