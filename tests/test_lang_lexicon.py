@@ -11,7 +11,7 @@ from briefing.lang import lexicon
 from briefing.lang.calendar import calendar_words, month_names, weekday_names
 from briefing.lang.fold import fold
 from briefing.lang.lexicon import GAP_WORDS, _pattern
-from briefing.lang.names import as_written_in, same_person, untitled
+from briefing.lang.names import as_written_in, names_in, same_person, untitled
 from briefing.stages import quoted, verify
 
 
@@ -153,3 +153,13 @@ def test_a_german_chief_of_board_or_group_is_a_title_not_part_of_the_name() -> N
     assert untitled("Vorstandschef Trond Helge Austnes") == "Trond Helge Austnes"
     assert untitled("Konzernchefin Anna Berg") == "Anna Berg"
     assert untitled("GSV-Chef Holger Brandt") == "Holger Brandt"
+
+
+def test_a_persons_name_and_the_place_set_off_after_it_are_two_names() -> None:
+    """examples/ (the README's briefing): "Sigrún Helgadóttir of Iceland and Lars Øvrebø
+    of Norway" labelled her "Sigrún Helgadóttir of Iceland" and his quote "Øvrebø Norway
+    said: …"; a body's name keeps its place."""
+    text = "The ministers, Sigrún Helgadóttir of Iceland and Lars Øvrebø of Norway, met."
+    assert names_in([text]) == ["Sigrún Helgadóttir", "Iceland", "Lars Øvrebø", "Norway"]
+    for body in ("Bank of England", "University of Iceland", "Port of Rotterdam Authority"):
+        assert names_in([f"The {body} said so."]) == [body]

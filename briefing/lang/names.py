@@ -209,7 +209,7 @@ def names_in(sentences: list[str]) -> list[str]:
                 continue
             if at_start and not match.group().startswith(name.split()[0]):
                 at_start = False  # "The Unite union": the word after "The" is a name
-            for n, part in enumerate(_by_script(name)):
+            for n, part in enumerate(p for run in _by_script(name) for p in _of_place(run)):
                 first = at_start and n == 0
                 if not first:
                     inner.update(part.split())
@@ -219,6 +219,23 @@ def names_in(sentences: list[str]) -> list[str]:
         if not initial or name in inner:
             names.setdefault(name)
     return list(names)
+
+
+def _of_place(name: str) -> list[str]:
+    """A person's name and the place set off after it ("Lars Øvrebø of Norway",
+    "Sigrún Helgadóttir of Iceland"): two names, the person's and the place's. A body's
+    name keeps its place ("Bank of England", "University of Iceland", "Port of
+    Rotterdam Authority"): a common noun or a title opens it, or it is one word."""
+    words = name.split()
+    at = next((i for i, w in enumerate(words) if w in _LINKING_WORDS), None)
+    if at is None or at < 2 or at == len(words) - 1:
+        return [name]
+    before, after = words[:at], " ".join(words[at + 1 :])
+    if place_named(fold(after)) is None or any(
+        lexicon.english_noun(w.lower()) or _title(w) for w in before
+    ):
+        return [name]
+    return [" ".join(before), after]
 
 
 def _by_script(name: str) -> list[str]:
