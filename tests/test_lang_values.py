@@ -199,3 +199,13 @@ def test_a_french_first_of_the_month_is_a_date() -> None:
     Figaro's lead and mbl.is's "frá og með 1. júlí 2027" differed by a date."""
     assert values("à partir du 1er juillet 2027", "fr") == values("frá og með 1. júlí 2027", "is")
     assert values("le 1er juillet", "fr") == {Value("date", date=(0, 7, 1))}
+
+
+def test_a_month_german_names_for_a_plan_is_a_date_as_english_reads_it() -> None:
+    """examples/ (the README's briefing): the Nordsee-Kurier's "kündigte für April eigene
+    Gespräche an" had its English ("talks … in April") refused as a date it did not give."""
+    assert (
+        values("Sie kündigte für April Gespräche an.", "de")
+        == values("She announced talks in April.", "en")
+        != set()
+    )
