@@ -55,7 +55,9 @@ def links(reading: Reading, threshold: float = SAME, counts: bool = False) -> li
         best_left, best_right = scores.argmax(axis=0), scores.argmax(axis=1)
         for i, j in enumerate(best_right):
             if best_left[j] == i and scores[i, j] >= threshold:
-                i, j = _said_next(reading, (left, right), scores, (i, int(j)), threshold)
+                i, j = _said_next(
+                    reading, (left, right), scores, (best_right, best_left), (i, int(j)), threshold
+                )
                 a, b = left[i], right[j]
                 apart = worded_apart(reading, told, a, b)
                 if apart and counts and _counted_apart(reading, a, b):
@@ -75,6 +77,7 @@ def _said_next(
     reading: Reading,
     sides: tuple[list[str], list[str]],
     scores: np.ndarray,
+    best: tuple[np.ndarray, np.ndarray],
     pair: tuple[int, int],
     threshold: float,
 ) -> tuple[int, int]:
@@ -85,10 +88,10 @@ def _said_next(
     … segir að samkomulagið sé stórt skref", 0.89 to "Hún segir að engar nýjar virkjanir
     verði reistar…" two sentences on). What is told is compared in English (`_unsaid`
     over the text or its gloss), so a language with no gloss is left as linked; a next
-    sentence that is another's best match in turn is that one's."""
+    sentence that is another's best match in turn is that one's. `best`: each left row's
+    best column, each right column's best row."""
     i, j = pair
     left, right = sides
-    best = (scores.argmax(axis=1), scores.argmax(axis=0))  # per left row, per right column
     for side, ids, at, other in ((1, right, j, left[i]), (0, left, i, right[j])):
         told = _unsaid(reading.english(other), "en")
         here = len(told & _unsaid(reading.english(ids[at]), "en"))

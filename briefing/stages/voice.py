@@ -201,12 +201,10 @@ def _edit(item: Found, articles: Articles) -> Found | str:
         speaker = attributed(evidence[0], reading) or item.actor
         if speaker is None:
             return "someone's words given to a pronoun alone ('…, she said'), and code names no one"
-        words = text[: trailing.start()].strip()
+        words, said_by = text[: trailing.start()].strip(), trailing.group(0)
         line = _line_of(words, evidence[0], reading)
-        text = (
-            said(speaker, line) if line else f"{words}, {speaker} {trailing.group(0).split()[-1]}"
-        )
-        edits.append(f"named {trailing.group(0).strip(' ,.')!r} as {speaker!r}")
+        text = said(speaker, line) if line else words + _PERSON.sub(speaker, said_by, count=1)
+        edits.append(f"named {said_by.strip(' ,.')!r} as {speaker!r}")
     quoted = _quotation_of(text, evidence[0], reading)
     if quoted is not None:  # '"This is a fair outcome," Gorst said.' said as the briefing's
         speaker = attributed(evidence[0], reading) or item.actor
