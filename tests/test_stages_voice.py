@@ -259,6 +259,10 @@ def test_words_the_statement_gives_to_a_pronoun_alone_are_named_as_whose() -> No
     [quoted, named], _ = voice([line, reported], reading)
     assert quoted.text == 'Oksana Hrytsenko said: "Maybe next time."'
     assert named.text.endswith(", Oksana Hrytsenko said.") and "named 'she said'" in named.edits[-1]
+    inverted = Found(
+        "positions", "Next time maybe, said she.", ["R.S3", "R.S1"], "R", "Oksana Hrytsenko"
+    )
+    assert voice([inverted], reading)[0][0].text == "Next time maybe, said Oksana Hrytsenko."
     nobody = Found("positions", "Maybe next time, she said.", ["R.S3"], "R")
     assert voice([nobody], reading)[0] == []
 
