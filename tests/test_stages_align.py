@@ -351,3 +351,69 @@ def test_a_link_drawn_by_a_speakers_name_goes_to_what_they_said_next() -> None:
     )
     found = pairs(links(read([english, icelandic]), SAME))
     assert ("E.S2", "I.S4") in found and ("E.S2", "I.S2") not in found
+
+
+REUTERS_FLIGHTS = (
+    "A volcanic eruption on Iceland's Reykjanes peninsula forced the cancellation of 40 "
+    "flights at Keflavik airport on Thursday, airport operator Isavia said. Travellers faced "
+    "chaos at the terminal, where hundreds waited for news of their flights."
+)
+TAGESSCHAU_FLIGHTS = (
+    "Ein Vulkanausbruch auf der isländischen Halbinsel Reykjanes hat am Donnerstag den "
+    "Flugverkehr nach Island weitgehend lahmgelegt. Nach Angaben des Flughafenbetreibers "
+    "Isavia wurden 42 Flüge gestrichen, darunter sechs Verbindungen nach Frankfurt und München."
+)
+FLIGHTS_ENGLISH = (
+    "According to the information provided by Isavia, 42 flights were canceled, including "
+    "six flights to Frankfurt and Munich."
+)
+
+
+def test_a_translated_count_links_to_the_best_match_counting_it_apart() -> None:
+    """eldgos (a story of my own): tagesschau's "42 Flüge gestrichen" is no mutual best
+    match of Reuters' "…forced the cancellation of 40 flights" (that one's best is the
+    German eruption sentence), and e5 put the German nearest "Travellers faced chaos".
+    Read through the model's English, its best match counts flights too, 40 against 42
+    (six flights to Frankfurt are not of its size); the German alone counts no English
+    word, and a count of another thing links nothing."""
+    from briefing.stages.align import counted_links
+    from briefing.stages.reading import read_through
+
+    reading = read([article("A", "en", REUTERS_FLIGHTS), article("B", "de", TAGESSCHAU_FLIGHTS)])
+    through = read_through(reading, {"B.S2": FLIGHTS_ENGLISH})
+    stranded = read_through(reading, {"B.S2": FLIGHTS_ENGLISH.replace("flights were", "were")})
+
+    [link] = counted_links(through, ["B.S2"])
+    assert (link.a, link.b) == ("B.S2", "A.S1")
+    assert link.values == (Value(kind="number", number=42.0), Value(kind="number", number=40.0))
+    assert through.values["B.S2"] == reading.values["B.S2"]  # the source's own values
+    assert counted_links(reading, ["B.S2"]) == []
+    assert counted_links(stranded, ["B.S2"]) == []  # "42 were canceled, including six flights"
+
+
+def test_links_read_through_a_translation_keep_the_values_that_say_what_they_are_of() -> None:
+    """fangar, jardhitavirkjun (stories of my own): read through the model's English,
+    TASS's list of 300 people scores 0.86 against Reuters' 500 fallen soldiers' bodies, two
+    bare counts of two things; Interfax's "в 2030 году" against "in 2029" is a year the
+    plant starts. Only the year is read apart."""
+    from briefing.stages.align import read_apart
+    from briefing.stages.reading import read_through
+
+    reuters = article("A", "en", (
+        "The bodies of 500 fallen soldiers will be returned next week. "
+        "The plant will start producing electricity in 2029."
+    ))  # fmt: skip
+    tass = article("B", "ru", (
+        "Россия передала список еще 300 человек для следующего обмена. "
+        "Станция будет введена в эксплуатацию в 2030 году."
+    ))  # fmt: skip
+    english = {
+        "B.S1": "Russia handed over a list of 300 more people for the next exchange.",
+        "B.S2": "The station will be put into operation in 2030.",
+    }
+    through = read_through(read([reuters, tass]), english)
+    linked = [Link("B.S1", "A.S1", 0.86), Link("B.S2", "A.S2", 0.9)]
+
+    [link] = read_apart(through, linked, list(english))
+    assert (link.a, link.b) == ("B.S2", "A.S2")
+    assert link.values and {v.number for v in link.values} == {2030.0, 2029.0}

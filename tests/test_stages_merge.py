@@ -1020,3 +1020,25 @@ def test_a_skipped_sentence_is_cited_by_the_item_citing_the_one_read_for_it() ->
     reading.sources.append(court)
     reading.sentences.update({s.id: s for s in court.sentences})
     assert join_skipped([group], {"A4.S1": ["A2.S2"]}, reading) == [group]
+
+
+def test_a_sentence_read_through_its_translation_disagrees_on_a_weaker_link() -> None:
+    """eldgos: a German sentence has no gloss, so a link of it needs a merge link's score
+    to disagree (e5 alone says it is one fact); linked through the model's English of it,
+    which code checked, what it counts apart from the other's English (`Link.values`) is a
+    disagreement."""
+    from helpers import article
+
+    reading = read([
+        article("A", "en", "Isavia said 40 flights were cancelled on Thursday."),
+        article("B", "de", "Nach Angaben von Isavia wurden 42 Flüge gestrichen."),
+    ])  # fmt: skip
+    forty, fortytwo = Value(kind="number", number=40.0), Value(kind="number", number=42.0)
+    link = Link("B.S1", "A.S1", 0.82, (fortytwo, forty))
+    stated = Found("developments", "Isavia said 40 flights were cancelled.", ["A.S1"], "A")
+    german = Found("developments", "Nach Angaben…", ["B.S1"], "B", verified=False)
+
+    [conflict] = disagreements([stated], reading, [link], [german])
+    assert (conflict.first, conflict.second) == (stated, german)
+    # the same link as e5 gives it, with no values read apart, is too weak
+    assert disagreements([stated], reading, [Link("B.S1", "A.S1", 0.82)], [german]) == []

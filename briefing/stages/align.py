@@ -14,7 +14,7 @@ import itertools
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -35,6 +35,7 @@ class Link:
     a: str
     b: str
     score: float
+    values: tuple[Value, Value] | None = None  # what the two count apart (`counted_links`)
 
     def other(self, sentence_id: str) -> str:
         return self.b if sentence_id == self.a else self.a
@@ -214,6 +215,76 @@ def worded_apart(reading: Reading, told: Told, a: str, b: str) -> bool:
     if reading.language[a] != reading.language[b]:
         return False  # across languages the words differ by nature
     return told.alike(a, b) < MIN_SHARED
+
+
+def read_apart(reading: Reading, linked: list[Link], ids: list[str]) -> list[Link]:
+    """The links of `linked` and `counted_links` touching a sentence of `ids` (read through
+    the model's English of it, `reading.read_through`), each with the values its two
+    sentences give apart (`Link.values`), where those say what they are of: what the two
+    English count alike ("42 flights", "40 flights"), dates and years (Interfax's "в 2030
+    году" against 2029), amounts in one currency (14 million euros against 12). Not bare
+    counts or percentages: "a list of 300 people" against "the bodies of 500 fallen
+    soldiers" (0.86 in English), a share price up 3.4 percent against an option on 60."""
+    found: dict[frozenset[str], Link] = {}
+    for link in linked:
+        pair = differing(reading.values[link.a], reading.values[link.b])
+        if {link.a, link.b} & set(ids) and pair and _dated(pair):
+            found[frozenset((link.a, link.b))] = replace(link, values=pair)
+    for link in counted_links(reading, ids):
+        found.setdefault(frozenset((link.a, link.b)), link)
+    return list(found.values())
+
+
+def _dated(pair: tuple[Value, Value]) -> bool:
+    """Two dates, years or amounts in one currency: values that say what they are of."""
+    return {value.kind for value in pair} <= {"date", "amount"} or all(map(is_year, pair))
+
+
+def counted_links(reading: Reading, ids: list[str], threshold: float = NEAR) -> list[Link]:
+    """Each sentence of `ids` with its best match in every other source, where that clears
+    `threshold` and the two count one thing differently in English (`counted`): one-sided,
+    since the other's sentence may tell two facts ("An eruption … forced the cancellation
+    of 40 flights") and be the best match of the one telling the first ("Ein
+    Vulkanausbruch …"), not of the one giving the count ("… wurden 42 Flüge gestrichen",
+    read through its English). For disagreements only."""
+    found: list[Link] = []
+    by_source = {s.id: [x.id for x in s.sentences] for s in reading.sources}
+    for sid in ids:
+        for source, others in by_source.items():
+            if source == reading.source_of(sid) or not others:
+                continue
+            scores = (reading.matches([sid], others) + _anchored(reading, [sid], others))[0]
+            best = int(scores.argmax())
+            pair = _counted_pair(reading, sid, others[best])
+            if scores[best] >= threshold and pair:
+                found.append(Link(sid, others[best], round(float(scores[best]), 4), pair))
+    return found
+
+
+def _counted_pair(reading: Reading, a: str, b: str) -> tuple[Value, Value] | None:
+    """The one pair of counts of like size (`LIKE_SIZE`) that the two sentences' English
+    gives the same word, where they give no count of it alike: "42 flights were
+    canceled, including six flights to Frankfurt" against "the cancellation of 40
+    flights" is 42 against 40; a word in either number ("120 thousand tonne", "100,000
+    tonnes": `content_lemmas`)."""
+    what = [counted(reading.english(x), "en") for x in (a, b)]
+    counts = [
+        {
+            v: content_lemmas(" ".join(what[n].get(v.number, ())), "en")
+            for v in reading.values[x]
+            if v.kind == "number"
+        }
+        for n, x in enumerate((a, b))
+    ]
+    pairs = [
+        (x, y)
+        for x, noun in counts[0].items()
+        for y, other in counts[1].items()
+        if noun and noun == other and _like_size(x, y)
+    ]
+    if len(pairs) != 1 or pairs[0][0].number == pairs[0][1].number:
+        return None
+    return pairs[0]
 
 
 def _counted_apart(reading: Reading, a: str, b: str) -> bool:

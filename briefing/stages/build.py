@@ -25,7 +25,7 @@ from briefing.lang.names import names_in
 from briefing.lang.values import Value
 from briefing.llm.base import LLM, llm_info, reads, sampling
 from briefing.stages.actors import one_label
-from briefing.stages.align import NEAR, SAME, Link, differing, links
+from briefing.stages.align import NEAR, SAME, Link, differing, links, read_apart
 from briefing.stages.chunk import chunk_sources
 from briefing.stages.context import context
 from briefing.stages.crosscite import cross_cite
@@ -47,7 +47,7 @@ from briefing.stages.merge import (
 )
 from briefing.stages.originals import originals
 from briefing.stages.quoted import quotes
-from briefing.stages.reading import Reading, read
+from briefing.stages.reading import Reading, read, read_through
 from briefing.stages.speakers import one_speaker, said_by_another, unnamed, who
 from briefing.stages.translate import translate
 from briefing.stages.verify import Checker, Verdict, claimed, translations, verify
@@ -109,7 +109,7 @@ def build(
             own = originals(found + unstated, merged, reading, options.languages, translated)
         own = one_label(own, reading)
         own = fold_quoted(merge(own, reading, same), reading)
-        conflicts = disagreements(merged, reading, near, own)
+        conflicts = disagreements(merged, reading, _read_near(reading, near, translated), own)
         conflicts += contrary_claims(merged + own, reading)
         sides = [conflict.hidden() for conflict in conflicts]
         merged, own = fold_into(merged, own, sides)
@@ -142,6 +142,18 @@ def build(
         log_id=options.log_id,
     )
     return briefing
+
+
+def _read_near(reading: Reading, near: list[Link], english: dict[str, str]) -> list[Link]:
+    """The disagreement links, with those a sentence the model translated gives read
+    through its English (`align.read_apart`) in place of e5's reading of its language."""
+    if not english:
+        return near
+    through = read_through(reading, english)
+    linked = one_speaker(links(through, NEAR, counts=True), through)
+    apart = read_apart(through, linked, list(english))
+    pairs = {frozenset((x.a, x.b)) for x in apart}
+    return [x for x in near if frozenset((x.a, x.b)) not in pairs] + apart
 
 
 def _checking(checker: SupportChecker | None, reading: Reading, meter: Meter) -> Checker | None:

@@ -66,7 +66,10 @@ def own_evidence(item: Found, reading: Reading) -> list[str]:
 
 
 def disagreements(
-    merged: list[Found], reading: Reading, near: list[Link], quoted: Sequence[Found] = ()
+    merged: list[Found],
+    reading: Reading,
+    near: list[Link],
+    quoted: Sequence[Found] = (),
 ) -> list[Conflict]:
     """One conflict per linked pair of sentences whose values differ and that a published
     statement cites on one side at least, or that two published items cite, one each.
@@ -78,11 +81,13 @@ def disagreements(
     English (no gloss: Russian, French), the link must be as close as a merge link
     (`align.SAME`): "the bodies of 500 fallen soldiers" and a Russian "a list of 300 more
     people for the next exchange" linked at 0.85 are two facts; and the two must not be
-    told one as background, the other as today's news (`_told_apart`)."""
+    told one as background, the other as today's news (`_told_apart`). A link that
+    carries the values it gives apart (`Link.values`, `align.read_apart`: read through
+    the model's English of such a sentence) is read."""
     conflicts: list[Conflict] = []
     for link in near:
-        pair = differing(reading.values[link.a], reading.values[link.b])
-        blind = unread([link.a], reading) or unread([link.b], reading)
+        pair = link.values or differing(reading.values[link.a], reading.values[link.b])
+        blind = link.values is None and (unread([link.a], reading) or unread([link.b], reading))
         if pair is None or (blind and (link.score < SAME or _told_apart(link, merged, quoted))):
             continue  # words code cannot read: only the embedding says it is one fact
         if _placed_apart(pair, link, reading):

@@ -13,7 +13,7 @@ served by the answer cache does not recompute them.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 import numpy as np
@@ -127,6 +127,28 @@ def read(
         if linkable:
             reading.quoted.update(_quoted(source, embedder, timed))
     return reading
+
+
+def read_through(
+    reading: Reading, english: dict[str, str], embedder: Embedder | None = None
+) -> Reading:
+    """`reading` with each sentence of `english` (the model's translation that passed
+    verify's code checks, by sentence id) read through that English as through a gloss:
+    e5-small scores a German sentence against English ones worse than its English, which
+    puts tagesschau's "42 Flüge gestrichen" nearest Reuters' "40 flights" (0.85) where the
+    German itself is nearest "Travellers faced chaos" (0.85 against 0.82). Its values stay
+    the source's own."""
+    english = {i: t for i, t in english.items() if i in reading.sentences}
+    if not english or not any(reading.vector.values()):
+        return reading
+    ids = list(english)
+    vectors = remembered_vectors([english[i] for i in ids], embedder or default_embedder())
+    return replace(
+        reading,
+        gloss={**reading.gloss, **english},
+        vector={**reading.vector, **dict(zip(ids, vectors, strict=True))},
+        quoted={i: q for i, q in reading.quoted.items() if i not in english},
+    )
 
 
 def _quoted(source: Source, embedder: Embedder, timed: Timer) -> dict[str, list[list[float]]]:
