@@ -417,3 +417,26 @@ def test_links_read_through_a_translation_keep_the_values_that_say_what_they_are
     [link] = read_apart(through, linked, list(english))
     assert (link.a, link.b) == ("B.S2", "A.S2")
     assert link.values and {v.number for v in link.values} == {2030.0, 2029.0}
+
+
+def test_a_third_outlets_links_decide_where_e5_hardly_chose() -> None:
+    """hvalur (a story of my own): dpa's lead, the court's order, was linked to mbl.is's
+    "Dýraverndarsamband Íslands segir dóminn vonbrigði" (0.870, and "Islands" and
+    "Íslands" shared as written) over mbl.is's lead (0.864), so the animal welfare group's
+    item cited the court's order. Reuters' lead is linked to both leads; a country's name
+    is no anchor."""
+    from pathlib import Path
+
+    from briefing.ingest.read import load_sources
+    from briefing.stages.align import _anchored
+
+    story = Path(__file__).resolve().parent.parent / "benchmarks" / "stories" / "hvalur"
+    reading = read(load_sources([story]))
+    dpa, group, mbl, reuters = "A1.S1", "A2.S8", "A2.S1", "A3.S1"
+    assert "Dýraverndarsamband" in reading.sentences[group].text
+    assert reading.match(dpa, group) > reading.match(dpa, mbl)  # e5 alone chose the group
+
+    linked = pairs(links(reading, SAME))
+    assert {(dpa, mbl), (dpa, reuters)} <= linked
+    assert (dpa, group) not in linked
+    assert _anchored(reading, [dpa], [group])[0, 0] == 0.0  # "Islands", "Íslands"
