@@ -260,3 +260,23 @@ def test_a_russian_body_said_in_is_the_body_the_sentence_before_opens_on() -> No
     from briefing.stages.holders import named_before
 
     assert named_before(sentences, 1, "Росрыболовство", "ru") == 0
+
+
+def test_a_name_opening_after_an_article_holds_over_one_in_its_relative_clause() -> None:
+    """flugvollur (a story of my own): "Le Danemark, qui reste compétent pour la défense
+    et la politique étrangère du Groenland, a indiqué…" was held by "Groenland", the name
+    nearest before the verb, and joined Greenland's line on air traffic as one position.
+    A title before the name is no article: "The chairman of Salford Red Devils, Kevin
+    Rushton, said" stays Rushton's, and a name set off right after the opening one is
+    its holder ("Le PDG de Dassault Aviation, Éric Trappier, a salué")."""
+    article = [
+        "Le Groenland et l'Islande ont signé un accord sur l'aéroport de Nuuk.",
+        "Le Danemark, qui reste compétent pour la défense et la politique étrangère du "
+        "Groenland, a indiqué avoir été consulté et ne pas s'opposer à l'accord.",
+    ]
+    chairman = ["The chairman of Salford Red Devils, Kevin Rushton, said clubs would suffer."]
+
+    assert holder_in(article, 1, "fr") == "Danemark"
+    assert holder_in(chairman, 0, "en") == "Kevin Rushton"
+    ceo = ["Le PDG de Dassault Aviation, Éric Trappier, a salué un accord « équilibré »."]
+    assert holder_in(ceo, 0, "fr") == "Éric Trappier"

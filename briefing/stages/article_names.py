@@ -266,8 +266,10 @@ def _after_body(name: str, article: _Article) -> bool:
 
 
 def _saying(text: str, article: _Article) -> str | None:
-    """Who the text's first verb of saying belongs to: the name the sentence opens with,
-    set off by a comma ("Ásgeir Þórðarson, bæjarstjóri Grindavíkur, segir"), else the
+    """Who the text's first verb of saying belongs to: the name the sentence opens with
+    (after an article, "Le"), set off by a comma ("Ásgeir Þórðarson, bæjarstjóri
+    Grindavíkur, segir"; not "Groenland" in "Le Danemark, qui reste compétent pour … du
+    Groenland, a indiqué"), else the
     name of two words or more nearest before the verb, else the nearest one ("The
     director of the Fram Centre, Kari Lindqvist, called"; a place is one word), else the
     first after it ("said Trump"). A name after a preposition of place is not the one
@@ -294,8 +296,13 @@ def _saying(text: str, article: _Article) -> str | None:
     ]
     if before:
         first_at, first = before[0]
-        if not text[:first_at].strip() and text[first_at:].split(",")[0].strip() == first:
-            return first  # the sentence opens "Name, title of Body, said"
+        determiners = lexicon.wordset("names.determiners", lang)
+        led = WORD.findall(text[:first_at])
+        opener = all(w.lower() in determiners for w in led)
+        if led and len(before) > 1:  # "Le PDG de Dassault Aviation, Éric Trappier, a salué"
+            opener = opener and before[1][0] > first_at + len(first) + 2
+        if opener and text[first_at:].split(",")[0].strip() == first:
+            return first  # "Name, title of Body, said"; "Le Danemark, qui …, a indiqué"
         last_at, last = before[-1]
         owned = _possessed_body(text[last_at + len(last) : cue.start()], lang)
         if owned is not None:
