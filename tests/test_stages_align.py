@@ -440,3 +440,35 @@ def test_a_third_outlets_links_decide_where_e5_hardly_chose() -> None:
     assert {(dpa, mbl), (dpa, reuters)} <= linked
     assert (dpa, group) not in linked
     assert _anchored(reading, [dpa], [group])[0, 0] == 0.0  # "Islands", "Íslands"
+
+
+def test_one_value_against_several_of_its_size_is_decided_by_the_words_after_them() -> None:
+    """laeknar (a story of my own): RÚV's "4,5 prósenta launahækkun á fyrsta ári" against
+    mbl.is's "4,2 prósent á fyrsta ári og um 3,5 prósent á ári eftir það" was no
+    disagreement (two percentages of its size), and the two were two items of one fact.
+    The words after each value say which it is; none shared decides nothing."""
+    from briefing.stages.align import differing_by_words
+
+    mbl = article("A", "en", (
+        "Doctors' pay will rise by 4.2 percent in the first year and by 3.5 percent a year "
+        "after that."
+    ))  # fmt: skip
+    ruv = article("B", "en", "The deal gives a 4.5 percent pay rise in the first year.")
+    nurses = article("C", "en", "The deal gives 4.5 percent more to nurses.")
+    reading = read([mbl, ruv, nurses])
+
+    assert differing(reading.values["A.S1"], reading.values["B.S1"]) is None
+    assert differing_by_words(reading, "A.S1", "B.S1") == (
+        Value(kind="percent", number=4.2),
+        Value(kind="percent", number=4.5),
+    )
+    assert differing_by_words(reading, "C.S1", "A.S1") is None
+
+
+def test_a_gloss_in_percentages_gives_a_percentage() -> None:
+    """RÚV's "4,5 prósenta launahækkun" is glossed "4.5 percentages pay rise"."""
+    from briefing.lang.values import values
+
+    assert values("hides in sees 4.5 percentages pay rise", "en") == {
+        Value(kind="percent", number=4.5)
+    }

@@ -77,7 +77,7 @@ _EN_NUMBER = re.compile(
     r"|(?:" + "|".join(sorted(_EN_WORDS, key=len, reverse=True)) + r")(?:-(?:one|two|three|four"
     r"|five|six|seven|eight|nine))?)(?P<short>m|bn)?\b"
     r"(?P<scale>\s+(?:hundred|thousand|million|billion|trillion))?"
-    r"(?P<pct>\s*%|\s+per\s?cent\b|\s+percentage\b)?"
+    r"(?P<pct>\s*%|\s+per\s?cent\b|\s+percentages?\b)?"
     r"(?P<isk>\s+(?:kronur|krona|krónur|króna|ISK|kr)\b)?"
 )
 

@@ -23,7 +23,7 @@ from briefing.lang.content import content_lemmas
 from briefing.lang.fold import fold
 from briefing.lang.icelandic import names_match
 from briefing.lang.names import names_in, place_named
-from briefing.lang.values import Value, counted, is_year, within
+from briefing.lang.values import Value, counted, is_year, located, within
 from briefing.stages.reading import Reading
 
 SAME = 0.86  # links for merging evidence: precision first
@@ -424,6 +424,47 @@ def differing(first: frozenset[Value], second: frozenset[Value]) -> tuple[Value,
         (va,), (vb,) = years
         return va, vb  # "open in Bodø in 2028 and cost 40 million" against "2029 in Bodø"
     return None
+
+
+AFTER_WORDS = 5  # the words after a value that say which of several it is
+
+
+def differing_by_words(reading: Reading, a: str, b: str) -> tuple[Value, Value] | None:
+    """Where one sentence gives one value of a kind and the other several of like size
+    (`differing` leaves that undecided), the one of those whose next words in English
+    share more with the single one's next words, and one word the others' do not: RÚV's
+    "4,5 prósenta launahækkun á fyrsta ári" against mbl.is's "4,2 prósent á fyrsta ári og
+    um 3,5 prósent á ári eftir það" is 4.5 against 4.2 (both through the gloss)."""
+    after = [_after_values(reading.english(x)) for x in (a, b)]
+    for n in (0, 1):
+        single, several = after[n], after[1 - n]
+        for kind in ("percent", "amount", "number"):
+            mine = [v for v in single if v.kind == kind]
+            theirs = [v for v in several if v.kind == kind]
+            if len(mine) != 1 or len(theirs) < 2 or mine[0] in theirs:
+                continue
+            value = mine[0]
+            like = [v for v in theirs if v.unit == value.unit and _like_size(value, v)]
+            shared = {v: single[value] & several[v] for v in like}
+            best = max(like, key=lambda v: len(shared[v]), default=None)
+            if best is None or len(like) < 2:
+                continue
+            rest = set().union(*(shared[v] for v in like if v != best))
+            if all(len(shared[best]) > len(shared[v]) for v in like if v != best) and (
+                shared[best] - rest
+            ):
+                pair = (value, best) if n == 0 else (best, value)
+                if pair[0] in reading.values[a] and pair[1] in reading.values[b]:
+                    return pair
+    return None
+
+
+def _after_values(english: str) -> dict[Value, frozenset[str]]:
+    """Each value an English text states with the content stems of the words after it."""
+    return {
+        value: content_lemmas(" ".join(english[end:].split()[:AFTER_WORDS]), "en")
+        for value, _, end in located(english)
+    }
 
 
 def _one_like(single: set[Value], several: set[Value]) -> tuple[Value, Value] | None:

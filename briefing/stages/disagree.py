@@ -32,7 +32,7 @@ from briefing.lang.values import (
     qualifiers,
     values,
 )
-from briefing.stages.align import SAME, Link, differing
+from briefing.stages.align import SAME, Link, differing, differing_by_words
 from briefing.stages.found import Found
 from briefing.stages.kinds import deal_reached, no_deal
 from briefing.stages.reading import Reading
@@ -86,7 +86,11 @@ def disagreements(
     the model's English of such a sentence) is read."""
     conflicts: list[Conflict] = []
     for link in near:
-        pair = link.values or differing(reading.values[link.a], reading.values[link.b])
+        pair = (
+            link.values
+            or differing(reading.values[link.a], reading.values[link.b])
+            or differing_by_words(reading, link.a, link.b)
+        )
         blind = link.values is None and (unread([link.a], reading) or unread([link.b], reading))
         if pair is None or (blind and (link.score < SAME or _told_apart(link, merged, quoted))):
             continue  # words code cannot read: only the embedding says it is one fact
