@@ -424,7 +424,7 @@ def test_a_third_outlets_links_decide_where_e5_hardly_chose() -> None:
     "Dýraverndarsamband Íslands segir dóminn vonbrigði" (0.870, and "Islands" and
     "Íslands" shared as written) over mbl.is's lead (0.864), so the animal welfare group's
     item cited the court's order. Reuters' lead is linked to both leads; a country's name
-    is no anchor."""
+    is no anchor. Two sentences of one article sharing a word tell one thing: no re-point."""
     from pathlib import Path
 
     from briefing.ingest.read import load_sources
@@ -440,6 +440,12 @@ def test_a_third_outlets_links_decide_where_e5_hardly_chose() -> None:
     assert {(dpa, mbl), (dpa, reuters)} <= linked
     assert (dpa, group) not in linked
     assert _anchored(reading, [dpa], [group])[0, 0] == 0.0  # "Islands", "Íslands"
+
+    # verkfall-flugvirkja: Vísir's "…náðu samningum…" and "Skrifað var undir nýjan
+    # kjarasamning…" tell one signing; mbl.is's lead stays linked to the first
+    story = story.parent / "verkfall-flugvirkja"
+    reading = read(load_sources([story]))
+    assert ("A1.S1", "A3.S1") in pairs(links(reading, SAME))
 
 
 def test_one_value_against_several_of_its_size_is_decided_by_the_words_after_them() -> None:

@@ -77,7 +77,9 @@ def _by_third(reading: Reading, found: list[Link], threshold: float, told: Told)
     chose: dpa's lead (the court's order) is 0.870 to mbl.is's animal welfare group and
     0.864 to mbl.is's lead; Reuters' lead is linked to both leads, so dpa's goes to
     mbl.is's. Only to a sentence with no link to the first one's source yet, within
-    `THIRD_MARGIN`, and where the link stands only by e5 (no third outlet links both)."""
+    `THIRD_MARGIN`, sharing no content word with the one it leaves (Vísir's "…náðu
+    samningum…" and "Skrifað var undir nýjan kjarasamning…" both tell the signing), and
+    where the link stands only by e5 (no third outlet links both)."""
     partner: dict[str, dict[str, str]] = {}
     for link in (x for x in found if x.score >= SAME):
         partner.setdefault(link.a, {})[reading.source_of(link.b)] = link.b
@@ -108,6 +110,8 @@ def _repointed(
             other = partner.get(c, {}).get(there)
             if other is None or other == y or home in partner.get(other, {}):
                 continue
+            if told.alike(y, other) > 0:
+                continue  # the two tell one thing: "…náðu samningum…", "Skrifað var undir…"
             score = float((reading.matches([x], [other]) + _anchored(reading, [x], [other]))[0, 0])
             if score >= max(threshold, link.score - THIRD_MARGIN) and not (
                 worded_apart(reading, told, x, other) or _others_told(reading, x, other)
