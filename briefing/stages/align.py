@@ -35,7 +35,7 @@ class Link:
     a: str
     b: str
     score: float
-    values: tuple[Value, Value] | None = None  # what the two count apart (`counted_links`)
+    values: tuple[Value, Value] | None = None  # what the two give apart (`read_apart`)
 
     def other(self, sentence_id: str) -> str:
         return self.b if sentence_id == self.a else self.a
@@ -101,6 +101,7 @@ def _repointed(
     threshold: float,
     told: Told,
 ) -> Link | None:
+    """`link` with one end moved where `_by_third` says, else None."""
     for x, y in ((link.a, link.b), (link.b, link.a)):
         home, there = reading.source_of(x), reading.source_of(y)
         thirds = [c for src, c in partner.get(x, {}).items() if src != there]
@@ -449,10 +450,10 @@ def differing_by_words(reading: Reading, a: str, b: str) -> tuple[Value, Value] 
                 continue
             value = mine[0]
             like = [v for v in theirs if v.unit == value.unit and _like_size(value, v)]
+            if len(like) < 2:
+                continue  # one of its size: `differing` decides
             shared = {v: single[value] & several[v] for v in like}
-            best = max(like, key=lambda v: len(shared[v]), default=None)
-            if best is None or len(like) < 2:
-                continue
+            best = max(like, key=lambda v: len(shared[v]))
             rest = set().union(*(shared[v] for v in like if v != best))
             if all(len(shared[best]) > len(shared[v]) for v in like if v != best) and (
                 shared[best] - rest

@@ -66,10 +66,7 @@ def own_evidence(item: Found, reading: Reading) -> list[str]:
 
 
 def disagreements(
-    merged: list[Found],
-    reading: Reading,
-    near: list[Link],
-    quoted: Sequence[Found] = (),
+    merged: list[Found], reading: Reading, near: list[Link], quoted: Sequence[Found] = ()
 ) -> list[Conflict]:
     """One conflict per linked pair of sentences whose values differ and that a published
     statement cites on one side at least, or that two published items cite, one each.
