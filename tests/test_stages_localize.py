@@ -164,3 +164,26 @@ def test_a_positions_quote_is_never_another_persons_sentence() -> None:
         ["en", "is"], True, actor="Claire Dubois",
     )  # fmt: skip
     assert origin["is"] == "quote:I.S2"
+
+
+def test_a_bodys_position_is_quoted_by_its_chair_named_for_it() -> None:
+    """vetni (a story of my own): Reuters' "Environmental group Landvernd criticised the
+    agreement…" cited RÚV's „Auður Lilja Sigurðardóttir, formaður Landverndar,
+    gagnrýnir samkomulagið…“, but the Icelandic column showed the English: she is another
+    person than "Landvernd". Her title names the body: she speaks for it. A person whose
+    title names another body does not."""
+    from helpers import article
+
+    from briefing.stages.reading import read
+
+    reuters = article("E", "en", "Environmental group Landvernd criticised the agreement.")
+    ruv = article("I", "is", (
+        "Auður Lilja Sigurðardóttir, formaður Landverndar, gagnrýnir samkomulagið. "
+        "Gunnar Örn Friðriksson, forstjóri Orkeyjar, gagnrýnir samkomulagið."
+    ))  # fmt: skip
+    reading = read([reuters, ruv])
+    statement = "Environmental group Landvernd criticised the agreement."
+    _, origin, _ = lines(statement, ["E.S1", "I.S1"], reading, ["en", "is"], actor="Landvernd")
+    assert origin["is"] == "quote:I.S1"
+    _, origin, _ = lines(statement, ["E.S1", "I.S2"], reading, ["en", "is"], actor="Landvernd")
+    assert origin["is"] == "fallback"

@@ -12,11 +12,13 @@ published as if it were that language.
 
 from __future__ import annotations
 
+import re
 from itertools import pairwise
 from typing import NamedTuple
 
 from briefing.core.ids import sentence_number, source_of
 from briefing.core.languages import PIVOT
+from briefing.lang.icelandic import names_match
 from briefing.lang.names import same_person
 from briefing.stages.holders import saying_in
 from briefing.stages.reading import Reading
@@ -112,7 +114,21 @@ def _not_theirs(
     if name is None:
         return not verified
     person = len(name.split()) > 1 and name.istitle()
-    return person and not same_person(name, actor)
+    if not person or same_person(name, actor):
+        return False
+    return not _speaks_for(sentence_id, name, actor, reading)
+
+
+def _speaks_for(sentence_id: str, name: str, actor: str, reading: Reading) -> bool:
+    """The person's title, set off by commas right after their name, names the actor:
+    „Auður Lilja Sigurðardóttir, formaður Landverndar, gagnrýnir samkomulagið…“ is
+    Landvernd's line (its chair speaking), as Reuters' "Landvernd criticised…" is."""
+    text = " ".join(reading.sentences[sentence_id].text.split())
+    title = re.search(re.escape(name) + r",\s*([^,]{1,80}),", text)
+    if title is None:
+        return False
+    words = title.group(1).split()
+    return any(names_match(w.strip(".„“\"'"), part) for w in words for part in actor.split())
 
 
 def english(statement: str, original: str) -> bool:
