@@ -210,6 +210,29 @@ def test_an_actor_is_spelt_as_each_columns_own_sources_write_the_name(layout: st
     assert "**Sveinbjörn" not in render_markdown(other, layout=layout)
 
 
+def test_a_place_holding_a_position_is_named_as_each_columns_reader_names_it() -> None:
+    """flugvollur: AFP's "Le Danemark, qui reste compétent…" headed the position
+    "**Le Danemark**" in both columns; a person's name is no place."""
+    from helpers import source
+
+    french = source("A1", "fr", ["Le Danemark a indiqué avoir été consulté."])
+    items = [
+        Item(
+            text={"en": "x", "is": "y"},
+            origin={"en": "original:fr:A1.S1", "is": "original:fr:A1.S1"},
+            evidence=["A1.S1"],
+            actor=actor,
+        )
+        for actor in ("Le Danemark", "Iceland", "Islands Reynir")
+    ]
+    b = Briefing(languages=["en", "is"], sources=[french], positions=items)
+    text = render_markdown(b)
+    assert "**Denmark**:" in text and "**Danmörk**:" in text
+    assert "**Iceland**:" in text and "**Ísland**:" in text
+    assert text.count("**Islands Reynir**:") == 2
+    assert "Le Danemark**" not in text
+
+
 @pytest.mark.parametrize("layout", ["stacked", "paired"])
 def test_the_icelandic_column_says_a_french_sentences_gloss_is_english(
     harbour: list[Source], layout: str

@@ -34,6 +34,20 @@ def test_accents_aside_the_names_are_the_same_person() -> None:
     assert labels == ["Vladimir Pútín", "Vladimir Pútín"]
 
 
+def test_two_full_labels_alike_but_for_accents_are_one_spelt_with_them() -> None:
+    """jardhitavirkjun: Reuters' "Bryndis Lara Hakonardottir" and RÚV's "Bryndís Lára
+    Hákonardóttir" were two actors, her Icelandic-only line listed apart from her others;
+    "Bryndís Lára Jónsdóttir" is someone else."""
+    found = _found(
+        "Bryndis Lara Hakonardottir", "Bryndís Lára Hákonardóttir", "Bryndís Lára Jónsdóttir"
+    )
+    labels = [f.actor for f in one_label(found, _reading("Hi."))]
+
+    assert labels == [
+        "Bryndís Lára Hákonardóttir", "Bryndís Lára Hákonardóttir", "Bryndís Lára Jónsdóttir"
+    ]  # fmt: skip
+
+
 def test_a_surname_two_people_share_keeps_its_label() -> None:
     reading = _reading("Donald Trump spoke.", "Melania Trump spoke too.")
     labels = [f.actor for f in one_label(_found("Trump", "Donald Trump"), reading)]

@@ -519,6 +519,49 @@ def test_a_name_the_sentence_gives_only_as_a_place_is_not_offered_as_its_actor()
     assert offered and all('Бремерхафен"' not in c and 'none"' in c for c in offered)
 
 
+def test_a_title_s_portfolio_is_not_offered_as_the_actor() -> None:
+    """rannsokn: AFP's "La ministre française de la Recherche, Claire Dubois, et son
+    homologue islandais, Logi Einarsson, ont paraphé le texte" was "Recherche"'s
+    position: the model chose the minister's portfolio."""
+    from briefing.stages.reading import read
+
+    src = source("F", "fr", [
+        "La ministre française de la Recherche, Claire Dubois, et son homologue islandais,"
+        " Logi Einarsson, ont paraphé le texte.",
+    ])  # fmt: skip
+    reading = read([src])
+    position = Kind("position", 0.5, False, {**dict.fromkeys(KINDS, 0.1), "position": 0.5})
+    llm = FakeLLM(echo_answer)
+    settings = ExtractSettings(
+        reading=reading, columns=frozenset({"en", "is"}), reads=frozenset({"en"}),
+        kinds=lambda sentences, source: {s.id: position for s in sentences},
+    )  # fmt: skip
+    extract_chunk(chunk_of(src.sentences, 10_000), src, llm, PromptSet(), settings)
+    offered = [c for r in llm.requests if r.choices and 'none"' in r.choices for c in r.choices]
+    assert 'Claire Dubois"' in offered and 'Recherche"' not in offered
+
+
+def test_a_guessed_position_no_verb_of_saying_holds_stays_background() -> None:
+    """jardhitavirkjun: Reuters' "Iceland, which generates about 30% of its electricity
+    from geothermal sources …, has sought to export its expertise" is background at 0.61,
+    position next: it was Iceland's position. A guessed news kind other than a position,
+    or a position someone is said to hold, is still news."""
+    src = source("K", "en", [
+        "Iceland, which heats about 90% of its homes with geothermal water, has sought to"
+        " export its expertise.",
+        "The operator offered a pay rise of 5.2 percent, union leader Holger Brandt said.",
+    ])  # fmt: skip
+    shares = {"development": 0.05, "agreement": 0.02, "open_issue": 0.02, "position": 0.3,
+              "background": 0.61}  # fmt: skip
+    unsure = {s.id: Kind("background", 0.61, False, shares) for s in src.sentences}
+    settings = ExtractSettings(kinds=lambda sentences, source: unsure, reads=frozenset({"en"}))
+    result = extract_chunk(chunk_of(src.sentences, 10_000), src, FakeLLM(echo_answer),
+                           PromptSet(), settings)  # fmt: skip
+    found = {f.evidence[0]: (f.section, f.guessed) for f in [*result.found, *result.unstated]}
+    assert found["K.S1"] == ("background", True)
+    assert found["K.S2"][0] == "positions"
+
+
 def test_an_open_issue_over_the_budget_of_an_outlet_in_no_column_is_still_asked() -> None:
     """rail-strike-de: "Wer die Schlichtung leiten soll, ist noch offen." ranked below
     the budget of the German report (no number, no name), and no column shows German:

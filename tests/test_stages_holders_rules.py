@@ -760,6 +760,21 @@ def test_an_english_sentence_opening_on_a_plural_common_noun_holds_no_name() -> 
     assert holder_in(article, 3, "en") == "Siemens Energy"
 
 
+def test_a_plural_common_noun_after_the_opens_the_subject_too() -> None:
+    """jardhitavirkjun: Reuters' "The companies are in talks with the European Bank for
+    Reconstruction and Development (EBRD) about a loan" was the EBRD's position; "The
+    ports minister, Alan Reid, said" and "The pilots' union BALPA said" are still theirs."""
+    article = [
+        "The companies are in talks with the European Bank for Reconstruction and"
+        " Development (EBRD) about a loan.",
+        "The ports minister, Alan Reid, said he welcomed foreign investment.",
+        "The pilots' union BALPA said the collapse had been avoidable.",
+    ]
+    assert holder_in(article, 0, "en") is None
+    assert holder_in(article, 1, "en") == "Alan Reid"
+    assert holder_in(article, 2, "en") == "BALPA"
+
+
 def test_a_plural_common_noun_is_spoken_for_by_the_body_the_article_names_as_theirs() -> None:
     """hafnarverkfall: Reuters' "Employers have offered 4.5 percent and say automation is
     needed…" was a position of no one, though the article names the employers' body

@@ -92,6 +92,30 @@ def _places(langs: tuple[str, ...]) -> tuple[tuple[str, tuple[str, ...]], ...]:
     return tuple((canon, tuple(fold(s) for s in stems)) for canon, stems in table.items())
 
 
+def place_in(name: str, lang: str) -> str:
+    """A label that is a place, as a reader of `lang` names it (`place_names`): AFP's "Le
+    Danemark" is "Denmark" in English and "Danmörk" in Icelandic, Reuters' "Iceland" is
+    "Ísland"; any other name, or a place `lang` has no name listed for, as it is. The
+    place is the whole label but its determiners, as some language's name or exonym."""
+    words = name.split()
+    while len(words) > 1 and fold(words[0]) in lexicon.wordset("names.determiners"):
+        words = words[1:]
+    canon = _place_of(fold(" ".join(words)))
+    return lexicon.table("place_names", lang).get(canon, name) if canon else name
+
+
+@functools.cache
+def _place_of(folded: str) -> str | None:
+    for canon, stems in _places(lexicon.LANGUAGES):
+        if folded in stems:
+            return canon
+    for lang in lexicon.LANGUAGES:
+        for canon, written in lexicon.table("place_names", lang).items():
+            if fold(written) == folded:
+                return canon
+    return None
+
+
 def place_named(word: str, *langs: str) -> str | None:
     """The canonical place a folded word names by the `exonyms` of `langs` ("bandarikjanna",
     "united states" -> "america"; "rossiyu" -> "russia"), or None: a stem of four letters

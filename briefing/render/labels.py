@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 
 from briefing.core.languages import language_name
 from briefing.core.models import SECTIONS, Briefing, Source
-from briefing.lang.names import as_written_in, in_script_of
+from briefing.lang.names import as_written_in, in_script_of, place_in
 
 _EN = {
     "title": "Briefing",
@@ -112,13 +112,19 @@ def actor_names(briefing: Briefing) -> dict[str, dict[str, str]]:
     sources write it where they give it other accents ("Sveinbjörn Indriðason" for a
     reader of Icelandic where the actor came from "Sveinbjorn Indridason" in English,
     `as_written_in`), in Latin letters with the original beside it for a reader of a
-    language written in them ("Oleg Savin (Олег Савин)", `in_script_of`)."""
+    language written in them ("Oleg Savin (Олег Савин)", `in_script_of`); a place in
+    its reader's name for it ("Le Danemark" is "Danmörk" in Icelandic, `place_in`)."""
     actors = sorted({i.actor for key in SECTIONS for i in getattr(briefing, key) if i.actor})
     out: dict[str, dict[str, str]] = {}
     for lang in briefing.languages:
         texts = [s.text for src in briefing.sources if src.language == lang for s in src.sentences]
-        out[lang] = {a: in_script_of(as_written_in(a, texts), lang) for a in actors}
+        out[lang] = {a: in_script_of(_written(a, texts, lang), lang) for a in actors}
     return out
+
+
+def _written(actor: str, texts: list[str], lang: str) -> str:
+    place = place_in(actor, lang)
+    return place if place != actor else as_written_in(actor, texts)
 
 
 def side_names(briefing: Briefing) -> dict[str, dict[str, str]]:

@@ -15,7 +15,7 @@ person's label that holds it as their body ("KazGeoTherm Chief Executive Daulet 
 is no fuller "KazGeoTherm"). A name in Cyrillic letters is the Latin name another
 outlet gives that person or body, where one is spelt alike ("Элен Гарнье" is Le Monde's
 "Hélène Garnier", "Кремль" Reuters' "Kremlin"): one label in both columns. Names are
-compared accents aside.
+compared accents aside, and labels alike but for accents are one, spelt with them.
 """
 
 from __future__ import annotations
@@ -42,7 +42,20 @@ def one_label(found: list[Found], reading: Reading) -> list[Found]:
     )
     fuller = {label: _fuller(label, labels, pivot) for label in labels}
     found = [_own_fuller(replace(f, actor=fuller.get(f.actor, f.actor)), reading) for f in found]
-    return _in_latin(found, reading)
+    return _one_spelling(_in_latin(found, reading))
+
+
+def _one_spelling(found: list[Found]) -> list[Found]:
+    """Labels alike but for accents as one, spelt with them: Reuters' "Bryndis Lara
+    Hakonardottir" is RÚV's "Bryndís Lára Hákonardóttir" (jardhitavirkjun listed her
+    Icelandic-only line apart from her others). Each column shows the name as its own
+    sources write it (`render.labels.actor_names`)."""
+    labels = sorted({f.actor for f in found if f.actor})
+    spelt: dict[str, str] = {}
+    for label in labels:
+        alike = [o for o in labels if fold(o) == fold(label)]
+        spelt[label] = max(alike, key=lambda o: (sum(not c.isascii() for c in o), o))
+    return [replace(f, actor=spelt[f.actor]) if f.actor else f for f in found]
 
 
 def _in_latin(found: list[Found], reading: Reading) -> list[Found]:

@@ -27,7 +27,7 @@ from briefing.llm.structured import AskOptions, Recorder, ask, choose, rank
 from briefing.prompts import PromptSet
 from briefing.stages.answers import Point, point_schema
 from briefing.stages.found import Found
-from briefing.stages.holders import named_before, placed, saying_in
+from briefing.stages.holders import named_before, placed, portfolio, saying_in
 from briefing.stages.kinds import KINDS, UNHELD, Kind, settled
 from briefing.stages.quoted import Quote, speaker_of
 from briefing.stages.reading import Reading
@@ -183,9 +183,9 @@ def extract_chunk(
         quote = quotes.get(sentence.id)
         written = " ".join(sentence.text.split()) if sentence.id in standing else None
         unheld: Section | None = None
-        known = _sure(kinds.get(sentence.id), source.language, settings)
         # a line of a quotation whose speaker code knows is theirs, never background
         said = said_by(sentence) or (quote.speaker if quote is not None else None)
+        known = _sure(kinds.get(sentence.id), source.language, settings, said)
         if known is not None and settled(known.kind, sentence.text, source.language, said) == (
             "background"
         ):
@@ -231,7 +231,7 @@ def extract_chunk(
         result.found.append(stated)
     for sentence in labelled:
         label = f"{chunk.id} label {sentence.id}"
-        known = _sure(kinds.get(sentence.id), source.language, settings)
+        known = _sure(kinds.get(sentence.id), source.language, settings, said_by(sentence))
         if known is not None and known.kind == "position" and holder(sentence.id, reading):
             # code knows both the kind and who holds it (`_held`): no model call
             kind, actor, unheld, said = "position", NO_ACTOR, _unheld(known), None
@@ -340,7 +340,9 @@ def _unread(language: str, settings: ExtractSettings) -> bool:
     return settings.reads is not None and language not in settings.reads
 
 
-def _sure(known: Kind | None, language: str, settings: ExtractSettings) -> Kind | None:
+def _sure(
+    known: Kind | None, language: str, settings: ExtractSettings, said: str | None = None
+) -> Kind | None:
     """The kind code gives, else None: the model's label decides. Code decides every
     kind of a sentence in a language the model does not read (it would label a rough
     gloss), and where the backend declares the languages it reads (a small local model)
@@ -349,15 +351,21 @@ def _sure(known: Kind | None, language: str, settings: ExtractSettings) -> Kind 
     classifier's for 66 % (`evals/sections/model_labels.py`). Where code is unsure that
     a sentence the model reads is background, it is its likeliest news kind, as the
     model's label made it: a fact is not dropped on a guess ("The operator offered a pay
-    rise of 5.2 percent": 0.48 background, 0.40 development). A backend reading every
-    language (a served model) labels what code is unsure of, and only background code is
-    sure of costs it nothing."""
+    rise of 5.2 percent": 0.48 background, 0.40 development); unless that kind is a
+    position and no verb of saying names a holder (`said`): of the labelled sentences so
+    read none is a position and all are background ("Iceland, which generates about 30%
+    of its electricity from geothermal sources …, has sought to export its expertise"
+    was Iceland's position). A backend reading every language (a served model) labels
+    what code is unsure of, and only background code is sure of costs it nothing."""
     if known is None:
         return None
     if _unread(language, settings):
         return known
     if settings.reads is not None:
-        return known if known.sure or known.kind != "background" else _news(known)
+        if known.sure or known.kind != "background":
+            return known
+        news = _news(known)
+        return known if news.kind == "position" and said is None else news
     if known.sure and known.kind == "background":
         return known
     return None
@@ -454,8 +462,13 @@ def _held(found: Found, reading: Reading | None) -> Found:
 def _offered(actors: list[str], sentence: Sentence, language: str) -> list[str]:
     """The chunk's actors but those the sentence names only as places: "…направляет суда
     в Антверпен, Гамбург и Бремерхафен, сообщили в администрации порта" was labelled
-    Bremerhaven's position (the port's administration said it)."""
-    return [a for a in actors if not placed(a, sentence.text, language)]
+    Bremerhaven's position (the port's administration said it); nor those it names only
+    as a minister's portfolio ("ministre de la Recherche", `holders.portfolio`)."""
+    return [
+        a
+        for a in actors
+        if not placed(a, sentence.text, language) and not portfolio(a, sentence.text, language)
+    ]
 
 
 def _label(

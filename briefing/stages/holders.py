@@ -57,6 +57,7 @@ __all__ = [
     "holder_in",
     "named_before",
     "placed",
+    "portfolio",
     "referred_in",
     "said_in",
     "same_name",
@@ -121,11 +122,18 @@ def holder_in(sentences: list[str], at: int, lang: str) -> str | None:
 def _plural_opening(text: str, article: _Article) -> str | None:
     """The plural common noun an English sentence opens with as its subject, in lower
     case, its singular an English word of the dictionary table ("Employers have offered 4.5
-    percent and say…", "Residents said…"; not "Airbus said"): many unnamed people, not a
-    name the sentence gives later nor one named before; None otherwise."""
+    percent and say…", "Residents said…", "The companies are…"; not "Airbus said"): many
+    unnamed people, not a name the sentence gives later nor one named before; None
+    otherwise."""
     if article.lang != "en":
         return None
     words = text.split()
+    if words and words[0].lower() in lexicon.wordset("names.determiners", "en"):
+        # "The companies are in talks with the EBRD": not the EBRD's; "The ports
+        # minister, Alan Reid," and "The pilots' union BALPA" are theirs
+        words = words[1:]
+        if len(words) < 2 or not (words[1] in _AUXILIARIES or words[1].endswith("ed")):
+            return None
     if len(words) < 3 or not words[1][:1].islower():
         return None
     first = words[0].strip("\"'“‘(").lower()
@@ -277,6 +285,19 @@ def placed(name: str, text: str, lang: str) -> bool:
     place there, no one who speaks."""
     found = [m.start() for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text)]
     return bool(found) and all(_in_place(text, at, lang) for at in found)
+
+
+def portfolio(name: str, text: str, lang: str) -> bool:
+    """`text` gives `name` only as a title's portfolio ("La ministre française de la
+    Recherche, Claire Dubois, …": no "Recherche" who holds a position): after a title
+    (`words.titles`), up to two words and the words linking a name (`names.links`)."""
+    titles, links = lexicon.alternation("words.titles", lang), lexicon.words("names.links", lang)
+    if not titles or not links:
+        return False
+    link = "|".join(re.escape(w) for w in links)
+    before = re.compile(rf"(?i:\b(?:{titles}))(?:\s+[\w'’-]+){{0,2}}?(?:\s+(?:{link})['’]?)+\s*$")
+    found = [m.start() for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text)]
+    return bool(found) and all(before.search(text[:at]) for at in found)
 
 
 def _spoken_for(sentences: list[str], at: int, lang: str) -> str | None:
