@@ -143,6 +143,34 @@ def test_two_sentences_opening_on_two_different_bodies_are_not_one_fact() -> Non
     assert ("A.S2", "B.S2") in linked
 
 
+def test_one_persons_name_and_title_alone_make_no_link() -> None:
+    """hafis: Reuters' "Mikhail Dorokhov, deputy head…, said Moscow was ready to share its
+    data…" was one item with RÚV's "…tók í fyrsta sinn þátt í viðræðum…" (0.94 by e5, the
+    frame alike), and the Icelandic column quoted the second under the first. Two
+    reports of one thing he said still link."""
+    from helpers import article
+
+    from briefing.stages.align import framed_apart
+    from briefing.stages.reading import read
+
+    english = article("A", "en", (
+        "Mikhail Dorokhov, deputy head of Russia's Federal Agency for Fishery, said Moscow"
+        " was ready to share its data but expected a share for Russian vessels. "
+        "Mikhail Dorokhov, deputy head of Russia's Federal Agency for Fishery, said the"
+        " expedition would start in January."
+    ))  # fmt: skip
+    icelandic = article("B", "is", (
+        "Míkhaíl Dorokhov, aðstoðarforstjóri Fiskveiðistofnunar Rússlands, tók í fyrsta sinn"
+        " þátt í viðræðum um loðnuna. "
+        "Míkhaíl Dorokhov, aðstoðarforstjóri Fiskveiðistofnunar Rússlands, sagði að"
+        " leiðangurinn hæfist í janúar."
+    ))  # fmt: skip
+    reading = read([english, icelandic])
+
+    assert framed_apart(reading, "A.S1", "B.S1")
+    assert not framed_apart(reading, "A.S2", "B.S2")
+
+
 def test_two_subjects_of_one_owner_are_one_bodys_news() -> None:
     """herjolfur: mbl.is's "Skrúfa Herjólfs skemmdist í gærkvöldi og siglingar …
     liggja niðri" and Vísir's "Siglingar Herjólfs liggja niðri eftir að ferjan bilaði…"
