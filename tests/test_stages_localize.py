@@ -143,7 +143,8 @@ def test_a_positions_quote_is_never_another_persons_sentence() -> None:
     ))  # fmt: skip
     icelandic = article("I", "is", (
         "Logi Einarsson, ráðherra háskóla, segir samninginn marka tímamót. "
-        "Samningurinn gildir til fimm ára."
+        "Samningurinn gildir til fimm ára. "
+        "Háskóli Íslands og Sorbonne-háskóli munu skiptast á nemendum."
     ))  # fmt: skip
     reading = read([french, icelandic])
     text = french.sentences[0].text
@@ -164,6 +165,13 @@ def test_a_positions_quote_is_never_another_persons_sentence() -> None:
         ["en", "is"], True, actor="Claire Dubois",
     )  # fmt: skip
     assert origin["is"] == "quote:I.S2"
+    # hafnarverkfall: „Samskip og Eimskip hafa beint hluta skipa sinna…“ under Pieter
+    # Hoekstra's verified statement: a sentence opening on another named subject
+    _, origin, _ = lines(
+        "Claire Dubois said students would be exchanged.", ["F.S1", "I.S3"], reading,
+        ["en", "is"], True, actor="Claire Dubois",
+    )  # fmt: skip
+    assert origin["is"] == "fallback"
 
 
 def test_a_bodys_position_is_quoted_by_its_chair_named_for_it() -> None:
