@@ -496,48 +496,42 @@ def test_background_code_only_guesses_is_marked_a_guess() -> None:
     assert guessed == {"D.S1": True, "D.S2": False}
 
 
+def _offered(language: str, lines: list[str], sentence_id: str) -> list[str]:
+    """The actors the model is offered for `sentence_id`, read as an unsure position."""
+    from briefing.stages.reading import read
+
+    src = source(sentence_id.split(".")[0], language, lines)
+    position = Kind("position", 0.5, False, {**dict.fromkeys(KINDS, 0.1), "position": 0.5})
+    llm = FakeLLM(echo_answer)
+    settings = ExtractSettings(
+        reading=read([src]), columns=frozenset({"en", "is"}), reads=frozenset({"en"}),
+        kinds=lambda sentences, source: {s.id: position for s in sentences},
+    )  # fmt: skip
+    extract_chunk(chunk_of(src.sentences, 10_000), src, llm, PromptSet(), settings)
+    asked = [r.choices for r in llm.requests if r.label.endswith(sentence_id) and r.choices]
+    return [c for choices in asked if 'none"' in choices for c in choices]
+
+
 def test_a_name_the_sentence_gives_only_as_a_place_is_not_offered_as_its_actor() -> None:
     """hafnarverkfall: TASS's "…направляет суда в Антверпен, Гамбург и Бремерхафен,
     сообщили в администрации порта" was labelled "Bremerkhafen (Бремерхафен)"'s position:
     the model chose a port the ships go to."""
-    from briefing.stages.reading import read
-
-    src = source("R", "ru", [
+    offered = _offered("ru", [
         "Порт Роттердама парализован забастовкой.",
         "Ряд судоходных компаний уже направляет суда в Антверпен, Гамбург и Бремерхафен,"
         " сообщили в администрации порта.",
-    ])  # fmt: skip
-    reading = read([src])
-    position = Kind("position", 0.6, False, {**dict.fromkeys(KINDS, 0.1), "position": 0.6})
-    llm = FakeLLM(echo_answer)
-    settings = ExtractSettings(
-        reading=reading, columns=frozenset({"en", "is"}), reads=frozenset({"en"}),
-        kinds=lambda sentences, source: {s.id: position for s in sentences},
-    )  # fmt: skip
-    extract_chunk(chunk_of(src.sentences, 10_000), src, llm, PromptSet(), settings)
-    offered = [r.choices for r in llm.requests if r.label.endswith("R.S2") and r.choices]
-    assert offered and all('Бремерхафен"' not in c and 'none"' in c for c in offered)
+    ], "R.S2")  # fmt: skip
+    assert offered and 'Бремерхафен"' not in offered
 
 
 def test_a_title_s_portfolio_is_not_offered_as_the_actor() -> None:
     """rannsokn: AFP's "La ministre française de la Recherche, Claire Dubois, et son
     homologue islandais, Logi Einarsson, ont paraphé le texte" was "Recherche"'s
     position: the model chose the minister's portfolio."""
-    from briefing.stages.reading import read
-
-    src = source("F", "fr", [
+    offered = _offered("fr", [
         "La ministre française de la Recherche, Claire Dubois, et son homologue islandais,"
         " Logi Einarsson, ont paraphé le texte.",
-    ])  # fmt: skip
-    reading = read([src])
-    position = Kind("position", 0.5, False, {**dict.fromkeys(KINDS, 0.1), "position": 0.5})
-    llm = FakeLLM(echo_answer)
-    settings = ExtractSettings(
-        reading=reading, columns=frozenset({"en", "is"}), reads=frozenset({"en"}),
-        kinds=lambda sentences, source: {s.id: position for s in sentences},
-    )  # fmt: skip
-    extract_chunk(chunk_of(src.sentences, 10_000), src, llm, PromptSet(), settings)
-    offered = [c for r in llm.requests if r.choices and 'none"' in r.choices for c in r.choices]
+    ], "F.S1")  # fmt: skip
     assert 'Claire Dubois"' in offered and 'Recherche"' not in offered
 
 
