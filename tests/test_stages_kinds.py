@@ -361,6 +361,25 @@ def test_a_courts_ruling_is_a_development(text: str, lang: str, kind: str, settl
     assert settled(kind, text, lang, None) == settles_to
 
 
+@pytest.mark.parametrize(
+    ("text", "lang", "said", "settles_to"),
+    [
+        # examples/ and saestrengur: a closing sentence read as background
+        ("Environmental groups protested outside the government building, calling for lower "
+         "quotas for all countries.", "en", None, "development"),
+        ("Um hundrað manns mótmæltu samningnum fyrir utan Hörpu.", "is", None, "development"),
+        # someone found saying it holds it; no protest, or one quoted, stays background
+        ("Farmers protested outside parliament, their union said.", "en", "union", "position"),
+        ("The plant was built in 1978.", "en", None, "background"),
+        ('"We protested for years," the mayor recalled.', "en", None, "background"),
+    ],
+)  # fmt: skip
+def test_a_protest_held_is_a_development(
+    text: str, lang: str, said: str | None, settles_to: str
+) -> None:
+    assert settled("background", text, lang, said) == settles_to
+
+
 class _Stub:
     """An embedder that gives each text a fixed direction, under the fitted one's name."""
 

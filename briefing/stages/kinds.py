@@ -52,6 +52,7 @@ __all__ = [
     "opposed_demands",
     "outlet_note",
     "place_features",
+    "protest_held",
     "settled",
 ]
 
@@ -197,6 +198,16 @@ def court_ruled(text: str, lang: str) -> bool:
     )
 
 
+def protest_held(text: str, lang: str) -> bool:
+    """The sentence says in its own words that people protested ("Environmental groups
+    protested outside the government building", „Um hundrað manns mótmæltu samningnum
+    fyrir utan Hörpu“): the day's news, where the classifier reads an article's closing
+    sentence as background; all six labelled sentences it finds are developments ("Vor
+    dem Rathaus demonstrierten…", "…se sont rassemblés devant…", `evals/sections`)."""
+    pattern = _cue("protests", lang)
+    return bool(pattern and pattern.search(unquoted(text)))
+
+
 def outlet_note(text: str, lang: str) -> bool:
     """The sentence opens as an outlet's note on its own article ("This article was
     updated on Thursday evening…", "Fréttin verður uppfærð."): background by
@@ -228,7 +239,8 @@ def settled(kind: str, text: str, lang: str, said: str | None) -> str:
     development or open issue saying two parties agreed (`jointly_agreed`; background
     keeps an agreement of before the news day); a court's ruling read as background, a
     position or an agreement (one court orders, no two parties agree) is a development
-    (`court_ruled`)."""
+    (`court_ruled`), and so is background no one is found saying that tells of a protest
+    held (`protest_held`)."""
     if outlet_note(text, lang):
         return "background"
     if kind == "position" and agreed_with(text, lang):
@@ -244,7 +256,7 @@ def settled(kind: str, text: str, lang: str, said: str | None) -> str:
     if kind in ("background", "position", "agreement") and court_ruled(text, lang):
         return "development"
     if kind == "background":
-        return "position" if said else kind
+        return "position" if said else "development" if protest_held(text, lang) else kind
     if kind != "development":
         return kind
     if no_deal(text, lang):
