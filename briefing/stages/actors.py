@@ -46,16 +46,20 @@ def one_label(found: list[Found], reading: Reading) -> list[Found]:
 
 
 def _one_spelling(found: list[Found]) -> list[Found]:
-    """Labels alike but for accents as one, spelt with them: Reuters' "Bryndis Lara
-    Hakonardottir" is RÚV's "Bryndís Lára Hákonardóttir" (jardhitavirkjun listed her
-    Icelandic-only line apart from her others). Each column shows the name as its own
-    sources write it (`render.labels.actor_names`)."""
-    labels = sorted({f.actor for f in found if f.actor})
-    spelt: dict[str, str] = {}
+    spelt = spellings([f.actor for f in found if f.actor])
+    return [replace(f, actor=spelt[f.actor]) if f.actor else f for f in found]
+
+
+def spellings(labels: list[str]) -> dict[str, str]:
+    """Each label as the one of `labels` alike but for accents that is spelt with them:
+    Reuters' "Bryndis Lara Hakonardottir" is RÚV's "Bryndís Lára Hákonardóttir"
+    (jardhitavirkjun listed her Icelandic-only line apart from her others). Each column
+    shows the name as its own sources write it (`render.labels.actor_names`)."""
+    out: dict[str, str] = {}
     for label in labels:
         alike = [o for o in labels if fold(o) == fold(label)]
-        spelt[label] = max(alike, key=lambda o: (sum(not c.isascii() for c in o), o))
-    return [replace(f, actor=spelt[f.actor]) if f.actor else f for f in found]
+        out[label] = max(alike, key=lambda o: (sum(not c.isascii() for c in o), o))
+    return out
 
 
 def _in_latin(found: list[Found], reading: Reading) -> list[Found]:

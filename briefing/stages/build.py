@@ -24,7 +24,7 @@ from briefing.core.models import Briefing, Item, RunInfo, Side, Source
 from briefing.lang.names import names_in
 from briefing.lang.values import Value
 from briefing.llm.base import LLM, llm_info, reads, sampling
-from briefing.stages.actors import one_label
+from briefing.stages.actors import one_label, spellings
 from briefing.stages.align import NEAR, SAME, Link, differing, links, read_apart
 from briefing.stages.chunk import chunk_sources
 from briefing.stages.context import context
@@ -447,7 +447,15 @@ def assemble(
 def _by_actor(positions: list[Item]) -> list[Item]:
     """The positions with each actor's together, where that actor's first one stands: a
     reader takes one person's statements in one place (snjoflod's mayor said three things
-    in three outlets, shown between others')."""
+    in three outlets, shown between others'), under one spelling of the name: the
+    statements and the facts kept as their own sentences are labelled apart
+    (`actors.one_label`), and hrafnaskard's minister was "Sigrun Hallgrimsdottir" in one,
+    "Sigrún Hallgrímsdóttir" in the other."""
+    spelt = spellings([item.actor for item in positions if item.actor])
+    positions = [
+        item.model_copy(update={"actor": spelt[item.actor]}) if item.actor else item
+        for item in positions
+    ]
     first: dict[str | None, int] = {}
     for n, item in enumerate(positions):
         first.setdefault(item.actor, n)
