@@ -760,6 +760,23 @@ def test_an_english_sentence_opening_on_a_plural_common_noun_holds_no_name() -> 
     assert holder_in(article, 3, "en") == "Siemens Energy"
 
 
+def test_an_estimate_or_a_stance_says_whose_the_statement_is() -> None:
+    """hafnarverkfall: Reuters' "The port authority estimates that the strike is costing the
+    Dutch economy about 45 million euros a day" and hafis: "Iceland has taken a "hardline"
+    stance on keeping the 80 percent share" are theirs by their own verb: code read them
+    as unsure background with no one saying them, and the 45 million went as surplus."""
+    article = [
+        "The Port of Rotterdam Authority said 63 ships bound for Iceland were waiting.",
+        "The port authority estimates that the strike is costing the Dutch economy about 45"
+        " million euros a day.",
+        'Iceland has taken a "hardline" stance on keeping the 80 percent share.',
+        "The plant is estimated to cost 90 million euros.",
+    ]
+    assert saying_in(article, 1, "en") == "Port of Rotterdam Authority"
+    assert saying_in(article, 2, "en") == "Iceland"
+    assert saying_in(article, 3, "en") is None
+
+
 def test_a_plural_common_noun_after_the_opens_the_subject_too() -> None:
     """jardhitavirkjun: Reuters' "The companies are in talks with the European Bank for
     Reconstruction and Development (EBRD) about a loan" was the EBRD's position; "The
