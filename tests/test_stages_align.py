@@ -143,6 +143,24 @@ def test_two_sentences_opening_on_two_different_bodies_are_not_one_fact() -> Non
     assert ("A.S2", "B.S2") in linked
 
 
+def test_an_icelandic_name_anchors_by_its_lemma_as_other_languages_write_it() -> None:
+    """vetni: Reuters' "…at a plant planned in Reydarfjordur…" and RÚV's "Vetnið verður
+    framleitt í nýrri verksmiðju á Reyðarfirði…" (0.893) tied with Reuters' Orkey
+    sentence, which shares the anchor "Orkey": the place, inflected, anchored nothing, and
+    the plant was two items. A common word's lemma is no anchor."""
+    from helpers import article
+
+    from briefing.stages.align import _anchored
+    from briefing.stages.reading import read
+
+    english = article("A", "en", "The plant will be built in Reydarfjordur. Prices rose.")
+    icelandic = article("B", "is", "Verksmiðjan verður reist á Reyðarfirði. Verðið hækkaði.")
+    bonus = _anchored(read([english, icelandic]), ["A.S1", "A.S2"], ["B.S1", "B.S2"])
+
+    assert bonus[0, 0] > 0
+    assert bonus[1, 1] == 0
+
+
 def test_one_persons_name_and_title_alone_make_no_link() -> None:
     """hafis: Reuters' "Mikhail Dorokhov, deputy head…, said Moscow was ready to share its
     data…" was one item with RÚV's "…tók í fyrsta sinn þátt í viðræðum…" (0.94 by e5, the

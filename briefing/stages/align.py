@@ -22,7 +22,7 @@ from briefing.lang import lexicon
 from briefing.lang.content import content_lemmas
 from briefing.lang.embed import cosine, default_embedder, remembered_vectors
 from briefing.lang.fold import fold
-from briefing.lang.icelandic import names_match
+from briefing.lang.icelandic import lemmas, names_match
 from briefing.lang.names import names_in, place_named, same_person
 from briefing.lang.values import Value, counted, is_year, located, within
 from briefing.stages.reading import Reading
@@ -177,8 +177,10 @@ ANCHOR_LETTERS = 5
 
 
 def _anchored(reading: Reading, left: list[str], right: list[str]) -> np.ndarray:
-    """What sentences of two languages share as written (a name, a cognate, a number)
-    says more than e5-small's cross-language score can: a small bonus on it. Not the name
+    """What sentences of two languages share as written (a name, an Icelandic one by its
+    lemma, `_written_forms`; a cognate, a number) says more than e5-small's cross-language
+    score can: a small bonus on it (+1 right link on the eval cases for the lemma, none
+    wrong, `benchmarks/bench_align.py`). Not the name
     of a country or region the text layer's `exonyms` know: a story's sentences share it
     (dpa's "Islands Oberstes Gericht…" and RÚV's "Dýraverndarsamband Íslands segir…")."""
     langs = sorted({reading.language[i] for i in (*left, *right)})
@@ -186,7 +188,8 @@ def _anchored(reading: Reading, left: list[str], right: list[str]) -> np.ndarray
         i: {
             folded
             for w in re.findall(rf"[^\W\d_]{{{ANCHOR_LETTERS},}}", reading.sentences[i].text)
-            if not place_named(folded := fold(w), *langs)
+            for folded in _written_forms(w, reading.language[i])
+            if not place_named(folded, *langs)
         }
         for i in (*left, *right)
     }
@@ -197,6 +200,15 @@ def _anchored(reading: Reading, left: list[str], right: list[str]) -> np.ndarray
                 shared = len(words[a] & words[b]) + len(reading.values[a] & reading.values[b])
                 bonus[n, m] = ANCHOR * min(2, shared)
     return bonus
+
+
+def _written_forms(word: str, lang: str) -> set[str]:
+    """A word as an anchor: folded, and an Icelandic name also as its BÍN lemma, the form
+    another language writes ("Reyðarfirði" is Reuters' "Reydarfjordur")."""
+    forms = {fold(word)}
+    if lang == "is" and word[:1].isupper():
+        forms |= {fold(lemma) for lemma in lemmas(word) if lemma[:1].isupper()}
+    return forms
 
 
 MIN_SHARED = 0.08  # what two sentences of one language must tell alike: the weight of the
