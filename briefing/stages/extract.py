@@ -231,25 +231,22 @@ def extract_chunk(
         result.found.append(stated)
     for sentence in labelled:
         label = f"{chunk.id} label {sentence.id}"
-        known = _sure(kinds.get(sentence.id), source.language, settings, said_by(sentence))
+        said = said_by(sentence)
+        known = _sure(kinds.get(sentence.id), source.language, settings, said)
         if known is not None and known.kind == "position" and holder(sentence.id, reading):
             # code knows both the kind and who holds it (`_held`): no model call
             kind, actor, unheld, said = "position", NO_ACTOR, _unheld(known), None
         elif (
             _unread(source.language, settings)
             and known is not None
-            and (
-                source.language in settings.columns or known.kind != "position" or said_by(sentence)
-            )
+            and (source.language in settings.columns or known.kind != "position" or said)
         ):
             # code reads the kind; the holder comes from code too (`_held`, `saying_in`):
             # the model would pick a name off a rough gloss, re-reading the whole chunk.
             # A position in a language with no gloss whose holder code does not find ("M.
             # Vassbotn a toutefois salué l'accord") is the model's to name, off the original
-            said = said_by(sentence)
             kind, actor, unheld = known.kind, said or NO_ACTOR, _unheld(known)
         else:
-            said = said_by(sentence)
             here = _offered(actors, sentence, source.language)
             kind, actor, unheld = _label(how, messages_for(sentence), here, label, known, said)
         point = _settled(Point.model_construct(kind=kind, actor=actor), sentence, source, said)

@@ -291,13 +291,21 @@ def portfolio(name: str, text: str, lang: str) -> bool:
     """`text` gives `name` only as a title's portfolio ("La ministre française de la
     Recherche, Claire Dubois, …": no "Recherche" who holds a position): after a title
     (`words.titles`), up to two words and the words linking a name (`names.links`)."""
-    titles, links = lexicon.alternation("words.titles", lang), lexicon.words("names.links", lang)
-    if not titles or not links:
+    before = _portfolio_before(lang)
+    if before is None:
         return False
-    link = "|".join(re.escape(w) for w in links)
-    before = re.compile(rf"(?i:\b(?:{titles}))(?:\s+[\w'’-]+){{0,2}}?(?:\s+(?:{link})['’]?)+\s*$")
     found = [m.start() for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text)]
     return bool(found) and all(before.search(text[:at]) for at in found)
+
+
+@functools.cache
+def _portfolio_before(lang: str) -> re.Pattern[str] | None:
+    """A title, up to two words and the words linking a name, ending where a name starts."""
+    titles, links = lexicon.alternation("words.titles", lang), lexicon.words("names.links", lang)
+    if not titles or not links:
+        return None
+    link = "|".join(re.escape(w) for w in links)
+    return re.compile(rf"(?i:\b(?:{titles}))(?:\s+[\w'’-]+){{0,2}}?(?:\s+(?:{link})['’]?)+\s*$")
 
 
 def _spoken_for(sentences: list[str], at: int, lang: str) -> str | None:
