@@ -189,6 +189,31 @@ def test_one_persons_name_and_title_alone_make_no_link() -> None:
     assert not framed_apart(reading, "A.S2", "B.S2")
 
 
+def test_a_sentence_only_saying_who_reported_the_one_before_is_linked_to_nothing() -> None:
+    """hafis: Interfax's „Об этом в пятницу сообщил … Михаил Дорохов.“ (he reported the
+    agreement) was linked by his name to RÚV's „Míkhaíl Dorokhov … tók í fyrsta sinn
+    þátt í viðræðum…“ and cited under it and under Reuters' line on his data: a fact it
+    does not tell. A time between "об этом" and the verb still makes it one."""
+    from briefing.lang.lexicon import reported_only
+
+    russian = article("A", "ru", (
+        "Россия, Исландия и Норвегия договорились о совместной экспедиции по мойве. "
+        "Об этом в пятницу сообщил заместитель руководителя Росрыболовства Михаил Дорохов."
+    ))  # fmt: skip
+    icelandic = article("B", "is", (
+        "Ísland, Noregur og Rússland sömdu um sameiginlegan loðnuleiðangur. "
+        "Míkhaíl Dorokhov, aðstoðarforstjóri Fiskveiðistofnunar Rússlands, tók í fyrsta sinn"
+        " þátt í viðræðum um loðnuna."
+    ))  # fmt: skip
+
+    assert reported_only("Об этом сообщил Михаил Дорохов.", "ru")
+    assert reported_only("This was first reported by the BBC on Friday.", "en")
+    assert not reported_only("Об этом договорились в пятницу.", "ru")
+    found = links(read([russian, icelandic]), threshold=0.5)
+    assert all("A.S2" not in (link.a, link.b) for link in found)
+    assert any({link.a, link.b} == {"A.S1", "B.S1"} for link in found)
+
+
 def test_two_subjects_of_one_owner_are_one_bodys_news() -> None:
     """herjolfur: mbl.is's "Skrúfa Herjólfs skemmdist í gærkvöldi og siglingar …
     liggja niðri" and Vísir's "Siglingar Herjólfs liggja niðri eftir að ferjan bilaði…"

@@ -253,6 +253,26 @@ def phrases(key: str, lang: str) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?:{listed})(?!\w)" if listed else r"(?!)", re.IGNORECASE)
 
 
+def outlet_note(text: str, lang: str) -> bool:
+    """The sentence opens as an outlet's note on its own article or a byline ("Fréttin
+    verður uppfærð.", "Reporting by Hannah Oakes."): no fact of the story, and background
+    by `evals/sections`' definition (`kinds.outlet_note`)."""
+    return phrases("kinds.outlet_note", lang).match(text.lstrip(" \"'“„«‚(")) is not None
+
+
+def reported_only(text: str, lang: str) -> bool:
+    """A sentence that only says who reported the one before it ("Об этом в пятницу
+    сообщил … Михаил Дорохов."): no fact of its own. Alone in an item it reads as "This
+    was reported by …" about nothing; linked, its name draws it to that person's other
+    sentences (`speech.reported_only`)."""
+    return phrases("speech.reported_only", lang).match(text.strip()) is not None
+
+
+def no_fact(text: str, lang: str) -> bool:
+    """Only who reported the sentence before, or the outlet's note on its article."""
+    return reported_only(text, lang) or outlet_note(text, lang)
+
+
 def loaded_matches(text: str, lang: str) -> list[re.Match[str]]:
     """Where `text` uses an outlet's epithets and evaluative words, outside the neutral
     terms that hold one ("regime change", `voice.terms`)."""

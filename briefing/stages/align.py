@@ -23,6 +23,7 @@ from briefing.lang.content import content_lemmas
 from briefing.lang.embed import cosine, default_embedder, remembered_vectors
 from briefing.lang.fold import fold
 from briefing.lang.icelandic import lemmas, names_match
+from briefing.lang.lexicon import no_fact
 from briefing.lang.names import names_in, place_named, same_person
 from briefing.lang.values import Value, counted, is_year, located, within
 from briefing.stages.reading import Reading
@@ -47,7 +48,7 @@ def links(reading: Reading, threshold: float = SAME, counts: bool = False) -> li
     scores one matrix (`Reading.matches`). `counts`, for disagreements: two sentences
     worded apart still link where they count one thing differently (`_counted_apart`)."""
     found: list[Link] = []
-    by_source = {s.id: [x.id for x in s.sentences] for s in reading.sources}
+    by_source = _with_facts(reading)
     told = Told(reading)
     for first, second in itertools.combinations(by_source, 2):
         left, right = by_source[first], by_source[second]
@@ -68,6 +69,16 @@ def links(reading: Reading, threshold: float = SAME, counts: bool = False) -> li
                     continue
                 found.append(Link(a, b, round(float(scores[i, j]), 4)))
     return _by_third(reading, found, threshold, told)
+
+
+def _with_facts(reading: Reading) -> dict[str, list[str]]:
+    """Each source's sentences that tell a fact: not one that only says who reported the
+    one before ("Об этом в пятницу сообщил … Михаил Дорохов"), whose name alone drew it
+    to RÚV's „Míkhaíl Dorokhov … tók í fyrsta sinn þátt í viðræðum“ (`no_fact`)."""
+    return {
+        s.id: [x.id for x in s.sentences if not no_fact(x.text, s.language)]
+        for s in reading.sources
+    }
 
 
 THIRD_MARGIN = 0.01  # how much lower a match a third outlet's links may choose over e5's
@@ -345,7 +356,7 @@ def counted_links(reading: Reading, ids: list[str], threshold: float = NEAR) -> 
     Vulkanausbruch …"), not of the one giving the count ("… wurden 42 Flüge gestrichen",
     read through its English). For disagreements only."""
     found: list[Link] = []
-    by_source = {s.id: [x.id for x in s.sentences] for s in reading.sources}
+    by_source = _with_facts(reading)
     for sid in ids:
         for source, others in by_source.items():
             if source == reading.source_of(sid) or not others:

@@ -8,7 +8,7 @@ wrote them (`extract`: an English one that stands on its own; another language's
 by `originals`), and code keeps the few a reader most needs:
 
 - not an outlet's note on its own article ("This article was updated on Thursday…",
-  `kinds.outlet_note`);
+  `lexicon.outlet_note`);
 - not one a news item already states: another outlet's report of it, with its numbers,
   meaning nearly the same (`merge.RESTATES`): the labels of two reports of one fact can
   differ ("Samið var um að hlutur Íslands yrði 16,5 prósent" beside the agreement). Only
@@ -32,9 +32,8 @@ from collections.abc import Sequence
 
 from briefing.core.ids import outlets, told_at
 from briefing.core.languages import PIVOT
-from briefing.lang.lexicon import subject_pronouns
+from briefing.lang.lexicon import outlet_note, subject_pronouns
 from briefing.stages.found import Found
-from briefing.stages.kinds import outlet_note
 from briefing.stages.merge import RESTATES
 from briefing.stages.reading import Reading
 

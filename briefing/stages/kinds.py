@@ -50,7 +50,6 @@ __all__ = [
     "load",
     "no_deal",
     "opposed_demands",
-    "outlet_note",
     "place_features",
     "protest_held",
     "settled",
@@ -208,14 +207,6 @@ def protest_held(text: str, lang: str) -> bool:
     return bool(pattern and pattern.search(unquoted(text)))
 
 
-def outlet_note(text: str, lang: str) -> bool:
-    """The sentence opens as an outlet's note on its own article ("This article was
-    updated on Thursday evening…", "Fréttin verður uppfærð."): background by
-    `evals/sections`' definition (bylines and boilerplate), and no fact of the story."""
-    pattern = _cue("outlet_note", lang)
-    return bool(pattern and pattern.match(text.lstrip(" \"'“„«‚(")))
-
-
 def left_open(text: str, lang: str) -> bool:
     """The sentence says a point is still open ("too early to say whether", "did not say
     whether", "n'était pas tranchée"): an open issue even where someone says it
@@ -226,7 +217,7 @@ def left_open(text: str, lang: str) -> bool:
 
 def settled(kind: str, text: str, lang: str, said: str | None) -> str:
     """What code reads better than a label: an outlet's note on its article is background
-    (`outlet_note`); a position saying in its own voice that one
+    (`lexicon.outlet_note`); a position saying in its own voice that one
     side agreed with the other is an agreement (`agreed_with`); a development saying no
     deal was reached is an open issue (`no_deal`); a development or background whose own
     verb of saying has a subject code names (`said`: "Trump noted that...", "Putin again
@@ -241,7 +232,7 @@ def settled(kind: str, text: str, lang: str, said: str | None) -> str:
     position or an agreement (one court orders, no two parties agree) is a development
     (`court_ruled`), and so is background no one is found saying that tells of a protest
     held (`protest_held`)."""
-    if outlet_note(text, lang):
+    if lexicon.outlet_note(text, lang):
         return "background"
     if kind == "position" and agreed_with(text, lang):
         return "agreement"

@@ -19,7 +19,7 @@ from briefing.core.ids import sentence_number
 from briefing.core.languages import PIVOT
 from briefing.core.models import Chunk, Sentence, Source
 from briefing.lang import lexicon
-from briefing.lang.lexicon import as_written_or_capitalised, subject_pronouns
+from briefing.lang.lexicon import as_written_or_capitalised, no_fact, subject_pronouns
 from briefing.lang.names import names_in
 from briefing.lang.quotation import CLOSING
 from briefing.lang.quotation import MARKS as QUOTE_MARKS
@@ -63,19 +63,6 @@ def ends_as_sentence(text: str) -> bool:
     """Terminal punctuation, closing quotes and brackets aside: not a headline, not a
     line cut at a comma. Any closing mark counts: Icelandic closes a quotation with “."""
     return text.rstrip(CLOSING + ")] ").endswith((".", "!", "?"))
-
-
-def outlet_note(text: str, lang: str) -> bool:
-    """A note of the outlet on its own article or a byline ("Fréttin verður uppfærð.",
-    "Reporting by Hannah Oakes."): no fact of the story (`kinds.outlet_note`)."""
-    return lexicon.phrases("kinds.outlet_note", lang).match(text.lstrip(" \"'“„«‚(")) is not None
-
-
-def reported_only(text: str, lang: str) -> bool:
-    """A sentence that only says who reported the one before it ("Об этом сообщили в
-    посольстве России в Рейкьявике."): no fact of its own, and alone in an item it reads
-    as "This was reported by the Russian embassy" about nothing (`speech.reported_only`)."""
-    return lexicon.phrases("speech.reported_only", lang).match(text.strip()) is not None
 
 
 def budget(informative: int, tokens: int) -> int:
@@ -154,11 +141,6 @@ def unphrased(
         > -math.inf
         and not no_fact(s.text, source.language)
     ]
-
-
-def no_fact(text: str, lang: str) -> bool:
-    """Only who reported the sentence before, or the outlet's note on its article."""
-    return reported_only(text, lang) or outlet_note(text, lang)
 
 
 # A subject the reader cannot place out of the article: a pronoun or a demonstrative.
