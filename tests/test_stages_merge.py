@@ -862,6 +862,30 @@ def test_a_sum_converted_into_another_currency_does_not_keep_a_report_of_the_fac
     assert merge([item], reading, other_sum)[0].evidence == ["A1.S1"]
 
 
+def test_a_linked_report_giving_no_number_still_corroborates_the_fact() -> None:
+    """hvalur: dpa's lead „Islands Oberstes Gericht hat den Staat zur Zahlung von
+    Schadenersatz … verurteilt“ tells Reuters' "…ordered the state to pay … 1.2 billion
+    Icelandic crowns…" without the sum and was cited by no item of it, so the lead was
+    the second sentence three outlets cite. A report giving another number still is
+    none (`test_a_linked_sentence_with_a_different_number_does_not_corroborate`)."""
+    reading = read([
+        source("A1", "en", [
+            "Iceland's Supreme Court ordered the state to pay whaling company Hvalur hf. "
+            "1.2 billion Icelandic crowns in compensation."
+        ]),
+        source("A2", "de", [
+            "Islands Oberstes Gericht hat den Staat zur Zahlung von Schadenersatz an das "
+            "Walfangunternehmen Hvalur verurteilt.",
+            "Islands Oberstes Gericht hat den Staat zur Zahlung von 1,5 Milliarden Kronen "
+            "Schadenersatz verurteilt.",
+        ]),
+    ])  # fmt: skip
+    item = Found("developments", reading.sentences["A1.S1"].text, ["A1.S1"], "A1")
+
+    assert merge([item], reading, [Link("A1.S1", "A2.S1", 0.9)])[0].evidence == ["A1.S1", "A2.S1"]
+    assert merge([item], reading, [Link("A1.S1", "A2.S2", 0.9)])[0].evidence == ["A1.S1"]
+
+
 def test_a_line_held_by_no_one_that_opens_on_a_pronoun_joins_the_item_before_it() -> None:
     """hitaveita (a story of my own): Vísir's "Hann hefur óskað eftir fundi…", after
     the minister's words, was a line of its own about no one; svartolia's "Hún lagði

@@ -100,8 +100,11 @@ def _linked(
     cited: str, evidence: list[str], stated: frozenset[Value], reading: Reading, links: list[Link]
 ) -> list[str]:
     """The sentences linked to `cited` that give the statement's numbers (but a sum it
-    converts into a currency they do not write, `_unconverted`), no value of `cited`
-    differently, and are not cited already."""
+    converts into a currency they do not write, `_unconverted`) or none at all, no value
+    of `cited` differently, and are not cited already: dpa's lead „Islands Oberstes
+    Gericht hat den Staat zur Zahlung von Schadenersatz … verurteilt“ reports Reuters'
+    "…ordered the state to pay … 1.2 billion Icelandic crowns…" without the sum, and is
+    one more outlet telling it."""
     out = []
     for link in links:
         if cited not in (link.a, link.b):
@@ -110,7 +113,9 @@ def _linked(
         if other in evidence or other in out:
             continue
         given = reading.values[other]
-        if differing(reading.values[cited], given) is None and _unconverted(stated, given) <= given:
+        if not given or (
+            differing(reading.values[cited], given) is None and _unconverted(stated, given) <= given
+        ):
             out.append(other)
     return out
 
