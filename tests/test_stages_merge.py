@@ -867,7 +867,8 @@ def test_a_linked_report_giving_no_number_still_corroborates_the_fact() -> None:
     Schadenersatz … verurteilt“ tells Reuters' "…ordered the state to pay … 1.2 billion
     Icelandic crowns…" without the sum and was cited by no item of it, so the lead was
     the second sentence three outlets cite. A report giving another number still is
-    none (`test_a_linked_sentence_with_a_different_number_does_not_corroborate`)."""
+    none (`test_a_linked_sentence_with_a_different_number_does_not_corroborate`), nor
+    one linked to both sides of a disagreement."""
     reading = read([
         source("A1", "en", [
             "Iceland's Supreme Court ordered the state to pay whaling company Hvalur hf. "
@@ -884,6 +885,10 @@ def test_a_linked_report_giving_no_number_still_corroborates_the_fact() -> None:
 
     assert merge([item], reading, [Link("A1.S1", "A2.S1", 0.9)])[0].evidence == ["A1.S1", "A2.S1"]
     assert merge([item], reading, [Link("A1.S1", "A2.S2", 0.9)])[0].evidence == ["A1.S1"]
+    # linked to both sides of a disagreement (cruise-grounding's 1,200 and 1,150
+    # passengers), a report giving no number takes neither
+    sides = [Link("A1.S1", "A2.S1", 0.9), Link("A2.S1", "A2.S2", 0.9)]
+    assert merge([item], reading, sides)[0].evidence == ["A1.S1"]
 
 
 def test_a_line_held_by_no_one_that_opens_on_a_pronoun_joins_the_item_before_it() -> None:

@@ -104,7 +104,9 @@ def _linked(
     of `cited` differently, and are not cited already: dpa's lead „Islands Oberstes
     Gericht hat den Staat zur Zahlung von Schadenersatz … verurteilt“ reports Reuters'
     "…ordered the state to pay … 1.2 billion Icelandic crowns…" without the sum, and is
-    one more outlet telling it."""
+    one more outlet telling it; not where it is also linked to a report giving a value of
+    `cited` differently (cruise-grounding: Le Monde's „Un paquebot … s'est échoué jeudi“
+    links both the 1,200 passengers and the 1,150: it takes no side)."""
     out = []
     for link in links:
         if cited not in (link.a, link.b):
@@ -113,11 +115,22 @@ def _linked(
         if other in evidence or other in out:
             continue
         given = reading.values[other]
-        if not given or (
-            differing(reading.values[cited], given) is None and _unconverted(stated, given) <= given
-        ):
+        if given:
+            told = _unconverted(stated, given) <= given
+            if differing(reading.values[cited], given) is None and told:
+                out.append(other)
+        elif not _between_sides(cited, other, reading, links):
             out.append(other)
     return out
+
+
+def _between_sides(cited: str, other: str, reading: Reading, links: list[Link]) -> bool:
+    """`other` is linked to a sentence giving a value of `cited` differently."""
+    return any(
+        differing(reading.values[cited], reading.values[link.other(other)]) is not None
+        for link in links
+        if other in (link.a, link.b)
+    )
 
 
 def _unconverted(stated: frozenset[Value], given: frozenset[Value]) -> frozenset[Value]:
