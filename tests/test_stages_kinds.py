@@ -432,8 +432,8 @@ def test_an_outlets_note_on_its_article_is_background_and_a_told_subject_holds_n
     """evals/sections guideline (bylines and boilerplate): "This article was updated…"
     read as a development; "Hauliers were told to divert…" read as a position held by
     "Wales Bridge", the one name in it; a court's order read as an agreement."""
-    from briefing.stages.holders import holder_in, saying_in
     from briefing.lang.lexicon import outlet_note
+    from briefing.stages.holders import holder_in, saying_in
 
     note = "This article was updated on Thursday evening with comments from Bellona."
     assert settled("development", note, "en", None) == "background"

@@ -662,6 +662,21 @@ def test_a_fact_kept_as_its_sentence_that_a_statement_states_joins_the_statement
     assert own == [other, apart]
 
 
+def test_a_fact_no_one_holds_joins_the_position_announcing_it_by_the_one_it_names() -> None:
+    """raforkuverd (a story of my own): RÚV's „Landsvirkjun hækkar heildsöluverð á raforku
+    um 12 prósent…“ (no holder) and Landsvirkjun's position "…Landsvirkjun said … it
+    would raise its wholesale electricity price by 12 percent…" were two items, the
+    English lead RÚV's rough gloss. One naming someone else stays apart."""
+    said = Found("positions", "Landsvirkjun said it would raise its price by 12 percent.",
+                 ["A2.S1"], "A2", "Landsvirkjun")  # fmt: skip
+    done = Found("developments", "Landsvirkjun rises price about 12 percentage.",
+                 ["A3.S1", "A2.S1"], "A3", verified=False)  # fmt: skip
+    other = replace(done, text="Alcoa rises price about 12 percentage.")
+
+    assert fold_into([said], [done]) == ([replace(said, evidence=["A2.S1", "A3.S1"])], [])
+    assert fold_into([said], [other]) == ([said], [other])
+
+
 def test_a_kept_fact_citing_a_third_outlets_sentence_the_statement_cites_joins_it() -> None:
     """flugvollur: Reuters' open question on the Danish parliament and AFP's, each linked
     to RÚV's one sentence on it, were two items quoting that sentence twice in Icelandic.
@@ -889,6 +904,11 @@ def test_a_linked_report_giving_no_number_still_corroborates_the_fact() -> None:
     # passengers), a report giving no number takes neither
     sides = [Link("A1.S1", "A2.S1", 0.9), Link("A2.S1", "A2.S2", 0.9)]
     assert merge([item], reading, sides)[0].evidence == ["A1.S1"]
+    # in one language, shared words may draw two facts together: no such corroboration
+    english = read([*reading.sources, source("A3", "en", [
+        "Iceland's Supreme Court ordered the state to pay compensation to whaling company Hvalur."
+    ])])  # fmt: skip
+    assert merge([item], english, [Link("A1.S1", "A3.S1", 0.9)])[0].evidence == ["A1.S1"]
 
 
 def test_a_line_held_by_no_one_that_opens_on_a_pronoun_joins_the_item_before_it() -> None:

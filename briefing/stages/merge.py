@@ -14,6 +14,7 @@ sentences give different numbers or dates, `stages.disagree` finds the disagreem
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
@@ -66,7 +67,7 @@ def _corroborate(item: Found, reading: Reading, links: list[Link]) -> Found:
     for cited in item.evidence[:1]:
         evidence += [
             e
-            for e in _linked(cited, evidence, stated, reading, links)
+            for e in _linked(cited, evidence, stated, reading, links, item.actor)
             if not _theirs_not(e, item.actor, reading)
         ]
     if not any(reading.language[e] == PIVOT for e in evidence):
@@ -77,7 +78,7 @@ def _corroborate(item: Found, reading: Reading, links: list[Link]) -> Found:
         for cited in [e for e in evidence[1:] if reading.source_of(e) != drawn]:
             evidence += [
                 e
-                for e in _linked(cited, evidence, stated, reading, links)
+                for e in _linked(cited, evidence, stated, reading, links, item.actor)
                 if reading.language[e] == PIVOT
             ]
     return replace(item, evidence=evidence)
@@ -97,7 +98,12 @@ def _theirs_not(sentence_id: str, actor: str | None, reading: Reading) -> bool:
 
 
 def _linked(
-    cited: str, evidence: list[str], stated: frozenset[Value], reading: Reading, links: list[Link]
+    cited: str,
+    evidence: list[str],
+    stated: frozenset[Value],
+    reading: Reading,
+    links: list[Link],
+    actor: str | None,
 ) -> list[str]:
     """The sentences linked to `cited` that give the statement's numbers (but a sum it
     converts into a currency they do not write, `_unconverted`) or none at all, no value
@@ -106,7 +112,11 @@ def _linked(
     "…ordered the state to pay … 1.2 billion Icelandic crowns…" without the sum, and is
     one more outlet telling it; not where it is also linked to a report giving a value of
     `cited` differently (cruise-grounding: Le Monde's „Un paquebot … s'est échoué jeudi“
-    links both the 1,200 passengers and the 1,150: it takes no side)."""
+    links both the 1,200 passengers and the 1,150: it takes no side), nor where someone
+    other than `actor` says it (jardhitavirkjun: the minister's „Þetta sýnir að íslensk
+    jarðhitaþekking er eftirsótt útflutningsvara…“ is her view of Reuters' background
+    "Iceland … has sought to export its expertise", not a report of it), nor in the
+    same language (`_reports_without_values`)."""
     out = []
     for link in links:
         if cited not in (link.a, link.b):
@@ -115,21 +125,31 @@ def _linked(
         if other in evidence or other in out:
             continue
         given = reading.values[other]
-        if given:
-            told = _unconverted(stated, given) <= given
-            if differing(reading.values[cited], given) is None and told:
-                out.append(other)
-        elif not _between_sides(cited, other, reading, links):
+        told = differing(reading.values[cited], given) is None and (
+            _unconverted(stated, given) <= given
+        )
+        if told or (not given and _reports_without_values(cited, other, actor, reading, links)):
             out.append(other)
     return out
 
 
-def _between_sides(cited: str, other: str, reading: Reading, links: list[Link]) -> bool:
-    """`other` is linked to a sentence giving a value of `cited` differently."""
-    return any(
+def _reports_without_values(
+    cited: str, other: str, actor: str | None, reading: Reading, links: list[Link]
+) -> bool:
+    """`other`, giving no value, reports what `cited` does: in another language (two
+    sentences of one language may be drawn together by the words they share, "Ríkissátta-
+    semjari hafði sett fjölmiðlabann…" and "Ríkissáttasemjari segir að það hafi ráðið
+    úrslitum…"), said by no one but `actor`, and linked to no sentence giving a value of
+    `cited` differently."""
+    between = any(
         differing(reading.values[cited], reading.values[link.other(other)]) is not None
         for link in links
         if other in (link.a, link.b)
+    )
+    return (
+        reading.language[other] != reading.language[cited]
+        and not between
+        and not said_by_another(other, [actor] if actor else [], reading)
     )
 
 
@@ -319,7 +339,10 @@ def fold_into(
     sentence that cites the sentence a statement was drawn from (`_corroborate` linked
     them, its numbers all given there), held by the same person or by no one, joins the
     statement's evidence, where its language's column quotes it. Zelensky's words as
-    RÚV reports them are not a second item beside Reuters' fuller report of them. So does
+    RÚV reports them are not a second item beside Reuters' fuller report of them; nor is
+    RÚV's „Landsvirkjun hækkar heildsöluverð á raforku um 12 prósent…“, held by no one,
+    beside Landsvirkjun's position "…Landsvirkjun said … it would raise its wholesale
+    electricity price by 12 percent…" (`_done_by`): the act it announced. So does
     one of that section citing a third outlet's sentence the statement cites too
     (`_told_alike`). Not a
     statement or an item a disagreement shows as a side (`sides`, as in `fold_lines`)."""
@@ -336,7 +359,7 @@ def fold_into(
                 and not _a_side(item, sides)
                 and item.evidence[0] not in p.evidence
                 and (p.evidence[0] in item.evidence or _told_alike(p, item))
-                and _same_holder(p, item)
+                and (_same_holder(p, item) or _done_by(p, item))
             ),
             None,
         )
@@ -461,6 +484,18 @@ def _bounded_alike(x: str, y: str, reading: Reading) -> bool:
 
 def _one_fact(a: Found, b: Found) -> bool:
     return _cites_other(a, b) and _same_holder(a, b)
+
+
+def _done_by(statement: Found, item: Found) -> bool:
+    """An item no one holds whose line names the statement's holder: it tells the act
+    the holder announced, not another's view of it."""
+    if item.actor is not None or statement.actor is None:
+        return False
+    # a sentence's first word is no name to `names_in` unless seen inside one
+    written = re.search(rf"(?<!\w){re.escape(fold(statement.actor))}(?!\w)", fold(item.text))
+    return written is not None or any(
+        same_person(statement.actor, n) for n in names_in([item.text])
+    )
 
 
 def _same_holder(a: Found, b: Found) -> bool:
