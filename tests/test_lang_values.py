@@ -209,3 +209,11 @@ def test_a_month_german_names_for_a_plan_is_a_date_as_english_reads_it() -> None
         == values("She announced talks in April.", "en")
         != set()
     )
+
+
+def test_a_number_word_before_a_word_of_percent_is_a_percentage() -> None:
+    """raforkuverd: dpa's „um zwölf Prozent“ read as the number 12, so dpa's lead gave
+    none of Reuters' "by 12 percent" and stood as an item of its own."""
+    assert values("um zwölf Prozent", "de") == {Value("percent", 12.0)}
+    assert values("une hausse de douze pour cent", "fr") == {Value("percent", 12.0)}
+    assert values("in zwei Stufen", "de") == {Value("number", 2.0)}

@@ -833,3 +833,45 @@ def test_no_name_is_written_in_two_scripts() -> None:
         "Председатель комитета Рустем Валиев назвал решение «важным сигналом».",
     ]
     assert holder_in(chair, 1, "ru") == "Рустем Валиев"
+
+
+def test_a_relative_clause_before_the_verb_tells_of_the_subject_before_it() -> None:
+    """raforkuverd (a story of my own): "Aluminium maker Alcoa, which runs the Fjardaal
+    smelter in east Iceland, said…" was held by "Iceland", then "Fjardaal"; the labelled
+    "The environmental group Bellona, which has campaigned for a tanker ban for years,
+    said Norway's position was…" by "Norway", read as "…, said Norway"."""
+    alcoa = "Aluminium maker Alcoa, which runs the Fjardaal smelter in east Iceland, said it was studying the decision."  # noqa: E501
+    bellona = "The environmental group Bellona, which has campaigned for a tanker ban for years, said Norway's position was disappointing."  # noqa: E501
+
+    assert saying_in([alcoa], 0, "en") == "Alcoa"
+    assert saying_in([bellona], 0, "en") == "Bellona"
+
+
+def test_the_company_is_the_body_speaking_in_the_sentence_before() -> None:
+    """raforkuverd: "However, the company said its long-term contract capped any price
+    change at 8 percent." after Alcoa's words was held by "Icelandic" ("…4 billion
+    Icelandic crowns a year to the bills of its industrial customers, the company said":
+    a comma after other words is not the name's own), then by the "power company
+    Landsvirkjun" four sentences back."""
+    article = [
+        "Iceland's national power company Landsvirkjun said on Wednesday it would raise its price.",
+        "The increase will add about 4 billion Icelandic crowns a year to the bills of its"
+        " industrial customers, the company said.",
+        "Aluminium maker Alcoa, which runs the Fjardaal smelter, said it was studying it.",
+        "However, the company said its long-term contract capped any price change at 8 percent.",
+    ]
+
+    assert holder_in(article, 1, "en") == "Landsvirkjun"
+    assert holder_in(article, 3, "en") == "Alcoa"
+
+
+def test_a_german_sentence_opening_on_a_conjunction_names_no_one_by_it() -> None:
+    """raforkuverd: „Als Grund nannte das staatliche Unternehmen die niedrigen
+    Wasserstände…“ was a position of "Als Grund"."""
+    article = [
+        "Der isländische Energiekonzern Landsvirkjun erhöht den Strompreis um zwölf Prozent.",
+        "Als Grund nannte das staatliche Unternehmen die niedrigen Wasserstände.",
+    ]
+
+    assert "Als Grund" not in names_in(article)
+    assert holder_in(article, 1, "de") == "Energiekonzern Landsvirkjun"

@@ -329,13 +329,15 @@ def magnitudes(text: str) -> dict[float, str]:
 
 def _number_words(text: str, lang: str) -> set[Value]:
     """Counts a language of the lexicon writes as words ("in zwei Stufen"): its
-    `numbers.words`, two and up, as they stand (no inflection read)."""
+    `numbers.words`, two and up, as they stand (no inflection read); one before a word
+    of percent is a percentage ("um zwölf Prozent" is Reuters' "by 12 percent")."""
     table: dict[str, int] = lexicon.table("numbers.words", lang)
-    return {
-        Value("number", _num(float(table[word])))
-        for word in re.findall(r"[^\W\d_]+", text.lower())
-        if word in table
-    }
+    found = set()
+    for m in _WORD_NUMBER.finditer(text.lower()):
+        if m.group("word") in table:
+            kind = "percent" if m.group("pct") else "number"
+            found.add(Value(kind, _num(float(table[m.group("word")]))))
+    return found
 
 
 _BOUNDS = ("nearly", "over", "under", "about")
@@ -482,6 +484,7 @@ _DC_PERCENT = (
     r"%|prozent|procent|pour\s?cent|por\s?ciento|per\s?cento|por\s?cento|prosent|"
     r"prosenttia|prosentti|procento|процент\w*|відсот\w*|odsto|posto|százalék"
 )
+_WORD_NUMBER = re.compile(r"(?P<word>[^\W\d_]+)(?P<pct>\s+(?:" + _DC_PERCENT + r")(?!\w))?")
 _DC_SCALE = {
     "tausend": 1e3, "mille": 1e3, "mil": 1e3, "тысяч": 1e3, "тыс": 1e3, "tys": 1e3,
     "million": 1e6, "millionen": 1e6, "mio": 1e6, "millions": 1e6, "millón": 1e6,

@@ -294,6 +294,11 @@ def _saying(text: str, article: _Article) -> str | None:
         for at, name in _names_at(text[: cue.start()], article)
         if not _in_place(text, at, lang) and not people_word(name, lang)  # not "Norwegian"
     ]
+    clause = _relative_clause(lang).search(text[: cue.start()])
+    if clause is not None and any(at < clause.start() for at, _ in before):
+        # "Aluminium maker Alcoa, which runs the Fjardaal smelter in east Iceland, said":
+        # the clause tells of the subject before it, no name in it says anything
+        before = [(at, name) for at, name in before if at < clause.start()]
     if before:
         first_at, first = before[0]
         determiners = lexicon.wordset("names.determiners", lang)
@@ -368,6 +373,9 @@ def _inverted_name(text: str, cue: re.Match[str], article: _Article) -> str | No
     Петров"), at most a title between ("sagte Ministerin Lenz"): the verb's subject."""
     if not text[: cue.start()].rstrip().endswith(SET_OFF):
         return None
+    clause = _relative_clause(article.lang).search(text[: cue.start()])
+    if clause is not None and _names_at(text[: clause.start()], article):
+        return None  # "Bellona, which has campaigned for a ban, said Norway's position…"
     near = " ".join(text[: cue.start()].split()[-3:])
     if any(_person(n, article) for _, n in _names_at(near, article)):
         return None  # "The group's founder, Kerry Oduya, said": the name before says it
@@ -557,6 +565,14 @@ def _attribution_ends(lang: str) -> re.Pattern[str]:
 def _person(name: str, article: _Article) -> bool:
     """A name whose fullest form has two words or more (a first name and a surname)."""
     return len(_parts(_fullest(name, article), article.lang)) > 1
+
+
+@functools.cache
+def _relative_clause(lang: str) -> re.Pattern[str]:
+    """A relative clause set off by commas at the end of a text (`grammar.relatives`):
+    what stands between a subject and its verb of saying."""
+    listed = lexicon.alternation("grammar.relatives", lang)
+    return re.compile(rf",\s*(?:{listed or '(?!)'})(?!\w)[^,]*,\s*$", re.IGNORECASE)
 
 
 @functools.cache

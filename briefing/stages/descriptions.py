@@ -336,6 +336,10 @@ def _meant(
 
     for back in range(1, min(at, RECALL) + 1):
         text = article.plain[at - back]
+        if back == 1 and _business(noun, article.lang):
+            said = _saying(text, article)
+            if said is not None and _kind_of(said, article) == "body":
+                return said  # "Alcoa, …, said …. However, the company said"
         found = [(i, n) for i, n in _names_at(text, article) if _kind_of(n, article) == kind]
         titled = _titled(text, found, article, ends)
         if len(titled) > 1:
@@ -358,6 +362,14 @@ def _meant(
     return fallback
 
 
+def _business(noun: str, lang: str) -> bool:
+    """A noun any business goes by ("the company", "des Unternehmens", `names.businesses`):
+    it means the body the sentence before has saying something, not one given that noun
+    further back."""
+    listed = tuple(fold(w) for w in lexicon.words("names.businesses", lang))
+    return any(form.startswith(b) for form in _forms(noun, lang) for b in listed)
+
+
 def _titled(
     text: str, found: list[tuple[int, str]], article: _Article, ends: Callable[[str], bool]
 ) -> list[tuple[int, str]]:
@@ -372,10 +384,15 @@ def _titled(
         if any(ends(w) for w in WORD.findall(text[:offset])[-1:]):
             out.setdefault(name, offset)
     for offset, name in found:  # "Gunnar Már Sigurðsson, formaður Félags"
-        tail = text[offset:].split(",", 1)[1:] or [""]
+        head, *tail = text[offset:].split(",", 1)
+        # the name's own comma: not one after other words ("4 billion Icelandic crowns a
+        # year to … its industrial customers, the company said" gives "Icelandic" no title)
+        set_off = tail and all(_capital(w) for w in WORD.findall(head))
         # the word after the name as written ("Nordvik's chief" is no "Nordvik Line chief")
         after = list(itertools.dropwhile(_capital, WORD.findall(text[offset:])))[:1]
-        if any(ends(w) for w in WORD.findall(tail[0])[:2]) or any(ends(w) for w in after):
+        if (set_off and any(ends(w) for w in WORD.findall(tail[0])[:2])) or any(
+            ends(w) for w in after
+        ):
             out.setdefault(name, offset)  # also "Sigrún Hallgrímsdóttir samgönguráðherra segir"
     for offset, name in found:  # "La ministre de la Santé, Hélène Duval,"
         head, comma, gap = text[:offset].rpartition(",")
