@@ -675,6 +675,9 @@ def test_a_fact_no_one_holds_joins_the_position_announcing_it_by_the_one_it_name
 
     assert fold_into([said], [done]) == ([replace(said, evidence=["A2.S1", "A3.S1"])], [])
     assert fold_into([said], [other]) == ([said], [other])
+    # hafis: his taking part for the first time, linked to his words on data: no figure
+    took = replace(done, text="Landsvirkjun took part in the talks for the first time.")
+    assert fold_into([said], [took]) == ([said], [took])
 
 
 def test_a_kept_fact_citing_a_third_outlets_sentence_the_statement_cites_joins_it() -> None:

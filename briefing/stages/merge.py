@@ -358,8 +358,13 @@ def fold_into(
                 and not _a_side(p, sides)
                 and not _a_side(item, sides)
                 and item.evidence[0] not in p.evidence
-                and (p.evidence[0] in item.evidence or _told_alike(p, item))
-                and (_same_holder(p, item) or _done_by(p, item))
+                and (
+                    (p.evidence[0] in item.evidence and _done_by(p, item))
+                    or (
+                        (p.evidence[0] in item.evidence or _told_alike(p, item))
+                        and _same_holder(p, item)
+                    )
+                )
             ),
             None,
         )
@@ -487,10 +492,16 @@ def _one_fact(a: Found, b: Found) -> bool:
 
 
 def _done_by(statement: Found, item: Found) -> bool:
-    """An item no one holds whose line names the statement's holder: it tells the act
-    the holder announced, not another's view of it."""
+    """An item no one holds whose line names the statement's holder: linked to the
+    sentence the statement was drawn from and giving a value of it, it tells the act
+    the holder announced. Not one sharing no value, nor through a third outlet's
+    sentence both cite: hafis' „Míkhaíl Dorokhov … tók í fyrsta sinn þátt í viðræðum…“
+    and his "Moscow was ready to share its data…" both cite Le Monde's sentence on his
+    delegation, and tell two things."""
     if item.actor is not None or statement.actor is None:
         return False
+    if not values(item.text, "en") & values(statement.text, "en"):
+        return False  # an act announced gives its figure: "12 percent", "12 prósent"
     # a sentence's first word is no name to `names_in` unless seen inside one
     written = re.search(rf"(?<!\w){re.escape(fold(statement.actor))}(?!\w)", fold(item.text))
     return written is not None or any(
