@@ -875,3 +875,10 @@ def test_a_german_sentence_opening_on_a_conjunction_names_no_one_by_it() -> None
 
     assert "Als Grund" not in names_in(article)
     assert holder_in(article, 1, "de") == "Energiekonzern Landsvirkjun"
+
+
+def test_a_german_question_word_opens_no_name() -> None:
+    """The labelled „Wer den Verband …“ and „Nach Ansicht des Dachverbands …“: "Wer den
+    Verband" was a name, and the body the description meant."""
+    assert not [n for n in names_in(["Ob der Streik weitergeht, ist offen."]) if n.startswith("Ob")]
+    assert not [n for n in names_in(["Wer den Verband führt, ist unklar."]) if n.startswith("Wer")]
