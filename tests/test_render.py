@@ -233,6 +233,40 @@ def test_a_place_holding_a_position_is_named_as_each_columns_reader_names_it() -
     assert "Le Danemark**" not in text
 
 
+def test_a_body_no_english_source_names_is_named_by_the_gloss_of_its_own_line() -> None:
+    """examples/ (the README's briefing): the English column headed the Nordsee-Kurier's
+    „Die Europäische Kommission begrüßte die Einigung…“ "**Europäische Kommission**",
+    beside its gloss "The European Commission welcomed…". A person's name the gloss
+    keeps, and a gloss whose name runs on or is not a name, change nothing; the
+    Icelandic column, whose gloss is English, keeps the name as written."""
+    from helpers import source
+
+    german = source("A1", "de", [
+        "Die Europäische Kommission begrüßte die Einigung.",
+        "Der Hamburger Hafen will ein Terminal bauen.",
+        "Katrin Lehmann begrüßte die Einigung.",
+    ])  # fmt: skip
+    glosses = {
+        "Europäische Kommission": ("A1.S1", "The European Commission welcomed the agreement."),
+        "Hamburger Hafen": ("A1.S2", "Hamburg's port wants to build a terminal."),
+        "Katrin Lehmann": ("A1.S3", "Katrin Lehmann welcomed the agreement."),
+    }
+    items = [
+        Item(
+            text={"en": "x", "is": "y"},
+            origin={"en": f"original:de:{sid}", "is": f"original:de:{sid}"},
+            gloss={"en": english, "is": english},
+            evidence=[sid],
+            actor=actor,
+        )
+        for actor, (sid, english) in glosses.items()
+    ]
+    text = render_markdown(Briefing(languages=["en", "is"], sources=[german], positions=items))
+    english, icelandic = text.split("## Íslenska")
+    assert "**European Commission**:" in english and "**Europäische Kommission**:" in icelandic
+    assert "**Hamburger Hafen**:" in english and "**Katrin Lehmann**:" in english
+
+
 @pytest.mark.parametrize("layout", ["stacked", "paired"])
 def test_the_icelandic_column_says_a_french_sentences_gloss_is_english(
     harbour: list[Source], layout: str

@@ -71,6 +71,43 @@ def as_written_in(name: str, texts: Iterable[str]) -> str:
     return name
 
 
+@functools.cache
+def determiners(lang: str) -> frozenset[str]:
+    """Words opening a noun phrase: determiners, and the articles a language capitalising
+    every noun writes before one (`names.common_after`)."""
+    keys = ("names.determiners", "names.common_after")
+    return frozenset(w.lower() for key in keys for w in lexicon.words(key, lang))
+
+
+_WORDS = re.compile(r"[\w'’-]+")
+
+
+def translated_name(name: str, original: str, english: str, lang: str) -> str | None:
+    """The name as an English translation of its own sentence gives it, where the
+    sentence (of `lang`) opens with the name after its determiners and the translation
+    opens, after "The", with as many capitalised words, none written in the original,
+    and no more: "Die Europäische Kommission begrüßte…" and "The European Commission
+    welcomed…" give "European Commission". None otherwise: a person's name the
+    translation keeps, "Hamburg's port", "Several environmental NGOs"."""
+    words = _WORDS.findall(original)
+    while words and words[0].lower() in determiners(lang):
+        words = words[1:]
+    size = len(name.split())
+    if " ".join(words[:size]) != name:
+        return None
+    told = _WORDS.findall(english)
+    if told and told[0].lower() in determiners("en"):
+        told = told[1:]
+    run, after = told[:size], told[size : size + 1]
+    if len(run) < size or not all(w[:1].isupper() for w in run):
+        return None
+    if after and after[0][:1].isupper():
+        return None  # the name runs on
+    if {fold(w) for w in run} & {fold(w) for w in words}:
+        return None  # written as the original writes it: no translation of it
+    return " ".join(run)
+
+
 def _cased_as(written: str, name: str) -> bool:
     """Each word opens in the case the name's does: "sveitarstjórn Múlaþings" after "með"
     is the council's name as a sentence writes it inside, no label of it."""

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from briefing.core.languages import language_name
+from briefing.core.languages import PIVOT, language_name
 from briefing.core.models import SECTIONS, Briefing, Source
-from briefing.lang.names import as_written_in, in_script_of, place_in
+from briefing.lang.names import as_written_in, in_script_of, place_in, translated_name
 
 _EN = {
     "title": "Briefing",
@@ -113,18 +113,42 @@ def actor_names(briefing: Briefing) -> dict[str, dict[str, str]]:
     reader of Icelandic where the actor came from "Sveinbjorn Indridason" in English,
     `as_written_in`), in Latin letters with the original beside it for a reader of a
     language written in them ("Oleg Savin (Олег Савин)", `in_script_of`); a place in
-    its reader's name for it ("Le Danemark" is "Danmörk" in Icelandic, `place_in`)."""
+    its reader's name for it ("Le Danemark" is "Danmörk" in Icelandic, `place_in`); a
+    body no source of the language names, for a reader of English, as the English gloss
+    of its own line names it (`_translated`)."""
     actors = sorted({i.actor for key in SECTIONS for i in getattr(briefing, key) if i.actor})
     out: dict[str, dict[str, str]] = {}
     for lang in briefing.languages:
         texts = [s.text for src in briefing.sources if src.language == lang for s in src.sentences]
-        out[lang] = {a: in_script_of(_written(a, texts, lang), lang) for a in actors}
+        out[lang] = {a: in_script_of(_written(a, texts, lang, briefing), lang) for a in actors}
     return out
 
 
-def _written(actor: str, texts: list[str], lang: str) -> str:
+def _written(actor: str, texts: list[str], lang: str, briefing: Briefing) -> str:
     place = place_in(actor, lang)
-    return place if place != actor else as_written_in(actor, texts)
+    if place != actor:
+        return place
+    written = as_written_in(actor, texts)
+    if written != actor or lang != PIVOT or any(actor in text for text in texts):
+        return written
+    return _translated(actor, briefing) or actor
+
+
+def _translated(actor: str, briefing: Briefing) -> str | None:
+    """The English the rough gloss of an actor's own line gives the name, where the line
+    opens with it ("Die Europäische Kommission begrüßte…": "European Commission" for a
+    reader of English, not the German), `names.translated_name`."""
+    sentences = {s.id: (s.text, src.language) for src in briefing.sources for s in src.sentences}
+    for key in SECTIONS:
+        for item in getattr(briefing, key):
+            english = item.gloss.get(PIVOT)
+            if item.actor != actor or not english or item.evidence[0] not in sentences:
+                continue
+            original, language = sentences[item.evidence[0]]
+            found = translated_name(actor, original, english, language)
+            if found is not None:
+                return found
+    return None
 
 
 def side_names(briefing: Briefing) -> dict[str, dict[str, str]]:

@@ -19,7 +19,15 @@ from briefing.lang import lexicon, russian
 from briefing.lang.calendar import calendar_words
 from briefing.lang.fold import fold
 from briefing.lang.icelandic import case_variants, definite_noun, genitive, lemmas, nominative
-from briefing.lang.names import UPPER, linked, names_in, place_named, titled_other, untitled
+from briefing.lang.names import (
+    UPPER,
+    determiners,
+    linked,
+    names_in,
+    place_named,
+    titled_other,
+    untitled,
+)
 from briefing.lang.parse_is import name_nominative
 from briefing.lang.quotation import unquoted
 
@@ -470,18 +478,10 @@ def _closing_body(
     rest = text[cue.end() :]
     at, name = found[0]
     between = rest[:at].split()
-    if len(between) > 1 or any(w.lower() not in _determiners(article.lang) for w in between):
+    if len(between) > 1 or any(w.lower() not in determiners(article.lang) for w in between):
         return None
     short = re.search(r"\(([A-ZÄÖÜÀ-ÞА-ЯЁ]{2,8})\)", rest[at:])
     return short.group(1) if short else name
-
-
-@functools.cache
-def _determiners(lang: str) -> frozenset[str]:
-    """Words opening a noun phrase: determiners, and the articles a language capitalising
-    every noun writes before one (`names.common_after`)."""
-    keys = ("names.determiners", "names.common_after")
-    return frozenset(w.lower() for key in keys for w in lexicon.words(key, lang))
 
 
 def _inverted_body(text: str, cue: re.Match[str], article: _Article) -> str | None:

@@ -20,7 +20,7 @@ from collections.abc import Callable, Sequence
 from briefing.lang import lexicon
 from briefing.lang.fold import fold
 from briefing.lang.icelandic import definite_noun, nominative, plural_noun
-from briefing.lang.names import name_parts
+from briefing.lang.names import determiners, name_parts
 from briefing.stages.article_names import (
     BEFORE,
     STEM,
@@ -28,7 +28,6 @@ from briefing.stages.article_names import (
     _Article,
     _bodies,
     _cue,
-    _determiners,
     _forms,
     _fullest,
     _in_place,
@@ -178,7 +177,7 @@ def _modifies(lead: str, at: int, head: re.Match[str], lang: str) -> bool:
     modifier of it ("the Lib Dem leader", "The Canadian minister"): no name of the one
     described (not "Sigríður Elva Magnúsdóttir seðlabankastjóri")."""
     before = WORD.findall(lead[:at])[-1:]
-    listed = _determiners(lang)
+    listed = determiners(lang)
     return (
         at < head.start()
         and bool(before)
@@ -238,7 +237,7 @@ def _determined(lead: str, match: re.Match[str], lang: str, subject: bool = Fals
     компаний …, сообщили"). `subject`: `lead` ends at the verb."""
     if lang == "is" and match.group().islower() and definite_noun(match.group()):
         return True
-    listed = _determiners(lang)
+    listed = determiners(lang)
     last = WORD.findall(lead[: match.start()])[-1:]
     if subject and not listed and lang != "is" and match.group().islower():
         places = lexicon.wordset("names.places_after", lang) - lexicon.wordset(
