@@ -117,38 +117,41 @@ def actor_names(briefing: Briefing) -> dict[str, dict[str, str]]:
     body no source of the language names, for a reader of English, as the English gloss
     of its own line names it (`_translated`)."""
     actors = sorted({i.actor for key in SECTIONS for i in getattr(briefing, key) if i.actor})
+    glossed = _translated(briefing)
     out: dict[str, dict[str, str]] = {}
     for lang in briefing.languages:
         texts = [s.text for src in briefing.sources if src.language == lang for s in src.sentences]
-        out[lang] = {a: in_script_of(_written(a, texts, lang, briefing), lang) for a in actors}
+        out[lang] = {a: in_script_of(_written(a, texts, lang, glossed), lang) for a in actors}
     return out
 
 
-def _written(actor: str, texts: list[str], lang: str, briefing: Briefing) -> str:
+def _written(actor: str, texts: list[str], lang: str, glossed: dict[str, str]) -> str:
     place = place_in(actor, lang)
     if place != actor:
         return place
     written = as_written_in(actor, texts)
     if written != actor or lang != PIVOT or any(actor in text for text in texts):
         return written
-    return _translated(actor, briefing) or actor
+    return glossed.get(actor, actor)
 
 
-def _translated(actor: str, briefing: Briefing) -> str | None:
-    """The English the rough gloss of an actor's own line gives the name, where the line
-    opens with it ("Die Europäische Kommission begrüßte…": "European Commission" for a
-    reader of English, not the German), `names.translated_name`."""
+def _translated(briefing: Briefing) -> dict[str, str]:
+    """Each actor whose own line's rough English gloss names it in English, where the
+    line opens with it ("Die Europäische Kommission begrüßte…": "European Commission"
+    for a reader of English, not the German), `names.translated_name`: the first such."""
     sentences = {s.id: (s.text, src.language) for src in briefing.sources for s in src.sentences}
+    out: dict[str, str] = {}
     for key in SECTIONS:
         for item in getattr(briefing, key):
             english = item.gloss.get(PIVOT)
-            if item.actor != actor or not english or item.evidence[0] not in sentences:
+            if not item.actor or item.actor in out or not english:
                 continue
-            original, language = sentences[item.evidence[0]]
-            found = translated_name(actor, original, english, language)
-            if found is not None:
-                return found
-    return None
+            if item.evidence[0] in sentences:
+                original, language = sentences[item.evidence[0]]
+                found = translated_name(item.actor, original, english, language)
+                if found is not None:
+                    out[item.actor] = found
+    return out
 
 
 def side_names(briefing: Briefing) -> dict[str, dict[str, str]]:

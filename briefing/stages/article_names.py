@@ -309,9 +309,9 @@ def _saying(text: str, article: _Article) -> str | None:
         before = [(at, name) for at, name in before if at < clause.start()]
     if before:
         first_at, first = before[0]
-        determiners = lexicon.wordset("names.determiners", lang)
+        articles = lexicon.wordset("names.determiners", lang)
         led = WORD.findall(text[:first_at])
-        opener = all(w.lower() in determiners for w in led)
+        opener = all(w.lower() in articles for w in led)
         if led and len(before) > 1:  # "Le PDG de Dassault Aviation, Éric Trappier, a salué"
             opener = opener and before[1][0] > first_at + len(first) + 2
         if opener and text[first_at:].split(",")[0].strip() == first:
@@ -353,11 +353,11 @@ def _described_before(before: str, article: _Article) -> bool:
     so no name said earlier in the sentence holds it."""
     parts = re.split(r"[,;:—–]", before)
     words = WORD.findall(parts[-1])
-    determiners = lexicon.wordset("names.determiners", article.lang)
+    articles = lexicon.wordset("names.determiners", article.lang)
     return (
         len(parts) > 1
         and 1 < len(words) <= DESCRIBED_WORDS
-        and words[0].lower() in determiners
+        and words[0].lower() in articles
         and all(w.islower() for w in words[1:])
     )
 
