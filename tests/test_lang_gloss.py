@@ -482,3 +482,69 @@ def test_damage_easing_rain_and_a_swept_away_barrier_read_as_news_means_them() -
     assert damage is not None and "seems not have been damaged" in damage
     assert rain is not None and "eases" in rain and "pulls" not in rain
     assert barrier is not None and "swept away" in barrier and "along a stretch" in barrier
+
+
+def test_labour_news_phrases_are_glossed_as_news_says_them() -> None:
+    """The all-Icelandic eval cases at stop 61: "hides in sees" for "felur í sér"
+    (involves), "pay vote about" for "greiða atkvæði um" (vote on), "pulled talks on
+    wants" for "dregið viðræðurnar á langinn", "takes value" for "tekur gildi", "Company
+    of Icelandic" for "Félag íslenskra", "celebrated" for "fagnaði" (welcomed), "watches"
+    for "vaktir" (shifts); a verb phrase keeps its modal ("could not absorb", not "would
+    can not absorb")."""
+    texts = gloss(
+        [
+            "Samningurinn gildir til fjögurra ára og felur í sér 24 prósenta launahækkun.",
+            "Félagsmenn greiða atkvæði um samninginn í næstu viku.",
+            "Sveitarfélögin neita því að hafa dregið viðræðurnar á langinn.",
+            "Breytingin tekur gildi 1. febrúar.",
+            "Félag íslenskra flugumferðarstjóra krefst 9 prósenta hækkunar á ári.",
+            "Kristján Loftsson fagnaði ákvörðuninni.",
+            "Þá verður hvíld á milli vakta að minnsta kosti ellefu klukkustundir.",
+            "Þórdís sagði að ferðaþjónustan gæti ekki tekið á sig frekari kostnað.",
+        ],
+        "is",
+    )
+    assert "involves 24" in texts[0] and "sees" not in texts[0]
+    assert "vote on" in texts[1] and "pay" not in texts[1]
+    assert "deny having" in texts[2] and "out" in texts[2] and "wants" not in texts[2]
+    assert "takes effect" in texts[3]
+    assert texts[4].startswith("Association of Icelandic") and "Company" not in texts[4]
+    assert "welcomed the decision" in texts[5]
+    assert "between shifts" in texts[6] and "watches" not in texts[6]
+    assert "could not absorb further" in texts[7]
+
+
+def test_a_sentence_opening_on_a_set_phrase_capitalises_no_later_word() -> None:
+    """Apertium capitalises the first word it knows as the sentence's start, wherever its
+    rules move it: "Að honum loknum sögðu báðir aðilar að…" was "After it both parties
+    Said that…" ("Said" a name to every name finder), "Farþegar sem misstu af flugi"
+    "Passengers That missed"."""
+    texts = gloss(
+        [
+            "Að honum loknum sögðu báðir aðilar að þokast hefði í rétta átt.",
+            "Farþegar sem misstu af flugi eiga rétt á endurgreiðslu.",
+        ],
+        "is",
+    )
+    assert texts[0].startswith("After it both parties said that")
+    assert "in the right direction" in texts[0]
+    assert texts[1].startswith("Passengers that missed flight are entitled to")
+
+
+def test_how_long_is_for_and_a_change_is_to() -> None:
+    """ "í þrjár vikur" is how long (for three weeks), which Apertium glosses "in three
+    weeks" (three weeks from now); after a verb of change, "styttar í tíu klukkustundir",
+    it is "to"; "í" before no number is left as Apertium reads it."""
+    texts = gloss(
+        [
+            "Um 5.000 nemendur hafa ekki mætt í skóla í þrjár vikur vegna verkfallsins.",
+            "Fundurinn stóð í tæpar nítján klukkustundir.",
+            "Vaktir verða styttar í tíu klukkustundir frá 1. febrúar.",
+            "Kennarar í tólf grunnskólum snúa aftur til starfa á mánudag.",
+        ],
+        "is",
+    )
+    assert "for three weeks" in texts[0] and "attended school" in texts[0]
+    assert "for almost nineteen hours" in texts[1]
+    assert "to ten hours" in texts[2]
+    assert "in twelve" in texts[3] and "return to work" in texts[3]

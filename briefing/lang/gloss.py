@@ -88,7 +88,8 @@ class ApertiumGlosser:
                 _names_kept(*_persons_kept(*_phrases_kept(t, self.language)), named) for t in todo
             ]
             masked = [t for t, _ in kept]
-            english = self._translate(masked, originals=todo)
+            english = self._translate(_opened(masked, self.language), originals=todo)
+            english = [_unopened(t, g, self.language) for t, g in zip(masked, english, strict=True)]
             raw = [_unstarted(t, g) for t, g in zip(masked, english, strict=True)]
             if self.improve_unknown:
                 raw = self._improve(raw)
@@ -98,6 +99,7 @@ class ApertiumGlosser:
                 text = _that(sentence, english_numbers(_MARKS.sub("", text)))
                 text = _senses(sentence, text, self.language)
                 text = _prepositions(sentence, text, self.language)
+                text = _durations(sentence, text, self.language)
                 text = rebound(sentence, text, self.language)
                 self._cache[self._key(sentence)] = text
         return [self._cache.get(k, "") for k in keys]
@@ -235,6 +237,28 @@ def _phrases_kept(sentence: str, language: str) -> tuple[str, dict[str, str]]:
     return pattern.sub(mark, sentence), marks
 
 
+def _opens_on_phrase(masked: str) -> bool:
+    return re.match(r"\W*" + _NAME_MARK.format("[a-z]+"), masked) is not None
+
+
+def _opened(masked: Sequence[str], language: str) -> list[str]:
+    """Each text that opens on a mark after the lexicon's `gloss_opener` word: Apertium
+    capitalises the first word it knows wherever its rules move it ("After it both
+    parties Said that…" for "Að honum loknum sögðu báðir aðilar að…")."""
+    opener = lexicon.table("gloss_opener", language)
+    if not opener:
+        return list(masked)
+    return [f"{opener['source']} {t}" if _opens_on_phrase(t) else t for t in masked]
+
+
+def _unopened(masked: str, english: str, language: str) -> str:
+    """`english` without the opener's English that `_opened` put before `masked`."""
+    opener = lexicon.table("gloss_opener", language)
+    if not opener or not _opens_on_phrase(masked):
+        return english
+    return re.sub(rf"^(\W*){re.escape(opener['english'])}\s+", r"\1", english, count=1)
+
+
 _NAME_RUN = re.compile(r"(?<![\w-])[A-ZÁÉÍÓÚÝÞÆÖÐ][^\W\d_]+(?: [A-ZÁÉÍÓÚÝÞÆÖÐ][^\W\d_]+)*")
 
 
@@ -358,7 +382,7 @@ def inside_names(sentences: Sequence[str]) -> frozenset[str]:
 
 
 # Words Apertium did not know at the start of a sentence, then the first word it did.
-_LEADING_UNKNOWN = re.compile(r"^(\W*(?:\*[^\W\d_][\w-]*[,;:]?\s+)+)([A-Z][a-z]+)\b")
+_LEADING_UNKNOWN = re.compile(r"^(\W*(?:\*[^\W\d_][\w-]*[,;:]?\s+)+)([#@]?[A-Z][a-z]+)\b")
 
 
 def _unstarted(sentence: str, raw: str) -> str:
@@ -439,6 +463,43 @@ def _prepositions(sentence: str, gloss_text: str, language: str) -> str:
         for english, verb in entry["verbs"].items():
             if verb not in others:
                 gloss_text = _swapped(gloss_text, english, entry["english"])
+    return gloss_text
+
+
+def _durations(sentence: str, gloss_text: str, language: str) -> str:
+    """ "for three weeks" where the sentence says "í þrjár vikur" (how long), which Apertium
+    glosses "in three weeks"; "to" after a verb of change ("styttar í tíu klukkustundir":
+    shortened to ten hours). The gloss's such phrases are taken in the sentence's order
+    and only where both have as many."""
+    table = lexicon.table("gloss_duration", language)
+    if not table:
+        return gloss_text
+    number = rf"(?:\d[\d.,]*|{lexicon.alternation('numbers.words', language)})"
+    qualifier = lexicon.alternation("numbers.qualifiers.nearly", language)
+    qualifier += "|" + lexicon.alternation("numbers.qualifiers.over", language)
+    units = "|".join(map(re.escape, table["units"]))
+    said = re.finditer(
+        rf"(?i)(\w*)\s+{re.escape(table['preposition'])}\s+(?:(?:{qualifier})\s+)?"
+        rf"{number}\s+(?:{units})\b",
+        sentence,
+    )
+    changes = tuple(lexicon.words("numbers.loose_about.changes", language))
+    wanted = [
+        table["change"] if m.group(1).lower().startswith(changes) else table["length"] for m in said
+    ]
+    english_number = rf"(?:\d[\d.,]*|{lexicon.alternation('numbers.words', 'en')})"
+    english_units = "|".join(map(re.escape, table["english_units"]))
+    glossed = list(
+        re.finditer(
+            rf"\b{re.escape(table['english'])}(?=\s+(?:[a-z]+\s+){{0,2}}?{english_number}\s+"
+            rf"(?:{english_units})\b)",
+            gloss_text,
+        )
+    )
+    if not wanted or len(glossed) != len(wanted):
+        return gloss_text
+    for match, english in zip(reversed(glossed), reversed(wanted), strict=True):
+        gloss_text = gloss_text[: match.start()] + english + gloss_text[match.end() :]
     return gloss_text
 
 
