@@ -526,7 +526,7 @@ def test_a_sentence_opening_on_a_set_phrase_capitalises_no_later_word() -> None:
         ],
         "is",
     )
-    assert texts[0].startswith("After it both parties said that")
+    assert texts[0].startswith("Afterwards both parties said that")
     assert "in the right direction" in texts[0]
     assert texts[1].startswith("Passengers that missed flight are entitled to")
 

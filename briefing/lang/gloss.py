@@ -88,8 +88,8 @@ class ApertiumGlosser:
                 _names_kept(*_persons_kept(*_phrases_kept(t, self.language)), named) for t in todo
             ]
             masked = [t for t, _ in kept]
-            english = self._translate(_opened(masked, self.language), originals=todo)
-            english = [_unopened(t, g, self.language) for t, g in zip(masked, english, strict=True)]
+            english = self._translate(_opened(masked, todo, self.language), originals=todo)
+            english = [_unopened(t, g, self.language) for t, g in zip(todo, english, strict=True)]
             raw = [_unstarted(t, g) for t, g in zip(masked, english, strict=True)]
             if self.improve_unknown:
                 raw = self._improve(raw)
@@ -237,26 +237,31 @@ def _phrases_kept(sentence: str, language: str) -> tuple[str, dict[str, str]]:
     return pattern.sub(mark, sentence), marks
 
 
-def _opens_on_phrase(masked: str) -> bool:
-    return re.match(r"\W*" + _NAME_MARK.format("[a-z]+"), masked) is not None
+def _opens_on_phrase(sentence: str, language: str) -> bool:
+    """Whether `sentence` opens on a set phrase of the lexicon's `gloss_phrases`."""
+    pattern = _phrase_pattern(language)
+    start = re.match(r"\W*", sentence)
+    return pattern is not None and pattern.match(sentence, start.end() if start else 0) is not None
 
 
-def _opened(masked: Sequence[str], language: str) -> list[str]:
-    """Each text that opens on a mark after the lexicon's `gloss_opener` word: Apertium
-    capitalises the first word it knows wherever its rules move it ("After it both
-    parties Said that…" for "Að honum loknum sögðu báðir aðilar að…")."""
+def _opened(masked: Sequence[str], sentences: Sequence[str], language: str) -> list[str]:
+    """Each text whose sentence opens on a set phrase after the lexicon's `gloss_opener`
+    word: Apertium capitalises the first word it knows wherever its rules move it
+    ("After it both parties Said that…" for "Að honum loknum sögðu báðir aðilar að…")."""
     opener = lexicon.table("gloss_opener", language)
-    if not opener:
-        return list(masked)
-    return [f"{opener['source']} {t}" if _opens_on_phrase(t) else t for t in masked]
+    return [
+        f"{opener['source']} {t}" if opener and _opens_on_phrase(s, language) else t
+        for t, s in zip(masked, sentences, strict=True)
+    ]
 
 
-def _unopened(masked: str, english: str, language: str) -> str:
-    """`english` without the opener's English that `_opened` put before `masked`."""
+def _unopened(sentence: str, english: str, language: str) -> str:
+    """`english` without the opener `_opened` put before its sentence's text."""
     opener = lexicon.table("gloss_opener", language)
-    if not opener or not _opens_on_phrase(masked):
+    if not opener or not _opens_on_phrase(sentence, language):
         return english
-    return re.sub(rf"^(\W*){re.escape(opener['english'])}\s+", r"\1", english, count=1)
+    words = "|".join(map(re.escape, (opener["english"], opener["source"])))
+    return re.sub(rf"^(\W*)(?:{words})\s+", r"\1", english, count=1)
 
 
 _NAME_RUN = re.compile(r"(?<![\w-])[A-ZÁÉÍÓÚÝÞÆÖÐ][^\W\d_]+(?: [A-ZÁÉÍÓÚÝÞÆÖÐ][^\W\d_]+)*")
