@@ -1094,3 +1094,39 @@ def test_a_sentence_read_through_its_translation_disagrees_on_a_weaker_link() ->
     assert (conflict.first, conflict.second) == (stated, german)
     # the same link as e5 gives it, with no values read apart, is too weak
     assert disagreements([stated], reading, [Link("B.S1", "A.S1", 0.82)], [german]) == []
+
+
+def test_two_outlets_restating_a_third_outlets_fact_with_its_number_are_one_item() -> None:
+    """atc-dispute: mbl.is's and Norðri's lines on the union's 9 percent demand, each
+    citing Straumur's line on it, were two items of one holder; one now, citing both and
+    showing the first. The mediator's two lines citing Straumur's sentence on the deal
+    share no number and stay two."""
+    from briefing.stages.merge import fold_lines
+
+    reading = read([
+        source("A1", "is", [
+            "Félagið krefst 9 prósenta launahækkunar á ári næstu þrjú árin.",
+            "Ástráður sagði að aðilar hefðu nálgast hvor annan verulega.",
+        ]),
+        source("A2", "is", [
+            "Félag íslenskra flugumferðarstjóra fer fram á 9 prósenta hækkun á ári en Isavia"
+            " hefur ekki viljað fara yfir 4,5 prósent.",
+            "Ástráður sagðist bjartsýnn á að samningar næðust fyrir þann tíma.",
+        ]),
+        source("A3", "is", [
+            "Félag íslenskra flugumferðarstjóra krefst 9 prósenta hækkunar á ári í þrjú ár,"
+            " en Isavia býður 4,5 prósent.",
+            "Samkomulagið sem náðist í nótt snýr að vinnutíma.",
+        ]),
+    ])  # fmt: skip
+    union = "Félag íslenskra flugumferðarstjóra"
+    mbl = Found("positions", "gloss", ["A1.S1", "A3.S1"], "A1", union, verified=False)
+    nordri = Found("positions", "gloss", ["A2.S1", "A3.S1"], "A2", union, verified=False)
+
+    [one] = fold_lines([mbl, nordri], reading)
+    assert (one.evidence, one.continued) == (["A1.S1", "A3.S1", "A2.S1"], [])
+    his = [
+        Found("positions", "gloss", ["A1.S2", "A3.S2"], "A1", "Ástráður", verified=False),
+        Found("positions", "gloss", ["A2.S2", "A3.S2"], "A2", "Ástráður", verified=False),
+    ]
+    assert [f.evidence for f in fold_lines(his, reading)] == [f.evidence for f in his]
