@@ -534,13 +534,15 @@ def test_a_sentence_opening_on_a_set_phrase_capitalises_no_later_word() -> None:
 def test_how_long_is_for_and_a_change_is_to() -> None:
     """ "í þrjár vikur" is how long (for three weeks), which Apertium glosses "in three
     weeks" (three weeks from now); after a verb of change, "styttar í tíu klukkustundir",
-    it is "to"; "í" before no number is left as Apertium reads it."""
+    it is "to"; after "the first time" "in", as English says it; "í" before no number is
+    left as Apertium reads it."""
     texts = gloss(
         [
             "Um 5.000 nemendur hafa ekki mætt í skóla í þrjár vikur vegna verkfallsins.",
             "Fundurinn stóð í tæpar nítján klukkustundir.",
             "Vaktir verða styttar í tíu klukkustundir frá 1. febrúar.",
             "Kennarar í tólf grunnskólum snúa aftur til starfa á mánudag.",
+            "Þetta er í fyrsta sinn í tæp tíu ár sem Pútín kemur til Bandaríkjanna.",
         ],
         "is",
     )
@@ -548,3 +550,4 @@ def test_how_long_is_for_and_a_change_is_to() -> None:
     assert "for almost nineteen hours" in texts[1]
     assert "to ten hours" in texts[2]
     assert "in twelve" in texts[3] and "return to work" in texts[3]
+    assert "first time in nearly ten years" in texts[4]  # as English says it

@@ -474,8 +474,8 @@ def _prepositions(sentence: str, gloss_text: str, language: str) -> str:
 def _durations(sentence: str, gloss_text: str, language: str) -> str:
     """ "for three weeks" where the sentence says "í þrjár vikur" (how long), which Apertium
     glosses "in three weeks"; "to" after a verb of change ("styttar í tíu klukkustundir":
-    shortened to ten hours). The gloss's such phrases are taken in the sentence's order
-    and only where both have as many."""
+    shortened to ten hours); "in" after "the first time" (`kept_after`). The gloss's such
+    phrases are taken in the sentence's order and only where both have as many."""
     table = lexicon.table("gloss_duration", language)
     if not table:
         return gloss_text
@@ -489,8 +489,14 @@ def _durations(sentence: str, gloss_text: str, language: str) -> str:
         sentence,
     )
     changes = tuple(lexicon.words("numbers.loose_about.changes", language))
+    kept = {w.casefold() for w in table.get("kept_after", [])}
     wanted = [
-        table["change"] if m.group(1).lower().startswith(changes) else table["length"] for m in said
+        table["english"]
+        if m.group(1).casefold() in kept
+        else table["change"]
+        if m.group(1).lower().startswith(changes)
+        else table["length"]
+        for m in said
     ]
     english_number = rf"(?:\d[\d.,]*|{lexicon.alternation('numbers.words', 'en')})"
     english_units = "|".join(map(re.escape, table["english_units"]))
