@@ -551,3 +551,17 @@ def test_how_long_is_for_and_a_change_is_to() -> None:
     assert "to ten hours" in texts[2]
     assert "in twelve" in texts[3] and "return to work" in texts[3]
     assert "first time in nearly ten years" in texts[4]  # as English says it
+
+
+def test_said_with_an_adjective_says_who_by_its_gender() -> None:
+    """ "sagðist sáttur" (said he was satisfied) was glossed "said satisfied": the
+    adjective's gender tells who, "sáttur" he, "ósátt" she."""
+    texts = gloss(
+        [
+            "Magnús Þór Jónsson, formaður Kennarasambandsins, sagðist sáttur við niðurstöðuna.",
+            "Hún segist ósátt við ákvörðunina.",
+        ],
+        "is",
+    )
+    assert "said he was satisfied with the result" in texts[0]
+    assert texts[1].startswith("She says she is unhappy")
