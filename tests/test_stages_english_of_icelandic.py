@@ -111,3 +111,23 @@ def test_eval_glossed_measures_the_cases_english_and_its_corruptions(tmp_path: P
 
     failed = runner.invoke(eval_app, ["glossed", str(tmp_path), "--max-corrupted", "-1"])
     assert failed.exit_code == 1
+
+
+def test_a_conditions_negation_is_kept_but_not_doubled() -> None:
+    """atc-dispute: "If no agreement is reached…" for „Ef ekki semst…“ keeps the
+    condition's one negation (Greynir's parse reads main clauses only); "If no agreement
+    is not reached…" says it twice, more than the cited sentence has."""
+    from helpers import source
+
+    from briefing.stages.reading import read
+    from briefing.stages.verify import _negation_turned
+
+    reading = read([
+        source("A1", "is", [
+            "Ef ekki semst fyrir 1. desember hefur félagið boðað að það muni greiða atkvæði"
+            " um verkfall.",
+        ]),
+    ])  # fmt: skip
+    said = "If no agreement is reached before 1 December, the union will hold a vote on a strike."
+    assert not _negation_turned(said, ["A1.S1"], reading)
+    assert _negation_turned(said.replace("is reached", "is not reached"), ["A1.S1"], reading)

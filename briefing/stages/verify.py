@@ -176,7 +176,8 @@ def _negation_turned(statement: str, evidence: list[str], reading: Reading) -> b
     tells ("Putin said Ukraine should create obstacles" for "ættu ekki að skapa"), and no
     more words of negation than the cited sentences have. A
     "not" the parse does not read (in a condition: "If no agreement is reached", or in
-    the next cited sentence) is added only where no cited sentence has a word of negation."""
+    the next cited sentence) is added only where a cited sentence has a word of negation,
+    and no more of them than one cited sentence has."""
     first = next((i for i in evidence if i in reading.gloss), None)
     facts = parsed(first, reading) if first is not None else None
     if facts is None:
@@ -188,12 +189,18 @@ def _negation_turned(statement: str, evidence: list[str], reading: Reading) -> b
         # …, en hvorugur vildi spá")
         most = sum(negations(reading.sentences[i].text) for i in evidence)
         return not said_not or negations(statement) > most
-    # the parse reads main and reported clauses only: "not" may come from a condition
-    return said_not and not any(
-        negations(text := reading.sentences[i].text)
-        or lexicon.phrases("negations.meaning", reading.language[i]).search(text)
+    # the parse reads main and reported clauses only: "not" may come from a condition, as
+    # many as one cited sentence has ("If no agreement is not reached" for "Ef ekki semst")
+    if not said_not:
+        return False
+    said = [
+        max(
+            negations(text := reading.sentences[i].text),
+            int(bool(lexicon.phrases("negations.meaning", reading.language[i]).search(text))),
+        )
         for i in evidence
-    )
+    ]
+    return not any(said) or negations(statement) > max(said)
 
 
 def _senses(sentence_id: str, reading: Reading) -> frozenset[str]:
