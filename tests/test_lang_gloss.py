@@ -565,3 +565,21 @@ def test_said_with_an_adjective_says_who_by_its_gender() -> None:
     )
     assert "said he was satisfied with the result" in texts[0]
     assert texts[1].startswith("She says she is unhappy")
+
+
+def test_only_a_sentence_opening_on_a_set_phrase_is_read_after_the_opener() -> None:
+    """The opener goes before a set phrase only: before every masked opening, a person's
+    name after it kept "Og" ("Og Íris Róbertsdóttir mayor says…", herjolfur). Stories'
+    English columns at stop 61: "percentages" is "percent", "Stefnt er að því að" the aim
+    is that, not "Direction is to because"."""
+    texts = gloss(
+        [
+            "Íris Róbertsdóttir bæjarstjóri segir að bilunin sýni að Eyjamenn þurfi nýtt skip.",
+            "Stefnt er að því að stöðin taki til starfa haustið 2027.",
+            "Félagið krefst 9 prósenta launahækkunar.",
+        ],
+        "is",
+    )
+    assert texts[0].startswith("Íris Róbertsdóttir")
+    assert texts[1].startswith("The aim is that") and "Direction" not in texts[1]
+    assert "9 percent pay rise" in texts[2]
