@@ -88,8 +88,12 @@ class ApertiumGlosser:
                 _names_kept(*_persons_kept(*_phrases_kept(t, self.language)), named) for t in todo
             ]
             masked = [t for t, _ in kept]
-            english = self._translate(_opened(masked, todo, self.language), originals=todo)
-            english = [_unopened(t, g, self.language) for t, g in zip(todo, english, strict=True)]
+            opener = _opener(todo, self.language)
+            english = self._translate(
+                [f"{o[0]} {t}" if o else t for t, o in zip(masked, opener, strict=True)],
+                originals=todo,
+            )
+            english = [_unopened(g, o) for g, o in zip(english, opener, strict=True)]
             raw = [_unstarted(t, g) for t, g in zip(masked, english, strict=True)]
             if self.improve_unknown:
                 raw = self._improve(raw)
@@ -244,23 +248,22 @@ def _opens_on_phrase(sentence: str, language: str) -> bool:
     return pattern is not None and pattern.match(sentence, start.end() if start else 0) is not None
 
 
-def _opened(masked: Sequence[str], sentences: Sequence[str], language: str) -> list[str]:
-    """Each text whose sentence opens on a set phrase after the lexicon's `gloss_opener`
-    word: Apertium capitalises the first word it knows wherever its rules move it
-    ("After it both parties Said that…" for "Að honum loknum sögðu báðir aðilar að…")."""
-    opener = lexicon.table("gloss_opener", language)
-    return [
-        f"{opener['source']} {t}" if opener and _opens_on_phrase(s, language) else t
-        for t, s in zip(masked, sentences, strict=True)
-    ]
+def _opener(sentences: Sequence[str], language: str) -> list[tuple[str, str] | None]:
+    """For each sentence that opens on a set phrase, the lexicon's `gloss_opener` word and
+    its English, else None: Apertium capitalises the first word it knows wherever its
+    rules move it ("After it both parties Said that…" for "Að honum loknum sögðu báðir
+    aðilar að…"), so such a text is given to it after that word."""
+    table = lexicon.table("gloss_opener", language)
+    word = (table["source"], table["english"]) if table else None
+    return [word if word and _opens_on_phrase(s, language) else None for s in sentences]
 
 
-def _unopened(sentence: str, english: str, language: str) -> str:
-    """`english` without the opener `_opened` put before its sentence's text."""
-    opener = lexicon.table("gloss_opener", language)
-    if not opener or not _opens_on_phrase(sentence, language):
+def _unopened(english: str, opener: tuple[str, str] | None) -> str:
+    """`english` without the opener put before its text (its English, or the word itself
+    where Apertium kept it)."""
+    if opener is None:
         return english
-    words = "|".join(map(re.escape, (opener["english"], opener["source"])))
+    words = "|".join(map(re.escape, opener[::-1]))
     return re.sub(rf"^(\W*)(?:{words})\s+", r"\1", english, count=1)
 
 
@@ -471,23 +474,39 @@ def _prepositions(sentence: str, gloss_text: str, language: str) -> str:
     return gloss_text
 
 
+@functools.cache
+def _duration_patterns(language: str) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
+    """The sentence's "í" before a number of units, the word before it caught, and the
+    gloss's "in" before a number of English units (`gloss_duration`)."""
+    table = lexicon.table("gloss_duration", language)
+    if not table:
+        return None
+    number = rf"(?:\d[\d.,]*|{lexicon.alternation('numbers.words', language)})"
+    qualifier = lexicon.alternation("numbers.qualifiers.nearly", language)
+    qualifier += "|" + lexicon.alternation("numbers.qualifiers.over", language)
+    units = "|".join(map(re.escape, table["units"]))
+    said = re.compile(
+        rf"(?i)(\w*)\s+{re.escape(table['preposition'])}\s+(?:(?:{qualifier})\s+)?"
+        rf"{number}\s+(?:{units})\b"
+    )
+    english_number = rf"(?:\d[\d.,]*|{lexicon.alternation('numbers.words', 'en')})"
+    english_units = "|".join(map(re.escape, table["english_units"]))
+    glossed = re.compile(
+        rf"\b{re.escape(table['english'])}(?=\s+(?:[a-z]+\s+){{0,2}}?{english_number}\s+"
+        rf"(?:{english_units})\b)"
+    )
+    return said, glossed
+
+
 def _durations(sentence: str, gloss_text: str, language: str) -> str:
     """ "for three weeks" where the sentence says "í þrjár vikur" (how long), which Apertium
     glosses "in three weeks"; "to" after a verb of change ("styttar í tíu klukkustundir":
     shortened to ten hours); "in" after "the first time" (`kept_after`). The gloss's such
     phrases are taken in the sentence's order and only where both have as many."""
-    table = lexicon.table("gloss_duration", language)
-    if not table:
+    patterns = _duration_patterns(language)
+    if patterns is None:
         return gloss_text
-    number = rf"(?:\d[\d.,]*|{lexicon.alternation('numbers.words', language)})"
-    qualifier = lexicon.alternation("numbers.qualifiers.nearly", language)
-    qualifier += "|" + lexicon.alternation("numbers.qualifiers.over", language)
-    units = "|".join(map(re.escape, table["units"]))
-    said = re.finditer(
-        rf"(?i)(\w*)\s+{re.escape(table['preposition'])}\s+(?:(?:{qualifier})\s+)?"
-        rf"{number}\s+(?:{units})\b",
-        sentence,
-    )
+    table = lexicon.table("gloss_duration", language)
     changes = tuple(lexicon.words("numbers.loose_about.changes", language))
     kept = {w.casefold() for w in table.get("kept_after", [])}
     wanted = [
@@ -496,17 +515,9 @@ def _durations(sentence: str, gloss_text: str, language: str) -> str:
         else table["change"]
         if m.group(1).lower().startswith(changes)
         else table["length"]
-        for m in said
+        for m in patterns[0].finditer(sentence)
     ]
-    english_number = rf"(?:\d[\d.,]*|{lexicon.alternation('numbers.words', 'en')})"
-    english_units = "|".join(map(re.escape, table["english_units"]))
-    glossed = list(
-        re.finditer(
-            rf"\b{re.escape(table['english'])}(?=\s+(?:[a-z]+\s+){{0,2}}?{english_number}\s+"
-            rf"(?:{english_units})\b)",
-            gloss_text,
-        )
-    )
+    glossed = list(patterns[1].finditer(gloss_text))
     if not wanted or len(glossed) != len(wanted):
         return gloss_text
     for match, english in zip(reversed(glossed), reversed(wanted), strict=True):
