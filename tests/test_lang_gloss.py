@@ -583,3 +583,27 @@ def test_only_a_sentence_opening_on_a_set_phrase_is_read_after_the_opener() -> N
     assert texts[0].startswith("Íris Róbertsdóttir")
     assert texts[1].startswith("The aim is that") and "Direction" not in texts[1]
     assert "9 percent pay rise" in texts[2]
+
+
+def test_a_name_in_the_genitive_after_a_noun_is_its_of() -> None:
+    """Apertium writes "of" for a genitive it reads ("forseti Íslands"), not for a name it
+    keeps as written or the gloss keeps as a mark: "chairman Kennarasambandið", "CEO
+    Isavia", "government Kristrún Frostadóttir" (teachers-deal and the stories at stop
+    61). Not after "Að sögn" (according to), nor before a name Apertium reads, where a
+    mark would break its phrase ("Town council of Hafnarfjörður the agreement
+    discusses")."""
+    texts = gloss(
+        [
+            "Magnús Þór Jónsson, formaður Kennarasambandsins, sagðist sáttur við niðurstöðuna.",
+            "Sveinbjörn Indriðason, forstjóri Isavia, sagði að flugvellirnir væru opnir.",
+            "Ríkisstjórn Kristrúnar Frostadóttur tók við völdum.",
+            "Að sögn Hafsteins fá flugvirkjar hærra álag.",
+            "Bæjarstjórn Hafnarfjarðar fjallar um samkomulagið á fundi sínum á miðvikudag.",
+        ],
+        "is",
+    )
+    assert "chairman of Kennarasambandið" in texts[0]
+    assert "CEO of Isavia" in texts[1]
+    assert texts[2].startswith("Government of Kristrún Frostadóttir")
+    assert texts[3].startswith("According to Hafsteinn")
+    assert texts[4].startswith("Town council of Hafnarfjörður discusses the agreement")

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Protocol
 
 from briefing.core.errors import BriefingError
-from briefing.lang import gloss_reading, icelandic, lexicon, parse_is
+from briefing.lang import gloss_reading, icelandic, lexicon, parse_is, quotation
 from briefing.lang.values import bounded, qualifiers
 
 if TYPE_CHECKING:
@@ -39,7 +39,7 @@ _INITIAL_UNKNOWN = re.compile(r"^(\W*)\*([^\W\d_][\w-]*)")
 _ARTICLE = re.compile(r"(?i)\b(?:the|a|an) ")
 _PART = 3  # the fewest letters of a compound part read alone
 _INSTALL_HINT = "apt-get install -y apertium-isl-eng (or: make install)"
-VERSION = 26  # of what a gloss says: remembered glosses of another version are not reused
+VERSION = 27  # of what a gloss says: remembered glosses of another version are not reused
 # Apertium copies numbers as written: Icelandic "1.200" (1,200) and "16,5" (16.5) would
 # read as 1.2 and as two numbers to an English reader and to `lang.values`.
 _ICELANDIC_NUMBER = re.compile(
@@ -84,8 +84,11 @@ class ApertiumGlosser:
         todo = [s for s in dict.fromkeys(fresh) if s.strip()]
         if todo:
             named = inside_names(todo)
+            first = [_masked(t, self.language, named) for t in todo]
+            genitives = _of_names(todo, first, self.language, self.pair)
             kept = [
-                _names_kept(*_persons_kept(*_phrases_kept(t, self.language)), named) for t in todo
+                _masked(t, self.language, named, at) if at else masked
+                for t, masked, at in zip(todo, first, genitives, strict=True)
             ]
             masked = [t for t, _ in kept]
             opener = _opener(todo, self.language)
@@ -220,17 +223,19 @@ def _phrase_pattern(language: str) -> re.Pattern[str] | None:
     return re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])", re.IGNORECASE)
 
 
-def _phrases_kept(sentence: str, language: str) -> tuple[str, dict[str, str]]:
+def _phrases_kept(
+    sentence: str, language: str, marks: dict[str, str] | None = None
+) -> tuple[str, dict[str, str]]:
     """`sentence` with each set phrase of the lexicon's `gloss_phrases` swapped for a
     mark Apertium keeps, and the marks with the phrase's English. Apertium reads such a
     phrase word by word: "hægt að" (possible to) as "slowed to", "til baka" (back) as "to
     bake", "í hverri viku" (every week) as "in what yielded", "um leið og" (as soon as)
     as "for at the same time as". A phrase written with a capital gets one."""
     pattern = _phrase_pattern(language)
+    marks = dict(marks or {})
     if pattern is None:
-        return sentence, {}
+        return sentence, marks
     table = lexicon.table("gloss_phrases", language)
-    marks: dict[str, str] = {}
 
     def mark(match: re.Match[str]) -> str:
         english = table[" ".join(match.group().lower().split())]
@@ -239,6 +244,81 @@ def _phrases_kept(sentence: str, language: str) -> tuple[str, dict[str, str]]:
         return _marked(marks, english)
 
     return pattern.sub(mark, sentence), marks
+
+
+def _masked(
+    sentence: str, language: str, named: frozenset[str], genitives: Sequence[int] = ()
+) -> tuple[str, dict[str, str]]:
+    """`sentence` as Apertium is given it, and its marks: the genitive's English before
+    each offset of `genitives` (`_of_names`), set phrases, persons' nominatives and names
+    that are common words kept as marks."""
+    marks: dict[str, str] = {}
+    english = lexicon.table("gloss_genitive", language).get("english")
+    for at in sorted(genitives, reverse=True) if english else ():
+        sentence = f"{sentence[:at]}{_marked(marks, english)} {sentence[at:]}"
+    return _names_kept(*_persons_kept(*_phrases_kept(sentence, language, marks)), named)
+
+
+def _genitive_names(sentence: str, language: str) -> list[tuple[int, str]]:
+    """The offset and text of each name Greynir reads in the genitive right after a common
+    noun (lower-case, the sentence's first word, or such a name itself: "formaður
+    Kennarasambands Íslands") outside a set phrase ("Að sögn Hafsteins" Apertium reads as
+    "According to", `acts.according_to`), or with no case after a title ("forstjóri
+    Isavia", `roles.endings`)."""
+    table = lexicon.table("gloss_genitive", language)
+    words = parse_is.words(sentence) if table and _CAPITALISED.search(sentence) else None
+    if not words:
+        return []
+    pattern = _phrase_pattern(language)
+    phrases = [m.span() for m in pattern.finditer(sentence)] if pattern else []
+    according = lexicon.alternation("acts.according_to", language)
+    phrases += [m.span() for m in re.finditer(rf"(?i)(?<!\w)(?:{according})(?!\w)", sentence)]
+    titles = tuple(lexicon.words("roles.endings", language))
+    found_names, at, before = [], 0, None
+    for word in words:
+        found = sentence.find(word.text, at)
+        if found < 0:
+            before = None
+            continue
+        at = found + len(word.text)
+        if (
+            found
+            and word.text[:1].isupper()
+            and before is not None
+            and before[1].category == "no"
+            and (  # a common noun, not a name Greynir reads as one ("sagði Kari Berg")
+                before[1].text[:1].islower()
+                or not sentence[: before[0]].strip(quotation.CLOSING + " ")
+                or any(at == before[0] for at, _ in found_names)
+            )
+            and not any(start <= before[0] < end for start, end in phrases)
+            and (
+                table["case"] in word.variants
+                or (not word.variants and before[1].lemma.lower().endswith(titles))
+            )
+        ):
+            found_names.append((found, word.text))
+        before = (found, word)
+    return found_names
+
+
+def _of_names(
+    sentences: Sequence[str], masked: Sequence[tuple[str, dict[str, str]]], language: str, pair: str
+) -> list[list[int]]:
+    """For each sentence, the offsets of its genitive names (`_genitive_names`) that take
+    the lexicon's "of" (`gloss_genitive`) before them: those Apertium does not read, which
+    it keeps with no "of" ("formaður Kennarasambandsins" was "chairman Kennarasambandið"),
+    and those the gloss keeps as marks ("ríkisstjórn Kristrúnar": government of Kristrún).
+    Not a name Apertium reads: an unknown word before it breaks its phrase ("Bæjarstjórn
+    Hafnarfjarðar fjallar um" read "Town council of Hafnarfjörður the agreement
+    discusses")."""
+    names = [_genitive_names(s, language) for s in sentences]
+    unread = gloss_reading.unknown(pair, sorted({w.split()[0] for n in names for _, w in n}))
+    out = []
+    for found, (text, _) in zip(names, masked, strict=True):
+        left = set(re.findall(r"[^\W\d_]+", text))
+        out.append([at for at, w in found if w.split()[0] in unread or w.split()[0] not in left])
+    return out
 
 
 def _opens_on_phrase(sentence: str, language: str) -> bool:

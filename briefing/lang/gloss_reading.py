@@ -28,7 +28,7 @@ from pathlib import Path
 from briefing.lang import lexicon, parse_is
 from briefing.lang.parse_is import Word
 
-__all__ = ["halves", "lt_proc", "pair_files", "reread"]
+__all__ = ["halves", "lt_proc", "pair_files", "reread", "unknown"]
 
 MODES = Path("/usr/share/apertium/modes")
 _SPLIT_AT = "| cg-proc -n -w"  # the lexical selection that follows the tagger
@@ -75,6 +75,16 @@ def lt_proc(binary: str, text: str, *flags: str) -> str:
         timeout=_TIMEOUT, check=False,
     )  # fmt: skip
     return done.stdout if done.returncode == 0 else ""
+
+
+def unknown(pair: str, forms: Sequence[str]) -> frozenset[str]:
+    """The `forms` the pair's analyser has no reading of, in one call: words Apertium
+    keeps as written, with none of the case endings its rules translate."""
+    files = pair_files(pair)
+    if files is None or not forms:
+        return frozenset()
+    analysed = [u.split("/") for u in _UNIT.findall(lt_proc(files[0], "\n".join(forms), "-w"))]
+    return frozenset(form for form, *found in analysed if found[:1] == ["*" + form])
 
 
 def _tags(word: Word) -> str | None:
