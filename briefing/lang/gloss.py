@@ -260,10 +260,12 @@ def _masked(
 
 
 def _genitive_names(sentence: str, language: str) -> list[tuple[int, str]]:
-    """The offset and text of each name Greynir reads in the genitive right after a common
-    noun (lower-case, the sentence's first word, or such a name itself: "formaður
-    Kennarasambands Íslands") outside a set phrase ("Að sögn Hafsteins" Apertium reads as
-    "According to", `acts.according_to`), or with no case after a title ("forstjóri
+    """The offset and text of each name in the genitive (Greynir's parse and BÍN,
+    `_genitive_form`) right after a common noun with no article (lower-case, the
+    sentence's first word, or such a name itself: "formaður Kennarasambands Íslands"; a
+    noun with its article stands beside a name, "stjarnan Eden Hazard", the star) outside
+    a set phrase ("Að sögn Hafsteins" Apertium reads as "According to",
+    `acts.according_to`), or a one-word name with no case after a title ("forstjóri
     Isavia", `roles.endings`)."""
     table = lexicon.table("gloss_genitive", language)
     words = parse_is.words(sentence) if table and _CAPITALISED.search(sentence) else None
@@ -292,14 +294,29 @@ def _genitive_names(sentence: str, language: str) -> list[tuple[int, str]]:
                 or any(at == before[0] for at, _ in found_names)
             )
             and not any(start <= before[0] < end for start, end in phrases)
+            and "gr" not in before[1].variants  # "stjarnan Eden Hazard": the star, no "of"
             and (
-                table["case"] in word.variants
-                or (not word.variants and before[1].lemma.lower().endswith(titles))
+                (table["case"] in word.variants and _genitive_form(word.text, table))
+                or (
+                    not word.variants
+                    and before[1].lemma.lower().endswith(titles)
+                    and (" " not in word.text or _genitive_form(word.text, table))
+                )  # "forstjóri Isavia", "framkvæmdastjóri Næringar ehf."; "Prófessor Jay Berzofsky"
             )
         ):
             found_names.append((found, word.text))
         before = (found, word)
     return found_names
+
+
+def _genitive_form(name: str, table: dict[str, str]) -> bool:
+    """`name`'s first word is a genitive form: in BÍN, or, a name BÍN lacks, on a genitive
+    noun BÍN lists ("Atlantsgagna") or with the genitive ending Icelandic gives a foreign
+    name ("Trumps"; Greynir also reads "Czeisler" and "Cromwell" as genitives)."""
+    first = name.split()[0]
+    if icelandic.meanings(first):
+        return icelandic.genitive(first, adjective=False)
+    return first.endswith(table["foreign_ending"]) or icelandic.genitive_tail(first)
 
 
 def _of_names(

@@ -124,6 +124,14 @@ def genitive_compound(word: str, depth: int = 2) -> bool:
     return False
 
 
+def genitive_tail(word: str) -> bool:
+    """`word`, which BÍN lacks, ends on a noun in the genitive that BÍN lists: a compound
+    inflects on its last part ("Atlantsgagna", of "gögn")."""
+    lowered = word.lower()
+    cuts = range(_MIN_STEM, len(lowered) - _MIN_TAIL + 1)
+    return any(_genitive_noun(lowered[cut:]) for cut in cuts)
+
+
 def _genitive_noun(word: str) -> bool:
     """A genitive noun form that BÍN lists itself (not one its compound algorithm made)."""
     return any(m.bin_id != 0 and m.ofl in NOUNS and m.mark.startswith("EF") for m in meanings(word))
