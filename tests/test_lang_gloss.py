@@ -607,3 +607,27 @@ def test_a_name_in_the_genitive_after_a_noun_is_its_of() -> None:
     assert texts[2].startswith("Government of Kristrún Frostadóttir")
     assert texts[3].startswith("According to Hafsteinn")
     assert texts[4].startswith("Town council of Hafnarfjörður discusses the agreement")
+
+
+def test_fyrir_with_the_accusative_is_for_but_before_a_time() -> None:
+    """Apertium writes "fyrir" as "before" whatever case it governs: "big step before
+    Iceland", "This good day is before the children" (teachers-deal, stop 61). With the
+    accusative (Greynir's parse) it is "for", but before a date, an hour or a time noun
+    and after "fara" (goes before the courts); "fyrir að hafa ekki" is "for not having"."""
+    texts = gloss(
+        [
+            "Samningurinn er stórt skref fyrir Ísland.",
+            "Nefndin á að skila tillögum fyrir 1. maí.",
+            "Bæjarstjórinn kallar eftir ákvörðun fyrir sumarið.",
+            "Málið fer fyrir dómstóla.",
+            "Foreldrar hafa gagnrýnt sveitarfélögin harðlega fyrir að hafa ekki samið fyrr.",
+            "Bærinn greiðir 760 krónur fyrir hverja máltíð eftir áramót.",
+        ],
+        "is",
+    )
+    assert "big step for Iceland" in texts[0]
+    assert "before 1st May" in texts[1]
+    assert "before the summer" in texts[2]
+    assert "goes before" in texts[3]
+    assert "for not having agreed" in texts[4]
+    assert "760 krona for" in texts[5]

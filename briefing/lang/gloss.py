@@ -39,7 +39,7 @@ _INITIAL_UNKNOWN = re.compile(r"^(\W*)\*([^\W\d_][\w-]*)")
 _ARTICLE = re.compile(r"(?i)\b(?:the|a|an) ")
 _PART = 3  # the fewest letters of a compound part read alone
 _INSTALL_HINT = "apt-get install -y apertium-isl-eng (or: make install)"
-VERSION = 27  # of what a gloss says: remembered glosses of another version are not reused
+VERSION = 28  # of what a gloss says: remembered glosses of another version are not reused
 # Apertium copies numbers as written: Icelandic "1.200" (1,200) and "16,5" (16.5) would
 # read as 1.2 and as two numbers to an English reader and to `lang.values`.
 _ICELANDIC_NUMBER = re.compile(
@@ -106,6 +106,7 @@ class ApertiumGlosser:
                 text = _that(sentence, english_numbers(_MARKS.sub("", text)))
                 text = _senses(sentence, text, self.language)
                 text = _prepositions(sentence, text, self.language)
+                text = _case_senses(sentence, text, self.language)
                 text = _durations(sentence, text, self.language)
                 text = rebound(sentence, text, self.language)
                 self._cache[self._key(sentence)] = text
@@ -569,6 +570,59 @@ def _prepositions(sentence: str, gloss_text: str, language: str) -> str:
             if verb not in others:
                 gloss_text = _swapped(gloss_text, english, entry["english"])
     return gloss_text
+
+
+def _case_senses(sentence: str, gloss_text: str, language: str) -> str:
+    """A preposition's English by the case Greynir reads it governing (`gloss_case_sense`):
+    "fyrir" with the accusative is "for" ("stórt skref fyrir Ísland" was "big step before
+    Iceland"), not before a time or after a verb of coming before. Each of the sentence's
+    such prepositions outside a set phrase is matched in order to the gloss's English for
+    it, only where the two count as many."""
+    table = lexicon.table("gloss_case_sense", language)
+    lowered = sentence.lower()
+    present = [w for w in table if re.search(rf"(?<!\w){re.escape(w)}(?!\w)", lowered)]
+    words = parse_is.words(sentence) if present else None
+    if not words:
+        return gloss_text
+    pattern = _phrase_pattern(language)
+    phrases = [m.span() for m in pattern.finditer(sentence)] if pattern else []
+    offsets, at = [], 0
+    for word in words:
+        found = sentence.find(word.text, at)
+        offsets.append(found)
+        at = found + len(word.text) if found >= 0 else at
+    for source in present:
+        entry = table[source]
+        wanted = [
+            entry["meant"] if _case_meant(words, n, entry) else entry["english"]
+            for n, word in enumerate(words)
+            if word.text.lower() == source
+            and not any(start <= offsets[n] < end for start, end in phrases)
+        ]
+        glossed = list(re.finditer(rf"\b{re.escape(entry['english'])}\b", gloss_text, re.I))
+        if len(glossed) != len(wanted):
+            continue
+        for match, english in zip(reversed(glossed), reversed(wanted), strict=True):
+            if english != entry["english"]:
+                if match.group()[:1].isupper():
+                    english = english[:1].upper() + english[1:]
+                gloss_text = gloss_text[: match.start()] + english + gloss_text[match.end() :]
+    return gloss_text
+
+
+def _case_meant(words: Sequence[parse_is.Word], n: int, entry: dict) -> bool:
+    """Word `n` governs a case of `entry`'s and stands before no time and after no verb of
+    its `verbs` (the verb nearest before it, within three words)."""
+    if not set(words[n].variants) & set(entry["cases"]):
+        return False
+    ahead = words[n + 1 : n + 4]
+    if ahead and ahead[0].category in entry["time_tokens"]:
+        return False
+    noun = next((w for w in ahead if w.category == "no"), None)
+    if noun is not None and noun.lemma.lower() in entry["times"]:
+        return False
+    verb = next((w for w in reversed(words[max(0, n - 3) : n]) if w.category == "so"), None)
+    return verb is None or verb.lemma not in entry["verbs"]
 
 
 @functools.cache
