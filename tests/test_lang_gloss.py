@@ -631,3 +631,24 @@ def test_fyrir_with_the_accusative_is_for_but_before_a_time() -> None:
     assert "goes before" in texts[3]
     assert "for not having agreed" in texts[4]
     assert "760 krona for" in texts[5]
+
+
+def test_a_body_s_name_and_news_phrases_mended_after_apertium() -> None:
+    """teachers-deal at stop 61: "Company elementary school teacher" for "Félag
+    grunnskólakennara" (the teachers' association; "Félagið" alone is the company), "He
+    said although" for "Hann sagði þó að" (said, however, that), "Not agreement was
+    reached about" for "Ekki náðist samkomulag um". Masked before Apertium, "Hún sagði þó
+    að" kept "Hún" untranslated."""
+    texts = gloss(
+        [
+            "Félag grunnskólakennara og Samband íslenskra sveitarfélaga undirrituðu samning.",
+            "Félagið greiddi arð.",
+            "Hún sagði þó að vinnutími lækna væri enn of langur.",
+            "Ekki náðist samkomulag um matsferli á störfum kennara.",
+        ],
+        "is",
+    )
+    assert texts[0].startswith("Association of elementary school teacher")
+    assert texts[1].startswith("The company")
+    assert texts[2].startswith("She said, however, that")
+    assert texts[3].startswith("No agreement was reached on")

@@ -39,7 +39,7 @@ _INITIAL_UNKNOWN = re.compile(r"^(\W*)\*([^\W\d_][\w-]*)")
 _ARTICLE = re.compile(r"(?i)\b(?:the|a|an) ")
 _PART = 3  # the fewest letters of a compound part read alone
 _INSTALL_HINT = "apt-get install -y apertium-isl-eng (or: make install)"
-VERSION = 28  # of what a gloss says: remembered glosses of another version are not reused
+VERSION = 29  # of what a gloss says: remembered glosses of another version are not reused
 # Apertium copies numbers as written: Icelandic "1.200" (1,200) and "16,5" (16.5) would
 # read as 1.2 and as two numbers to an English reader and to `lang.values`.
 _ICELANDIC_NUMBER = re.compile(
@@ -257,7 +257,32 @@ def _masked(
     english = lexicon.table("gloss_genitive", language).get("english")
     for at in sorted(genitives, reverse=True) if english else ():
         sentence = f"{sentence[:at]}{_marked(marks, english)} {sentence[at:]}"
-    return _names_kept(*_persons_kept(*_phrases_kept(sentence, language, marks)), named)
+    text, marks = _bodies_kept(*_phrases_kept(sentence, language, marks), language)
+    return _names_kept(*_persons_kept(text, marks), named)
+
+
+def _bodies_kept(sentence: str, marks: dict[str, str], language: str) -> tuple[str, dict[str, str]]:
+    """`sentence` with each capitalised body noun of the lexicon's `gloss_bodies` that has
+    no article and stands before a lower-case word in the genitive (BÍN) swapped for a
+    mark of its English: "Félag grunnskólakennara" is "Association of elementary school
+    teacher", not "Company elementary school teacher"."""
+    table = lexicon.table("gloss_bodies", language)
+    if not table:
+        return sentence, marks
+    marks = dict(marks)
+
+    def mark(match: re.Match[str]) -> str:
+        word, after = match.group(1), match.group(2)
+        readings = [m for m in icelandic.meanings(word) if m.ord in table]
+        if not readings or any("gr" in m.mark for m in readings):
+            return match.group()
+        if not icelandic.genitive(after):
+            return match.group()
+        return _marked(marks, table[readings[0].ord]) + match.group()[len(word) :]
+
+    return re.sub(
+        r"(?<![\w-])([A-ZÁÉÍÓÚÝÞÆÖÐ][^\W\d_]+) ([^\W\d_A-ZÁÉÍÓÚÝÞÆÖÐ][^\W\d_]*)", mark, sentence
+    ), marks
 
 
 def _genitive_names(sentence: str, language: str) -> list[tuple[int, str]]:
@@ -611,15 +636,17 @@ def _case_senses(sentence: str, gloss_text: str, language: str) -> str:
 
 
 def _case_meant(words: Sequence[parse_is.Word], n: int, entry: dict) -> bool:
-    """Word `n` governs a case of `entry`'s and stands before no time and after no verb of
-    its `verbs` (the verb nearest before it, within three words)."""
+    """Word `n` governs a case of `entry`'s and stands before no time (a counted time noun
+    is how long) and after no verb of its `verbs` (the verb nearest before it, within
+    three words)."""
     if not set(words[n].variants) & set(entry["cases"]):
         return False
     ahead = words[n + 1 : n + 4]
     if ahead and ahead[0].category in entry["time_tokens"]:
         return False
     noun = next((w for w in ahead if w.category == "no"), None)
-    if noun is not None and noun.lemma.lower() in entry["times"]:
+    counted = ahead[0].category in entry["numbers"]  # "fyrir átta tíma vistun": for
+    if noun is not None and noun.lemma.lower() in entry["times"] and not counted:
         return False
     verb = next((w for w in reversed(words[max(0, n - 3) : n]) if w.category == "so"), None)
     return verb is None or verb.lemma not in entry["verbs"]
