@@ -286,53 +286,67 @@ def _bodies_kept(sentence: str, marks: dict[str, str], language: str) -> tuple[s
 
 
 def _genitive_names(sentence: str, language: str) -> list[tuple[int, str]]:
-    """The offset and text of each name in the genitive (Greynir's parse and BÍN,
-    `_genitive_form`) right after a common noun with no article (lower-case, the
-    sentence's first word, or such a name itself: "formaður Kennarasambands Íslands"; a
-    noun with its article stands beside a name, "stjarnan Eden Hazard", the star) outside
-    a set phrase ("Að sögn Hafsteins" Apertium reads as "According to",
-    `acts.according_to`), or a one-word name with no case after a title ("forstjóri
-    Isavia", `roles.endings`)."""
+    """The offset and text of each name that takes "of" after the word before it
+    (`_takes_of`), outside a set phrase ("Að sögn Hafsteins" Apertium reads as
+    "According to", `acts.according_to`)."""
     table = lexicon.table("gloss_genitive", language)
     words = parse_is.words(sentence) if table and _CAPITALISED.search(sentence) else None
     if not words:
         return []
-    pattern = _phrase_pattern(language)
-    phrases = [m.span() for m in pattern.finditer(sentence)] if pattern else []
     according = lexicon.alternation("acts.according_to", language)
-    phrases += [m.span() for m in re.finditer(rf"(?i)(?<!\w)(?:{according})(?!\w)", sentence)]
+    phrases = _phrase_spans(sentence, language) + [
+        m.span() for m in re.finditer(rf"(?i)(?<!\w)(?:{according})(?!\w)", sentence)
+    ]
+    offsets = _offsets(sentence, words)
+    found: list[tuple[int, str]] = []
+    for n in range(1, len(words)):
+        at, before = offsets[n], offsets[n - 1]
+        if (
+            at > 0
+            and before >= 0
+            and not any(start <= before < end for start, end in phrases)
+            and (  # a common noun, not a name Greynir reads as one ("sagði Kari Berg")
+                words[n - 1].text[:1].islower()
+                or not sentence[:before].strip(quotation.CLOSING + " ")
+                or any(earlier == before for earlier, _ in found)
+            )
+            and _takes_of(words[n - 1], words[n], table, language)
+        ):
+            found.append((at, words[n].text))
+    return found
+
+
+def _takes_of(noun: parse_is.Word, name: parse_is.Word, table: dict, language: str) -> bool:
+    """`name` is a genitive of `noun`: a noun with no article (with it, it stands beside a
+    name: "stjarnan Eden Hazard", the star) before a name in the genitive (Greynir's parse
+    and `_genitive_form`), or a title ("forstjóri Isavia", `roles.endings`) before a name
+    Greynir gives no case: one word, or a genitive's ("framkvæmdastjóri Næringar ehf.";
+    not "Prófessor Jay Berzofsky")."""
+    if noun.category != "no" or "gr" in noun.variants or not name.text[:1].isupper():
+        return False
+    if name.variants:
+        return table["case"] in name.variants and _genitive_form(name.text, table)
     titles = tuple(lexicon.words("roles.endings", language))
-    found_names, at, before = [], 0, None
+    return noun.lemma.lower().endswith(titles) and (
+        " " not in name.text or _genitive_form(name.text, table)
+    )
+
+
+def _offsets(sentence: str, words: Sequence[parse_is.Word]) -> list[int]:
+    """Where each of Greynir's `words` stands in `sentence`, in order; -1 where its text
+    is not found as written."""
+    offsets, at = [], 0
     for word in words:
         found = sentence.find(word.text, at)
-        if found < 0:
-            before = None
-            continue
-        at = found + len(word.text)
-        if (
-            found
-            and word.text[:1].isupper()
-            and before is not None
-            and before[1].category == "no"
-            and (  # a common noun, not a name Greynir reads as one ("sagði Kari Berg")
-                before[1].text[:1].islower()
-                or not sentence[: before[0]].strip(quotation.CLOSING + " ")
-                or any(at == before[0] for at, _ in found_names)
-            )
-            and not any(start <= before[0] < end for start, end in phrases)
-            and "gr" not in before[1].variants  # "stjarnan Eden Hazard": the star, no "of"
-            and (
-                (table["case"] in word.variants and _genitive_form(word.text, table))
-                or (
-                    not word.variants
-                    and before[1].lemma.lower().endswith(titles)
-                    and (" " not in word.text or _genitive_form(word.text, table))
-                )  # "forstjóri Isavia", "framkvæmdastjóri Næringar ehf."; "Prófessor Jay Berzofsky"
-            )
-        ):
-            found_names.append((found, word.text))
-        before = (found, word)
-    return found_names
+        offsets.append(found)
+        at = found + len(word.text) if found >= 0 else at
+    return offsets
+
+
+def _phrase_spans(sentence: str, language: str) -> list[tuple[int, int]]:
+    """Where `sentence` has a set phrase of the lexicon's `gloss_phrases`."""
+    pattern = _phrase_pattern(language)
+    return [m.span() for m in pattern.finditer(sentence)] if pattern else []
 
 
 def _genitive_form(name: str, table: dict[str, str]) -> bool:
@@ -609,13 +623,8 @@ def _case_senses(sentence: str, gloss_text: str, language: str) -> str:
     words = parse_is.words(sentence) if present else None
     if not words:
         return gloss_text
-    pattern = _phrase_pattern(language)
-    phrases = [m.span() for m in pattern.finditer(sentence)] if pattern else []
-    offsets, at = [], 0
-    for word in words:
-        found = sentence.find(word.text, at)
-        offsets.append(found)
-        at = found + len(word.text) if found >= 0 else at
+    phrases = _phrase_spans(sentence, language)
+    offsets = _offsets(sentence, words)
     for source in present:
         entry = table[source]
         wanted = [
