@@ -253,3 +253,26 @@ def test_the_sentence_naming_a_speaker_is_cited_by_its_id_where_the_guard_held_o
     assert held_back and found is not None
     assert found[0] == "Hildur Bjarnadóttir"
     assert found[1] == [source.sentences[-2].id] and not set(found[1]) & held_back
+
+
+def test_two_ministers_reported_without_quotes_in_two_languages_are_two_speakers() -> None:
+    """vetni, once the gloss read "big step for Iceland": Germany's minister's "sprach
+    von einem wichtigen Baustein" linked to Iceland's "segir að samkomulagið sé stórt
+    skref" at 0.86 and was cited under her position. A sentence quoting no one is read
+    by the subject of its verb of saying; one person reported in two languages stays."""
+    german = article(
+        "D",
+        "de",
+        "Bundeswirtschaftsministerin Katrin Lehmann (SPD) sprach von einem wichtigen "
+        "Baustein für die Energiewende.",
+    )
+    icelandic = article(
+        "I",
+        "is",
+        "Elín Björk Hauksdóttir, ráðherra orkumála, segir að samkomulagið sé stórt skref "
+        "fyrir Ísland.",
+    )
+    english = article("E", "en", "Katrin Lehmann said the deal was an important building block.")
+    reading = read([german, icelandic, english])
+    apart, together = Link("D.S1", "I.S1", 0.86), Link("D.S1", "E.S1", 0.9)
+    assert one_speaker([apart, together], reading) == [together]
