@@ -276,3 +276,23 @@ def test_two_ministers_reported_without_quotes_in_two_languages_are_two_speakers
     reading = read([german, icelandic, english])
     apart, together = Link("D.S1", "I.S1", 0.86), Link("D.S1", "E.S1", 0.9)
     assert one_speaker([apart, together], reading) == [together]
+
+
+def test_a_subject_read_elsewhere_than_the_sentence_s_start_holds_nothing() -> None:
+    """hafis: the Icelandic "Norska samninganefndin krefst þess…" was read as said by
+    "Jan Mayen", named at its end, and cut from Norway's chief negotiator's words."""
+    icelandic = article(
+        "I",
+        "is",
+        "Norska samninganefndin krefst þess að hlutur Noregs verði aukinn þar sem loðnan "
+        "gangi nú í auknum mæli inn í norska lögsögu við Jan Mayen.",
+    )
+    english = article(
+        "E",
+        "en",
+        "Knut Vassbotn, Norway's chief negotiator, said Oslo could not accept a split that "
+        "ignored the growing presence of capelin in Norwegian waters around Jan Mayen.",
+    )
+    reading = read([icelandic, english])
+    kept = Link("I.S1", "E.S1", 0.88)
+    assert one_speaker([kept], reading) == [kept]

@@ -14,7 +14,8 @@ from dataclasses import dataclass, replace
 
 from briefing.core.languages import PIVOT
 from briefing.core.models import Sentence
-from briefing.lang.fold import fold
+from briefing.lang import quotation
+from briefing.lang.fold import fold, latin
 from briefing.lang.icelandic import names_match
 from briefing.lang.names import names_in, same_person
 from briefing.lang.parse_is import SentenceFacts, facts, title_holder
@@ -217,13 +218,19 @@ def one_speaker(found: list[Link], reading: Reading) -> list[Link]:
 
 
 def _speaker(sentence_id: str, reading: Reading) -> str | None:
-    """`who` says the sentence, else the subject of its verb of saying named in two words
-    or more (`holders.saying_in`; a one-word subject may be a body's short name)."""
+    """`who` says the sentence, else the subject of its verb of saying where the sentence
+    opens on it, in Latin letters and two words or more (`holders.saying_in`): other
+    languages' subjects are read less surely there ("Jan Mayen" for hafis' "Norska
+    samninganefndin krefst þess…"), a Cyrillic name is no match for its Latin spelling
+    by `same_person`, and a one-word subject may be a body's short name."""
     found = who(sentence_id, reading)
     if found is not None:
         return found
     said = saying_in(*reading.article_of(sentence_id))
-    return said if said is not None and len(said.split()) > 1 else None
+    text = reading.sentences[sentence_id].text.lstrip(quotation.CLOSING + " ([")
+    if said is None or len(said.split()) < 2 or latin(said) != said:
+        return None
+    return said if text.startswith(said) else None
 
 
 def _quotes(link: Link, reading: Reading) -> bool:
