@@ -599,10 +599,12 @@ def test_a_name_in_the_genitive_after_a_noun_is_its_of() -> None:
             "Ríkisstjórn Kristrúnar Frostadóttur tók við völdum.",
             "Að sögn Hafsteins fá flugvirkjar hærra álag.",
             "Bæjarstjórn Hafnarfjarðar fjallar um samkomulagið á fundi sínum á miðvikudag.",
+            "Pútín talaði við hlið Donalds Trump.",
         ],
         "is",
     )
     assert "chairman of Kennarasambandið" in texts[0]
+    assert "beside Donald Trump" in texts[5]  # a set phrase: not "with gate of Donald Trump"
     assert "CEO of Isavia" in texts[1]
     assert texts[2].startswith("Government of Kristrún Frostadóttir")
     assert texts[3].startswith("According to Hafsteinn")
