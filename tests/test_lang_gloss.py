@@ -654,3 +654,21 @@ def test_a_body_s_name_and_news_phrases_mended_after_apertium() -> None:
     assert texts[1].startswith("The company")
     assert texts[2].startswith("She said, however, that")
     assert texts[3].startswith("No agreement was reached on")
+
+
+def test_a_name_beside_a_noun_with_its_article_or_unread_as_a_genitive_takes_no_of() -> None:
+    """A noun with its article stands beside a name ("stjarnan Eden Hazard": the star
+    Eden Hazard), and Greynir reads foreign names BÍN lacks as genitives ("prófessor
+    Czeisler"): "the star of Eden of Hazard" and "professor of Czeisler" at 39761b0
+    (NTREX). "fjölmiðlafulltrúi Trumps" keeps its "of"."""
+    texts = gloss(
+        [
+            "Chelsea var yfir 1-0 í hálfleik eftir að belgíska stjarnan Eden Hazard skoraði.",
+            "Raymond So hjálpaði prófessor Czeisler að setja námskeiðið saman.",
+            "Sarah Sander, fjölmiðlafulltrúi Trumps, var í útsendingu.",
+        ],
+        "is",
+    )
+    assert " of Eden" not in texts[0] and "of Hazard" not in texts[0]
+    assert "of Czeisler" not in texts[1]
+    assert "of Trumps" in texts[2]
