@@ -293,10 +293,8 @@ def _genitive_names(sentence: str, language: str) -> list[tuple[int, str]]:
     words = parse_is.words(sentence) if table and _CAPITALISED.search(sentence) else None
     if not words:
         return []
-    according = lexicon.alternation("acts.according_to", language)
-    phrases = _phrase_spans(sentence, language) + [
-        m.span() for m in re.finditer(rf"(?i)(?<!\w)(?:{according})(?!\w)", sentence)
-    ]
+    according = lexicon.phrases("acts.according_to", language)
+    phrases = _phrase_spans(sentence, language) + [m.span() for m in according.finditer(sentence)]
     offsets = _offsets(sentence, words)
     found: list[tuple[int, str]] = []
     for n in range(1, len(words)):
@@ -316,7 +314,9 @@ def _genitive_names(sentence: str, language: str) -> list[tuple[int, str]]:
     return found
 
 
-def _takes_of(noun: parse_is.Word, name: parse_is.Word, table: dict, language: str) -> bool:
+def _takes_of(
+    noun: parse_is.Word, name: parse_is.Word, table: dict[str, str], language: str
+) -> bool:
     """`name` is a genitive of `noun`: a noun with no article (with it, it stands beside a
     name: "stjarnan Eden Hazard", the star) before a name in the genitive (Greynir's parse
     and `_genitive_form`), or a title ("forstjóri Isavia", `roles.endings`) before a name
@@ -651,7 +651,7 @@ def _case_meant(words: Sequence[parse_is.Word], n: int, entry: dict) -> bool:
     if not set(words[n].variants) & set(entry["cases"]):
         return False
     ahead = words[n + 1 : n + 4]
-    if ahead and ahead[0].category in entry["time_tokens"]:
+    if not ahead or ahead[0].category in entry["time_tokens"]:
         return False
     noun = next((w for w in ahead if w.category == "no"), None)
     counted = ahead[0].category in entry["numbers"]  # "fyrir átta tíma vistun": for
