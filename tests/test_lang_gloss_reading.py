@@ -149,3 +149,38 @@ def test_the_glossary_s_english_comes_before_apertium_s_dictionary() -> None:
 def test_greynir_s_features_in_apertium_s_tags(word: Word, tags: str | None) -> None:
     """A comparative is weak, as Icelandic declines it; a present participle has no tags."""
     assert gloss_reading._tags(word) == tags
+
+
+def test_a_sentence_opening_on_a_word_apertium_lacks_keeps_its_verb_second() -> None:
+    """Unread, the opening word was no subject to Apertium's transfer, which moved the verb
+    to the end as if it began a sentence: "Isavia 4.5 percent Has offered a year.",
+    "Turnout 71 percent Was" (laeknar); read by Greynir as a noun but with no subject's
+    mark, "The road construction 70 percent pays of the expenses"."""
+    offered, turnout, pays, known = ApertiumGlosser().gloss(
+        [
+            "Isavia hefur boðið 4,5 prósent á ári.",
+            "Kjörsókn var 71 prósent.",
+            "Vegagerðin greiðir 70 prósent af kostnaðinum.",
+            "Jón hefur boðið 4,5 prósent á ári.",
+        ]
+    )
+    assert offered == "Isavia has offered 4.5 percent a year."
+    assert turnout == "Turnout was 71 percent."  # still glossed by BÍN's lemma
+    assert pays is not None and "pays 70 percent of" in pays  # a noun Greynir reads
+    assert known is not None and known.startswith("Jón has offered 4.5 percent")
+
+
+def test_only_an_unknown_opening_word_before_a_finite_verb_is_made_the_subject() -> None:
+    """A known opening word, one set off by a comma, or one before no verb stays as
+    tagged; the verb's number is the subject's."""
+    tagged = [
+        "^Isavia/*Isavia$ ^hafa/hafa<vbhaver><pri><p3><pl><@+FAUXV>$",
+        "^Isavia/*Isavia$^,/,<cm>$ ^segir/segja<vblex><actv><pri><p3><sg>$",
+        "^Jón/Jón<np><ant><m><sg><nom>$ ^hefur/hafa<vbhaver><pri><p3><sg>$",
+        "^Isavia/*Isavia$ ^í/í<pr>$",
+    ]
+    stream, found = gloss_reading.subjects("\n\n".join(tagged))
+    pieces = stream.split("\n\n")
+    assert pieces[0].startswith("^Isavia/Isavia<np><ant><m><pl><nom><@SUBJ→>$")
+    assert pieces[1:] == tagged[1:]
+    assert found == {"Isavia"}

@@ -39,7 +39,7 @@ _INITIAL_UNKNOWN = re.compile(r"^(\W*)\*([^\W\d_][\w-]*)")
 _ARTICLE = re.compile(r"(?i)\b(?:the|a|an) ")
 _PART = 3  # the fewest letters of a compound part read alone
 _INSTALL_HINT = "apt-get install -y apertium-isl-eng (or: make install)"
-VERSION = 30  # of what a gloss says: remembered glosses of another version are not reused
+VERSION = 31  # of what a gloss says: remembered glosses of another version are not reused
 # Apertium copies numbers as written: Icelandic "1.200" (1,200) and "16,5" (16.5) would
 # read as 1.2 and as two numbers to an English reader and to `lang.values`.
 _ICELANDIC_NUMBER = re.compile(
@@ -140,7 +140,11 @@ class ApertiumGlosser:
             return self._shell(["apertium", self.pair], text)
         tagged = self._shell(["bash", "-c", halves[0]], text)
         reread = gloss_reading.reread(tagged, originals, self.pair)
-        return self._shell(["bash", "-c", halves[1]], reread)
+        stream, subjects = gloss_reading.subjects(reread)
+        english = self._shell(["bash", "-c", halves[1]], stream)
+        for form in subjects:  # unknown still, for `_improve` and the name finders
+            english = re.sub(rf"(?<!\w)@{re.escape(form)}(?!\w)", "*" + form, english)
+        return english
 
     def _shell(self, command: list[str], text: str) -> str:
         done = subprocess.run(command, input=text, capture_output=True, text=True, check=False)

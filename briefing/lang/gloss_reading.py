@@ -28,7 +28,7 @@ from pathlib import Path
 from briefing.lang import lexicon, parse_is
 from briefing.lang.parse_is import Word
 
-__all__ = ["halves", "lt_proc", "pair_files", "reread", "unknown"]
+__all__ = ["halves", "lt_proc", "pair_files", "reread", "subjects", "unknown"]
 
 MODES = Path("/usr/share/apertium/modes")
 _SPLIT_AT = "| cg-proc -n -w"  # the lexical selection that follows the tagger
@@ -291,3 +291,46 @@ def reread(stream: str, originals: Sequence[str | None], pair: str) -> str:
 
         out.append(_UNIT.sub(swap, piece))
     return "\n\n".join(out)
+
+
+def subjects(stream: str) -> tuple[str, frozenset[str]]:
+    """The tagged `stream` with each text that opens on a word right before a finite verb
+    read as that verb's subject (`_as_subject`), and the words made proper nouns. Unread,
+    the opening word is no subject to Apertium's transfer, which moves the verb to the end
+    and writes it as if it began a sentence: "Kjörsókn var 71 prósent" was "Turnout 71
+    percent Was", "Isavia hefur boðið 4,5 prósent" "Isavia 4.5 percent Has offered"."""
+    found: set[str] = set()
+    out = []
+    for piece in stream.split("\n\n"):
+        units = list(_UNIT.finditer(piece))
+        known = (u for u in units[1:] if not u.group(1).partition("/")[2].startswith("*"))
+        verb = next(known, None)
+        subject = _as_subject(units[0].group(1), verb.group(1)) if verb else None
+        if subject is None:
+            out.append(piece)
+            continue
+        form, _, reading = units[0].group(1).partition("/")
+        if reading == "*" + form:
+            found.add(form)
+        out.append(piece[: units[0].start()] + subject + piece[units[0].end() :])
+    return "\n\n".join(out), frozenset(found)
+
+
+def _as_subject(first: str, verb: str) -> str | None:
+    """`first` (a unit's text) as the subject of `verb`, a finite verb (in a person): a
+    capitalised word the analyser lacks (a name it does not know, or one of the glosser's
+    marks) as a proper noun in the verb's number, which comes out as an untranslated lemma
+    ("@Isavia"); a noun in the nominative that `reread` gave Greynir's reading with the
+    subject's mark its reading lacked. None for any other."""
+    form, _, reading = first.partition("/")
+    tags, own = _TAG.findall(verb), _TAG.findall(reading)
+    persons = set(lexicon.table("apertium_tags.person", "is").values())
+    finite = tags[:1] and tags[0] in lexicon.words("apertium_tags.verbs", "is")
+    if not (form[:1].isupper() and finite and persons & set(tags)):
+        return None
+    if reading == "*" + form:
+        number = "pl" if "pl" in tags else "sg"
+        return f"^{form}/{form}<np><ant><m><{number}><nom><@SUBJ→>$"
+    if own[:1] == ["n"] and "nom" in own and not any(t.startswith("@") for t in own):
+        return f"^{form}/{reading}<@SUBJ→>$"
+    return None
