@@ -41,11 +41,16 @@ def test_cue_words_are_counted_in_each_language_from_the_text_layer() -> None:
 def test_a_sentence_is_read_at_its_place_in_its_article_as_the_eval_reads_it() -> None:
     from briefing.eval.kinds_eval import Row, places
 
-    assert place_features(0, 5) == {
+    assert place_features(0, 21) == {
         "place": 0.0, "place_first": 1.0, "place_second": 0.0, "place_last": 0.0,
     }  # fmt: skip
-    assert place_features(4, 5)["place"] == 1.0 and place_features(4, 5)["place_last"] == 1.0
-    assert place_features(0, 1)["place_last"] == 1.0  # a one-sentence article
+    assert place_features(20, 21)["place"] == 1.0 and place_features(20, 21)["place_last"] == 1.0
+    assert place_features(10, 11)["place_last"] == 1.0  # as long as the shortest labelled
+    # shorter than any labelled article: read as the opening of one that long
+    assert place_features(4, 5) == {
+        "place": 0.4, "place_first": 0.0, "place_second": 0.0, "place_last": 0.0,
+    }  # fmt: skip
+    assert place_features(0, 1)["place_last"] == 0.0
     rows = [Row("en/a", "en", n, f"Sentence {n}.", "development", None, "fit") for n in (3, 1, 2)]
     assert places(rows, rows) == [(2, 3), (0, 3), (1, 3)]
 
@@ -446,3 +451,20 @@ def test_an_outlets_note_on_its_article_is_background_and_a_told_subject_holds_n
     assert holder_in(told, 1, "en") is None and saying_in(told, 1, "en") is None
     ordered = "The judge also ordered the consortium to repair the track by September."
     assert settled("agreement", ordered, "en", None) == "development"
+
+
+def test_shortest_is_the_shortest_labelled_article() -> None:
+    """Place features of articles at least this long are the ones the classifier was
+    fitted on; a longer `SHORTEST` would move the labelled set's own figures."""
+    import json
+    from collections import Counter
+    from pathlib import Path
+
+    from briefing.stages.kinds import SHORTEST
+
+    labels = Path(__file__).resolve().parent.parent / "evals" / "sections" / "labels.jsonl"
+    lengths: Counter[str] = Counter()
+    for line in labels.read_text(encoding="utf-8").splitlines():
+        row = json.loads(line)
+        lengths[row["article"]] = max(lengths[row["article"]], row["n"])
+    assert min(lengths.values()) == SHORTEST
