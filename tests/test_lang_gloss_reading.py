@@ -170,17 +170,37 @@ def test_a_sentence_opening_on_a_word_apertium_lacks_keeps_its_verb_second() -> 
     assert known is not None and known.startswith("Jón has offered 4.5 percent")
 
 
-def test_only_an_unknown_opening_word_before_a_finite_verb_is_made_the_subject() -> None:
-    """A known opening word, one set off by a comma, or one before no verb stays as
-    tagged; the verb's number is the subject's."""
+def test_a_clause_opening_on_a_word_apertium_lacks_keeps_its_verb_second() -> None:
+    """ "…, en Isavia býður 4,5 prósent" was "but Isavia 4.5 percent offers" (atc-dispute);
+    before a subjunctive the word stays as tagged ("segir að Veitur beri" would read "says
+    that Veitur will carry"), and so after "og", which joins two names as often."""
+    offers, bears, joined = ApertiumGlosser().gloss(
+        [
+            "Félagið krefst 9 prósenta, en Isavia býður 4,5 prósent.",
+            "Hann segir að Veitur beri alla ábyrgð.",
+            "Samkvæmt samkomulagi bæjarins og Strætó greiðir bærinn fyrir þjónustuna.",
+        ]
+    )
+    assert offers is not None and offers.endswith("but Isavia offers 4.5 percent.")
+    assert bears is not None and "will" not in bears
+    assert joined is not None and "Strætó pays" not in joined
+
+
+def test_only_a_word_opening_a_text_or_clause_before_a_finite_verb_is_made_its_subject() -> None:
+    """A known opening word with its function, one set off by a comma, one before no verb
+    or inside a clause stays as tagged; the verb's number is the subject's."""
     tagged = [
         "^Isavia/*Isavia$ ^hafa/hafa<vbhaver><pri><p3><pl><@+FAUXV>$",
+        "^Hvalur/Hvalur<np><ant><m><sg><nom><@X>$ ^er/vera<vbser><pri><p3><sg>$",
         "^Isavia/*Isavia$^,/,<cm>$ ^segir/segja<vblex><actv><pri><p3><sg>$",
-        "^Jón/Jón<np><ant><m><sg><nom>$ ^hefur/hafa<vbhaver><pri><p3><sg>$",
+        "^Jón/Jón<np><ant><m><sg><nom><@SUBJ→>$ ^hefur/hafa<vbhaver><pri><p3><sg>$",
         "^Isavia/*Isavia$ ^í/í<pr>$",
+        "^Hann/hann<prn>$ ^segir/segja<vblex><pri><p3><sg>$ ^Isavia/*Isavia$"
+        " ^býður/bjóða<vblex><pri><p3><sg>$",
     ]
     stream, found = gloss_reading.subjects("\n\n".join(tagged))
     pieces = stream.split("\n\n")
     assert pieces[0].startswith("^Isavia/Isavia<np><ant><m><pl><nom><@SUBJ→>$")
-    assert pieces[1:] == tagged[1:]
+    assert pieces[1].startswith("^Hvalur/Hvalur<np><ant><m><sg><nom><@SUBJ→>$")
+    assert pieces[2:] == tagged[2:]
     assert found == {"Isavia"}

@@ -294,43 +294,66 @@ def reread(stream: str, originals: Sequence[str | None], pair: str) -> str:
 
 
 def subjects(stream: str) -> tuple[str, frozenset[str]]:
-    """The tagged `stream` with each text that opens on a word right before a finite verb
-    read as that verb's subject (`_as_subject`), and the words made proper nouns. Unread,
-    the opening word is no subject to Apertium's transfer, which moves the verb to the end
-    and writes it as if it began a sentence: "Kjörsókn var 71 prósent" was "Turnout 71
-    percent Was", "Isavia hefur boðið 4,5 prósent" "Isavia 4.5 percent Has offered"."""
+    """The tagged `stream` with each word that opens a text, or a clause within it, right
+    before its finite verb read as that verb's subject (`_as_subject`), and the words made
+    proper nouns. Unread, the word is no subject to Apertium's transfer, which moves the
+    verb to the end and, at a text's start, writes it as if it began a sentence:
+    "Kjörsókn var 71 prósent" was "Turnout 71 percent Was", "Isavia hefur boðið 4,5
+    prósent" "Isavia 4.5 percent Has offered", "…, en Isavia býður 4,5 prósent" "but
+    Isavia 4.5 percent offers"."""
     found: set[str] = set()
     out = []
     for piece in stream.split("\n\n"):
         units = list(_UNIT.finditer(piece))
-        known = (u for u in units[1:] if not u.group(1).partition("/")[2].startswith("*"))
-        verb = next(known, None)
-        subject = _as_subject(units[0].group(1), verb.group(1)) if verb else None
-        if subject is None:
-            out.append(piece)
-            continue
-        form, _, reading = units[0].group(1).partition("/")
-        if reading == "*" + form:
-            found.add(form)
-        out.append(piece[: units[0].start()] + subject + piece[units[0].end() :])
+        swaps: dict[int, str] = {}
+        for k, unit in enumerate(units):
+            if k and not _opens_clause(units[k - 1].group(1)):
+                continue
+            after = (u for u in units[k + 1 :] if not u.group(1).partition("/")[2].startswith("*"))
+            verb = next(after, None)
+            subject = _as_subject(unit.group(1), verb.group(1), inside=k > 0) if verb else None
+            if subject is not None:
+                swaps[k] = subject
+                form, _, reading = unit.group(1).partition("/")
+                if reading == "*" + form:
+                    found.add(form)
+        for k in sorted(swaps, reverse=True):
+            piece = piece[: units[k].start()] + swaps[k] + piece[units[k].end() :]
+        out.append(piece)
     return "\n\n".join(out), frozenset(found)
 
 
-def _as_subject(first: str, verb: str) -> str | None:
+def _opens_clause(unit: str) -> bool:
+    """A clause may open after this unit (`apertium_tags.clause`): a comma, "að", "en"."""
+    form, _, reading = unit.partition("/")
+    clause = lexicon.table("apertium_tags.clause", "is")
+    tags = _TAG.findall(reading)
+    return bool(tags[:1] and tags[0] in clause["tags"]) or form.lower() in clause["words"]
+
+
+def _as_subject(first: str, verb: str, inside: bool = False) -> str | None:
     """`first` (a unit's text) as the subject of `verb`, a finite verb (in a person): a
     capitalised word the analyser lacks (a name it does not know, or one of the glosser's
     marks) as a proper noun in the verb's number, which comes out as an untranslated lemma
-    ("@Isavia"); a noun in the nominative that `reread` gave Greynir's reading with the
-    subject's mark its reading lacked. None for any other."""
+    ("@Isavia"); opening the text, also a noun in the nominative or a name with no function
+    (`reread` gives none; "Hvalur hf. er eina fyrirtækið" read "Hvalur Ltd. the only
+    company is") given the subject's mark. `inside` a text, only the first, before a verb
+    in the indicative: a subjunctive's subject made one reads "will" ("segir að Veitur
+    beri" became "says that Veitur will carry"). None for any other."""
     form, _, reading = first.partition("/")
     tags, own = _TAG.findall(verb), _TAG.findall(reading)
     persons = set(lexicon.table("apertium_tags.person", "is").values())
     finite = tags[:1] and tags[0] in lexicon.words("apertium_tags.verbs", "is")
     if not (form[:1].isupper() and finite and persons & set(tags)):
         return None
+    if inside and not set(lexicon.table("apertium_tags.indicative", "is").values()) & set(tags):
+        return None
     if reading == "*" + form:
         number = "pl" if "pl" in tags else "sg"
         return f"^{form}/{form}<np><ant><m><{number}><nom><@SUBJ→>$"
-    if own[:1] == ["n"] and "nom" in own and not any(t.startswith("@") for t in own):
-        return f"^{form}/{reading}<@SUBJ→>$"
+    roles = [t for t in own if t.startswith("@")]
+    named = own[:1] == ["np"] and roles in ([], ["@X"])
+    if not inside and ((own[:1] == ["n"] and "nom" in own and not roles) or named):
+        head = "".join(f"<{t}>" for t in own if not t.startswith("@"))
+        return f"^{form}/{reading.partition('<')[0]}{head}<@SUBJ→>$"
     return None
