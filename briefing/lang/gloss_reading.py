@@ -337,13 +337,14 @@ def _as_subject(first: str, verb: str, inside: bool = False) -> str | None:
     marks) as a proper noun in the verb's number, which comes out as an untranslated lemma
     ("@Isavia"); opening the text, also a noun in the nominative or a name with no function
     (`reread` gives none; "Hvalur hf. er eina fyrirtækið" read "Hvalur Ltd. the only
-    company is") given the subject's mark. `inside` a text, only the first, before a verb
-    in the indicative: a subjunctive's subject made one reads "will" ("segir að Veitur
-    beri" became "says that Veitur will carry"). None for any other."""
+    company is") given the subject's mark. `inside` a text, only a word the analyser
+    lacks, and only before a verb in the indicative: a subjunctive's subject made one reads
+    "will" ("segir að Veitur beri" became "says that Veitur will carry"). None for any
+    other."""
     form, _, reading = first.partition("/")
     tags, own = _TAG.findall(verb), _TAG.findall(reading)
     persons = set(lexicon.table("apertium_tags.person", "is").values())
-    finite = tags[:1] and tags[0] in lexicon.words("apertium_tags.verbs", "is")
+    finite = bool(tags) and tags[0] in lexicon.words("apertium_tags.verbs", "is")
     if not (form[:1].isupper() and finite and persons & set(tags)):
         return None
     if inside and not set(lexicon.table("apertium_tags.indicative", "is").values()) & set(tags):
