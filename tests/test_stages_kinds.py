@@ -456,15 +456,13 @@ def test_an_outlets_note_on_its_article_is_background_and_a_told_subject_holds_n
 def test_shortest_is_the_shortest_labelled_article() -> None:
     """Place features of articles at least this long are the ones the classifier was
     fitted on; a longer `SHORTEST` would move the labelled set's own figures."""
-    import json
-    from collections import Counter
     from pathlib import Path
 
+    from briefing.eval.kinds_eval import read_rows
     from briefing.stages.kinds import SHORTEST
 
     labels = Path(__file__).resolve().parent.parent / "evals" / "sections" / "labels.jsonl"
-    lengths: Counter[str] = Counter()
-    for line in labels.read_text(encoding="utf-8").splitlines():
-        row = json.loads(line)
-        lengths[row["article"]] = max(lengths[row["article"]], row["n"])
+    lengths: dict[str, int] = {}
+    for row in read_rows(labels):
+        lengths[row.article] = max(lengths.get(row.article, 0), row.n)
     assert min(lengths.values()) == SHORTEST

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import time
 from pathlib import Path
 
@@ -26,6 +25,7 @@ from briefing.ingest.read import load_sources
 from briefing.llm.base import LLM, Request
 from briefing.stages.reading import Reading, read
 from briefing.stages.speakers import parsed
+from briefing.stages.translate import NUMBERED
 from briefing.stages.verify import problems
 
 SYSTEM = (
@@ -43,8 +43,7 @@ REWRITE = (
     "gloss; keep who does what; add no fact and leave none out. Answer with the numbered "
     "English sentences only, one per line."
 )
-BATCH = 6
-NUMBERED = re.compile(r"(?m)^\s*(\d+)[.)]\s*(\S.*?)\s*$")
+BATCH = 6  # numbered glosses a call, as `stages.translate` asks for translations
 
 
 def main() -> None:
